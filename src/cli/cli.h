@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: MIT
+ *
+ * cli.h — the herald command line: one cmd_<name>.c per subcommand, all built only on the
+ * public API in herald.h. Exit status: 0 success, 1 some input or operation failed, 2 usage.
+ */
+#ifndef HD_CLI_H
+#define HD_CLI_H
+
+#include "herald.h"
+
+enum { HD_EXIT_OK = 0, HD_EXIT_FAIL = 1, HD_EXIT_USAGE = 2 };
+
+/* A subcommand: argv[0] is the subcommand name. Returns the exit status. */
+typedef int (*hd_cmd_fn)(int argc, char **argv);
+
+typedef struct hd_cli_cmd {
+    const char *name;
+    hd_cmd_fn fn;
+    const char *summary; /* one line for `herald --help` */
+} hd_cli_cmd;
+
+/* Print "herald: WHERE: message" (or "herald: message") for err on stderr. */
+void hd_cli_report(const hd_err *err);
+/* Print "herald: " + printf-style message + newline on stderr. */
+void hd_cli_errorf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+int hd_cmd_extract(int argc, char **argv);
+
+#endif
