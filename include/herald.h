@@ -167,6 +167,83 @@ HD_API size_t hd_extractor_n_failed(const hd_extractor *x);
 
 HD_API void hd_extractor_free(hd_extractor *x);
 
+/* ---- Index: documents in, an on-disk search index out ------------------------------------ */
+
+/* An index directory (default ./herald-index). One writer at a time (a lock file); any number
+ * of readers, each seeing the last commit. Changes become visible and durable at
+ * hd_index_commit; a crash (even kill -9) leaves the last completed commit intact. */
+typedef struct hd_index hd_index;
+
+typedef struct hd_index_opts {
+    int create;           /* create the index when dir holds none (implies writable) */
+    int writable;         /* take the write lock (HD_ELOCKED when another writer holds it) */
+    const char *language; /* Snowball stemmer for a new index ("english" when NULL); an
+                             existing index keeps the language it was created with */
+    size_t mem_budget;    /* bytes of buffered documents before an automatic commit;
+                             0 = 256 MiB */
+} hd_index_opts;
+
+/* A document to index. Strings are NUL-terminated UTF-8 (body may hold body_len bytes); all
+ * are copied by hd_index_add. NULL means absent. id is required and unique: adding a doc with
+ * an id already in the index replaces the old doc. */
+typedef struct hd_doc {
+    const char *id;
+    const char *url;
+    const char *source;
+    const char *date;     /* "YYYY-MM-DD" or NULL */
+    uint32_t seq;
+    const char *title;
+    const char *body;
+    size_t body_len;
+    const char *const *speakers; /* names of the speakers quoted in the doc */
+    size_t n_speakers;
+} hd_doc;
+
+/* Open (or with opts->create, create) the index in dir. opts may be NULL: read-only open.
+ * Returns HD_OK and *out (owned: hd_index_close), HD_ENOTFOUND (no index and !create),
+ * HD_ELOCKED (another writer), HD_ECORRUPT (a damaged file, named in err->where), HD_EVERSION,
+ * HD_EIO, HD_ENOMEM. */
+HD_API hd_rc hd_index_open(const char *dir, const hd_index_opts *opts, hd_index **out,
+                           hd_err *err);
+
+/* Buffer a document (HD_EINVAL without an id or on a read-only index; HD_ELIMIT for an id over
+ * 1 KiB or a body over 64 MiB). May commit by itself when the buffer exceeds mem_budget. */
+HD_API hd_rc hd_index_add(hd_index *ix, const hd_doc *doc, hd_err *err);
+
+/* Convenience: hd_index_add of an extracted article (its speakers from its statements). */
+HD_API hd_rc hd_index_add_article(hd_index *ix, const hd_article *a, hd_err *err);
+
+/* Delete the document with this id (no error when there is none). Takes effect at commit. */
+HD_API hd_rc hd_index_delete(hd_index *ix, const char *id, hd_err *err);
+
+/* Write buffered documents as a new segment, apply deletions, merge segments to keep their
+ * number logarithmic, and publish all of it atomically. On failure (HD_ENOSPC, HD_EIO) the
+ * previous commit stays intact and the buffered changes are kept for a retry. */
+HD_API hd_rc hd_index_commit(hd_index *ix, hd_err *err);
+
+/* Commit, then merge all segments into one (dropping deleted docs) and commit again. */
+HD_API hd_rc hd_index_optimize(hd_index *ix, hd_err *err);
+
+typedef struct hd_index_stats {
+    uint64_t n_docs;      /* live documents in the last commit */
+    uint64_t n_deleted;   /* deleted documents still in segments */
+    uint64_t n_terms;     /* dictionary entries summed over segments (all fields) */
+    uint64_t n_segments;
+    uint64_t size_bytes;  /* bytes of the files of the last commit */
+    uint64_t generation;  /* commit number */
+    uint64_t n_pending;   /* buffered, uncommitted documents */
+    char language[32];
+} hd_index_stats;
+
+HD_API hd_rc hd_index_stats_get(hd_index *ix, hd_index_stats *out, hd_err *err);
+
+/* Verify every file of the index in dir (checksums and structure). HD_OK, or HD_ECORRUPT with
+ * the damaged file named in err->where; HD_ENOTFOUND when there is no index. */
+HD_API hd_rc hd_index_check(const char *dir, hd_err *err);
+
+/* Close the index, releasing the lock. Uncommitted changes are discarded. NULL is allowed. */
+HD_API void hd_index_close(hd_index *ix);
+
 #ifdef __cplusplus
 }
 #endif
