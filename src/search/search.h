@@ -1,0 +1,127 @@
+/* SPDX-License-Identifier: MIT
+ *
+ * search.h — the query side of herald: query text in, ranked hits out.
+ *
+ *   qparse.c   query text            -> hd_qnode tree (syntax only, raw words)
+ *   bm25.c     statistics            -> BM25 / BM25F scores and upper bounds
+ *   snippet.c  body + query terms    -> best passage with highlighted matches
+ *   qtree.c, topk.c, search.c        -> iterator tree, top-k, the public hd_search API
+ *
+ * Everything a query allocates lives in one per-query arena and dies with the result set.
+ */
+#ifndef HD_SEARCH_H
+#define HD_SEARCH_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "base/arena.h"
+#include "base/buf.h"
+#include "base/err.h"
+
+/* ==== Interface to qparse.c ================================================================= */
+
+/* Limits on what a user may ask; exceeding one gives HD_ELIMIT. */
+#define HD_QUERY_MAX_BYTES  4096 /* query text */
+#define HD_QUERY_MAX_LEAVES 256  /* terms, phrases, prefixes and date ranges */
+#define HD_QUERY_MAX_DEPTH  32   /* nested parentheses */
+
+typedef enum hd_qkind {
+    HD_QK_TERM,   /* one word; may analyse to several tokens (then it acts as a phrase) */
+    HD_QK_PHRASE, /* "exact phrase" */
+    HD_QK_PREFIX, /* word* */
+    HD_QK_DATE,   /* date:LO..HI */
+    HD_QK_BOOL,   /* clauses, each with its own occur */
+} hd_qkind;
+
+typedef enum hd_qfield {
+    HD_QF_ANY = 0, /* title and body together (BM25F) */
+    HD_QF_TITLE,
+    HD_QF_BODY,
+    HD_QF_SOURCE,
+    HD_QF_SPEAKER,
+    HD_QF_DATE,
+} hd_qfield;
+
+typedef enum hd_qoccur {
+    HD_QO_SHOULD = 0, /* optional; scores when it matches */
+    HD_QO_MUST,       /* required */
+    HD_QO_MUST_NOT,   /* excluded */
+} hd_qoccur;
+
+#define HD_DATE_MIN 0u        /* open lower end of a date range (yyyymmdd) */
+#define HD_DATE_MAX 99991231u /* open upper end */
+
+typedef struct hd_qnode hd_qnode;
+struct hd_qnode {
+    hd_qkind kind;
+    hd_qfield field;  /* for leaves; HD_QF_ANY unless the query named one */
+    hd_qoccur occur;  /* how this node joins its parent (root: HD_QO_SHOULD or MUST_NOT) */
+    uint32_t col;     /* 1-based column (code points) where the node starts, for messages */
+    const char *text; /* TERM, PHRASE, PREFIX: raw text (not NUL-terminated; PREFIX without *) */
+    size_t len;
+    uint32_t date_lo, date_hi; /* DATE: inclusive bounds as yyyymmdd */
+    hd_qnode **kids;           /* BOOL: clauses */
+    uint32_t n_kids;
+};
+
+/* Parse query text q[0..len) into a tree allocated from `a` (nodes point into q, which must
+ * outlive the tree). Syntax: words (OR-ed by default), "phrases", AND / OR / NOT, +word and
+ * -word, parentheses, field:word, field:"phrase", field:(...) for title body source speaker,
+ * date:YYYY-MM-DD..YYYY-MM-DD (either end may be open; YYYY and YYYY-MM stand for their whole
+ * period), and word* prefixes. Operators bind NOT/+/- tighter than AND, AND tighter than OR.
+ *
+ * Returns HD_OK and *out_root; HD_EQUERY for malformed text (err says what and at which
+ * column); HD_ELIMIT past the limits above; HD_ENOMEM. */
+hd_rc hd_qparse(const char *q, size_t len, hd_arena *a, hd_qnode **out_root, hd_err *err);
+
+/* Append a canonical S-expression form of the tree to out (for tests and --explain):
+ * bool (+must -mustnot should), field:"text", prefix*, date:[lo,hi]. */
+void hd_qnode_dump(const hd_qnode *n, hd_buf *out);
+
+/* ==== Interface to bm25.c =================================================================== */
+
+#define HD_BM25_K1 1.2
+#define HD_BM25_B  0.75
+
+/* Lucene / Robertson idf: log(1 + (n_docs - df + 0.5) / (df + 0.5)); always > 0. */
+double hd_bm25_idf(uint64_t n_docs, uint64_t df);
+
+/* Classic BM25 for one field: idf * tf * (k1 + 1) / (tf + k1 * (1 - b + b * len / avglen)). */
+double hd_bm25(double idf, double tf, double len, double avglen);
+
+/* BM25F (Robertson & Zaragoza): the pseudo-frequency of a term over fields f is
+ *   tf' = sum_f w_f * tf_f / (1 - b_f + b_f * len_f / avglen_f)
+ * and its score is idf * tf' * (k1 + 1) / (tf' + k1). With one field of weight 1 this is
+ * exactly hd_bm25. */
+#define HD_BM25F_MAX_FIELDS   4
+#define HD_BM25F_TITLE_WEIGHT 2.5 /* title boost over body in herald's ranking */
+
+typedef struct hd_bm25f_params {
+    uint32_t n_fields;
+    double k1;
+    double weight[HD_BM25F_MAX_FIELDS]; /* field boost w_f */
+    double b[HD_BM25F_MAX_FIELDS];      /* per-field length normalisation b_f */
+    double avglen[HD_BM25F_MAX_FIELDS]; /* average field length (> 0) */
+} hd_bm25f_params;
+
+/* Fill p for n_fields fields with k1 = 1.2, b = 0.75, weights 1 and the given averages (an
+ * average <= 0 is taken as 1). */
+void hd_bm25f_init(hd_bm25f_params *p, uint32_t n_fields, const double *avglen);
+
+/* Per-field factor w_f / (1 - b_f + b_f * len / avglen_f). */
+double hd_bm25f_norm(const hd_bm25f_params *p, uint32_t field, double len);
+
+/* Score from idf and the pseudo-frequency tf' (sum of tf_f * norm_f). */
+double hd_bm25f_score(const hd_bm25f_params *p, double idf, double pseudo_tf);
+
+/* BM25F score of one term given per-field tf and lengths (arrays of p->n_fields). */
+double hd_bm25f_term(const hd_bm25f_params *p, double idf, const double *tf, const double *len);
+
+/* hd_bm25f_norm for each of the 256 one-byte field-length norms of the index, so scoring a
+ * doc is a table lookup (decode: the index's fieldnorm decoder). */
+typedef uint32_t (*hd_norm_decode_fn)(uint8_t norm);
+void hd_bm25f_norm_table(const hd_bm25f_params *p, uint32_t field, hd_norm_decode_fn decode,
+                         float out[256]);
+
+#endif
