@@ -124,4 +124,30 @@ typedef uint32_t (*hd_norm_decode_fn)(uint8_t norm);
 void hd_bm25f_norm_table(const hd_bm25f_params *p, uint32_t field, hd_norm_decode_fn decode,
                          float out[256]);
 
+/* ==== Interface to snippet.c ================================================================ */
+
+/* A word of the text the snippet is cut from, with the query term it matches (-1: none). */
+typedef struct hd_snip_tok {
+    uint32_t start, end; /* byte range in the text, end exclusive */
+    int32_t term;        /* index into the term weights, or -1 */
+} hd_snip_tok;
+
+#define HD_SNIPPET_MAX_TERMS 512 /* query terms beyond this do not count for the window */
+
+typedef struct hd_snippet_opts {
+    uint32_t max_words; /* window size in words; 0 = 30 */
+    const char *open;   /* highlight marks; NULL = "<b>" and "</b>" */
+    const char *close;
+    int escape_html; /* escape & < > in the text (so the marks are unambiguous) */
+} hd_snippet_opts;
+
+/* Append to out the best passage of text[0..len): the window of max_words consecutive words
+ * whose matched terms weigh most (distinct terms count their full weight, repeats a tenth),
+ * widened a little to the left for context, with "… " / " …" where it cuts the text, line
+ * breaks as spaces and each run of matched words wrapped in the marks. toks must be in text
+ * order; weights[term] > 0 for each term. Without matches the passage is the first words.
+ * Appends nothing when there are no words. Errors show in out's sticky oom state. */
+void hd_snippet(const char *text, size_t len, const hd_snip_tok *toks, size_t n_toks,
+                const double *weights, size_t n_terms, const hd_snippet_opts *opts, hd_buf *out);
+
 #endif
