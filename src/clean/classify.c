@@ -1,0 +1,202 @@
+/* SPDX-License-Identifier: MIT
+ *
+ * classify.c — the context-free class of a line (GOOD / SHORT / BAD) from its features, the
+ * photo-credit and title tests, and the neighbour rule that decides SHORT lines (jusText).
+ */
+#include "clean/clean.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+/* English function words (a standard stop list: articles, pronouns, auxiliaries, prepositions,
+ * conjunctions). Sorted for bsearch. Their share tells prose from headings and widgets. */
+static const char *const stopwords[] = {
+    "a",       "about",   "above",  "after",  "again",   "against", "all",    "also",
+    "am",      "an",      "and",    "any",    "are",     "as",      "at",     "be",
+    "because", "been",    "before", "being",  "below",   "between", "both",   "but",
+    "by",      "can",     "could",  "did",    "do",      "does",    "doing",  "down",
+    "during",  "each",    "even",   "few",    "for",     "from",    "further", "had",
+    "has",     "have",    "having", "he",     "her",     "here",    "hers",   "herself",
+    "him",     "himself", "his",    "how",    "i",       "if",      "in",     "into",
+    "is",      "it",      "its",    "itself", "just",    "may",     "me",     "might",
+    "more",    "most",    "must",   "my",     "myself",  "no",      "nor",    "not",
+    "now",     "of",      "off",    "on",     "once",    "only",    "or",     "other",
+    "our",     "ours",    "out",    "over",   "own",     "same",    "she",    "should",
+    "so",      "some",    "such",   "than",   "that",    "the",     "their",  "theirs",
+    "them",    "then",    "there",  "these",  "they",    "this",    "those",  "through",
+    "to",      "too",     "under",  "until",  "up",      "very",    "was",    "we",
+    "were",    "what",    "when",   "where",  "which",   "while",   "who",    "whom",
+    "why",     "will",    "with",   "would",  "you",     "your",    "yours",
+};
+
+/* Vocabulary of web-page furniture rather than news prose. A short line made mostly of these
+ * is a widget wherever it stands. */
+static const char *const ui_words[] = {
+    "advertisement", "bookmark", "click",    "comment",  "comments", "cookie",   "cookies",
+    "copyright",     "download", "email",    "facebook", "follow",   "home",     "instagram",
+    "linkedin",      "login",    "menu",     "newsletter", "next",   "popular",  "posted",
+    "previous",      "print",    "privacy",  "related",  "reply",    "rss",      "share",
+    "shares",        "sign",     "subscribe", "tags",    "terms",    "trending", "tweet",
+    "twitter",       "views",    "whatsapp",
+};
+
+static int cmp_word(const void *key, const void *elem)
+{
+    return strcmp((const char *)key, *(const char *const *)elem);
+}
+
+static int in_list(const char *w, size_t n, const char *const *list, size_t count)
+{
+    char tmp[16];
+    if (n == 0 || n >= sizeof tmp)
+        return 0;
+    memcpy(tmp, w, n);
+    tmp[n] = '\0';
+    return bsearch(tmp, list, count, sizeof *list, cmp_word) != NULL;
+}
+
+int hd_clean_is_stopword(const char *w, size_t n)
+{
+    return in_list(w, n, stopwords, sizeof stopwords / sizeof *stopwords);
+}
+
+int hd_clean_is_ui_word(const char *w, size_t n)
+{
+    return in_list(w, n, ui_words, sizeof ui_words / sizeof *ui_words);
+}
+
+static int starts_ci(const char *p, size_t n, const char *pre)
+{
+    size_t k = strlen(pre);
+    return n >= k && strncasecmp(p, pre, k) == 0;
+}
+
+static int contains_ci(const char *p, size_t n, const char *needle)
+{
+    size_t k = strlen(needle);
+    for (size_t i = 0; i + k <= n; i++)
+        if (strncasecmp(p + i, needle, k) == 0)
+            return 1;
+    return 0;
+}
+
+/* "EPA/Name", "REUTERS/Name", "AFP/Getty": an upper-case agency tag glued to a slash. */
+static int agency_slash(const char *p, size_t n)
+{
+    for (size_t i = 2; i + 1 < n; i++) {
+        if (p[i] != '/')
+            continue;
+        size_t k = i;
+        while (k > 0 && p[k - 1] >= 'A' && p[k - 1] <= 'Z')
+            k--;
+        if (i - k >= 2 && (k == 0 || p[k - 1] == ' ' || p[k - 1] == '(' || p[k - 1] == '.'))
+            return 1;
+    }
+    return 0;
+}
+
+/* A short parenthetical closing a line that is not a sentence: "(Reuters)", "(Khamenei
+ * website)", "(AP Photo/Name)" — the usual shape of a caption's credit. */
+static int trailing_credit(const char *p, size_t n, const hd_line *l)
+{
+    if (n < 3 || p[n - 1] != ')' || l->n_words < 4)
+        return 0;
+    size_t i = n - 1, words = 1;
+    while (i > 0 && p[i - 1] != '(') {
+        i--;
+        if (p[i] == ' ')
+            words++;
+        if (p[i] == ')')
+            return 0;
+    }
+    return i > 1 && words <= 6 && p[i - 2] == ' ';
+}
+
+static int is_credit(const char *p, size_t n, const hd_line *l)
+{
+    if (starts_ci(p, n, "file photo") || starts_ci(p, n, "photo:") ||
+        starts_ci(p, n, "photo by") || starts_ci(p, n, "photos:") || starts_ci(p, n, "image:") ||
+        starts_ci(p, n, "picture:") || starts_ci(p, n, "photograph:") ||
+        starts_ci(p, n, "credit:") || starts_ci(p, n, "(photo") || starts_ci(p, n, "[photo"))
+        return 1;
+    if (l->terminal)
+        return 0;
+    if (agency_slash(p, n) || trailing_credit(p, n, l))
+        return 1;
+    if (contains_ci(p, n, "getty images") || contains_ci(p, n, "ap photo") ||
+        contains_ci(p, n, "via reuters") || contains_ci(p, n, "\xC2\xA9") ||
+        contains_ci(p, n, "photo credit"))
+        return 1;
+    /* "Name / Agency / Pool": several spaced slashes in a line that is not a sentence. */
+    int slashes = 0;
+    for (size_t i = 1; i + 1 < n; i++)
+        slashes += p[i] == '/' && p[i - 1] == ' ' && p[i + 1] == ' ';
+    return slashes >= 2;
+}
+
+static int title_shape(const char *p, size_t n, const hd_line *l)
+{
+    if (l->n_words < 2 || l->n_words > 20 || n > 220 || l->credit || l->n_cap == 0)
+        return 0;
+    unsigned char c0 = (unsigned char)p[0];
+    if (!((c0 >= 'A' && c0 <= 'Z') || (c0 >= '0' && c0 <= '9') || c0 == '"' || c0 == '\'' ||
+          c0 >= 0x80))
+        return 0;
+    /* Headlines may end in ? or ! but not in a period, comma, colon or semicolon. */
+    char last = p[n - 1];
+    if (last == '.' || last == ',' || last == ':' || last == ';' || last == '-')
+        return 0;
+    return 1;
+}
+
+void hd_clean_classify(const char *p, size_t n, hd_line *l)
+{
+    l->credit = (uint8_t)is_credit(p, n, l);
+    l->title_like = (uint8_t)title_shape(p, n, l);
+    if (l->n_words == 0 || l->credit) {
+        l->kind = HD_LINE_BAD;
+        return;
+    }
+    if ((contains_ci(p, n, "://") || starts_ci(p, n, "www.")) && l->n_words <= 15) {
+        l->kind = HD_LINE_BAD;
+        return;
+    }
+    int prose_long = l->n_words >= 10 && l->n_stop * 8 >= l->n_words;
+    int sentence = l->terminal && l->n_words >= 4 && l->n_stop >= 1;
+    if (prose_long || sentence) {
+        l->kind = HD_LINE_GOOD;
+        return;
+    }
+    if (l->n_words <= 8 && l->n_ui * 2 >= l->n_words) {
+        l->kind = HD_LINE_BAD;
+        return;
+    }
+    l->kind = HD_LINE_SHORT;
+}
+
+void hd_clean_resolve(hd_line *lines, size_t from, size_t to)
+{
+    /* Forward pass notes in bit 2 of title_like whether the nearest decided line before each
+     * SHORT line is GOOD (edges count as BAD); the backward pass then knows both sides. */
+    uint8_t prev = HD_LINE_BAD;
+    for (size_t i = from; i < to; i++) {
+        hd_line *l = &lines[i];
+        if (l->kind == HD_LINE_SHORT) {
+            l->title_like = (uint8_t)((l->title_like & 1) | (prev == HD_LINE_GOOD ? 2 : 0));
+            continue;
+        }
+        prev = l->kind == HD_LINE_GOOD ? HD_LINE_GOOD : HD_LINE_BAD;
+    }
+    uint8_t next = HD_LINE_BAD;
+    for (size_t i = to; i-- > from;) {
+        hd_line *l = &lines[i];
+        if (l->kind == HD_LINE_SHORT) {
+            int prev_good = (l->title_like & 2) != 0;
+            l->title_like &= 1;
+            l->kind = (prev_good && next == HD_LINE_GOOD) ? HD_LINE_GOOD : HD_LINE_BAD;
+            continue;
+        }
+        next = l->kind == HD_LINE_GOOD ? HD_LINE_GOOD : HD_LINE_BAD;
+    }
+}

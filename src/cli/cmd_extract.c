@@ -1,0 +1,199 @@
+/* SPDX-License-Identifier: MIT
+ *
+ * cmd_extract.c — `herald extract`: pages in, clean articles out (text or JSON Lines).
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "cli/json_out.h"
+
+static const char extract_usage[] =
+    "usage: herald extract [--json] [--no-statements] [--max-page-bytes N] PATH...\n"
+    "\n"
+    "Read scraped news pages and print the articles in them: title, date, clean body and\n"
+    "statements. PATH is a plain-text page, a JSON Lines file (one page per line with fields\n"
+    "id, url, source, date, title, text), a directory (read recursively in sorted order) or -\n"
+    "for standard input. The format is detected by content.\n"
+    "\n"
+    "  --json               one JSON object per article per line: id, source, url, seq, title,\n"
+    "                       date (YYYY-MM-DD or null), body (paragraphs separated by \\n),\n"
+    "                       statements, entities\n"
+    "  --no-statements      skip entity and statement extraction\n"
+    "  --max-page-bytes N   skip pages larger than N bytes (default 64 MiB)\n"
+    "  -h, --help           show this help\n"
+    "\n"
+    "Exit status: 0 success, 1 some input failed (reported on stderr), 2 usage error.\n";
+
+static void on_warn(void *ud, const hd_err *w)
+{
+    (void)ud;
+    if (w->where[0])
+        fprintf(stderr, "herald: %s: warning: %s\n", w->where, w->msg);
+    else
+        fprintf(stderr, "herald: warning: %s\n", w->msg);
+}
+
+static const char *kind_name(hd_entity_kind k)
+{
+    switch (k) {
+    case HD_ENT_PERSON:
+        return "person";
+    case HD_ENT_ORG:
+        return "org";
+    case HD_ENT_PLACE:
+        return "place";
+    }
+    return "other";
+}
+
+static void print_json(FILE *f, const hd_article *a)
+{
+    fputs("{\"id\":", f);
+    hd_json_strz(f, a->id);
+    fputs(",\"source\":", f);
+    hd_json_strz(f, a->source);
+    fputs(",\"url\":", f);
+    hd_json_strz(f, a->url);
+    fprintf(f, ",\"seq\":%u,\"title\":", a->seq);
+    hd_json_strz(f, a->title);
+    fputs(",\"date\":", f);
+    hd_json_strz(f, a->date);
+    fputs(",\"body\":", f);
+    hd_json_str(f, a->body, a->body_len);
+    fputs(",\"statements\":[", f);
+    for (size_t i = 0; i < a->n_statements; i++) {
+        const hd_statement *s = &a->statements[i];
+        fputs(i ? ",{\"speaker\":" : "{\"speaker\":", f);
+        hd_json_strz(f, s->speaker);
+        fputs(",\"speaker_mention\":", f);
+        hd_json_strz(f, s->speaker_mention);
+        fputs(",\"text\":", f);
+        hd_json_strz(f, s->text);
+        fprintf(f, ",\"direct\":%s,\"cue\":", s->direct ? "true" : "false");
+        hd_json_strz(f, s->cue);
+        fprintf(f, ",\"start\":%zu,\"end\":%zu,\"date\":", s->start, s->end);
+        hd_json_strz(f, a->date);
+        fputc('}', f);
+    }
+    fputs("],\"entities\":[", f);
+    for (size_t i = 0; i < a->n_entities; i++) {
+        const hd_entity *e = &a->entities[i];
+        fputs(i ? ",{\"name\":" : "{\"name\":", f);
+        hd_json_strz(f, e->name);
+        fprintf(f, ",\"type\":\"%s\",\"mentions\":%u}", kind_name(e->kind), e->n_mentions);
+    }
+    fputs("]}\n", f);
+}
+
+static void print_text(FILE *f, const hd_article *a)
+{
+    fprintf(f, "== %s\n", a->title && *a->title ? a->title : "(untitled)");
+    fprintf(f, "id: %s\nsource: %s\ndate: %s\n\n", a->id, a->source, a->date ? a->date : "-");
+    const char *p = a->body, *end = a->body + a->body_len;
+    while (p < end) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
+        fwrite(p, 1, n, f);
+        fputs("\n\n", f);
+        p += n + 1;
+    }
+    if (a->n_statements) {
+        fprintf(f, "statements (%zu):\n", a->n_statements);
+        for (size_t i = 0; i < a->n_statements; i++) {
+            const hd_statement *s = &a->statements[i];
+            fprintf(f, "  - %s (%s%s%s): %s%s%s\n", s->speaker ? s->speaker : "unknown",
+                    s->speaker_mention ? s->speaker_mention : "", s->cue ? ", " : "",
+                    s->cue ? s->cue : "", s->direct ? "\"" : "", s->text, s->direct ? "\"" : "");
+        }
+        fputc('\n', f);
+    }
+}
+
+int hd_cmd_extract(int argc, char **argv)
+{
+    static const struct option longopts[] = {
+        {"json", no_argument, NULL, 'j'},
+        {"no-statements", no_argument, NULL, 'S'},
+        {"max-page-bytes", required_argument, NULL, 'm'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    int json = 0;
+    hd_extract_opts opts = {.statements = 1, .warn = on_warn};
+    int c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'j':
+            json = 1;
+            break;
+        case 'S':
+            opts.statements = 0;
+            break;
+        case 'm': {
+            char *end;
+            errno = 0;
+            unsigned long long v = strtoull(optarg, &end, 10);
+            if (errno || *end || v == 0 || optarg[0] == '-') {
+                hd_cli_errorf("extract: --max-page-bytes needs a positive number, not '%s'",
+                              optarg);
+                return HD_EXIT_USAGE;
+            }
+            opts.max_page_bytes = (size_t)v;
+            break;
+        }
+        case 'h':
+            fputs(extract_usage, stdout);
+            return HD_EXIT_OK;
+        default:
+            fputs(extract_usage, stderr);
+            return HD_EXIT_USAGE;
+        }
+    }
+    if (optind >= argc) {
+        hd_cli_errorf("extract: no input (give files, directories or - for stdin)");
+        fputs(extract_usage, stderr);
+        return HD_EXIT_USAGE;
+    }
+    hd_err err = {0};
+    hd_extractor *x;
+    if (hd_extractor_new(&opts, &x, &err) != HD_OK) {
+        hd_cli_report(&err);
+        return HD_EXIT_FAIL;
+    }
+    for (int i = optind; i < argc; i++)
+        if (hd_extractor_add_path(x, argv[i], &err) != HD_OK) {
+            hd_cli_report(&err);
+            hd_extractor_free(x);
+            return HD_EXIT_FAIL;
+        }
+    static char obuf[1 << 20];
+    setvbuf(stdout, obuf, _IOFBF, sizeof obuf);
+    const hd_article *a;
+    hd_rc rc;
+    while ((rc = hd_extractor_next(x, &a, &err)) != HD_DONE) {
+        if (rc != HD_OK) {
+            fflush(stdout);
+            hd_cli_report(&err);
+            hd_err_clear(&err);
+            if (rc == HD_ENOMEM)
+                break;
+            continue;
+        }
+        if (json)
+            print_json(stdout, a);
+        else
+            print_text(stdout, a);
+    }
+    int failed = hd_extractor_n_failed(x) > 0;
+    hd_extractor_free(x);
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        hd_cli_errorf("extract: cannot write output: %s", strerror(errno));
+        return HD_EXIT_FAIL;
+    }
+    return failed ? HD_EXIT_FAIL : HD_EXIT_OK;
+}

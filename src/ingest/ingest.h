@@ -1,0 +1,68 @@
+/* SPDX-License-Identifier: MIT
+ *
+ * ingest.h — the ingest stage: paths, directories, stdin and buffers in; pages out.
+ *
+ *   files / dirs / "-" / buffers  ->  hd_page (valid UTF-8 text + JSONL metadata)
+ *
+ * A page is one plain-text file or one JSON Lines record. The format is detected by content.
+ * Text is repaired to valid UTF-8 (U+FFFD) and NUL bytes dropped, with a warning; binary files
+ * are skipped with a warning. Used by src/lib/pipeline.c.
+ */
+#ifndef HD_INGEST_H
+#define HD_INGEST_H
+
+#include <stddef.h>
+
+#include "herald.h"
+#include "base/buf.h"
+
+/* One page. All pointers are borrowed from the reader: valid until the next hd_reader_next. */
+typedef struct hd_page {
+    const char *origin; /* file path, "<stdin>" or buffer name: for messages */
+    size_t line;        /* 1-based JSONL line number, 0 for a plain-text page */
+    const char *source; /* JSONL "source", else origin */
+    const char *id;     /* JSONL "id" (numbers converted to text), or NULL */
+    const char *url;    /* JSONL "url", or NULL */
+    const char *date;   /* JSONL "date" as written, or NULL */
+    const char *title;  /* JSONL "title", or NULL */
+    const char *text;   /* page text: valid UTF-8, NUL-terminated, no NUL inside */
+    size_t len;
+} hd_page;
+
+typedef enum hd_format { HD_FMT_TEXT = 0, HD_FMT_JSONL, HD_FMT_JSON, HD_FMT_BINARY } hd_format;
+
+/* Guess the format of a file from its first bytes (sample): JSON Lines when the first non-blank
+ * byte is '{', a JSON document when '[', binary when control bytes or invalid UTF-8 dominate. */
+hd_format hd_ingest_detect(const char *sample, size_t len);
+
+/* Parse one JSON Lines record (line, len bytes; need not be NUL-terminated) into page fields
+ * allocated in `store` (reset by the caller). where names the line for messages. Returns
+ * HD_EINPUT with the parse error or the missing/mistyped field. */
+hd_rc hd_jsonl_parse(const char *line, size_t len, const char *where, hd_page *page,
+                     hd_buf *store, hd_err *err);
+
+/* List the regular files under dir, recursively, in sorted (byte) order; dot-files skipped.
+ * *out is an owned array of owned strings: free with hd_walk_free. */
+hd_rc hd_walk_dir(const char *dir, char ***out, size_t *out_n, hd_err *err);
+void hd_walk_free(char **paths, size_t n);
+
+typedef struct hd_reader hd_reader;
+
+typedef struct hd_reader_opts {
+    size_t max_page_bytes; /* 0 = 64 MiB */
+    hd_warn_fn warn;
+    void *warn_ud;
+} hd_reader_opts;
+
+hd_rc hd_reader_new(const hd_reader_opts *opts, hd_reader **out, hd_err *err);
+void hd_reader_free(hd_reader *r);
+/* Queue a path ("-" = stdin). */
+hd_rc hd_reader_add_path(hd_reader *r, const char *path, hd_err *err);
+/* Queue a copy of an in-memory input. */
+hd_rc hd_reader_add_buffer(hd_reader *r, const char *name, const void *data, size_t len,
+                           hd_err *err);
+/* Next page: HD_OK (page filled, borrowed), HD_DONE, or an error for one input or line (call
+ * again to go on). */
+hd_rc hd_reader_next(hd_reader *r, hd_page *page, hd_err *err);
+
+#endif

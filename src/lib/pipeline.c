@@ -1,0 +1,243 @@
+/* SPDX-License-Identifier: MIT
+ *
+ * pipeline.c — implements the extraction part of herald.h on top of the stages:
+ *
+ *   ingest (hd_reader) -> clean (hd_clean) -> segment (hd_segments) -> extract (statements)
+ *
+ * One page is in flight at a time; its articles live in a per-page arena that is reset when
+ * the next page is read, which is what makes hd_extractor_next's results borrowed.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "herald.h"
+#include "base/arena.h"
+#include "base/mem.h"
+#include "clean/clean.h"
+#include "extract/extract.h"
+#include "ingest/ingest.h"
+#include "segment/segment.h"
+
+struct hd_extractor {
+    hd_extract_opts opts;
+    hd_reader *reader;
+    hd_clean clean;
+    hd_segments segs;
+    hd_arena arena; /* the current page's articles */
+    hd_lexicon *lx; /* NULL when statements are off */
+    hd_article *arts;
+    size_t n_arts, cap_arts, next_art;
+    size_t n_failed;
+};
+
+hd_rc hd_extractor_new(const hd_extract_opts *opts, hd_extractor **out, hd_err *err)
+{
+    if (!out)
+        return hd_err_set(err, HD_EINVAL, "hd_extractor_new: out is NULL");
+    hd_extractor *x = hd_calloc(1, sizeof *x);
+    if (!x)
+        return hd_err_set(err, HD_ENOMEM, "out of memory");
+    if (opts) {
+        x->opts = *opts;
+    } else {
+        x->opts.statements = 1;
+    }
+    hd_reader_opts ro = {x->opts.max_page_bytes, x->opts.warn, x->opts.warn_ud};
+    hd_rc rc = hd_reader_new(&ro, &x->reader, err);
+    if (rc) {
+        hd_free(x);
+        return rc;
+    }
+    hd_clean_init(&x->clean);
+    hd_arena_init(&x->arena, 256 * 1024);
+    if (x->opts.statements && (rc = hd_lexicon_load(NULL, &x->lx, err))) {
+        hd_extractor_free(x);
+        return rc;
+    }
+    *out = x;
+    return HD_OK;
+}
+
+void hd_extractor_free(hd_extractor *x)
+{
+    if (!x)
+        return;
+    hd_reader_free(x->reader);
+    hd_clean_done(&x->clean);
+    hd_segments_done(&x->segs);
+    hd_arena_done(&x->arena);
+    hd_lexicon_free(x->lx);
+    hd_free(x->arts);
+    hd_free(x);
+}
+
+hd_rc hd_extractor_add_path(hd_extractor *x, const char *path, hd_err *err)
+{
+    if (!x || !path)
+        return hd_err_set(err, HD_EINVAL, "hd_extractor_add_path: NULL argument");
+    return hd_reader_add_path(x->reader, path, err);
+}
+
+hd_rc hd_extractor_add_buffer(hd_extractor *x, const char *name, const void *data, size_t len,
+                              hd_err *err)
+{
+    if (!x || (!data && len))
+        return hd_err_set(err, HD_EINVAL, "hd_extractor_add_buffer: NULL argument");
+    return hd_reader_add_buffer(x->reader, name, data, len, err);
+}
+
+size_t hd_extractor_n_failed(const hd_extractor *x)
+{
+    return x ? x->n_failed : 0;
+}
+
+/* The body of a segment: its GOOD lines joined by '\n', in the arena. */
+static char *join_body(hd_extractor *x, const hd_seg *s, size_t *out_len)
+{
+    const hd_clean *c = &x->clean;
+    size_t len = 0;
+    for (size_t i = s->from; i < s->to; i++)
+        if (c->lines[i].kind == HD_LINE_GOOD)
+            len += c->lines[i].len + 1;
+    char *b = hd_arena_alloc(&x->arena, len + 1);
+    if (!b)
+        return NULL;
+    char *o = b;
+    for (size_t i = s->from; i < s->to; i++) {
+        const hd_line *l = &c->lines[i];
+        if (l->kind != HD_LINE_GOOD)
+            continue;
+        if (o != b)
+            *o++ = '\n';
+        memcpy(o, c->text.p + l->off, l->len);
+        o += l->len;
+    }
+    *o = '\0';
+    *out_len = (size_t)(o - b);
+    return b;
+}
+
+static const char *page_date(hd_extractor *x, const hd_page *pg, const hd_seg *s)
+{
+    hd_date d = {0, 0, 0};
+    if (pg->date && hd_date_parse(pg->date, strlen(pg->date), &d))
+        ;
+    else
+        d = s->date;
+    if (!d.y)
+        return NULL;
+    char *o = hd_arena_alloc(&x->arena, 11);
+    if (o)
+        hd_date_format(&d, o);
+    return o;
+}
+
+static const char *title_of(hd_extractor *x, const hd_page *pg, const hd_seg *s, size_t k)
+{
+    if (k == 0 && pg->title && *pg->title) {
+        /* Metadata titles get the same normalisation as page text. */
+        hd_buf t = {0}, scratch = {0};
+        hd_rc rc = hd_clean_normalize(pg->title, strlen(pg->title), &t, &scratch, NULL);
+        for (size_t i = 0; rc == HD_OK && i < t.len; i++)
+            if (t.p[i] == '\n')
+                t.p[i] = ' ';
+        char *r = rc == HD_OK ? hd_arena_strndup(&x->arena, t.p ? t.p : "", t.len) : NULL;
+        hd_buf_done(&t);
+        hd_buf_done(&scratch);
+        return r;
+    }
+    if (s->title < 0)
+        return "";
+    const hd_line *l = &x->clean.lines[s->title];
+    return hd_arena_strndup(&x->arena, x->clean.text.p + l->off, l->len);
+}
+
+static const char *make_id(hd_extractor *x, const hd_page *pg, size_t k)
+{
+    const char *base = pg->id ? pg->id : pg->source;
+    if (pg->id && k == 0)
+        return hd_arena_strdup(&x->arena, pg->id);
+    size_t n = strlen(base) + 24;
+    char *o = hd_arena_alloc(&x->arena, n);
+    if (o)
+        snprintf(o, n, "%s#%zu", base, k);
+    return o;
+}
+
+/* Read pages until one yields articles. */
+static hd_rc load_page(hd_extractor *x, hd_err *err)
+{
+    for (;;) {
+        hd_page pg;
+        hd_rc rc = hd_reader_next(x->reader, &pg, err);
+        if (rc)
+            return rc;
+        hd_arena_reset(&x->arena);
+        x->n_arts = x->next_art = 0;
+        if ((rc = hd_clean_page(&x->clean, pg.text, pg.len, err)) ||
+            (rc = hd_segment_page(&x->clean, pg.title, &x->segs, err)))
+            return rc;
+        if (HD_GROW(x->arts, x->cap_arts, x->segs.n))
+            return hd_err_set(err, HD_ENOMEM, "out of memory");
+        char where[300];
+        if (pg.line)
+            snprintf(where, sizeof where, "%s:%zu", pg.origin, pg.line);
+        else
+            snprintf(where, sizeof where, "%s", pg.origin);
+        for (size_t k = 0; k < x->segs.n; k++) {
+            const hd_seg *s = &x->segs.v[k];
+            hd_article *a = &x->arts[x->n_arts];
+            memset(a, 0, sizeof *a);
+            a->seq = (uint32_t)k;
+            a->body = join_body(x, s, &a->body_len);
+            a->title = title_of(x, &pg, s, k);
+            a->id = make_id(x, &pg, k);
+            a->source = hd_arena_strdup(&x->arena, pg.source);
+            a->url = pg.url ? hd_arena_strdup(&x->arena, pg.url) : NULL;
+            a->date = page_date(x, &pg, s);
+            if (!a->body || !a->title || !a->id || !a->source || (pg.url && !a->url))
+                return hd_err_setw(err, HD_ENOMEM, where, "out of memory");
+            if (x->lx) {
+                hd_statement *st = NULL;
+                hd_entity *en = NULL;
+                size_t n_st = 0, n_en = 0;
+                rc = hd_extract_statements(x->lx, &x->arena, a->title, a->body, a->body_len, &st,
+                                           &n_st, &en, &n_en, err);
+                if (rc)
+                    return rc;
+                a->statements = st;
+                a->n_statements = n_st;
+                a->entities = en;
+                a->n_entities = n_en;
+            }
+            x->n_arts++;
+        }
+        if (x->n_arts)
+            return HD_OK;
+        if (x->opts.warn) {
+            hd_err w = {0};
+            w.code = HD_EINPUT;
+            snprintf(w.where, sizeof w.where, "%.255s", where);
+            snprintf(w.msg, sizeof w.msg, "no article text found in page");
+            x->opts.warn(x->opts.warn_ud, &w);
+        }
+    }
+}
+
+hd_rc hd_extractor_next(hd_extractor *x, const hd_article **out, hd_err *err)
+{
+    if (!x || !out)
+        return hd_err_set(err, HD_EINVAL, "hd_extractor_next: NULL argument");
+    if (x->next_art >= x->n_arts) {
+        x->n_arts = x->next_art = 0;
+        hd_rc rc = load_page(x, err);
+        if (rc == HD_DONE)
+            return rc;
+        if (rc) {
+            x->n_failed++;
+            return rc;
+        }
+    }
+    *out = &x->arts[x->next_art++];
+    return HD_OK;
+}

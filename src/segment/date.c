@@ -1,0 +1,181 @@
+/* SPDX-License-Identifier: MIT
+ *
+ * date.c — explicit dates in page text and metadata fields.
+ */
+#include "segment/segment.h"
+
+#include <string.h>
+#include <strings.h>
+
+static const char *const months[12] = {"january", "february", "march",     "april",
+                                       "may",     "june",     "july",      "august",
+                                       "september", "october", "november", "december"};
+
+static int is_alpha(char c)
+{
+    return (c | 32) >= 'a' && (c | 32) <= 'z';
+}
+
+static int is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/* Month name or abbreviation ("Nov", "Nov.", "Sept") at s; sets *len. Returns 1..12 or 0. */
+static int month_at(const char *s, size_t n, size_t *len)
+{
+    size_t w = 0;
+    while (w < n && is_alpha(s[w]))
+        w++;
+    if (w < 3 || w > 9)
+        return 0;
+    for (int m = 0; m < 12; m++) {
+        size_t ml = strlen(months[m]);
+        if (w == ml && strncasecmp(s, months[m], w) == 0) {
+            *len = w;
+            return m + 1;
+        }
+        if ((w == 3 || (w == 4 && m == 8)) && strncasecmp(s, months[m], w) == 0) {
+            *len = w + (w < n && s[w] == '.');
+            return m + 1;
+        }
+    }
+    return 0;
+}
+
+static int num_at(const char *s, size_t n, int maxdig, size_t *len)
+{
+    size_t i = 0;
+    int v = 0;
+    while (i < n && is_digit(s[i]) && (int)i < maxdig)
+        v = v * 10 + (s[i++] - '0');
+    if (i == 0 || (i < n && is_digit(s[i])))
+        return -1;
+    *len = i;
+    return v;
+}
+
+static int days_in(int y, int m)
+{
+    static const int d[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+        return 29;
+    return d[m - 1];
+}
+
+static int valid(int y, int m, int d)
+{
+    return y >= 1900 && y <= 2100 && m >= 1 && m <= 12 && d >= 1 && d <= days_in(y, m);
+}
+
+static size_t skip_sep(const char *s, size_t n, size_t i)
+{
+    while (i < n && (s[i] == ' ' || s[i] == ','))
+        i++;
+    return i;
+}
+
+/* Try each date shape at position i. Returns the match length or 0. */
+static size_t date_at(const char *s, size_t n, size_t i, hd_date *out)
+{
+    size_t l1, l2, l3;
+    /* ISO: 2022-11-27 or 2022/11/27 */
+    int y = num_at(s + i, n - i, 4, &l1);
+    if (y >= 0 && l1 == 4 && i + 10 <= n && (s[i + 4] == '-' || s[i + 4] == '/')) {
+        int m = num_at(s + i + 5, n - i - 5, 2, &l2);
+        if (m >= 0 && l2 == 2 && s[i + 7] == s[i + 4]) {
+            int d = num_at(s + i + 8, n - i - 8, 2, &l3);
+            if (d >= 0 && l3 == 2 && valid(y, m, d)) {
+                *out = (hd_date){y, m, d};
+                return 10;
+            }
+        }
+        return 0;
+    }
+    /* Month D[,] YYYY */
+    int m = month_at(s + i, n - i, &l1);
+    if (m) {
+        size_t j = skip_sep(s, n, i + l1);
+        int d = num_at(s + j, n - j, 2, &l2);
+        if (d < 0)
+            return 0;
+        j += l2;
+        if (j + 2 <= n && (strncasecmp(s + j, "st", 2) == 0 || strncasecmp(s + j, "nd", 2) == 0 ||
+                           strncasecmp(s + j, "rd", 2) == 0 || strncasecmp(s + j, "th", 2) == 0))
+            j += 2;
+        j = skip_sep(s, n, j);
+        int yy = num_at(s + j, n - j, 4, &l3);
+        if (yy < 0 || l3 != 4 || !valid(yy, m, d))
+            return 0;
+        *out = (hd_date){yy, m, d};
+        return j + l3 - i;
+    }
+    /* D Month YYYY */
+    int d = num_at(s + i, n - i, 2, &l1);
+    if (d >= 0) {
+        size_t j = i + l1;
+        if (j + 2 <= n && (strncasecmp(s + j, "st", 2) == 0 || strncasecmp(s + j, "nd", 2) == 0 ||
+                           strncasecmp(s + j, "rd", 2) == 0 || strncasecmp(s + j, "th", 2) == 0))
+            j += 2;
+        if (j >= n || (s[j] != ' ' && s[j] != '-'))
+            return 0;
+        j++;
+        if (j + 4 < n && strncasecmp(s + j, "of ", 3) == 0)
+            j += 3;
+        m = month_at(s + j, n - j, &l2);
+        if (!m)
+            return 0;
+        j = skip_sep(s, n, j + l2);
+        if (j < n && s[j] == '-')
+            j++;
+        int yy = num_at(s + j, n - j, 4, &l3);
+        if (yy < 0 || l3 != 4 || !valid(yy, m, d))
+            return 0;
+        *out = (hd_date){yy, m, d};
+        return j + l3 - i;
+    }
+    return 0;
+}
+
+int hd_date_find(const char *s, size_t n, hd_date *out, size_t *start, size_t *end)
+{
+    for (size_t i = 0; i < n; i++) {
+        /* Only at word starts. */
+        if (i > 0 && (is_alpha(s[i - 1]) || is_digit(s[i - 1])))
+            continue;
+        if (!is_alpha(s[i]) && !is_digit(s[i]))
+            continue;
+        size_t l = date_at(s, n, i, out);
+        if (l) {
+            if (start)
+                *start = i;
+            if (end)
+                *end = i + l;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+int hd_date_parse(const char *s, size_t n, hd_date *out)
+{
+    while (n && (*s == ' ' || *s == '\t'))
+        s++, n--;
+    return hd_date_find(s, n, out, NULL, NULL);
+}
+
+void hd_date_format(const hd_date *d, char out[11])
+{
+    unsigned y = (unsigned)d->y % 10000u, m = (unsigned)d->m % 100u, dd = (unsigned)d->d % 100u;
+    out[0] = (char)('0' + y / 1000);
+    out[1] = (char)('0' + y / 100 % 10);
+    out[2] = (char)('0' + y / 10 % 10);
+    out[3] = (char)('0' + y % 10);
+    out[4] = '-';
+    out[5] = (char)('0' + m / 10);
+    out[6] = (char)('0' + m % 10);
+    out[7] = '-';
+    out[8] = (char)('0' + dd / 10);
+    out[9] = (char)('0' + dd % 10);
+    out[10] = '\0';
+}

@@ -1,0 +1,223 @@
+/* SPDX-License-Identifier: MIT
+ *
+ * split.c — cut a cleaned page into articles and settle each line's fate: title, byline/date,
+ * body or boilerplate.
+ */
+#include "segment/segment.h"
+
+#include <string.h>
+#include <strings.h>
+
+#include "base/mem.h"
+
+/* How far past a headline its repeats and byline are looked for. */
+#define HEADER_SCAN 40
+
+void hd_segments_done(hd_segments *s)
+{
+    hd_free(s->v);
+    memset(s, 0, sizeof *s);
+}
+
+static const char *text_of(const hd_clean *c, size_t i)
+{
+    return c->text.p + c->lines[i].off;
+}
+
+/* Byline or date line: a short line that is not a sentence and carries a date, or "By ...". */
+static void mark_meta(hd_clean *c)
+{
+    for (size_t i = 0; i < c->n_lines; i++) {
+        hd_line *l = &c->lines[i];
+        if (l->n_words > 14 || l->kind == HD_LINE_BAD)
+            continue;
+        const char *p = text_of(c, i);
+        size_t n = l->len;
+        if (n && p[n - 1] == '.' && l->n_words > 6)
+            continue; /* a sentence that happens to hold a date */
+        hd_date d;
+        size_t s, e;
+        if (hd_date_find(p, n, &d, &s, &e)) {
+            /* Most of the line must be the date and byline words, not prose. */
+            if (l->n_stop * 3 <= l->n_words || l->n_words <= 8)
+                l->kind = HD_LINE_META;
+            continue;
+        }
+        if (n > 3 && strncmp(p, "By ", 3) == 0 && l->n_words <= 8 && !l->terminal)
+            l->kind = HD_LINE_META;
+    }
+}
+
+static hd_rc push(hd_segments *out, size_t from, long title, hd_err *err)
+{
+    if (HD_GROW(out->v, out->cap, out->n + 1))
+        return hd_err_set(err, HD_ENOMEM, "out of memory");
+    hd_seg *s = &out->v[out->n++];
+    memset(s, 0, sizeof *s);
+    s->from = from;
+    s->to = from;
+    s->title = title;
+    return HD_OK;
+}
+
+/* Does a headline at i start a new article? Yes when it is printed again before the next
+ * paragraph, or a byline/date follows it, and prose follows. */
+static int starts_article(const hd_clean *c, size_t i, const size_t *next_good)
+{
+    const hd_line *l = &c->lines[i];
+    size_t ng = i + 1 < c->n_lines ? next_good[i + 1] : c->n_lines;
+    if (ng >= c->n_lines)
+        return 0;
+    if (l->count >= 2 && l->first == i) {
+        for (size_t j = i + 1; j < ng && j < i + HEADER_SCAN; j++)
+            if (c->lines[j].key == l->key)
+                return 1;
+    }
+    for (size_t j = i + 1; j < c->n_lines && j <= i + 3; j++) {
+        if (c->lines[j].kind == HD_LINE_META)
+            return 1;
+        if (c->lines[j].kind == HD_LINE_GOOD)
+            break;
+    }
+    return 0;
+}
+
+/* Settle the kinds of one article's lines and count its body. */
+static void settle(hd_clean *c, hd_seg *s, uint64_t title_key, int have_title)
+{
+    size_t fg = s->to;
+    for (size_t i = s->from; i < s->to; i++)
+        if (c->lines[i].kind == HD_LINE_GOOD) {
+            fg = i;
+            break;
+        }
+    for (size_t i = s->from; i < s->to; i++) {
+        hd_line *l = &c->lines[i];
+        if (have_title && l->key == title_key) {
+            l->kind = HD_LINE_TITLE;
+            continue;
+        }
+        if (l->kind == HD_LINE_META || l->count < 2)
+            continue;
+        /* A repeated line: captions and headlines printed twice around the top of an article
+         * go; a paragraph printed twice keeps its first copy. */
+        if (i < fg || !(l->kind == HD_LINE_GOOD && l->terminal && l->first == i))
+            l->kind = HD_LINE_BAD;
+    }
+    hd_clean_resolve(c->lines, s->from, s->to);
+    size_t limit = fg + 3 < s->to ? fg + 3 : s->to;
+    for (size_t i = s->from; i < limit && !s->date.y; i++)
+        if (c->lines[i].kind == HD_LINE_META)
+            hd_date_find(text_of(c, i), c->lines[i].len, &s->date, NULL, NULL);
+    s->n_body = 0;
+    for (size_t i = s->from; i < s->to; i++)
+        s->n_body += c->lines[i].kind == HD_LINE_GOOD;
+}
+
+hd_rc hd_segment_page(hd_clean *c, const char *given_title, hd_segments *out, hd_err *err)
+{
+    hd_rc rc;
+    out->n = 0;
+    size_t n = c->n_lines;
+    if (n == 0)
+        return HD_OK;
+    int have_given = given_title && *given_title;
+    uint64_t given_key = 0;
+    if (have_given) {
+        hd_buf t = {0}, scratch = {0};
+        rc = hd_clean_normalize(given_title, strlen(given_title), &t, &scratch, err);
+        if (rc == HD_OK)
+            given_key = hd_clean_fold_hash(t.p ? t.p : "", t.len);
+        hd_buf_done(&t);
+        hd_buf_done(&scratch);
+        if (rc)
+            return rc;
+    }
+    mark_meta(c);
+    /* A headline is never body prose, however many words it has: a headline-shaped line that
+     * opens the page, is printed more than once, or sits on a byline is a title candidate. */
+    for (size_t i = 0; i < n; i++) {
+        hd_line *l = &c->lines[i];
+        if (!l->title_like || l->kind != HD_LINE_GOOD)
+            continue;
+        int byline = (i + 1 < n && c->lines[i + 1].kind == HD_LINE_META) ||
+                     (i + 2 < n && c->lines[i + 2].kind == HD_LINE_META);
+        if (i == 0 || l->count >= 2 || byline)
+            l->kind = HD_LINE_SHORT;
+    }
+
+    size_t *next_good = hd_new(size_t, n);
+    if (!next_good)
+        return hd_err_set(err, HD_ENOMEM, "out of memory");
+    size_t ng = n;
+    for (size_t i = n; i-- > 0;) {
+        if (c->lines[i].kind == HD_LINE_GOOD)
+            ng = i;
+        next_good[i] = ng;
+    }
+
+    if ((rc = push(out, 0, -1, err)))
+        goto done;
+    int seen_good = 0;
+    for (size_t i = 0; i < n; i++) {
+        hd_line *l = &c->lines[i];
+        hd_seg *cur = &out->v[out->n - 1];
+        if (have_given && out->n == 1 && l->key == given_key)
+            continue;
+        if (l->kind == HD_LINE_GOOD) {
+            seen_good = 1;
+            continue;
+        }
+        if (!l->title_like || l->kind != HD_LINE_SHORT)
+            continue;
+        if (!seen_good) {
+            if (cur->title < 0 && !(have_given && out->n == 1))
+                cur->title = (long)i;
+            continue;
+        }
+        if (starts_article(c, i, next_good)) {
+            cur->to = i;
+            if ((rc = push(out, i, (long)i, err)))
+                goto done;
+            seen_good = 0;
+        }
+    }
+    out->v[out->n - 1].to = n;
+
+    size_t kept = 0;
+    for (size_t k = 0; k < out->n; k++) {
+        hd_seg *s = &out->v[k];
+        int given = have_given && k == 0;
+        uint64_t key = given ? given_key : (s->title >= 0 ? c->lines[s->title].key : 0);
+        settle(c, s, key, given || s->title >= 0);
+        if (s->n_body)
+            out->v[kept++] = *s;
+    }
+    out->n = kept;
+    if (kept == 0) {
+        /* Nothing looked like prose (a table, a list, a one-line item): keep every line that is
+         * not a title, byline or credit rather than lose the page. */
+        out->n = 1;
+        hd_seg *s = &out->v[0];
+        s->from = 0;
+        s->to = n;
+        s->n_body = 0;
+        for (size_t i = 0; i < n; i++) {
+            hd_line *l = &c->lines[i];
+            if (l->kind == HD_LINE_TITLE || l->kind == HD_LINE_META || l->credit ||
+                (s->title >= 0 && (size_t)s->title == i) || (l->count >= 2 && l->first != i)) {
+                if (l->kind != HD_LINE_TITLE && l->kind != HD_LINE_META)
+                    l->kind = HD_LINE_BAD;
+                continue;
+            }
+            l->kind = HD_LINE_GOOD;
+            s->n_body++;
+        }
+        if (s->n_body == 0)
+            out->n = 0;
+    }
+    rc = HD_OK;
+done:
+    hd_free(next_good);
+    return rc;
+}
