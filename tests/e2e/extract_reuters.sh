@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+#
+# extract_reuters.sh — all 21,578 Reuters-21578 records, converted to JSON Lines by
+# reuters2jsonl.py, through `herald extract --json`. Every record with a non-empty body must
+# yield at least one article with its id and a non-empty body; no article may have an empty
+# body; no id may be invented. Headline-only (BRIEF) records have empty text and may yield
+# nothing. Exit status must be 0: nothing in the collection is an input error.
+#
+# usage: bash extract_reuters.sh HERALD [DATA_DIR]
+source "$(dirname "$0")/lib.sh"
+
+python3 "$E2E_DIR/reuters2jsonl.py" -o "$TMP/reuters.jsonl" "$DATA/reuters21578"
+n=$(wc -l <"$TMP/reuters.jsonl")
+check "reuters: converter wrote 21578 records (got $n)" test "$n" -eq 21578
+
+run reuters extract --json "$TMP/reuters.jsonl"
+expect_rc reuters 0
+expect_diag_format reuters
+check "reuters: JSON schema" $CHECK schema "$TMP/reuters.out" --min 19000
+check "reuters: no record lost" $CHECK jsonl-coverage "$TMP/reuters.jsonl" "$TMP/reuters.out"
+
+# The same through stdin, on one converted file: identical output.
+python3 "$E2E_DIR/reuters2jsonl.py" -o "$TMP/r000.jsonl" "$DATA/reuters21578/reut2-000.sgm.gz"
+run r000 extract --json "$TMP/r000.jsonl"
+set +e
+"$HERALD" extract --json - <"$TMP/r000.jsonl" >"$TMP/r000_stdin.out" 2>"$TMP/r000_stdin.err"
+set -e
+check "reuters: stdin output equals file output for reut2-000" \
+    cmp -s "$TMP/r000.out" "$TMP/r000_stdin.out"
+
+finish
