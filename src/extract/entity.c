@@ -1,0 +1,456 @@
+/* SPDX-License-Identifier: MIT
+ *
+ * entity.c — named entities of one article from runs of capitalised words.
+ *
+ *   xtok[] -> xent[] + per-token entity map + role bindings
+ *
+ * A run ("Iranian Supreme Leader Ayatollah Seyyed Ali Khamenei") is split at its rightmost
+ * role word: what follows is the name (titles such as "Seyyed" stripped), what precedes holds
+ * the roles, which are bound to the person so "the Leader" can find him later. A lowercase
+ * role just before a run ("spokesman John Kirby") counts too. Names are then classified with
+ * the lexicons: iso-codes countries and regions, place and organisation cue words, else a
+ * person when it looks like one (two to four capitalised words none of which is a lexicon
+ * word). One-word names are linked to a person with that surname after the first pass, so
+ * "Khamenei" meets "Ali Khamenei" whichever comes first.
+ */
+#include <string.h>
+
+#include "base/mem.h"
+#include "extract/extract_int.h"
+
+static uint64_t fnv(const char *p, size_t n, uint64_t h)
+{
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)p[i];
+        if (c >= 'A' && c <= 'Z')
+            c = (unsigned char)(c + 32);
+        h ^= c;
+        h *= 1099511628211ULL;
+    }
+    return h;
+}
+
+/* A small int map keyed by 64-bit hashes, in the arena. */
+typedef struct imap {
+    uint64_t *h;
+    int32_t *v;
+    size_t cap;
+} imap;
+
+static int imap_init(xctx *x, imap *m, size_t n)
+{
+    m->cap = 64;
+    while (m->cap < n * 2)
+        m->cap *= 2;
+    m->h = hd_arena_alloc(x->a, m->cap * sizeof *m->h);
+    m->v = hd_arena_alloc(x->a, m->cap * sizeof *m->v);
+    if (!m->h || !m->v)
+        return -1;
+    memset(m->h, 0, m->cap * sizeof *m->h);
+    return 0;
+}
+
+static int32_t *imap_slot(imap *m, uint64_t h, int create)
+{
+    h = h ? h : 1;
+    size_t j = h & (m->cap - 1);
+    while (m->h[j] && m->h[j] != h)
+        j = (j + 1) & (m->cap - 1);
+    if (!m->h[j]) {
+        if (!create)
+            return NULL;
+        m->h[j] = h;
+        m->v[j] = -1;
+    }
+    return &m->v[j];
+}
+
+typedef struct epass {
+    imap names;    /* kind + name -> entity */
+    imap surnames; /* last name token -> person entity */
+    uint32_t *singles;
+    uint32_t nsingles;
+} epass;
+
+static int cap_word(const xctx *x, uint32_t i)
+{
+    return tok_word(x, i) && (x->t[i].flags & (TF_CAP | TF_ALLCAPS)) && !(x->t[i].flags & TF_DIGIT);
+}
+
+static int connector(const xctx *x, uint32_t i)
+{
+    static const char *const w[] = {"of",  "de", "bin", "al", "von", "van", "da",
+                                    "del", "la", "le",  "du", "el",  "der", NULL};
+    if (!tok_word(x, i) || (x->t[i].flags & TF_CAP) || x->t[i].kind != TK_WORD)
+        return 0;
+    for (int k = 0; w[k]; k++)
+        if (tok_is(x, i, w[k]))
+            return 1;
+    /* "of the Islamic Revolution" */
+    return tok_is(x, i, "the") && i > 0 && tok_is(x, i - 1, "of");
+}
+
+uint32_t role_ending_at(const xctx *x, uint32_t j, uint32_t lo)
+{
+    if (!tok_word(x, j) || j < lo)
+        return UINT32_MAX;
+    uint32_t best = UINT32_MAX;
+    unsigned maxw = x->lx->max_role_words ? x->lx->max_role_words : 1;
+    for (unsigned m = maxw; m >= 1; m--) {
+        if (j + 1 < lo + m)
+            continue;
+        if (seq_get(x, &x->lx->roles, j + 1 - m, j + 1)) {
+            best = j + 1 - m;
+            break;
+        }
+    }
+    if (best == UINT32_MAX)
+        return best;
+    while (best > lo && tok_word(x, best - 1) && !(x->t[best - 1].flags & TF_POSS) &&
+           (tok_get(x, &x->lx->mods, best - 1) || tok_get(x, &x->lx->roles, best - 1)))
+        best--;
+    return best;
+}
+
+static int add_role(xctx *x, uint32_t head, int32_t ent)
+{
+    size_t cap = x->nroles; /* roles array is preallocated to nt entries */
+    (void)cap;
+    xrole r = {x->t[head].s, x->t[head].stem_e, head, ent};
+    x->roles[x->nroles++] = r;
+    x->ent[ent].has_role = 1;
+    return 0;
+}
+
+static const char *join_name(xctx *x, uint32_t a, uint32_t b)
+{
+    char buf[512];
+    size_t n = 0;
+    for (uint32_t k = a; k < b; k++) {
+        if (!tok_word(x, k))
+            continue;
+        size_t l = x->t[k].stem_e - x->t[k].s;
+        if (n + l + 2 >= sizeof buf)
+            break;
+        if (n)
+            buf[n++] = ' ';
+        memcpy(buf + n, x->b + x->t[k].s, l);
+        n += l;
+    }
+    return hd_arena_strndup(x->a, buf, n);
+}
+
+static uint64_t name_hash(const xctx *x, uint32_t a, uint32_t b, int kind)
+{
+    uint64_t h = 1469598103934665603ULL ^ (uint64_t)(kind + 1);
+    for (uint32_t k = a; k < b; k++) {
+        if (!tok_word(x, k))
+            continue;
+        h = fnv(x->b + x->t[k].s, x->t[k].stem_e - x->t[k].s, h);
+        h = fnv(" ", 1, h);
+    }
+    return h;
+}
+
+static uint64_t tok_hash(const xctx *x, uint32_t k)
+{
+    return fnv(x->b + x->t[k].s, x->t[k].stem_e - x->t[k].s, 7);
+}
+
+static int32_t new_ent(xctx *x, uint32_t a, uint32_t b, hd_entity_kind kind)
+{
+    const char *nm = join_name(x, a, b);
+    if (!nm) {
+        x->oom = 1;
+        return -1;
+    }
+    xent *e = &x->ent[x->nent];
+    memset(e, 0, sizeof *e);
+    e->name = nm;
+    e->kind = kind;
+    e->first_tok = a;
+    e->last_s = x->t[b - 1].s;
+    e->last_e = x->t[b - 1].stem_e;
+    e->n_words = b - a;
+    return (int32_t)x->nent++;
+}
+
+static void mark(xctx *x, uint32_t a, uint32_t b, int32_t ent)
+{
+    for (uint32_t k = a; k < b; k++)
+        x->tent[k] = ent;
+    x->ent[ent].n_mentions++;
+}
+
+/* Is the name [a,b) shaped like a person's name? */
+static int person_shaped(const xctx *x, uint32_t a, uint32_t b)
+{
+    if (b - a < 2 || b - a > 4)
+        return 0;
+    for (uint32_t k = a; k < b; k++) {
+        const xtok *t = &x->t[k];
+        if (!tok_word(x, k) || (t->flags & (TF_ALLCAPS | TF_DIGIT)) || !(t->flags & TF_CAP))
+            return 0;
+        if (tok_get(x, &x->lx->mods, k) || tok_get(x, &x->lx->orgs, k) ||
+            tok_get(x, &x->lx->pcues, k) || tok_get(x, &x->lx->func, k) ||
+            tok_get(x, &x->lx->places, k) || tok_get(x, &x->lx->demonyms, k) ||
+            tok_get(x, &x->lx->roles, k))
+            return 0;
+    }
+    return 1;
+}
+
+static int place_name(const xctx *x, uint32_t a, uint32_t b)
+{
+    if (seq_get(x, &x->lx->places, a, b) || (b - a == 1 && tok_get(x, &x->lx->demonyms, a)))
+        return 1;
+    return tok_get(x, &x->lx->pcues, a) || tok_get(x, &x->lx->pcues, b - 1);
+}
+
+static int org_name(const xctx *x, uint32_t a, uint32_t b)
+{
+    if (tok_get(x, &x->lx->orgs, b - 1) || tok_get(x, &x->lx->orgs, a))
+        return 1;
+    return b - a == 1 && (x->t[a].flags & TF_ALLCAPS);
+}
+
+/* Link or create the person named [a,b) (two words or more). */
+static int32_t person(xctx *x, epass *p, uint32_t a, uint32_t b)
+{
+    int32_t *sl = imap_slot(&p->surnames, tok_hash(x, b - 1), 1);
+    if (*sl >= 0) {
+        xent *e = &x->ent[*sl];
+        /* Same person when one name ends the other ("Seyyed Ali Khamenei" / "Ali Khamenei")
+         * or the earlier one had only the surname. */
+        size_t ln = strlen(e->name), bl = 0;
+        char tmp[512];
+        for (uint32_t k = a; k < b && bl + 64 < sizeof tmp; k++) {
+            size_t l = x->t[k].stem_e - x->t[k].s;
+            if (l > 60)
+                l = 60;
+            if (bl)
+                tmp[bl++] = ' ';
+            memcpy(tmp + bl, x->b + x->t[k].s, l);
+            bl += l;
+        }
+        int same = e->n_words == 1 || (bl >= ln && memcmp(tmp + bl - ln, e->name, ln) == 0 &&
+                                       (bl == ln || tmp[bl - ln - 1] == ' '));
+        same |= ln > bl && memcmp(e->name + ln - bl, tmp, bl) == 0 && e->name[ln - bl - 1] == ' ';
+        if (same) {
+            if (e->n_words == 1) {
+                const char *nm = join_name(x, a, b);
+                if (nm) {
+                    e->name = nm;
+                    e->n_words = b - a;
+                }
+            }
+            return *sl;
+        }
+    }
+    int32_t id = new_ent(x, a, b, HD_ENT_PERSON);
+    if (id >= 0)
+        *sl = id;
+    return id;
+}
+
+/* Classify one name [a,b) whose roles lie in [ra, a) (ra == a: none). */
+static void name_part(xctx *x, epass *p, uint32_t ra, uint32_t a, uint32_t b, int titled)
+{
+    while (a < b && tok_get(x, &x->lx->titles, a)) {
+        a++;
+        titled = 1;
+    }
+    if (a >= b)
+        return;
+    int32_t id = -1;
+    int has_role = ra < a;
+    if (b - a == 1 && !has_role && !titled && !org_name(x, a, b) && !place_name(x, a, b)) {
+        p->singles[p->nsingles++] = a;
+        return;
+    }
+    hd_entity_kind kind;
+    if (!has_role && !titled && place_name(x, a, b))
+        kind = HD_ENT_PLACE;
+    else if (!titled && org_name(x, a, b))
+        kind = HD_ENT_ORG;
+    else if (has_role || titled || person_shaped(x, a, b))
+        kind = HD_ENT_PERSON;
+    else
+        kind = HD_ENT_ORG;
+    if (kind == HD_ENT_PERSON) {
+        id = person(x, p, a, b);
+    } else {
+        int32_t *sl = imap_slot(&p->names, name_hash(x, a, b, (int)kind), 1);
+        if (*sl < 0)
+            *sl = new_ent(x, a, b, kind);
+        id = *sl;
+    }
+    if (id < 0)
+        return;
+    mark(x, a, b, id);
+    if (kind != HD_ENT_PERSON)
+        return;
+    x->ent[id].person_hint |= (uint8_t)(has_role || titled);
+    for (uint32_t k = ra; k < a; k++)
+        if (tok_get(x, &x->lx->roles, k))
+            add_role(x, k, id);
+}
+
+/* A run of capitalised words [a,b). */
+static void run(xctx *x, epass *p, uint32_t a, uint32_t b)
+{
+    while (a < b && (tok_get(x, &x->lx->func, a) || connector(x, a)))
+        a++;
+    while (b > a && connector(x, b - 1))
+        b--;
+    if (a >= b)
+        return;
+    /* rightmost role */
+    uint32_t re = a;
+    for (uint32_t k = b; k > a; k--) {
+        if (role_ending_at(x, k - 1, a) != UINT32_MAX) {
+            re = k;
+            break;
+        }
+    }
+    /* A lowercase role right before the run ("spokesman John Kirby"). */
+    uint32_t ra = re > a ? a : a;
+    if (re == a && a > 0) {
+        uint32_t r0 = a > 0 ? role_ending_at(x, a - 1, a > 6 ? a - 6 : 0) : UINT32_MAX;
+        if (r0 != UINT32_MAX && !(x->t[a - 1].flags & TF_CAP))
+            ra = r0;
+    }
+    if (re == b)
+        return; /* only a role ("Iran Supreme Leader") */
+    name_part(x, p, ra, re, b, 0);
+}
+
+/* "…Committee Chairman, Vahid Jalalzadeh," and "Vedant Patel, a State Department spokesman,". */
+static void appositives(xctx *x)
+{
+    for (uint32_t i = 1; i + 1 < x->nt; i++) {
+        if (!tok_punct(x, i, ','))
+            continue;
+        int32_t after = x->tent[i + 1], before = x->tent[i - 1];
+        if (after >= 0 && x->ent[after].kind == HD_ENT_PERSON && tok_get(x, &x->lx->roles, i - 1)) {
+            add_role(x, i - 1, after);
+        } else if (before >= 0 && x->ent[before].kind == HD_ENT_PERSON) {
+            uint32_t k = i + 1, last = UINT32_MAX;
+            if (!(tok_is(x, k, "the") || tok_is(x, k, "a") || tok_is(x, k, "an") ||
+                  tok_is(x, k, "his") || tok_is(x, k, "her") || tok_is(x, k, "its") ||
+                  (tok_word(x, k) && (x->t[k].flags & TF_POSS))))
+                continue;
+            for (; k < x->nt && k < i + 10 && tok_word(x, k); k++)
+                if (tok_get(x, &x->lx->roles, k))
+                    last = k;
+            if (last != UINT32_MAX &&
+                (tok_punct(x, k, ',') || tok_punct(x, k, '.') || tok_get(x, &x->lx->verbs, k)))
+                add_role(x, last, before);
+        }
+    }
+}
+
+static void singles(xctx *x, epass *p)
+{
+    for (uint32_t s = 0; s < p->nsingles; s++) {
+        uint32_t a = p->singles[s];
+        int32_t *sl = imap_slot(&p->surnames, tok_hash(x, a), 0);
+        if (sl && *sl >= 0) {
+            mark(x, a, a + 1, *sl);
+            continue;
+        }
+        /* Unknown one-word name: an entity only when a preposition of place precedes it. */
+        static const char *const prep[] = {"in",     "at",   "from",   "to",      "near",
+                                           "across", "into", "toward", "towards", NULL};
+        int placey = 0;
+        for (int k = 0; prep[k] && a > 0; k++)
+            placey |= tok_is(x, a - 1, prep[k]);
+        if (!placey)
+            continue;
+        int32_t *nl = imap_slot(&p->names, name_hash(x, a, a + 1, HD_ENT_PLACE), 1);
+        if (*nl < 0)
+            *nl = new_ent(x, a, a + 1, HD_ENT_PLACE);
+        if (*nl >= 0)
+            mark(x, a, a + 1, *nl);
+    }
+}
+
+int xent_run(xctx *x)
+{
+    uint32_t nt = x->nt ? x->nt : 1;
+    epass p = {0};
+    x->tent = hd_arena_alloc(x->a, nt * sizeof *x->tent);
+    x->tpend = hd_arena_alloc(x->a, nt * sizeof *x->tpend);
+    x->ent = hd_arena_alloc(x->a, nt * sizeof *x->ent);
+    x->roles = hd_arena_alloc(x->a, 2 * nt * sizeof *x->roles);
+    x->pend = hd_arena_alloc(x->a, nt * sizeof *x->pend);
+    p.singles = hd_arena_alloc(x->a, nt * sizeof *p.singles);
+    if (!x->tent || !x->tpend || !x->ent || !x->roles || !x->pend || !p.singles ||
+        imap_init(x, &p.names, nt / 2) || imap_init(x, &p.surnames, nt / 2))
+        return -1;
+    for (uint32_t i = 0; i < nt; i++)
+        x->tent[i] = x->tpend[i] = -1;
+    uint32_t i = 0;
+    while (i < x->nt) {
+        if (!cap_word(x, i)) {
+            i++;
+            continue;
+        }
+        uint32_t j = i + 1;
+        while (j < x->nt && !(x->t[j - 1].flags & TF_POSS)) {
+            if (cap_word(x, j)) {
+                j++;
+                continue;
+            }
+            uint32_t k = j;
+            while (k < x->nt && connector(x, k))
+                k++;
+            if (k > j && cap_word(x, k)) {
+                j = k + 1;
+                continue;
+            }
+            break;
+        }
+        run(x, &p, i, j);
+        if (x->oom)
+            return -1;
+        i = j;
+    }
+    singles(x, &p);
+    appositives(x);
+    return x->oom ? -1 : 0;
+}
+
+static int same_word(const xctx *x, uint32_t s1, uint32_t e1, uint32_t s2, uint32_t e2)
+{
+    return e1 - s1 == e2 - s2 && strncasecmp(x->b + s1, x->b + s2, e1 - s1) == 0;
+}
+
+int32_t role_holder(const xctx *x, uint32_t h, uint32_t at)
+{
+    int32_t best = -1, after = -1;
+    uint32_t hs = x->t[h].s, he = x->t[h].stem_e;
+    for (uint32_t r = 0; r < x->nroles; r++) {
+        const xrole *ro = &x->roles[r];
+        if (!same_word(x, ro->head_s, ro->head_e, hs, he))
+            continue;
+        if (ro->tok <= at)
+            best = ro->ent;
+        else if (after < 0)
+            after = ro->ent;
+    }
+    return best >= 0 ? best : after;
+}
+
+int32_t pend_new(xctx *x, uint32_t head_tok)
+{
+    if (x->tpend[head_tok] >= 0)
+        return REF_PEND(x->tpend[head_tok]);
+    xpend *p = &x->pend[x->npend];
+    p->head_s = x->t[head_tok].s;
+    p->head_e = x->t[head_tok].stem_e;
+    p->tok = head_tok;
+    p->ent = -1;
+    x->tpend[head_tok] = (int32_t)x->npend;
+    return REF_PEND(x->npend++);
+}

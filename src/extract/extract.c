@@ -1,0 +1,163 @@
+/* SPDX-License-Identifier: MIT
+ *
+ * extract.c — hd_extract_statements: runs the extract passes over one article body and copies
+ * the results into the caller's arena.
+ *
+ *   body -> token.c -> entity.c -> statement.c (speaker.c) -> hd_statement[] + hd_entity[]
+ *
+ * Called by src/lib/pipeline.c once per article. Scratch arrays that grow (tokens, quotes,
+ * statements) use hd_malloc and are freed before returning; everything handed out lives in
+ * the arena.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/mem.h"
+#include "extract/extract_int.h"
+
+/* Offsets are 32-bit inside the stage. */
+#define MAX_BODY ((size_t)1 << 30)
+
+static char *copy_text(xctx *x, const xstmt *s)
+{
+    uint32_t a = s->s1, b = s->e1, c = s->s2, d = s->e2;
+    size_t n1 = b > a ? b - a : 0, n2 = d > c ? d - c : 0;
+    char *out = hd_arena_alloc(x->a, n1 + n2 + 2);
+    if (!out)
+        return NULL;
+    size_t n = 0;
+    memcpy(out, x->b + a, n1);
+    n = n1;
+    while (n > 0 && (out[n - 1] == ',' || out[n - 1] == ' ' || out[n - 1] == '\n'))
+        n--;
+    if (n2) {
+        if (n)
+            out[n++] = ' ';
+        memcpy(out + n, x->b + c, n2);
+        n += n2;
+        while (n > 0 && (out[n - 1] == ',' || out[n - 1] == ' ' || out[n - 1] == '\n'))
+            n--;
+    }
+    out[n] = 0;
+    return out;
+}
+
+static const char *tok_span(xctx *x, uint32_t t0, uint32_t t1)
+{
+    if (t1 <= t0 || t1 > x->nt)
+        return NULL;
+    return hd_arena_strndup(x->a, x->b + x->t[t0].s, x->t[t1 - 1].e - x->t[t0].s);
+}
+
+/* Speaker name: the entity's canonical name, else a capitalised name as written, else NULL. */
+static const char *speaker_name(xctx *x, const xstmt *s)
+{
+    int32_t e = ref_entity(x, s->ref);
+    if (e >= 0)
+        return x->ent[e].name;
+    if (s->np1 <= s->np0 || s->ref != REF_NONE)
+        return NULL;
+    uint32_t h = s->np1 - 1, a = h;
+    const xtok *t = &x->t[h];
+    if (!(t->flags & (TF_CAP | TF_ALLCAPS)) ||
+        (t->flags & TF_SSTART && s->np1 - s->np0 == 1 && tok_get(x, &x->lx->func, h)))
+        return NULL;
+    if (tok_get(x, &x->lx->func, h) || tok_get(x, &x->lx->snouns, h))
+        return NULL;
+    while (a > s->np0 && (x->t[a - 1].flags & (TF_CAP | TF_ALLCAPS)) &&
+           !tok_get(x, &x->lx->func, a - 1) && !(x->t[a - 1].flags & TF_POSS))
+        a--;
+    return hd_arena_strndup(x->a, x->b + x->t[a].s, x->t[h].stem_e - x->t[a].s);
+}
+
+static int by_start(const void *a, const void *b)
+{
+    const hd_statement *p = a, *q = b;
+    return p->start < q->start ? -1 : p->start > q->start;
+}
+
+static hd_rc output(xctx *x, hd_statement **out_st, size_t *out_n_st, hd_entity **out_ent,
+                    size_t *out_n_ent)
+{
+    hd_statement *st = hd_arena_alloc(x->a, (x->nst + 1) * sizeof *st);
+    hd_entity *en = hd_arena_alloc(x->a, (x->nent + 1) * sizeof *en);
+    if (!st || !en)
+        return HD_ENOMEM;
+    size_t n = 0;
+    for (uint32_t i = 0; i < x->nst; i++) {
+        const xstmt *s = &x->st[i];
+        if (s->dead || s->e1 <= s->s1)
+            continue;
+        hd_statement *o = &st[n];
+        memset(o, 0, sizeof *o);
+        o->text = copy_text(x, s);
+        o->speaker = speaker_name(x, s);
+        o->speaker_mention = tok_span(x, s->np0, s->np1);
+        o->cue = tok_span(x, s->cue0, s->cue1);
+        o->direct = s->direct;
+        o->start = s->s1;
+        o->end = s->e2 > s->s2 ? s->e2 : s->e1;
+        if (!o->text)
+            return HD_ENOMEM;
+        if (!*o->text)
+            continue;
+        n++;
+    }
+    qsort(st, n, sizeof *st, by_start);
+    size_t m = 0;
+    for (uint32_t i = 0; i < x->nent; i++) {
+        if (!x->ent[i].n_mentions)
+            continue;
+        en[m].name = x->ent[i].name;
+        en[m].kind = x->ent[i].kind;
+        en[m].n_mentions = x->ent[i].n_mentions;
+        m++;
+    }
+    *out_st = st;
+    *out_n_st = n;
+    *out_ent = en;
+    *out_n_ent = m;
+    return HD_OK;
+}
+
+hd_rc hd_extract_statements(const hd_lexicon *lx, hd_arena *arena, const char *title,
+                            const char *body, size_t body_len, hd_statement **out_st,
+                            size_t *out_n_st, hd_entity **out_ent, size_t *out_n_ent, hd_err *err)
+{
+    (void)title;
+    if (!out_st || !out_n_st || !out_ent || !out_n_ent)
+        return hd_err_set(err, HD_EINVAL, "hd_extract_statements: NULL output argument");
+    *out_st = NULL;
+    *out_ent = NULL;
+    *out_n_st = *out_n_ent = 0;
+    if (!lx || !arena || (!body && body_len))
+        return hd_err_set(err, HD_EINVAL, "hd_extract_statements: NULL argument");
+    if (body_len > MAX_BODY)
+        return hd_err_set(err, HD_ELIMIT, "article body of %zu bytes is over the %zu limit",
+                          body_len, MAX_BODY);
+    xctx *x = hd_arena_alloc(arena, sizeof *x);
+    if (!x)
+        return hd_err_set(err, HD_ENOMEM, "out of memory");
+    memset(x, 0, sizeof *x);
+    x->lx = lx;
+    x->a = arena;
+    x->b = body ? body : "";
+    x->n = body_len;
+    x->last_ref = x->last_org_ref = REF_NONE;
+    hd_rc rc = HD_ENOMEM;
+    if (xtok_run(x) == 0 && xent_run(x) == 0 && xstmt_run(x) == 0)
+        rc = output(x, out_st, out_n_st, out_ent, out_n_ent);
+    hd_free(x->t);
+    hd_free(x->q);
+    hd_free(x->st);
+    x->t = NULL;
+    x->q = NULL;
+    x->st = NULL;
+    if (rc != HD_OK) {
+        *out_st = NULL;
+        *out_ent = NULL;
+        *out_n_st = *out_n_ent = 0;
+        return hd_err_set(err, rc, "out of memory extracting statements");
+    }
+    return HD_OK;
+}

@@ -1,0 +1,199 @@
+/* SPDX-License-Identifier: MIT
+ *
+ * extract_int.h — private interface between the files of the extract stage.
+ *
+ *   lexicon.c   word sets (speech verbs, roles, titles, countries from iso-codes, ...)
+ *   token.c     body -> tokens, sentences, paragraphs, quote spans
+ *   entity.c    capitalised runs -> people / organisations / places, role bindings
+ *   speaker.c   subject noun phrases -> referents (entity, pending role, unknown)
+ *   statement.c quotes and speech cues -> statements
+ *   extract.c   hd_extract_statements: runs the passes, copies results into the arena
+ *
+ * Everything per article lives in one xctx allocated from the caller's arena; nothing here
+ * calls malloc per token.
+ */
+#ifndef HD_EXTRACT_INT_H
+#define HD_EXTRACT_INT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "extract/extract.h"
+
+/* ---- lexicon.c ----------------------------------------------------------------------------- */
+
+/* An open-addressing set of lowercase keys (ASCII folded), each with a small value. */
+typedef struct lx_set {
+    uint64_t *hash; /* 0 = empty slot */
+    uint32_t *off;  /* key offset in pool */
+    uint16_t *len;  /* key length */
+    uint32_t *val;  /* value */
+    size_t cap;     /* power of two */
+    size_t n;
+    char *pool;
+    size_t pool_len, pool_cap;
+} lx_set;
+
+/* Speech-verb classes (the value in lexicon.verbs). */
+enum { VC_SPEECH = 's', VC_PART = 'p', VC_DESCRIBE = 'd', VC_CALL = 'c' };
+
+struct hd_lexicon {
+    lx_set verbs;    /* cue form -> class */
+    lx_set roles;    /* role phrase -> number of words */
+    lx_set titles;   /* honorific -> 1 */
+    lx_set mods;     /* role modifier -> 1 */
+    lx_set snouns;   /* speaker noun -> 1 */
+    lx_set orgs;     /* org cue -> 1 */
+    lx_set pcues;    /* place cue -> 1 */
+    lx_set places;   /* country / region name -> 1 */
+    lx_set demonyms; /* nationality adjective -> 1 */
+    lx_set func;     /* function word -> 1 */
+    unsigned max_role_words;
+};
+
+/* Look key[0..n) up (ASCII case-folded; a trailing '.' is ignored). Returns the value, 0 when
+ * absent. */
+uint32_t lx_get(const lx_set *s, const char *key, size_t n);
+
+/* ---- token.c ------------------------------------------------------------------------------- */
+
+enum { TK_WORD = 1, TK_PUNCT, TK_QOPEN, TK_QCLOSE, TK_PARA };
+
+enum {
+    TF_CAP = 1 << 0,     /* first letter upper case */
+    TF_ALLCAPS = 1 << 1, /* two or more letters, all upper case */
+    TF_POSS = 1 << 2,    /* ends in 's / s' (stem_e excludes it) */
+    TF_INQ = 1 << 3,     /* inside a quote span */
+    TF_DIGIT = 1 << 4,   /* starts with a digit */
+    TF_SSTART = 1 << 5,  /* first token of its sentence */
+};
+
+typedef struct xtok {
+    uint32_t s, e;   /* bytes in body */
+    uint32_t stem_e; /* end without a possessive ending */
+    uint32_t sent;   /* sentence index */
+    uint32_t para;   /* paragraph index */
+    uint8_t kind;    /* TK_* */
+    char ch;         /* punctuation class: , . : ; ? ! ( ) [ ] - ~ (other) */
+    uint16_t flags;  /* TF_* */
+} xtok;
+
+typedef struct xquote {
+    uint32_t open, close; /* token indices of the marks; close == open when unclosed */
+    uint32_t cs, ce;      /* content bytes */
+    uint32_t t0, t1;      /* content tokens [t0, t1) */
+    int32_t stmt;         /* statement using it, or -1 */
+    uint8_t closed;       /* 0 when the paragraph ended first */
+} xquote;
+
+/* ---- entities, referents, statements ------------------------------------------------------- */
+
+typedef struct xent {
+    const char *name; /* canonical, in the arena */
+    hd_entity_kind kind;
+    uint32_t n_mentions;
+    uint32_t last_s, last_e; /* bytes of the last name token (surname) */
+    uint32_t first_tok;      /* first mention */
+    uint32_t n_words;
+    uint8_t has_role;
+    uint8_t person_hint; /* seen with a title/role */
+} xent;
+
+typedef struct xrole {
+    uint32_t head_s, head_e; /* bytes of the role head word ("leader") */
+    uint32_t tok;            /* where the binding was seen */
+    int32_t ent;
+} xrole;
+
+/* A role mentioned without a name ("the Leader", "Japan's top official"); bound at the end. */
+typedef struct xpend {
+    uint32_t head_s, head_e;
+    uint32_t tok;
+    int32_t ent; /* -1 until bound */
+} xpend;
+
+/* Referent encoding: >= 0 entity index; REF_NONE unknown; <= -2 pending role -(2 + i). */
+#define REF_NONE        (-1)
+#define REF_PEND(i)     (-2 - (int32_t)(i))
+#define REF_IS_PEND(r)  ((r) <= -2)
+#define REF_PEND_IDX(r) ((uint32_t)(-2 - (r)))
+
+typedef struct xstmt {
+    int32_t ref;             /* referent */
+    uint32_t np0, np1;       /* mention tokens (np0 == np1: none) */
+    uint32_t cue0, cue1;     /* cue tokens (cue0 == cue1: none) */
+    uint32_t s1, e1, s2, e2; /* text ranges; the second is empty unless the quote was split */
+    uint32_t para;
+    uint32_t anchor; /* token giving the statement's place in text order */
+    char pron;       /* 'h' he/she, 'i' it, 'c' continues the previous speaker */
+    uint8_t direct;
+    uint8_t dead;
+} xstmt;
+
+typedef struct xctx {
+    const hd_lexicon *lx;
+    hd_arena *a;
+    const char *b;
+    size_t n;
+    xtok *t;
+    uint32_t nt;
+    xquote *q;
+    uint32_t nq;
+    int32_t *tent;  /* per token: entity of a name token, or -1 */
+    int32_t *tpend; /* per token: pending role index of a role-only mention, or -1 */
+    xent *ent;
+    uint32_t nent;
+    xrole *roles;
+    uint32_t nroles;
+    xpend *pend;
+    uint32_t npend;
+    xstmt *st; /* heap (hd_malloc), freed by extract.c */
+    uint32_t nst;
+    size_t cap_st;
+    uint8_t *used;        /* per token: 1 when a cue already serves a statement */
+    int32_t last_ref;     /* most recent person referent (pronoun antecedent) */
+    int32_t last_org_ref; /* most recent organisation subject ("it") */
+    int oom;
+} xctx;
+
+/* token.c: fills t/nt/q/nq. Returns 0 or -1 on out of memory. */
+int xtok_run(xctx *x);
+/* Lowercase-insensitive comparison of a token with an ASCII word. */
+int tok_is(const xctx *x, uint32_t i, const char *w);
+/* Lexicon lookup of token i (stem, i.e. without possessive). */
+uint32_t tok_get(const xctx *x, const lx_set *s, uint32_t i);
+/* Lexicon lookup of the phrase made of tokens [i, j) joined by spaces (stems). */
+uint32_t seq_get(const xctx *x, const lx_set *s, uint32_t i, uint32_t j);
+int tok_word(const xctx *x, uint32_t i); /* kind == TK_WORD */
+int tok_punct(const xctx *x, uint32_t i, char ch);
+
+/* entity.c: finds entities, fills tent, roles. Returns 0 or -1 on out of memory. */
+int xent_run(xctx *x);
+/* Longest role phrase ending at token j (inclusive), allowing modifiers in front. Returns
+ * its first token, or UINT32_MAX when token j is no role word. */
+uint32_t role_ending_at(const xctx *x, uint32_t j, uint32_t lo);
+/* Entity of a person holding a role whose head is token h, nearest to token `at`; -1. */
+int32_t role_holder(const xctx *x, uint32_t h, uint32_t at);
+int32_t pend_new(xctx *x, uint32_t head_tok);
+
+/* speaker.c */
+typedef struct xnp {
+    uint32_t t0, t1; /* tokens [t0, t1) of the noun phrase, t0 == t1 when none */
+    int32_t ref;
+} xnp;
+/* Subject noun phrase ending just before token `verb` (skipping adverbs/auxiliaries). lo is
+ * the first token it may use. Returns 1 and *np, or 0 when there is no usable subject. */
+int np_left(xctx *x, uint32_t verb, uint32_t lo, xnp *np);
+/* Noun phrase starting at token i (inverted "said X", "according to X"). */
+int np_right(xctx *x, uint32_t i, uint32_t hi, xnp *np);
+/* The sentence-initial subject of the sentence containing token i, if any. */
+int np_sentence_subject(xctx *x, uint32_t i, uint32_t verb, xnp *np);
+/* Resolve a referent to its entity (following pending bindings), or -1. */
+int32_t ref_entity(const xctx *x, int32_t ref);
+/* Update pronoun antecedents after a sentence. */
+void ref_note(xctx *x, int32_t ref);
+
+/* statement.c */
+int xstmt_run(xctx *x);
+
+#endif

@@ -1,0 +1,318 @@
+/* SPDX-License-Identifier: MIT
+ *
+ * lexicon.c — loads the word lists the extract stage uses: the editable data files shipped in
+ * data/ (speech verbs, roles, titles, role modifiers, speaker nouns, organisation and place
+ * cues, demonyms, function words) and country / region names from Debian's iso-codes JSON
+ * (parsed with jansson). Keys are stored ASCII-lowercased in open-addressing hash sets.
+ *
+ * Called by src/lib/pipeline.c once per extractor; the result is read-only and shared.
+ */
+#include <ctype.h>
+#include <errno.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/buf.h"
+#include "base/fs.h"
+#include "base/mem.h"
+#include "extract/extract_int.h"
+#include "extract/extract_config.h"
+
+#define ISO_DIR "/usr/share/iso-codes/json"
+
+static uint64_t key_hash(const char *k, size_t n)
+{
+    uint64_t h = 1469598103934665603ULL;
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)tolower((unsigned char)k[i]);
+        h *= 1099511628211ULL;
+    }
+    return h ? h : 1;
+}
+
+static int key_eq(const char *stored, const char *k, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (stored[i] != (char)tolower((unsigned char)k[i]))
+            return 0;
+    return 1;
+}
+
+static void set_free(lx_set *s)
+{
+    hd_free(s->hash);
+    hd_free(s->off);
+    hd_free(s->len);
+    hd_free(s->val);
+    hd_free(s->pool);
+    memset(s, 0, sizeof *s);
+}
+
+static int set_grow(lx_set *s)
+{
+    size_t ncap = s->cap ? s->cap * 2 : 256;
+    lx_set t = {0};
+    t.cap = ncap;
+    t.hash = hd_new0(uint64_t, ncap);
+    t.off = hd_new0(uint32_t, ncap);
+    t.len = hd_new0(uint16_t, ncap);
+    t.val = hd_new0(uint32_t, ncap);
+    if (!t.hash || !t.off || !t.len || !t.val) {
+        set_free(&t);
+        return -1;
+    }
+    for (size_t i = 0; i < s->cap; i++) {
+        if (!s->hash[i])
+            continue;
+        size_t j = s->hash[i] & (ncap - 1);
+        while (t.hash[j])
+            j = (j + 1) & (ncap - 1);
+        t.hash[j] = s->hash[i];
+        t.off[j] = s->off[i];
+        t.len[j] = s->len[i];
+        t.val[j] = s->val[i];
+    }
+    hd_free(s->hash);
+    hd_free(s->off);
+    hd_free(s->len);
+    hd_free(s->val);
+    s->hash = t.hash;
+    s->off = t.off;
+    s->len = t.len;
+    s->val = t.val;
+    s->cap = ncap;
+    return 0;
+}
+
+static size_t set_find(const lx_set *s, const char *k, size_t n, uint64_t h)
+{
+    size_t j = h & (s->cap - 1);
+    while (s->hash[j]) {
+        if (s->hash[j] == h && s->len[j] == n && key_eq(s->pool + s->off[j], k, n))
+            return j;
+        j = (j + 1) & (s->cap - 1);
+    }
+    return j;
+}
+
+/* Add key (lowercased); an existing key keeps its first value. Returns 0 or -1 (OOM). */
+static int set_add(lx_set *s, const char *k, size_t n, uint32_t val)
+{
+    if (n == 0 || n > 200)
+        return 0;
+    if ((s->n + 1) * 2 > s->cap && set_grow(s) != 0)
+        return -1;
+    uint64_t h = key_hash(k, n);
+    size_t j = set_find(s, k, n, h);
+    if (s->hash[j])
+        return 0;
+    if (s->pool_len + n > s->pool_cap) {
+        size_t nc = s->pool_cap ? s->pool_cap * 2 : 4096;
+        while (nc < s->pool_len + n)
+            nc *= 2;
+        char *p = hd_realloc(s->pool, nc);
+        if (!p)
+            return -1;
+        s->pool = p;
+        s->pool_cap = nc;
+    }
+    for (size_t i = 0; i < n; i++)
+        s->pool[s->pool_len + i] = (char)tolower((unsigned char)k[i]);
+    s->hash[j] = h;
+    s->off[j] = (uint32_t)s->pool_len;
+    s->len[j] = (uint16_t)n;
+    s->val[j] = val;
+    s->pool_len += n;
+    s->n++;
+    return 0;
+}
+
+uint32_t lx_get(const lx_set *s, const char *key, size_t n)
+{
+    if (n > 1 && key[n - 1] == '.')
+        n--;
+    if (!s->cap || n == 0 || n > 200)
+        return 0;
+    size_t j = set_find(s, key, n, key_hash(key, n));
+    return s->hash[j] ? s->val[j] : 0;
+}
+
+static unsigned count_words(const char *k, size_t n)
+{
+    unsigned w = 1;
+    for (size_t i = 0; i < n; i++)
+        w += k[i] == ' ';
+    return w;
+}
+
+/* Read a data file: one entry a line, '#' comments. With `split`, the first word is the key
+ * and the next character the value (speech verbs); otherwise the whole trimmed line is the
+ * key and the value is its word count. */
+static hd_rc load_list(const char *dir, const char *name, lx_set *s, int split, unsigned *maxw,
+                       hd_err *err)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    hd_buf b;
+    hd_buf_init(&b);
+    hd_rc rc = hd_fs_read_all(path, 16u << 20, &b, err);
+    if (rc != HD_OK) {
+        hd_buf_done(&b);
+        return rc;
+    }
+    const char *p = b.p ? b.p : "", *end = p + b.len;
+    while (p < end) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        const char *le = nl ? nl : end;
+        const char *ls = p;
+        p = nl ? nl + 1 : end;
+        while (ls < le && isspace((unsigned char)*ls))
+            ls++;
+        while (le > ls && isspace((unsigned char)le[-1]))
+            le--;
+        if (ls == le || *ls == '#')
+            continue;
+        size_t n = (size_t)(le - ls);
+        uint32_t val;
+        if (split) {
+            const char *sp = memchr(ls, ' ', n);
+            val = sp && sp + 1 < le ? (unsigned char)sp[1] : VC_SPEECH;
+            n = sp ? (size_t)(sp - ls) : n;
+        } else {
+            val = count_words(ls, n);
+            if (maxw && val > *maxw)
+                *maxw = val;
+        }
+        if (set_add(s, ls, n, val) != 0) {
+            hd_buf_done(&b);
+            return hd_err_set(err, HD_ENOMEM, "out of memory loading %s", path);
+        }
+    }
+    hd_buf_done(&b);
+    return HD_OK;
+}
+
+/* Demonyms: "<word...> <Country...>"; we only need the adjective (the words before the first
+ * capitalised word). */
+static hd_rc load_demonyms(const char *dir, lx_set *s, hd_err *err)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/demonyms.txt", dir);
+    hd_buf b;
+    hd_buf_init(&b);
+    hd_rc rc = hd_fs_read_all(path, 16u << 20, &b, err);
+    if (rc != HD_OK) {
+        hd_buf_done(&b);
+        return rc;
+    }
+    const char *p = b.p ? b.p : "", *end = p + b.len;
+    while (p < end) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        const char *le = nl ? nl : end, *ls = p;
+        p = nl ? nl + 1 : end;
+        if (ls == le || *ls == '#')
+            continue;
+        const char *k = ls;
+        while (k < le && !isupper((unsigned char)*k))
+            k++;
+        while (k > ls && k[-1] == ' ')
+            k--;
+        if (set_add(s, ls, (size_t)(k - ls), 1) != 0) {
+            hd_buf_done(&b);
+            return hd_err_set(err, HD_ENOMEM, "out of memory");
+        }
+    }
+    hd_buf_done(&b);
+    return HD_OK;
+}
+
+static int add_json_name(lx_set *s, json_t *o, const char *field)
+{
+    const char *v = json_string_value(json_object_get(o, field));
+    if (!v)
+        return 0;
+    size_t n = strlen(v);
+    const char *comma = strstr(v, ", ");
+    /* "Korea, Republic of" style names: also keep the part before the comma. */
+    if (set_add(s, v, n, 1) != 0)
+        return -1;
+    if (comma && set_add(s, v, (size_t)(comma - v), 1) != 0)
+        return -1;
+    return 0;
+}
+
+static hd_rc load_iso(const char *file, const char *key, lx_set *s, int need, hd_err *err)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", ISO_DIR, file);
+    json_error_t je;
+    json_t *root = json_load_file(path, 0, &je);
+    if (!root) {
+        if (!need)
+            return HD_OK;
+        return hd_err_setw(err, HD_EIO, path, "cannot read iso-codes: %s", je.text);
+    }
+    json_t *arr = json_object_get(root, key);
+    size_t i;
+    json_t *o;
+    int bad = 0;
+    json_array_foreach(arr, i, o)
+    {
+        if (add_json_name(s, o, "name") || add_json_name(s, o, "common_name") ||
+            add_json_name(s, o, "official_name"))
+            bad = 1;
+    }
+    json_decref(root);
+    return bad ? hd_err_set(err, HD_ENOMEM, "out of memory loading %s", path) : HD_OK;
+}
+
+static const char *default_dir(void)
+{
+    const char *e = getenv("HERALD_DATA");
+    return e && *e ? e : HD_DATADIR;
+}
+
+hd_rc hd_lexicon_load(const char *datadir, hd_lexicon **out, hd_err *err)
+{
+    *out = NULL;
+    const char *dir = datadir ? datadir : default_dir();
+    hd_lexicon *lx = hd_new0(hd_lexicon, 1);
+    if (!lx)
+        return hd_err_set(err, HD_ENOMEM, "out of memory");
+    hd_rc rc;
+    if ((rc = load_list(dir, "speech_verbs.txt", &lx->verbs, 1, NULL, err)) != HD_OK ||
+        (rc = load_list(dir, "roles.txt", &lx->roles, 0, &lx->max_role_words, err)) != HD_OK ||
+        (rc = load_list(dir, "titles.txt", &lx->titles, 0, NULL, err)) != HD_OK ||
+        (rc = load_list(dir, "role_modifiers.txt", &lx->mods, 0, NULL, err)) != HD_OK ||
+        (rc = load_list(dir, "speaker_nouns.txt", &lx->snouns, 0, NULL, err)) != HD_OK ||
+        (rc = load_list(dir, "org_cues.txt", &lx->orgs, 0, NULL, err)) != HD_OK ||
+        (rc = load_list(dir, "place_cues.txt", &lx->pcues, 0, NULL, err)) != HD_OK ||
+        (rc = load_list(dir, "function_words.txt", &lx->func, 0, NULL, err)) != HD_OK ||
+        (rc = load_demonyms(dir, &lx->demonyms, err)) != HD_OK ||
+        (rc = load_iso("iso_3166-1.json", "3166-1", &lx->places, 1, err)) != HD_OK ||
+        (rc = load_iso("iso_3166-2.json", "3166-2", &lx->places, 0, err)) != HD_OK) {
+        hd_lexicon_free(lx);
+        return rc;
+    }
+    *out = lx;
+    return HD_OK;
+}
+
+void hd_lexicon_free(hd_lexicon *lx)
+{
+    if (!lx)
+        return;
+    set_free(&lx->verbs);
+    set_free(&lx->roles);
+    set_free(&lx->titles);
+    set_free(&lx->mods);
+    set_free(&lx->snouns);
+    set_free(&lx->orgs);
+    set_free(&lx->pcues);
+    set_free(&lx->places);
+    set_free(&lx->demonyms);
+    set_free(&lx->func);
+    hd_free(lx);
+}

@@ -1,0 +1,279 @@
+/* SPDX-License-Identifier: MIT
+ *
+ * speaker.c — the noun phrase that says something, and who it refers to.
+ *
+ *   tokens around a cue verb -> xnp { tokens, referent }
+ *
+ * A subject is read leftwards from the cue, over adverbs and auxiliaries ("has also said"),
+ * parentheses and appositives ("Vahid Jalalzadeh, the committee chairman, said" / "the
+ * commander of the ground forces, General Muhammad Pakpour, announced"). Its head decides the
+ * referent: a named entity; a role ("the Leader") bound to the person holding it, or left
+ * pending until the article names someone for it; a pronoun (resolved later, in text order,
+ * by statement.c); or a common noun ("officials") with no known speaker.
+ */
+#include <string.h>
+
+#include "extract/extract_int.h"
+
+static int pronoun(const xctx *x, uint32_t i)
+{
+    static const char *const p[] = {"he", "she", "they", "it", "we", "i", NULL};
+    for (int k = 0; p[k]; k++)
+        if (tok_is(x, i, p[k]))
+            return 1;
+    return 0;
+}
+
+static int determiner(const xctx *x, uint32_t i)
+{
+    static const char *const d[] = {"the",   "a",    "an",      "his",     "her",   "its",
+                                    "their", "this", "that",    "another", "one",   "two",
+                                    "three", "some", "several", "many",    "other", NULL};
+    for (int k = 0; d[k]; k++)
+        if (tok_is(x, i, d[k]))
+            return 1;
+    return 0;
+}
+
+static int adverbish(const xctx *x, uint32_t i)
+{
+    static const char *const a[] = {
+        "also",    "has",        "have",       "had",          "was",        "were",    "is",
+        "are",     "would",      "will",       "could",        "did",        "does",    "do",
+        "not",     "then",       "later",      "earlier",      "previously", "once",    "again",
+        "further", "recently",   "separately", "both",         "all",        "already", "still",
+        "just",    "only",       "never",      "often",        "always",     "even",    "first",
+        "too",     "himself",    "herself",    "themselves",   "itself",     "had",     "been",
+        "may",     "might",      "should",     "can",          "repeatedly", "flatly",  "in",
+        "turn",    "reportedly", "later",      "subsequently", "ever",       NULL};
+    if (!tok_word(x, i) || (x->t[i].flags & (TF_CAP | TF_INQ)))
+        return 0;
+    for (int k = 0; a[k]; k++)
+        if (tok_is(x, i, a[k]))
+            return 1;
+    size_t n = x->t[i].e - x->t[i].s;
+    return n > 4 && strncmp(x->b + x->t[i].e - 2, "ly", 2) == 0;
+}
+
+static int cap_tok(const xctx *x, uint32_t i)
+{
+    return tok_word(x, i) && (x->t[i].flags & (TF_CAP | TF_ALLCAPS)) && !(x->t[i].flags & TF_DIGIT);
+}
+
+static int np_word(const xctx *x, uint32_t i)
+{
+    if (!tok_word(x, i) || (x->t[i].flags & TF_INQ))
+        return 0;
+    return cap_tok(x, i) || determiner(x, i) || tok_get(x, &x->lx->roles, i) ||
+           tok_get(x, &x->lx->mods, i) || tok_is(x, i, "of") || x->t[i].flags & TF_POSS;
+}
+
+/* Extend a head at j leftwards over the rest of its noun phrase. */
+static uint32_t np_start(const xctx *x, uint32_t j, uint32_t lo)
+{
+    uint32_t s = j;
+    while (s > lo && np_word(x, s - 1) && !(x->t[s - 1].flags & TF_SSTART && 0))
+        s--;
+    /* never start on "of" */
+    while (s < j && tok_is(x, s, "of"))
+        s++;
+    return s;
+}
+
+/* The noun phrase whose head is token j. */
+static int np_core(xctx *x, uint32_t j, uint32_t lo, xnp *np)
+{
+    if (!tok_word(x, j) || (x->t[j].flags & TF_INQ) || j < lo)
+        return 0;
+    np->t1 = j + 1;
+    if (pronoun(x, j)) {
+        np->t0 = j;
+        np->ref = REF_NONE; /* resolved in text order by statement.c */
+        return 1;
+    }
+    int32_t e = x->tent[j];
+    if (e >= 0) {
+        np->t0 = np_start(x, j, lo);
+        np->ref = e;
+        return 1;
+    }
+    uint32_t r0 = role_ending_at(x, j, lo);
+    if (r0 != UINT32_MAX) {
+        np->t0 = np_start(x, r0, lo);
+        int32_t h = role_holder(x, j, j);
+        np->ref = h >= 0 ? h : pend_new(x, j);
+        return 1;
+    }
+    if (tok_get(x, &x->lx->snouns, j)) {
+        uint32_t s = j;
+        while (s > lo && j - s < 5 && tok_word(x, s - 1) && !(x->t[s - 1].flags & TF_INQ) &&
+               (np_word(x, s - 1) || tok_get(x, &x->lx->demonyms, s - 1) ||
+                memchr(x->b + x->t[s - 1].s, '-', x->t[s - 1].e - x->t[s - 1].s)))
+            s--;
+        while (s < j && tok_is(x, s, "of"))
+            s++;
+        np->t0 = s;
+        np->ref = REF_NONE;
+        return 1;
+    }
+    if (cap_tok(x, j) && !tok_get(x, &x->lx->func, j) && !tok_get(x, &x->lx->verbs, j)) {
+        np->t0 = np_start(x, j, lo);
+        np->ref = REF_NONE; /* a name we could not classify: the mention is the speaker */
+        return 1;
+    }
+    return 0;
+}
+
+int np_left(xctx *x, uint32_t verb, uint32_t lo, xnp *np)
+{
+    memset(np, 0, sizeof *np);
+    if (verb == 0 || verb <= lo)
+        return 0;
+    uint32_t j = verb - 1;
+    for (;;) {
+        if (j < lo)
+            return 0;
+        if (adverbish(x, j)) {
+            if (j == 0)
+                return 0;
+            j--;
+            continue;
+        }
+        if (tok_punct(x, j, ')')) {
+            uint32_t k = j;
+            while (k > lo && !tok_punct(x, k, '(') && j - k < 30)
+                k--;
+            if (!tok_punct(x, k, '(') || k == 0)
+                return 0;
+            j = k - 1;
+            continue;
+        }
+        break;
+    }
+    if (tok_punct(x, j, ',')) {
+        /* appositive: find the comma before it */
+        uint32_t p = j;
+        while (p > lo && j - p < 20) {
+            p--;
+            if (x->t[p].flags & TF_INQ || x->t[p].kind == TK_PARA || x->t[p].kind == TK_QCLOSE)
+                return 0;
+            if (tok_punct(x, p, ','))
+                break;
+        }
+        if (!tok_punct(x, p, ',') || p + 1 >= j)
+            return 0;
+        int32_t e = x->tent[j - 1];
+        if (e >= 0 && x->ent[e].kind == HD_ENT_PERSON)
+            return np_core(x, j - 1, p + 1, np);
+        if ((determiner(x, p + 1) || (x->t[p + 1].flags & TF_POSS) || tok_is(x, p + 1, "who")) &&
+            p > lo)
+            return np_core(x, p - 1, lo, np);
+        return 0;
+    }
+    if (tok_is(x, j, "who") || tok_is(x, j, "which")) {
+        uint32_t k = j;
+        if (k > lo && tok_punct(x, k - 1, ','))
+            k--;
+        if (k == 0 || k - 1 < lo)
+            return 0;
+        k--;
+        /* "General Wesley Clark in 2003, who said" */
+        if (x->t[k].flags & TF_DIGIT && k >= lo + 2)
+            k -= 2;
+        return np_core(x, k, lo, np);
+    }
+    if (tok_is(x, j, "and") && j > lo)
+        return 0;
+    return np_core(x, j, lo, np);
+}
+
+int np_right(xctx *x, uint32_t i, uint32_t hi, xnp *np)
+{
+    memset(np, 0, sizeof *np);
+    if (i >= hi || !tok_word(x, i))
+        return 0;
+    if (pronoun(x, i)) {
+        np->t0 = i;
+        np->t1 = i + 1;
+        np->ref = REF_NONE;
+        return 1;
+    }
+    uint32_t j = i;
+    while (j < hi && j - i < 12 &&
+           (np_word(x, j) || tok_get(x, &x->lx->snouns, j) || tok_get(x, &x->lx->demonyms, j) ||
+            (tok_word(x, j) && !(x->t[j].flags & TF_CAP) && j + 1 < hi &&
+             (tok_get(x, &x->lx->roles, j + 1) || tok_get(x, &x->lx->snouns, j + 1)))))
+        j++;
+    while (j > i && (tok_is(x, j - 1, "of") || determiner(x, j - 1)))
+        j--;
+    if (j == i)
+        return 0;
+    np->t0 = i;
+    np->t1 = j;
+    /* head: the last entity, else the last role, else a noun */
+    for (uint32_t k = j; k > i; k--) {
+        if (x->tent[k - 1] >= 0) {
+            np->ref = x->tent[k - 1];
+            return 1;
+        }
+    }
+    for (uint32_t k = j; k > i; k--) {
+        if (tok_get(x, &x->lx->roles, k - 1)) {
+            int32_t h = role_holder(x, k - 1, k - 1);
+            np->ref = h >= 0 ? h : pend_new(x, k - 1);
+            return 1;
+        }
+    }
+    np->ref = REF_NONE;
+    return 1;
+}
+
+int np_sentence_subject(xctx *x, uint32_t i, uint32_t verb, xnp *np)
+{
+    uint32_t s = i;
+    while (s > 0 && x->t[s - 1].sent == x->t[i].sent && x->t[s - 1].kind != TK_PARA)
+        s--;
+    /* skip a leading adverbial ("However,", "On Monday,") */
+    if (tok_get(x, &x->lx->func, s) && !pronoun(x, s) && !determiner(x, s)) {
+        for (uint32_t k = s; k < verb && k < s + 12; k++)
+            if (tok_punct(x, k, ',')) {
+                s = k + 1;
+                break;
+            }
+    }
+    for (uint32_t k = s; k < verb && k < s + 12; k++) {
+        if (x->t[k].flags & TF_INQ || x->t[k].kind != TK_WORD)
+            return 0;
+        if (pronoun(x, k))
+            return np_core(x, k, s, np);
+        if (determiner(x, k) || (x->t[k].flags & TF_POSS) || tok_get(x, &x->lx->mods, k))
+            continue;
+        uint32_t e = k;
+        while (e + 1 < verb && (cap_tok(x, e + 1) || tok_get(x, &x->lx->roles, e + 1) ||
+                                (x->tent[k] >= 0 && x->tent[e + 1] == x->tent[k])))
+            e++;
+        return np_core(x, e, s, np);
+    }
+    return 0;
+}
+
+int32_t ref_entity(const xctx *x, int32_t ref)
+{
+    if (ref >= 0)
+        return ref;
+    if (REF_IS_PEND(ref))
+        return x->pend[REF_PEND_IDX(ref)].ent;
+    return -1;
+}
+
+void ref_note(xctx *x, int32_t ref)
+{
+    if (ref >= 0) {
+        if (x->ent[ref].kind == HD_ENT_PERSON)
+            x->last_ref = ref;
+        else if (x->ent[ref].kind == HD_ENT_ORG)
+            x->last_org_ref = ref;
+    } else if (REF_IS_PEND(ref)) {
+        x->last_ref = ref;
+    }
+}

@@ -1,0 +1,604 @@
+/* SPDX-License-Identifier: MIT
+ *
+ * statement.c — direct quotes and reported speech, with their speakers.
+ *
+ *   tokens + quote spans + entities -> xstmt[]
+ *
+ * Pass A finds statements:
+ *   - a quote followed by its cue: “…,” X said / “…,” said X / “…?” he asked; a second quote
+ *     right after the cue clause joins the first (“…,” he said, “…”);
+ *   - a quote after its cue: X said: “…” / X said “…”; a paragraph-initial quote after a
+ *     paragraph ending in "X said …:" (block quote);
+ *   - an unclosed quote continued by the next paragraph's quote takes that quote's speaker;
+ *   - a paragraph that is one quote with no cue continues the previous speaker's words;
+ *   - reported speech, one per sentence: X said (that) …, …, X said., according to X, …,
+ *     X described … as "…", ", saying …" after a non-speech verb.
+ * Quotes with none of these (titles, scare quotes) are not statements.
+ * Pass B walks the statements in text order and resolves pronouns (he/she: the last person
+ * who spoke or led a sentence; it: the last organisation) and continuations.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/mem.h"
+#include "extract/extract_int.h"
+
+static xstmt *st_new(xctx *x)
+{
+    if (x->nst + 1 > x->cap_st && HD_GROW(x->st, x->cap_st, x->nst + 1) != 0) {
+        x->oom = 1;
+        return NULL;
+    }
+    xstmt *s = &x->st[x->nst++];
+    memset(s, 0, sizeof *s);
+    return s;
+}
+
+static uint32_t cue_class(const xctx *x, uint32_t i)
+{
+    if (!tok_word(x, i) || (x->t[i].flags & (TF_INQ | TF_CAP)) || x->used[i])
+        return 0;
+    return tok_get(x, &x->lx->verbs, i);
+}
+
+static int stop_tok(const xctx *x, uint32_t i)
+{
+    const xtok *t = &x->t[i];
+    return t->kind == TK_PARA || t->kind == TK_QOPEN ||
+           (t->kind == TK_PUNCT && (t->ch == '.' || t->ch == '?' || t->ch == '!' || t->ch == ';'));
+}
+
+/* Is cue i usable (not "warned against", "continued to", needs "for"/"as")? */
+static int cue_ok(const xctx *x, uint32_t i, uint32_t cls)
+{
+    static const char *const bad[] = {"against", "about", "with", "to", "up",
+                                      "off",     "out",   "into", "by", NULL};
+    if (cls == VC_CALL)
+        return tok_is(x, i + 1, "for") || tok_is(x, i + 1, "on");
+    for (int k = 0; bad[k]; k++)
+        if (tok_is(x, i + 1, bad[k]))
+            return 0;
+    if (tok_is(x, i + 1, "for") && !tok_is(x, i, "asked"))
+        return 0;
+    return 1;
+}
+
+static void set_np(xctx *x, xstmt *s, const xnp *np)
+{
+    s->np0 = np->t0;
+    s->np1 = np->t1;
+    s->ref = np->ref;
+    if (np->t1 == np->t0 + 1 && np->ref == REF_NONE) {
+        uint32_t i = np->t0;
+        if (tok_is(x, i, "he") || tok_is(x, i, "she"))
+            s->pron = 'h';
+        else if (tok_is(x, i, "it"))
+            s->pron = 'i';
+    }
+}
+
+static int quote_words(const xctx *x, const xquote *q)
+{
+    int n = 0;
+    for (uint32_t k = q->t0; k < q->t1; k++)
+        n += x->t[k].kind == TK_WORD;
+    return n;
+}
+
+static void use_quote(xctx *x, uint32_t qi)
+{
+    x->q[qi].stmt = (int32_t)(x->nst - 1);
+}
+
+/* Cue after the quote: returns 1 and fills the statement. *after gets the first token after
+ * the cue clause. */
+static int cue_after(xctx *x, const xquote *q, xstmt *s, uint32_t *after)
+{
+    uint32_t k = q->close + 1;
+    if (tok_punct(x, k, ','))
+        k++;
+    for (uint32_t c = k; c < x->nt && c < k + 10 && !stop_tok(x, c); c++) {
+        uint32_t cls = cue_class(x, c);
+        if (cls != VC_SPEECH || !cue_ok(x, c, cls))
+            continue;
+        xnp np;
+        uint32_t hi = c + 1;
+        while (hi < x->nt && !stop_tok(x, hi) && !tok_punct(x, hi, ','))
+            hi++;
+        if (c == k) {
+            if (!np_right(x, c + 1, hi, &np))
+                return 0;
+        } else if (!np_left(x, c, k, &np) || np.t0 != k) {
+            return 0;
+        }
+        set_np(x, s, &np);
+        s->cue0 = c;
+        s->cue1 = c + 1;
+        s->anchor = c;
+        x->used[c] = 1;
+        uint32_t e = c + 1;
+        while (e < x->nt && !stop_tok(x, e) &&
+               !(tok_punct(x, e, ',') && e + 1 < x->nt && x->t[e + 1].kind == TK_QOPEN))
+            e++;
+        *after = e;
+        return 1;
+    }
+    return 0;
+}
+
+/* Sentence start of token i. */
+static uint32_t sent_start(const xctx *x, uint32_t i)
+{
+    while (i > 0 && x->t[i - 1].sent == x->t[i].sent && x->t[i - 1].kind != TK_PARA)
+        i--;
+    return i;
+}
+
+/* Cue before the quote: X said: “…” / X said “…” / a paragraph after "X said:". */
+static int cue_before(xctx *x, const xquote *q, xstmt *s)
+{
+    if (q->open == 0)
+        return 0;
+    uint32_t p = q->open - 1;
+    int colon = 0;
+    if (x->t[p].kind == TK_PARA) {
+        if (p == 0 || !tok_punct(x, p - 1, ':'))
+            return 0;
+        p--;
+    }
+    if (tok_punct(x, p, ':')) {
+        colon = 1;
+    } else if (!tok_punct(x, p, ',') && !tok_is(x, p, "that")) {
+        p++; /* the cue itself just before the quote */
+    }
+    if (p == 0)
+        return 0;
+    uint32_t lo = sent_start(x, p - 1);
+    for (uint32_t c = lo; c < p; c++) {
+        uint32_t cls = cue_class(x, c);
+        if (!cls || cls == VC_CALL || cls == VC_DESCRIBE)
+            continue;
+        if (!colon && c + 1 != p && !(c + 2 == p && x->t[p - 1].kind == TK_PUNCT) &&
+            !(c + 2 == p && tok_is(x, c + 1, "that")))
+            continue;
+        xnp np;
+        int ok = cls == VC_PART ? np_sentence_subject(x, c, c, &np) : np_left(x, c, lo, &np);
+        if (!ok)
+            continue;
+        set_np(x, s, &np);
+        s->cue0 = c;
+        s->cue1 = c + 1;
+        s->anchor = c;
+        x->used[c] = 1;
+        return 1;
+    }
+    return 0;
+}
+
+static int para_initial(const xctx *x, uint32_t i)
+{
+    return i == 0 || x->t[i - 1].kind == TK_PARA;
+}
+
+/* The quote is the whole rest of its paragraph (or sentence). */
+static int quote_is_para(const xctx *x, const xquote *q)
+{
+    uint32_t k = q->closed ? q->close + 1 : q->t1;
+    while (k < x->nt && x->t[k].kind == TK_PUNCT)
+        k++;
+    return k >= x->nt || x->t[k].kind == TK_PARA;
+}
+
+static void direct_quotes(xctx *x)
+{
+    for (uint32_t qi = 0; qi < x->nq && !x->oom; qi++) {
+        xquote *q = &x->q[qi];
+        if (q->stmt >= 0 || q->t1 <= q->t0)
+            continue;
+        xstmt tmp = {0};
+        uint32_t after = 0;
+        int found = q->closed && cue_after(x, q, &tmp, &after);
+        if (!found && !cue_before(x, q, &tmp))
+            continue;
+        xstmt *s = st_new(x);
+        if (!s)
+            return;
+        *s = tmp;
+        s->direct = 1;
+        s->s1 = q->cs;
+        s->e1 = q->ce;
+        s->para = x->t[q->open].para;
+        use_quote(x, qi);
+        if (!found)
+            continue;
+        /* split quote: “…,” he said, “…” — or a cue-less quote right after in the paragraph */
+        if (qi + 1 < x->nq && x->q[qi + 1].open == after + 1 && tok_punct(x, after, ',')) {
+            s->s2 = x->q[qi + 1].cs;
+            s->e2 = x->q[qi + 1].ce;
+            use_quote(x, qi + 1);
+        } else if (qi + 1 < x->nq && x->q[qi + 1].open == after + 1 && tok_punct(x, after, '.') &&
+                   x->t[after + 1].para == s->para) {
+            xquote *q2 = &x->q[qi + 1];
+            xstmt t2;
+            uint32_t a2;
+            if (!(q2->closed && cue_after(x, q2, &t2, &a2)) && quote_words(x, q2) >= 3) {
+                s->s2 = q2->cs;
+                s->e2 = q2->ce;
+                use_quote(x, qi + 1);
+            }
+        }
+    }
+}
+
+/* Unclosed quotes continued by a quote in the next paragraph, and cue-less quote
+ * paragraphs continuing the previous speaker. */
+static void quote_chains(xctx *x)
+{
+    for (uint32_t qi = x->nq; qi-- > 1;) {
+        xquote *q = &x->q[qi - 1], *nx = &x->q[qi];
+        if (q->stmt >= 0 || q->closed || nx->stmt < 0 || !para_initial(x, nx->open) ||
+            x->t[nx->open].para != x->t[q->open].para + 1)
+            continue;
+        xstmt *s = st_new(x);
+        if (!s)
+            return;
+        xstmt *src = &x->st[nx->stmt];
+        *s = *src;
+        s->s1 = q->cs;
+        s->e1 = q->ce;
+        s->s2 = s->e2 = 0;
+        s->para = x->t[q->open].para;
+        s->anchor = q->open;
+        s->pron = 'n'; /* takes the speaker of the next statement after resolution */
+        s->cue0 = s->cue1 = 0;
+        q->stmt = (int32_t)(x->nst - 1);
+    }
+    for (uint32_t qi = 0; qi < x->nq; qi++) {
+        xquote *q = &x->q[qi];
+        if (q->stmt >= 0 || !para_initial(x, q->open) || !quote_is_para(x, q) ||
+            quote_words(x, q) < 4)
+            continue;
+        xstmt *s = st_new(x);
+        if (!s)
+            return;
+        s->direct = 1;
+        s->s1 = q->cs;
+        s->e1 = q->ce;
+        s->para = x->t[q->open].para;
+        s->anchor = q->open;
+        s->pron = 'c';
+        s->ref = REF_NONE;
+        q->stmt = (int32_t)(x->nst - 1);
+    }
+}
+
+/* Does [a, b) touch a quote already attributed? */
+static int has_used_quote(const xctx *x, uint32_t a, uint32_t b)
+{
+    for (uint32_t k = a; k < b; k++)
+        if (x->t[k].kind == TK_QOPEN || x->t[k].kind == TK_QCLOSE) {
+            for (uint32_t qi = 0; qi < x->nq; qi++)
+                if ((x->q[qi].open == k || x->q[qi].close == k) && x->q[qi].stmt >= 0)
+                    return 1;
+        }
+    return 0;
+}
+
+static int adverbial_start(const xctx *x, uint32_t i, uint32_t end)
+{
+    static const char *const w[] = {
+        "on",      "in",        "at",       "during",    "late",     "early",
+        "earlier", "last",      "this",     "after",     "before",   "to",
+        "via",     "from",      "while",    "when",      "citing",   "according",
+        "by",      "through",   "recently", "yesterday", "today",    "monday",
+        "tuesday", "wednesday", "thursday", "friday",    "saturday", "sunday",
+        "adding",  "referring", "without",  "as",        "of",       NULL};
+    if (i >= end || x->t[i].kind != TK_WORD)
+        return 1;
+    for (int k = 0; w[k]; k++)
+        if (tok_is(x, i, w[k]))
+            return 1;
+    return 0;
+}
+
+/* First token of the reported clause after cue c (class cls), or UINT32_MAX. */
+static uint32_t clause_start(const xctx *x, uint32_t c, uint32_t cls, uint32_t end)
+{
+    if (cls == VC_DESCRIBE)
+        return c;
+    uint32_t j = c + 1;
+    if (cls == VC_CALL)
+        return c + 2;
+    for (uint32_t k = j; k < end && k < j + 12; k++) {
+        if (tok_is(x, k, "that"))
+            return k + 1;
+        if (x->t[k].kind == TK_QOPEN || (tok_word(x, k) && tok_get(x, &x->lx->verbs, k)))
+            break;
+    }
+    if (tok_punct(x, j, ',')) {
+        uint32_t k = j + 1;
+        while (k < end && k < j + 16 && !tok_punct(x, k, ','))
+            k++;
+        if (k < end && tok_punct(x, k, ','))
+            return k + 1;
+        return UINT32_MAX;
+    }
+    if (tok_is(x, c, "told") || tok_is(x, c, "tells") || tok_is(x, c, "asked")) {
+        while (j < end && tok_word(x, j) &&
+               (x->t[j].flags & (TF_CAP | TF_ALLCAPS) || tok_is(x, j, "reporters") ||
+                tok_is(x, j, "journalists") || tok_is(x, j, "him") || tok_is(x, j, "her") ||
+                tok_is(x, j, "them") || tok_is(x, j, "us") || tok_is(x, j, "me") ||
+                tok_is(x, j, "the") || tok_is(x, j, "a")))
+            j++;
+    }
+    /* "on Tuesday", "late Monday" */
+    if (j + 1 < end &&
+        (tok_is(x, j, "on") || tok_is(x, j, "late") || tok_is(x, j, "last") ||
+         tok_is(x, j, "earlier")) &&
+        tok_word(x, j + 1) && (x->t[j + 1].flags & TF_CAP))
+        j += 2;
+    return j;
+}
+
+static void emit_reported(xctx *x, const xnp *np, uint32_t c0, uint32_t c1, uint32_t a, uint32_t b,
+                          int pron_ok)
+{
+    while (b > a &&
+           (x->t[b - 1].kind == TK_PARA || (x->t[b - 1].kind == TK_PUNCT && x->t[b - 1].ch != ')')))
+        b--;
+    while (a < b && x->t[a].kind == TK_PUNCT)
+        a++;
+    int words = 0;
+    for (uint32_t k = a; k < b; k++)
+        words += x->t[k].kind == TK_WORD;
+    if (words < 3 || has_used_quote(x, a, b))
+        return;
+    xstmt *s = st_new(x);
+    if (!s)
+        return;
+    set_np(x, s, np);
+    (void)pron_ok;
+    s->cue0 = c0;
+    s->cue1 = c1;
+    s->s1 = x->t[a].s;
+    s->e1 = x->t[b - 1].e;
+    s->para = x->t[c0].para;
+    s->anchor = c0;
+    s->direct = 0;
+    x->used[c0] = 1;
+    for (uint32_t qi = 0; qi < x->nq; qi++)
+        if (x->q[qi].open >= a && x->q[qi].open < b && x->q[qi].stmt < 0)
+            x->q[qi].stmt = (int32_t)(x->nst - 1);
+}
+
+/* One sentence [s0, s1): at most one reported statement. */
+static void reported_sentence(xctx *x, uint32_t s0, uint32_t s1)
+{
+    for (uint32_t c = s0; c < s1; c++)
+        if (x->used[c])
+            return; /* its cue already serves a direct quote */
+    for (uint32_t c = s0; c < s1; c++) {
+        if (x->t[c].flags & TF_INQ)
+            continue;
+        xnp np;
+        if (tok_is(x, c, "according") && tok_is(x, c + 1, "to") && !(x->t[c].flags & TF_INQ)) {
+            if (!np_right(x, c + 2, s1, &np))
+                continue;
+            if (tok_punct(x, np.t1, ',') && (c == s0 || tok_punct(x, c - 1, ',')) && c <= s0 + 2) {
+                emit_reported(x, &np, c, c + 2, np.t1 + 1, s1, 1);
+                return;
+            }
+            if (c > s0 && tok_punct(x, c - 1, ',')) {
+                emit_reported(x, &np, c, c + 2, s0, c - 1, 1);
+                return;
+            }
+            continue;
+        }
+        uint32_t cls = cue_class(x, c);
+        if (!cls || !cue_ok(x, c, cls))
+            continue;
+        if (tok_is(x, c, "continued") && tok_is(x, c + 1, "to"))
+            continue;
+        if (cls == VC_DESCRIBE) {
+            int as = 0;
+            for (uint32_t k = c + 1; k < s1 && !as; k++)
+                as = tok_is(x, k, "as");
+            if (!as)
+                continue;
+        }
+        if (cls == VC_PART) {
+            if (c == 0 || !tok_punct(x, c - 1, ',') || !np_sentence_subject(x, c, c, &np))
+                continue;
+            uint32_t a = tok_is(x, c + 1, "that") ? c + 2 : c + 1;
+            emit_reported(x, &np, c, c + 1, a, s1, 1);
+            return;
+        }
+        if (!np_left(x, c, s0, &np)) {
+            /* inverted at the end: "…, said the spokesman." */
+            if (c > s0 + 3 && tok_punct(x, c - 1, ',') && np_right(x, c + 1, s1, &np) &&
+                (np.t1 >= s1 || stop_tok(x, np.t1) || tok_punct(x, np.t1, ','))) {
+                emit_reported(x, &np, c, c + 1, s0, c - 1, 1);
+                return;
+            }
+            continue;
+        }
+        /* "…, X said." — the clause comes first */
+        if (np.t0 > s0 + 2 && tok_punct(x, np.t0 - 1, ',')) {
+            uint32_t k = c + 1;
+            if (tok_is(x, c, "told") || tok_is(x, c, "tells"))
+                while (k < s1 && tok_word(x, k) &&
+                       (x->t[k].flags & TF_CAP || tok_is(x, k, "reporters") ||
+                        tok_is(x, k, "the") || tok_is(x, k, "journalists")))
+                    k++;
+            if (adverbial_start(x, k, s1) || tok_punct(x, k, ',')) {
+                int that = 0;
+                for (uint32_t m = c + 1; m < s1 && m < c + 14; m++)
+                    that |= tok_is(x, m, "that");
+                if (!that && x->t[s0].kind != TK_QOPEN) {
+                    emit_reported(x, &np, c, c + 1, s0, np.t0 - 1, 1);
+                    return;
+                }
+            }
+        }
+        uint32_t a = clause_start(x, c, cls, s1);
+        if (a == UINT32_MAX || a >= s1)
+            continue;
+        if (x->t[a].kind == TK_QOPEN) {
+            /* X said "…": a direct quote if it fills the rest of the sentence */
+            continue;
+        }
+        emit_reported(x, &np, c, c + 1, a, s1, 1);
+        return;
+    }
+}
+
+/* Paragraph after "X said …:" that is not itself a quote. */
+static void block_paragraphs(xctx *x)
+{
+    for (uint32_t i = 1; i + 1 < x->nt; i++) {
+        if (x->t[i].kind != TK_PARA || !tok_punct(x, i - 1, ':') || x->t[i + 1].kind == TK_QOPEN)
+            continue;
+        uint32_t lo = sent_start(x, i - 1);
+        for (uint32_t c = lo; c < i - 1; c++) {
+            uint32_t cls = cue_class(x, c);
+            xnp np;
+            if (cls != VC_SPEECH || !np_left(x, c, lo, &np))
+                continue;
+            uint32_t e = i + 1;
+            while (e < x->nt && x->t[e].kind != TK_PARA)
+                e++;
+            int words = 0;
+            for (uint32_t k = i + 1; k < e; k++)
+                words += x->t[k].kind == TK_WORD;
+            if (words < 4)
+                break;
+            xstmt *s = st_new(x);
+            if (!s)
+                return;
+            set_np(x, s, &np);
+            s->direct = 1;
+            s->cue0 = c;
+            s->cue1 = c + 1;
+            s->s1 = x->t[i + 1].s;
+            s->e1 = x->t[e - 1].e;
+            s->para = x->t[i + 1].para;
+            s->anchor = c;
+            x->used[c] = 1;
+            break;
+        }
+    }
+}
+
+static int by_anchor(const void *a, const void *b)
+{
+    const xstmt *p = a, *q = b;
+    return p->anchor < q->anchor ? -1 : p->anchor > q->anchor;
+}
+
+/* Pass B: pronouns and continuations in text order. */
+static void resolve(xctx *x)
+{
+    qsort(x->st, x->nst, sizeof *x->st, by_anchor);
+    x->last_ref = REF_NONE;
+    x->last_org_ref = REF_NONE;
+    uint32_t ti = 0;
+    int32_t prev_ref = REF_NONE;
+    uint32_t prev_para = 0;
+    int have_prev = 0;
+    for (uint32_t si = 0; si < x->nst; si++) {
+        xstmt *s = &x->st[si];
+        /* sentence subjects between the previous statement and this one */
+        for (; ti < s->anchor; ti++) {
+            if (!(x->t[ti].flags & TF_SSTART) || x->t[ti].flags & TF_INQ)
+                continue;
+            xnp np;
+            uint32_t e = ti;
+            while (e < x->nt && e < ti + 14 && x->t[e].kind == TK_WORD)
+                e++;
+            if (np_sentence_subject(x, ti, e, &np) && np.ref != REF_NONE)
+                ref_note(x, np.ref);
+        }
+        if (s->pron == 'h')
+            s->ref = x->last_ref;
+        else if (s->pron == 'i')
+            s->ref = x->last_org_ref;
+        else if (s->pron == 'c') {
+            if (!have_prev || s->para > prev_para + 2 || prev_ref == REF_NONE) {
+                s->dead = 1;
+                continue;
+            }
+            s->ref = prev_ref;
+        }
+        if (s->pron != 'n') {
+            ref_note(x, s->ref);
+            prev_ref = s->ref;
+            prev_para = s->para;
+            have_prev = 1;
+        }
+    }
+    /* 'n': the speaker of the next live statement */
+    for (uint32_t si = x->nst; si-- > 0;) {
+        xstmt *s = &x->st[si];
+        if (s->pron != 'n')
+            continue;
+        s->dead = 1;
+        for (uint32_t k = si + 1; k < x->nst; k++)
+            if (!x->st[k].dead && x->st[k].pron != 'n') {
+                s->ref = x->st[k].ref;
+                s->np0 = x->st[k].np0;
+                s->np1 = x->st[k].np1;
+                s->cue0 = x->st[k].cue0;
+                s->cue1 = x->st[k].cue1;
+                s->dead = 0;
+                break;
+            }
+    }
+}
+
+/* Bind pending roles: a holder named anywhere in the article, else the first person named
+ * later without any role of their own ("Japan's top official said … Takeo Akiba told"). */
+static void bind_pending(xctx *x)
+{
+    for (uint32_t p = 0; p < x->npend; p++) {
+        xpend *pd = &x->pend[p];
+        int32_t h = role_holder(x, pd->tok, pd->tok);
+        if (h < 0) {
+            for (uint32_t e = 0; e < x->nent; e++) {
+                const xent *en = &x->ent[e];
+                if (en->kind == HD_ENT_PERSON && en->first_tok > pd->tok && en->n_words >= 2 &&
+                    !en->has_role) {
+                    h = (int32_t)e;
+                    break;
+                }
+            }
+        }
+        pd->ent = h;
+    }
+}
+
+int xstmt_run(xctx *x)
+{
+    x->used = hd_arena_alloc(x->a, x->nt + 1);
+    if (!x->used)
+        return -1;
+    memset(x->used, 0, x->nt + 1);
+    direct_quotes(x);
+    block_paragraphs(x);
+    quote_chains(x);
+    uint32_t i = 0;
+    while (i < x->nt && !x->oom) {
+        uint32_t e = i + 1;
+        while (e < x->nt && x->t[e].sent == x->t[i].sent && x->t[e].kind != TK_PARA)
+            e++;
+        if (x->t[i].kind != TK_PARA)
+            reported_sentence(x, i, e);
+        i = e;
+        while (i < x->nt && x->t[i].kind == TK_PARA)
+            i++;
+    }
+    if (x->oom)
+        return -1;
+    resolve(x);
+    bind_pending(x);
+    return 0;
+}

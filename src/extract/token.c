@@ -1,0 +1,424 @@
+/* SPDX-License-Identifier: MIT
+ *
+ * token.c — one linear pass that cuts an article body into tokens (words, punctuation, quote
+ * marks, paragraph breaks), then marks sentences and pairs quote marks into quote spans.
+ *
+ *   body bytes -> xtok[] (+ xquote[])
+ *
+ * Straight quotes are read as opening or closing from the characters around them; curly
+ * quotes carry their direction. A quote left open at the end of a paragraph ends there
+ * (news style reopens it on the next paragraph). Abbreviations ("U.S.", "Mr.", "Nov.") keep
+ * their period so they do not end a sentence.
+ */
+#include <string.h>
+#include <utf8proc.h>
+
+#include "base/mem.h"
+#include "base/utf8.h"
+#include "extract/extract_int.h"
+
+/* Character classes. */
+enum {
+    C_SPACE,
+    C_NL,
+    C_ALPHA_UP,
+    C_ALPHA_LO,
+    C_ALPHA,
+    C_DIGIT,
+    C_PUNCT,
+    C_QOPEN,
+    C_QCLOSE,
+    C_QAMB,
+    C_APOS
+};
+
+static int classify(const char *p, size_t n, size_t *len)
+{
+    unsigned char c = (unsigned char)*p;
+    if (c < 0x80) {
+        *len = 1;
+        if (c == '\n')
+            return C_NL;
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v')
+            return C_SPACE;
+        if (c >= 'A' && c <= 'Z')
+            return C_ALPHA_UP;
+        if (c >= 'a' && c <= 'z')
+            return C_ALPHA_LO;
+        if (c >= '0' && c <= '9')
+            return C_DIGIT;
+        if (c == '"')
+            return C_QAMB;
+        if (c == '\'')
+            return C_APOS;
+        return C_PUNCT;
+    }
+    int32_t cp;
+    *len = hd_utf8_decode(p, n, &cp);
+    switch (cp) {
+    case 0x201C: /* “ */
+    case 0x201E: /* „ */
+    case 0x00AB: /* « */
+        return C_QOPEN;
+    case 0x201D: /* ” */
+    case 0x00BB: /* » */
+        return C_QCLOSE;
+    case 0x2019: /* ’ */
+        return C_APOS;
+    case 0x00A0:
+    case 0x2009:
+    case 0x200A:
+    case 0x202F:
+    case 0x2002:
+    case 0x2003:
+        return C_SPACE;
+    case 0x2028:
+    case 0x2029:
+        return C_NL;
+    default:
+        break;
+    }
+    utf8proc_category_t cat = utf8proc_category(cp);
+    switch (cat) {
+    case UTF8PROC_CATEGORY_LU:
+    case UTF8PROC_CATEGORY_LT:
+        return C_ALPHA_UP;
+    case UTF8PROC_CATEGORY_LL:
+        return C_ALPHA_LO;
+    case UTF8PROC_CATEGORY_LM:
+    case UTF8PROC_CATEGORY_LO:
+    case UTF8PROC_CATEGORY_MN:
+    case UTF8PROC_CATEGORY_MC:
+        return C_ALPHA;
+    case UTF8PROC_CATEGORY_ND:
+        return C_DIGIT;
+    case UTF8PROC_CATEGORY_ZS:
+        return C_SPACE;
+    default:
+        return C_PUNCT;
+    }
+}
+
+static int is_wordc(int c)
+{
+    return c == C_ALPHA_UP || c == C_ALPHA_LO || c == C_ALPHA || c == C_DIGIT;
+}
+
+static char punct_class(const char *p, size_t len)
+{
+    if (len == 1) {
+        switch (*p) {
+        case ',':
+        case '.':
+        case ':':
+        case ';':
+        case '?':
+        case '!':
+        case '(':
+        case ')':
+        case '[':
+        case ']':
+        case '-':
+            return *p;
+        default:
+            return '~';
+        }
+    }
+    /* — – are dashes; … is an ellipsis, not a sentence end. */
+    if (len == 3 && (unsigned char)p[0] == 0xE2 && (unsigned char)p[1] == 0x80 &&
+        ((unsigned char)p[2] == 0x94 || (unsigned char)p[2] == 0x93))
+        return '-';
+    return '~';
+}
+
+static int push(xctx *x, size_t *cap, const xtok *tk)
+{
+    if (x->nt + 1 > *cap && HD_GROW(x->t, *cap, x->nt + 1) != 0)
+        return -1;
+    x->t[x->nt++] = *tk;
+    return 0;
+}
+
+/* Abbreviations whose period is part of the word. */
+static int abbrev(const xctx *x, const char *w, size_t n)
+{
+    static const char *const ab[] = {"jan",  "feb", "mar", "apr", "aug", "sep", "sept", "oct",
+                                     "nov",  "dec", "jr",  "sr",  "st",  "inc", "corp", "ltd",
+                                     "co",   "no",  "vs",  "etc", "mt",  "ft",  "ave",  "dept",
+                                     "univ", "gov", "sen", "rep", "gen", "col", "lt",   NULL};
+    if (n == 1)
+        return 1;
+    if (lx_get(&x->lx->titles, w, n))
+        return 1;
+    for (int i = 0; ab[i]; i++)
+        if (strlen(ab[i]) == n && strncasecmp(ab[i], w, n) == 0)
+            return 1;
+    return 0;
+}
+
+/* Scan one word starting at i; returns its end and fills flags. */
+static size_t scan_word(const xctx *x, size_t i, uint16_t *flags, uint32_t *stem_e)
+{
+    const char *b = x->b;
+    size_t n = x->n, len, j = i, last_letter_end = i;
+    int first = classify(b + i, n - i, &len), n_up = 0, n_lo = 0, has_dot = 0;
+    *flags = 0;
+    if (first == C_ALPHA_UP)
+        *flags |= TF_CAP;
+    if (first == C_DIGIT)
+        *flags |= TF_DIGIT;
+    while (j < n) {
+        int c = classify(b + j, n - j, &len);
+        if (is_wordc(c)) {
+            n_up += c == C_ALPHA_UP;
+            n_lo += c == C_ALPHA_LO;
+            j += len;
+            last_letter_end = j;
+            continue;
+        }
+        /* Joiners: followed by a word character. */
+        size_t l2;
+        int next = j + len < n ? classify(b + j + len, n - j - len, &l2) : C_SPACE;
+        if ((c == C_APOS || (c == C_PUNCT && len == 1 && (b[j] == '-' || b[j] == '&'))) &&
+            is_wordc(next)) {
+            j += len;
+            continue;
+        }
+        if (c == C_PUNCT && len == 1 && (b[j] == '.' || b[j] == ',') && is_wordc(next)) {
+            /* 4.5, 10,000, U.S */
+            if (b[j] == ',' && !(*flags & TF_DIGIT))
+                break;
+            if (b[j] == '.' && !(*flags & TF_DIGIT))
+                has_dot = 1;
+            j += len;
+            continue;
+        }
+        /* Plural possessive: countries’ / countries' followed by a space. */
+        if (c == C_APOS && j > i && b[j - 1] == 's' && (next == C_SPACE || next == C_NL)) {
+            *flags |= TF_POSS;
+            *stem_e = (uint32_t)j;
+            j += len;
+            return j;
+        }
+        if (c == C_PUNCT && len == 1 && b[j] == '.' && (has_dot || abbrev(x, b + i, j - i))) {
+            j += 1; /* keep the period of an abbreviation */
+        }
+        break;
+    }
+    (void)last_letter_end;
+    if (n_up >= 2 && n_lo == 0)
+        *flags |= TF_ALLCAPS;
+    *stem_e = (uint32_t)j;
+    /* Possessive 's / ’s */
+    if (j - i > 2 && b[j - 1] == 's' && b[j - 2] == '\'') {
+        *flags |= TF_POSS;
+        *stem_e = (uint32_t)(j - 2);
+    } else if (j - i > 4 && b[j - 1] == 's' && (unsigned char)b[j - 2] == 0x99 &&
+               (unsigned char)b[j - 3] == 0x80 && (unsigned char)b[j - 4] == 0xE2) {
+        *flags |= TF_POSS;
+        *stem_e = (uint32_t)(j - 4);
+    }
+    return j;
+}
+
+static int straight_opens(const xctx *x, size_t i)
+{
+    if (i == 0)
+        return 1;
+    size_t k = i;
+    /* look at the previous code point */
+    do {
+        k--;
+    } while (k > 0 && ((unsigned char)x->b[k] & 0xC0) == 0x80);
+    size_t len;
+    int c = classify(x->b + k, x->n - k, &len);
+    if (c == C_SPACE || c == C_NL || c == C_QOPEN)
+        return 1;
+    if (c == C_PUNCT && (x->b[k] == '(' || x->b[k] == '[' || punct_class(x->b + k, len) == '-'))
+        return 1;
+    return 0;
+}
+
+static int tokenize(xctx *x, size_t *cap)
+{
+    const char *b = x->b;
+    size_t n = x->n, i = 0, len;
+    uint32_t para = 0;
+    while (i < n) {
+        int c = classify(b + i, n - i, &len);
+        xtok tk = {0};
+        tk.para = para;
+        if (c == C_SPACE) {
+            i += len;
+            continue;
+        }
+        if (c == C_NL) {
+            if (x->nt && x->t[x->nt - 1].kind != TK_PARA) {
+                tk.kind = TK_PARA;
+                tk.s = (uint32_t)i;
+                tk.e = tk.stem_e = (uint32_t)(i + len);
+                if (push(x, cap, &tk))
+                    return -1;
+                para++;
+            }
+            i += len;
+            continue;
+        }
+        tk.s = (uint32_t)i;
+        if (is_wordc(c)) {
+            size_t e = scan_word(x, i, &tk.flags, &tk.stem_e);
+            tk.kind = TK_WORD;
+            tk.e = (uint32_t)e;
+            i = e;
+        } else {
+            tk.e = tk.stem_e = (uint32_t)(i + len);
+            if (c == C_QOPEN)
+                tk.kind = TK_QOPEN;
+            else if (c == C_QCLOSE)
+                tk.kind = TK_QCLOSE;
+            else if (c == C_QAMB)
+                tk.kind = straight_opens(x, i) ? TK_QOPEN : TK_QCLOSE;
+            else {
+                tk.kind = TK_PUNCT;
+                tk.ch = punct_class(b + i, len);
+                /* "--" is a dash */
+                if (tk.ch == '-' && i + 1 < n && b[i + 1] == '-') {
+                    tk.e = tk.stem_e = (uint32_t)(i + 2);
+                    len = 2;
+                }
+            }
+            i += len;
+        }
+        if (push(x, cap, &tk))
+            return -1;
+    }
+    return 0;
+}
+
+static void mark_sentences(xctx *x)
+{
+    uint32_t sent = 0;
+    int start = 1;
+    for (uint32_t i = 0; i < x->nt; i++) {
+        xtok *t = &x->t[i];
+        if (t->kind == TK_PARA) {
+            t->sent = sent;
+            sent++;
+            start = 1;
+            continue;
+        }
+        t->sent = sent;
+        if (start)
+            t->flags |= TF_SSTART;
+        start = 0;
+        if (t->kind == TK_PUNCT && (t->ch == '.' || t->ch == '?' || t->ch == '!')) {
+            uint32_t j = i + 1;
+            while (j < x->nt &&
+                   (x->t[j].kind == TK_QCLOSE || (x->t[j].kind == TK_PUNCT && x->t[j].ch == ')')))
+                j++;
+            /* A lowercase word after it continues the sentence ("?” he asked"). */
+            if (j < x->nt && x->t[j].kind == TK_WORD && !(x->t[j].flags & (TF_CAP | TF_DIGIT)))
+                continue;
+            for (uint32_t k = i + 1; k < j; k++)
+                x->t[k].sent = sent;
+            i = j - 1;
+            sent++;
+            start = 1;
+        }
+    }
+}
+
+static int pair_quotes(xctx *x)
+{
+    size_t cap = 0;
+    uint32_t i = 0;
+    while (i < x->nt) {
+        if (x->t[i].kind != TK_QOPEN) {
+            i++;
+            continue;
+        }
+        uint32_t j = i + 1, depth = 0;
+        int closed = 0;
+        while (j < x->nt && x->t[j].kind != TK_PARA) {
+            if (x->t[j].kind == TK_QCLOSE) {
+                if (depth == 0) {
+                    closed = 1;
+                    break;
+                }
+                depth--;
+            } else if (x->t[j].kind == TK_QOPEN && x->b[x->t[j].s] != '"') {
+                depth++;
+            }
+            j++;
+        }
+        xquote q = {0};
+        q.open = i;
+        q.close = closed ? j : i;
+        q.t0 = i + 1;
+        q.t1 = j;
+        q.cs = x->t[i].e;
+        q.ce = j > i + 1 ? x->t[j - 1].e : q.cs;
+        q.stmt = -1;
+        q.closed = (uint8_t)closed;
+        if (x->nq + 1 > cap && HD_GROW(x->q, cap, x->nq + 1) != 0)
+            return -1;
+        x->q[x->nq++] = q;
+        for (uint32_t k = i; k <= j && k < x->nt; k++)
+            if (x->t[k].kind != TK_PARA)
+                x->t[k].flags |= TF_INQ;
+        i = j + 1;
+    }
+    return 0;
+}
+
+int xtok_run(xctx *x)
+{
+    size_t cap = 0;
+    if (tokenize(x, &cap) != 0)
+        return -1;
+    mark_sentences(x);
+    return pair_quotes(x);
+}
+
+int tok_word(const xctx *x, uint32_t i)
+{
+    return i < x->nt && x->t[i].kind == TK_WORD;
+}
+
+int tok_punct(const xctx *x, uint32_t i, char ch)
+{
+    return i < x->nt && x->t[i].kind == TK_PUNCT && x->t[i].ch == ch;
+}
+
+int tok_is(const xctx *x, uint32_t i, const char *w)
+{
+    if (!tok_word(x, i))
+        return 0;
+    size_t n = x->t[i].e - x->t[i].s;
+    return strlen(w) == n && strncasecmp(x->b + x->t[i].s, w, n) == 0;
+}
+
+uint32_t tok_get(const xctx *x, const lx_set *s, uint32_t i)
+{
+    if (!tok_word(x, i))
+        return 0;
+    return lx_get(s, x->b + x->t[i].s, x->t[i].stem_e - x->t[i].s);
+}
+
+uint32_t seq_get(const xctx *x, const lx_set *s, uint32_t i, uint32_t j)
+{
+    char buf[256];
+    size_t n = 0;
+    for (uint32_t k = i; k < j; k++) {
+        if (!tok_word(x, k))
+            return 0;
+        size_t l = x->t[k].stem_e - x->t[k].s;
+        if (n + l + 1 >= sizeof buf)
+            return 0;
+        if (n)
+            buf[n++] = ' ';
+        memcpy(buf + n, x->b + x->t[k].s, l);
+        n += l;
+    }
+    return lx_get(s, buf, n);
+}
