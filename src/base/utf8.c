@@ -114,13 +114,21 @@ void hd_utf8_repair(const char *s, size_t n, hd_buf *out, size_t *out_n_bad, siz
         *out_n_nul = n_nul;
 }
 
+int hd_utf8_nfc_quick(const char *s, size_t n)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    /* Code points below U+0300 (lead bytes below 0xCC) include no combining marks and nothing
+     * that NFC changes. */
+    for (size_t i = 0; i < n; i++)
+        if (p[i] >= 0xCC)
+            return 0;
+    return 1;
+}
+
 int hd_utf8_nfc(const char *s, size_t n, hd_buf *out)
 {
     const unsigned char *p = (const unsigned char *)s;
-    size_t i = 0;
-    while (i < n && p[i] < 0x80)
-        i++;
-    if (i == n) {
+    if (hd_utf8_nfc_quick(s, n)) {
         hd_buf_add(out, s, n);
         return out->oom ? -1 : 0;
     }

@@ -19,7 +19,11 @@ size_t hd_utf8_valid_prefix(const char *p, size_t n);
 void hd_utf8_repair(const char *p, size_t n, hd_buf *out, size_t *out_n_bad, size_t *out_first_bad,
                     size_t *out_n_nul);
 
-/* NFC-normalise valid UTF-8 p[0..n) into out (appended). Pure ASCII is copied as is. Returns 0,
+/* 1 when p[0..n) is certainly NFC already (only code points below U+0300), so hd_utf8_nfc
+ * would copy it unchanged. */
+int hd_utf8_nfc_quick(const char *p, size_t n);
+
+/* NFC-normalise valid UTF-8 p[0..n) into out (appended). NFC-stable text is copied as is. Returns 0,
  * or -1 on out of memory. */
 int hd_utf8_nfc(const char *p, size_t n, hd_buf *out);
 

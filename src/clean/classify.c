@@ -41,29 +41,46 @@ static const char *const ui_words[] = {
     "twitter",       "views",    "whatsapp",
 };
 
-static int cmp_word(const void *key, const void *elem)
+#define N_STOP (sizeof stopwords / sizeof *stopwords)
+#define N_UI (sizeof ui_words / sizeof *ui_words)
+
+static uint32_t word_hash(const char *w, size_t n)
 {
-    return strcmp((const char *)key, *(const char *const *)elem);
+    uint32_t h = 2166136261u; /* FNV-1a */
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)w[i]) * 16777619u;
+    return h;
 }
 
-static int in_list(const char *w, size_t n, const char *const *list, size_t count)
+static const char *word_at(unsigned idx)
 {
-    char tmp[16];
-    if (n == 0 || n >= sizeof tmp)
-        return 0;
-    memcpy(tmp, w, n);
-    tmp[n] = '\0';
-    return bsearch(tmp, list, count, sizeof *list, cmp_word) != NULL;
+    return idx < N_STOP ? stopwords[idx] : ui_words[idx - N_STOP];
 }
 
-int hd_clean_is_stopword(const char *w, size_t n)
+void hd_wordset_init(hd_wordset *ws)
 {
-    return in_list(w, n, stopwords, sizeof stopwords / sizeof *stopwords);
+    memset(ws, 0, sizeof *ws);
+    for (unsigned i = 0; i < N_STOP + N_UI; i++) {
+        const char *w = word_at(i);
+        uint32_t h = word_hash(w, strlen(w)) & (HD_WORDSET_SLOTS - 1);
+        while (ws->slot[h])
+            h = (h + 1) & (HD_WORDSET_SLOTS - 1);
+        ws->slot[h] = (uint16_t)(i + 1);
+    }
 }
 
-int hd_clean_is_ui_word(const char *w, size_t n)
+int hd_wordset_find(const hd_wordset *ws, const char *w, size_t n)
 {
-    return in_list(w, n, ui_words, sizeof ui_words / sizeof *ui_words);
+    uint32_t h = word_hash(w, n) & (HD_WORDSET_SLOTS - 1);
+    for (;;) {
+        unsigned v = ws->slot[h];
+        if (!v)
+            return 0;
+        const char *e = word_at(v - 1);
+        if (strncmp(e, w, n) == 0 && e[n] == '\0')
+            return v - 1 < N_STOP ? HD_WORD_STOP : HD_WORD_UI;
+        h = (h + 1) & (HD_WORDSET_SLOTS - 1);
+    }
 }
 
 static int starts_ci(const char *p, size_t n, const char *pre)
@@ -72,11 +89,14 @@ static int starts_ci(const char *p, size_t n, const char *pre)
     return n >= k && strncasecmp(p, pre, k) == 0;
 }
 
+/* Case-insensitive substring test; needle is lower case. */
 static int contains_ci(const char *p, size_t n, const char *needle)
 {
     size_t k = strlen(needle);
+    char c0 = needle[0];
+    char u0 = (char)(c0 >= 'a' && c0 <= 'z' ? c0 - 32 : c0);
     for (size_t i = 0; i + k <= n; i++)
-        if (strncasecmp(p + i, needle, k) == 0)
+        if ((p[i] == c0 || p[i] == u0) && strncasecmp(p + i, needle, k) == 0)
             return 1;
     return 0;
 }
@@ -158,7 +178,14 @@ void hd_clean_classify(const char *p, size_t n, hd_line *l)
         l->kind = HD_LINE_BAD;
         return;
     }
-    if ((contains_ci(p, n, "://") || starts_ci(p, n, "www.")) && l->n_words <= 15) {
+    /* Navigation: "World | Asia-Pacific", "Home > News > Politics". */
+    if (l->n_words <= 10 && (contains_ci(p, n, " | ") || contains_ci(p, n, " > ") ||
+                             contains_ci(p, n, " \xC2\xBB ") || contains_ci(p, n, " \xE2\x80\xBA "))) {
+        l->kind = HD_LINE_BAD;
+        l->title_like = 0;
+        return;
+    }
+    if (l->n_words <= 15 && (contains_ci(p, n, "://") || starts_ci(p, n, "www."))) {
         l->kind = HD_LINE_BAD;
         return;
     }

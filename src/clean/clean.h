@@ -46,6 +46,17 @@ typedef struct hd_line {
     uint8_t blank_before; /* number of blank lines before it (capped at 255) */
 } hd_line;
 
+/* Stop words and web-interface words, hashed once per hd_clean. */
+#define HD_WORDSET_SLOTS 1024
+enum { HD_WORD_NONE = 0, HD_WORD_STOP = 1, HD_WORD_UI = 2 };
+typedef struct hd_wordset {
+    uint16_t slot[HD_WORDSET_SLOTS]; /* 1 + index into the word lists, 0 = empty */
+} hd_wordset;
+
+void hd_wordset_init(hd_wordset *ws);
+/* HD_WORD_STOP, HD_WORD_UI or HD_WORD_NONE for the lower-case ASCII word w[0..n). */
+int hd_wordset_find(const hd_wordset *ws, const char *w, size_t n);
+
 typedef struct hd_clean {
     hd_buf text;    /* normalised page text: NFC, spaces folded, one paragraph per line */
     hd_buf scratch; /* internal */
@@ -54,6 +65,7 @@ typedef struct hd_clean {
     /* folded-key table for repetition counts */
     uint32_t *slots;
     size_t n_slots;
+    hd_wordset words;
 } hd_clean;
 
 void hd_clean_init(hd_clean *c);
@@ -78,12 +90,6 @@ static inline const char *hd_line_text(const hd_clean *c, const hd_line *l)
 {
     return c->text.p + l->off;
 }
-
-/* 1 if the lower-cased ASCII word w[0..n) is an English stop word. */
-int hd_clean_is_stopword(const char *w, size_t n);
-
-/* 1 if the lower-cased ASCII word is web-interface vocabulary (share, comment, subscribe...). */
-int hd_clean_is_ui_word(const char *w, size_t n);
 
 /* Context-free class and credit/title features of one line whose word features are set. */
 void hd_clean_classify(const char *p, size_t n, hd_line *l);

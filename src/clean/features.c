@@ -16,6 +16,7 @@
 void hd_clean_init(hd_clean *c)
 {
     memset(c, 0, sizeof *c);
+    hd_wordset_init(&c->words);
 }
 
 void hd_clean_done(hd_clean *c)
@@ -114,7 +115,7 @@ static int ends_terminal(const char *p, size_t n)
 }
 
 /* Word-level features of one line. */
-static void words(const char *p, size_t n, hd_line *l)
+static void words(const hd_wordset *ws, const char *p, size_t n, hd_line *l)
 {
     size_t i = 0;
     while (i < n) {
@@ -153,10 +154,9 @@ static void words(const char *p, size_t n, hd_line *l)
                 char ch = p[a + k];
                 w[k] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
             }
-            if (hd_clean_is_stopword(w, k))
-                l->n_stop++;
-            else if (hd_clean_is_ui_word(w, k))
-                l->n_ui++;
+            int kind = hd_wordset_find(ws, w, k);
+            l->n_stop += kind == HD_WORD_STOP;
+            l->n_ui += kind == HD_WORD_UI;
         }
     }
 }
@@ -230,7 +230,7 @@ hd_rc hd_clean_page(hd_clean *c, const char *text, size_t len, hd_err *err)
         l->len = (uint32_t)ln;
         l->blank_before = (uint8_t)blanks;
         blanks = 0;
-        words(t + start, ln, l);
+        words(&c->words, t + start, ln, l);
         l->terminal = (uint8_t)ends_terminal(t + start, ln);
         l->key = hd_clean_fold_hash(t + start, ln);
         hd_clean_classify(t + start, ln, l);

@@ -123,14 +123,79 @@ static void unwrap(hd_buf *b, size_t from)
     }
 }
 
+/* Hard-wrapped text (wire copy, e-mail, plain-text archives) breaks every line near a fixed
+ * width and marks paragraphs by indentation or blank lines. Detect it from the line lengths —
+ * most lines at or under ~100 bytes and most breaks falling mid-sentence — and join each wrapped
+ * line to the next unless that one is indented or blank, or the line ended short of the width
+ * with a full stop (the paragraph's last line). Writes the result to out; returns 0 if the text
+ * is not hard-wrapped (out untouched). */
+static int unwrap_hard(const char *s, size_t n, hd_buf *out)
+{
+    size_t n_lines = 0, n_short = 0, n_open = 0, width = 0;
+    size_t start = 0;
+    for (size_t i = 0; i <= n; i++) {
+        if (i < n && s[i] != '\n')
+            continue;
+        size_t len = i - start;
+        if (len > 0) {
+            n_lines++;
+            if (len <= 100)
+                n_short++;
+            if (len > width && len <= 100)
+                width = len;
+            char last = s[i - 1] == '\r' && len > 1 ? s[i - 2] : s[i - 1];
+            if (i < n && i + 1 < n && s[i + 1] != '\n' && last != '.' && last != '!' &&
+                last != '?' && last != ':')
+                n_open++;
+        }
+        start = i + 1;
+    }
+    if (n_lines < 4 || n_short * 10 < n_lines * 9 || n_open * 10 < n_lines * 3 || width < 40)
+        return 0;
+    hd_buf_reserve(out, n);
+    start = 0;
+    for (size_t i = 0; i <= n; i++) {
+        if (i < n && s[i] != '\n')
+            continue;
+        size_t len = i - start;
+        size_t end = len && s[i - 1] == '\r' ? i - 1 : i;
+        hd_buf_add(out, s + start, end - start);
+        if (i < n) {
+            int next_blank = i + 1 >= n || s[i + 1] == '\n' || s[i + 1] == '\r';
+            int next_indent = i + 1 < n && (s[i + 1] == ' ' || s[i + 1] == '\t');
+            char last = end > start ? s[end - 1] : '\n';
+            int full_stop = last == '.' || last == '!' || last == '?' || last == ':';
+            int short_line = len * 4 < width * 3;
+            int join = len > 0 && !next_blank && !next_indent && !(full_stop && short_line);
+            hd_buf_addc(out, join ? ' ' : '\n');
+        }
+        start = i + 1;
+    }
+    return 1;
+}
+
 hd_rc hd_clean_normalize(const char *text, size_t len, hd_buf *out, hd_buf *scratch,
                          hd_err *err)
 {
     size_t from = out->len;
     hd_buf_clear(scratch);
-    if (hd_utf8_nfc(text, len, scratch))
-        return hd_err_set(err, HD_ENOMEM, "out of memory normalising text");
-    fold_spaces(scratch->p ? scratch->p : "", scratch->len, out);
+    if (!hd_utf8_nfc_quick(text, len)) {
+        if (hd_utf8_nfc(text, len, scratch))
+            return hd_err_set(err, HD_ENOMEM, "out of memory normalising text");
+        text = scratch->p ? scratch->p : "";
+        len = scratch->len;
+    }
+    hd_buf joined = {0};
+    if (unwrap_hard(text, len, &joined)) {
+        if (joined.oom) {
+            hd_buf_done(&joined);
+            return hd_err_set(err, HD_ENOMEM, "out of memory normalising text");
+        }
+        fold_spaces(joined.p ? joined.p : "", joined.len, out);
+        hd_buf_done(&joined);
+    } else {
+        fold_spaces(text, len, out);
+    }
     if (out->oom)
         return hd_err_set(err, HD_ENOMEM, "out of memory normalising text");
     unwrap(out, from);

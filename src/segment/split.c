@@ -60,11 +60,44 @@ static hd_rc push(hd_segments *out, size_t from, long title, hd_err *err)
     return HD_OK;
 }
 
+/* Did the text before line i come to a clean end: going back over boilerplate and widget
+ * lines, do we reach a paragraph? A run of short lines with figures (a table) is not an end:
+ * tables repeat their header rows, which must not read as a new article's headline. */
+static int clean_break_before(const hd_clean *c, size_t i)
+{
+    const char *t = c->text.p;
+    while (i-- > 0) {
+        const hd_line *l = &c->lines[i];
+        if (l->kind == HD_LINE_GOOD)
+            return 1;
+        if (l->kind == HD_LINE_SHORT)
+            for (size_t k = 0; k < l->len; k++)
+                if (t[l->off + k] >= '0' && t[l->off + k] <= '9')
+                    return 0;
+    }
+    return 0;
+}
+
 /* Does a headline at i start a new article? Yes when it is printed again before the next
  * paragraph, or a byline/date follows it, and prose follows. */
 static int starts_article(const hd_clean *c, size_t i, const size_t *next_good)
 {
     const hd_line *l = &c->lines[i];
+    if (!clean_break_before(c, i))
+        return 0;
+    /* A headline glued to the paragraph above it is a table or list header, not a new page
+     * section: articles are set apart by a blank line or by boilerplate. */
+    if (l->blank_before == 0 && i > 0 && c->lines[i - 1].kind == HD_LINE_GOOD)
+        return 0;
+    /* Nor is a header row over figures. */
+    if (i + 1 < c->n_lines && c->lines[i + 1].kind == HD_LINE_SHORT) {
+        const hd_line *nx = &c->lines[i + 1];
+        size_t digits = 0;
+        for (size_t k = 0; k < nx->len; k++)
+            digits += c->text.p[nx->off + k] >= '0' && c->text.p[nx->off + k] <= '9';
+        if (digits * 4 >= nx->len)
+            return 0;
+    }
     size_t ng = i + 1 < c->n_lines ? next_good[i + 1] : c->n_lines;
     if (ng >= c->n_lines)
         return 0;
@@ -80,6 +113,25 @@ static int starts_article(const hd_clean *c, size_t i, const size_t *next_good)
             break;
     }
     return 0;
+}
+
+/* How much a headline-shaped line above the first paragraph looks like the headline: printed
+ * more than once, standing on a byline or date line, long enough to say something. The first
+ * candidate wins ties. */
+static int title_score(const hd_clean *c, size_t i)
+{
+    const hd_line *l = &c->lines[i];
+    int s = 0;
+    if (l->count >= 2)
+        s += 2;
+    for (size_t j = i + 1; j < c->n_lines && j <= i + 2; j++)
+        if (c->lines[j].kind == HD_LINE_META) {
+            s += 2;
+            break;
+        }
+    if (l->n_words >= 4)
+        s += 1;
+    return s;
 }
 
 /* Settle the kinds of one article's lines and count its body. */
@@ -171,7 +223,8 @@ hd_rc hd_segment_page(hd_clean *c, const char *given_title, hd_segments *out, hd
         if (!l->title_like || l->kind != HD_LINE_SHORT)
             continue;
         if (!seen_good) {
-            if (cur->title < 0 && !(have_given && out->n == 1))
+            if (!(have_given && out->n == 1) &&
+                (cur->title < 0 || title_score(c, i) > title_score(c, (size_t)cur->title)))
                 cur->title = (long)i;
             continue;
         }
@@ -204,14 +257,16 @@ hd_rc hd_segment_page(hd_clean *c, const char *given_title, hd_segments *out, hd
         s->n_body = 0;
         for (size_t i = 0; i < n; i++) {
             hd_line *l = &c->lines[i];
-            if (l->kind == HD_LINE_TITLE || l->kind == HD_LINE_META || l->credit ||
-                (s->title >= 0 && (size_t)s->title == i) || (l->count >= 2 && l->first != i)) {
-                if (l->kind != HD_LINE_TITLE && l->kind != HD_LINE_META)
-                    l->kind = HD_LINE_BAD;
+            if (l->kind == HD_LINE_TITLE || (s->title >= 0 && (size_t)s->title == i) ||
+                (l->count >= 2 && l->first != i))
                 continue;
-            }
             l->kind = HD_LINE_GOOD;
             s->n_body++;
+        }
+        if (s->n_body == 0 && s->title >= 0) {
+            /* A headline-only item (wire flash): the headline is all the story there is. */
+            c->lines[s->title].kind = HD_LINE_GOOD;
+            s->n_body = 1;
         }
         if (s->n_body == 0)
             out->n = 0;
