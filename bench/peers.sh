@@ -116,6 +116,7 @@ run_index() {
 
 rundirs=()
 t_start=$(date +%s)
+load_start=$(cut -d" " -f1-3 /proc/loadavg)
 IFS=, read -ra corpora <<<"$CORPORA"
 IFS=, read -ra engines <<<"$ENGINES"
 for c in "${corpora[@]}"; do
@@ -176,5 +177,5 @@ done
   echo
   echo "machine: nproc=$(nproc), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), $(uname -sr)"
   echo "SQLite $(pkg-config --modversion sqlite3 2>/dev/null || echo '?'), Xapian $(pkg-config --modversion xapian-core 2>/dev/null || echo '?'), herald: ${HERALD:-not built} $([ -n "$HERALD" ] && "$HERALD" --version 2>/dev/null || true)"
-  echo "date: $(date -u '+%Y-%m-%d %H:%M UTC'); wall time of this run: $(( $(date +%s) - t_start )) s; results in $WORK"
+  echo "date: $(date -u '+%Y-%m-%d %H:%M UTC'); wall time of this run: $(( $(date +%s) - t_start )) s; load average at start $load_start, at end $(cut -d" " -f1-3 /proc/loadavg) (2 cores: > 1 means other work competed); results in $WORK"
 } | tee -a "$WORK/RESULT.md"
