@@ -128,7 +128,7 @@ def parse_queries(engine, path, warmup):
                 ms = o.get("took_ms")
                 hits = o.get("hits", o.get("results", []))
                 ids = [hit_id(h) for h in hits] if isinstance(hits, list) else []
-                out.append((ms, ids, o.get("error")))
+                out.append((ms if o.get("error") is None else None, ids, o.get("error")))
             else:
                 out.append((o.get("ms"), [str(i) for i in o.get("ids", [])], o.get("error")))
     if engine == "herald":
@@ -243,6 +243,8 @@ def table(out_md, rundirs):
             note = "" if r["status"] == "ok" else f" ({r['status']})"
             if "results" in r:
                 zero = "/".join(str(r[c + "_zero"]) for c in CLASSES)
+                if any(r[c + "_err"] for c in CLASSES):
+                    zero += " (errors " + "/".join(str(r[c + "_err"]) for c in CLASSES) + ")"
                 ov = " / ".join(fmt(r.get(c + "_overlap")) for c in CLASSES) if e != "xapian" else "-"
                 if meta.get("replica", 1) != 1:
                     ov = "n/a (replica)"

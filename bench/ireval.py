@@ -372,7 +372,7 @@ def run_engine(engine, coll, cdir, topics, depth, herald):
     outp = os.path.join(cdir, "herald.batch.jsonl")
     rc, err = sh([herald, "search", "--index", idx, "--batch", batch, "--json", "-n", str(depth),
                   "--no-snippets"], out=outp)
-    if rc:
+    if rc > 1:  # 1 = some batch query failed; its line carries "error" and counts as no hits
         return None, f"not available: herald search failed: {err.strip()[-200:]}"
     objs = []
     with open(outp, encoding="utf-8") as f:
