@@ -152,6 +152,19 @@ static int unwrap_hard(const char *s, size_t n, hd_buf *out)
     }
     if (n_lines < 4 || n_short * 10 < n_lines * 9 || n_open * 10 < n_lines * 3 || width < 40)
         return 0;
+    /* Wrapped lines fill the width: most lines must come close to it. Short boilerplate lines
+     * in a scraped page do not. */
+    size_t n_full = 0;
+    start = 0;
+    for (size_t i = 0; i <= n; i++) {
+        if (i < n && s[i] != '\n')
+            continue;
+        size_t len = i - start;
+        n_full += len > 0 && len * 10 >= width * 7;
+        start = i + 1;
+    }
+    if (n_full * 2 < n_lines)
+        return 0;
     hd_buf_reserve(out, n);
     start = 0;
     for (size_t i = 0; i <= n; i++) {

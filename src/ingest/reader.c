@@ -334,6 +334,13 @@ static hd_rc next_line(hd_reader *r, const char **line, size_t *n, hd_err *err)
                 continue;
             }
             r->lineno++;
+            if (len > r->opts.max_page_bytes) {
+                snprintf(r->where, sizeof r->where, "%s:%zu", r->cur_name, r->lineno);
+                return hd_err_setw(err, HD_ELIMIT, r->where,
+                                   "page larger than the %zu-byte limit (--max-page-bytes); "
+                                   "skipped",
+                                   r->opts.max_page_bytes);
+            }
             *line = s;
             *n = len;
             return HD_OK;
@@ -347,6 +354,13 @@ static hd_rc next_line(hd_reader *r, const char **line, size_t *n, hd_err *err)
                 return HD_DONE;
             }
             r->lineno++;
+            if (avail > r->opts.max_page_bytes) {
+                snprintf(r->where, sizeof r->where, "%s:%zu", r->cur_name, r->lineno);
+                return hd_err_setw(err, HD_ELIMIT, r->where,
+                                   "page larger than the %zu-byte limit (--max-page-bytes); "
+                                   "skipped",
+                                   r->opts.max_page_bytes);
+            }
             *line = s;
             *n = avail;
             return HD_OK;

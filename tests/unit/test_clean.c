@@ -1,0 +1,177 @@
+/* SPDX-License-Identifier: MIT
+ *
+ * test_clean.c — normalisation, line features and classes, repetition counts and the
+ * neighbour rule, on lines of the real seed pages and on edge cases.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "base/buf.h"
+#include "base/fs.h"
+#include "clean/clean.h"
+
+#define SEED HD_SHARED_DATA "/seed-pages"
+
+static void norm(const char *in, const char *expect)
+{
+    hd_buf out = {0}, scratch = {0};
+    assert_int_equal(hd_clean_normalize(in, strlen(in), &out, &scratch, NULL), HD_OK);
+    assert_string_equal(out.p ? out.p : "", expect);
+    hd_buf_done(&out);
+    hd_buf_done(&scratch);
+}
+
+static void test_normalize(void **state)
+{
+    (void)state;
+    norm("a\r\nb\rc", "a\nb\nc");
+    norm("  two\t\tspaces \xC2\xA0here  ", "two spaces here");
+    norm("zero\xE2\x80\x8Bwidth", "zerowidth");
+    norm("cafe\xCC\x81", "caf\xC3\xA9");                           /* NFC */
+    norm("curly \xE2\x80\x9Cquotes\xE2\x80\x9D kept", "curly \xE2\x80\x9Cquotes\xE2\x80\x9D kept");
+    norm("ctrl\x01\x7F chars", "ctrl chars");
+    /* one stray lower-case continuation of a long unfinished line is joined */
+    norm("The ministry said on Monday that the new rules would\napply from June.",
+         "The ministry said on Monday that the new rules would apply from June.");
+    /* paragraph-per-line text is left alone */
+    norm("First paragraph ends here.\nsecond starts lower.", "First paragraph ends here.\nsecond starts lower.");
+}
+
+static void test_unwrap_hard_wrapped_wire(void **state)
+{
+    (void)state;
+    /* Reuters-21578 style: wrapped near 65 columns, paragraphs indented. */
+    const char *in = "Showers continued throughout the week in\n"
+                     "the Bahia cocoa zone, alleviating the drought since early\n"
+                     "January and improving prospects for the coming temporao,\n"
+                     "although normal humidity levels have not been restored.\n"
+                     "    Comissaria Smith said in its weekly review the dry period\n"
+                     "means the temporao will be late this year.\n";
+    hd_buf out = {0}, scratch = {0};
+    assert_int_equal(hd_clean_normalize(in, strlen(in), &out, &scratch, NULL), HD_OK);
+    assert_string_equal(out.p,
+                        "Showers continued throughout the week in the Bahia cocoa zone, "
+                        "alleviating the drought since early January and improving prospects "
+                        "for the coming temporao, although normal humidity levels have not been "
+                        "restored.\nComissaria Smith said in its weekly review the dry period "
+                        "means the temporao will be late this year.\n");
+    hd_buf_done(&out);
+    hd_buf_done(&scratch);
+}
+
+static const hd_line *find_line(const hd_clean *c, const char *prefix)
+{
+    for (size_t i = 0; i < c->n_lines; i++)
+        if (strncmp(hd_line_text(c, &c->lines[i]), prefix, strlen(prefix)) == 0)
+            return &c->lines[i];
+    return NULL;
+}
+
+static void test_seed_page_features(void **state)
+{
+    (void)state;
+    hd_buf page = {0};
+    assert_int_equal(hd_fs_read_all(SEED "/000_9272e3ac30541b30.txt", 1 << 20, &page, NULL),
+                     HD_OK);
+    hd_clean c;
+    hd_clean_init(&c);
+    assert_int_equal(hd_clean_page(&c, page.p, page.len, NULL), HD_OK);
+
+    const hd_line *cap = find_line(&c, "Iran Supreme Leader Ali Khamenei during his meeting");
+    assert_non_null(cap);
+    assert_int_equal(cap->count, 4); /* printed four times on the page */
+    assert_true(cap->credit);         /* ends in "(Khamenei website)" */
+    assert_int_equal(cap->kind, HD_LINE_BAD);
+
+    const hd_line *epa = find_line(&c, "Russian President Vladimir Putin (L)");
+    assert_non_null(epa);
+    assert_true(epa->credit); /* "EPA/Mikhail Tereshchenko / Sputnik / Kremlin Pool" */
+
+    const hd_line *tt = find_line(&c, "TT");
+    assert_non_null(tt);
+    assert_int_equal(tt->kind, HD_LINE_SHORT);
+    assert_int_equal(tt->count, 2);
+
+    const hd_line *prose = find_line(&c, "Khamenei was speaking during a meeting");
+    assert_non_null(prose);
+    assert_int_equal(prose->kind, HD_LINE_GOOD);
+    assert_true(prose->terminal);
+    assert_true(prose->n_stop >= 10);
+    assert_int_equal(prose->count, 1);
+
+    const hd_line *title = find_line(&c, "Japan Expresses Concern");
+    assert_non_null(title);
+    assert_true(title->title_like);
+    assert_int_equal(title->count, 2);
+    assert_true(title->blank_before >= 2);
+    hd_clean_done(&c);
+    hd_buf_done(&page);
+}
+
+static void test_classes(void **state)
+{
+    (void)state;
+    const char *text = "World | Asia-Pacific\n"
+                       "FILE PHOTO: Ministers meet in Geneva, March 3, 2023.\n"
+                       "https://example.com/share?id=1\n"
+                       "Most Popular\n"
+                       "It was the first time the two sides had met since the war began.\n"
+                       "\xE2\x80\x9CWe will not give up,\xE2\x80\x9D she said.\n"
+                       "---\n";
+    hd_clean c;
+    hd_clean_init(&c);
+    assert_int_equal(hd_clean_page(&c, text, strlen(text), NULL), HD_OK);
+    assert_int_equal(c.n_lines, 7);
+    assert_int_equal(c.lines[0].kind, HD_LINE_BAD); /* navigation */
+    assert_int_equal(c.lines[1].kind, HD_LINE_BAD); /* photo credit */
+    assert_true(c.lines[1].credit);
+    assert_int_equal(c.lines[2].kind, HD_LINE_BAD); /* bare link */
+    assert_int_equal(c.lines[3].kind, HD_LINE_BAD); /* widget vocabulary */
+    assert_int_equal(c.lines[4].kind, HD_LINE_GOOD);
+    assert_int_equal(c.lines[5].kind, HD_LINE_GOOD); /* short quoted sentence */
+    assert_true(c.lines[5].terminal);
+    assert_int_equal(c.lines[6].kind, HD_LINE_BAD); /* no words */
+    hd_clean_done(&c);
+}
+
+static void test_resolve_neighbours(void **state)
+{
+    (void)state;
+    hd_line l[6];
+    memset(l, 0, sizeof l);
+    uint8_t kinds[6] = {HD_LINE_GOOD, HD_LINE_SHORT, HD_LINE_GOOD, HD_LINE_SHORT, HD_LINE_BAD,
+                        HD_LINE_SHORT};
+    for (int i = 0; i < 6; i++)
+        l[i].kind = kinds[i];
+    hd_clean_resolve(l, 0, 6);
+    assert_int_equal(l[1].kind, HD_LINE_GOOD); /* a subheading between paragraphs stays */
+    assert_int_equal(l[3].kind, HD_LINE_BAD);  /* next to boilerplate goes */
+    assert_int_equal(l[5].kind, HD_LINE_BAD);  /* at the edge goes */
+}
+
+static void test_fold_hash_ignores_quote_style_and_case(void **state)
+{
+    (void)state;
+    const char *a = "Iran\xE2\x80\x99s Supreme Leader \xE2\x80\x9Crejects\xE2\x80\x9D talks";
+    const char *b = "IRAN'S supreme leader \"rejects\" TALKS";
+    assert_true(hd_clean_fold_hash(a, strlen(a)) == hd_clean_fold_hash(b, strlen(b)));
+    assert_false(hd_clean_fold_hash(a, strlen(a)) == hd_clean_fold_hash("other", 5));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_normalize),
+        cmocka_unit_test(test_unwrap_hard_wrapped_wire),
+        cmocka_unit_test(test_seed_page_features),
+        cmocka_unit_test(test_classes),
+        cmocka_unit_test(test_resolve_neighbours),
+        cmocka_unit_test(test_fold_hash_ignores_quote_style_and_case),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,208 @@
+/* SPDX-License-Identifier: MIT
+ *
+ * test_ingest.c — format detection, JSON Lines records, the page reader (buffers, directories,
+ * repair warnings, limits) on real seed pages and hand-made bad input.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "base/buf.h"
+#include "ingest/ingest.h"
+
+#define SEED HD_SHARED_DATA "/seed-pages"
+
+typedef struct warns {
+    int n;
+    char last[1024];
+} warns;
+
+static void on_warn(void *ud, const hd_err *w)
+{
+    warns *ws = ud;
+    ws->n++;
+    snprintf(ws->last, sizeof ws->last, "%s: %s", w->where, w->msg);
+}
+
+static void test_detect(void **state)
+{
+    (void)state;
+    assert_int_equal(hd_ingest_detect("{\"text\":\"x\"}\n", 13), HD_FMT_JSONL);
+    assert_int_equal(hd_ingest_detect("  \n{\"a\":1}", 10), HD_FMT_JSONL);
+    assert_int_equal(hd_ingest_detect("[{\"page\":1}]", 12), HD_FMT_JSON);
+    assert_int_equal(hd_ingest_detect("\xEF\xBB\xBFHeadline\n\nBody.", 19), HD_FMT_TEXT);
+    char bin[256];
+    for (int i = 0; i < 256; i++)
+        bin[i] = (char)i;
+    assert_int_equal(hd_ingest_detect(bin, sizeof bin), HD_FMT_BINARY);
+    /* Latin-1 text with a few high bytes is still text (repaired later). */
+    assert_int_equal(hd_ingest_detect("Price \xA3 5 and \xA3 6 for the tickets today", 39),
+                     HD_FMT_TEXT);
+}
+
+static void test_jsonl_fields(void **state)
+{
+    (void)state;
+    hd_buf store = {0};
+    hd_page pg;
+    hd_err err = {0};
+    const char *line = "{\"id\": 42, \"url\": \"http://x\", \"source\": \"wire\", \"date\": "
+                       "\"2022-11-27\", \"title\": \"T\", \"text\": \"Body\\nmore\", \"extra\": [1]}";
+    assert_int_equal(hd_jsonl_parse(line, strlen(line), "f.jsonl:1", &pg, &store, &err), HD_OK);
+    assert_string_equal(pg.id, "42");
+    assert_string_equal(pg.url, "http://x");
+    assert_string_equal(pg.source, "wire");
+    assert_string_equal(pg.date, "2022-11-27");
+    assert_string_equal(pg.title, "T");
+    assert_string_equal(pg.text, "Body\nmore");
+    assert_int_equal(pg.len, 9);
+
+    const char *no_text = "{\"id\": \"a\", \"title\": \"T\"}";
+    assert_int_equal(hd_jsonl_parse(no_text, strlen(no_text), "f.jsonl:7", &pg, &store, &err),
+                     HD_EINPUT);
+    assert_string_equal(err.where, "f.jsonl:7:text");
+    assert_non_null(strstr(err.msg, "missing field \"text\""));
+    hd_err_clear(&err);
+
+    const char *bad = "{\"text\": \"unterminated}";
+    assert_int_equal(hd_jsonl_parse(bad, strlen(bad), "f.jsonl:9", &pg, &store, &err),
+                     HD_EINPUT);
+    assert_string_equal(err.where, "f.jsonl:9");
+    assert_non_null(strstr(err.msg, "malformed JSON at column"));
+    hd_err_clear(&err);
+
+    const char *typed = "{\"text\": \"x\", \"title\": {\"a\": 1}}";
+    assert_int_equal(hd_jsonl_parse(typed, strlen(typed), "f.jsonl:2", &pg, &store, &err),
+                     HD_EINPUT);
+    assert_string_equal(err.where, "f.jsonl:2:title");
+    hd_buf_done(&store);
+}
+
+static void test_reader_jsonl_continues_after_bad_line(void **state)
+{
+    (void)state;
+    const char *feed = "{\"id\":\"1\",\"text\":\"first\"}\n"
+                       "{\"id\":\"2\",\"text\":broken}\n"
+                       "\n"
+                       "{\"id\":\"3\",\"text\":\"third \\u0000x\"}";
+    warns ws = {0};
+    hd_reader_opts o = {0, on_warn, &ws};
+    hd_reader *r;
+    hd_err err = {0};
+    hd_page pg;
+    assert_int_equal(hd_reader_new(&o, &r, &err), HD_OK);
+    assert_int_equal(hd_reader_add_buffer(r, "feed", feed, strlen(feed), &err), HD_OK);
+    assert_int_equal(hd_reader_next(r, &pg, &err), HD_OK);
+    assert_string_equal(pg.id, "1");
+    assert_int_equal(pg.line, 1);
+    assert_int_equal(hd_reader_next(r, &pg, &err), HD_EINPUT);
+    assert_string_equal(err.where, "feed:2");
+    hd_err_clear(&err);
+    assert_int_equal(hd_reader_next(r, &pg, &err), HD_OK);
+    assert_string_equal(pg.id, "3");
+    assert_int_equal(pg.line, 4);
+    assert_string_equal(pg.text, "third x"); /* NUL removed */
+    assert_int_equal(ws.n, 1);
+    assert_int_equal(hd_reader_next(r, &pg, &err), HD_DONE);
+    hd_reader_free(r);
+}
+
+static void test_reader_repairs_utf8_with_offset(void **state)
+{
+    (void)state;
+    const char page[] = "Headline\n\nPrice rose to \xA3" "5 on Monday.";
+    warns ws = {0};
+    hd_reader_opts o = {0, on_warn, &ws};
+    hd_reader *r;
+    hd_err err = {0};
+    hd_page pg;
+    assert_int_equal(hd_reader_new(&o, &r, &err), HD_OK);
+    hd_reader_add_buffer(r, "latin1.txt", page, sizeof page - 1, &err);
+    assert_int_equal(hd_reader_next(r, &pg, &err), HD_OK);
+    assert_non_null(strstr(pg.text, "to \xEF\xBF\xBD" "5"));
+    assert_int_equal(ws.n, 1);
+    assert_non_null(strstr(ws.last, "latin1.txt: invalid UTF-8 at byte offset 24"));
+    assert_int_equal(hd_reader_next(r, &pg, &err), HD_DONE);
+    hd_reader_free(r);
+}
+
+static void test_reader_limits_and_junk(void **state)
+{
+    (void)state;
+    warns ws = {0};
+    hd_reader_opts o = {100, on_warn, &ws};
+    hd_reader *r;
+    hd_err err = {0};
+    hd_page pg;
+    char big[300];
+    memset(big, 'a', sizeof big);
+    char bin[64] = {0};
+    hd_buf line = {0};
+    hd_buf_adds(&line, "{\"text\":\"");
+    hd_buf_add(&line, big, sizeof big);
+    hd_buf_adds(&line, "\"}\n{\"text\":\"small\"}\n");
+    assert_int_equal(hd_reader_new(&o, &r, &err), HD_OK);
+    hd_reader_add_buffer(r, "big.txt", big, sizeof big, &err);
+    hd_reader_add_buffer(r, "junk.bin", bin, sizeof bin, &err);
+    hd_reader_add_buffer(r, "empty.txt", "", 0, &err);
+    hd_reader_add_buffer(r, "feed.jsonl", line.p, line.len, &err);
+    assert_int_equal(hd_reader_next(r, &pg, &err), HD_ELIMIT);
+    assert_string_equal(err.where, "big.txt");
+    hd_err_clear(&err);
+    /* binary and empty inputs are skipped with warnings; the long JSONL line is refused and
+     * the next one still read */
+    assert_int_equal(hd_reader_next(r, &pg, &err), HD_ELIMIT);
+    assert_string_equal(err.where, "feed.jsonl:1");
+    hd_err_clear(&err);
+    assert_int_equal(ws.n, 2);
+    assert_int_equal(hd_reader_next(r, &pg, &err), HD_OK);
+    assert_string_equal(pg.text, "small");
+    assert_int_equal(pg.line, 2);
+    assert_int_equal(hd_reader_next(r, &pg, &err), HD_DONE);
+    hd_reader_free(r);
+    hd_buf_done(&line);
+}
+
+static void test_reader_directory_sorted(void **state)
+{
+    (void)state;
+    warns ws = {0};
+    hd_reader_opts o = {0, on_warn, &ws};
+    hd_reader *r;
+    hd_err err = {0};
+    hd_page pg;
+    assert_int_equal(hd_reader_new(&o, &r, &err), HD_OK);
+    hd_reader_add_path(r, SEED, &err);
+    hd_reader_add_path(r, "/nonexistent/herald-test-file", &err);
+    const char *expect[] = {"000_9272e3ac30541b30.txt", "001_57416462ae6622d3.txt",
+                            "002_0baeef3d5710d46d.txt"};
+    for (int i = 0; i < 3; i++) {
+        assert_int_equal(hd_reader_next(r, &pg, &err), HD_OK);
+        assert_non_null(strstr(pg.origin, expect[i]));
+        assert_true(pg.len > 2000);
+    }
+    /* gold.json is a JSON document, not a page: skipped with a warning */
+    assert_int_equal(hd_reader_next(r, &pg, &err), HD_EIO);
+    assert_string_equal(err.where, "/nonexistent/herald-test-file");
+    assert_int_equal(ws.n, 1);
+    assert_non_null(strstr(ws.last, "gold.json"));
+    assert_int_equal(hd_reader_next(r, &pg, &err), HD_DONE);
+    hd_reader_free(r);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_detect),
+        cmocka_unit_test(test_jsonl_fields),
+        cmocka_unit_test(test_reader_jsonl_continues_after_bad_line),
+        cmocka_unit_test(test_reader_repairs_utf8_with_offset),
+        cmocka_unit_test(test_reader_limits_and_junk),
+        cmocka_unit_test(test_reader_directory_sorted),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

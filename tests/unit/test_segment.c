@@ -1,0 +1,195 @@
+/* SPDX-License-Identifier: MIT
+ *
+ * test_segment.c — dates, and splitting real seed pages into articles with titles, dates and
+ * bodies; table headers and metadata titles.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "base/buf.h"
+#include "base/fs.h"
+#include "segment/segment.h"
+
+#define SEED HD_SHARED_DATA "/seed-pages"
+
+static void date_is(const char *s, const char *expect)
+{
+    hd_date d;
+    char out[11];
+    int ok = hd_date_find(s, strlen(s), &d, NULL, NULL);
+    if (!expect) {
+        assert_false(ok);
+        return;
+    }
+    assert_true(ok);
+    hd_date_format(&d, out);
+    assert_string_equal(out, expect);
+}
+
+static void test_dates(void **state)
+{
+    (void)state;
+    date_is("By News Desk - November 27 2022", "2022-11-27");
+    date_is("Published 27 Nov 2022, 10:31", "2022-11-27");
+    date_is("2022-11-27T08:00:00Z", "2022-11-27");
+    date_is("Sunday, Nov. 27, 2022", "2022-11-27");
+    date_is("Sept 3rd, 2021", "2021-09-03");
+    date_is("04 November 2024. EPA/Mikhail", "2024-11-04");
+    date_is("3 of March 2023", "2023-03-03");
+    date_is("February 30 2022", NULL); /* no such day */
+    date_is("2022-13-01", NULL);
+    date_is("On 22 November, clashes", NULL); /* no year: not an explicit date */
+    date_is("Mayor 12 2020", NULL);           /* "Mayor" is not a month */
+}
+
+typedef struct page {
+    hd_buf raw;
+    hd_clean c;
+    hd_segments segs;
+} page;
+
+static void load(page *p, const char *path, const char *given_title)
+{
+    memset(p, 0, sizeof *p);
+    assert_int_equal(hd_fs_read_all(path, 1 << 20, &p->raw, NULL), HD_OK);
+    hd_clean_init(&p->c);
+    assert_int_equal(hd_clean_page(&p->c, p->raw.p, p->raw.len, NULL), HD_OK);
+    assert_int_equal(hd_segment_page(&p->c, given_title, &p->segs, NULL), HD_OK);
+}
+
+static void load_text(page *p, const char *text, const char *given_title)
+{
+    memset(p, 0, sizeof *p);
+    hd_clean_init(&p->c);
+    assert_int_equal(hd_clean_page(&p->c, text, strlen(text), NULL), HD_OK);
+    assert_int_equal(hd_segment_page(&p->c, given_title, &p->segs, NULL), HD_OK);
+}
+
+static void unload(page *p)
+{
+    hd_segments_done(&p->segs);
+    hd_clean_done(&p->c);
+    hd_buf_done(&p->raw);
+}
+
+static int title_is(const page *p, size_t k, const char *prefix)
+{
+    const hd_seg *s = &p->segs.v[k];
+    if (s->title < 0)
+        return 0;
+    return strncmp(hd_line_text(&p->c, &p->c.lines[s->title]), prefix, strlen(prefix)) == 0;
+}
+
+/* 1 if a kept (GOOD) line of segment k starts with prefix. */
+static int body_has(const page *p, size_t k, const char *prefix)
+{
+    const hd_seg *s = &p->segs.v[k];
+    for (size_t i = s->from; i < s->to; i++)
+        if (p->c.lines[i].kind == HD_LINE_GOOD &&
+            strncmp(hd_line_text(&p->c, &p->c.lines[i]), prefix, strlen(prefix)) == 0)
+            return 1;
+    return 0;
+}
+
+static void test_two_articles_glued(void **state)
+{
+    (void)state;
+    page p;
+    load(&p, SEED "/000_9272e3ac30541b30.txt", NULL);
+    assert_int_equal(p.segs.n, 2);
+    assert_true(title_is(&p, 0, "Iran Supreme Leader: Saying"));
+    assert_true(title_is(&p, 1, "Japan Expresses Concern to China"));
+    assert_true(body_has(&p, 0, "Iranian Supreme Leader Ali Khamenei said the phrase"));
+    assert_true(body_has(&p, 0, "He asserted that the US will coordinate"));
+    assert_false(body_has(&p, 0, "Japan's top national security official"));
+    assert_true(body_has(&p, 1, "Japan's top national security official"));
+    assert_false(body_has(&p, 1, "TT"));
+    assert_false(body_has(&p, 1, "Russian President Vladimir Putin (L)"));
+    assert_int_equal(p.segs.v[0].date.y, 0); /* the page states no date for it */
+    unload(&p);
+}
+
+static void test_subheading_and_byline(void **state)
+{
+    (void)state;
+    page p;
+    load(&p, SEED "/002_0baeef3d5710d46d.txt", NULL);
+    assert_int_equal(p.segs.n, 1);
+    assert_true(title_is(&p, 0, "Talks Cannot Resolve Issues With US"));
+    assert_true(body_has(&p, 0, "Extensive Battlefield")); /* subheading kept */
+    assert_true(body_has(&p, 0, "Ayatollah Khamenei concluded his speech"));
+    assert_false(body_has(&p, 0, "Add new comment"));
+    assert_false(body_has(&p, 0, "Read our comment policy"));
+    unload(&p);
+
+    load(&p, SEED "/001_57416462ae6622d3.txt", NULL);
+    assert_int_equal(p.segs.n, 1);
+    assert_true(title_is(&p, 0, "Iran\xE2\x80\x99s Supreme Leader rejects talks with US"));
+    assert_int_equal(p.segs.v[0].date.y, 2022);
+    assert_int_equal(p.segs.v[0].date.m, 11);
+    assert_int_equal(p.segs.v[0].date.d, 27);
+    assert_false(body_has(&p, 0, "By News Desk"));
+    assert_false(body_has(&p, 0, "FILE PHOTO"));
+    assert_false(body_has(&p, 0, "Most Popular"));
+    unload(&p);
+}
+
+static void test_table_header_is_not_an_article(void **state)
+{
+    (void)state;
+    /* Reuters-21578 NEWID 5 (excerpt): a repeated column header inside a table. */
+    const char *text = "The U.S. Agriculture Department reported the farmer-owned reserve national "
+                       "five-day average price through February 25 as follows -\n"
+                       "         Natl   Loan           Release   Call\n"
+                       " Wheat   2.55   2.40       IV     4.65     --\n"
+                       " Corn    1.35   1.92       IV     3.15   3.15\n"
+                       "\n"
+                       "         Natl   Loan           Release   Call\n"
+                       " Oats     1.24   0.99        V    1.65    --\n"
+                       " Reserves I, II and III have matured. Level IV reflects grain entered "
+                       "after Oct 6, 1981 for feedgrain.\n";
+    page p;
+    load_text(&p, text, "NATIONAL AVERAGE PRICES FOR FARMER-OWNED RESERVE");
+    assert_int_equal(p.segs.n, 1);
+    unload(&p);
+}
+
+static void test_given_title_lines_dropped_and_headline_only_kept(void **state)
+{
+    (void)state;
+    page p;
+    load_text(&p,
+              "Ferry fares cut for islanders\n\nFerry fares cut for islanders\n\nResidents will "
+              "pay a third less for tickets from June, the operator said on Tuesday.\n",
+              "Ferry fares cut for islanders");
+    assert_int_equal(p.segs.n, 1);
+    assert_false(body_has(&p, 0, "Ferry fares cut"));
+    assert_true(body_has(&p, 0, "Residents will pay"));
+    unload(&p);
+
+    load_text(&p, "BRAZIL BANK STRIKE CONTINUES, STOCK MARKET CLOSED\n", NULL);
+    assert_int_equal(p.segs.n, 1);
+    assert_int_equal(p.segs.v[0].n_body, 1); /* the headline is all the story there is */
+    unload(&p);
+
+    load_text(&p, "\n\n   \n", NULL);
+    assert_int_equal(p.segs.n, 0);
+    unload(&p);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_dates),
+        cmocka_unit_test(test_two_articles_glued),
+        cmocka_unit_test(test_subheading_and_byline),
+        cmocka_unit_test(test_table_header_is_not_an_article),
+        cmocka_unit_test(test_given_title_lines_dropped_and_headline_only_kept),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
