@@ -9,10 +9,10 @@ usage:
       No string holds NUL, CR or a BOM; body paragraphs are separated by single '\\n' and are
       whitespace-normalised (no empty paragraph, no leading/trailing blank, no tab, no double
       space). No article has an empty body. Prints the number of articles.
-  check_output.py jsonl-coverage IN.jsonl OUT.jsonl
-      Every input record with a non-blank "text" yields >= 1 article with that id (exactly, or
+  check_output.py jsonl-coverage IN.jsonl OUT.jsonl [--only KEY=VALUE]
+      Every input record with a non-blank "text" (and, with --only, KEY equal to VALUE) yields >= 1 article with that id (exactly, or
       the id followed by one of "#/:-." and digits); no article carries an id that is not in
-      the input. Records with blank text may yield nothing.
+      the input. Other records may yield nothing (their count is printed).
   check_output.py file-coverage FILELIST OUT.jsonl
       Every file in FILELIST (one path a line) yields >= 1 article whose source names it
       (compared on the last two path components).
@@ -135,12 +135,15 @@ def main(argv):
         print("schema: %d articles" % len(arts))
     elif cmd == "jsonl-coverage":
         inp, out = argv[1], argv[2]
+        only = None
+        if "--only" in argv:
+            only = argv[argv.index("--only") + 1].split("=", 1)
         ids, full = [], set()
         with open(inp, encoding="utf-8") as f:
             for line in f:
                 r = json.loads(line)
                 ids.append(str(r["id"]))
-                if (r.get("text") or "").strip():
+                if (r.get("text") or "").strip() and (only is None or str(r.get(only[0])) == only[1]):
                     full.add(str(r["id"]))
         arts = load(out, errors)
         known = set(ids)
@@ -156,8 +159,10 @@ def main(argv):
         lost = [i for i in ids if i in full and i not in got]
         for i in lost:
             errors.append("input id %s (non-empty text) yielded no article with a body" % i)
-        print("jsonl-coverage: %d records, %d with text, %d articles, %d records covered, %d lost"
-              % (len(ids), len(full), len(arts), len(got), len(lost)))
+        print("jsonl-coverage: %d records, %d required (non-blank text%s), %d articles, "
+              "%d records covered, %d required lost, %d others without article"
+              % (len(ids), len(full), ", %s=%s" % tuple(only) if only else "", len(arts),
+                 len(got), len(lost), len([i for i in ids if i not in full and i not in got])))
     elif cmd == "file-coverage":
         files = [l.strip() for l in open(argv[1]) if l.strip()]
         arts = load(argv[2], errors)

@@ -11,13 +11,18 @@ Each <REUTERS> record becomes one JSON object on one line:
   date    the <DATE> as ISO YYYY-MM-DD ("26-FEB-1987 15:01:01.79" -> "1987-02-26"),
           or null when it cannot be parsed
   title   the <TITLE>, entities decoded, whitespace collapsed ("" when absent)
+  text_type  the <TEXT TYPE> attribute: "NORM" (has a <BODY>; the attribute's default),
+          "BRIEF" or "UNPROC". Not a herald field: herald must ignore it like any unknown
+          field; the e2e test uses it to tell real bodies from the rest.
   text    the <BODY> with SGML character references decoded (&lt; &amp; &#3; ...) and
           control characters removed (every C0 code, DEL and C1 code except \\n and \\t);
           the original line wrapping is kept, \\r is dropped.
 
 Records without <BODY>:
-  * TEXT TYPE="UNPROC" (tables and raw wire copy): text is the whole <TEXT> content with
-    its tags (<TITLE>, <DATELINE>) and their contents removed, decoded and cleaned as above.
+  * TEXT TYPE="UNPROC" (737 records: price tables, market reports and bare headlines that
+    were never split into title and body): text is the whole <TEXT> content with its tags
+    (<TITLE>, <DATELINE>) and their contents removed, decoded and cleaned as above. Some of
+    these hold only a headline or a table, so a consumer may fairly find no article in them.
   * TEXT TYPE="BRIEF" (headline-only flashes): text is "" (empty). The placeholder
     "Blah blah blah." that follows the headline in the SGML is not news text and is
     dropped. The record is still written, so every NEWID appears exactly once in the
@@ -96,6 +101,7 @@ def records(data):
             "source": "reuters",
             "date": iso_date(element("DATE", rec)),
             "title": re.sub(r"\s+", " ", decode(title or "")).strip(),
+            "text_type": text_attrs.get("TYPE", "NORM"),
             "text": text,
         }
 
