@@ -31,9 +31,9 @@
 typedef struct hd_token {
     const char *term; /* borrowed: valid only during the callback; not NUL-terminated */
     size_t term_len;
-    uint32_t pos;     /* word position */
-    size_t start;     /* byte offset of the word in the analysed text */
-    size_t end;       /* exclusive */
+    uint32_t pos; /* word position */
+    size_t start; /* byte offset of the word in the analysed text */
+    size_t end;   /* exclusive */
 } hd_token;
 
 /* Called per token. Return 0 to continue, non-zero to stop the analysis early. */
@@ -61,8 +61,8 @@ const char *hd_analyzer_language(const hd_analyzer *an);
  * characters stays inside the word ("don't", "12-day"), as do '.' and ',' between digits
  * ("1,060", "3.5"). Han/kana characters are one token each. Returns HD_OK (also when fn
  * stopped early) or HD_ENOMEM. *out_next_pos (may be NULL) receives the next free position. */
-hd_rc hd_analyze(hd_analyzer *an, const char *text, size_t len, uint32_t first_pos,
-                 hd_token_fn fn, void *ud, uint32_t *out_next_pos, hd_err *err);
+hd_rc hd_analyze(hd_analyzer *an, const char *text, size_t len, uint32_t first_pos, hd_token_fn fn,
+                 void *ud, uint32_t *out_next_pos, hd_err *err);
 hd_rc hd_analyze_ex(hd_analyzer *an, const char *text, size_t len, uint32_t first_pos, int flags,
                     hd_token_fn fn, void *ud, uint32_t *out_next_pos, hd_err *err);
 
@@ -90,10 +90,11 @@ int hd_field_by_name(const char *name, size_t len);
 
 /* Dates: days since 1970-01-01 (proleptic Gregorian). HD_NO_DATE when unknown. */
 #define HD_NO_DATE INT32_MIN
-/* Parse "YYYY-MM-DD" (exactly 10 bytes used); HD_NO_DATE when malformed. */
-int32_t hd_date_parse(const char *s, size_t len);
+/* Parse "YYYY-MM-DD" (exactly 10 bytes used); HD_NO_DATE when malformed. (Named hd_day_*, not
+ * hd_date_*, which src/segment uses for its own hd_date struct.) */
+int32_t hd_day_parse(const char *s, size_t len);
 /* Format a day number as "YYYY-MM-DD" into out[11]. */
-void hd_date_format(int32_t day, char out[11]);
+void hd_day_format(int32_t day, char out[11]);
 
 /* Field length norms: one byte per document and field, lossy above 40 (Lucene-style). */
 uint8_t hd_fieldnorm_encode(uint32_t len);
@@ -101,8 +102,8 @@ uint32_t hd_fieldnorm_decode(uint8_t norm);
 
 /* ==== Reader: a snapshot of the last commit ================================================= */
 
-typedef struct hd_ixr hd_ixr;  /* a snapshot: the segments of one manifest */
-typedef struct hd_seg hd_seg;  /* one segment of a snapshot (borrowed from the hd_ixr) */
+typedef struct hd_ixr hd_ixr; /* a snapshot: the segments of one manifest */
+typedef struct hd_seg hd_seg; /* one segment of a snapshot (borrowed from the hd_ixr) */
 
 /* Open the last commit of the index in dir. Unaffected by a concurrent writer (a segment
  * removed under it makes it retry with the newer manifest). Every segment file's footer and
@@ -125,15 +126,15 @@ uint64_t hd_ixr_doc_freq(const hd_ixr *r, hd_field field, const char *term, size
 
 /* A term's entry in one segment's dictionary. */
 typedef struct hd_terminfo {
-    uint32_t doc_freq;  /* documents containing the term in this segment */
-    uint64_t total_tf;  /* sum of term frequencies */
-    uint64_t post_off;  /* private: offset of the postings in the segment */
-    uint64_t post_len;  /* private */
-    uint64_t pos_off;   /* private: offset of the positions */
-    uint64_t pos_len;   /* private */
+    uint32_t doc_freq; /* documents containing the term in this segment */
+    uint64_t total_tf; /* sum of term frequencies */
+    uint64_t post_off; /* private: offset of the postings in the segment */
+    uint64_t post_len; /* private */
+    uint64_t pos_off;  /* private: offset of the positions */
+    uint64_t pos_len;  /* private */
 } hd_terminfo;
 
-uint32_t hd_seg_max_doc(const hd_seg *s);   /* local doc ids are 0 .. max_doc-1 */
+uint32_t hd_seg_max_doc(const hd_seg *s); /* local doc ids are 0 .. max_doc-1 */
 uint32_t hd_seg_n_deleted(const hd_seg *s);
 int hd_seg_is_deleted(const hd_seg *s, uint32_t doc);
 /* Length of field in doc, decoded from the 1-byte norm (exact up to 40, ~6% steps above). */
@@ -145,8 +146,8 @@ int32_t hd_seg_date(const hd_seg *s, uint32_t doc);
 const char *hd_seg_name(const hd_seg *s); /* file name, for messages */
 
 /* Look a term up. HD_OK and *out, HD_ENOTFOUND when absent, HD_ECORRUPT. */
-hd_rc hd_seg_term(const hd_seg *s, hd_field field, const char *term, size_t len,
-                  hd_terminfo *out, hd_err *err);
+hd_rc hd_seg_term(const hd_seg *s, hd_field field, const char *term, size_t len, hd_terminfo *out,
+                  hd_err *err);
 
 /* Call fn for every term of `field` starting with prefix (in sorted order), until fn returns
  * non-zero or max_terms terms were visited (then HD_ELIMIT). term is borrowed for the call. */
@@ -158,9 +159,9 @@ hd_rc hd_seg_terms_prefix(const hd_seg *s, hd_field field, const char *prefix, s
  * next hd_seg_doc on any segment of the same hd_ixr, or hd_ixr_free). */
 typedef struct hd_stored_doc {
     const char *id;
-    const char *url;      /* "" when none */
+    const char *url; /* "" when none */
     const char *source;
-    const char *date;     /* "" when none */
+    const char *date; /* "" when none */
     uint32_t seq;
     const char *title;
     const char *body;
@@ -184,29 +185,30 @@ hd_rc hd_seg_doc(const hd_seg *s, uint32_t doc, hd_stored_doc *out, hd_err *err)
  * are stored in blocks of HD_BLOCK; each block has skip data (its last doc) and an upper bound
  * for scoring (max term frequency and min field-length norm within the block), so block-max
  * WAND can compute score(max_tf, min_norm) >= the score of any doc in the block. */
-#define HD_BLOCK 128
+#define HD_BLOCK   128
 #define HD_DOC_END UINT32_MAX
 
 typedef struct hd_postings {
-    uint32_t doc;  /* current doc, HD_DOC_END before the first next() and after the end */
+    uint32_t doc;  /* current doc; HD_DOC_END after the end */
     uint32_t freq; /* term frequency in the current doc */
     /* private below */
     const hd_seg *seg;
-    const uint8_t *p, *end;       /* postings bytes of the term */
-    const uint8_t *skip_p;        /* next skip entry to read */
-    const uint8_t *data_p;        /* start of the next block's doc data */
-    const uint8_t *pos_base, *pos_end;
-    uint32_t df, n_blocks, blk;    /* blk: index of the decoded block (n_blocks before start) */
-    uint32_t sk_blk;               /* index of the block described by the sk_* fields */
-    uint32_t sk_last, sk_prev_last, sk_max_tf, sk_len;
-    uint64_t sk_pos_off, sk_pos_len, sk_data_off;
+    const uint8_t *skip_start;         /* first skip entry */
+    const uint8_t *skip_p, *skip_end;  /* next skip entry to read */
+    const uint8_t *data, *data_end;    /* block data of the term */
+    const uint8_t *pos_base, *pos_end; /* positions of the term */
+    uint32_t df, n_blocks;
+    uint32_t blk;         /* decoded block; UINT32_MAX before the first */
+    uint32_t n_in_blk, i; /* docs in the decoded block, current index */
+    uint32_t sk_blk;      /* block described by the sk_ fields */
+    uint32_t sk_last, sk_base, sk_max_tf;
     uint8_t sk_min_norm;
-    uint32_t n_in_blk, i;         /* docs in decoded block, index of current doc in it */
-    uint64_t blk_pos_off;         /* positions offset of the decoded block */
-    uint32_t pos_i;               /* doc index whose positions start at pos_cur */
+    uint64_t sk_data_off, sk_len, sk_pos_off, sk_pos_len;
+    uint64_t blk_pos_off, blk_pos_len;
+    uint32_t pos_i; /* doc index whose positions start at pos_cur */
     const uint8_t *pos_cur;
     int with_pos;
-    hd_rc rc;                     /* sticky error (HD_ECORRUPT) */
+    hd_rc rc; /* sticky HD_ECORRUPT */
     uint32_t docs[HD_BLOCK];
     uint32_t freqs[HD_BLOCK];
 } hd_postings;
@@ -219,8 +221,10 @@ hd_rc hd_postings_open(hd_postings *p, const hd_seg *s, const hd_terminfo *ti, i
 hd_rc hd_postings_next(hd_postings *p);
 /* Advance to the first doc >= target (never backwards): HD_OK, HD_DONE, HD_ECORRUPT. */
 hd_rc hd_postings_seek(hd_postings *p, uint32_t target);
-/* Move only the skip cursor to the block that may contain target (no decoding), so the
- * block bounds below describe it. Returns HD_OK, HD_DONE when target is past the last doc. */
+/* Move only the skip cursor forward to the first block whose last doc is >= target (no
+ * decoding), so the block bounds below describe it. Returns HD_OK, or HD_DONE when target is
+ * past the term's last doc (the cursor then stays on the last block). next/seek stay correct
+ * after any shallow seek. */
 hd_rc hd_postings_shallow_seek(hd_postings *p, uint32_t target);
 /* Bounds of the block under the skip cursor: last doc, max tf, min field-length norm. */
 uint32_t hd_postings_block_last_doc(const hd_postings *p);

@@ -1,0 +1,169 @@
+/* SPDX-License-Identifier: MIT
+ *
+ * seg.h — private to src/index: segment file layout constants, the in-memory segment writer
+ * (seg_writer.c), the reader structs (seg_reader.c), the manifest (commit.c) and the checker
+ * (check.c). The format itself is described at the top of seg_writer.c and in docs/FORMAT.md.
+ */
+#ifndef HD_INDEX_SEG_H
+#define HD_INDEX_SEG_H
+
+#include <stdint.h>
+
+#include "base/buf.h"
+#include "index/index.h"
+
+/* Segment meta block: SEG_META_WORDS little-endian u64 just before the trailer. */
+enum {
+    M_MAX_DOC,
+    M_N_TERMS,
+    M_POS_OFF,
+    M_DICT_OFF,
+    M_DICT_IDX_OFF,
+    M_N_DICT_BLOCKS,
+    M_NORMS_OFF,
+    M_DATES_OFF,
+    M_STORE_OFF,
+    M_STORE_IDX_OFF,
+    M_N_STORE_BLOCKS,
+    M_FIELD_TOTAL, /* HD_N_TEXT_FIELDS words */
+    M_META_OFF = M_FIELD_TOTAL + HD_N_TEXT_FIELDS,
+    SEG_META_WORDS = 20
+};
+
+#define DICT_BLOCK_TERMS 32
+#define DICT_IDX_ENTRY   24 /* u64 block offset, u64 postings offset, u64 positions offset */
+#define STORE_IDX_ENTRY  16 /* u64 first doc, u64 block offset (relative to store section) */
+#define STORE_BLOCK_RAW  (64 * 1024)
+#define HD_MAX_ID_LEN    1024
+#define HD_MAX_BODY      (64u << 20)
+
+/* ---- Segment writer ------------------------------------------------------------------- */
+
+typedef struct hd_segw hd_segw;
+
+/* A new empty in-memory segment. an is borrowed for the writer's life. */
+hd_rc hd_segw_new(hd_analyzer *an, hd_segw **out, hd_err *err);
+void hd_segw_free(hd_segw *w);
+/* Add a document as local doc hd_segw_n_docs() (before the call). A doc with the same id
+ * already buffered is marked deleted. */
+hd_rc hd_segw_add(hd_segw *w, const hd_doc *doc, hd_err *err);
+/* Mark the buffered doc with this id deleted; returns 1 when one was found. */
+int hd_segw_delete_id(hd_segw *w, const char *id, size_t len);
+uint32_t hd_segw_n_docs(const hd_segw *w);
+uint32_t hd_segw_n_deleted(const hd_segw *w);
+size_t hd_segw_mem(const hd_segw *w); /* approximate bytes held */
+/* Write the segment to dir/name and fsync it. *out_del receives the deletion bitset of the
+ * buffered deletes (owned, hd_free; NULL when none), of (n_docs + 7) / 8 bytes. The writer
+ * is unchanged (call hd_segw_free afterwards). */
+hd_rc hd_segw_write(hd_segw *w, const char *dir, const char *name, uint8_t **out_del,
+                    uint64_t *out_size, hd_err *err);
+
+/* Re-index the live documents of segs[0..n) into a new writer (*out, owned). */
+hd_rc hd_merge_segments(hd_analyzer *an, const struct hd_seg *const *segs, size_t n, hd_segw **out,
+                        hd_err *err);
+
+/* The HD_FIELD_ID key (field byte + term) of a document id into out[HD_MAX_TERM + 16]: the id
+ * itself, or "\x01" + xxh64 for ids longer than HD_MAX_TERM. Returns the key length. */
+size_t hd_id_key(const char *id, size_t len, uint8_t *out);
+
+/* ---- Reader structs --------------------------------------------------------------------- */
+
+struct hd_seg {
+    struct hd_ixr *ixr; /* owner (stored-doc cache) */
+    char name[64];      /* "seg_12.hds" */
+    uint64_t id;
+    const uint8_t *map; /* whole file, mmapped */
+    size_t size;
+    uint64_t meta[SEG_META_WORDS];
+    uint32_t max_doc;
+    const uint8_t *post; /* postings section */
+    const uint8_t *pos;  /* positions section */
+    const uint8_t *pos_end;
+    const uint8_t *dict, *dict_end;
+    const uint8_t *dict_idx;
+    uint64_t n_dict_blocks;
+    const uint8_t *norms; /* HD_N_TEXT_FIELDS * max_doc */
+    const uint8_t *dates; /* max_doc * 4 */
+    const uint8_t *store, *store_end;
+    const uint8_t *store_idx;
+    uint64_t n_store_blocks;
+    uint8_t *del; /* deletion bitset (owned copy) or NULL */
+    uint32_t n_deleted;
+    uint64_t del_gen;
+    char del_name[64];
+};
+
+struct hd_ixr {
+    char *dir;
+    uint64_t gen;
+    uint64_t next_seg_id;
+    char language[32];
+    struct hd_seg *segs;
+    size_t n_segs;
+    uint64_t max_doc, n_docs;
+    uint64_t field_total[HD_N_TEXT_FIELDS];
+    /* stored-doc cache: the last decompressed block */
+    const struct hd_seg *cache_seg;
+    uint64_t cache_block;
+    hd_buf cache;
+    hd_buf docbuf; /* NUL-terminated copy of the last fetched document */
+};
+
+/* Manifest entry per segment. */
+typedef struct hd_manifest_seg {
+    uint64_t id;
+    uint32_t max_doc;
+    uint32_t n_deleted;
+    uint64_t del_gen; /* 0: no deletion file */
+} hd_manifest_seg;
+
+typedef struct hd_manifest {
+    uint64_t gen;
+    uint64_t next_seg_id;
+    char language[32];
+    hd_manifest_seg *segs;
+    size_t n_segs;
+} hd_manifest;
+
+#define HD_MANIFEST_NAME "MANIFEST"
+#define HD_LOCK_NAME     "write.lock"
+
+/* Read dir/MANIFEST. HD_ENOTFOUND when there is none. m->segs owned (hd_free). */
+hd_rc hd_manifest_read(const char *dir, hd_manifest *m, hd_err *err);
+/* Write it atomically (tmp, fsync, rename, fsync dir). */
+hd_rc hd_manifest_write(const char *dir, const hd_manifest *m, hd_err *err);
+void hd_manifest_done(hd_manifest *m);
+
+void hd_seg_filename(char out[64], uint64_t id);
+void hd_del_filename(char out[64], uint64_t id, uint64_t gen);
+/* Write a deletion file (bitset of max_doc bits) and fsync it. */
+hd_rc hd_del_write(const char *dir, uint64_t id, uint64_t gen, const uint8_t *bits,
+                   uint32_t max_doc, uint32_t n_deleted, hd_err *err);
+/* Write a whole file (not atomically) and fsync it. */
+hd_rc hd_file_write_sync(const char *dir, const char *name, const void *data, size_t len,
+                         hd_err *err);
+
+/* Open the reader over an already-read manifest (no retry). */
+hd_rc hd_ixr_open_manifest(const char *dir, const hd_manifest *m, hd_ixr **out, hd_err *err);
+
+/* Decode one dictionary block entry. Internal to seg_reader.c/check.c. */
+typedef struct hd_dict_cursor {
+    const hd_seg *seg;
+    uint64_t block;         /* current block index */
+    const uint8_t *p, *end; /* remaining bytes of the block */
+    uint64_t post_off, pos_off;
+    uint8_t key[HD_MAX_TERM + 8]; /* field byte + term */
+    size_t key_len;
+    hd_terminfo ti;
+} hd_dict_cursor;
+
+/* Position the cursor at the start of block b. */
+hd_rc hd_dict_cursor_block(hd_dict_cursor *c, const hd_seg *s, uint64_t b, hd_err *err);
+/* Next term of the dictionary (crossing blocks): HD_OK, HD_DONE, HD_ECORRUPT. */
+hd_rc hd_dict_cursor_next(hd_dict_cursor *c, hd_err *err);
+
+/* Check one segment's internal structure deeply (dictionary order, all postings, positions,
+ * stored blocks). */
+hd_rc hd_seg_check(const hd_seg *s, hd_err *err);
+
+#endif

@@ -1,0 +1,533 @@
+/* SPDX-License-Identifier: MIT
+ *
+ * seg_reader.c — snapshot readers: hd_ixr (the segments of one manifest, mmapped and
+ * checksum-verified at open) and per-segment access: dictionary lookup and prefix
+ * enumeration, field norms, dates, deletions, stored documents. Postings iterators are in
+ * postings.c. Callers: src/search, index.c, check.c. Every decode is bounds-checked against
+ * the section it belongs to; damage gives HD_ECORRUPT naming the file.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <zstd.h>
+
+#include "base/err.h"
+#include "base/fs.h"
+#include "base/mem.h"
+#include "index/codec.h"
+#include "index/seg.h"
+
+static hd_rc seg_corrupt(const hd_seg *s, hd_err *err, const char *what)
+{
+    return hd_err_setw(err, HD_ECORRUPT, s->name, "%s", what);
+}
+
+static hd_rc seg_open(hd_ixr *r, hd_seg *s, const hd_manifest_seg *ms, hd_err *err)
+{
+    s->ixr = r;
+    s->id = ms->id;
+    hd_seg_filename(s->name, ms->id);
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", r->dir, s->name);
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return hd_err_sys(err, HD_EIO, s->name, "cannot open segment");
+    struct stat st;
+    if (fstat(fd, &st) != 0) {
+        close(fd);
+        return hd_err_sys(err, HD_EIO, s->name, "cannot stat");
+    }
+    s->size = (size_t)st.st_size;
+    if (s->size < HD_TRAILER_LEN + SEG_META_WORDS * 8) {
+        close(fd);
+        return seg_corrupt(s, err, "segment file truncated");
+    }
+    void *m = mmap(NULL, s->size, PROT_READ, MAP_SHARED, fd, 0);
+    close(fd);
+    if (m == MAP_FAILED)
+        return hd_err_sys(err, HD_EIO, s->name, "cannot map");
+    s->map = m;
+    hd_rc rc = hd_trailer_check(s->map, s->size, HD_MAGIC_SEG, s->name, err);
+    if (rc)
+        return rc;
+    size_t meta_at = s->size - HD_TRAILER_LEN - SEG_META_WORDS * 8;
+    memcpy(s->meta, s->map + meta_at, sizeof s->meta);
+    const uint64_t *M = s->meta;
+    uint64_t md = M[M_MAX_DOC];
+    if (md != ms->max_doc || md >= UINT32_MAX)
+        return seg_corrupt(s, err, "document count differs from the manifest");
+    s->max_doc = (uint32_t)md;
+    /* Sections must be in order, contiguous where sizes are implied, inside the file. */
+    if (!(M[M_POS_OFF] <= M[M_DICT_OFF] && M[M_DICT_OFF] <= M[M_DICT_IDX_OFF] &&
+          M[M_N_DICT_BLOCKS] <= (M[M_NORMS_OFF] - M[M_DICT_IDX_OFF]) / DICT_IDX_ENTRY &&
+          M[M_DICT_IDX_OFF] + M[M_N_DICT_BLOCKS] * DICT_IDX_ENTRY == M[M_NORMS_OFF] &&
+          M[M_NORMS_OFF] + HD_N_TEXT_FIELDS * md == M[M_DATES_OFF] &&
+          M[M_DATES_OFF] + 4 * md == M[M_STORE_OFF] && M[M_STORE_OFF] <= M[M_STORE_IDX_OFF] &&
+          M[M_N_STORE_BLOCKS] <= (meta_at - M[M_STORE_IDX_OFF]) / STORE_IDX_ENTRY &&
+          M[M_STORE_IDX_OFF] + M[M_N_STORE_BLOCKS] * STORE_IDX_ENTRY == M[M_META_OFF] &&
+          M[M_META_OFF] == meta_at && (md == 0 || M[M_N_STORE_BLOCKS] > 0)))
+        return seg_corrupt(s, err, "bad section table");
+    s->post = s->map;
+    s->pos = s->map + M[M_POS_OFF];
+    s->pos_end = s->map + M[M_DICT_OFF];
+    s->dict = s->map + M[M_DICT_OFF];
+    s->dict_end = s->map + M[M_DICT_IDX_OFF];
+    s->dict_idx = s->map + M[M_DICT_IDX_OFF];
+    s->n_dict_blocks = M[M_N_DICT_BLOCKS];
+    s->norms = s->map + M[M_NORMS_OFF];
+    s->dates = s->map + M[M_DATES_OFF];
+    s->store = s->map + M[M_STORE_OFF];
+    s->store_end = s->map + M[M_STORE_IDX_OFF];
+    s->store_idx = s->map + M[M_STORE_IDX_OFF];
+    s->n_store_blocks = M[M_N_STORE_BLOCKS];
+    /* The dictionary index must be increasing and in range. */
+    uint64_t pb = 0, pp = 0, db = 0;
+    for (uint64_t b = 0; b < s->n_dict_blocks; b++) {
+        const uint8_t *e = s->dict_idx + b * DICT_IDX_ENTRY;
+        uint64_t d = hd_get_u64(e), po = hd_get_u64(e + 8), ps = hd_get_u64(e + 16);
+        if ((b == 0 ? d != 0 : d <= db) || d >= M[M_DICT_IDX_OFF] - M[M_DICT_OFF] || po < pb ||
+            po > M[M_POS_OFF] || ps < pp || ps > M[M_DICT_OFF] - M[M_POS_OFF])
+            return seg_corrupt(s, err, "bad dictionary index");
+        db = d;
+        pb = po;
+        pp = ps;
+    }
+    uint64_t fd0 = 0;
+    for (uint64_t b = 0; b < s->n_store_blocks; b++) {
+        const uint8_t *e = s->store_idx + b * STORE_IDX_ENTRY;
+        uint64_t first = hd_get_u64(e), off = hd_get_u64(e + 8);
+        if ((b == 0 ? first != 0 || off != 0 : first <= fd0) || first >= md ||
+            off >= M[M_STORE_IDX_OFF] - M[M_STORE_OFF])
+            return seg_corrupt(s, err, "bad stored-fields index");
+        fd0 = first;
+    }
+    /* Deletions. */
+    if (ms->del_gen) {
+        s->del_gen = ms->del_gen;
+        hd_del_filename(s->del_name, ms->id, ms->del_gen);
+        snprintf(path, sizeof path, "%s/%s", r->dir, s->del_name);
+        hd_buf b;
+        hd_buf_init(&b);
+        rc = hd_fs_read_all(path, ((size_t)md + 7) / 8 + 64, &b, err);
+        if (rc == HD_EIO)
+            ; /* keep the message: missing or unreadable */
+        else if (rc == HD_ELIMIT) {
+            hd_err_clear(err);
+            rc = hd_err_setw(err, HD_ECORRUPT, s->del_name, "deletion file too large");
+        }
+        if (!rc) {
+            const uint8_t *p = (const uint8_t *)b.p;
+            size_t nb = ((size_t)md + 7) / 8;
+            rc = hd_trailer_check(p, b.len, HD_MAGIC_DEL, s->del_name, err);
+            if (!rc && (b.len != 8 + nb + HD_TRAILER_LEN || hd_get_u32(p) != md ||
+                        hd_get_u32(p + 4) != ms->n_deleted))
+                rc = hd_err_setw(err, HD_ECORRUPT, s->del_name, "deletion file does not match");
+            if (!rc) {
+                s->del = hd_malloc(nb ? nb : 1);
+                if (!s->del)
+                    rc = hd_err_set(err, HD_ENOMEM, "out of memory");
+                else {
+                    memcpy(s->del, p + 8, nb);
+                    uint64_t cnt = 0;
+                    for (size_t i = 0; i < nb; i++)
+                        cnt += (unsigned)__builtin_popcount(s->del[i]);
+                    if (cnt != ms->n_deleted || (md % 8 && (s->del[nb - 1] >> (md % 8))))
+                        rc = hd_err_setw(err, HD_ECORRUPT, s->del_name, "bad deletion count");
+                }
+            }
+        }
+        hd_buf_done(&b);
+        if (rc)
+            return rc;
+        s->n_deleted = ms->n_deleted;
+    } else if (ms->n_deleted) {
+        return hd_err_setw(err, HD_ECORRUPT, HD_MANIFEST_NAME, "deletions without a file");
+    }
+    return HD_OK;
+}
+
+static void seg_close(hd_seg *s)
+{
+    if (s->map)
+        munmap((void *)s->map, s->size);
+    hd_free(s->del);
+    memset(s, 0, sizeof *s);
+}
+
+void hd_ixr_free(hd_ixr *r)
+{
+    if (!r)
+        return;
+    for (size_t i = 0; i < r->n_segs; i++)
+        seg_close(&r->segs[i]);
+    hd_free(r->segs);
+    hd_free(r->dir);
+    hd_buf_done(&r->cache);
+    hd_buf_done(&r->docbuf);
+    hd_free(r);
+}
+
+hd_rc hd_ixr_open_manifest(const char *dir, const hd_manifest *m, hd_ixr **out, hd_err *err)
+{
+    *out = NULL;
+    hd_ixr *r = hd_new0(hd_ixr, 1);
+    if (!r || !(r->dir = hd_strdup(dir)) ||
+        !(r->segs = hd_new0(hd_seg, m->n_segs ? m->n_segs : 1))) {
+        hd_ixr_free(r);
+        return hd_err_set(err, HD_ENOMEM, "out of memory opening the index");
+    }
+    hd_buf_init(&r->cache);
+    hd_buf_init(&r->docbuf);
+    r->gen = m->gen;
+    r->next_seg_id = m->next_seg_id;
+    memcpy(r->language, m->language, sizeof r->language);
+    for (size_t i = 0; i < m->n_segs; i++) {
+        hd_rc rc = seg_open(r, &r->segs[i], &m->segs[i], err);
+        r->n_segs = i + 1;
+        if (rc) {
+            hd_ixr_free(r);
+            return rc;
+        }
+        hd_seg *s = &r->segs[i];
+        r->max_doc += s->max_doc;
+        r->n_docs += s->max_doc - s->n_deleted;
+        for (int f = 0; f < HD_N_TEXT_FIELDS; f++)
+            r->field_total[f] += s->meta[M_FIELD_TOTAL + f];
+    }
+    *out = r;
+    return HD_OK;
+}
+
+hd_rc hd_ixr_open(const char *dir, hd_ixr **out, hd_err *err)
+{
+    *out = NULL;
+    uint64_t last_gen = UINT64_MAX;
+    for (int attempt = 0;; attempt++) {
+        hd_manifest m;
+        hd_rc rc = hd_manifest_read(dir, &m, err);
+        if (rc)
+            return rc;
+        hd_err e2 = {0};
+        rc = hd_ixr_open_manifest(dir, &m, out, &e2);
+        uint64_t gen = m.gen;
+        hd_manifest_done(&m);
+        if (rc == HD_OK)
+            return HD_OK;
+        /* A writer may have committed and removed files of the manifest we read: retry
+         * while the generation moves. */
+        if (rc == HD_EIO && e2.sys_errno == ENOENT && gen != last_gen && attempt < 100) {
+            last_gen = gen;
+            continue;
+        }
+        if (rc == HD_EIO && e2.sys_errno == ENOENT)
+            rc = HD_ECORRUPT;
+        if (err && err->code == HD_OK) {
+            *err = e2;
+            err->code = rc;
+        }
+        return rc;
+    }
+}
+
+size_t hd_ixr_n_segments(const hd_ixr *r)
+{
+    return r->n_segs;
+}
+const hd_seg *hd_ixr_segment(const hd_ixr *r, size_t i)
+{
+    return i < r->n_segs ? &r->segs[i] : NULL;
+}
+uint64_t hd_ixr_generation(const hd_ixr *r)
+{
+    return r->gen;
+}
+const char *hd_ixr_language(const hd_ixr *r)
+{
+    return r->language;
+}
+uint64_t hd_ixr_max_doc(const hd_ixr *r)
+{
+    return r->max_doc;
+}
+uint64_t hd_ixr_n_docs(const hd_ixr *r)
+{
+    return r->n_docs;
+}
+uint64_t hd_ixr_field_total(const hd_ixr *r, hd_field f)
+{
+    return (unsigned)f < HD_N_TEXT_FIELDS ? r->field_total[f] : 0;
+}
+
+uint64_t hd_ixr_doc_freq(const hd_ixr *r, hd_field field, const char *term, size_t len)
+{
+    uint64_t df = 0;
+    for (size_t i = 0; i < r->n_segs; i++) {
+        hd_terminfo ti;
+        if (hd_seg_term(&r->segs[i], field, term, len, &ti, NULL) == HD_OK)
+            df += ti.doc_freq;
+    }
+    return df;
+}
+
+uint32_t hd_seg_max_doc(const hd_seg *s)
+{
+    return s->max_doc;
+}
+uint32_t hd_seg_n_deleted(const hd_seg *s)
+{
+    return s->n_deleted;
+}
+int hd_seg_is_deleted(const hd_seg *s, uint32_t doc)
+{
+    return s->del && doc < s->max_doc && (s->del[doc >> 3] >> (doc & 7) & 1);
+}
+uint8_t hd_seg_field_norm(const hd_seg *s, hd_field f, uint32_t doc)
+{
+    if ((unsigned)f >= HD_N_TEXT_FIELDS || doc >= s->max_doc)
+        return 0;
+    return s->norms[(size_t)f * s->max_doc + doc];
+}
+uint32_t hd_seg_field_len(const hd_seg *s, hd_field f, uint32_t doc)
+{
+    return hd_fieldnorm_decode(hd_seg_field_norm(s, f, doc));
+}
+uint64_t hd_seg_field_total(const hd_seg *s, hd_field f)
+{
+    return (unsigned)f < HD_N_TEXT_FIELDS ? s->meta[M_FIELD_TOTAL + f] : 0;
+}
+int32_t hd_seg_date(const hd_seg *s, uint32_t doc)
+{
+    if (doc >= s->max_doc)
+        return HD_NO_DATE;
+    int32_t v;
+    memcpy(&v, s->dates + (size_t)doc * 4, 4);
+    return v;
+}
+const char *hd_seg_name(const hd_seg *s)
+{
+    return s->name;
+}
+
+/* ---- Dictionary ----------------------------------------------------------------------- */
+
+hd_rc hd_dict_cursor_block(hd_dict_cursor *c, const hd_seg *s, uint64_t b, hd_err *err)
+{
+    c->seg = s;
+    c->block = b;
+    const uint8_t *e = s->dict_idx + b * DICT_IDX_ENTRY;
+    c->p = s->dict + hd_get_u64(e);
+    c->end = b + 1 < s->n_dict_blocks ? s->dict + hd_get_u64(e + DICT_IDX_ENTRY) : s->dict_end;
+    c->post_off = hd_get_u64(e + 8);
+    c->pos_off = hd_get_u64(e + 16);
+    c->key_len = 0;
+    (void)err;
+    return HD_OK;
+}
+
+hd_rc hd_dict_cursor_next(hd_dict_cursor *c, hd_err *err)
+{
+    const hd_seg *s = c->seg;
+    if (c->p >= c->end) {
+        if (c->block + 1 >= s->n_dict_blocks)
+            return HD_DONE;
+        hd_dict_cursor_block(c, s, c->block + 1, err);
+        if (c->p >= c->end)
+            return seg_corrupt(s, err, "empty dictionary block");
+    }
+    uint64_t shared, suf, df, xtf, plen, poslen;
+    if (hd_varint_get(&c->p, c->end, &shared) || hd_varint_get(&c->p, c->end, &suf) ||
+        shared > c->key_len || suf > sizeof c->key - 1 - shared || (uint64_t)(c->end - c->p) < suf)
+        return seg_corrupt(s, err, "bad dictionary entry");
+    memcpy(c->key + shared, c->p, suf);
+    c->p += suf;
+    c->key_len = shared + suf;
+    if (hd_varint_get(&c->p, c->end, &df) || hd_varint_get(&c->p, c->end, &xtf) ||
+        hd_varint_get(&c->p, c->end, &plen) || hd_varint_get(&c->p, c->end, &poslen) || df == 0 ||
+        df > s->max_doc || c->key_len < 1)
+        return seg_corrupt(s, err, "bad dictionary entry");
+    uint64_t post_cap = s->meta[M_POS_OFF], pos_cap = s->meta[M_DICT_OFF] - s->meta[M_POS_OFF];
+    if (plen > post_cap || c->post_off > post_cap - plen || poslen > pos_cap ||
+        c->pos_off > pos_cap - poslen || xtf > UINT64_MAX / 2)
+        return seg_corrupt(s, err, "dictionary entry points outside the postings");
+    c->ti.doc_freq = (uint32_t)df;
+    c->ti.total_tf = df + xtf;
+    c->ti.post_off = c->post_off;
+    c->ti.post_len = plen;
+    c->ti.pos_off = c->pos_off;
+    c->ti.pos_len = poslen;
+    c->post_off += plen;
+    c->pos_off += poslen;
+    return HD_OK;
+}
+
+static int key_cmp(const uint8_t *a, size_t an, const uint8_t *b, size_t bn)
+{
+    size_t n = an < bn ? an : bn;
+    int c = memcmp(a, b, n);
+    return c ? c : (an < bn ? -1 : an > bn);
+}
+
+/* Index of the last block whose first key is <= key (0 when none). */
+static hd_rc find_block(const hd_seg *s, const uint8_t *key, size_t n, uint64_t *out, hd_err *err)
+{
+    uint64_t lo = 0, hi = s->n_dict_blocks;
+    while (hi - lo > 1) {
+        uint64_t mid = lo + (hi - lo) / 2;
+        const uint8_t *p = s->dict + hd_get_u64(s->dict_idx + mid * DICT_IDX_ENTRY);
+        uint64_t shared, len;
+        if (hd_varint_get(&p, s->dict_end, &shared) || hd_varint_get(&p, s->dict_end, &len) ||
+            shared != 0 || (uint64_t)(s->dict_end - p) < len)
+            return seg_corrupt(s, err, "bad dictionary block");
+        if (key_cmp(p, len, key, n) <= 0)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    *out = lo;
+    return HD_OK;
+}
+
+hd_rc hd_seg_term(const hd_seg *s, hd_field field, const char *term, size_t len, hd_terminfo *out,
+                  hd_err *err)
+{
+    uint8_t key[HD_MAX_TERM + 8];
+    if (len > HD_MAX_TERM || s->n_dict_blocks == 0)
+        return HD_ENOTFOUND;
+    key[0] = (uint8_t)field;
+    memcpy(key + 1, term, len);
+    uint64_t b;
+    hd_rc rc = find_block(s, key, len + 1, &b, err);
+    if (rc)
+        return rc;
+    hd_dict_cursor c;
+    hd_dict_cursor_block(&c, s, b, err);
+    while (c.p < c.end) {
+        if ((rc = hd_dict_cursor_next(&c, err)))
+            return rc;
+        int k = key_cmp(c.key, c.key_len, key, len + 1);
+        if (k == 0) {
+            *out = c.ti;
+            return HD_OK;
+        }
+        if (k > 0)
+            break;
+    }
+    return HD_ENOTFOUND;
+}
+
+hd_rc hd_seg_terms_prefix(const hd_seg *s, hd_field field, const char *prefix, size_t len,
+                          size_t max_terms, hd_term_fn fn, void *ud, hd_err *err)
+{
+    uint8_t key[HD_MAX_TERM + 8];
+    if (len > HD_MAX_TERM || s->n_dict_blocks == 0)
+        return HD_OK;
+    key[0] = (uint8_t)field;
+    memcpy(key + 1, prefix, len);
+    uint64_t b;
+    hd_rc rc = find_block(s, key, len + 1, &b, err);
+    if (rc)
+        return rc;
+    hd_dict_cursor c;
+    hd_dict_cursor_block(&c, s, b, err);
+    size_t n = 0;
+    while ((rc = hd_dict_cursor_next(&c, err)) == HD_OK) {
+        int k = key_cmp(c.key, c.key_len < len + 1 ? c.key_len : len + 1, key, len + 1);
+        if (k < 0)
+            continue;
+        if (k > 0)
+            break;
+        if (n++ >= max_terms)
+            return hd_err_set(err, HD_ELIMIT, "prefix matches more than %zu terms", max_terms);
+        if (fn(ud, (const char *)c.key + 1, c.key_len - 1, &c.ti))
+            break;
+    }
+    return rc == HD_DONE ? HD_OK : rc;
+}
+
+/* ---- Stored documents ----------------------------------------------------------------- */
+
+static int rec_get(const uint8_t **p, const uint8_t *end, const uint8_t **s, size_t *n)
+{
+    uint64_t len;
+    if (hd_varint_get(p, end, &len) || (uint64_t)(end - *p) < len)
+        return -1;
+    *s = *p;
+    *n = (size_t)len;
+    *p += len;
+    return 0;
+}
+
+#define STORE_MAX_RAW ((size_t)HD_MAX_BODY * 2 + STORE_BLOCK_RAW * 2)
+
+hd_rc hd_seg_doc(const hd_seg *s, uint32_t doc, hd_stored_doc *out, hd_err *err)
+{
+    if (doc >= s->max_doc)
+        return hd_err_set(err, HD_EINVAL, "doc %u out of range", doc);
+    hd_ixr *r = s->ixr;
+    uint64_t lo = 0, hi = s->n_store_blocks;
+    while (hi - lo > 1) {
+        uint64_t mid = lo + (hi - lo) / 2;
+        if (hd_get_u64(s->store_idx + mid * STORE_IDX_ENTRY) <= doc)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    const uint8_t *e = s->store_idx + lo * STORE_IDX_ENTRY;
+    uint64_t first = hd_get_u64(e);
+    if (r->cache_seg != s || r->cache_block != lo) {
+        const uint8_t *zp = s->store + hd_get_u64(e + 8);
+        const uint8_t *ze = lo + 1 < s->n_store_blocks
+                                ? s->store + hd_get_u64(e + 8 + STORE_IDX_ENTRY)
+                                : s->store_end;
+        if (ze <= zp)
+            return seg_corrupt(s, err, "bad stored-fields block");
+        unsigned long long raw = ZSTD_getFrameContentSize(zp, (size_t)(ze - zp));
+        if (raw == ZSTD_CONTENTSIZE_ERROR || raw == ZSTD_CONTENTSIZE_UNKNOWN || raw > STORE_MAX_RAW)
+            return seg_corrupt(s, err, "bad stored-fields block");
+        r->cache_seg = NULL;
+        hd_buf_clear(&r->cache);
+        if (hd_buf_reserve(&r->cache, (size_t)raw + 1))
+            return hd_err_set(err, HD_ENOMEM, "out of memory reading a stored document");
+        size_t z = ZSTD_decompress(r->cache.p, (size_t)raw, zp, (size_t)(ze - zp));
+        if (ZSTD_isError(z) || z != raw)
+            return seg_corrupt(s, err, "stored-fields block does not decompress");
+        r->cache.len = z;
+        r->cache_seg = s;
+        r->cache_block = lo;
+    }
+    const uint8_t *p = (const uint8_t *)r->cache.p, *end = p + r->cache.len;
+    const uint8_t *f[7];
+    size_t fl[7];
+    uint64_t seq = 0;
+    for (uint64_t d = first; d <= doc; d++) {
+        for (int i = 0; i < 7; i++)
+            if (rec_get(&p, end, &f[i], &fl[i]))
+                return seg_corrupt(s, err, "bad stored document");
+        if (hd_varint_get(&p, end, &seq))
+            return seg_corrupt(s, err, "bad stored document");
+    }
+    hd_buf_clear(&r->docbuf);
+    size_t off[7];
+    for (int i = 0; i < 7; i++) {
+        off[i] = r->docbuf.len;
+        hd_buf_add(&r->docbuf, f[i], fl[i]);
+        hd_buf_addc(&r->docbuf, 0);
+    }
+    if (r->docbuf.oom)
+        return hd_err_set(err, HD_ENOMEM, "out of memory reading a stored document");
+    const char *b = r->docbuf.p;
+    out->id = b + off[0];
+    out->url = b + off[1];
+    out->source = b + off[2];
+    out->date = b + off[3];
+    out->title = b + off[4];
+    out->body = b + off[5];
+    out->body_len = fl[5];
+    out->speakers = b + off[6];
+    out->seq = (uint32_t)seq;
+    return HD_OK;
+}

@@ -1,0 +1,830 @@
+/* SPDX-License-Identifier: MIT
+ *
+ * seg_writer.c — the in-memory segment: documents are analysed into an open-addressing term
+ * hash whose entries own growable doc and position byte streams (no per-token allocation);
+ * stored fields are compressed with zstd as documents arrive. hd_segw_write sorts the terms
+ * once and writes one immutable segment file. Callers: index.c (add, commit, merge).
+ *
+ * Segment file "seg_<id>.hds" (all integers little-endian; varints are LEB128):
+ *
+ *   postings   per term, in dictionary order: varint byte length of the skip entries,
+ *              ceil(df/128) skip entries, then the blocks.
+ *              skip entry: varint (last_doc - base), varint data_len, varint pos_len,
+ *              varint max_tf, u8 min_norm. base is 0 for the first block, else the previous
+ *              block's last doc + 1. A full block (128 docs): u8 bits, 128 doc gaps bit-packed
+ *              (first doc - base, then doc - prev - 1), u8 bits, 128 (tf - 1) bit-packed. The
+ *              last, partial block: per doc varint (gap << 1 | tf==1) and varint tf if tf > 1.
+ *   positions  per term, per doc in order: tf varints, first position absolute then deltas.
+ *              pos_len of a skip entry is the byte length of its block's positions.
+ *   dictionary blocks of up to 32 terms, sorted by key = u8 field + term bytes; per term:
+ *              varint shared-prefix length (0 for a block's first term), varint suffix
+ *              length, suffix, varint df, varint (total_tf - df), varint postings length,
+ *              varint positions length. Offsets are cumulative from the block's base.
+ *   dict index per block: u64 block offset (from dictionary start), u64 postings base, u64
+ *              positions base (from their sections' starts).
+ *   norms      HD_N_TEXT_FIELDS arrays of max_doc bytes: encoded field lengths.
+ *   dates      max_doc i32: day numbers (INT32_MIN = none).
+ *   store      zstd frames of ~64 KiB of records; record: varint length + bytes of id, url,
+ *              source, date, title, body, speakers ('\n'-joined), then varint seq.
+ *   store index per block: u64 first doc, u64 offset from the store start.
+ *   meta       20 u64 (see seg.h: max_doc, n_terms, section offsets, field length totals).
+ *   trailer    u32 "HDSG", u32 version, u64 xxh64 of all preceding bytes.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <xxhash.h>
+#include <zstd.h>
+
+#include "base/err.h"
+#include "base/mem.h"
+#include "index/codec.h"
+#include "index/seg.h"
+
+typedef struct tvec {
+    uint8_t *p;
+    uint32_t len, cap;
+} tvec;
+
+typedef struct term_ent {
+    uint32_t key_off; /* in w->keys */
+    uint32_t key_len;
+    uint32_t hash;
+    uint32_t df;
+    uint64_t total_tf;
+    uint32_t last_doc; /* doc of the last occurrence, UINT32_MAX before any */
+    uint32_t prev_doc; /* last doc written to docs (for gaps) */
+    uint32_t cur_tf;
+    uint32_t last_pos;
+    tvec docs; /* varint (gap), varint tf per doc */
+    tvec pos;  /* varint position deltas */
+} term_ent;
+
+struct hd_segw {
+    hd_analyzer *an;
+    hd_buf keys; /* term keys, concatenated */
+    term_ent *terms;
+    size_t n_terms, cap_terms;
+    uint32_t *slots; /* term index + 1, 0 = empty */
+    size_t n_slots;
+    uint32_t *touched; /* terms seen in the current doc */
+    size_t n_touched, cap_touched;
+    uint32_t n_docs;
+    uint32_t n_deleted;
+    hd_buf del; /* bitset */
+    hd_buf norms[HD_N_TEXT_FIELDS];
+    hd_buf dates;
+    uint64_t field_total[HD_N_TEXT_FIELDS];
+    hd_buf raw;         /* current store block, uncompressed */
+    uint32_t raw_first; /* first doc of the current store block */
+    hd_buf store;       /* compressed blocks */
+    hd_buf store_idx;
+    ZSTD_CCtx *zc;
+    size_t mem_vecs; /* bytes held by term vectors */
+    /* per-doc analysis state */
+    uint8_t cur_field;
+    uint32_t cur_len;
+    hd_rc rc;
+    uint8_t keybuf[HD_MAX_TERM + 8];
+};
+
+static inline uint32_t hash_key(const uint8_t *k, size_t n)
+{
+    return (uint32_t)XXH3_64bits(k, n);
+}
+
+hd_rc hd_segw_new(hd_analyzer *an, hd_segw **out, hd_err *err)
+{
+    hd_segw *w = hd_new0(hd_segw, 1);
+    if (!w)
+        return hd_err_set(err, HD_ENOMEM, "out of memory creating a segment writer");
+    w->an = an;
+    hd_buf_init(&w->keys);
+    hd_buf_init(&w->del);
+    hd_buf_init(&w->dates);
+    hd_buf_init(&w->raw);
+    hd_buf_init(&w->store);
+    hd_buf_init(&w->store_idx);
+    for (int f = 0; f < HD_N_TEXT_FIELDS; f++)
+        hd_buf_init(&w->norms[f]);
+    w->n_slots = 1 << 16;
+    w->slots = hd_new0(uint32_t, w->n_slots);
+    w->zc = ZSTD_createCCtx();
+    if (!w->slots || !w->zc) {
+        hd_segw_free(w);
+        return hd_err_set(err, HD_ENOMEM, "out of memory creating a segment writer");
+    }
+    *out = w;
+    return HD_OK;
+}
+
+void hd_segw_free(hd_segw *w)
+{
+    if (!w)
+        return;
+    for (size_t i = 0; i < w->n_terms; i++) {
+        hd_free(w->terms[i].docs.p);
+        hd_free(w->terms[i].pos.p);
+    }
+    hd_free(w->terms);
+    hd_free(w->slots);
+    hd_free(w->touched);
+    hd_buf_done(&w->keys);
+    hd_buf_done(&w->del);
+    hd_buf_done(&w->dates);
+    hd_buf_done(&w->raw);
+    hd_buf_done(&w->store);
+    hd_buf_done(&w->store_idx);
+    for (int f = 0; f < HD_N_TEXT_FIELDS; f++)
+        hd_buf_done(&w->norms[f]);
+    ZSTD_freeCCtx(w->zc);
+    hd_free(w);
+}
+
+uint32_t hd_segw_n_docs(const hd_segw *w)
+{
+    return w->n_docs;
+}
+
+uint32_t hd_segw_n_deleted(const hd_segw *w)
+{
+    return w->n_deleted;
+}
+
+size_t hd_segw_mem(const hd_segw *w)
+{
+    return w->mem_vecs + w->keys.cap + w->cap_terms * sizeof(term_ent) +
+           w->n_slots * sizeof(uint32_t) + w->store.cap + w->raw.cap +
+           (size_t)w->n_docs * (HD_N_TEXT_FIELDS + 4);
+}
+
+static int tvec_reserve(hd_segw *w, tvec *v, size_t extra)
+{
+    if (v->len + extra <= v->cap)
+        return 0;
+    size_t need = (size_t)v->len + extra;
+    if (need > UINT32_MAX - 64)
+        return -1;
+    size_t cap = v->cap ? (size_t)v->cap * 2 : 8;
+    while (cap < need)
+        cap *= 2;
+    if (cap > UINT32_MAX)
+        cap = UINT32_MAX;
+    uint8_t *p = hd_realloc(v->p, cap);
+    if (!p)
+        return -1;
+    w->mem_vecs += cap - v->cap;
+    v->p = p;
+    v->cap = (uint32_t)cap;
+    return 0;
+}
+
+static inline int tvec_varint(hd_segw *w, tvec *v, uint64_t x)
+{
+    if (v->len + 10 > v->cap && tvec_reserve(w, v, 10))
+        return -1;
+    v->len += (uint32_t)hd_varint_put(v->p + v->len, x);
+    return 0;
+}
+
+static int grow_slots(hd_segw *w)
+{
+    size_t n = w->n_slots * 2;
+    uint32_t *s = hd_new0(uint32_t, n);
+    if (!s)
+        return -1;
+    for (size_t i = 0; i < w->n_terms; i++) {
+        size_t h = w->terms[i].hash & (n - 1);
+        while (s[h])
+            h = (h + 1) & (n - 1);
+        s[h] = (uint32_t)i + 1;
+    }
+    hd_free(w->slots);
+    w->slots = s;
+    w->n_slots = n;
+    return 0;
+}
+
+/* Find or insert the term with key k[0..n). NULL on out of memory. */
+static term_ent *term_get(hd_segw *w, const uint8_t *k, size_t n, int insert)
+{
+    uint32_t h = hash_key(k, n);
+    size_t i = h & (w->n_slots - 1);
+    for (;;) {
+        uint32_t s = w->slots[i];
+        if (!s)
+            break;
+        term_ent *e = &w->terms[s - 1];
+        if (e->hash == h && e->key_len == n && memcmp(w->keys.p + e->key_off, k, n) == 0)
+            return e;
+        i = (i + 1) & (w->n_slots - 1);
+    }
+    if (!insert)
+        return NULL;
+    if (w->n_terms >= UINT32_MAX - 1 || HD_GROW(w->terms, w->cap_terms, w->n_terms + 1))
+        return NULL;
+    size_t off = w->keys.len;
+    hd_buf_add(&w->keys, k, n);
+    if (w->keys.oom || off > UINT32_MAX)
+        return NULL;
+    term_ent *e = &w->terms[w->n_terms];
+    memset(e, 0, sizeof *e);
+    e->key_off = (uint32_t)off;
+    e->key_len = (uint32_t)n;
+    e->hash = h;
+    e->last_doc = UINT32_MAX;
+    e->prev_doc = UINT32_MAX;
+    w->slots[i] = (uint32_t)++w->n_terms;
+    if (w->n_terms * 2 > w->n_slots && grow_slots(w))
+        return NULL;
+    return &w->terms[w->n_terms - 1];
+}
+
+static int on_token(void *ud, const hd_token *tok)
+{
+    hd_segw *w = ud;
+    w->keybuf[0] = w->cur_field;
+    memcpy(w->keybuf + 1, tok->term, tok->term_len);
+    term_ent *e = term_get(w, w->keybuf, tok->term_len + 1, 1);
+    if (!e) {
+        w->rc = HD_ENOMEM;
+        return 1;
+    }
+    uint32_t doc = w->n_docs;
+    if (e->last_doc != doc) {
+        if (HD_GROW(w->touched, w->cap_touched, w->n_touched + 1)) {
+            w->rc = HD_ENOMEM;
+            return 1;
+        }
+        w->touched[w->n_touched++] = (uint32_t)(e - w->terms);
+        e->last_doc = doc;
+        e->cur_tf = 0;
+        e->last_pos = 0;
+    }
+    if (tvec_varint(w, &e->pos, tok->pos - e->last_pos)) {
+        w->rc = HD_ENOMEM;
+        return 1;
+    }
+    e->last_pos = tok->pos;
+    e->cur_tf++;
+    w->cur_len++;
+    return 0;
+}
+
+static hd_rc index_text(hd_segw *w, hd_field f, const char *s, size_t n, uint32_t first_pos,
+                        uint32_t *next_pos, hd_err *err)
+{
+    w->cur_field = (uint8_t)f;
+    hd_rc rc = hd_analyze(w->an, s, n, first_pos, on_token, w, next_pos, err);
+    if (rc)
+        return rc;
+    if (w->rc)
+        return hd_err_set(err, w->rc, "out of memory indexing a document");
+    return HD_OK;
+}
+
+/* The id field's term: the id itself, or "\x01" + hash for very long ids. */
+size_t hd_id_key(const char *id, size_t len, uint8_t *out)
+{
+    out[0] = HD_FIELD_ID;
+    if (len <= HD_MAX_TERM) {
+        memcpy(out + 1, id, len);
+        return len + 1;
+    }
+    uint64_t h = XXH64(id, len, 0);
+    out[1] = 1;
+    memcpy(out + 2, &h, 8);
+    return 10;
+}
+
+static void del_set(hd_segw *w, uint32_t doc)
+{
+    size_t need = doc / 8 + 1;
+    if (w->del.len < need) {
+        size_t old = w->del.len;
+        if (hd_buf_reserve(&w->del, need - old + 1))
+            return;
+        memset(w->del.p + old, 0, need - old);
+        w->del.len = need;
+    }
+    uint8_t *b = (uint8_t *)w->del.p;
+    if (!(b[doc / 8] & (1u << (doc % 8)))) {
+        b[doc / 8] |= (uint8_t)(1u << (doc % 8));
+        w->n_deleted++;
+    }
+}
+
+static int del_get(const hd_segw *w, uint32_t doc)
+{
+    return doc / 8 < w->del.len && (((uint8_t *)w->del.p)[doc / 8] >> (doc % 8) & 1);
+}
+
+int hd_segw_delete_id(hd_segw *w, const char *id, size_t len)
+{
+    uint8_t k[HD_MAX_TERM + 16];
+    size_t kn = hd_id_key(id, len, k);
+    term_ent *e = term_get(w, k, kn, 0);
+    if (!e || e->last_doc == UINT32_MAX || del_get(w, e->last_doc))
+        return 0;
+    del_set(w, e->last_doc);
+    return 1;
+}
+
+static void rec_str(hd_buf *b, const char *s, size_t n)
+{
+    hd_buf_varint(b, n);
+    hd_buf_add(b, s, n);
+}
+
+static hd_rc flush_store_block(hd_segw *w, hd_err *err)
+{
+    if (w->raw.len == 0)
+        return HD_OK;
+    size_t bound = ZSTD_compressBound(w->raw.len);
+    hd_buf_u64(&w->store_idx, w->raw_first);
+    hd_buf_u64(&w->store_idx, w->store.len);
+    if (hd_buf_reserve(&w->store, bound + 1))
+        return hd_err_set(err, HD_ENOMEM, "out of memory compressing stored fields");
+    size_t z = ZSTD_compressCCtx(w->zc, w->store.p + w->store.len, bound, w->raw.p, w->raw.len, 3);
+    if (ZSTD_isError(z))
+        return hd_err_set(err, HD_ENOMEM, "zstd: %s", ZSTD_getErrorName(z));
+    w->store.len += z;
+    hd_buf_clear(&w->raw);
+    w->raw_first = w->n_docs;
+    return hd_buf_status(&w->store_idx, err);
+}
+
+hd_rc hd_segw_add(hd_segw *w, const hd_doc *d, hd_err *err)
+{
+    if (!d->id || !*d->id)
+        return hd_err_set(err, HD_EINVAL, "document without an id");
+    size_t id_len = strlen(d->id);
+    if (id_len > HD_MAX_ID_LEN)
+        return hd_err_set(err, HD_ELIMIT, "document id longer than %d bytes", HD_MAX_ID_LEN);
+    size_t body_len = d->body ? (d->body_len ? d->body_len : strlen(d->body)) : 0;
+    if (body_len > HD_MAX_BODY)
+        return hd_err_setw(err, HD_ELIMIT, d->id, "document body over %u bytes", HD_MAX_BODY);
+    if (w->n_docs == UINT32_MAX - 1)
+        return hd_err_set(err, HD_ELIMIT, "too many documents in one segment");
+    uint32_t doc = w->n_docs;
+    w->rc = HD_OK;
+    hd_segw_delete_id(w, d->id, id_len);
+
+    /* Text fields. Speakers are separated by a position gap so phrases do not cross them. */
+    uint32_t lens[HD_N_TEXT_FIELDS] = {0};
+    uint32_t np;
+    hd_rc rc = HD_OK;
+    const char *title = d->title ? d->title : "";
+    const char *source = d->source ? d->source : "";
+    w->cur_len = 0;
+    if ((rc = index_text(w, HD_FIELD_TITLE, title, strlen(title), 0, &np, err)))
+        goto fail;
+    lens[HD_FIELD_TITLE] = w->cur_len;
+    w->cur_len = 0;
+    if ((rc = index_text(w, HD_FIELD_BODY, d->body ? d->body : "", body_len, 0, &np, err)))
+        goto fail;
+    lens[HD_FIELD_BODY] = w->cur_len;
+    w->cur_len = 0;
+    if ((rc = index_text(w, HD_FIELD_SOURCE, source, strlen(source), 0, &np, err)))
+        goto fail;
+    lens[HD_FIELD_SOURCE] = w->cur_len;
+    w->cur_len = 0;
+    np = 0;
+    for (size_t i = 0; i < d->n_speakers; i++) {
+        if (!d->speakers[i])
+            continue;
+        if ((rc = index_text(w, HD_FIELD_SPEAKER, d->speakers[i], strlen(d->speakers[i]), np, &np,
+                             err)))
+            goto fail;
+        np += 1;
+    }
+    lens[HD_FIELD_SPEAKER] = w->cur_len;
+
+    /* Id term: tf 1, no positions. */
+    {
+        uint8_t k[HD_MAX_TERM + 16];
+        size_t kn = hd_id_key(d->id, id_len, k);
+        term_ent *e = term_get(w, k, kn, 1);
+        if (!e || HD_GROW(w->touched, w->cap_touched, w->n_touched + 1)) {
+            rc = hd_err_set(err, HD_ENOMEM, "out of memory indexing a document");
+            goto fail;
+        }
+        w->touched[w->n_touched++] = (uint32_t)(e - w->terms);
+        e->last_doc = doc;
+        e->cur_tf = 1;
+    }
+
+    /* Close the doc's postings. */
+    for (size_t i = 0; i < w->n_touched; i++) {
+        term_ent *e = &w->terms[w->touched[i]];
+        uint32_t gap = e->prev_doc == UINT32_MAX ? doc : doc - e->prev_doc - 1;
+        if (tvec_varint(w, &e->docs, gap) || tvec_varint(w, &e->docs, e->cur_tf)) {
+            rc = hd_err_set(err, HD_ENOMEM, "out of memory indexing a document");
+            goto fail;
+        }
+        e->prev_doc = doc;
+        e->df++;
+        e->total_tf += e->cur_tf;
+    }
+    w->n_touched = 0;
+
+    for (int f = 0; f < HD_N_TEXT_FIELDS; f++) {
+        uint8_t nb = hd_fieldnorm_encode(lens[f]);
+        hd_buf_add(&w->norms[f], &nb, 1);
+        w->field_total[f] += lens[f];
+    }
+    int32_t day = d->date ? hd_day_parse(d->date, strlen(d->date)) : HD_NO_DATE;
+    hd_buf_add(&w->dates, &day, 4);
+
+    /* Stored record. */
+    rec_str(&w->raw, d->id, id_len);
+    rec_str(&w->raw, d->url ? d->url : "", d->url ? strlen(d->url) : 0);
+    rec_str(&w->raw, source, strlen(source));
+    rec_str(&w->raw, d->date ? d->date : "", d->date ? strlen(d->date) : 0);
+    rec_str(&w->raw, title, strlen(title));
+    rec_str(&w->raw, d->body ? d->body : "", body_len);
+    size_t sp_len = 0;
+    for (size_t i = 0; i < d->n_speakers; i++)
+        if (d->speakers[i])
+            sp_len += strlen(d->speakers[i]) + 1;
+    hd_buf_varint(&w->raw, sp_len ? sp_len - 1 : 0);
+    for (size_t i = 0, first = 1; i < d->n_speakers; i++) {
+        if (!d->speakers[i])
+            continue;
+        if (!first)
+            hd_buf_addc(&w->raw, '\n');
+        hd_buf_adds(&w->raw, d->speakers[i]);
+        first = 0;
+    }
+    hd_buf_varint(&w->raw, d->seq);
+    w->n_docs++;
+    if (w->raw.len >= STORE_BLOCK_RAW && (rc = flush_store_block(w, err)))
+        return rc;
+    for (int f = 0; f < HD_N_TEXT_FIELDS; f++)
+        if (w->norms[f].oom)
+            return hd_err_set(err, HD_ENOMEM, "out of memory indexing a document");
+    if (w->dates.oom || w->raw.oom)
+        return hd_err_set(err, HD_ENOMEM, "out of memory indexing a document");
+    return HD_OK;
+
+fail:
+    /* Terms touched by the failed doc keep their positions; make the doc exist (empty) so the
+     * streams stay consistent, and delete it. */
+    for (size_t i = 0; i < w->n_touched; i++) {
+        term_ent *e = &w->terms[w->touched[i]];
+        uint32_t gap = e->prev_doc == UINT32_MAX ? doc : doc - e->prev_doc - 1;
+        if (e->cur_tf == 0) {
+            if (tvec_varint(w, &e->pos, 0))
+                w->rc = HD_ENOMEM;
+            e->cur_tf = 1;
+        }
+        if (tvec_varint(w, &e->docs, gap) || tvec_varint(w, &e->docs, e->cur_tf))
+            w->rc = HD_ENOMEM;
+        e->prev_doc = doc;
+        e->df++;
+        e->total_tf += e->cur_tf;
+    }
+    w->n_touched = 0;
+    for (int f = 0; f < HD_N_TEXT_FIELDS; f++)
+        hd_buf_addc(&w->norms[f], 0);
+    int32_t none = HD_NO_DATE;
+    hd_buf_add(&w->dates, &none, 4);
+    for (int i = 0; i < 7; i++)
+        hd_buf_varint(&w->raw, 0);
+    hd_buf_varint(&w->raw, 0);
+    w->n_docs++;
+    del_set(w, doc);
+    return rc;
+}
+
+/* ---- Writing the segment file ---------------------------------------------------------- */
+
+typedef struct fwriter {
+    int fd;
+    const char *path;
+    XXH64_state_t *xx;
+    uint64_t off;
+    hd_buf b; /* pending bytes */
+    hd_rc rc;
+    hd_err *err;
+} fwriter;
+
+static void fw_flush(fwriter *f)
+{
+    if (f->rc || f->b.len == 0)
+        return;
+    XXH64_update(f->xx, f->b.p, f->b.len);
+    const char *p = f->b.p;
+    size_t n = f->b.len;
+    while (n) {
+        ssize_t k = write(f->fd, p, n);
+        if (k < 0) {
+            if (errno == EINTR)
+                continue;
+            f->rc = hd_err_sys(f->err, HD_EIO, f->path, "cannot write");
+            return;
+        }
+        p += k;
+        n -= (size_t)k;
+    }
+    hd_buf_clear(&f->b);
+}
+
+static void fw_add(fwriter *f, const void *p, size_t n)
+{
+    if (f->rc)
+        return;
+    if (n >= (1u << 20)) { /* big sections go straight through */
+        fw_flush(f);
+        if (f->rc)
+            return;
+        hd_buf saved = f->b;
+        f->b.p = (char *)p;
+        f->b.len = n;
+        fw_flush(f);
+        f->b = saved;
+        f->off += n;
+        return;
+    }
+    hd_buf_add(&f->b, p, n);
+    if (f->b.oom)
+        f->rc = hd_err_set(f->err, HD_ENOMEM, "out of memory writing %s", f->path);
+    f->off += n;
+    if (f->b.len >= (1u << 20))
+        fw_flush(f);
+}
+
+static int cmp_terms(const void *a, const void *b, void *ud)
+{
+    const hd_segw *w = ud;
+    const term_ent *x = &w->terms[*(const uint32_t *)a];
+    const term_ent *y = &w->terms[*(const uint32_t *)b];
+    size_t n = x->key_len < y->key_len ? x->key_len : y->key_len;
+    int c = memcmp(w->keys.p + x->key_off, w->keys.p + y->key_off, n);
+    if (c)
+        return c;
+    return x->key_len < y->key_len ? -1 : x->key_len > y->key_len;
+}
+
+/* Skip k varints in p; returns the byte count, or SIZE_MAX when the stream is short. */
+static size_t skip_varints(const uint8_t *p, size_t len, uint64_t k)
+{
+    size_t i = 0;
+    while (k) {
+        if (i >= len)
+            return SIZE_MAX;
+        if (p[i++] < 0x80)
+            k--;
+    }
+    return i;
+}
+
+/* Encode one term's postings into post (and count its position bytes per block). */
+static hd_rc encode_term(hd_segw *w, const term_ent *e, hd_buf *post, hd_buf *scratch,
+                         hd_buf *skips, uint32_t *docs, uint32_t *tfs, hd_err *err)
+{
+    hd_buf_clear(skips);
+    /* Decode the in-memory doc stream. */
+    const uint8_t *p = e->docs.p, *end = e->docs.p + e->docs.len;
+    uint32_t prev = UINT32_MAX;
+    for (uint32_t i = 0; i < e->df; i++) {
+        uint64_t gap, tf;
+        if (hd_varint_get(&p, end, &gap) || hd_varint_get(&p, end, &tf))
+            return hd_err_set(err, HD_EINVAL, "internal: bad in-memory postings");
+        docs[i] = prev == UINT32_MAX ? (uint32_t)gap : prev + 1 + (uint32_t)gap;
+        tfs[i] = (uint32_t)tf;
+        prev = docs[i];
+    }
+    uint8_t field = (uint8_t)w->keys.p[e->key_off];
+    const uint8_t *norms = field < HD_N_TEXT_FIELDS ? (const uint8_t *)w->norms[field].p : NULL;
+    hd_buf_clear(scratch);
+    const uint8_t *pp = e->pos.p;
+    size_t pleft = e->pos.len;
+    uint32_t base = 0;
+    uint32_t gaps[HD_BLOCK], tfm1[HD_BLOCK];
+    for (uint32_t b0 = 0; b0 < e->df; b0 += HD_BLOCK) {
+        uint32_t n = e->df - b0 < HD_BLOCK ? e->df - b0 : HD_BLOCK;
+        size_t start = scratch->len;
+        uint32_t max_tf = 0, pos_count = 0;
+        uint8_t min_norm = 255;
+        uint32_t last = base ? base - 1 : 0;
+        for (uint32_t i = 0; i < n; i++) {
+            uint32_t d = docs[b0 + i];
+            gaps[i] = i == 0 ? d - base : d - last - 1;
+            tfm1[i] = tfs[b0 + i] - 1;
+            last = d;
+            if (tfs[b0 + i] > max_tf)
+                max_tf = tfs[b0 + i];
+            uint8_t nb = norms ? norms[d] : 0;
+            if (nb < min_norm)
+                min_norm = nb;
+            pos_count += tfs[b0 + i];
+        }
+        if (n == HD_BLOCK) {
+            uint32_t orr = 0, orf = 0;
+            for (uint32_t i = 0; i < n; i++) {
+                orr |= gaps[i];
+                orf |= tfm1[i];
+            }
+            unsigned bd = hd_bits(orr), bf = hd_bits(orf);
+            hd_buf_addc(scratch, (char)bd);
+            hd_bitpack(scratch, gaps, n, bd);
+            hd_buf_addc(scratch, (char)bf);
+            hd_bitpack(scratch, tfm1, n, bf);
+        } else {
+            for (uint32_t i = 0; i < n; i++) {
+                hd_buf_varint(scratch, (uint64_t)gaps[i] << 1 | (tfm1[i] == 0));
+                if (tfm1[i])
+                    hd_buf_varint(scratch, tfm1[i] + 1);
+            }
+        }
+        size_t pos_len = 0;
+        if (field < HD_N_TEXT_FIELDS) {
+            pos_len = skip_varints(pp, pleft, pos_count);
+            if (pos_len == SIZE_MAX)
+                return hd_err_set(err, HD_EINVAL, "internal: short in-memory positions");
+            pp += pos_len;
+            pleft -= pos_len;
+        }
+        hd_buf_varint(skips, last - base);
+        hd_buf_varint(skips, scratch->len - start);
+        hd_buf_varint(skips, pos_len);
+        hd_buf_varint(skips, max_tf);
+        hd_buf_addc(skips, (char)min_norm);
+        base = last + 1;
+    }
+    hd_buf_varint(post, skips->len);
+    hd_buf_add(post, skips->p, skips->len);
+    hd_buf_add(post, scratch->p, scratch->len);
+    if (skips->oom || scratch->oom)
+        return hd_err_set(err, HD_ENOMEM, "out of memory encoding postings");
+    return hd_buf_status(post, err);
+}
+
+hd_rc hd_segw_write(hd_segw *w, const char *dir, const char *name, uint8_t **out_del,
+                    uint64_t *out_size, hd_err *err)
+{
+    *out_del = NULL;
+    hd_rc rc = flush_store_block(w, err);
+    if (rc)
+        return rc;
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    uint32_t *order = hd_new(uint32_t, w->n_terms ? w->n_terms : 1);
+    uint32_t *docs = hd_new(uint32_t, w->n_docs ? w->n_docs : 1);
+    uint32_t *tfs = hd_new(uint32_t, w->n_docs ? w->n_docs : 1);
+    hd_buf post, dict, didx, scratch, skips;
+    hd_buf_init(&skips);
+    hd_buf_init(&post);
+    hd_buf_init(&dict);
+    hd_buf_init(&didx);
+    hd_buf_init(&scratch);
+    fwriter f = {.fd = -1, .path = path, .err = err};
+    hd_buf_init(&f.b);
+    f.xx = XXH64_createState();
+    if (!order || !docs || !tfs || !f.xx) {
+        rc = hd_err_set(err, HD_ENOMEM, "out of memory writing %s", name);
+        goto done;
+    }
+    XXH64_reset(f.xx, 0);
+    for (size_t i = 0; i < w->n_terms; i++)
+        order[i] = (uint32_t)i;
+    qsort_r(order, w->n_terms, sizeof *order, cmp_terms, w);
+
+    f.fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (f.fd < 0) {
+        rc = hd_err_sys(err, HD_EIO, path, "cannot create");
+        goto done;
+    }
+
+    /* Postings, streamed to the file; dictionary built alongside. */
+    uint64_t post_total = 0, pos_total = 0;
+    const uint8_t *prev_key = NULL;
+    size_t prev_len = 0;
+    uint64_t n_blocks = 0;
+    for (size_t t = 0; t < w->n_terms; t++) {
+        const term_ent *e = &w->terms[order[t]];
+        const uint8_t *key = (const uint8_t *)w->keys.p + e->key_off;
+        size_t before = post.len;
+        if ((rc = encode_term(w, e, &post, &scratch, &skips, docs, tfs, err)))
+            goto done;
+        uint64_t plen = post.len - before;
+        uint64_t poslen = (uint8_t)key[0] < HD_N_TEXT_FIELDS ? e->pos.len : 0;
+        if (t % DICT_BLOCK_TERMS == 0) {
+            hd_buf_u64(&didx, dict.len);
+            hd_buf_u64(&didx, post_total);
+            hd_buf_u64(&didx, pos_total);
+            n_blocks++;
+            prev_key = NULL;
+            prev_len = 0;
+        }
+        size_t shared = 0;
+        if (prev_key)
+            while (shared < prev_len && shared < e->key_len && prev_key[shared] == key[shared])
+                shared++;
+        hd_buf_varint(&dict, shared);
+        hd_buf_varint(&dict, e->key_len - shared);
+        hd_buf_add(&dict, key + shared, e->key_len - shared);
+        hd_buf_varint(&dict, e->df);
+        hd_buf_varint(&dict, e->total_tf - e->df);
+        hd_buf_varint(&dict, plen);
+        hd_buf_varint(&dict, poslen);
+        prev_key = key;
+        prev_len = e->key_len;
+        post_total += plen;
+        pos_total += poslen;
+        if (post.len >= (4u << 20)) {
+            fw_add(&f, post.p, post.len);
+            hd_buf_clear(&post);
+        }
+        if (f.rc || dict.oom || didx.oom) {
+            rc = f.rc ? f.rc : hd_err_set(err, HD_ENOMEM, "out of memory writing %s", name);
+            goto done;
+        }
+    }
+    fw_add(&f, post.p, post.len);
+    uint64_t m[SEG_META_WORDS] = {0};
+    m[M_MAX_DOC] = w->n_docs;
+    m[M_N_TERMS] = w->n_terms;
+    m[M_POS_OFF] = f.off;
+    for (size_t t = 0; t < w->n_terms; t++) {
+        const term_ent *e = &w->terms[order[t]];
+        if ((uint8_t)w->keys.p[e->key_off] < HD_N_TEXT_FIELDS)
+            fw_add(&f, e->pos.p, e->pos.len);
+    }
+    m[M_DICT_OFF] = f.off;
+    fw_add(&f, dict.p, dict.len);
+    m[M_DICT_IDX_OFF] = f.off;
+    m[M_N_DICT_BLOCKS] = n_blocks;
+    fw_add(&f, didx.p, didx.len);
+    m[M_NORMS_OFF] = f.off;
+    for (int fl = 0; fl < HD_N_TEXT_FIELDS; fl++)
+        fw_add(&f, w->norms[fl].p, w->norms[fl].len);
+    m[M_DATES_OFF] = f.off;
+    fw_add(&f, w->dates.p, w->dates.len);
+    m[M_STORE_OFF] = f.off;
+    fw_add(&f, w->store.p, w->store.len);
+    m[M_STORE_IDX_OFF] = f.off;
+    m[M_N_STORE_BLOCKS] = w->store_idx.len / STORE_IDX_ENTRY;
+    fw_add(&f, w->store_idx.p, w->store_idx.len);
+    for (int fl = 0; fl < HD_N_TEXT_FIELDS; fl++)
+        m[M_FIELD_TOTAL + fl] = w->field_total[fl];
+    m[M_META_OFF] = f.off;
+    fw_add(&f, m, sizeof m);
+    uint32_t tr[2] = {HD_MAGIC_SEG, HD_FORMAT_VERSION};
+    fw_add(&f, tr, sizeof tr);
+    fw_flush(&f);
+    if (f.rc) {
+        rc = f.rc;
+        goto done;
+    }
+    uint64_t h = XXH64_digest(f.xx);
+    fw_add(&f, &h, 8);
+    fw_flush(&f);
+    if (f.rc) {
+        rc = f.rc;
+        goto done;
+    }
+    if (fsync(f.fd) != 0) {
+        rc = hd_err_sys(err, HD_EIO, path, "cannot fsync");
+        goto done;
+    }
+    if (close(f.fd) != 0) {
+        f.fd = -1;
+        rc = hd_err_sys(err, HD_EIO, path, "cannot close");
+        goto done;
+    }
+    f.fd = -1;
+    *out_size = f.off;
+    if (w->n_deleted) {
+        size_t n = ((size_t)w->n_docs + 7) / 8;
+        uint8_t *bits = hd_calloc(n ? n : 1, 1);
+        if (!bits) {
+            rc = hd_err_set(err, HD_ENOMEM, "out of memory");
+            goto done;
+        }
+        memcpy(bits, w->del.p, w->del.len < n ? w->del.len : n);
+        *out_del = bits;
+    }
+done:
+    if (f.fd >= 0) {
+        close(f.fd);
+        if (rc)
+            unlink(path);
+    }
+    if (f.xx)
+        XXH64_freeState(f.xx);
+    hd_buf_done(&f.b);
+    hd_buf_done(&post);
+    hd_buf_done(&dict);
+    hd_buf_done(&didx);
+    hd_buf_done(&scratch);
+    hd_buf_done(&skips);
+    hd_free(order);
+    hd_free(docs);
+    hd_free(tfs);
+    return rc;
+}

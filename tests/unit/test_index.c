@@ -1,0 +1,448 @@
+/* SPDX-License-Identifier: MIT
+ *
+ * test_index.c — the index as a whole: writer -> reader round trip of stored fields, norms
+ * and dates; dictionary lookup, prefix enumeration and absent terms; replace by id; delete;
+ * merges and optimize; the write lock; a flipped byte in any file -> HD_ECORRUPT naming it.
+ */
+#include <dirent.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "index/index.h"
+
+static char *tmpdir(void)
+{
+    char *d = strdup("/tmp/hd_test_index_XXXXXX");
+    assert_non_null(mkdtemp(d));
+    return d;
+}
+
+static void rmdir_all(char *d)
+{
+    char cmd[512];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", d);
+    assert_int_equal(system(cmd), 0);
+    free(d);
+}
+
+static hd_index *open_w(const char *dir)
+{
+    hd_index *ix;
+    hd_err err = {0};
+    hd_index_opts o = {.create = 1};
+    assert_int_equal(hd_index_open(dir, &o, &ix, &err), HD_OK);
+    return ix;
+}
+
+static void add(hd_index *ix, const char *id, const char *title, const char *body, const char *date)
+{
+    hd_err err = {0};
+    hd_doc d = {.id = id,
+                .title = title,
+                .body = body,
+                .date = date,
+                .source = "bbc/business",
+                .url = "http://example.com/x",
+                .seq = 3};
+    assert_int_equal(hd_index_add(ix, &d, &err), HD_OK);
+}
+
+/* Live doc count of a term in body over the snapshot. */
+static uint32_t live_hits(const hd_ixr *r, const char *term)
+{
+    uint32_t n = 0;
+    for (size_t i = 0; i < hd_ixr_n_segments(r); i++) {
+        const hd_seg *s = hd_ixr_segment(r, i);
+        hd_terminfo ti;
+        if (hd_seg_term(s, HD_FIELD_BODY, term, strlen(term), &ti, NULL) != HD_OK)
+            continue;
+        hd_postings p;
+        assert_int_equal(hd_postings_open(&p, s, &ti, 0, NULL), HD_OK);
+        while (hd_postings_next(&p) == HD_OK)
+            n += !hd_seg_is_deleted(s, p.doc);
+    }
+    return n;
+}
+
+static void test_round_trip(void **state)
+{
+    (void)state;
+    char *dir = tmpdir();
+    hd_index *ix = open_w(dir);
+    hd_err err = {0};
+    const char *sp[] = {"Tony Blair", "Gordon Brown"};
+    hd_doc d = {.id = "a1",
+                .title = "Ad sales boost Time Warner profit",
+                .body = "Quarterly profits at US media giant TimeWarner jumped 76% to $1.13bn.",
+                .date = "2005-02-14",
+                .source = "bbc/business/001.txt",
+                .url = NULL,
+                .seq = 7,
+                .speakers = sp,
+                .n_speakers = 2};
+    assert_int_equal(hd_index_add(ix, &d, &err), HD_OK);
+    add(ix, "a2", "Dollar gains on Greenspan speech", "The dollar has hit its highest level.",
+        NULL);
+    assert_int_equal(hd_index_commit(ix, &err), HD_OK);
+    hd_index_close(ix);
+
+    hd_index *rx;
+    assert_int_equal(hd_index_open(dir, NULL, &rx, &err), HD_OK);
+    const hd_ixr *r = hd_index_reader(rx);
+    assert_int_equal(hd_ixr_n_docs(r), 2);
+    assert_string_equal(hd_ixr_language(r), "english");
+    const hd_seg *s = hd_ixr_segment(r, 0);
+    assert_int_equal(hd_seg_max_doc(s), 2);
+    hd_stored_doc sd;
+    assert_int_equal(hd_seg_doc(s, 0, &sd, &err), HD_OK);
+    assert_string_equal(sd.id, "a1");
+    assert_string_equal(sd.title, "Ad sales boost Time Warner profit");
+    assert_string_equal(sd.date, "2005-02-14");
+    assert_string_equal(sd.url, "");
+    assert_string_equal(sd.speakers, "Tony Blair\nGordon Brown");
+    assert_int_equal(sd.seq, 7);
+    assert_int_equal(sd.body_len, strlen(d.body));
+    assert_int_equal(hd_seg_doc(s, 1, &sd, &err), HD_OK);
+    assert_string_equal(sd.id, "a2");
+    assert_string_equal(sd.date, "");
+    assert_int_equal(hd_seg_doc(s, 2, &sd, NULL), HD_EINVAL);
+    /* dates */
+    char buf[11];
+    hd_day_format(hd_seg_date(s, 0), buf);
+    assert_string_equal(buf, "2005-02-14");
+    assert_int_equal(hd_seg_date(s, 1), HD_NO_DATE);
+    assert_int_equal(hd_day_parse("1970-01-02", 10), 1);
+    assert_int_equal(hd_day_parse("2023-02-29", 10), HD_NO_DATE);
+    /* field lengths: title of a1 has 6 words */
+    assert_int_equal(hd_seg_field_len(s, HD_FIELD_TITLE, 0), 6);
+    assert_int_equal(hd_seg_field_total(s, HD_FIELD_TITLE), 6 + 5);
+    assert_int_equal(hd_ixr_field_total(r, HD_FIELD_TITLE), 11);
+    /* terms: stemmed, per field */
+    hd_terminfo ti;
+    assert_int_equal(hd_seg_term(s, HD_FIELD_BODY, "profit", 6, &ti, &err), HD_OK);
+    assert_int_equal(ti.doc_freq, 1);
+    assert_int_equal(hd_seg_term(s, HD_FIELD_TITLE, "profit", 6, &ti, &err), HD_OK);
+    assert_int_equal(hd_seg_term(s, HD_FIELD_BODY, "dollar", 6, &ti, &err), HD_OK);
+    assert_int_equal(ti.doc_freq, 1);
+    assert_int_equal(ti.total_tf, 1);
+    assert_int_equal(hd_ixr_doc_freq(r, HD_FIELD_TITLE, "dollar", 6), 1);
+    assert_int_equal(hd_seg_term(s, HD_FIELD_BODY, "profits", 7, &ti, &err), HD_ENOTFOUND);
+    assert_int_equal(hd_seg_term(s, HD_FIELD_BODY, "zzz", 3, &ti, &err), HD_ENOTFOUND);
+    assert_int_equal(hd_seg_term(s, HD_FIELD_BODY, "", 0, &ti, &err), HD_ENOTFOUND);
+    assert_int_equal(hd_seg_term(s, HD_FIELD_BODY, "a", 1, &ti, &err), HD_ENOTFOUND);
+    assert_int_equal(hd_seg_term(s, HD_FIELD_SPEAKER, "blair", 5, &ti, &err), HD_OK);
+    assert_int_equal(hd_seg_term(s, HD_FIELD_SOURCE, "bbc", 3, &ti, &err), HD_OK);
+    assert_int_equal(hd_seg_term(s, HD_FIELD_ID, "a2", 2, &ti, &err), HD_OK);
+    /* positions of "dollar" in a2's title: 0 */
+    assert_int_equal(hd_seg_term(s, HD_FIELD_TITLE, "dollar", 6, &ti, &err), HD_OK);
+    hd_postings p;
+    uint32_t pos[8];
+    size_t np;
+    assert_int_equal(hd_postings_open(&p, s, &ti, 1, &err), HD_OK);
+    assert_int_equal(hd_postings_next(&p), HD_OK);
+    assert_int_equal(p.doc, 1);
+    assert_int_equal(hd_postings_positions(&p, pos, 8, &np), HD_OK);
+    assert_int_equal(np, 1);
+    assert_int_equal(pos[0], 0);
+    hd_index_close(rx);
+    rmdir_all(dir);
+}
+
+typedef struct pfx {
+    char terms[32][32];
+    size_t n;
+} pfx;
+
+static int on_term(void *ud, const char *t, size_t n, const hd_terminfo *ti)
+{
+    pfx *x = ud;
+    assert_true(ti->doc_freq > 0);
+    memcpy(x->terms[x->n], t, n);
+    x->terms[x->n++][n] = 0;
+    return x->n >= 32;
+}
+
+static void test_dictionary_many_terms(void **state)
+{
+    (void)state;
+    char *dir = tmpdir();
+    hd_index *ix = open_w(dir);
+    hd_err err = {0};
+    /* 3000 distinct number terms over 100 docs: many dictionary blocks */
+    char body[8192];
+    for (int d = 0; d < 100; d++) {
+        size_t o = 0;
+        for (int k = 0; k < 30; k++)
+            o += (size_t)sprintf(body + o, "n%04d ", d * 30 + k);
+        char id[16];
+        sprintf(id, "d%d", d);
+        add(ix, id, "", body, NULL);
+    }
+    assert_int_equal(hd_index_commit(ix, &err), HD_OK);
+    const hd_seg *s = hd_ixr_segment(hd_index_reader(ix), 0);
+    for (int t = 0; t < 3000; t += 7) {
+        char term[16];
+        sprintf(term, "n%04d", t);
+        hd_terminfo ti;
+        assert_int_equal(hd_seg_term(s, HD_FIELD_BODY, term, 5, &ti, &err), HD_OK);
+        hd_postings p;
+        assert_int_equal(hd_postings_open(&p, s, &ti, 1, &err), HD_OK);
+        assert_int_equal(hd_postings_next(&p), HD_OK);
+        assert_int_equal(p.doc, t / 30);
+        uint32_t pos[4];
+        size_t np;
+        assert_int_equal(hd_postings_positions(&p, pos, 4, &np), HD_OK);
+        assert_int_equal(pos[0], t % 30);
+        sprintf(term, "n%04d5", t); /* absent, between existing terms */
+        assert_int_equal(hd_seg_term(s, HD_FIELD_BODY, term, 6, &ti, &err), HD_ENOTFOUND);
+    }
+    /* prefix enumeration: n012* = n0120..n0129, in order, only body */
+    pfx x = {0};
+    assert_int_equal(hd_seg_terms_prefix(s, HD_FIELD_BODY, "n012", 4, 100, on_term, &x, &err),
+                     HD_OK);
+    assert_int_equal(x.n, 10);
+    assert_string_equal(x.terms[0], "n0120");
+    assert_string_equal(x.terms[9], "n0129");
+    memset(&x, 0, sizeof x);
+    assert_int_equal(hd_seg_terms_prefix(s, HD_FIELD_TITLE, "n012", 4, 100, on_term, &x, &err),
+                     HD_OK);
+    assert_int_equal(x.n, 0);
+    memset(&x, 0, sizeof x);
+    assert_int_equal(hd_seg_terms_prefix(s, HD_FIELD_BODY, "n1", 2, 5, on_term, &x, &err),
+                     HD_ELIMIT);
+    memset(&x, 0, sizeof x);
+    assert_int_equal(hd_seg_terms_prefix(s, HD_FIELD_BODY, "q", 1, 100, on_term, &x, NULL), HD_OK);
+    assert_int_equal(x.n, 0);
+    hd_index_close(ix);
+    rmdir_all(dir);
+}
+
+static void test_replace_and_delete(void **state)
+{
+    (void)state;
+    char *dir = tmpdir();
+    hd_index *ix = open_w(dir);
+    hd_err err = {0};
+    add(ix, "x", "t", "apple banana", NULL);
+    add(ix, "y", "t", "apple cherry", NULL);
+    add(ix, "x", "t", "apple durian", NULL); /* replaces x inside the same batch */
+    assert_int_equal(hd_index_commit(ix, &err), HD_OK);
+    const hd_ixr *r = hd_index_reader(ix);
+    assert_int_equal(hd_ixr_n_docs(r), 2);
+    assert_int_equal(live_hits(r, "banana"), 0);
+    assert_int_equal(live_hits(r, "durian"), 1);
+    assert_int_equal(live_hits(r, "appl"), 2);
+    /* replace across commits */
+    add(ix, "y", "t", "apple elderberry", NULL);
+    assert_int_equal(hd_index_commit(ix, &err), HD_OK);
+    r = hd_index_reader(ix);
+    assert_int_equal(hd_ixr_n_docs(r), 2);
+    assert_int_equal(live_hits(r, "cherri"), 0);
+    assert_int_equal(live_hits(r, "elderberri"), 1);
+    /* delete, then a re-add of the same id in the same batch survives */
+    assert_int_equal(hd_index_delete(ix, "x", &err), HD_OK);
+    assert_int_equal(hd_index_delete(ix, "nosuch", &err), HD_OK);
+    assert_int_equal(hd_index_commit(ix, &err), HD_OK);
+    r = hd_index_reader(ix);
+    assert_int_equal(hd_ixr_n_docs(r), 1);
+    assert_int_equal(live_hits(r, "durian"), 0);
+    assert_int_equal(hd_index_delete(ix, "y", &err), HD_OK);
+    add(ix, "y", "t", "apple fig", NULL);
+    assert_int_equal(hd_index_commit(ix, &err), HD_OK);
+    r = hd_index_reader(ix);
+    assert_int_equal(hd_ixr_n_docs(r), 1);
+    assert_int_equal(live_hits(r, "fig"), 1);
+    assert_int_equal(hd_index_check(dir, &err), HD_OK);
+    hd_index_stats st;
+    assert_int_equal(hd_index_stats_get(ix, &st, &err), HD_OK);
+    assert_int_equal(st.n_docs, 1);
+    /* optimize drops the deleted docs and leaves one segment */
+    assert_int_equal(hd_index_optimize(ix, &err), HD_OK);
+    r = hd_index_reader(ix);
+    assert_int_equal(hd_ixr_n_segments(r), 1);
+    assert_int_equal(hd_ixr_max_doc(r), 1);
+    assert_int_equal(live_hits(r, "fig"), 1);
+    hd_index_close(ix);
+    /* reopening sees the same */
+    ix = open_w(dir);
+    assert_int_equal(hd_ixr_n_docs(hd_index_reader(ix)), 1);
+    hd_index_close(ix);
+    rmdir_all(dir);
+}
+
+static void test_merge_policy(void **state)
+{
+    (void)state;
+    char *dir = tmpdir();
+    hd_index *ix = open_w(dir);
+    hd_err err = {0};
+    int id = 0;
+    for (int c = 0; c < 25; c++) {
+        for (int k = 0; k < 3; k++) {
+            char sid[16], body[64];
+            sprintf(sid, "m%d", id);
+            sprintf(body, "common word%d", id++);
+            add(ix, sid, "", body, "2020-01-01");
+        }
+        assert_int_equal(hd_index_commit(ix, &err), HD_OK);
+        /* one segment per level at most MERGE_FACTOR-1 */
+        assert_true(hd_ixr_n_segments(hd_index_reader(ix)) < 10 + 9);
+    }
+    const hd_ixr *r = hd_index_reader(ix);
+    assert_int_equal(hd_ixr_n_docs(r), 75);
+    assert_true(hd_ixr_n_segments(r) < 25);
+    assert_int_equal(live_hits(r, "common"), 75);
+    assert_int_equal(live_hits(r, "word42"), 1);
+    assert_int_equal(hd_index_optimize(ix, &err), HD_OK);
+    r = hd_index_reader(ix);
+    assert_int_equal(hd_ixr_n_segments(r), 1);
+    assert_int_equal(live_hits(r, "common"), 75);
+    assert_int_equal(hd_index_check(dir, &err), HD_OK);
+    hd_index_close(ix);
+    /* only the files of the last commit remain */
+    DIR *d = opendir(dir);
+    struct dirent *de;
+    int n_seg = 0;
+    while ((de = readdir(d)))
+        n_seg += strncmp(de->d_name, "seg_", 4) == 0;
+    closedir(d);
+    assert_int_equal(n_seg, 1);
+    rmdir_all(dir);
+}
+
+static void test_lock_and_readers(void **state)
+{
+    (void)state;
+    char *dir = tmpdir();
+    hd_err err = {0};
+    hd_index *ix, *ix2, *rd;
+    hd_index_opts o = {.writable = 1};
+    assert_int_equal(hd_index_open(dir, &o, &ix, &err), HD_ENOTFOUND);
+    hd_err_clear(&err);
+    ix = open_w(dir);
+    assert_int_equal(hd_index_open(dir, &o, &ix2, &err), HD_ELOCKED);
+    assert_non_null(strstr(err.msg, "write.lock"));
+    hd_err_clear(&err);
+    add(ix, "a", "", "first", NULL);
+    assert_int_equal(hd_index_commit(ix, &err), HD_OK);
+    assert_int_equal(hd_index_open(dir, NULL, &rd, &err), HD_OK); /* readers need no lock */
+    add(ix, "b", "", "second", NULL);
+    assert_int_equal(hd_index_commit(ix, &err), HD_OK);
+    assert_int_equal(hd_ixr_n_docs(hd_index_reader(rd)), 1); /* its snapshot is unchanged */
+    hd_doc d = {.id = "c", .body = "x"};
+    assert_int_equal(hd_index_add(rd, &d, &err), HD_EINVAL);
+    hd_index_close(rd);
+    /* uncommitted docs are dropped at close */
+    add(ix, "c", "", "third", NULL);
+    hd_index_close(ix);
+    assert_int_equal(hd_index_open(dir, &o, &ix, &err), HD_OK); /* lock released */
+    assert_int_equal(hd_ixr_n_docs(hd_index_reader(ix)), 2);
+    hd_index_close(ix);
+    rmdir_all(dir);
+}
+
+static void flip_byte(const char *dir, const char *name, long at)
+{
+    char path[512];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *f = fopen(path, "r+b");
+    assert_non_null(f);
+    fseek(f, 0, SEEK_END);
+    long size = ftell(f);
+    long off = at >= 0 ? at % size : size + at;
+    fseek(f, off, SEEK_SET);
+    int c = fgetc(f);
+    fseek(f, off, SEEK_SET);
+    fputc(c ^ 0x5a, f);
+    fclose(f);
+}
+
+static void test_corruption_named(void **state)
+{
+    (void)state;
+    const char *files[] = {"seg_1.hds", "seg_1_3.del", "MANIFEST"};
+    for (int fi = 0; fi < 3; fi++) {
+        for (long at = 0; at < 4000; at += 997) {
+            char *dir = tmpdir();
+            hd_index *ix = open_w(dir);
+            hd_err err = {0};
+            char body[64];
+            for (int i = 0; i < 200; i++) {
+                char id[16];
+                sprintf(id, "k%d", i);
+                sprintf(body, "text number%d shared", i);
+                add(ix, id, "title", body, NULL);
+            }
+            assert_int_equal(hd_index_commit(ix, &err), HD_OK); /* gen 1: seg_1 */
+            add(ix, "z", "", "z", NULL);
+            assert_int_equal(hd_index_commit(ix, &err), HD_OK); /* gen 2: seg_2 */
+            assert_int_equal(hd_index_delete(ix, "k5", &err), HD_OK);
+            assert_int_equal(hd_index_commit(ix, &err), HD_OK); /* gen 3: seg_1_3.del */
+            hd_index_close(ix);
+            assert_int_equal(hd_index_check(dir, &err), HD_OK);
+            flip_byte(dir, files[fi], at);
+            hd_rc rc = hd_index_check(dir, &err);
+            assert_true(rc == HD_ECORRUPT || rc == HD_EVERSION);
+            assert_non_null(strstr(err.where, files[fi]));
+            hd_err_clear(&err);
+            hd_index *rd;
+            rc = hd_index_open(dir, NULL, &rd, &err);
+            assert_true(rc == HD_ECORRUPT || rc == HD_EVERSION);
+            rmdir_all(dir);
+        }
+    }
+}
+
+static void test_bad_input(void **state)
+{
+    (void)state;
+    char *dir = tmpdir();
+    hd_index *ix = open_w(dir);
+    hd_err err = {0};
+    hd_doc d = {.id = NULL, .body = "x"};
+    assert_int_equal(hd_index_add(ix, &d, &err), HD_EINVAL);
+    char id[2000];
+    memset(id, 'i', sizeof id - 1);
+    id[sizeof id - 1] = 0;
+    d.id = id;
+    hd_err_clear(&err);
+    assert_int_equal(hd_index_add(ix, &d, &err), HD_ELIMIT);
+    /* an id longer than a term still replaces correctly */
+    id[500] = 0;
+    add(ix, id, "", "long one", NULL);
+    add(ix, id, "", "long two", NULL);
+    /* invalid UTF-8 and NUL-free binary noise */
+    add(ix, "bin", "\xff\xfe title", "\xc3\x28 \xe2\x82 bytes \x80\x80 ok", NULL);
+    assert_int_equal(hd_index_commit(ix, &err), HD_OK);
+    add(ix, id, "", "long three", NULL);
+    assert_int_equal(hd_index_commit(ix, &err), HD_OK);
+    const hd_ixr *r = hd_index_reader(ix);
+    assert_int_equal(hd_ixr_n_docs(r), 2);
+    assert_int_equal(live_hits(r, "three"), 1);
+    assert_int_equal(live_hits(r, "ok"), 1);
+    hd_index_close(ix);
+    hd_index_opts o = {.create = 1, .language = "klingon"};
+    char *dir2 = tmpdir();
+    assert_int_equal(hd_index_open(dir2, &o, &ix, &err), HD_EINVAL);
+    rmdir_all(dir2);
+    rmdir_all(dir);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_round_trip),         cmocka_unit_test(test_dictionary_many_terms),
+        cmocka_unit_test(test_replace_and_delete), cmocka_unit_test(test_merge_policy),
+        cmocka_unit_test(test_lock_and_readers),   cmocka_unit_test(test_corruption_named),
+        cmocka_unit_test(test_bad_input),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
