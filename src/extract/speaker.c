@@ -80,6 +80,35 @@ static uint32_t np_start(const xctx *x, uint32_t j, uint32_t lo)
     return s;
 }
 
+/* A lowercase word that can head a noun phrase: not a function word, verb form or adverb. */
+static int common_noun(const xctx *x, uint32_t i)
+{
+    static const char *const no[] = {
+        "is",   "was",  "are",   "were",  "be",   "been",  "has",    "have", "had",   "do",
+        "does", "did",  "will",  "would", "can",  "could", "should", "may",  "might", "must",
+        "not",  "who",  "which", "what",  "when", "where", "why",    "how",  "than",  "there",
+        "here", "also", "now",   "then",  "and",  "or",    NULL};
+    if (!tok_word(x, i) || (x->t[i].flags & (TF_CAP | TF_INQ | TF_DIGIT)))
+        return 0;
+    if (tok_get(x, &x->lx->func, i) || tok_get(x, &x->lx->verbs, i))
+        return 0;
+    for (int k = 0; no[k]; k++)
+        if (tok_is(x, i, no[k]))
+            return 0;
+    size_t n = x->t[i].e - x->t[i].s;
+    const char *w = x->b + x->t[i].s;
+    if (n < 3 || (n > 4 && (strncmp(w + n - 2, "ly", 2) == 0 || strncmp(w + n - 2, "ed", 2) == 0 ||
+                            strncmp(w + n - 3, "ing", 3) == 0)))
+        return 0;
+    return 1;
+}
+
+/* Token i ends whatever stands before a subject (a clause boundary or function word). */
+static int np_plain(const xctx *x, uint32_t i)
+{
+    return !tok_word(x, i) || tok_get(x, &x->lx->func, i);
+}
+
 /* The noun phrase whose head is token j. */
 static int np_core(xctx *x, uint32_t j, uint32_t lo, xnp *np)
 {
@@ -119,6 +148,19 @@ static int np_core(xctx *x, uint32_t j, uint32_t lo, xnp *np)
     if (cap_tok(x, j) && !tok_get(x, &x->lx->func, j) && !tok_get(x, &x->lx->verbs, j)) {
         np->t0 = np_start(x, j, lo);
         np->ref = REF_NONE; /* a name we could not classify: the mention is the speaker */
+        return 1;
+    }
+    /* A common noun phrase ("three former employees", "security specialists"): the speaker
+     * is unknown but the cue stands. */
+    if (common_noun(x, j)) {
+        uint32_t s = j;
+        while (s > lo && j - s < 6 && tok_word(x, s - 1) && !(x->t[s - 1].flags & TF_INQ) &&
+               (np_word(x, s - 1) || common_noun(x, s - 1) || (x->t[s - 1].flags & TF_DIGIT)))
+            s--;
+        while (s < j && tok_is(x, s, "of"))
+            s++;
+        np->t0 = s;
+        np->ref = REF_NONE;
         return 1;
     }
     return 0;
@@ -165,9 +207,9 @@ int np_left(xctx *x, uint32_t verb, uint32_t lo, xnp *np)
         int32_t e = x->tent[j - 1];
         if (e >= 0 && x->ent[e].kind == HD_ENT_PERSON)
             return np_core(x, j - 1, p + 1, np);
-        if ((determiner(x, p + 1) || (x->t[p + 1].flags & TF_POSS) || tok_is(x, p + 1, "who")) &&
-            p > lo)
-            return np_core(x, p - 1, lo, np);
+        /* "X, the spokesman, said", "X, 69, told", "X, wearing a hat, said" */
+        if (p > lo && np_core(x, p - 1, lo, np))
+            return np->t0 == lo || np_plain(x, np->t0 - 1);
         return 0;
     }
     if (tok_is(x, j, "who") || tok_is(x, j, "which")) {
@@ -182,8 +224,8 @@ int np_left(xctx *x, uint32_t verb, uint32_t lo, xnp *np)
             k -= 2;
         return np_core(x, k, lo, np);
     }
-    if (tok_is(x, j, "and") && j > lo)
-        return 0;
+    if (tok_is(x, j, "and") || tok_is(x, j, "but"))
+        return j > lo && np_sentence_subject(x, j, j, np);
     return np_core(x, j, lo, np);
 }
 
@@ -211,6 +253,10 @@ int np_right(xctx *x, uint32_t i, uint32_t hi, xnp *np)
     np->t0 = i;
     np->t1 = j;
     /* head: the last entity, else the last role, else a noun */
+    if (x->tent[j - 1] < 0 && tok_get(x, &x->lx->snouns, j - 1)) {
+        np->ref = REF_NONE;
+        return 1;
+    }
     for (uint32_t k = j; k > i; k--) {
         if (x->tent[k - 1] >= 0) {
             np->ref = x->tent[k - 1];
@@ -241,16 +287,44 @@ int np_sentence_subject(xctx *x, uint32_t i, uint32_t verb, xnp *np)
                 break;
             }
     }
-    for (uint32_t k = s; k < verb && k < s + 12; k++) {
+    uint32_t role = UINT32_MAX, first = UINT32_MAX;
+    int skipped = 0;
+    for (uint32_t k = s; k < verb && k < s + 10; k++) {
         if (x->t[k].flags & TF_INQ || x->t[k].kind != TK_WORD)
-            return 0;
-        if (pronoun(x, k))
-            return np_core(x, k, s, np);
-        if (determiner(x, k) || (x->t[k].flags & TF_POSS) || tok_get(x, &x->lx->mods, k))
+            break;
+        if (pronoun(x, k)) {
+            if (role == UINT32_MAX && first == UINT32_MAX)
+                return np_core(x, k, s, np);
+            break;
+        }
+        int32_t e = x->tent[k];
+        if (e >= 0 && x->ent[e].kind == HD_ENT_PERSON) {
+            uint32_t end = k;
+            while (end + 1 < verb && x->tent[end + 1] == e)
+                end++;
+            return np_core(x, end, s, np);
+        }
+        if (tok_get(x, &x->lx->roles, k)) {
+            role = k;
             continue;
-        uint32_t e = k;
-        while (e + 1 < verb && (cap_tok(x, e + 1) || tok_get(x, &x->lx->roles, e + 1) ||
-                                (x->tent[k] >= 0 && x->tent[e + 1] == x->tent[k])))
+        }
+        if (first == UINT32_MAX && (cap_tok(x, k) || common_noun(x, k)) && !determiner(x, k))
+            first = k;
+        if (determiner(x, k) || (x->t[k].flags & TF_POSS) || tok_get(x, &x->lx->mods, k) ||
+            cap_tok(x, k) || tok_get(x, &x->lx->demonyms, k))
+            continue;
+        /* one lowercase noun may stand between modifiers and a name ("delegate John") */
+        if (!skipped && cap_tok(x, k + 1)) {
+            skipped = 1;
+            continue;
+        }
+        break;
+    }
+    if (role != UINT32_MAX)
+        return np_core(x, role, s, np);
+    if (first != UINT32_MAX) {
+        uint32_t e = first;
+        while (e + 1 < verb && (cap_tok(x, e + 1) || common_noun(x, e + 1)))
             e++;
         return np_core(x, e, s, np);
     }

@@ -99,7 +99,7 @@ static int cue_after(xctx *x, const xquote *q, xstmt *s, uint32_t *after)
         k++;
     for (uint32_t c = k; c < x->nt && c < k + 10 && !stop_tok(x, c); c++) {
         uint32_t cls = cue_class(x, c);
-        if (cls != VC_SPEECH || !cue_ok(x, c, cls))
+        if (cls != VC_SPEECH)
             continue;
         xnp np;
         uint32_t hi = c + 1;
@@ -115,7 +115,6 @@ static int cue_after(xctx *x, const xquote *q, xstmt *s, uint32_t *after)
         s->cue0 = c;
         s->cue1 = c + 1;
         s->anchor = c;
-        x->used[c] = 1;
         uint32_t e = c + 1;
         while (e < x->nt && !stop_tok(x, e) &&
                !(tok_punct(x, e, ',') && e + 1 < x->nt && x->t[e + 1].kind == TK_QOPEN))
@@ -159,7 +158,7 @@ static int cue_before(xctx *x, const xquote *q, xstmt *s)
         if (!cls || cls == VC_CALL || cls == VC_DESCRIBE)
             continue;
         if (!colon && c + 1 != p && !(c + 2 == p && x->t[p - 1].kind == TK_PUNCT) &&
-            !(c + 2 == p && tok_is(x, c + 1, "that")))
+            !(c + 2 == p && tok_is(x, c + 1, "that")) && !(tok_punct(x, p, ',') && p - c <= 12))
             continue;
         xnp np;
         int ok = cls == VC_PART ? np_sentence_subject(x, c, c, &np) : np_left(x, c, lo, &np);
@@ -204,6 +203,7 @@ static void direct_quotes(xctx *x)
         if (!s)
             return;
         *s = tmp;
+        x->used[tmp.cue0] = 1;
         s->direct = 1;
         s->s1 = q->cs;
         s->e1 = q->ce;

@@ -265,6 +265,11 @@ static int tokenize(xctx *x, size_t *cap)
             continue;
         }
         tk.s = (uint32_t)i;
+        if (c == C_APOS && i + 1 < n && b[i] == '\'' && b[i + 1] == '\'') {
+            /* '' used as a double quote (New York Times archive style) */
+            c = C_QAMB;
+            len = 2;
+        }
         if (is_wordc(c)) {
             size_t e = scan_word(x, i, &tk.flags, &tk.stem_e);
             tk.kind = TK_WORD;
@@ -318,6 +323,10 @@ static void mark_sentences(xctx *x)
                 j++;
             /* A lowercase word after it continues the sentence ("?” he asked"). */
             if (j < x->nt && x->t[j].kind == TK_WORD && !(x->t[j].flags & (TF_CAP | TF_DIGIT)))
+                continue;
+            /* "R-Wis., said": an abbreviation we did not know */
+            if (j < x->nt && x->t[j].kind == TK_PUNCT &&
+                (x->t[j].ch == ',' || x->t[j].ch == ';' || x->t[j].ch == ':'))
                 continue;
             for (uint32_t k = i + 1; k < j; k++)
                 x->t[k].sent = sent;
