@@ -84,7 +84,14 @@ def syntax(engine, src, dst):
 # ------------------------------------------------------------------ parsing results
 
 def parse_timev(path):
+    wall, rss, _ = parse_timev3(path)
+    return wall, rss
+
+
+def parse_timev3(path):
+    """(wall s, max RSS KB, user+system CPU s) from GNU time -v output."""
     wall = rss = None
+    cpu = 0.0
     with open(path, encoding="utf-8", errors="replace") as f:
         for line in f:
             line = line.strip()
@@ -96,7 +103,9 @@ def parse_timev(path):
                     wall = wall * 60 + p
             elif line.startswith("Maximum resident set size"):
                 rss = int(line.rsplit(": ", 1)[1])
-    return wall, rss
+            elif line.startswith("User time (seconds)") or line.startswith("System time (seconds)"):
+                cpu += float(line.rsplit(": ", 1)[1])
+    return wall, rss, cpu
 
 
 def hit_id(h):
@@ -179,7 +188,7 @@ def load_run(rundir):
             r["status"] = f.read().strip() or "not available"
         tv = os.path.join(rundir, e + ".timev")
         if os.path.exists(tv):
-            r["index_s"], rss = parse_timev(tv)
+            r["index_s"], rss, r["index_cpu"] = parse_timev3(tv)
             r["rss_mb"] = rss / 1024 if rss else None
         sz = os.path.join(rundir, e + ".size")
         if os.path.exists(sz):
@@ -221,7 +230,7 @@ def triple(t):
 
 def table(out_md, rundirs):
     lines = []
-    hdr = ("| corpus | engine | docs | MB | index s | MB/s | peak RSS MB | index MB | "
+    hdr = ("| corpus | engine | docs | MB | index s | MB/s | index CPU s | peak RSS MB | index MB | "
            "OR p50 / p95 / p99 ms | OR QPS | phrase p50 / p95 / p99 ms | AND p50 / p95 / p99 ms | "
            "search RSS MB | zero-hit or/phr/and | top-10 overlap vs xapian or/phr/and |")
     lines.append(hdr)
@@ -236,7 +245,7 @@ def table(out_md, rundirs):
             if r is None:
                 continue
             if r["status"] != "ok" and "index_s" not in r:
-                lines.append(f"| {label} | {e} | - | - | {r['status']} |" + " |" * 10)
+                lines.append(f"| {label} | {e} | - | - | {r['status']} |" + " |" * 11)
                 continue
             ist = r.get("index_s")
             mbs = mb / ist if ist else None
@@ -253,7 +262,7 @@ def table(out_md, rundirs):
             else:
                 zero = ov = qps = "-"
                 lat = [r.get("qnote", "not available")] + ["-", "-"]
-            lines.append(f"| {label} | {e}{note} | {meta['docs']} | {mb:.1f} | {fmt(ist)} | {fmt(mbs)} | "
+            lines.append(f"| {label} | {e}{note} | {meta['docs']} | {mb:.1f} | {fmt(ist)} | {fmt(mbs)} | {fmt(r.get('index_cpu'))} | "
                          f"{fmt(r.get('rss_mb'))} | {fmt(r.get('index_mb'))} | {lat[0]} | {qps} | {lat[1]} | "
                          f"{lat[2]} | {fmt(r.get('search_rss_mb'))} | {zero} | {ov} |")
         h = rows.get("herald")
@@ -279,7 +288,7 @@ def table(out_md, rundirs):
                 "phrase p50 / p95 / p99 | AND p50 / p95 / p99 |",
                 "|---|---|---|---|---|---|---|---|---|", *ratio_lines, ""]
     out += ["MB = title+text bytes of the corpus (UTF-8) / 1e6; index s = wall time of the whole indexing "
-            "command under GNU time (final merge/optimize/compact included); peak RSS = its max RSS; "
+            "command under GNU time (final merge/optimize/compact included); index CPU s = its user+system time (less sensitive to other work on the machine than wall time); peak RSS = its max RSS; "
             "index MB = du -sb of the index directory.  Latency = in-process per-query time, single "
             "thread, after warm-up, warm page cache: peers measure parse + top-10 + ids in the driver; "
             "herald reports took_ms from `herald search --batch --json --no-snippets`.  OR QPS = "

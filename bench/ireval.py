@@ -396,7 +396,8 @@ def run_engine(engine, coll, cdir, topics, depth, herald):
 
 
 def find_herald(arg):
-    for p in (arg, os.path.join(ROOT, "build-bench", "src", "cli", "herald"), shutil.which("herald")):
+    for p in (arg, os.path.join(ROOT, "build-bench", "herald"),
+              os.path.join(ROOT, "build-bench", "src", "cli", "herald"), shutil.which("herald")):
         if p and os.path.isfile(p) and os.access(p, os.X_OK):
             return p
     return None

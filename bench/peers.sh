@@ -70,7 +70,8 @@ fi
 herald_status=""
 if [[ ",$ENGINES," == *,herald,* ]]; then
   if [ -z "$HERALD" ]; then
-    if [ -x "$ROOT/build-bench/src/cli/herald" ]; then HERALD=$ROOT/build-bench/src/cli/herald
+    if [ -x "$ROOT/build-bench/herald" ]; then HERALD=$ROOT/build-bench/herald
+    elif [ -x "$ROOT/build-bench/src/cli/herald" ]; then HERALD=$ROOT/build-bench/src/cli/herald
     elif command -v herald >/dev/null; then HERALD=$(command -v herald)
     fi
   fi
