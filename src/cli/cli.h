@@ -25,5 +25,14 @@ void hd_cli_report(const hd_err *err);
 void hd_cli_errorf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 int hd_cmd_extract(int argc, char **argv);
+int hd_cmd_index(int argc, char **argv);
+int hd_cmd_delete(int argc, char **argv);
+int hd_cmd_stats(int argc, char **argv);
+int hd_cmd_check(int argc, char **argv);
+/* The index directory: $HERALD_INDEX, else ./herald-index (cmd_index.c). */
+const char *hd_cli_index_dir(void);
+/* Parse [--index DIR] [-h] for the index commands: -1 to go on (optind at the first operand),
+ * else the exit status to return (help printed, or usage error). */
+int hd_cli_index_opts(int argc, char **argv, const char *usage, const char **dir);
 
 #endif

@@ -10,6 +10,10 @@
 
 static const hd_cli_cmd commands[] = {
     {"extract", hd_cmd_extract, "print the clean articles found in pages (text or --json)"},
+    {"index", hd_cmd_index, "add pages to an index (replacing articles already in it)"},
+    {"delete", hd_cmd_delete, "delete articles from an index by id"},
+    {"stats", hd_cmd_stats, "show an index's documents, terms, segments and size"},
+    {"check", hd_cmd_check, "verify every file of an index"},
 };
 
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
