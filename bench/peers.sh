@@ -83,7 +83,9 @@ if [[ ",$ENGINES," == *,herald,* ]]; then
   log "herald: ${HERALD:-none} ${herald_status:+($herald_status)}"
 fi
 herald_search_ok() {
-  "$HERALD" search --help 2>&1 | grep -q -- '--batch'
+  local h
+  h=$("$HERALD" search --help 2>&1 || true)
+  [[ $h == *--batch* ]]
 }
 
 # ---- corpora and queries
