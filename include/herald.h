@@ -244,6 +244,71 @@ HD_API hd_rc hd_index_check(const char *dir, hd_err *err);
 /* Close the index, releasing the lock. Uncommitted changes are discarded. NULL is allowed. */
 HD_API void hd_index_close(hd_index *ix);
 
+/* ---- Search: a query in, ranked articles out ---------------------------------------------- */
+
+/* Query syntax (see docs): words are OR-ed and ranked by BM25F (title boosted over body);
+ * "exact phrase"; AND, OR, NOT (upper case) and +word / -word; parentheses; title:, body:,
+ * source:, speaker: before a word, "phrase" or (group); date:2022-01-01..2022-12-31 (either end
+ * may be open; date:2022 and date:2022-03 cover the year / month); prefix*. Clauses on date:,
+ * source: and speaker: next to words filter without changing scores. */
+
+typedef enum hd_sort {
+    HD_SORT_SCORE = 0, /* best first */
+    HD_SORT_DATE,      /* newest first; undated last */
+} hd_sort;
+
+typedef struct hd_search_opts {
+    size_t limit;           /* rows to return; 0 = 10 */
+    size_t offset;          /* rows to skip; offset + limit <= HD_SEARCH_MAX_WINDOW */
+    hd_sort sort;
+    int snippets;           /* 1 = make a snippet for each row */
+    const char *hl_open;    /* highlight marks; NULL = "<b>" / "</b>", and the snippet text */
+    const char *hl_close;   /* is then HTML-escaped (& < >) so the marks are unambiguous */
+    int hl_raw;             /* 1 = never escape the snippet text (terminal output) */
+    unsigned snippet_words; /* passage length in words; 0 = 30 */
+} hd_search_opts;
+
+#define HD_SEARCH_MAX_WINDOW 10000
+
+/* One result row. Strings are NUL-terminated UTF-8, borrowed from the hd_results (valid until
+ * hd_results_free). */
+typedef struct hd_hit {
+    const char *id;
+    double score;        /* BM25F score (0 for pure filters) */
+    const char *title;   /* "" when none */
+    const char *date;    /* "YYYY-MM-DD", or "" when unknown */
+    const char *source;
+    const char *url;     /* "" when none */
+    const char *snippet; /* the best body passage with marks, or NULL without snippets */
+} hd_hit;
+
+typedef struct hd_results hd_results;
+
+/* Run query on the last commit of ix. opts may be NULL (10 rows by score, no snippets).
+ * Returns HD_OK and *out (owned: free with hd_results_free); HD_EQUERY for a malformed query
+ * (err->msg says what and at which column); HD_ELIMIT for a query over the limits (4096 bytes,
+ * 256 terms, 32 nested parentheses, a prefix matching over 20000 terms) or a result window
+ * over HD_SEARCH_MAX_WINDOW; HD_ECORRUPT (file in err->where); HD_ENOMEM; HD_EINVAL for NULL
+ * arguments. */
+HD_API hd_rc hd_search(hd_index *ix, const char *query, const hd_search_opts *opts,
+                       hd_results **out, hd_err *err);
+
+/* The next row: HD_OK and *out (borrowed, valid until hd_results_free), or HD_DONE. */
+HD_API hd_rc hd_results_next(hd_results *r, const hd_hit **out);
+
+/* Rows returned in all (after offset and limit). */
+HD_API size_t hd_results_count(const hd_results *r);
+
+/* Number of matching documents; *out_exact (may be NULL) = 1 when exact, 0 when it is a lower
+ * bound (dynamic pruning skipped documents that could not make the top rows). */
+HD_API uint64_t hd_results_total(const hd_results *r, int *out_exact);
+
+/* Milliseconds the search took in process: parse, top-k, fetching rows and snippets. */
+HD_API double hd_results_took_ms(const hd_results *r);
+
+/* Free the results and everything borrowed from them. NULL is allowed. */
+HD_API void hd_results_free(hd_results *r);
+
 #ifdef __cplusplus
 }
 #endif

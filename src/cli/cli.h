@@ -25,6 +25,7 @@ void hd_cli_report(const hd_err *err);
 void hd_cli_errorf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 int hd_cmd_extract(int argc, char **argv);
+int hd_cmd_search(int argc, char **argv);
 int hd_cmd_index(int argc, char **argv);
 int hd_cmd_delete(int argc, char **argv);
 int hd_cmd_stats(int argc, char **argv);

@@ -14,6 +14,7 @@ static const hd_cli_cmd commands[] = {
     {"delete", hd_cmd_delete, "delete articles from an index by id"},
     {"stats", hd_cmd_stats, "show an index's documents, terms, segments and size"},
     {"check", hd_cmd_check, "verify every file of an index"},
+    {"search", hd_cmd_search, "search an index: ranked articles with highlighted snippets"},
 };
 
 #define N_COMMANDS (sizeof commands / sizeof commands[0])

@@ -441,7 +441,7 @@ static hd_rc parse_and(parser *p, hd_qfield field, hd_qnode **out)
 {
     tok *t;
     size_t off = p->have ? p->cur.off : p->pos;
-    hd_qnode *first;
+    hd_qnode *first = NULL;
     hd_rc rc = parse_unary(p, field, &first);
     if (rc)
         return rc;
@@ -463,7 +463,7 @@ static hd_rc parse_and(parser *p, hd_qfield field, hd_qnode **out)
             return rc;
         if (t->kind == T_EOF || t->kind == T_RPAREN || t->kind == T_AND || t->kind == T_OR)
             return perr(p, HD_EQUERY, and_off, "AND has no right operand");
-        hd_qnode *n;
+        hd_qnode *n = NULL;
         if ((rc = parse_unary(p, field, &n)))
             return rc;
         if (n->occur == HD_QO_SHOULD)
@@ -483,7 +483,7 @@ static hd_rc parse_or(parser *p, hd_qfield field, hd_qnode **out)
     clauses c = {0};
     hd_rc rc;
     for (;;) {
-        hd_qnode *n;
+        hd_qnode *n = NULL;
         if ((rc = parse_and(p, field, &n)))
             return rc;
         if ((rc = push(p, &c, n)))

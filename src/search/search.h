@@ -18,6 +18,7 @@
 #include "base/arena.h"
 #include "base/buf.h"
 #include "base/err.h"
+#include "index/index.h"
 
 /* ==== Interface to qparse.c ================================================================= */
 
@@ -149,5 +150,97 @@ typedef struct hd_snippet_opts {
  * Appends nothing when there are no words. Errors show in out's sticky oom state. */
 void hd_snippet(const char *text, size_t len, const hd_snip_tok *toks, size_t n_toks,
                 const double *weights, size_t n_terms, const hd_snippet_opts *opts, hd_buf *out);
+
+/* ==== Interface to qtree.c ================================================================== */
+
+/* A query after analysis and against one index snapshot: every word turned into index terms
+ * with their statistics, and filter-like clauses (date:, source:, speaker:) made required
+ * non-scoring filters when they sit next to scoring clauses ("iran date:2022" means iran in
+ * 2022, not iran or anything in 2022). Allocated in the per-query arena. */
+
+typedef enum hd_pkind {
+    HD_PK_NONE,   /* matches nothing (a word that analyses to no term, an empty clause) */
+    HD_PK_ALL,    /* every live doc (a purely negative query) */
+    HD_PK_TERM,   /* one term over a field set, BM25F-scored */
+    HD_PK_PHRASE, /* terms at fixed relative positions over a field set */
+    HD_PK_PREFIX, /* any term starting with a prefix; constant score */
+    HD_PK_DATE,   /* date range filter; no score */
+    HD_PK_BOOL,
+} hd_pkind;
+
+typedef struct hd_pword {
+    const char *term; /* analysed term (arena, NUL-terminated) */
+    uint32_t len;
+    uint32_t rel;    /* position relative to the first word of a phrase */
+    int32_t snip_id; /* index into hd_plan.snip_terms, or -1 */
+} hd_pword;
+
+#define HD_PREFIX_MAX_TERMS 20000 /* expansions of one prefix* in one segment */
+
+typedef struct hd_pnode hd_pnode;
+struct hd_pnode {
+    hd_pkind kind;
+    uint32_t n_fields;
+    uint8_t fields[HD_BM25F_MAX_FIELDS]; /* hd_field values searched (TERM, PHRASE, PREFIX) */
+    hd_pword *words;                     /* TERM: 1, PHRASE: >= 2, PREFIX: 1 (unstemmed) */
+    uint32_t n_words;
+    double idf;             /* TERM, PHRASE (sum over words) */
+    int32_t day_lo, day_hi; /* DATE: inclusive day numbers */
+    int is_filter;          /* date/source/speaker (or a bool of only those) */
+    /* BOOL */
+    hd_pnode **must, **filter, **should, **must_not;
+    uint32_t n_must, n_filter, n_should, n_must_not;
+    uint32_t min_should; /* 1 when nothing is required: some should clause must match */
+};
+
+/* A term the snippet maker looks for in bodies. */
+typedef struct hd_snip_term {
+    const char *term;
+    uint32_t len;
+    int prefix; /* match any body term starting with term */
+    double weight;
+} hd_snip_term;
+
+typedef struct hd_plan {
+    hd_pnode *root;
+    hd_bm25f_params bm25;
+    float norm[HD_BM25F_MAX_FIELDS][256]; /* hd_bm25f_norm per field and length norm byte */
+    uint64_t n_docs;                      /* max_doc of the snapshot (BM25's N) */
+    uint64_t cost;                        /* sum of doc freqs of the scoring terms */
+    uint64_t exact_cost; /* up to this cost, no pruning: hit counts are exact (tests lower it) */
+    hd_snip_term *snip_terms;
+    uint32_t n_snip_terms;
+} hd_plan;
+
+/* Analyse the tree q with `an` and resolve statistics against snapshot r (may be NULL for an
+ * empty index). Returns HD_OK and *out (arena), HD_ELIMIT (a phrase over 64 words), HD_ENOMEM,
+ * or an error of the index (HD_ECORRUPT). */
+hd_rc hd_plan_build(const hd_qnode *q, const hd_ixr *r, hd_analyzer *an, hd_arena *a, hd_plan **out,
+                    hd_err *err);
+
+/* ==== Interface to topk.c =================================================================== */
+
+typedef struct hd_topk_hit {
+    double score;
+    int32_t day;  /* the doc's date (day number) or HD_NO_DATE */
+    uint32_t seg; /* segment index in the snapshot */
+    uint32_t doc; /* local doc id */
+} hd_topk_hit;
+
+typedef struct hd_topk_result {
+    hd_topk_hit *hits; /* best first (arena) */
+    size_t n_hits;
+    uint64_t total; /* matching live docs seen */
+    int exact;      /* total is exact (else a lower bound) */
+} hd_topk_result;
+
+#define HD_EXACT_COUNT_COST 50000 /* below this many postings, count every hit exactly */
+
+/* Find the k best docs of plan in r: by score (ties: index order), or with by_date newest first
+ * (ties: score). Skips deleted docs. Uses MaxScore on disjunctions so most docs matching only
+ * low-weight terms are never scored. HD_OK, HD_ENOMEM, HD_ECORRUPT, HD_ELIMIT (a prefix with
+ * too many terms). */
+hd_rc hd_topk_run(const hd_plan *plan, const hd_ixr *r, size_t k, int by_date, hd_arena *a,
+                  hd_topk_result *out, hd_err *err);
 
 #endif

@@ -1,0 +1,343 @@
+/* SPDX-License-Identifier: MIT
+ *
+ * qtree.c — syntax tree -> query plan. Stage: search (input: the hd_qnode tree from qparse.c,
+ * an index snapshot and its analyzer; output: an hd_plan of analysed terms with idf, field
+ * sets and BM25F tables). Called by search.c once per query; topk.c builds iterators from it
+ * for each segment.
+ *
+ * Words go through the index's own analyzer, so "Talks" finds "talk". A word that analyses to
+ * several terms ("U.S.", "state-of-the-art") becomes a phrase. Clauses on date:, source: and
+ * speaker: next to ordinary words become required filters that do not score.
+ */
+#include <string.h>
+
+#include "search/search.h"
+
+#define MAX_PHRASE_WORDS 64
+
+typedef struct builder {
+    const hd_ixr *r;
+    hd_analyzer *an;
+    hd_arena *a;
+    hd_err *err;
+    hd_plan *plan;
+    uint32_t snip_cap;
+} builder;
+
+/* Tokens of one analysed leaf. */
+typedef struct collect {
+    hd_arena *a;
+    hd_pword *w;
+    uint32_t n, cap;
+    int oom, too_many;
+} collect;
+
+static int on_token(void *ud, const hd_token *t)
+{
+    collect *c = ud;
+    if (c->n == MAX_PHRASE_WORDS) {
+        c->too_many = 1;
+        return 1;
+    }
+    if (c->n == c->cap) {
+        uint32_t cap = c->cap ? c->cap * 2 : 4;
+        hd_pword *w = hd_arena_alloc(c->a, cap * sizeof *w);
+        if (!w) {
+            c->oom = 1;
+            return 1;
+        }
+        if (c->n)
+            memcpy(w, c->w, c->n * sizeof *w);
+        c->w = w;
+        c->cap = cap;
+    }
+    char *term = hd_arena_strndup(c->a, t->term, t->term_len);
+    if (!term) {
+        c->oom = 1;
+        return 1;
+    }
+    c->w[c->n++] =
+        (hd_pword){.term = term, .len = (uint32_t)t->term_len, .rel = t->pos, .snip_id = -1};
+    return 0;
+}
+
+static hd_pnode *new_pnode(builder *b, hd_pkind kind)
+{
+    hd_pnode *n = hd_arena_alloc(b->a, sizeof *n);
+    if (n) {
+        memset(n, 0, sizeof *n);
+        n->kind = kind;
+    }
+    return n;
+}
+
+static hd_rc oom(builder *b)
+{
+    return hd_err_set(b->err, HD_ENOMEM, "out of memory planning the query");
+}
+
+static void set_fields(hd_pnode *n, hd_qfield f)
+{
+    switch (f) {
+    case HD_QF_TITLE:
+        n->fields[n->n_fields++] = HD_FIELD_TITLE;
+        break;
+    case HD_QF_BODY:
+        n->fields[n->n_fields++] = HD_FIELD_BODY;
+        break;
+    case HD_QF_SOURCE:
+        n->fields[n->n_fields++] = HD_FIELD_SOURCE;
+        break;
+    case HD_QF_SPEAKER:
+        n->fields[n->n_fields++] = HD_FIELD_SPEAKER;
+        break;
+    default:
+        n->fields[n->n_fields++] = HD_FIELD_TITLE;
+        n->fields[n->n_fields++] = HD_FIELD_BODY;
+        break;
+    }
+}
+
+static int has_field(const hd_pnode *n, uint8_t f)
+{
+    for (uint32_t i = 0; i < n->n_fields; i++)
+        if (n->fields[i] == f)
+            return 1;
+    return 0;
+}
+
+/* Register a word for snippets (body matches only); dedupes by term. */
+static hd_rc add_snip(builder *b, hd_pword *w, int prefix, double weight)
+{
+    hd_plan *p = b->plan;
+    for (uint32_t i = 0; i < p->n_snip_terms; i++)
+        if (p->snip_terms[i].len == w->len && p->snip_terms[i].prefix == prefix &&
+            !memcmp(p->snip_terms[i].term, w->term, w->len)) {
+            if (weight > p->snip_terms[i].weight)
+                p->snip_terms[i].weight = weight;
+            w->snip_id = (int32_t)i;
+            return HD_OK;
+        }
+    if (p->n_snip_terms >= HD_SNIPPET_MAX_TERMS)
+        return HD_OK;
+    if (p->n_snip_terms == b->snip_cap) {
+        uint32_t cap = b->snip_cap ? b->snip_cap * 2 : 8;
+        hd_snip_term *v = hd_arena_alloc(b->a, cap * sizeof *v);
+        if (!v)
+            return oom(b);
+        if (p->n_snip_terms)
+            memcpy(v, p->snip_terms, p->n_snip_terms * sizeof *v);
+        p->snip_terms = v;
+        b->snip_cap = cap;
+    }
+    w->snip_id = (int32_t)p->n_snip_terms;
+    p->snip_terms[p->n_snip_terms++] =
+        (hd_snip_term){.term = w->term, .len = w->len, .prefix = prefix, .weight = weight};
+    return HD_OK;
+}
+
+/* idf of one word over the node's fields: N = max_doc, df = the largest per-field df (a doc
+ * has the word in some field at least that often). */
+static double word_idf(builder *b, const hd_pnode *n, const hd_pword *w)
+{
+    uint64_t df = 0;
+    for (uint32_t i = 0; i < n->n_fields; i++) {
+        uint64_t d = hd_ixr_doc_freq(b->r, (hd_field)n->fields[i], w->term, w->len);
+        if (d > df)
+            df = d;
+    }
+    b->plan->cost += df;
+    return hd_bm25_idf(b->plan->n_docs, df);
+}
+
+static hd_rc build_text(builder *b, const hd_qnode *q, hd_pnode **out)
+{
+    collect c = {.a = b->a};
+    int flags = q->kind == HD_QK_PREFIX ? HD_AN_NO_STEM : 0;
+    hd_rc rc = hd_analyze_ex(b->an, q->text, q->len, 0, flags, on_token, &c, NULL, b->err);
+    if (rc)
+        return rc;
+    if (c.oom)
+        return oom(b);
+    if (c.too_many)
+        return hd_err_set(b->err, HD_ELIMIT, "phrase at column %u has more than %d words", q->col,
+                          MAX_PHRASE_WORDS);
+    if (c.n == 0) {
+        *out = new_pnode(b, HD_PK_NONE);
+        return *out ? HD_OK : oom(b);
+    }
+    hd_pkind kind = q->kind == HD_QK_PREFIX ? HD_PK_PREFIX : c.n == 1 ? HD_PK_TERM : HD_PK_PHRASE;
+    if (kind == HD_PK_PREFIX && c.n > 1) {
+        /* "u.s*": keep the last word as the prefix. */
+        c.w += c.n - 1;
+        c.n = 1;
+    }
+    hd_pnode *n = new_pnode(b, kind);
+    if (!n)
+        return oom(b);
+    set_fields(n, q->field);
+    n->is_filter = q->field == HD_QF_SOURCE || q->field == HD_QF_SPEAKER;
+    uint32_t base = c.w[0].rel;
+    for (uint32_t i = 0; i < c.n; i++)
+        c.w[i].rel -= base;
+    n->words = c.w;
+    n->n_words = c.n;
+    int body = has_field(n, HD_FIELD_BODY);
+    if (kind == HD_PK_PREFIX) {
+        n->idf = 1;
+        if (body && (rc = add_snip(b, &n->words[0], 1, 1.0)))
+            return rc;
+    } else {
+        for (uint32_t i = 0; i < c.n; i++) {
+            double idf = b->r ? word_idf(b, n, &n->words[i]) : 1;
+            n->idf += idf;
+            if (body && (rc = add_snip(b, &n->words[i], 0, idf)))
+                return rc;
+        }
+    }
+    *out = n;
+    return HD_OK;
+}
+
+static int32_t day_of(uint32_t yyyymmdd, int32_t open)
+{
+    if (yyyymmdd == HD_DATE_MIN || yyyymmdd == HD_DATE_MAX)
+        return open;
+    char s[16];
+    uint32_t y = yyyymmdd / 10000, m = yyyymmdd / 100 % 100, d = yyyymmdd % 100;
+    s[0] = (char)('0' + y / 1000 % 10);
+    s[1] = (char)('0' + y / 100 % 10);
+    s[2] = (char)('0' + y / 10 % 10);
+    s[3] = (char)('0' + y % 10);
+    s[4] = '-';
+    s[5] = (char)('0' + m / 10);
+    s[6] = (char)('0' + m % 10);
+    s[7] = '-';
+    s[8] = (char)('0' + d / 10);
+    s[9] = (char)('0' + d % 10);
+    s[10] = '\0';
+    int32_t day = hd_day_parse(s, 10);
+    return day == HD_NO_DATE ? open : day;
+}
+
+static hd_rc build(builder *b, const hd_qnode *q, hd_pnode **out);
+
+static hd_rc push(builder *b, hd_pnode ***v, uint32_t *n, uint32_t cap, hd_pnode *x)
+{
+    if (!*v) {
+        *v = hd_arena_alloc(b->a, cap * sizeof **v);
+        if (!*v)
+            return oom(b);
+    }
+    (*v)[(*n)++] = x;
+    return HD_OK;
+}
+
+static hd_rc build_bool(builder *b, const hd_qnode *q, hd_pnode **out)
+{
+    hd_pnode *n = new_pnode(b, HD_PK_BOOL);
+    if (!n)
+        return oom(b);
+    uint32_t cap = q->n_kids ? q->n_kids : 1;
+    hd_pnode **kids = hd_arena_alloc(b->a, cap * sizeof *kids);
+    if (!kids)
+        return oom(b);
+    int any_scoring = 0, all_filter = 1;
+    hd_rc rc;
+    for (uint32_t i = 0; i < q->n_kids; i++) {
+        if ((rc = build(b, q->kids[i], &kids[i])))
+            return rc;
+        if (q->kids[i]->occur != HD_QO_MUST_NOT) {
+            if (kids[i]->is_filter)
+                continue;
+            all_filter = 0;
+            if (kids[i]->kind != HD_PK_NONE)
+                any_scoring = 1;
+        }
+    }
+    for (uint32_t i = 0; i < q->n_kids; i++) {
+        hd_pnode *k = kids[i];
+        hd_qoccur occ = q->kids[i]->occur;
+        if (occ == HD_QO_MUST_NOT) {
+            if (k->kind != HD_PK_NONE)
+                rc = push(b, &n->must_not, &n->n_must_not, cap, k);
+        } else if (k->kind == HD_PK_NONE) {
+            if (occ == HD_QO_MUST) {
+                /* a required clause that matches nothing */
+                n->kind = HD_PK_NONE;
+                *out = n;
+                return HD_OK;
+            }
+            continue;
+        } else if (k->is_filter && (occ == HD_QO_MUST || any_scoring))
+            rc = push(b, &n->filter, &n->n_filter, cap, k);
+        else if (occ == HD_QO_MUST)
+            rc = push(b, &n->must, &n->n_must, cap, k);
+        else
+            rc = push(b, &n->should, &n->n_should, cap, k);
+        if (rc)
+            return rc;
+    }
+    n->is_filter = all_filter && (n->n_should + n->n_must + n->n_filter) > 0;
+    n->min_should = n->n_must == 0 && n->n_should > 0;
+    if (n->n_must + n->n_should + n->n_filter == 0) {
+        /* only exclusions (or nothing left): everything minus them */
+        if (n->n_must_not == 0) {
+            n->kind = HD_PK_NONE;
+        } else {
+            hd_pnode *all = new_pnode(b, HD_PK_ALL);
+            if (!all || push(b, &n->filter, &n->n_filter, cap, all))
+                return oom(b);
+        }
+    }
+    *out = n;
+    return HD_OK;
+}
+
+static hd_rc build(builder *b, const hd_qnode *q, hd_pnode **out)
+{
+    switch (q->kind) {
+    case HD_QK_TERM:
+    case HD_QK_PHRASE:
+    case HD_QK_PREFIX:
+        return build_text(b, q, out);
+    case HD_QK_DATE: {
+        hd_pnode *n = new_pnode(b, HD_PK_DATE);
+        if (!n)
+            return oom(b);
+        n->day_lo = day_of(q->date_lo, INT32_MIN + 1);
+        n->day_hi = day_of(q->date_hi, INT32_MAX);
+        n->is_filter = 1;
+        *out = n;
+        return HD_OK;
+    }
+    case HD_QK_BOOL:
+        return build_bool(b, q, out);
+    }
+    return hd_err_set(b->err, HD_EINVAL, "unknown query node");
+}
+
+hd_rc hd_plan_build(const hd_qnode *q, const hd_ixr *r, hd_analyzer *an, hd_arena *a, hd_plan **out,
+                    hd_err *err)
+{
+    hd_plan *p = hd_arena_alloc(a, sizeof *p);
+    if (!p)
+        return hd_err_set(err, HD_ENOMEM, "out of memory planning the query");
+    memset(p, 0, sizeof *p);
+    builder b = {.r = r, .an = an, .a = a, .err = err, .plan = p};
+    p->n_docs = r ? hd_ixr_max_doc(r) : 0;
+    p->exact_cost = HD_EXACT_COUNT_COST;
+    double avg[HD_BM25F_MAX_FIELDS];
+    for (uint32_t f = 0; f < HD_BM25F_MAX_FIELDS; f++)
+        avg[f] =
+            r && p->n_docs ? (double)hd_ixr_field_total(r, (hd_field)f) / (double)p->n_docs : 1;
+    hd_bm25f_init(&p->bm25, HD_BM25F_MAX_FIELDS, avg);
+    p->bm25.weight[HD_FIELD_TITLE] = HD_BM25F_TITLE_WEIGHT;
+    for (uint32_t f = 0; f < HD_BM25F_MAX_FIELDS; f++)
+        hd_bm25f_norm_table(&p->bm25, f, hd_fieldnorm_decode, p->norm[f]);
+    hd_rc rc = build(&b, q, &p->root);
+    if (rc)
+        return rc;
+    *out = p;
+    return HD_OK;
+}

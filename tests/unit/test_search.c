@@ -1,0 +1,626 @@
+/* SPDX-License-Identifier: MIT
+ *
+ * test_search.c — search end to end, in process: index 120 BBC News articles (politics,
+ * business, tech 001-040, with dates made up per category) through the public index API,
+ * then check queries against a brute-force oracle that re-analyses every stored title and
+ * body and scores BM25F by hand: the same top docs in the same order, with the same scores,
+ * with pruning on and off; phrase vs words, AND vs OR, NOT, fields, date ranges, prefixes,
+ * date sort, paging, snippets and errors.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "base/buf.h"
+#include "base/fs.h"
+#include "base/mem.h"
+#include "index/index.h"
+#include "search/search.h"
+
+#define N_DOCS 120
+
+typedef struct odoc {
+    char id[64];
+    char date[16];
+    char source[64];
+    char *title, *body;
+    /* analysed terms in order, NUL-separated, per field (0 title, 1 body) */
+    hd_buf terms[2];
+    uint32_t n_terms[2];
+} odoc;
+
+static odoc docs[N_DOCS];
+static char dir[256];
+static hd_analyzer *an;
+
+static int on_tok(void *ud, const hd_token *t)
+{
+    hd_buf *b = ud;
+    hd_buf_add(b, t->term, t->term_len);
+    hd_buf_addc(b, '\0');
+    return 0;
+}
+
+static uint32_t analyse(const char *text, hd_buf *out)
+{
+    hd_buf_init(out);
+    uint32_t next = 0;
+    assert_int_equal(hd_analyze(an, text, strlen(text), 0, on_tok, out, &next, NULL), HD_OK);
+    uint32_t n = 0;
+    for (size_t i = 0; i < out->len; i++)
+        n += out->p[i] == '\0';
+    return n;
+}
+
+/* The i-th analysed term of a field, or NULL. */
+static const char *term_at(const odoc *d, int f, uint32_t i)
+{
+    const char *p = d->terms[f].p;
+    if (i >= d->n_terms[f])
+        return NULL;
+    while (i--)
+        p += strlen(p) + 1;
+    return p;
+}
+
+static uint32_t tf(const odoc *d, int f, const char *t)
+{
+    uint32_t n = 0;
+    const char *p = d->terms[f].p;
+    for (uint32_t i = 0; i < d->n_terms[f]; i++, p += strlen(p) + 1)
+        n += !strcmp(p, t);
+    return n;
+}
+
+static uint32_t phrase_tf(const odoc *d, int f, const char *const *w, uint32_t n)
+{
+    uint32_t c = 0;
+    for (uint32_t i = 0; i + n <= d->n_terms[f]; i++) {
+        uint32_t k;
+        for (k = 0; k < n; k++)
+            if (strcmp(term_at(d, f, i + k), w[k]))
+                break;
+        c += k == n;
+    }
+    return c;
+}
+
+/* The single analysed term of a word. */
+static void stem(const char *word, char *out, size_t cap)
+{
+    hd_buf b;
+    assert_int_equal(analyse(word, &b), 1);
+    snprintf(out, cap, "%s", b.p);
+    hd_buf_done(&b);
+}
+
+static int setup(void **state)
+{
+    (void)state;
+    snprintf(dir, sizeof dir, "/tmp/herald-test-search-XXXXXX");
+    assert_non_null(mkdtemp(dir));
+    assert_int_equal(hd_analyzer_new("english", &an, NULL), HD_OK);
+    hd_index *ix;
+    hd_err err = {0};
+    hd_index_opts io = {.create = 1, .writable = 1};
+    if (hd_index_open(dir, &io, &ix, &err))
+        fail_msg("open: %s", err.msg);
+    static const char *cats[] = {"politics", "business", "tech"};
+    for (int i = 0; i < N_DOCS; i++) {
+        odoc *d = &docs[i];
+        int cat = i / 40, num = i % 40 + 1;
+        char path[512];
+        snprintf(path, sizeof path, "%s/bbc-news/%s/%03d.txt", HD_SHARED_DATA, cats[cat], num);
+        hd_buf raw;
+        hd_buf_init(&raw);
+        if (hd_fs_read_all(path, 1 << 20, &raw, &err))
+            fail_msg("%s: %s", path, err.msg);
+        char *nl = strchr(raw.p, '\n');
+        assert_non_null(nl);
+        d->title = hd_strndup(raw.p, (size_t)(nl - raw.p));
+        d->body = hd_strdup(nl + 1);
+        hd_buf_done(&raw);
+        snprintf(d->id, sizeof d->id, "bbc-%s-%03d", cats[cat], num);
+        snprintf(d->source, sizeof d->source, "bbc/%s/%03d.txt", cats[cat], num);
+        /* politics in 2005, business in 2004, tech in 2003; day = number */
+        snprintf(d->date, sizeof d->date, "%d-%02d-%02d", 2005 - cat, 1 + num / 28, 1 + num % 28);
+        d->n_terms[0] = analyse(d->title, &d->terms[0]);
+        d->n_terms[1] = analyse(d->body, &d->terms[1]);
+        hd_doc doc = {.id = d->id,
+                      .source = d->source,
+                      .date = d->date,
+                      .title = d->title,
+                      .body = d->body,
+                      .body_len = strlen(d->body)};
+        if (hd_index_add(ix, &doc, &err))
+            fail_msg("add %s: %s", d->id, err.msg);
+        /* three commits: several segments */
+        if (i == 39 || i == 79)
+            assert_int_equal(hd_index_commit(ix, &err), HD_OK);
+    }
+    if (hd_index_commit(ix, &err))
+        fail_msg("commit: %s", err.msg);
+    hd_index_close(ix);
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    for (int i = 0; i < N_DOCS; i++) {
+        hd_free(docs[i].title);
+        hd_free(docs[i].body);
+        hd_buf_done(&docs[i].terms[0]);
+        hd_buf_done(&docs[i].terms[1]);
+    }
+    hd_analyzer_free(an);
+    char cmd[300];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    return system(cmd);
+}
+
+static hd_index *open_ix(void)
+{
+    hd_index *ix;
+    hd_err err = {0};
+    if (hd_index_open(dir, NULL, &ix, &err))
+        fail_msg("open: %s", err.msg);
+    return ix;
+}
+
+static int doc_by_id(const char *id)
+{
+    for (int i = 0; i < N_DOCS; i++)
+        if (!strcmp(docs[i].id, id))
+            return i;
+    fail_msg("unknown id %s", id);
+    return -1;
+}
+
+/* ---- the oracle: BM25F by hand over the re-analysed text ------------------------------------ */
+
+static double avglen(int f)
+{
+    double tot = 0;
+    for (int i = 0; i < N_DOCS; i++)
+        tot += docs[i].n_terms[f];
+    return tot / N_DOCS;
+}
+
+static double oracle_idf(const char *t)
+{
+    uint64_t df[2] = {0, 0};
+    for (int i = 0; i < N_DOCS; i++)
+        for (int f = 0; f < 2; f++)
+            df[f] += tf(&docs[i], f, t) > 0;
+    return hd_bm25_idf(N_DOCS, df[0] > df[1] ? df[0] : df[1]);
+}
+
+/* BM25F of a set of OR-ed single terms for doc i (0 when none matches). */
+static double oracle_score(int i, char terms[][64], int n)
+{
+    double avg[2] = {avglen(0), avglen(1)};
+    hd_bm25f_params p;
+    hd_bm25f_init(&p, 2, avg);
+    p.weight[0] = HD_BM25F_TITLE_WEIGHT;
+    double s = 0;
+    for (int k = 0; k < n; k++) {
+        double t[2], len[2];
+        for (int f = 0; f < 2; f++) {
+            t[f] = tf(&docs[i], f, terms[k]);
+            /* the index keeps lengths in one lossy byte */
+            len[f] = hd_fieldnorm_decode(hd_fieldnorm_encode(docs[i].n_terms[f]));
+        }
+        s += hd_bm25f_term(&p, oracle_idf(terms[k]), t, len);
+    }
+    return s;
+}
+
+typedef struct ranked {
+    int doc;
+    double score;
+} ranked;
+
+static int by_score(const void *a, const void *b)
+{
+    const ranked *x = a, *y = b;
+    if (x->score != y->score)
+        return x->score < y->score ? 1 : -1;
+    return x->doc - y->doc;
+}
+
+/* Run query through the internal pipeline with or without pruning. */
+static void run_internal(hd_index *ix, const char *q, int prune, size_t k, hd_topk_result *out,
+                         hd_arena *a)
+{
+    hd_err err = {0};
+    hd_qnode *qn;
+    hd_plan *plan;
+    assert_int_equal(hd_qparse(q, strlen(q), a, &qn, &err), HD_OK);
+    assert_int_equal(hd_plan_build(qn, hd_index_reader(ix), hd_index_analyzer(ix), a, &plan, &err),
+                     HD_OK);
+    plan->exact_cost = prune ? 0 : UINT64_MAX;
+    if (hd_topk_run(plan, hd_index_reader(ix), k, 0, a, out, &err))
+        fail_msg("%s: %s", q, err.msg);
+}
+
+static int n_pruned; /* queries whose pruned run skipped docs (inexact count) */
+
+static void check_or_query(hd_index *ix, const char *q)
+{
+    /* words of q -> stems */
+    char words[4][64], terms[4][64];
+    int n = sscanf(q, "%63s %63s %63s %63s", words[0], words[1], words[2], words[3]);
+    for (int k = 0; k < n; k++)
+        stem(words[k], terms[k], sizeof terms[k]);
+    ranked want[N_DOCS];
+    int n_match = 0;
+    for (int i = 0; i < N_DOCS; i++) {
+        double s = oracle_score(i, terms, n);
+        if (s > 0)
+            want[n_match++] = (ranked){i, s};
+    }
+    qsort(want, (size_t)n_match, sizeof *want, by_score);
+
+    for (int prune = 0; prune < 2; prune++) {
+        hd_arena a;
+        hd_arena_init(&a, 0);
+        hd_topk_result res;
+        run_internal(ix, q, prune, 10, &res, &a);
+        size_t n_want = n_match < 10 ? (size_t)n_match : 10;
+        if (res.n_hits != n_want)
+            fail_msg("[%s] prune=%d: %zu hits, oracle %zu", q, prune, res.n_hits, n_want);
+        if (!prune) {
+            assert_true(res.exact);
+            assert_int_equal(res.total, n_match);
+        } else {
+            assert_true(res.total <= (uint64_t)n_match);
+            n_pruned += res.total < (uint64_t)n_match;
+            if (res.exact)
+                assert_int_equal(res.total, n_match);
+        }
+        for (size_t r = 0; r < res.n_hits; r++) {
+            double got = res.hits[r].score, exp = want[r].score;
+            if (fabs(got - exp) > 1e-4 * (1 + exp))
+                fail_msg("[%s] prune=%d rank %zu: score %.6f, oracle %.6f (doc %s)", q, prune, r,
+                         got, exp, docs[want[r].doc].id);
+        }
+        hd_arena_done(&a);
+    }
+}
+
+static void test_ranking_matches_oracle(void **state)
+{
+    (void)state;
+    hd_index *ix = open_ix();
+    static const char *fixed[] = {
+        "labour budget",       "greenspan dollar", "china internet", "blair election tax",
+        "yukos oil",           "profit warner",    "mobile phone",   "the",
+        "economy growth rates"};
+    for (size_t i = 0; i < sizeof fixed / sizeof fixed[0]; i++)
+        check_or_query(ix, fixed[i]);
+    /* random 1-3 word queries made of words of the bodies */
+    uint32_t seed = 7;
+    for (int qi = 0; qi < 60; qi++) {
+        char q[256] = "";
+        seed = seed * 1103515245 + 12345;
+        int nw = 1 + (int)((seed >> 16) % 3);
+        for (int w = 0; w < nw; w++) {
+            seed = seed * 1103515245 + 12345;
+            const odoc *d = &docs[(seed >> 16) % N_DOCS];
+            seed = seed * 1103515245 + 12345;
+            /* pick a word of the body: an alphabetic run */
+            const char *p = d->body + (seed >> 16) % strlen(d->body);
+            while (*p && !((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')))
+                p++;
+            while (p > d->body &&
+                   ((p[-1] >= 'a' && p[-1] <= 'z') || (p[-1] >= 'A' && p[-1] <= 'Z')))
+                p--;
+            size_t len = 0;
+            while ((p[len] >= 'a' && p[len] <= 'z') || (p[len] >= 'A' && p[len] <= 'Z'))
+                len++;
+            if (!len || len > 30)
+                continue;
+            snprintf(q + strlen(q), sizeof q - strlen(q), "%s%.*s", q[0] ? " " : "", (int)len, p);
+        }
+        if (q[0])
+            check_or_query(ix, q);
+    }
+    /* MaxScore did skip docs in some queries (and still found the same top 10) */
+    assert_true(n_pruned > 5);
+    hd_index_close(ix);
+}
+
+/* ---- behaviour through the public API ------------------------------------------------------- */
+
+typedef struct got {
+    int n;
+    int doc[N_DOCS];
+    double score[N_DOCS];
+    char snippet[4][1024];
+    uint64_t total;
+    int exact;
+} got;
+
+static void search(hd_index *ix, const char *q, const hd_search_opts *o, got *g)
+{
+    hd_results *r;
+    hd_err err = {0};
+    hd_search_opts def = {.limit = N_DOCS};
+    if (hd_search(ix, q, o ? o : &def, &r, &err))
+        fail_msg("[%s]: %s", q, err.msg);
+    memset(g, 0, sizeof *g);
+    const hd_hit *h;
+    while (hd_results_next(r, &h) == HD_OK) {
+        if (g->n < 4 && h->snippet)
+            snprintf(g->snippet[g->n], sizeof g->snippet[0], "%s", h->snippet);
+        g->score[g->n] = h->score;
+        int i = doc_by_id(h->id);
+        g->doc[g->n++] = i;
+        /* stored fields come back */
+        assert_string_equal(h->title, docs[i].title);
+        assert_string_equal(h->date, docs[i].date);
+        assert_string_equal(h->source, docs[i].source);
+    }
+    g->total = hd_results_total(r, &g->exact);
+    assert_true(hd_results_took_ms(r) >= 0);
+    hd_results_free(r);
+}
+
+static int has(const got *g, int doc)
+{
+    for (int i = 0; i < g->n; i++)
+        if (g->doc[i] == doc)
+            return 1;
+    return 0;
+}
+
+static int body_or_title_tf(int i, const char *t)
+{
+    return (int)(tf(&docs[i], 0, t) + tf(&docs[i], 1, t));
+}
+
+static void test_phrase(void **state)
+{
+    (void)state;
+    hd_index *ix = open_ix();
+    got g, words;
+    char w[2][64];
+    stem("Time", w[0], 64);
+    stem("Warner", w[1], 64);
+    const char *ph[2] = {w[0], w[1]};
+    search(ix, "\"Time Warner\"", NULL, &g);
+    int n_phrase = 0;
+    for (int i = 0; i < N_DOCS; i++) {
+        int in = phrase_tf(&docs[i], 0, ph, 2) + phrase_tf(&docs[i], 1, ph, 2) > 0;
+        n_phrase += in;
+        assert_int_equal(has(&g, i), in);
+    }
+    assert_true(n_phrase >= 1);
+    assert_int_equal(g.n, n_phrase);
+    assert_int_equal(g.total, n_phrase);
+    assert_int_equal(g.doc[0], doc_by_id("bbc-business-001")); /* "Ad sales boost Time Warner" */
+    /* the same words without quotes match more docs (any doc with "time") */
+    search(ix, "Time Warner", NULL, &words);
+    assert_true(words.n > g.n);
+    /* a phrase in the wrong order matches nothing */
+    search(ix, "\"Warner Time\"", NULL, &g);
+    assert_int_equal(g.n, 0);
+    /* a phrase with a word the index lacks matches nothing */
+    search(ix, "\"Time Warner zyzzyva\"", NULL, &g);
+    assert_int_equal(g.n, 0);
+    hd_index_close(ix);
+}
+
+static void test_and_or_not(void **state)
+{
+    (void)state;
+    hd_index *ix = open_ix();
+    char a[64], b[64];
+    stem("labour", a, 64);
+    stem("budget", b, 64);
+    got gand, gplus, gor, gnot;
+    search(ix, "labour AND budget", NULL, &gand);
+    search(ix, "+labour +budget", NULL, &gplus);
+    search(ix, "labour OR budget", NULL, &gor);
+    search(ix, "labour -budget", NULL, &gnot);
+    int n_and = 0, n_or = 0, n_not = 0;
+    for (int i = 0; i < N_DOCS; i++) {
+        int ha = body_or_title_tf(i, a) > 0, hb = body_or_title_tf(i, b) > 0;
+        n_and += ha && hb;
+        n_or += ha || hb;
+        n_not += ha && !hb;
+        assert_int_equal(has(&gand, i), ha && hb);
+        assert_int_equal(has(&gplus, i), ha && hb);
+        assert_int_equal(has(&gor, i), ha || hb);
+        assert_int_equal(has(&gnot, i), ha && !hb);
+    }
+    assert_true(n_and > 0 && n_not > 0 && n_or > n_and);
+    assert_int_equal(gand.total, n_and);
+    assert_int_equal(gor.total, n_or);
+    assert_int_equal(gnot.total, n_not);
+    /* AND and +a +b rank alike; both terms count in the score */
+    for (int i = 0; i < gand.n; i++) {
+        assert_int_equal(gand.doc[i], gplus.doc[i]);
+        assert_float_equal(gand.score[i], gplus.score[i], 1e-9);
+    }
+    /* NOT alone: everything but */
+    got gneg;
+    search(ix, "NOT labour", NULL, &gneg);
+    int n_neg = 0;
+    for (int i = 0; i < N_DOCS; i++)
+        n_neg += body_or_title_tf(i, a) == 0;
+    assert_int_equal(gneg.n, n_neg);
+    /* +required optional: all docs with labour, those with budget first */
+    got gopt;
+    search(ix, "+labour budget", NULL, &gopt);
+    int n_lab = 0;
+    for (int i = 0; i < N_DOCS; i++)
+        n_lab += body_or_title_tf(i, a) > 0;
+    assert_int_equal(gopt.n, n_lab);
+    /* parentheses */
+    got gpar;
+    search(ix, "(labour OR budget) AND NOT labour", NULL, &gpar);
+    for (int i = 0; i < gpar.n; i++)
+        assert_true(body_or_title_tf(gpar.doc[i], a) == 0 && body_or_title_tf(gpar.doc[i], b) > 0);
+    hd_index_close(ix);
+}
+
+static void test_fields(void **state)
+{
+    (void)state;
+    hd_index *ix = open_ix();
+    char t[64];
+    stem("labour", t, 64);
+    got g, any;
+    search(ix, "title:labour", NULL, &g);
+    search(ix, "labour", NULL, &any);
+    int n = 0;
+    for (int i = 0; i < N_DOCS; i++) {
+        int in = tf(&docs[i], 0, t) > 0;
+        n += in;
+        assert_int_equal(has(&g, i), in);
+    }
+    assert_true(n > 0 && any.n > n);
+    /* body: only */
+    search(ix, "body:labour", NULL, &g);
+    for (int i = 0; i < N_DOCS; i++)
+        assert_int_equal(has(&g, i), tf(&docs[i], 1, t) > 0);
+    /* a title match outranks the same word only in bodies: the top hit has it in its title */
+    assert_true(tf(&docs[any.doc[0]], 0, t) > 0);
+    /* source: filters next to words */
+    search(ix, "labour source:business", NULL, &g);
+    for (int i = 0; i < g.n; i++)
+        assert_non_null(strstr(docs[g.doc[i]].source, "business"));
+    hd_index_close(ix);
+}
+
+static void test_dates(void **state)
+{
+    (void)state;
+    hd_index *ix = open_ix();
+    got g, all;
+    search(ix, "labour date:2005-01-01..2005-01-31", NULL, &g);
+    search(ix, "labour", NULL, &all);
+    int n = 0;
+    for (int i = 0; i < all.n; i++) {
+        const char *d = docs[all.doc[i]].date;
+        n += strcmp(d, "2005-01-01") >= 0 && strcmp(d, "2005-01-31") <= 0;
+    }
+    assert_int_equal(g.n, n);
+    assert_true(n > 0 && n < all.n);
+    for (int i = 0; i < g.n; i++)
+        assert_memory_equal(docs[g.doc[i]].date, "2005-01", 7);
+    /* the filter does not change scores */
+    for (int i = 0; i < g.n; i++)
+        for (int k = 0; k < all.n; k++)
+            if (all.doc[k] == g.doc[i])
+                assert_float_equal(g.score[i], all.score[k], 1e-9);
+    /* open ends */
+    search(ix, "date:..2003-12-31", NULL, &g);
+    assert_int_equal(g.n, 40); /* the tech docs */
+    for (int i = 0; i < g.n; i++)
+        assert_memory_equal(docs[g.doc[i]].date, "2003", 4);
+    search(ix, "date:2004-02-01..", NULL, &g);
+    for (int i = 0; i < g.n; i++)
+        assert_true(strcmp(docs[g.doc[i]].date, "2004-02-01") >= 0);
+    search(ix, "date:2004", NULL, &g);
+    assert_int_equal(g.n, 40);
+    /* sort by date: newest first */
+    hd_search_opts o = {.limit = 50, .sort = HD_SORT_DATE};
+    search(ix, "labour OR profit OR china", &o, &g);
+    assert_true(g.n > 10);
+    for (int i = 1; i < g.n; i++)
+        assert_true(strcmp(docs[g.doc[i - 1]].date, docs[g.doc[i]].date) >= 0);
+    hd_index_close(ix);
+}
+
+static void test_prefix(void **state)
+{
+    (void)state;
+    hd_index *ix = open_ix();
+    got g;
+    search(ix, "greensp*", NULL, &g);
+    assert_true(has(&g, doc_by_id("bbc-business-002"))); /* "Dollar gains on Greenspan speech" */
+    for (int i = 0; i < g.n; i++)
+        assert_true(strcasestr(docs[g.doc[i]].body, "greensp") ||
+                    strcasestr(docs[g.doc[i]].title, "greensp"));
+    int n = 0;
+    for (int i = 0; i < N_DOCS; i++)
+        n += strcasestr(docs[i].body, "greensp") || strcasestr(docs[i].title, "greensp");
+    assert_int_equal(g.n, n);
+    search(ix, "+greensp* +dollar", NULL, &g);
+    assert_true(g.n >= 1);
+    search(ix, "zzzzq*", NULL, &g);
+    assert_int_equal(g.n, 0);
+    hd_index_close(ix);
+}
+
+static void test_paging_and_snippets(void **state)
+{
+    (void)state;
+    hd_index *ix = open_ix();
+    got all, page;
+    search(ix, "china internet", NULL, &all);
+    assert_true(all.n > 6);
+    hd_search_opts o = {.limit = 3, .offset = 2};
+    search(ix, "china internet", &o, &page);
+    assert_int_equal(page.n, 3);
+    for (int i = 0; i < 3; i++)
+        assert_int_equal(page.doc[i], all.doc[i + 2]);
+    /* snippets: marks around the matched words, HTML-escaped text */
+    hd_search_opts so = {.limit = 3, .snippets = 1};
+    search(ix, "\"Time Warner\"", &so, &page);
+    assert_non_null(strstr(page.snippet[0], "<b>Time Warner</b>"));
+    assert_null(strchr(page.snippet[0], '\n'));
+    hd_search_opts tty = {
+        .limit = 3, .snippets = 1, .hl_open = "[[", .hl_close = "]]", .hl_raw = 1};
+    search(ix, "greenspan", &tty, &page);
+    assert_non_null(strcasestr(page.snippet[0], "[[greenspan"));
+    hd_index_close(ix);
+}
+
+static void test_errors(void **state)
+{
+    (void)state;
+    hd_index *ix = open_ix();
+    hd_results *r = (hd_results *)1;
+    hd_err err = {0};
+    assert_int_equal(hd_search(ix, "(labour", NULL, &r, &err), HD_EQUERY);
+    assert_null(r);
+    assert_non_null(strstr(err.msg, "unbalanced parenthesis at column 1"));
+    hd_err_clear(&err);
+    hd_search_opts big = {.limit = 10, .offset = HD_SEARCH_MAX_WINDOW};
+    assert_int_equal(hd_search(ix, "labour", &big, &r, &err), HD_ELIMIT);
+    hd_err_clear(&err);
+    assert_int_equal(hd_search(NULL, "labour", NULL, &r, &err), HD_EINVAL);
+    /* a query of punctuation only matches nothing, without error */
+    got g;
+    search(ix, "- ; ,", NULL, &g);
+    assert_int_equal(g.n, 0);
+    assert_int_equal(hd_results_next(NULL, NULL), HD_DONE);
+    hd_results_free(NULL);
+    hd_index_close(ix);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_ranking_matches_oracle),
+        cmocka_unit_test(test_phrase),
+        cmocka_unit_test(test_and_or_not),
+        cmocka_unit_test(test_fields),
+        cmocka_unit_test(test_dates),
+        cmocka_unit_test(test_prefix),
+        cmocka_unit_test(test_paging_and_snippets),
+        cmocka_unit_test(test_errors),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
