@@ -89,15 +89,21 @@ void hd_snippet(const char *text, size_t len, const hd_snip_tok *toks, size_t n_
             best = start;
         }
     }
-    /* The best window starts at a match; move it left by up to a quarter for context. */
-    size_t first = best;
-    while (first < n_toks && first < best + W && !is_match(&toks[first], n_terms))
-        first++;
-    if (first >= n_toks || first >= best + W)
-        first = best;
-    size_t start = first > W / 4 ? first - W / 4 : 0;
-    if (start > best)
-        start = best;
+    /* Centre the matches of the best window in it, for context on both sides. */
+    size_t first = best, last = best, lim = best + W < n_toks ? best + W : n_toks;
+    int found = 0;
+    for (size_t i = best; i < lim; i++)
+        if (is_match(&toks[i], n_terms)) {
+            if (!found)
+                first = i;
+            last = i;
+            found = 1;
+        }
+    size_t start = best;
+    if (found) {
+        size_t slack = W - (last - first + 1);
+        start = first > slack / 2 ? first - slack / 2 : 0;
+    }
     size_t end = start + W < n_toks ? start + W : n_toks;
     if (end - start < W && n_toks >= W)
         start = end - W;

@@ -203,10 +203,14 @@ static double oracle_idf(const char *t)
     return hd_bm25_idf(N_DOCS, df[0] > df[1] ? df[0] : df[1]);
 }
 
-/* BM25F of a set of OR-ed single terms for doc i (0 when none matches). */
-static double oracle_score(int i, char terms[][64], int n)
+/* BM25F of a set of OR-ed single terms (with their idf) for doc i; 0 when none matches. */
+static double oracle_score(int i, char terms[][64], const double *idf, int n)
 {
-    double avg[2] = {avglen(0), avglen(1)};
+    static double avg[2] = {-1, -1};
+    if (avg[0] < 0) {
+        avg[0] = avglen(0);
+        avg[1] = avglen(1);
+    }
     hd_bm25f_params p;
     hd_bm25f_init(&p, 2, avg);
     p.weight[0] = HD_BM25F_TITLE_WEIGHT;
@@ -218,7 +222,7 @@ static double oracle_score(int i, char terms[][64], int n)
             /* the index keeps lengths in one lossy byte */
             len[f] = hd_fieldnorm_decode(hd_fieldnorm_encode(docs[i].n_terms[f]));
         }
-        s += hd_bm25f_term(&p, oracle_idf(terms[k]), t, len);
+        s += hd_bm25f_term(&p, idf[k], t, len);
     }
     return s;
 }
@@ -258,12 +262,15 @@ static void check_or_query(hd_index *ix, const char *q)
     /* words of q -> stems */
     char words[4][64], terms[4][64];
     int n = sscanf(q, "%63s %63s %63s %63s", words[0], words[1], words[2], words[3]);
-    for (int k = 0; k < n; k++)
+    double idf[4];
+    for (int k = 0; k < n; k++) {
         stem(words[k], terms[k], sizeof terms[k]);
+        idf[k] = oracle_idf(terms[k]);
+    }
     ranked want[N_DOCS];
     int n_match = 0;
     for (int i = 0; i < N_DOCS; i++) {
-        double s = oracle_score(i, terms, n);
+        double s = oracle_score(i, terms, idf, n);
         if (s > 0)
             want[n_match++] = (ranked){i, s};
     }
