@@ -30,15 +30,14 @@ for ((i = 1; i <= RUNS; i++)); do
         prev=0
     fi
     # kill somewhere in the first ~2 s (the run takes a few seconds with per-100 commits)
-    delay=$(printf '0.%03d' $((RANDOM % 1000)))
-    ((RANDOM % 2)) && delay=1$delay
+    delay=$(printf '%d.%03d' $((RANDOM % 2)) $((RANDOM % 1000)))
     "$HERALD" index --index "$IX" --commit-every $STEP --no-statements -v "$PAGES" \
         >"$TMP/run$i.out" 2>"$TMP/run$i.err" &
     pid=$!
     sleep "$delay"
     kill -9 $pid 2>/dev/null || true
     wait $pid 2>/dev/null || true
-    logged=$(grep -o 'committed [0-9]*' "$TMP/run$i.err" | tail -1 | awk '{print $2}')
+    logged=$(grep -o 'committed [0-9]*' "$TMP/run$i.err" | tail -1 | awk '{print $2}' || true)
     logged=${logged:-0}
     if [[ ! -f "$IX/MANIFEST" ]]; then
         # killed before the index was even created: fine only if nothing was committed
