@@ -119,9 +119,20 @@ int hd_utf8_nfc_quick(const char *s, size_t n)
     const unsigned char *p = (const unsigned char *)s;
     /* Code points below U+0300 (lead bytes below 0xCC) include no combining marks and nothing
      * that NFC changes. */
-    for (size_t i = 0; i < n; i++)
-        if (p[i] >= 0xCC)
+    size_t i = 0;
+    while (i < n) {
+        /* Skip ASCII eight bytes at a time; test only the rest. */
+        while (i + 8 <= n) {
+            uint64_t w;
+            memcpy(&w, p + i, 8);
+            if (w & 0x8080808080808080ull)
+                break;
+            i += 8;
+        }
+        if (i < n && p[i] >= 0xCC)
             return 0;
+        i++;
+    }
     return 1;
 }
 

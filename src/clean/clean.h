@@ -94,7 +94,11 @@ static inline const char *hd_line_text(const hd_clean *c, const hd_line *l)
 /* Context-free class and credit/title features of one line whose word features are set. */
 void hd_clean_classify(const char *p, size_t n, hd_line *l);
 
-/* Hash of s[0..n) folded as line keys are (case, quotes, spacing). */
+/* Lines longer than this are keyed by their exact bytes instead of the folded text. */
+#define HD_FOLD_MAX 300
+
+/* Hash of s[0..n) folded as line keys are (case, quotes, spacing); lines over HD_FOLD_MAX
+ * bytes are hashed as they are. */
 uint64_t hd_clean_fold_hash(const char *s, size_t n);
 
 #endif

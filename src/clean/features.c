@@ -66,6 +66,10 @@ static size_t fold(const char *s, size_t n, char *out)
 
 uint64_t hd_clean_fold_hash(const char *s, size_t n)
 {
+    /* Headlines, captions and widgets are printed again with other capitals or quotes; long
+     * paragraphs repeat verbatim, so they are hashed as they are (much cheaper). */
+    if (n > HD_FOLD_MAX)
+        return XXH3_64bits(s, n);
     char tmp[512];
     XXH3_state_t st;
     XXH3_64bits_reset(&st);
@@ -214,8 +218,10 @@ hd_rc hd_clean_page(hd_clean *c, const char *text, size_t len, hd_err *err)
     size_t start = 0;
     unsigned blanks = 0;
     for (size_t i = 0; i <= n; i++) {
-        if (i < n && t[i] != '\n')
-            continue;
+        if (i < n) {
+            const char *nl = memchr(t + i, '\n', n - i);
+            i = nl ? (size_t)(nl - t) : n;
+        }
         size_t ln = i - start;
         if (ln == 0) {
             blanks += blanks < 255;

@@ -41,6 +41,25 @@ static void fold_spaces(const char *s, size_t n, hd_buf *out)
     size_t i = 0;
     while (i < n) {
         unsigned char c = (unsigned char)s[i];
+        /* Fast path: a run of printable ASCII, with single spaces between words. */
+        if (c > 0x20 && c < 0x7F) {
+            if (pend_space) {
+                *o++ = ' ';
+                pend_space = 0;
+            }
+            do {
+                *o++ = (char)c;
+                if (++i >= n)
+                    break;
+                c = (unsigned char)s[i];
+                if (c == ' ' && i + 1 < n && (unsigned char)s[i + 1] > 0x20 &&
+                    (unsigned char)s[i + 1] < 0x7F) {
+                    *o++ = ' ';
+                    c = (unsigned char)s[++i];
+                }
+            } while (c > 0x20 && c < 0x7F);
+            continue;
+        }
         if (c < 0x80) {
             i++;
             if (c == '\r') {
@@ -134,8 +153,10 @@ static int unwrap_hard(const char *s, size_t n, hd_buf *out)
     size_t n_lines = 0, n_short = 0, n_open = 0, width = 0;
     size_t start = 0;
     for (size_t i = 0; i <= n; i++) {
-        if (i < n && s[i] != '\n')
-            continue;
+        if (i < n) {
+            const char *nl = memchr(s + i, '\n', n - i);
+            i = nl ? (size_t)(nl - s) : n;
+        }
         size_t len = i - start;
         if (len > 0) {
             n_lines++;
@@ -157,8 +178,10 @@ static int unwrap_hard(const char *s, size_t n, hd_buf *out)
     size_t n_full = 0;
     start = 0;
     for (size_t i = 0; i <= n; i++) {
-        if (i < n && s[i] != '\n')
-            continue;
+        if (i < n) {
+            const char *nl = memchr(s + i, '\n', n - i);
+            i = nl ? (size_t)(nl - s) : n;
+        }
         size_t len = i - start;
         n_full += len > 0 && len * 10 >= width * 7;
         start = i + 1;

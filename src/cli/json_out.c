@@ -4,6 +4,7 @@
  */
 #include "cli/json_out.h"
 
+#include <stdint.h>
 #include <string.h>
 
 void hd_json_str(FILE *f, const char *s, size_t n)
@@ -12,6 +13,19 @@ void hd_json_str(FILE *f, const char *s, size_t n)
     putc('"', f);
     size_t run = 0;
     for (size_t i = 0; i < n; i++) {
+        /* Skip eight plain bytes at a time: no control byte, quote or backslash (SWAR). */
+        while (i + 8 <= n) {
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+            uint64_t q = w ^ (ones * '"'), b = w ^ (ones * '\\');
+            uint64_t special = ((w - ones * 0x20) & ~w) | ((q - ones) & ~q) | ((b - ones) & ~b);
+            if (special & high)
+                break;
+            i += 8;
+        }
+        if (i >= n)
+            break;
         unsigned char c = (unsigned char)s[i];
         if (c >= 0x20 && c != '"' && c != '\\')
             continue;

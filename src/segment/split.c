@@ -78,6 +78,13 @@ static int clean_break_before(const hd_clean *c, size_t i)
     return 0;
 }
 
+/* Title Case with at least five words: most words other than function words capitalised. */
+static int headline_case(const hd_line *l)
+{
+    uint32_t content = l->n_words - l->n_stop;
+    return l->n_words >= 5 && content > 0 && l->n_cap * 10 >= content * 8;
+}
+
 /* Does a headline at i start a new article? Yes when it is printed again before the next
  * paragraph, or a byline/date follows it, and prose follows. */
 static int starts_article(const hd_clean *c, size_t i, const size_t *next_good)
@@ -101,6 +108,14 @@ static int starts_article(const hd_clean *c, size_t i, const size_t *next_good)
     size_t ng = i + 1 < c->n_lines ? next_good[i + 1] : c->n_lines;
     if (ng >= c->n_lines)
         return 0;
+    /* A headline in title case, set apart by a blank line and followed straight by prose: the
+     * next item of a news-in-brief page. Subheadings inside a story are shorter ("Extensive
+     * Battlefield", "A fight over debt") or in sentence case; items of a list (fixtures, names
+     * with commas) follow other items, not a paragraph. */
+    if (headline_case(l) && l->blank_before >= 1 && i + 1 < c->n_lines &&
+        c->lines[i + 1].kind == HD_LINE_GOOD && c->lines[i - 1].kind == HD_LINE_GOOD &&
+        !memchr(c->text.p + l->off, ',', l->len))
+        return 1;
     if (l->count >= 2 && l->first == i) {
         for (size_t j = i + 1; j < ng && j < i + HEADER_SCAN; j++)
             if (c->lines[j].key == l->key)
@@ -124,13 +139,21 @@ static int title_score(const hd_clean *c, size_t i)
     int s = 0;
     if (l->count >= 2)
         s += 2;
-    for (size_t j = i + 1; j < c->n_lines && j <= i + 2; j++)
-        if (c->lines[j].kind == HD_LINE_META) {
-            s += 2;
-            break;
-        }
+    /* The byline belongs to the headline right above it (not to one further up a list). */
+    if (i + 1 < c->n_lines && c->lines[i + 1].kind == HD_LINE_META)
+        s += 2;
     if (l->n_words >= 4)
         s += 1;
+    if (l->n_words <= 2) /* a section label: "In Brief", "World" */
+        s -= 1;
+    if (headline_case(l))
+        s += 1;
+    /* The page's first line is where the page title goes. */
+    if (i == 0)
+        s += 2;
+    /* A standfirst reads like a sentence: commas and a prose share of function words. */
+    if (memchr(c->text.p + l->off, ',', l->len) && l->n_stop * 4 >= l->n_words)
+        s -= 1;
     return s;
 }
 
