@@ -5,6 +5,7 @@
  * snippets). Runs qparse.c, qtree.c and topk.c in one per-query arena, then fetches the rows'
  * stored fields and cuts their snippets with snippet.c. Called by the CLI and the server.
  */
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -96,6 +97,18 @@ static const char *dup_or_empty(hd_arena *a, const char *s)
     return hd_arena_strdup(a, s ? s : "");
 }
 
+typedef struct fetch_key {
+    uint32_t seg, doc, row;
+} fetch_key;
+
+static int by_location(const void *a, const void *b)
+{
+    const fetch_key *x = a, *y = b;
+    if (x->seg != y->seg)
+        return x->seg < y->seg ? -1 : 1;
+    return x->doc < y->doc ? -1 : x->doc > y->doc;
+}
+
 static hd_rc fetch_rows(hd_results *res, const hd_plan *plan, const hd_ixr *r, hd_analyzer *an,
                         const hd_topk_result *tk, const hd_search_opts *o, hd_err *err)
 {
@@ -106,11 +119,20 @@ static hd_rc fetch_rows(hd_results *res, const hd_plan *plan, const hd_ixr *r, h
     res->rows = hd_arena_alloc(&res->arena, n * sizeof *res->rows);
     if (!res->rows)
         return hd_err_set(err, HD_ENOMEM, "out of memory for results");
+    /* Fetch in (segment, doc) order: neighbours share a decompressed store block. */
+    fetch_key *order = hd_arena_alloc(&res->arena, n * sizeof *order);
+    if (!order)
+        return hd_err_set(err, HD_ENOMEM, "out of memory for results");
+    for (size_t i = 0; i < n; i++)
+        order[i] = (fetch_key){
+            .seg = tk->hits[first + i].seg, .doc = tk->hits[first + i].doc, .row = (uint32_t)i};
+    qsort(order, n, sizeof *order, by_location);
     snip_ctx sc = {.plan = plan};
     hd_buf buf;
     hd_buf_init(&buf);
     hd_rc rc = HD_OK;
-    for (size_t i = 0; i < n && !rc; i++) {
+    for (size_t j = 0; j < n && !rc; j++) {
+        size_t i = order[j].row;
         const hd_topk_hit *h = &tk->hits[first + i];
         const hd_seg *seg = hd_ixr_segment(r, h->seg);
         hd_stored_doc d;
@@ -131,8 +153,9 @@ static hd_rc fetch_rows(hd_results *res, const hd_plan *plan, const hd_ixr *r, h
         if (o->snippets)
             rc = make_snippet(res, plan, an, o, d.body ? d.body : "", d.body ? d.body_len : 0, &sc,
                               &buf, &row->snippet, err);
-        res->n_rows = i + 1;
     }
+    if (!rc)
+        res->n_rows = n;
     hd_buf_done(&buf);
     hd_free(sc.toks);
     return rc;
