@@ -171,6 +171,9 @@ typedef struct hd_stored_doc {
 
 /* Fetch a stored document (deleted ones too). HD_EINVAL for doc >= max_doc, HD_ECORRUPT. */
 hd_rc hd_seg_doc(const hd_seg *s, uint32_t doc, hd_stored_doc *out, hd_err *err);
+/* As hd_seg_doc without the body (body = "", body_len = 0): bodies are stored apart in large
+ * blocks, so this is much cheaper when only ids and titles are needed. */
+hd_rc hd_seg_doc_meta(const hd_seg *s, uint32_t doc, hd_stored_doc *out, hd_err *err);
 
 /* ---- Postings iterator ---------------------------------------------------------------------
  * Caller-owned, no allocation: declare one on the stack or in a query node.

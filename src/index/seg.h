@@ -27,13 +27,17 @@ enum {
     M_N_STORE_BLOCKS,
     M_FIELD_TOTAL, /* HD_N_TEXT_FIELDS words */
     M_META_OFF = M_FIELD_TOTAL + HD_N_TEXT_FIELDS,
+    M_BODY_OFF,
+    M_BODY_IDX_OFF,
+    M_N_BODY_BLOCKS,
     SEG_META_WORDS = 20
 };
 
 #define DICT_BLOCK_TERMS 32
 #define DICT_IDX_ENTRY   24 /* u64 block offset, u64 postings offset, u64 positions offset */
 #define STORE_IDX_ENTRY  16 /* u64 first doc, u64 block offset (relative to store section) */
-#define STORE_BLOCK_RAW  (64 * 1024)
+#define STORE_BLOCK_RAW  (16 * 1024)
+#define BODY_BLOCK_RAW   (256 * 1024)
 #define HD_MAX_ID_LEN    1024
 #define HD_MAX_BODY      (64u << 20)
 
@@ -87,6 +91,9 @@ struct hd_seg {
     const uint8_t *store, *store_end;
     const uint8_t *store_idx;
     uint64_t n_store_blocks;
+    const uint8_t *body, *body_end;
+    const uint8_t *body_idx;
+    uint64_t n_body_blocks;
     uint8_t *del; /* deletion bitset (owned copy) or NULL */
     uint32_t n_deleted;
     uint64_t del_gen;
@@ -102,10 +109,10 @@ struct hd_ixr {
     size_t n_segs;
     uint64_t max_doc, n_docs;
     uint64_t field_total[HD_N_TEXT_FIELDS];
-    /* stored-doc cache: the last decompressed block */
-    const struct hd_seg *cache_seg;
-    uint64_t cache_block;
-    hd_buf cache;
+    /* stored-doc caches: the last decompressed meta and body blocks */
+    const struct hd_seg *cache_seg, *bcache_seg;
+    uint64_t cache_block, bcache_block;
+    hd_buf cache, bcache;
     hd_buf docbuf; /* NUL-terminated copy of the last fetched document */
 };
 

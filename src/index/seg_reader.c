@@ -26,6 +26,22 @@ static hd_rc seg_corrupt(const hd_seg *s, hd_err *err, const char *what)
     return hd_err_setw(err, HD_ECORRUPT, s->name, "%s", what);
 }
 
+/* A stored-fields index must start at doc 0 / offset 0 and increase strictly. */
+static int check_store_idx(const uint8_t *idx, uint64_t n, uint64_t max_doc, uint64_t size)
+{
+    uint64_t fd0 = 0, off0 = 0;
+    for (uint64_t b = 0; b < n; b++) {
+        uint64_t first = hd_get_u64(idx + b * STORE_IDX_ENTRY);
+        uint64_t off = hd_get_u64(idx + b * STORE_IDX_ENTRY + 8);
+        if ((b == 0 ? first != 0 || off != 0 : first <= fd0 || off <= off0) || first >= max_doc ||
+            off >= size)
+            return -1;
+        fd0 = first;
+        off0 = off;
+    }
+    return 0;
+}
+
 static hd_rc seg_open(hd_ixr *r, hd_seg *s, const hd_manifest_seg *ms, hd_err *err)
 {
     s->ixr = r;
@@ -68,8 +84,12 @@ static hd_rc seg_open(hd_ixr *r, hd_seg *s, const hd_manifest_seg *ms, hd_err *e
           M[M_NORMS_OFF] + HD_N_TEXT_FIELDS * md == M[M_DATES_OFF] &&
           M[M_DATES_OFF] + 4 * md == M[M_STORE_OFF] && M[M_STORE_OFF] <= M[M_STORE_IDX_OFF] &&
           M[M_N_STORE_BLOCKS] <= (meta_at - M[M_STORE_IDX_OFF]) / STORE_IDX_ENTRY &&
-          M[M_STORE_IDX_OFF] + M[M_N_STORE_BLOCKS] * STORE_IDX_ENTRY == M[M_META_OFF] &&
-          M[M_META_OFF] == meta_at && (md == 0 || M[M_N_STORE_BLOCKS] > 0)))
+          M[M_STORE_IDX_OFF] + M[M_N_STORE_BLOCKS] * STORE_IDX_ENTRY == M[M_BODY_OFF] &&
+          M[M_BODY_OFF] <= M[M_BODY_IDX_OFF] &&
+          M[M_N_BODY_BLOCKS] <= (meta_at - M[M_BODY_IDX_OFF]) / STORE_IDX_ENTRY &&
+          M[M_BODY_IDX_OFF] + M[M_N_BODY_BLOCKS] * STORE_IDX_ENTRY == M[M_META_OFF] &&
+          M[M_META_OFF] == meta_at &&
+          (md == 0 || (M[M_N_STORE_BLOCKS] > 0 && M[M_N_BODY_BLOCKS] > 0))))
         return seg_corrupt(s, err, "bad section table");
     s->post = s->map;
     s->pos = s->map + M[M_POS_OFF];
@@ -84,6 +104,10 @@ static hd_rc seg_open(hd_ixr *r, hd_seg *s, const hd_manifest_seg *ms, hd_err *e
     s->store_end = s->map + M[M_STORE_IDX_OFF];
     s->store_idx = s->map + M[M_STORE_IDX_OFF];
     s->n_store_blocks = M[M_N_STORE_BLOCKS];
+    s->body = s->map + M[M_BODY_OFF];
+    s->body_end = s->map + M[M_BODY_IDX_OFF];
+    s->body_idx = s->map + M[M_BODY_IDX_OFF];
+    s->n_body_blocks = M[M_N_BODY_BLOCKS];
     /* The dictionary index must be increasing and in range. */
     uint64_t pb = 0, pp = 0, db = 0;
     for (uint64_t b = 0; b < s->n_dict_blocks; b++) {
@@ -96,15 +120,9 @@ static hd_rc seg_open(hd_ixr *r, hd_seg *s, const hd_manifest_seg *ms, hd_err *e
         pb = po;
         pp = ps;
     }
-    uint64_t fd0 = 0;
-    for (uint64_t b = 0; b < s->n_store_blocks; b++) {
-        const uint8_t *e = s->store_idx + b * STORE_IDX_ENTRY;
-        uint64_t first = hd_get_u64(e), off = hd_get_u64(e + 8);
-        if ((b == 0 ? first != 0 || off != 0 : first <= fd0) || first >= md ||
-            off >= M[M_STORE_IDX_OFF] - M[M_STORE_OFF])
-            return seg_corrupt(s, err, "bad stored-fields index");
-        fd0 = first;
-    }
+    if (check_store_idx(s->store_idx, s->n_store_blocks, md, M[M_STORE_IDX_OFF] - M[M_STORE_OFF]) ||
+        check_store_idx(s->body_idx, s->n_body_blocks, md, M[M_BODY_IDX_OFF] - M[M_BODY_OFF]))
+        return seg_corrupt(s, err, "bad stored-fields index");
     /* Deletions. */
     if (ms->del_gen) {
         s->del_gen = ms->del_gen;
@@ -167,6 +185,7 @@ void hd_ixr_free(hd_ixr *r)
     hd_free(r->segs);
     hd_free(r->dir);
     hd_buf_done(&r->cache);
+    hd_buf_done(&r->bcache);
     hd_buf_done(&r->docbuf);
     hd_free(r);
 }
@@ -181,6 +200,7 @@ hd_rc hd_ixr_open_manifest(const char *dir, const hd_manifest *m, hd_ixr **out, 
         return hd_err_set(err, HD_ENOMEM, "out of memory opening the index");
     }
     hd_buf_init(&r->cache);
+    hd_buf_init(&r->bcache);
     hd_buf_init(&r->docbuf);
     r->gen = m->gen;
     r->next_seg_id = m->next_seg_id;
@@ -461,54 +481,80 @@ static int rec_get(const uint8_t **p, const uint8_t *end, const uint8_t **s, siz
     return 0;
 }
 
-#define STORE_MAX_RAW ((size_t)HD_MAX_BODY * 2 + STORE_BLOCK_RAW * 2)
+#define STORE_MAX_RAW ((size_t)HD_MAX_BODY * 2 + BODY_BLOCK_RAW * 2)
 
-hd_rc hd_seg_doc(const hd_seg *s, uint32_t doc, hd_stored_doc *out, hd_err *err)
+/* Decompress (or find in the cache) the block of a stored-fields stream holding doc; sets
+ * p and end to its records and first to its first doc. */
+static hd_rc load_block(const hd_seg *s, const uint8_t *base, const uint8_t *base_end,
+                        const uint8_t *idx, uint64_t n, uint32_t doc, const hd_seg **cseg,
+                        uint64_t *cblock, hd_buf *cache, const uint8_t **p, const uint8_t **end,
+                        uint64_t *first, hd_err *err)
 {
-    if (doc >= s->max_doc)
-        return hd_err_set(err, HD_EINVAL, "doc %u out of range", doc);
-    hd_ixr *r = s->ixr;
-    uint64_t lo = 0, hi = s->n_store_blocks;
+    uint64_t lo = 0, hi = n;
     while (hi - lo > 1) {
         uint64_t mid = lo + (hi - lo) / 2;
-        if (hd_get_u64(s->store_idx + mid * STORE_IDX_ENTRY) <= doc)
+        if (hd_get_u64(idx + mid * STORE_IDX_ENTRY) <= doc)
             lo = mid;
         else
             hi = mid;
     }
-    const uint8_t *e = s->store_idx + lo * STORE_IDX_ENTRY;
-    uint64_t first = hd_get_u64(e);
-    if (r->cache_seg != s || r->cache_block != lo) {
-        const uint8_t *zp = s->store + hd_get_u64(e + 8);
-        const uint8_t *ze = lo + 1 < s->n_store_blocks
-                                ? s->store + hd_get_u64(e + 8 + STORE_IDX_ENTRY)
-                                : s->store_end;
+    const uint8_t *e = idx + lo * STORE_IDX_ENTRY;
+    *first = hd_get_u64(e);
+    if (*cseg != s || *cblock != lo) {
+        const uint8_t *zp = base + hd_get_u64(e + 8);
+        const uint8_t *ze = lo + 1 < n ? base + hd_get_u64(e + 8 + STORE_IDX_ENTRY) : base_end;
         if (ze <= zp)
             return seg_corrupt(s, err, "bad stored-fields block");
         unsigned long long raw = ZSTD_getFrameContentSize(zp, (size_t)(ze - zp));
         if (raw == ZSTD_CONTENTSIZE_ERROR || raw == ZSTD_CONTENTSIZE_UNKNOWN || raw > STORE_MAX_RAW)
             return seg_corrupt(s, err, "bad stored-fields block");
-        r->cache_seg = NULL;
-        hd_buf_clear(&r->cache);
-        if (hd_buf_reserve(&r->cache, (size_t)raw + 1))
+        *cseg = NULL;
+        hd_buf_clear(cache);
+        if (hd_buf_reserve(cache, (size_t)raw + 1))
             return hd_err_set(err, HD_ENOMEM, "out of memory reading a stored document");
-        size_t z = ZSTD_decompress(r->cache.p, (size_t)raw, zp, (size_t)(ze - zp));
+        size_t z = ZSTD_decompress(cache->p, (size_t)raw, zp, (size_t)(ze - zp));
         if (ZSTD_isError(z) || z != raw)
             return seg_corrupt(s, err, "stored-fields block does not decompress");
-        r->cache.len = z;
-        r->cache_seg = s;
-        r->cache_block = lo;
+        cache->len = z;
+        *cseg = s;
+        *cblock = lo;
     }
-    const uint8_t *p = (const uint8_t *)r->cache.p, *end = p + r->cache.len;
+    *p = (const uint8_t *)cache->p;
+    *end = *p + cache->len;
+    return HD_OK;
+}
+
+static hd_rc seg_doc(const hd_seg *s, uint32_t doc, int with_body, hd_stored_doc *out, hd_err *err)
+{
+    if (doc >= s->max_doc)
+        return hd_err_set(err, HD_EINVAL, "doc %u out of range", doc);
+    hd_ixr *r = s->ixr;
+    const uint8_t *p, *end;
+    uint64_t first;
+    hd_rc rc = load_block(s, s->store, s->store_end, s->store_idx, s->n_store_blocks, doc,
+                          &r->cache_seg, &r->cache_block, &r->cache, &p, &end, &first, err);
+    if (rc)
+        return rc;
     const uint8_t *f[7];
     size_t fl[7];
     uint64_t seq = 0;
     for (uint64_t d = first; d <= doc; d++) {
-        for (int i = 0; i < 7; i++)
+        for (int i = 0; i < 6; i++)
             if (rec_get(&p, end, &f[i], &fl[i]))
                 return seg_corrupt(s, err, "bad stored document");
-        if (hd_varint_get(&p, end, &seq))
+        if (hd_varint_get(&p, end, &seq) || seq > UINT32_MAX)
             return seg_corrupt(s, err, "bad stored document");
+    }
+    f[6] = (const uint8_t *)"";
+    fl[6] = 0;
+    if (with_body) {
+        rc = load_block(s, s->body, s->body_end, s->body_idx, s->n_body_blocks, doc, &r->bcache_seg,
+                        &r->bcache_block, &r->bcache, &p, &end, &first, err);
+        if (rc)
+            return rc;
+        for (uint64_t d = first; d <= doc; d++)
+            if (rec_get(&p, end, &f[6], &fl[6]))
+                return seg_corrupt(s, err, "bad stored body");
     }
     hd_buf_clear(&r->docbuf);
     size_t off[7];
@@ -525,9 +571,19 @@ hd_rc hd_seg_doc(const hd_seg *s, uint32_t doc, hd_stored_doc *out, hd_err *err)
     out->source = b + off[2];
     out->date = b + off[3];
     out->title = b + off[4];
-    out->body = b + off[5];
-    out->body_len = fl[5];
-    out->speakers = b + off[6];
+    out->speakers = b + off[5];
+    out->body = b + off[6];
+    out->body_len = fl[6];
     out->seq = (uint32_t)seq;
     return HD_OK;
+}
+
+hd_rc hd_seg_doc(const hd_seg *s, uint32_t doc, hd_stored_doc *out, hd_err *err)
+{
+    return seg_doc(s, doc, 1, out, err);
+}
+
+hd_rc hd_seg_doc_meta(const hd_seg *s, uint32_t doc, hd_stored_doc *out, hd_err *err)
+{
+    return seg_doc(s, doc, 0, out, err);
 }

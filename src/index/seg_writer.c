@@ -24,9 +24,11 @@
  *              positions base (from their sections' starts).
  *   norms      HD_N_TEXT_FIELDS arrays of max_doc bytes: encoded field lengths.
  *   dates      max_doc i32: day numbers (INT32_MIN = none).
- *   store      zstd frames of ~64 KiB of records; record: varint length + bytes of id, url,
- *              source, date, title, body, speakers ('\n'-joined), then varint seq.
+ *   store      zstd frames of ~16 KiB of records; record: varint length + bytes of id, url,
+ *              source, date, title, speakers ('\n'-joined), then varint seq.
  *   store index per block: u64 first doc, u64 offset from the store start.
+ *   bodies     zstd frames of ~256 KiB of bodies (varint length + bytes), kept apart so
+ *              that fetching titles does not decompress bodies; then its index, as above.
  *   meta       20 u64 (see seg.h: max_doc, n_terms, section offsets, field length totals).
  *   trailer    u32 "HDSG", u32 version, u64 xxh64 of all preceding bytes.
  */
@@ -48,6 +50,15 @@ typedef struct tvec {
     uint8_t *p;
     uint32_t len, cap;
 } tvec;
+
+/* A stored-fields stream: records appended to raw, compressed in blocks of block_raw bytes. */
+typedef struct zstore {
+    hd_buf raw;     /* current block, uncompressed */
+    uint32_t first; /* first doc of the current block */
+    hd_buf out;     /* compressed blocks */
+    hd_buf idx;     /* per block: u64 first doc, u64 offset in out */
+    size_t block_raw;
+} zstore;
 
 typedef struct term_ent {
     uint32_t key_off; /* in w->keys */
@@ -78,10 +89,8 @@ struct hd_segw {
     hd_buf norms[HD_N_TEXT_FIELDS];
     hd_buf dates;
     uint64_t field_total[HD_N_TEXT_FIELDS];
-    hd_buf raw;         /* current store block, uncompressed */
-    uint32_t raw_first; /* first doc of the current store block */
-    hd_buf store;       /* compressed blocks */
-    hd_buf store_idx;
+    zstore meta; /* stored id, url, source, date, title, speakers, seq */
+    zstore body; /* stored bodies */
     ZSTD_CCtx *zc;
     size_t mem_vecs; /* bytes held by term vectors */
     /* per-doc analysis state */
@@ -105,9 +114,14 @@ hd_rc hd_segw_new(hd_analyzer *an, hd_segw **out, hd_err *err)
     hd_buf_init(&w->keys);
     hd_buf_init(&w->del);
     hd_buf_init(&w->dates);
-    hd_buf_init(&w->raw);
-    hd_buf_init(&w->store);
-    hd_buf_init(&w->store_idx);
+    hd_buf_init(&w->meta.raw);
+    hd_buf_init(&w->meta.out);
+    hd_buf_init(&w->meta.idx);
+    hd_buf_init(&w->body.raw);
+    hd_buf_init(&w->body.out);
+    hd_buf_init(&w->body.idx);
+    w->meta.block_raw = STORE_BLOCK_RAW;
+    w->body.block_raw = BODY_BLOCK_RAW;
     for (int f = 0; f < HD_N_TEXT_FIELDS; f++)
         hd_buf_init(&w->norms[f]);
     w->n_slots = 1 << 16;
@@ -135,9 +149,12 @@ void hd_segw_free(hd_segw *w)
     hd_buf_done(&w->keys);
     hd_buf_done(&w->del);
     hd_buf_done(&w->dates);
-    hd_buf_done(&w->raw);
-    hd_buf_done(&w->store);
-    hd_buf_done(&w->store_idx);
+    hd_buf_done(&w->meta.raw);
+    hd_buf_done(&w->meta.out);
+    hd_buf_done(&w->meta.idx);
+    hd_buf_done(&w->body.raw);
+    hd_buf_done(&w->body.out);
+    hd_buf_done(&w->body.idx);
     for (int f = 0; f < HD_N_TEXT_FIELDS; f++)
         hd_buf_done(&w->norms[f]);
     ZSTD_freeCCtx(w->zc);
@@ -157,8 +174,8 @@ uint32_t hd_segw_n_deleted(const hd_segw *w)
 size_t hd_segw_mem(const hd_segw *w)
 {
     return w->mem_vecs + w->keys.cap + w->cap_terms * sizeof(term_ent) +
-           w->n_slots * sizeof(uint32_t) + w->store.cap + w->raw.cap +
-           (size_t)w->n_docs * (HD_N_TEXT_FIELDS + 4);
+           w->n_slots * sizeof(uint32_t) + w->meta.out.cap + w->meta.raw.cap + w->body.out.cap +
+           w->body.raw.cap + (size_t)w->n_docs * (HD_N_TEXT_FIELDS + 4);
 }
 
 static int tvec_reserve(hd_segw *w, tvec *v, size_t extra)
@@ -339,22 +356,59 @@ static void rec_str(hd_buf *b, const char *s, size_t n)
     hd_buf_add(b, s, n);
 }
 
-static hd_rc flush_store_block(hd_segw *w, hd_err *err)
+/* Compress the pending records of z as one block; the next block starts at doc next_first. */
+static hd_rc flush_block(hd_segw *w, zstore *z, uint32_t next_first, hd_err *err)
 {
-    if (w->raw.len == 0)
+    if (z->raw.len == 0)
         return HD_OK;
-    size_t bound = ZSTD_compressBound(w->raw.len);
-    hd_buf_u64(&w->store_idx, w->raw_first);
-    hd_buf_u64(&w->store_idx, w->store.len);
-    if (hd_buf_reserve(&w->store, bound + 1))
+    size_t bound = ZSTD_compressBound(z->raw.len);
+    hd_buf_u64(&z->idx, z->first);
+    hd_buf_u64(&z->idx, z->out.len);
+    if (hd_buf_reserve(&z->out, bound + 1))
         return hd_err_set(err, HD_ENOMEM, "out of memory compressing stored fields");
-    size_t z = ZSTD_compressCCtx(w->zc, w->store.p + w->store.len, bound, w->raw.p, w->raw.len, 3);
-    if (ZSTD_isError(z))
-        return hd_err_set(err, HD_ENOMEM, "zstd: %s", ZSTD_getErrorName(z));
-    w->store.len += z;
-    hd_buf_clear(&w->raw);
-    w->raw_first = w->n_docs;
-    return hd_buf_status(&w->store_idx, err);
+    size_t n = ZSTD_compressCCtx(w->zc, z->out.p + z->out.len, bound, z->raw.p, z->raw.len, 3);
+    if (ZSTD_isError(n))
+        return hd_err_set(err, HD_ENOMEM, "zstd: %s", ZSTD_getErrorName(n));
+    z->out.len += n;
+    hd_buf_clear(&z->raw);
+    z->first = next_first;
+    return hd_buf_status(&z->idx, err);
+}
+
+/* Append the stored record of a document (NULL strings stored as ""). */
+static hd_rc store_doc(hd_segw *w, const char *id, const char *url, const char *source,
+                       const char *date, const char *title, const char *body, size_t body_len,
+                       const char *const *speakers, size_t n_speakers, uint32_t seq, hd_err *err)
+{
+    hd_buf *m = &w->meta.raw;
+    rec_str(m, id, strlen(id));
+    rec_str(m, url ? url : "", url ? strlen(url) : 0);
+    rec_str(m, source, strlen(source));
+    rec_str(m, date ? date : "", date ? strlen(date) : 0);
+    rec_str(m, title, strlen(title));
+    size_t sp_len = 0;
+    for (size_t i = 0; i < n_speakers; i++)
+        if (speakers[i])
+            sp_len += strlen(speakers[i]) + 1;
+    hd_buf_varint(m, sp_len ? sp_len - 1 : 0);
+    for (size_t i = 0, first = 1; i < n_speakers; i++) {
+        if (!speakers[i])
+            continue;
+        if (!first)
+            hd_buf_addc(m, '\n');
+        hd_buf_adds(m, speakers[i]);
+        first = 0;
+    }
+    hd_buf_varint(m, seq);
+    rec_str(&w->body.raw, body, body_len);
+    if (m->oom || w->body.raw.oom)
+        return hd_err_set(err, HD_ENOMEM, "out of memory storing a document");
+    hd_rc rc = HD_OK;
+    if (m->len >= w->meta.block_raw)
+        rc = flush_block(w, &w->meta, w->n_docs + 1, err);
+    if (!rc && w->body.raw.len >= w->body.block_raw)
+        rc = flush_block(w, &w->body, w->n_docs + 1, err);
+    return rc;
 }
 
 hd_rc hd_segw_add(hd_segw *w, const hd_doc *d, hd_err *err)
@@ -439,34 +493,14 @@ hd_rc hd_segw_add(hd_segw *w, const hd_doc *d, hd_err *err)
     int32_t day = d->date ? hd_day_parse(d->date, strlen(d->date)) : HD_NO_DATE;
     hd_buf_add(&w->dates, &day, 4);
 
-    /* Stored record. */
-    rec_str(&w->raw, d->id, id_len);
-    rec_str(&w->raw, d->url ? d->url : "", d->url ? strlen(d->url) : 0);
-    rec_str(&w->raw, source, strlen(source));
-    rec_str(&w->raw, d->date ? d->date : "", d->date ? strlen(d->date) : 0);
-    rec_str(&w->raw, title, strlen(title));
-    rec_str(&w->raw, d->body ? d->body : "", body_len);
-    size_t sp_len = 0;
-    for (size_t i = 0; i < d->n_speakers; i++)
-        if (d->speakers[i])
-            sp_len += strlen(d->speakers[i]) + 1;
-    hd_buf_varint(&w->raw, sp_len ? sp_len - 1 : 0);
-    for (size_t i = 0, first = 1; i < d->n_speakers; i++) {
-        if (!d->speakers[i])
-            continue;
-        if (!first)
-            hd_buf_addc(&w->raw, '\n');
-        hd_buf_adds(&w->raw, d->speakers[i]);
-        first = 0;
-    }
-    hd_buf_varint(&w->raw, d->seq);
+    if ((rc = store_doc(w, d->id, d->url, source, d->date, title, d->body ? d->body : "", body_len,
+                        d->speakers, d->n_speakers, d->seq, err)))
+        return rc; /* TODO(#3): the doc's postings are in, its record is not: rare OOM only */
     w->n_docs++;
-    if (w->raw.len >= STORE_BLOCK_RAW && (rc = flush_store_block(w, err)))
-        return rc;
     for (int f = 0; f < HD_N_TEXT_FIELDS; f++)
         if (w->norms[f].oom)
             return hd_err_set(err, HD_ENOMEM, "out of memory indexing a document");
-    if (w->dates.oom || w->raw.oom)
+    if (w->dates.oom)
         return hd_err_set(err, HD_ENOMEM, "out of memory indexing a document");
     return HD_OK;
 
@@ -492,9 +526,8 @@ fail:
         hd_buf_addc(&w->norms[f], 0);
     int32_t none = HD_NO_DATE;
     hd_buf_add(&w->dates, &none, 4);
-    for (int i = 0; i < 7; i++)
-        hd_buf_varint(&w->raw, 0);
-    hd_buf_varint(&w->raw, 0);
+    if (store_doc(w, "", NULL, "", NULL, "", "", 0, NULL, 0, 0, NULL))
+        w->rc = HD_ENOMEM;
     w->n_docs++;
     del_set(w, doc);
     return rc;
@@ -668,7 +701,9 @@ hd_rc hd_segw_write(hd_segw *w, const char *dir, const char *name, uint8_t **out
                     uint64_t *out_size, hd_err *err)
 {
     *out_del = NULL;
-    hd_rc rc = flush_store_block(w, err);
+    hd_rc rc = flush_block(w, &w->meta, w->n_docs, err);
+    if (!rc)
+        rc = flush_block(w, &w->body, w->n_docs, err);
     if (rc)
         return rc;
     char path[4096];
@@ -766,10 +801,15 @@ hd_rc hd_segw_write(hd_segw *w, const char *dir, const char *name, uint8_t **out
     m[M_DATES_OFF] = f.off;
     fw_add(&f, w->dates.p, w->dates.len);
     m[M_STORE_OFF] = f.off;
-    fw_add(&f, w->store.p, w->store.len);
+    fw_add(&f, w->meta.out.p, w->meta.out.len);
     m[M_STORE_IDX_OFF] = f.off;
-    m[M_N_STORE_BLOCKS] = w->store_idx.len / STORE_IDX_ENTRY;
-    fw_add(&f, w->store_idx.p, w->store_idx.len);
+    m[M_N_STORE_BLOCKS] = w->meta.idx.len / STORE_IDX_ENTRY;
+    fw_add(&f, w->meta.idx.p, w->meta.idx.len);
+    m[M_BODY_OFF] = f.off;
+    fw_add(&f, w->body.out.p, w->body.out.len);
+    m[M_BODY_IDX_OFF] = f.off;
+    m[M_N_BODY_BLOCKS] = w->body.idx.len / STORE_IDX_ENTRY;
+    fw_add(&f, w->body.idx.p, w->body.idx.len);
     for (int fl = 0; fl < HD_N_TEXT_FIELDS; fl++)
         m[M_FIELD_TOTAL + fl] = w->field_total[fl];
     m[M_META_OFF] = f.off;
