@@ -41,6 +41,15 @@ hd_format hd_ingest_detect(const char *sample, size_t len);
 hd_rc hd_jsonl_parse(const char *line, size_t len, const char *where, hd_page *page,
                      hd_buf *store, hd_err *err);
 
+/* hd_jsonl_parse through jansson alone (the reference the fast path is tested against). */
+hd_rc hd_jsonl_parse_jansson(const char *line, size_t len, const char *where, hd_page *page,
+                             hd_buf *store, hd_err *err);
+
+/* The fast path of hd_jsonl_parse for a flat object of strings, numbers, true, false and null:
+ * HD_OK with the page filled exactly as hd_jsonl_parse would, or HD_EINPUT (no message) when
+ * the line needs jansson. */
+hd_rc hd_jsonl_parse_fast(const char *line, size_t len, hd_page *page, hd_buf *store);
+
 /* List the regular files under dir, recursively, in sorted (byte) order; dot-files skipped.
  * *out is an owned array of owned strings: free with hd_walk_free. */
 hd_rc hd_walk_dir(const char *dir, char ***out, size_t *out_n, hd_err *err);

@@ -45,8 +45,16 @@ static hd_rc field(json_t *obj, const char *name, const char *where, hd_buf *sto
 hd_rc hd_jsonl_parse(const char *line, size_t len, const char *where, hd_page *page,
                      hd_buf *store, hd_err *err)
 {
+    if (hd_jsonl_parse_fast(line, len, page, store) == HD_OK)
+        return HD_OK;
+    return hd_jsonl_parse_jansson(line, len, where, page, store, err);
+}
+
+hd_rc hd_jsonl_parse_jansson(const char *line, size_t len, const char *where, hd_page *page,
+                             hd_buf *store, hd_err *err)
+{
     json_error_t je;
-    json_t *obj = json_loadb(line, len, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &je);
+    json_t *obj = json_loadb(line, len, JSON_ALLOW_NUL, &je);
     if (!obj)
         return hd_err_setw(err, HD_EINPUT, where, "malformed JSON at column %d: %s", je.column,
                            je.text);

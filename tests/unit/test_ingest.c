@@ -194,11 +194,113 @@ static void test_reader_directory_sorted(void **state)
     hd_reader_free(r);
 }
 
+/* The fast JSONL scanner must agree with jansson on every line: same fields, or both refuse. */
+static int same_as_jansson(const char *line, size_t len)
+{
+    hd_buf s1 = {0}, s2 = {0};
+    hd_page a, b;
+    memset(&a, 0, sizeof a);
+    memset(&b, 0, sizeof b);
+    hd_err err = {0};
+    hd_rc fast = hd_jsonl_parse_fast(line, len, &a, &s1);
+    hd_rc ref = hd_jsonl_parse_jansson(line, len, "t", &b, &s2, &err);
+    if (fast == HD_OK) {
+        if (ref != HD_OK)
+            fail_msg("fast path accepted what jansson refuses: %.*s (%s)", (int)len, line,
+                     err.msg);
+        const char *fa[] = {a.id, a.url, a.source, a.date, a.title};
+        const char *fb[] = {b.id, b.url, b.source, b.date, b.title};
+        for (int i = 0; i < 5; i++) {
+            if (!fa[i] || !fb[i])
+                assert_ptr_equal(fa[i], fb[i]);
+            else
+                assert_string_equal(fa[i], fb[i]);
+        }
+        assert_int_equal(a.len, b.len);
+        assert_memory_equal(a.text, b.text, a.len);
+    }
+    hd_buf_done(&s1);
+    hd_buf_done(&s2);
+    return fast == HD_OK;
+}
+
+static void test_jsonl_fast_matches_jansson(void **state)
+{
+    (void)state;
+    const char *lines[] = {
+        "{\"id\":\"a\",\"text\":\"x\"}",
+        "{ \"text\" : \"tab\\there \\\"q\\\" \\/ \\\\\" , \"id\": -12 }",
+        "{\"text\":\"caf\\u00e9 \\ud83d\\ude00 nul\\u0000x\"}",
+        "{\"text\":\"lone \\ud83d\"}",
+        "{\"text\":\"bad \\x escape\"}",
+        "{\"text\":\"raw\ttab\"}",
+        "{\"text\":\"t\",\"tags\":[1,2],\"title\":\"T\"}",
+        "{\"text\":\"t\",\"n\":1.5e3,\"ok\":true,\"no\":false,\"z\":null}",
+        "{\"text\":\"t\",\"id\":1.5}",
+        "{\"text\":\"t\",\"id\":007}",
+        "{\"text\":\"t\",\"title\":null}",
+        "{\"text\":null}",
+        "{\"title\":\"no text\"}",
+        "{\"text\":\"a\",\"text\":\"b\"}",
+        "{\"te\\u0078t\":\"escaped key\"}",
+        "{\"text\":\"t\"} trailing",
+        "{\"text\":\"t\",}",
+        "{}",
+        "[1]",
+        "{\"text\":\"unterminated",
+        "{\"text\":\"t\",\"id\":123456789012345678901234}",
+    };
+    int accepted = 0;
+    for (size_t i = 0; i < sizeof lines / sizeof *lines; i++)
+        accepted += same_as_jansson(lines[i], strlen(lines[i]));
+    assert_int_equal(accepted, 6); /* the flat, valid ones; the rest go to jansson */
+
+    /* Random flat objects: random keys (some of herald's fields), values and escapes. */
+    static const char *keys[] = {"id", "url", "source", "date", "title", "text", "x", "tags"};
+    static const char *pieces[] = {"a", "\\n", "\\\"", "\\u00e9", "\\ud83d\\ude00", " ",
+                                   "\xc3\xa9", "\\t", "\\\\", "\\u0041", "\\/", "z9"};
+    uint32_t seed = 12345;
+    hd_buf line = {0};
+    for (int iter = 0; iter < 2000; iter++) {
+        hd_buf_clear(&line);
+        hd_buf_addc(&line, '{');
+        int n = (int)((seed = seed * 1103515245u + 12345u) >> 16) % 6;
+        for (int k = 0; k < n + 1; k++) {
+            seed = seed * 1103515245u + 12345u;
+            const char *key = k == n ? "text" : keys[(seed >> 16) % 8];
+            if (k)
+                hd_buf_adds(&line, (seed >> 8) & 1 ? ", " : ",");
+            hd_buf_printf(&line, "\"%s\":", key);
+            seed = seed * 1103515245u + 12345u;
+            unsigned kind = (seed >> 16) % 8;
+            if (kind == 0) {
+                hd_buf_printf(&line, "%d", (int)(seed % 100000) - 500);
+            } else if (kind == 1) {
+                hd_buf_adds(&line, "null");
+            } else {
+                hd_buf_addc(&line, '"');
+                int m = (int)((seed >> 4) % 12);
+                for (int j = 0; j < m; j++) {
+                    seed = seed * 1103515245u + 12345u;
+                    hd_buf_adds(&line, pieces[(seed >> 16) % 12]);
+                }
+                hd_buf_addc(&line, '"');
+            }
+        }
+        hd_buf_addc(&line, '}');
+        accepted += same_as_jansson(line.p, line.len);
+    }
+    print_message("fast path took %d of 2006 lines\n", accepted);
+    assert_true(accepted > 600); /* most valid random flat objects take the fast path */
+    hd_buf_done(&line);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_detect),
         cmocka_unit_test(test_jsonl_fields),
+        cmocka_unit_test(test_jsonl_fast_matches_jansson),
         cmocka_unit_test(test_reader_jsonl_continues_after_bad_line),
         cmocka_unit_test(test_reader_repairs_utf8_with_offset),
         cmocka_unit_test(test_reader_limits_and_junk),
