@@ -92,7 +92,7 @@ static int connector(const xctx *x, uint32_t i)
 
 uint32_t role_ending_at(const xctx *x, uint32_t j, uint32_t lo)
 {
-    if (!tok_word(x, j) || j < lo)
+    if (!tok_has(x, j, LW_ROLE_END) || j < lo)
         return UINT32_MAX;
     uint32_t best = UINT32_MAX;
     unsigned maxw = x->lx->max_role_words ? x->lx->max_role_words : 1;

@@ -103,7 +103,8 @@ static hd_rc output(xctx *x, hd_statement **out_st, size_t *out_n_st, hd_entity 
             continue;
         n++;
     }
-    qsort(st, n, sizeof *st, by_start);
+    if (n > 1)
+        qsort(st, n, sizeof *st, by_start);
     size_t m = 0;
     for (uint32_t i = 0; i < x->nent; i++) {
         if (!x->ent[i].n_mentions)

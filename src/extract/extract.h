@@ -27,7 +27,6 @@ void hd_lexicon_free(hd_lexicon *lx);
  * long as it does. statement start/end are byte offsets into body. */
 hd_rc hd_extract_statements(const hd_lexicon *lx, hd_arena *arena, const char *title,
                             const char *body, size_t body_len, hd_statement **out_st,
-                            size_t *out_n_st, hd_entity **out_ent, size_t *out_n_ent,
-                            hd_err *err);
+                            size_t *out_n_st, hd_entity **out_ent, size_t *out_n_ent, hd_err *err);
 
 #endif

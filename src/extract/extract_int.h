@@ -32,6 +32,8 @@ typedef struct lx_set {
     size_t n;
     char *pool;
     size_t pool_len, pool_cap;
+    uint64_t *bloom; /* optional: 2^16-bit filter answering most misses without a probe */
+    size_t max_len;  /* longest key */
 } lx_set;
 
 /* Speech-verb classes (the value in lexicon.verbs). */
@@ -48,12 +50,37 @@ struct hd_lexicon {
     lx_set places;   /* country / region name -> 1 */
     lx_set demonyms; /* nationality adjective -> 1 */
     lx_set func;     /* function word -> 1 */
+    lx_set words;    /* every one-word key of the sets above -> LW_* bits | verb class << 24 */
     unsigned max_role_words;
+};
+
+/* Bits of lexicon.words: one lookup per token tells every single-word set it belongs to. */
+enum {
+    LW_VERB = 1 << 0,
+    LW_ROLE = 1 << 1,
+    LW_TITLE = 1 << 2,
+    LW_MOD = 1 << 3,
+    LW_SNOUN = 1 << 4,
+    LW_ORG = 1 << 5,
+    LW_PCUE = 1 << 6,
+    LW_PLACE = 1 << 7,
+    LW_DEMONYM = 1 << 8,
+    LW_FUNC = 1 << 9,
+    LW_ADV = 1 << 10,      /* adverbs and auxiliaries skipped before a cue (built in) */
+    LW_DET = 1 << 11,      /* determiners (built in) */
+    LW_PRON = 1 << 12,     /* subject pronouns (built in) */
+    LW_NOTNOUN = 1 << 13,  /* auxiliaries, wh-words: never head a subject (built in) */
+    LW_ROLE_END = 1 << 14, /* last word of some role phrase ("state" of "secretary of state") */
 };
 
 /* Look key[0..n) up (ASCII case-folded; a trailing '.' is ignored). Returns the value, 0 when
  * absent. */
 uint32_t lx_get(const lx_set *s, const char *key, size_t n);
+/* As lx_get with the key's hash already computed (FNV-1a 64 over ASCII-folded bytes, 0 -> 1;
+ * no trailing '.'), as token.c does while scanning a word. */
+uint32_t lx_get_hashed(const lx_set *s, const char *key, size_t n, uint64_t h);
+#define LX_FNV_OFFSET 1469598103934665603ULL
+#define LX_FNV_PRIME  1099511628211ULL
 
 /* ---- token.c ------------------------------------------------------------------------------- */
 
@@ -73,6 +100,7 @@ typedef struct xtok {
     uint32_t stem_e; /* end without a possessive ending */
     uint32_t sent;   /* sentence index */
     uint32_t para;   /* paragraph index */
+    uint32_t lex;    /* lexicon.words value of a word token, else 0 */
     uint8_t kind;    /* TK_* */
     char ch;         /* punctuation class: , . : ; ? ! ( ) [ ] - ~ (other) */
     uint16_t flags;  /* TF_* */
@@ -158,14 +186,47 @@ typedef struct xctx {
 
 /* token.c: fills t/nt/q/nq. Returns 0 or -1 on out of memory. */
 int xtok_run(xctx *x);
-/* Lowercase-insensitive comparison of a token with an ASCII word. */
-int tok_is(const xctx *x, uint32_t i, const char *w);
+
 /* Lexicon lookup of token i (stem, i.e. without possessive). */
 uint32_t tok_get(const xctx *x, const lx_set *s, uint32_t i);
 /* Lexicon lookup of the phrase made of tokens [i, j) joined by spaces (stems). */
 uint32_t seq_get(const xctx *x, const lx_set *s, uint32_t i, uint32_t j);
-int tok_word(const xctx *x, uint32_t i); /* kind == TK_WORD */
-int tok_punct(const xctx *x, uint32_t i, char ch);
+
+/* kind == TK_WORD */
+static inline int tok_word(const xctx *x, uint32_t i)
+{
+    return i < x->nt && x->t[i].kind == TK_WORD;
+}
+
+/* The token's lexicon bits include one of `bits`. */
+static inline int tok_has(const xctx *x, uint32_t i, uint32_t bits)
+{
+    return i < x->nt && (x->t[i].lex & bits) != 0;
+}
+
+static inline int tok_punct(const xctx *x, uint32_t i, char ch)
+{
+    return i < x->nt && x->t[i].kind == TK_PUNCT && x->t[i].ch == ch;
+}
+
+/* Case-insensitive comparison of a word token with a lowercase ASCII word. */
+static inline int tok_is(const xctx *x, uint32_t i, const char *w)
+{
+    if (!tok_word(x, i))
+        return 0;
+    const char *p = x->b + x->t[i].s;
+    size_t n = x->t[i].e - x->t[i].s;
+    if ((unsigned char)(p[0] | 0x20) != (unsigned char)w[0])
+        return 0;
+    for (size_t k = 1; k < n; k++) {
+        unsigned char c = (unsigned char)p[k];
+        if (c >= 'A' && c <= 'Z')
+            c = (unsigned char)(c + 32);
+        if (!w[k] || c != (unsigned char)w[k])
+            return 0;
+    }
+    return w[n] == 0;
+}
 
 /* entity.c: finds entities, fills tent, roles. Returns 0 or -1 on out of memory. */
 int xent_run(xctx *x);

@@ -22,20 +22,25 @@
 
 #define ISO_DIR "/usr/share/iso-codes/json"
 
-static uint64_t key_hash(const char *k, size_t n)
+static inline unsigned char fold(unsigned char c)
+{
+    return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
+}
+
+static inline uint64_t key_hash(const char *k, size_t n)
 {
     uint64_t h = 1469598103934665603ULL;
     for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)tolower((unsigned char)k[i]);
+        h ^= fold((unsigned char)k[i]);
         h *= 1099511628211ULL;
     }
     return h ? h : 1;
 }
 
-static int key_eq(const char *stored, const char *k, size_t n)
+static inline int key_eq(const char *stored, const char *k, size_t n)
 {
     for (size_t i = 0; i < n; i++)
-        if (stored[i] != (char)tolower((unsigned char)k[i]))
+        if ((unsigned char)stored[i] != fold((unsigned char)k[i]))
             return 0;
     return 1;
 }
@@ -47,6 +52,7 @@ static void set_free(lx_set *s)
     hd_free(s->len);
     hd_free(s->val);
     hd_free(s->pool);
+    hd_free(s->bloom);
     memset(s, 0, sizeof *s);
 }
 
@@ -119,24 +125,151 @@ static int set_add(lx_set *s, const char *k, size_t n, uint32_t val)
         s->pool_cap = nc;
     }
     for (size_t i = 0; i < n; i++)
-        s->pool[s->pool_len + i] = (char)tolower((unsigned char)k[i]);
+        s->pool[s->pool_len + i] = (char)fold((unsigned char)k[i]);
     s->hash[j] = h;
     s->off[j] = (uint32_t)s->pool_len;
     s->len[j] = (uint16_t)n;
     s->val[j] = val;
     s->pool_len += n;
     s->n++;
+    if (n > s->max_len)
+        s->max_len = n;
     return 0;
+}
+
+#define BLOOM_BITS (1u << 16)
+
+static void bloom_bits(uint64_t h, uint32_t *a, uint32_t *b)
+{
+    *a = (uint32_t)h & (BLOOM_BITS - 1);
+    *b = (uint32_t)(h >> 40) & (BLOOM_BITS - 1);
+}
+
+/* Fill s->bloom from the keys of s. Returns 0 or -1 (OOM). */
+static int bloom_build(lx_set *s)
+{
+    s->bloom = hd_new0(uint64_t, BLOOM_BITS / 64);
+    if (!s->bloom)
+        return -1;
+    for (size_t i = 0; i < s->cap; i++) {
+        if (!s->hash[i])
+            continue;
+        uint32_t a, b;
+        bloom_bits(s->hash[i], &a, &b);
+        s->bloom[a >> 6] |= 1ULL << (a & 63);
+        s->bloom[b >> 6] |= 1ULL << (b & 63);
+    }
+    return 0;
+}
+
+uint32_t lx_get_hashed(const lx_set *s, const char *key, size_t n, uint64_t h)
+{
+    if (!s->cap || n == 0 || n > s->max_len)
+        return 0;
+    if (s->bloom) {
+        uint32_t a, b;
+        bloom_bits(h, &a, &b);
+        if (!(s->bloom[a >> 6] & (1ULL << (a & 63))) || !(s->bloom[b >> 6] & (1ULL << (b & 63))))
+            return 0;
+    }
+    size_t j = set_find(s, key, n, h);
+    return s->hash[j] ? s->val[j] : 0;
 }
 
 uint32_t lx_get(const lx_set *s, const char *key, size_t n)
 {
     if (n > 1 && key[n - 1] == '.')
         n--;
-    if (!s->cap || n == 0 || n > 200)
+    if (!s->cap || n == 0 || n > s->max_len)
         return 0;
-    size_t j = set_find(s, key, n, key_hash(key, n));
-    return s->hash[j] ? s->val[j] : 0;
+    return lx_get_hashed(s, key, n, key_hash(key, n));
+}
+
+/* OR bits into the value of key (adding it). */
+static int set_or(lx_set *s, const char *k, size_t n, uint32_t bits)
+{
+    if (n == 0 || n > 200)
+        return 0;
+    if ((s->n + 1) * 2 > s->cap && set_grow(s) != 0)
+        return -1;
+    uint64_t h = key_hash(k, n);
+    size_t j = set_find(s, k, n, h);
+    if (s->hash[j]) {
+        s->val[j] |= bits;
+        return 0;
+    }
+    return set_add(s, k, n, bits);
+}
+
+/* Merge the one-word keys of src into words with `bit` (verbs also carry their class). */
+static int merge_words(lx_set *words, const lx_set *src, uint32_t bit, int is_verb)
+{
+    for (size_t i = 0; i < src->cap; i++) {
+        if (!src->hash[i])
+            continue;
+        const char *k = src->pool + src->off[i];
+        size_t n = src->len[i];
+        if (memchr(k, ' ', n))
+            continue;
+        uint32_t v = bit | (is_verb ? src->val[i] << 24 : 0);
+        if (set_or(words, k, n, v) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+static int role_ends(lx_set *words, const lx_set *roles)
+{
+    for (size_t i = 0; i < roles->cap; i++) {
+        if (!roles->hash[i])
+            continue;
+        const char *k = roles->pool + roles->off[i];
+        size_t n = roles->len[i], a = n;
+        while (a > 0 && k[a - 1] != ' ')
+            a--;
+        if (set_or(words, k + a, n - a, LW_ROLE_END) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+static int add_builtin(lx_set *words, const char *const *list, uint32_t bit)
+{
+    for (int i = 0; list[i]; i++)
+        if (set_or(words, list[i], strlen(list[i]), bit) != 0)
+            return -1;
+    return 0;
+}
+
+static const char *const builtin_adv[] = {
+    "also",    "has",      "have",       "had",        "was",        "were",       "is",
+    "are",     "would",    "will",       "could",      "did",        "does",       "do",
+    "not",     "then",     "later",      "earlier",    "previously", "once",       "again",
+    "further", "recently", "separately", "both",       "all",        "already",    "still",
+    "just",    "only",     "never",      "often",      "always",     "even",       "first",
+    "too",     "himself",  "herself",    "themselves", "itself",     "been",       "may",
+    "might",   "should",   "can",        "repeatedly", "flatly",     "reportedly", "subsequently",
+    "ever",    "in",       "turn",       NULL};
+static const char *const builtin_det[] = {"the",   "a",    "an",      "his",     "her",   "its",
+                                          "their", "this", "that",    "another", "one",   "two",
+                                          "three", "some", "several", "many",    "other", NULL};
+static const char *const builtin_pron[] = {"he", "she", "they", "it", "we", "i", NULL};
+static const char *const builtin_notnoun[] = {
+    "is",   "was",  "are",   "were",  "be",   "been",  "has",    "have", "had",   "do",
+    "does", "did",  "will",  "would", "can",  "could", "should", "may",  "might", "must",
+    "not",  "who",  "which", "what",  "when", "where", "why",    "how",  "than",  "there",
+    "here", "also", "now",   "then",  "and",  "or",    NULL};
+
+static int build_words(hd_lexicon *lx)
+{
+    lx_set *w = &lx->words;
+    return merge_words(w, &lx->verbs, LW_VERB, 1) || merge_words(w, &lx->roles, LW_ROLE, 0) ||
+           merge_words(w, &lx->titles, LW_TITLE, 0) || merge_words(w, &lx->mods, LW_MOD, 0) ||
+           merge_words(w, &lx->snouns, LW_SNOUN, 0) || merge_words(w, &lx->orgs, LW_ORG, 0) ||
+           merge_words(w, &lx->pcues, LW_PCUE, 0) || merge_words(w, &lx->demonyms, LW_DEMONYM, 0) ||
+           merge_words(w, &lx->func, LW_FUNC, 0) || add_builtin(w, builtin_adv, LW_ADV) ||
+           add_builtin(w, builtin_det, LW_DET) || add_builtin(w, builtin_pron, LW_PRON) ||
+           add_builtin(w, builtin_notnoun, LW_NOTNOUN) || role_ends(w, &lx->roles);
 }
 
 static unsigned count_words(const char *k, size_t n)
@@ -296,6 +429,10 @@ hd_rc hd_lexicon_load(const char *datadir, hd_lexicon **out, hd_err *err)
         hd_lexicon_free(lx);
         return rc;
     }
+    if (build_words(lx) != 0 || bloom_build(&lx->words) != 0 || bloom_build(&lx->places) != 0) {
+        hd_lexicon_free(lx);
+        return hd_err_set(err, HD_ENOMEM, "out of memory building the lexicon");
+    }
     *out = lx;
     return HD_OK;
 }
@@ -314,5 +451,6 @@ void hd_lexicon_free(hd_lexicon *lx)
     set_free(&lx->places);
     set_free(&lx->demonyms);
     set_free(&lx->func);
+    set_free(&lx->words);
     hd_free(lx);
 }

@@ -17,42 +17,22 @@
 
 static int pronoun(const xctx *x, uint32_t i)
 {
-    static const char *const p[] = {"he", "she", "they", "it", "we", "i", NULL};
-    for (int k = 0; p[k]; k++)
-        if (tok_is(x, i, p[k]))
-            return 1;
-    return 0;
+    return tok_has(x, i, LW_PRON);
 }
 
 static int determiner(const xctx *x, uint32_t i)
 {
-    static const char *const d[] = {"the",   "a",    "an",      "his",     "her",   "its",
-                                    "their", "this", "that",    "another", "one",   "two",
-                                    "three", "some", "several", "many",    "other", NULL};
-    for (int k = 0; d[k]; k++)
-        if (tok_is(x, i, d[k]))
-            return 1;
-    return 0;
+    return tok_has(x, i, LW_DET);
 }
 
 static int adverbish(const xctx *x, uint32_t i)
 {
-    static const char *const a[] = {
-        "also",    "has",        "have",       "had",          "was",        "were",    "is",
-        "are",     "would",      "will",       "could",        "did",        "does",    "do",
-        "not",     "then",       "later",      "earlier",      "previously", "once",    "again",
-        "further", "recently",   "separately", "both",         "all",        "already", "still",
-        "just",    "only",       "never",      "often",        "always",     "even",    "first",
-        "too",     "himself",    "herself",    "themselves",   "itself",     "had",     "been",
-        "may",     "might",      "should",     "can",          "repeatedly", "flatly",  "in",
-        "turn",    "reportedly", "later",      "subsequently", "ever",       NULL};
     if (!tok_word(x, i) || (x->t[i].flags & (TF_CAP | TF_INQ)))
         return 0;
-    for (int k = 0; a[k]; k++)
-        if (tok_is(x, i, a[k]))
-            return 1;
+    if (tok_has(x, i, LW_ADV))
+        return 1;
     size_t n = x->t[i].e - x->t[i].s;
-    return n > 4 && strncmp(x->b + x->t[i].e - 2, "ly", 2) == 0;
+    return n > 4 && x->b[x->t[i].e - 2] == 'l' && x->b[x->t[i].e - 1] == 'y';
 }
 
 static int cap_tok(const xctx *x, uint32_t i)
@@ -83,18 +63,10 @@ static uint32_t np_start(const xctx *x, uint32_t j, uint32_t lo)
 /* A lowercase word that can head a noun phrase: not a function word, verb form or adverb. */
 static int common_noun(const xctx *x, uint32_t i)
 {
-    static const char *const no[] = {
-        "is",   "was",  "are",   "were",  "be",   "been",  "has",    "have", "had",   "do",
-        "does", "did",  "will",  "would", "can",  "could", "should", "may",  "might", "must",
-        "not",  "who",  "which", "what",  "when", "where", "why",    "how",  "than",  "there",
-        "here", "also", "now",   "then",  "and",  "or",    NULL};
     if (!tok_word(x, i) || (x->t[i].flags & (TF_CAP | TF_INQ | TF_DIGIT)))
         return 0;
-    if (tok_get(x, &x->lx->func, i) || tok_get(x, &x->lx->verbs, i))
+    if (tok_has(x, i, LW_FUNC | LW_VERB | LW_NOTNOUN))
         return 0;
-    for (int k = 0; no[k]; k++)
-        if (tok_is(x, i, no[k]))
-            return 0;
     size_t n = x->t[i].e - x->t[i].s;
     const char *w = x->b + x->t[i].s;
     if (n < 3 || (n > 4 && (strncmp(w + n - 2, "ly", 2) == 0 || strncmp(w + n - 2, "ed", 2) == 0 ||

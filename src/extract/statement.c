@@ -498,7 +498,8 @@ static int by_anchor(const void *a, const void *b)
 /* Pass B: pronouns and continuations in text order. */
 static void resolve(xctx *x)
 {
-    qsort(x->st, x->nst, sizeof *x->st, by_anchor);
+    if (x->nst > 1)
+        qsort(x->st, x->nst, sizeof *x->st, by_anchor);
     x->last_ref = REF_NONE;
     x->last_org_ref = REF_NONE;
     uint32_t ti = 0;

@@ -32,7 +32,45 @@ enum {
     C_APOS
 };
 
-static int classify(const char *p, size_t n, size_t *len)
+/* Class of each ASCII byte (generated from ascii_class's rules). */
+#define NL C_NL
+#define SP C_SPACE
+#define UP C_ALPHA_UP
+#define LO C_ALPHA_LO
+#define DG C_DIGIT
+#define QA C_QAMB
+#define AP C_APOS
+#define PU C_PUNCT
+static const unsigned char ascii_tab[128] = {
+    PU, PU, PU, PU, PU, PU, PU, PU, PU, SP, NL, SP, SP, SP, PU, PU, PU, PU, PU, PU, PU, PU,
+    PU, PU, PU, PU, PU, PU, PU, PU, PU, PU, SP, PU, QA, PU, PU, PU, PU, AP, PU, PU, PU, PU,
+    PU, PU, PU, PU, DG, DG, DG, DG, DG, DG, DG, DG, DG, DG, PU, PU, PU, PU, PU, PU, PU, UP,
+    UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP,
+    UP, UP, UP, PU, PU, PU, PU, PU, PU, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO,
+    LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, PU, PU, PU, PU, PU,
+};
+#undef NL
+#undef SP
+#undef UP
+#undef LO
+#undef DG
+#undef QA
+#undef AP
+#undef PU
+
+static int classify_slow(const char *p, size_t n, size_t *len);
+
+static inline int classify(const char *p, size_t n, size_t *len)
+{
+    unsigned char c = (unsigned char)*p;
+    if (c < 0x80) {
+        *len = 1;
+        return ascii_tab[c];
+    }
+    return classify_slow(p, n, len);
+}
+
+static int classify_slow(const char *p, size_t n, size_t *len)
 {
     unsigned char c = (unsigned char)*p;
     if (c < 0x80) {
@@ -131,9 +169,9 @@ static char punct_class(const char *p, size_t len)
     return '~';
 }
 
-static int push(xctx *x, size_t *cap, const xtok *tk)
+static inline int push(xctx *x, size_t *cap, const xtok *tk)
 {
-    if (x->nt + 1 > *cap && HD_GROW(x->t, *cap, x->nt + 1) != 0)
+    if (x->nt + 1 > *cap && HD_GROW(x->t, *cap, x->nt + 1 + x->n / 8) != 0)
         return -1;
     x->t[x->nt++] = *tk;
     return 0;
@@ -148,6 +186,8 @@ static int abbrev(const xctx *x, const char *w, size_t n)
                                      "univ", "gov", "sen", "rep", "gen", "col", "lt",   NULL};
     if (n == 1)
         return 1;
+    if (n > 8)
+        return 0;
     if (lx_get(&x->lx->titles, w, n))
         return 1;
     for (int i = 0; ab[i]; i++)
@@ -157,6 +197,42 @@ static int abbrev(const xctx *x, const char *w, size_t n)
 }
 
 /* Scan one word starting at i; returns its end and fills flags. */
+/* Fast path of scan_word: ASCII letters and digits up to a plain delimiter, hashing as it
+ * goes. Returns the end, or 0 when the word needs the full scan (joiners, abbreviations,
+ * possessives, non-ASCII). */
+static inline size_t scan_ascii(const char *b, size_t n, size_t i, uint16_t *flags,
+                                uint32_t *stem_e, uint64_t *hash)
+{
+    uint64_t h = LX_FNV_OFFSET;
+    size_t j = i;
+    int up = 0, lo = 0;
+    while (j < n) {
+        unsigned char c = (unsigned char)b[j];
+        if (c >= 0x80)
+            return 0;
+        unsigned char k = ascii_tab[c];
+        if (k == C_ALPHA_UP)
+            up++;
+        else if (k == C_ALPHA_LO)
+            lo++;
+        else if (k != C_DIGIT)
+            break;
+        h = (h ^ (uint64_t)(c | 0x20)) * LX_FNV_PRIME;
+        j++;
+    }
+    if (j < n) {
+        unsigned char c = (unsigned char)b[j];
+        if (c == '\'' || c == '-' || c == '&' || c == '.' || c == ',')
+            return 0;
+    }
+    unsigned char f = ascii_tab[(unsigned char)b[i]];
+    *flags = (uint16_t)((f == C_ALPHA_UP ? TF_CAP : 0) | (f == C_DIGIT ? TF_DIGIT : 0) |
+                        (up >= 2 && lo == 0 ? TF_ALLCAPS : 0));
+    *stem_e = (uint32_t)j;
+    *hash = h ? h : 1;
+    return j;
+}
+
 static size_t scan_word(const xctx *x, size_t i, uint16_t *flags, uint32_t *stem_e)
 {
     const char *b = x->b;
@@ -271,9 +347,22 @@ static int tokenize(xctx *x, size_t *cap)
             len = 2;
         }
         if (is_wordc(c)) {
-            size_t e = scan_word(x, i, &tk.flags, &tk.stem_e);
+            uint64_t h = 0;
+            size_t e = scan_ascii(b, n, i, &tk.flags, &tk.stem_e, &h);
+            if (!e)
+                e = scan_word(x, i, &tk.flags, &tk.stem_e);
             tk.kind = TK_WORD;
             tk.e = (uint32_t)e;
+            size_t kl = tk.stem_e - i;
+            if (h)
+                tk.lex = lx_get_hashed(&x->lx->words, b + i, kl, h);
+            else
+                tk.lex = lx_get(&x->lx->words, b + i, kl);
+            /* Place names (thousands, from iso-codes) live in their own set, asked only for
+             * capitalised words so the hot per-token set stays small. */
+            if ((tk.flags & TF_CAP) && (h ? lx_get_hashed(&x->lx->places, b + i, kl, h)
+                                          : lx_get(&x->lx->places, b + i, kl)))
+                tk.lex |= LW_PLACE;
             i = e;
         } else {
             tk.e = tk.stem_e = (uint32_t)(i + len);
@@ -389,29 +478,27 @@ int xtok_run(xctx *x)
     return pair_quotes(x);
 }
 
-int tok_word(const xctx *x, uint32_t i)
-{
-    return i < x->nt && x->t[i].kind == TK_WORD;
-}
-
-int tok_punct(const xctx *x, uint32_t i, char ch)
-{
-    return i < x->nt && x->t[i].kind == TK_PUNCT && x->t[i].ch == ch;
-}
-
-int tok_is(const xctx *x, uint32_t i, const char *w)
-{
-    if (!tok_word(x, i))
-        return 0;
-    size_t n = x->t[i].e - x->t[i].s;
-    return strlen(w) == n && strncasecmp(x->b + x->t[i].s, w, n) == 0;
-}
-
 uint32_t tok_get(const xctx *x, const lx_set *s, uint32_t i)
 {
     if (!tok_word(x, i))
         return 0;
-    return lx_get(s, x->b + x->t[i].s, x->t[i].stem_e - x->t[i].s);
+    const hd_lexicon *l = x->lx;
+    uint32_t m = x->t[i].lex;
+    if (s == &l->verbs)
+        return m >> 24;
+    uint32_t bit = s == &l->roles      ? LW_ROLE
+                   : s == &l->titles   ? LW_TITLE
+                   : s == &l->mods     ? LW_MOD
+                   : s == &l->snouns   ? LW_SNOUN
+                   : s == &l->orgs     ? LW_ORG
+                   : s == &l->pcues    ? LW_PCUE
+                   : s == &l->places   ? LW_PLACE
+                   : s == &l->demonyms ? LW_DEMONYM
+                   : s == &l->func     ? LW_FUNC
+                                       : 0;
+    if (!bit)
+        return lx_get(s, x->b + x->t[i].s, x->t[i].stem_e - x->t[i].s);
+    return (m & bit) != 0;
 }
 
 uint32_t seq_get(const xctx *x, const lx_set *s, uint32_t i, uint32_t j)

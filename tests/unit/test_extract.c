@@ -1,0 +1,552 @@
+/* SPDX-License-Identifier: MIT
+ *
+ * test_extract.c — unit tests for src/extract: every quote shape and cue the stage claims,
+ * speaker resolution (names, surnames, roles, pronouns), entities, and the quoted phrases
+ * that must not become statements. Some sentences come from the seed pages and PolNeAR.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "base/arena.h"
+#include "base/buf.h"
+#include "base/fs.h"
+#include "extract/extract.h"
+
+static hd_lexicon *lx;
+static hd_arena arena;
+
+typedef struct res {
+    hd_statement *st;
+    size_t n;
+    hd_entity *ent;
+    size_t n_ent;
+    const char *body;
+} res;
+
+static int setup(void **state)
+{
+    (void)state;
+    hd_err err = {0};
+    if (hd_lexicon_load(HD_SOURCE_ROOT "/data", &lx, &err) != HD_OK) {
+        fprintf(stderr, "lexicon: %s %s\n", err.where, err.msg);
+        return -1;
+    }
+    hd_arena_init(&arena, 0);
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    hd_arena_done(&arena);
+    hd_lexicon_free(lx);
+    return 0;
+}
+
+static res run(const char *body)
+{
+    res r = {0};
+    hd_err err = {0};
+    hd_arena_reset(&arena);
+    r.body = body;
+    assert_int_equal(hd_extract_statements(lx, &arena, NULL, body, strlen(body), &r.st, &r.n,
+                                           &r.ent, &r.n_ent, &err),
+                     HD_OK);
+    return r;
+}
+
+/* The statement whose text contains `frag`; fails the test when there is none. */
+static const hd_statement *find(const res *r, const char *frag)
+{
+    for (size_t i = 0; i < r->n; i++)
+        if (strstr(r->st[i].text, frag))
+            return &r->st[i];
+    fail_msg("no statement contains \"%s\" (%zu statements)", frag, r->n);
+    return NULL;
+}
+
+static int has(const res *r, const char *frag)
+{
+    for (size_t i = 0; i < r->n; i++)
+        if (strstr(r->st[i].text, frag))
+            return 1;
+    return 0;
+}
+
+static void check(const res *r, const char *frag, const char *speaker, int direct, const char *cue)
+{
+    const hd_statement *s = find(r, frag);
+    if (speaker)
+        assert_non_null(s->speaker), assert_string_equal(s->speaker, speaker);
+    else
+        assert_null(s->speaker);
+    assert_int_equal(s->direct, direct);
+    if (cue)
+        assert_non_null(s->cue), assert_string_equal(s->cue, cue);
+    assert_true(s->start < s->end && s->end <= strlen(r->body));
+}
+
+static const hd_entity *entity(const res *r, const char *name)
+{
+    for (size_t i = 0; i < r->n_ent; i++)
+        if (strcmp(r->ent[i].name, name) == 0)
+            return &r->ent[i];
+    return NULL;
+}
+
+/* ---- direct quotes ------------------------------------------------------------------------ */
+
+static void test_quote_then_cue(void **state)
+{
+    (void)state;
+    res r = run("Mayor John Smith opened the meeting.\n"
+                "\"We will finish the bridge this year,\" Smith said.\n");
+    check(&r, "We will finish the bridge this year", "John Smith", 1, "said");
+    const hd_statement *s = find(&r, "finish the bridge");
+    assert_memory_equal(r.body + s->start, "We will finish", 14);
+}
+
+static void test_quote_then_inverted_cue(void **state)
+{
+    (void)state;
+    res r = run("\u201cThe budget is balanced,\u201d said Jane Doe, the finance minister.");
+    check(&r, "The budget is balanced", "Jane Doe", 1, "said");
+}
+
+static void test_cue_colon_quote(void **state)
+{
+    (void)state;
+    res r = run("Maria Lopez said: \u201cWe reject the offer in every form.\u201d");
+    check(&r, "We reject the offer", "Maria Lopez", 1, "said");
+}
+
+static void test_cue_directly_before_quote(void **state)
+{
+    (void)state;
+    /* seed page 000 */
+    res r = run("Iranian Supreme Leader Ali Khamenei met commanders.\n"
+                "Khamenei said \"forgetting the facts and truths of the Revolution by the "
+                "Iranian nation is one of the goals of the world's Satans.\"");
+    check(&r, "forgetting the facts", "Ali Khamenei", 1, "said");
+}
+
+static void test_he_added(void **state)
+{
+    (void)state;
+    /* seed page 000 (Japan story) */
+    res r = run("\"Regarding current events on the Korean Peninsula, cooperation between Russia "
+                "and the DPRK came up as a topic of discussion,\" Takeo Akiba told reporters "
+                "late Monday.\n"
+                "\"I conveyed our country's serious concerns about this,\" he added after the "
+                "talks with Wang Yi.");
+    check(&r, "cooperation between Russia", "Takeo Akiba", 1, "told");
+    check(&r, "I conveyed our country", "Takeo Akiba", 1, "added");
+}
+
+static void test_question_he_asked(void **state)
+{
+    (void)state;
+    res r = run("Ayatollah Ali Khamenei spoke to volunteers.\n"
+                "\u201cCan a zealous Iranian do what the US wants?\u201d he asked.");
+    check(&r, "Can a zealous Iranian", "Ali Khamenei", 1, "asked");
+}
+
+static void test_split_quote(void **state)
+{
+    (void)state;
+    res r = run("\"We have pieces in place,\" Senator Ann Brown said, \"but we must deepen "
+                "them.\"");
+    const hd_statement *s = find(&r, "We have pieces in place");
+    assert_non_null(strstr(s->text, "but we must deepen them"));
+    assert_string_equal(s->speaker, "Ann Brown");
+    assert_int_equal(r.n, 1);
+}
+
+static void test_quote_cue_quote_same_paragraph(void **state)
+{
+    (void)state;
+    /* PolNeAR style: the second quote after the cue sentence continues it */
+    res r = run("\u201cThis is a worldwide fight,\u201d Clinton said on Thursday. \u201cOne, "
+                "defeat ISIS in Syria. Two, harden our defenses.\u201d");
+    const hd_statement *s = find(&r, "worldwide fight");
+    assert_non_null(strstr(s->text, "harden our defenses"));
+}
+
+static void test_block_quote_after_colon(void **state)
+{
+    (void)state;
+    res r = run("Health Minister Omar Khan said in a statement on Friday:\n"
+                "\"The outbreak is under control and schools will reopen next week.\"\n"
+                "Another paragraph follows here without quotes.");
+    check(&r, "The outbreak is under control", "Omar Khan", 1, "said");
+}
+
+static void test_block_paragraph_unquoted(void **state)
+{
+    (void)state;
+    res r = run("The company said in its report:\n"
+                "Sales fell by a third in the last quarter of the year.\n");
+    check(&r, "Sales fell by a third", NULL, 1, "said");
+}
+
+static void test_continuation_paragraph(void **state)
+{
+    (void)state;
+    /* seed page 000: a quoted paragraph with no cue continues the previous speaker */
+    res r = run("State Department Deputy Spokesman Vedant Patel said in a daily briefing that the "
+                "issue of five US citizens is separate from all other matters.\n"
+                "\"We will continue to take steps to hold the Iranian regime accountable.\"\n"
+                "He asserted that the US will coordinate with allies and partners.");
+    check(&r, "issue of five US citizens", "Vedant Patel", 0, "said");
+    check(&r, "We will continue to take steps", "Vedant Patel", 1, NULL);
+    check(&r, "the US will coordinate", "Vedant Patel", 0, "asserted");
+}
+
+static void test_quote_spans_paragraphs(void **state)
+{
+    (void)state;
+    res r = run("\u201cThe first paragraph of the long quote goes on here.\n"
+                "\u201cAnd the second one ends it,\u201d said Paul Martin.");
+    check(&r, "first paragraph of the long quote", "Paul Martin", 1, NULL);
+    check(&r, "second one ends it", "Paul Martin", 1, "said");
+}
+
+static void test_nested_quotes(void **state)
+{
+    (void)state;
+    res r = run("\u201cHe told me \u2018no way\u2019 and walked out of the room,\u201d Lisa Park "
+                "said.");
+    const hd_statement *s = find(&r, "no way");
+    assert_non_null(strstr(s->text, "walked out of the room"));
+    assert_string_equal(s->speaker, "Lisa Park");
+}
+
+static void test_nyt_double_apostrophe_quotes(void **state)
+{
+    (void)state;
+    res r = run("''Usually we get that back,'' Ms. Acosta said.");
+    check(&r, "Usually we get that back", "Acosta", 1, "said");
+}
+
+static void test_straight_and_curly_agree(void **state)
+{
+    (void)state;
+    res a = run("\"The plan will not work for us,\" Tom Reed said.");
+    check(&a, "The plan will not work", "Tom Reed", 1, "said");
+    res b = run("\u201cThe plan will not work for us,\u201d Tom Reed said.");
+    check(&b, "The plan will not work", "Tom Reed", 1, "said");
+}
+
+/* ---- reported speech ----------------------------------------------------------------------- */
+
+static void test_reported_that(void **state)
+{
+    (void)state;
+    /* seed page 000 */
+    res r = run("Meanwhile, Iran's National Security and Foreign Policy Committee Chairman, Vahid "
+                "Jalalzadeh, said that his country is preparing to hold talks to release the "
+                "frozen assets in Iraq and India.");
+    check(&r, "preparing to hold talks", "Vahid Jalalzadeh", 0, "said");
+    const hd_statement *s = find(&r, "preparing to hold talks");
+    assert_memory_equal(s->text, "his country", 11);
+}
+
+static void test_reported_verbs(void **state)
+{
+    (void)state;
+    static const char *const verbs[] = {"said",     "told reporters", "added",  "warned",
+                                        "asserted", "insisted",       "denied", "announced",
+                                        "noted",    "explained",      NULL};
+    for (int i = 0; verbs[i]; i++) {
+        char body[256];
+        snprintf(body, sizeof body,
+                 "Prime Minister Karl Weber %s that the new tax would take effect in May.",
+                 verbs[i]);
+        res r = run(body);
+        check(&r, "the new tax would take effect in May", "Karl Weber", 0, NULL);
+    }
+}
+
+static void test_reported_parenthetical_that(void **state)
+{
+    (void)state;
+    res r = run("Vahid Jalalzadeh chairs the committee.\n"
+                "Jalalzadeh denied, in a statement to the state-run ISNA news agency, that the "
+                "current negotiations were about the nuclear file.");
+    const hd_statement *s = find(&r, "the current negotiations were about the nuclear file");
+    assert_string_equal(s->speaker, "Vahid Jalalzadeh");
+    assert_string_equal(s->cue, "denied");
+    assert_null(strstr(s->text, "ISNA"));
+}
+
+static void test_said_on_tuesday_he_would(void **state)
+{
+    (void)state;
+    /* seed page 000 */
+    res r = run("US Secretary of State Anthony Blinken declined to confirm these reports.\n"
+                "Blinken said on Tuesday he would welcome any Iranian steps to de-escalate its "
+                "\"growing nuclear threat.\"");
+    const hd_statement *s = find(&r, "he would welcome any Iranian steps");
+    assert_string_equal(s->speaker, "Anthony Blinken");
+    assert_string_equal(s->speaker_mention, "Blinken");
+    assert_int_equal(s->direct, 0);
+}
+
+static void test_clause_then_cue(void **state)
+{
+    (void)state;
+    /* seed page 000 */
+    res r = run("Monday's high-level talks were at China's invitation, Japanese government "
+                "spokesman Yoshimasa Hayashi said on Tuesday.");
+    check(&r, "were at China's invitation", "Yoshimasa Hayashi", 0, "said");
+}
+
+static void test_according_to(void **state)
+{
+    (void)state;
+    res r = run("Supreme Leader Ali Khamenei met volunteers.\n"
+                "According to Khamenei, the problems can only be solved through resistance.\n"
+                "These disturbers are the fingertips of the very enemies, according to the "
+                "Leader.");
+    check(&r, "the problems can only be solved", "Ali Khamenei", 0, "According to");
+    check(&r, "These disturbers are the fingertips", "Ali Khamenei", 0, "according to");
+}
+
+static void test_described_as(void **state)
+{
+    (void)state;
+    res r = run("Supreme Leader Ali Khamenei spoke on Sunday.\n"
+                "The Leader had earlier described the developments as part of the \u201chybrid "
+                "war\u201d waged by hostile countries.");
+    check(&r, "the developments as part of", "Ali Khamenei", 0, "described");
+}
+
+static void test_participle_saying(void **state)
+{
+    (void)state;
+    /* seed page 000: "warned against" is not a cue, ", saying" is */
+    res r = run("Iranian Supreme Leader Ali Khamenei met IRGC commanders.\n"
+                "He also implicitly warned against the involvement of the Guards' leaders in "
+                "corruption, saying everyone could make mistakes.");
+    const hd_statement *s = find(&r, "everyone could make mistakes");
+    assert_string_equal(s->speaker, "Ali Khamenei");
+    assert_string_equal(s->cue, "saying");
+    assert_false(has(&r, "against the involvement of the Guards"));
+}
+
+static void test_unknown_speaker_is_null(void **state)
+{
+    (void)state;
+    res r = run("\"We are ready for any outcome,\" officials said.");
+    const hd_statement *s = find(&r, "We are ready for any outcome");
+    assert_null(s->speaker);
+    assert_string_equal(s->speaker_mention, "officials");
+    res r2 = run("\"We are ready for any outcome,\" he said.");
+    s = find(&r2, "We are ready");
+    assert_null(s->speaker); /* no antecedent: no guess */
+    assert_string_equal(s->speaker_mention, "he");
+}
+
+/* ---- speakers: roles, pronouns, surnames --------------------------------------------------- */
+
+static void test_role_before_name(void **state)
+{
+    (void)state;
+    /* seed page 002: the role speaks first, the name comes later */
+    res r = run("Only after giving concessions in all fundamental areas would the US leave Iran "
+                "alone, the Leader said\n"
+                "Leader of the Islamic Revolution Ayatollah Seyyed Ali Khamenei said negotiation "
+                "would not resolve Iran's issues with the United States.");
+    check(&r, "Only after giving concessions", "Ali Khamenei", 0, "said");
+    check(&r, "negotiation would not resolve", "Ali Khamenei", 0, "said");
+}
+
+static void test_role_resolves_to_holder(void **state)
+{
+    (void)state;
+    res r = run("Iranian Supreme Leader Ali Khamenei spoke to commanders.\n"
+                "The leader accused his country's enemies of stirring up crises.");
+    check(&r, "stirring up crises", "Ali Khamenei", 0, "accused");
+}
+
+static void test_role_then_unroled_name(void **state)
+{
+    (void)state;
+    /* seed page 000: "Japan's top national security official" is Takeo Akiba */
+    res r = run("Japan's top national security official said he conveyed \"serious concerns\" "
+                "to China's foreign minister.\n"
+                "President Xi Jinping and Prime Minister Shigeru Ishiba may meet.\n"
+                "\"Cooperation between Russia and the DPRK came up,\" Takeo Akiba told "
+                "reporters.");
+    const hd_statement *s = find(&r, "he conveyed");
+    assert_string_equal(s->speaker, "Takeo Akiba");
+    assert_string_equal(s->speaker_mention, "Japan's top national security official");
+}
+
+static void test_pronoun_most_recent_speaker(void **state)
+{
+    (void)state;
+    res r = run("Ann Lee spoke first. \"We will vote no,\" Lee said.\n"
+                "Then Bob Gray took the floor.\n"
+                "\"We will vote yes,\" Gray said.\n"
+                "\"It is the right thing to do,\" he added.");
+    check(&r, "We will vote no", "Ann Lee", 1, "said");
+    check(&r, "the right thing to do", "Bob Gray", 1, "added");
+}
+
+static void test_appositive_subjects(void **state)
+{
+    (void)state;
+    res r = run("The commander of Iran's ground forces, General Muhammad Pakpour, announced on "
+                "25 November that troops would be sent to the border regions.\n"
+                "Vedant Patel, a State Department spokesman, said the talks had stalled again.\n"
+                "\"That is a legitimate concern,\" Susan Sarandon, 69, told MSNBC.");
+    check(&r, "troops would be sent", "Muhammad Pakpour", 0, "announced");
+    check(&r, "the talks had stalled again", "Vedant Patel", 0, "said");
+    check(&r, "That is a legitimate concern", "Susan Sarandon", 1, "told");
+}
+
+/* ---- entities ------------------------------------------------------------------------------- */
+
+static void test_entities(void **state)
+{
+    (void)state;
+    res r = run("Iranian Supreme Leader Ali Khamenei met the Foreign Ministry in Tehran.\n"
+                "Ayatollah Seyyed Ali Khamenei said Iran would not negotiate.\n"
+                "Khamenei spoke for an hour. The Wall Street Journal reported on it.");
+    const hd_entity *e = entity(&r, "Ali Khamenei");
+    assert_non_null(e);
+    assert_int_equal(e->kind, HD_ENT_PERSON);
+    assert_true(e->n_mentions >= 3);
+    e = entity(&r, "Iran");
+    assert_non_null(e);
+    assert_int_equal(e->kind, HD_ENT_PLACE);
+    e = entity(&r, "Foreign Ministry");
+    assert_non_null(e);
+    assert_int_equal(e->kind, HD_ENT_ORG);
+    e = entity(&r, "Wall Street Journal");
+    assert_non_null(e);
+    assert_int_equal(e->kind, HD_ENT_ORG);
+    assert_null(entity(&r, "Supreme Leader Ali Khamenei"));
+    assert_null(entity(&r, "Seyyed Ali Khamenei"));
+}
+
+/* ---- not statements ------------------------------------------------------------------------ */
+
+static void test_scare_quotes_and_titles(void **state)
+{
+    (void)state;
+    /* seed page 001 */
+    res r = run("Iran's Supreme Leader referred to a speech made by US General Wesley Clark at "
+                "the height of the so-called \u201cWar on Terror\u201d in 2003.\n"
+                "She read \"The Old Man and the Sea\" twice last summer.\n"
+                "The so-called \"deal of the century\" was never published.");
+    assert_int_equal(r.n, 0);
+}
+
+static void test_non_speech_verbs(void **state)
+{
+    (void)state;
+    res r = run("US officials hinted at their readiness for several scenarios.\n"
+                "Khamenei compared the 1979 revolution to the French revolution.\n"
+                "The minister continued to work on the plan until late at night.");
+    assert_int_equal(r.n, 0);
+}
+
+static void test_empty_and_bad_args(void **state)
+{
+    (void)state;
+    res r = run("");
+    assert_int_equal(r.n, 0);
+    assert_int_equal(r.n_ent, 0);
+    hd_statement *st;
+    hd_entity *en;
+    size_t n, m;
+    hd_err err = {0};
+    assert_int_equal(hd_extract_statements(NULL, &arena, NULL, "x", 1, &st, &n, &en, &m, &err),
+                     HD_EINVAL);
+    /* invalid UTF-8 and stray quotes must not crash */
+    const char junk[] = "\xff\xfe\"\"\" said \xe2\x80\x9c\n\n\xe2\x80\x9d he said \"";
+    hd_arena_reset(&arena);
+    assert_int_equal(
+        hd_extract_statements(lx, &arena, NULL, junk, sizeof junk - 1, &st, &n, &en, &m, NULL),
+        HD_OK);
+}
+
+static void test_lexicon_missing_dir(void **state)
+{
+    (void)state;
+    hd_lexicon *l2 = NULL;
+    hd_err err = {0};
+    assert_int_not_equal(hd_lexicon_load("/nonexistent/herald-data", &l2, &err), HD_OK);
+    assert_null(l2);
+    assert_int_not_equal(err.code, HD_OK);
+}
+
+/* ---- a real page ---------------------------------------------------------------------------- */
+
+static void test_seed_page_001(void **state)
+{
+    (void)state;
+    hd_buf b;
+    hd_buf_init(&b);
+    hd_err err = {0};
+    if (hd_fs_read_all(HD_SHARED_DATA "/seed-pages/001_57416462ae6622d3.txt", 1 << 20, &b, &err) !=
+        HD_OK) {
+        hd_buf_done(&b);
+        skip();
+    }
+    res r = run(b.p);
+    check(&r, "he rejects talks with the United States", "Ali Khamenei", 0, "said");
+    check(&r, "Some armored units and special forces", "Muhammad Pakpour", 1, "said");
+    check(&r, "The measure taken by the ground force", "Muhammad Pakpour", 1, "added");
+    assert_false(has(&r, "War on Terror") && !has(&r, "referred"));
+    hd_buf_done(&b);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_quote_then_cue),
+        cmocka_unit_test(test_quote_then_inverted_cue),
+        cmocka_unit_test(test_cue_colon_quote),
+        cmocka_unit_test(test_cue_directly_before_quote),
+        cmocka_unit_test(test_he_added),
+        cmocka_unit_test(test_question_he_asked),
+        cmocka_unit_test(test_split_quote),
+        cmocka_unit_test(test_quote_cue_quote_same_paragraph),
+        cmocka_unit_test(test_block_quote_after_colon),
+        cmocka_unit_test(test_block_paragraph_unquoted),
+        cmocka_unit_test(test_continuation_paragraph),
+        cmocka_unit_test(test_quote_spans_paragraphs),
+        cmocka_unit_test(test_nested_quotes),
+        cmocka_unit_test(test_nyt_double_apostrophe_quotes),
+        cmocka_unit_test(test_straight_and_curly_agree),
+        cmocka_unit_test(test_reported_that),
+        cmocka_unit_test(test_reported_verbs),
+        cmocka_unit_test(test_reported_parenthetical_that),
+        cmocka_unit_test(test_said_on_tuesday_he_would),
+        cmocka_unit_test(test_clause_then_cue),
+        cmocka_unit_test(test_according_to),
+        cmocka_unit_test(test_described_as),
+        cmocka_unit_test(test_participle_saying),
+        cmocka_unit_test(test_unknown_speaker_is_null),
+        cmocka_unit_test(test_role_before_name),
+        cmocka_unit_test(test_role_resolves_to_holder),
+        cmocka_unit_test(test_role_then_unroled_name),
+        cmocka_unit_test(test_pronoun_most_recent_speaker),
+        cmocka_unit_test(test_appositive_subjects),
+        cmocka_unit_test(test_entities),
+        cmocka_unit_test(test_scare_quotes_and_titles),
+        cmocka_unit_test(test_non_speech_verbs),
+        cmocka_unit_test(test_empty_and_bad_args),
+        cmocka_unit_test(test_lexicon_missing_dir),
+        cmocka_unit_test(test_seed_page_001),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
