@@ -184,6 +184,8 @@ def load_run(rundir):
         if not os.path.exists(st_path):
             continue
         r = {"engine": e}
+        lab = os.path.join(rundir, e + ".label")
+        r["label"] = open(lab).read().strip() if os.path.exists(lab) else e
         with open(st_path) as f:
             r["status"] = f.read().strip() or "not available"
         tv = os.path.join(rundir, e + ".timev")
@@ -262,7 +264,7 @@ def table(out_md, rundirs):
             else:
                 zero = ov = qps = "-"
                 lat = [r.get("qnote", "not available")] + ["-", "-"]
-            lines.append(f"| {label} | {e}{note} | {meta['docs']} | {mb:.1f} | {fmt(ist)} | {fmt(mbs)} | {fmt(r.get('index_cpu'))} | "
+            lines.append(f"| {label} | {r['label']}{note} | {meta['docs']} | {mb:.1f} | {fmt(ist)} | {fmt(mbs)} | {fmt(r.get('index_cpu'))} | "
                          f"{fmt(r.get('rss_mb'))} | {fmt(r.get('index_mb'))} | {lat[0]} | {qps} | {lat[1]} | "
                          f"{lat[2]} | {fmt(r.get('search_rss_mb'))} | {zero} | {ov} |")
         h = rows.get("herald")

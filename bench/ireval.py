@@ -2,7 +2,7 @@
 """Retrieval effectiveness of herald, Xapian BM25 and SQLite FTS5 bm25 on six IR collections.
 
 usage: ireval.py [--collections time,cran,cisi,med,cacm,npl] [--engines herald,xapian,fts5]
-                 [--herald PATH] [--data DIR] [--depth 1000]
+                 [--herald PATH] [--data DIR] [--depth 1000] [--herald-index-opts "OPTS"]
        ireval.py score QRELS RUN          score a TREC run against a TREC qrels file
 
 Data: ../shared/data/ir-collections (or --data / $IR_DATA): TIME, CRAN, CISI, MED, CACM, NPL
@@ -340,7 +340,7 @@ def herald_hits(obj):
     return out
 
 
-def run_engine(engine, coll, cdir, topics, depth, herald):
+def run_engine(engine, coll, cdir, topics, depth, herald, herald_opts=()):
     """Index and run; returns (run dict, status string)."""
     idx = os.path.join(cdir, "idx-" + engine)
     runf = os.path.join(cdir, engine + ".run")
@@ -362,7 +362,7 @@ def run_engine(engine, coll, cdir, topics, depth, herald):
             print(f"ireval: {coll} {engine}: {err.strip()[:300]}", file=sys.stderr)
         return read_run(runf), "ok"
     # herald
-    rc, err = sh([herald, "index", corpus, "--index", idx])
+    rc, err = sh([herald, "index", *herald_opts, corpus, "--index", idx])
     if rc:
         return None, f"not available: herald index failed: {err.strip()[-200:]}"
     batch = os.path.join(cdir, "batch.herald.txt")
@@ -424,6 +424,8 @@ def main():
     ap.add_argument("--herald")
     ap.add_argument("--data", default=os.environ.get("IR_DATA"))
     ap.add_argument("--depth", type=int, default=1000)
+    ap.add_argument("--herald-index-opts", default="",
+                    help='extra options for `herald index`, e.g. "--no-statements"')
     a = ap.parse_args()
     data = a.data
     if not data:
@@ -480,12 +482,14 @@ def main():
                 results.append((coll, len(docids), e, None, None, herald_status))
                 continue
             t1 = time.time()
-            run, status = run_engine(e, coll, cdir, topics, a.depth, herald)
+            run, status = run_engine(e, coll, cdir, topics, a.depth, herald, a.herald_index_opts.split())
             if run is None:
                 results.append((coll, len(docids), e, None, None, status))
                 continue
             nq, m = evaluate(judged, run, a.depth)
             results.append((coll, len(docids), e, nq, m, "ok"))
+            if e == "herald" and a.herald_index_opts:
+                results[-1] = (coll, len(docids), f"herald (index {a.herald_index_opts})", nq, m, "ok")
             print(f"ireval: {coll} {e}: {nq} queries, MAP {m[0]:.4f} nDCG@10 {m[1]:.4f} P@10 {m[2]:.4f} "
                   f"({time.time() - t1:.1f} s)", file=sys.stderr)
             shutil.rmtree(os.path.join(cdir, "idx-" + e), ignore_errors=True)
@@ -500,8 +504,8 @@ def main():
                 out.append(f"| {e} | {nd} | - | {st} | | |")
             else:
                 out.append(f"| {e} | {nd} | {nq} | {m[0]:.4f} | {m[1]:.4f} | {m[2]:.4f} |")
-        h = next((r for r in rows if r[2] == "herald" and r[4]), None)
-        peers = [r for r in rows if r[2] != "herald" and r[4]]
+        h = next((r for r in rows if r[2].startswith("herald") and r[4]), None)
+        peers = [r for r in rows if not r[2].startswith("herald") and r[4]]
         if h and peers:
             verdict = []
             for i, name in enumerate(("MAP", "nDCG@10", "P@10")):

@@ -2,7 +2,7 @@
 # peers.sh — herald side by side with SQLite FTS5 and Xapian, in one run, one table.
 #
 # usage: bench/peers.sh [--corpora x1,x10] [--engines herald,fts5,xapian] [--herald PATH]
-#                       [--keep] [--timeout SECONDS]
+#                       [--keep] [--timeout SECONDS] [--herald-index-opts "OPTS"]
 #
 # For each corpus (x1 = Reuters-21578 from ../shared/data/reuters21578, x10 = a 10x REPLICA
 # of it with fresh ids) and each engine:
@@ -17,6 +17,8 @@
 #        fts5_driver / xapian_driver query DIR FILE --warmup WARMFILE
 # and prints ONE markdown table (also saved as $WORK/RESULT.md) with the ratios herald/peer.
 # A herald command that is missing or fails gives a "not available" row; the peers still run.
+# --herald-index-opts adds options to `herald index` (e.g. "--no-statements"); the herald row
+# then names them.  `herald stats` of each herald index is saved beside the results.
 #
 # Environment: WORK (default /tmp/herald-bench: everything is written there), BUILD (peer
 # drivers, default $WORK/build), REUTERS_DIR (default ../shared/data/reuters21578 from the repo).
@@ -31,6 +33,7 @@ CORPORA=x1,x10
 ENGINES=herald,fts5,xapian
 HERALD=
 KEEP=0
+HERALD_INDEX_OPTS=${HERALD_INDEX_OPTS:-}
 TMO=3600
 PY=${PYTHON:-python3}
 
@@ -43,6 +46,7 @@ while [ $# -gt 0 ]; do
     --engines) ENGINES=${2:?--engines needs a value}; shift 2 ;;
     --herald) HERALD=${2:?--herald needs a path}; shift 2 ;;
     --keep) KEEP=1; shift ;;
+    --herald-index-opts) HERALD_INDEX_OPTS=${2?--herald-index-opts needs a value}; shift 2 ;;
     --timeout) TMO=${2:?--timeout needs seconds}; shift 2 ;;
     -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
     *) die "unknown argument '$1' (see --help)" ;;
@@ -109,7 +113,8 @@ run_index() {
   local e=$1 corpus=$2 idx=$3 rd=$4 rc=0
   rm -rf "$idx"
   case $e in
-    herald) timeout "$TMO" /usr/bin/time -v -o "$rd/$e.timev" "$HERALD" index "$corpus" --index "$idx" \
+    # shellcheck disable=SC2086 # HERALD_INDEX_OPTS is a list of options
+    herald) timeout "$TMO" /usr/bin/time -v -o "$rd/$e.timev" "$HERALD" index $HERALD_INDEX_OPTS "$corpus" --index "$idx" \
               >"$rd/$e.index.log" 2>&1 || rc=$? ;;
     *) timeout "$TMO" /usr/bin/time -v -o "$rd/$e.timev" "$BUILD/${e}_driver" index "$corpus" "$idx" \
               >"$rd/$e.index.log" 2>&1 || rc=$? ;;
@@ -169,8 +174,8 @@ for c in "${corpora[@]}"; do
           log "herald: some queries failed: $(grep -c '"error"' "$rd/$e.q.jsonl" || true) error lines"
         fi
       fi
-      # a stats breakdown (postings/dictionary vs stored text), if herald offers it
-      "$HERALD" stats --index "$idx" --json >"$rd/$e.stats.json" 2>/dev/null || rm -f "$rd/$e.stats.json"
+      "$HERALD" stats --index "$idx" >"$rd/$e.stats.txt" 2>&1 || true
+      if [ -n "$HERALD_INDEX_OPTS" ]; then echo "herald (index $HERALD_INDEX_OPTS)" >"$rd/$e.label"; fi
     else
       if ! timeout "$TMO" "$BUILD/${e}_driver" query "$idx" "$WORK/queries.$e.txt" --warmup "$WORK/warmup.$e.txt" \
              >"$rd/$e.q.jsonl" 2>"$rd/$e.query.log"; then
