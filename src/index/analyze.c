@@ -81,6 +81,21 @@ const char *hd_analyzer_language(const hd_analyzer *an)
     return an->language;
 }
 
+static int stem_word(hd_analyzer *an, const char *w, size_t n, const char **out, size_t *out_n);
+
+#define HD_AN_CJK_ (1 << 30) /* internal: a Han/kana token, never stemmed */
+
+hd_rc hd_analyzer_stem(hd_analyzer *an, const char *word, size_t len, const char **out,
+                       size_t *out_len)
+{
+    if (!an->stem || len == 0) {
+        *out = word;
+        *out_len = len;
+        return HD_OK;
+    }
+    return stem_word(an, word, len, out, out_len) ? HD_ENOMEM : HD_OK;
+}
+
 /* Character classes. */
 enum { C_SEP, C_WORD, C_DIGIT, C_APOS, C_HYPH, C_NUMJ, C_CJK };
 
@@ -249,7 +264,9 @@ static hd_rc emit(hd_analyzer *an, int flags, const uint8_t *t, size_t ws, size_
     if (n == 0)
         return HD_OK;
     hd_token tok = {.term = an->fold, .term_len = n, .pos = pos, .start = ws, .end = we};
-    if (an->stem && !has_digit && !(flags & HD_AN_NO_STEM)) {
+    tok.stemmable = an->stem && !has_digit && !(flags & HD_AN_CJK_);
+    if (tok.stemmable && !(flags & HD_AN_NO_STEM)) {
+        tok.stemmable = 0;
         if (stem_word(an, an->fold, n, &tok.term, &tok.term_len) != 0)
             return hd_err_set(err, HD_ENOMEM, "out of memory stemming a word");
         if (tok.term_len == 0)
@@ -273,7 +290,8 @@ hd_rc hd_analyze_ex(hd_analyzer *an, const char *text, size_t len, uint32_t firs
         size_t k = next_cp(t + i, len - i, &cp);
         int cls = classify(cp);
         if (cls == C_CJK) {
-            rc = emit(an, flags | HD_AN_NO_STEM, t, i, i + k, 0, pos++, fn, ud, &stop, err);
+            rc = emit(an, flags | HD_AN_NO_STEM | HD_AN_CJK_, t, i, i + k, 0, pos++, fn, ud, &stop,
+                      err);
             if (rc)
                 break;
             i += k;

@@ -31,9 +31,10 @@
 typedef struct hd_token {
     const char *term; /* borrowed: valid only during the callback; not NUL-terminated */
     size_t term_len;
-    uint32_t pos; /* word position */
-    size_t start; /* byte offset of the word in the analysed text */
-    size_t end;   /* exclusive */
+    uint32_t pos;  /* word position */
+    size_t start;  /* byte offset of the word in the analysed text */
+    size_t end;    /* exclusive */
+    int stemmable; /* with HD_AN_NO_STEM: 1 when the analyzer would have stemmed term */
 } hd_token;
 
 /* Called per token. Return 0 to continue, non-zero to stop the analysis early. */
@@ -51,6 +52,11 @@ enum {
  * HD_ENOMEM. Owned: free with hd_analyzer_free. Not thread-safe (keeps a stem cache). */
 hd_rc hd_analyzer_new(const char *language, hd_analyzer **out, hd_err *err);
 void hd_analyzer_free(hd_analyzer *an);
+
+/* Stem one folded word (as delivered with HD_AN_NO_STEM and stemmable = 1). *out is borrowed
+ * until the next call on an. HD_OK or HD_ENOMEM. */
+hd_rc hd_analyzer_stem(hd_analyzer *an, const char *word, size_t len, const char **out,
+                       size_t *out_len);
 
 /* The language the analyzer was created with ("english"). Borrowed. */
 const char *hd_analyzer_language(const hd_analyzer *an);

@@ -60,18 +60,28 @@ typedef struct zstore {
     size_t block_raw;
 } zstore;
 
-typedef struct term_ent {
-    uint32_t key_off; /* in w->keys */
-    uint32_t key_len;
+#define WORD_KEY 23
+typedef struct word_slot {
     uint32_t hash;
-    uint32_t df;
-    uint64_t total_tf;
+    uint32_t term; /* term index + 1; 0 = empty slot */
+    uint8_t len;
+    char key[WORD_KEY]; /* field byte + folded word */
+} word_slot;
+
+typedef struct term_ent {
+    /* hot while indexing: one cache line */
     uint32_t last_doc; /* doc of the last occurrence, UINT32_MAX before any */
-    uint32_t prev_doc; /* last doc written to docs (for gaps) */
     uint32_t cur_tf;
     uint32_t last_pos;
-    tvec docs; /* varint (gap), varint tf per doc */
-    tvec pos;  /* varint position deltas */
+    uint32_t prev_doc; /* last doc written to docs (for gaps) */
+    tvec pos;          /* varint position deltas */
+    tvec docs;         /* varint (gap), varint tf per doc */
+    uint32_t df;
+    uint32_t key_off; /* in w->keys */
+    /* cold */
+    uint64_t total_tf;
+    uint32_t key_len;
+    uint32_t hash;
 } term_ent;
 
 struct hd_segw {
@@ -79,8 +89,12 @@ struct hd_segw {
     hd_buf keys; /* term keys, concatenated */
     term_ent *terms;
     size_t n_terms, cap_terms;
-    uint32_t *slots; /* term index + 1, 0 = empty */
+    uint64_t *slots; /* hash << 32 | (term index + 1), 0 = empty */
     size_t n_slots;
+    /* surface-word cache: (field, folded word) -> term, so a known word skips stemming and
+     * costs one cache line; words over WORD_KEY bytes go the slow way */
+    word_slot *wslots;
+    size_t n_wslots, n_words;
     uint32_t *touched; /* terms seen in the current doc */
     size_t n_touched, cap_touched;
     uint32_t n_docs;
@@ -100,9 +114,35 @@ struct hd_segw {
     uint8_t keybuf[HD_MAX_TERM + 8];
 };
 
+/* A fast inline hash for short keys (terms are rarely over 16 bytes). */
 static inline uint32_t hash_key(const uint8_t *k, size_t n)
 {
-    return (uint32_t)XXH3_64bits(k, n);
+    uint64_t h = 0x9E3779B97F4A7C15ull ^ (n * 0xff51afd7ed558ccdull);
+    while (n >= 8) {
+        uint64_t v;
+        memcpy(&v, k, 8);
+        h = (h ^ v) * 0xbf58476d1ce4e5b9ull;
+        h ^= h >> 31;
+        k += 8;
+        n -= 8;
+    }
+    uint64_t v = 0;
+    memcpy(&v, k, n);
+    h = (h ^ v) * 0x94d049bb133111ebull;
+    h ^= h >> 29;
+    h *= 0xbf58476d1ce4e5b9ull;
+    return (uint32_t)(h >> 32);
+}
+
+static inline int key_eq(const uint8_t *a, const uint8_t *b, size_t n)
+{
+    if (n <= 8) {
+        uint64_t x = 0, y = 0;
+        memcpy(&x, a, n);
+        memcpy(&y, b, n);
+        return x == y;
+    }
+    return memcmp(a, b, n) == 0;
 }
 
 hd_rc hd_segw_new(hd_analyzer *an, hd_segw **out, hd_err *err)
@@ -125,9 +165,11 @@ hd_rc hd_segw_new(hd_analyzer *an, hd_segw **out, hd_err *err)
     for (int f = 0; f < HD_N_TEXT_FIELDS; f++)
         hd_buf_init(&w->norms[f]);
     w->n_slots = 1 << 16;
-    w->slots = hd_new0(uint32_t, w->n_slots);
+    w->slots = hd_new0(uint64_t, w->n_slots);
+    w->n_wslots = 1 << 16;
+    w->wslots = hd_new0(word_slot, w->n_wslots);
     w->zc = ZSTD_createCCtx();
-    if (!w->slots || !w->zc) {
+    if (!w->slots || !w->wslots || !w->zc) {
         hd_segw_free(w);
         return hd_err_set(err, HD_ENOMEM, "out of memory creating a segment writer");
     }
@@ -145,6 +187,7 @@ void hd_segw_free(hd_segw *w)
     }
     hd_free(w->terms);
     hd_free(w->slots);
+    hd_free(w->wslots);
     hd_free(w->touched);
     hd_buf_done(&w->keys);
     hd_buf_done(&w->del);
@@ -174,8 +217,9 @@ uint32_t hd_segw_n_deleted(const hd_segw *w)
 size_t hd_segw_mem(const hd_segw *w)
 {
     return w->mem_vecs + w->keys.cap + w->cap_terms * sizeof(term_ent) +
-           w->n_slots * sizeof(uint32_t) + w->meta.out.cap + w->meta.raw.cap + w->body.out.cap +
-           w->body.raw.cap + (size_t)w->n_docs * (HD_N_TEXT_FIELDS + 4);
+           w->n_slots * sizeof(uint64_t) + w->n_wslots * sizeof(word_slot) + w->meta.out.cap +
+           w->meta.raw.cap + w->body.out.cap + w->body.raw.cap +
+           (size_t)w->n_docs * (HD_N_TEXT_FIELDS + 4);
 }
 
 static int tvec_reserve(hd_segw *w, tvec *v, size_t extra)
@@ -207,37 +251,43 @@ static inline int tvec_varint(hd_segw *w, tvec *v, uint64_t x)
     return 0;
 }
 
-static int grow_slots(hd_segw *w)
+/* Double an open-addressing table of hash << 32 | (index + 1) slots. */
+static int grow_table(uint64_t **slots, size_t *n_slots)
 {
-    size_t n = w->n_slots * 2;
-    uint32_t *s = hd_new0(uint32_t, n);
-    if (!s)
+    size_t n = *n_slots * 2;
+    uint64_t *t = hd_new0(uint64_t, n);
+    if (!t)
         return -1;
-    for (size_t i = 0; i < w->n_terms; i++) {
-        size_t h = w->terms[i].hash & (n - 1);
-        while (s[h])
+    for (size_t i = 0; i < *n_slots; i++) {
+        uint64_t v = (*slots)[i];
+        if (!v)
+            continue;
+        size_t h = (v >> 32) & (n - 1);
+        while (t[h])
             h = (h + 1) & (n - 1);
-        s[h] = (uint32_t)i + 1;
+        t[h] = v;
     }
-    hd_free(w->slots);
-    w->slots = s;
-    w->n_slots = n;
+    hd_free(*slots);
+    *slots = t;
+    *n_slots = n;
     return 0;
 }
 
-/* Find or insert the term with key k[0..n). NULL on out of memory. */
+/* Find or insert the term with key k[0..n). NULL on out of memory (or not found). */
 static term_ent *term_get(hd_segw *w, const uint8_t *k, size_t n, int insert)
 {
     uint32_t h = hash_key(k, n);
-    size_t i = h & (w->n_slots - 1);
+    size_t mask = w->n_slots - 1, i = h & mask;
     for (;;) {
-        uint32_t s = w->slots[i];
-        if (!s)
+        uint64_t v = w->slots[i];
+        if (!v)
             break;
-        term_ent *e = &w->terms[s - 1];
-        if (e->hash == h && e->key_len == n && memcmp(w->keys.p + e->key_off, k, n) == 0)
-            return e;
-        i = (i + 1) & (w->n_slots - 1);
+        if ((uint32_t)(v >> 32) == h) {
+            term_ent *e = &w->terms[(uint32_t)v - 1];
+            if (e->key_len == n && key_eq((const uint8_t *)w->keys.p + e->key_off, k, n))
+                return e;
+        }
+        i = (i + 1) & mask;
     }
     if (!insert)
         return NULL;
@@ -254,18 +304,82 @@ static term_ent *term_get(hd_segw *w, const uint8_t *k, size_t n, int insert)
     e->hash = h;
     e->last_doc = UINT32_MAX;
     e->prev_doc = UINT32_MAX;
-    w->slots[i] = (uint32_t)++w->n_terms;
-    if (w->n_terms * 2 > w->n_slots && grow_slots(w))
+    w->slots[i] = (uint64_t)h << 32 | (uint32_t)++w->n_terms;
+    if (w->n_terms * 2 > w->n_slots && grow_table(&w->slots, &w->n_slots))
         return NULL;
     return &w->terms[w->n_terms - 1];
+}
+
+static int grow_words(hd_segw *w)
+{
+    size_t n = w->n_wslots * 2;
+    word_slot *t = hd_new0(word_slot, n);
+    if (!t)
+        return -1;
+    for (size_t i = 0; i < w->n_wslots; i++) {
+        if (!w->wslots[i].term)
+            continue;
+        size_t h = w->wslots[i].hash & (n - 1);
+        while (t[h].term)
+            h = (h + 1) & (n - 1);
+        t[h] = w->wslots[i];
+    }
+    hd_free(w->wslots);
+    w->wslots = t;
+    w->n_wslots = n;
+    return 0;
+}
+
+/* The term of a folded surface word of the current field: from the word cache, or stemmed
+ * and looked up (then cached). NULL on out of memory. */
+static term_ent *word_term(hd_segw *w, const hd_token *tok)
+{
+    uint8_t *k = w->keybuf;
+    size_t n = tok->term_len + 1;
+    k[0] = w->cur_field;
+    memcpy(k + 1, tok->term, tok->term_len);
+    uint32_t h = 0;
+    size_t i = 0;
+    if (n <= WORD_KEY) {
+        h = hash_key(k, n);
+        size_t mask = w->n_wslots - 1;
+        i = h & mask;
+        for (;;) {
+            const word_slot *ws = &w->wslots[i];
+            if (!ws->term)
+                break;
+            if (ws->hash == h && ws->len == n && memcmp(ws->key, k, n) == 0)
+                return &w->terms[ws->term - 1];
+            i = (i + 1) & mask;
+        }
+    }
+    /* Miss: stem, find the term, remember the word. */
+    const char *st = tok->term;
+    size_t sn = tok->term_len;
+    if (tok->stemmable && hd_analyzer_stem(w->an, tok->term, tok->term_len, &st, &sn))
+        return NULL;
+    if (sn == 0)
+        sn = tok->term_len, st = tok->term;
+    uint8_t sk[HD_MAX_TERM + 8];
+    sk[0] = w->cur_field;
+    memcpy(sk + 1, st, sn);
+    term_ent *e = term_get(w, sk, sn + 1, 1);
+    if (!e || n > WORD_KEY)
+        return e;
+    word_slot *ws = &w->wslots[i];
+    ws->hash = h;
+    ws->term = (uint32_t)(e - w->terms) + 1;
+    ws->len = (uint8_t)n;
+    memcpy(ws->key, k, n);
+    if (++w->n_words * 2 > w->n_wslots && grow_words(w))
+        return NULL;
+    return e;
 }
 
 static int on_token(void *ud, const hd_token *tok)
 {
     hd_segw *w = ud;
-    w->keybuf[0] = w->cur_field;
-    memcpy(w->keybuf + 1, tok->term, tok->term_len);
-    term_ent *e = term_get(w, w->keybuf, tok->term_len + 1, 1);
+    term_ent *e = word_term(w, tok);
     if (!e) {
         w->rc = HD_ENOMEM;
         return 1;
@@ -295,7 +409,7 @@ static hd_rc index_text(hd_segw *w, hd_field f, const char *s, size_t n, uint32_
                         uint32_t *next_pos, hd_err *err)
 {
     w->cur_field = (uint8_t)f;
-    hd_rc rc = hd_analyze(w->an, s, n, first_pos, on_token, w, next_pos, err);
+    hd_rc rc = hd_analyze_ex(w->an, s, n, first_pos, HD_AN_NO_STEM, on_token, w, next_pos, err);
     if (rc)
         return rc;
     if (w->rc)
