@@ -197,6 +197,11 @@ def load_run(rundir):
             with open(sz) as f:
                 txt = f.read().split()
             r["index_mb"] = int(txt[0]) / 1e6 if txt else None
+        stf = os.path.join(rundir, e + ".stats.txt")
+        if os.path.exists(stf):
+            m = re.search(r"^documents\s+(\d+)", open(stf).read(), re.M)
+            if m:
+                r["docs"] = int(m.group(1))
         qf = os.path.join(rundir, e + ".q.jsonl")
         if os.path.exists(qf):
             res, summ = parse_queries(e, qf, meta.get("warmup", 0))
@@ -264,7 +269,7 @@ def table(out_md, rundirs):
             else:
                 zero = ov = qps = "-"
                 lat = [r.get("qnote", "not available")] + ["-", "-"]
-            lines.append(f"| {label} | {r['label']}{note} | {meta['docs']} | {mb:.1f} | {fmt(ist)} | {fmt(mbs)} | {fmt(r.get('index_cpu'))} | "
+            lines.append(f"| {label} | {r['label']}{note} | {r.get('docs', meta['docs'])} | {mb:.1f} | {fmt(ist)} | {fmt(mbs)} | {fmt(r.get('index_cpu'))} | "
                          f"{fmt(r.get('rss_mb'))} | {fmt(r.get('index_mb'))} | {lat[0]} | {qps} | {lat[1]} | "
                          f"{lat[2]} | {fmt(r.get('search_rss_mb'))} | {zero} | {ov} |")
         h = rows.get("herald")

@@ -27,7 +27,9 @@ Conversion (id = the document number the judgments use):
   NPL   docs/queries: "<id>" line, text lines, "/" line.  rlv-ass records end with "/"
         (the last one may not).
   Documents with no text at all (Cranfield 471 and 995) are not indexed; they could not be
-  retrieved by any engine anyway.
+  retrieved by any engine anyway.  A document with a title but no text (1,617 CACM documents
+  have no .W abstract) gets its title as text and an empty title, because herald's JSONL ingest
+  skips records without text; the peers index the same words either way.
   Every document is a JSONL record {"id", "url": "<coll>:<id>", "source": <coll>, "title",
   "text"}; the peer drivers index title + "\n" + text as one field.
 
@@ -462,6 +464,8 @@ def main():
                 docids.add(did)
                 if not title and not text:
                     continue
+                if not text:  # title only (1,617 CACM docs): herald skips records without text
+                    title, text = "", title
                 f.write(json.dumps({"id": did, "url": f"{coll}:{did}", "source": coll,
                                     "title": title, "text": text}, ensure_ascii=False) + "\n")
         judged = {q: r for q, r in qrels.items() if any(g > 0 for g in r.values())}
