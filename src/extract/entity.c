@@ -79,15 +79,10 @@ static int cap_word(const xctx *x, uint32_t i)
 
 static int connector(const xctx *x, uint32_t i)
 {
-    static const char *const w[] = {"of",  "de", "bin", "al", "von", "van", "da",
-                                    "del", "la", "le",  "du", "el",  "der", NULL};
-    if (!tok_word(x, i) || (x->t[i].flags & TF_CAP) || x->t[i].kind != TK_WORD)
+    if (!tok_has(x, i, LW_CONN) || (x->t[i].flags & TF_CAP))
         return 0;
-    for (int k = 0; w[k]; k++)
-        if (tok_is(x, i, w[k]))
-            return 1;
-    /* "of the Islamic Revolution" */
-    return tok_is(x, i, "the") && i > 0 && tok_is(x, i - 1, "of");
+    /* "the" only after "of": "of the Islamic Revolution" */
+    return !tok_is(x, i, "the") || (i > 0 && tok_is(x, i - 1, "of"));
 }
 
 uint32_t role_ending_at(const xctx *x, uint32_t j, uint32_t lo)
@@ -107,7 +102,7 @@ uint32_t role_ending_at(const xctx *x, uint32_t j, uint32_t lo)
     if (best == UINT32_MAX)
         return best;
     while (best > lo && tok_word(x, best - 1) && !(x->t[best - 1].flags & TF_POSS) &&
-           (tok_get(x, &x->lx->mods, best - 1) || tok_get(x, &x->lx->roles, best - 1)))
+           (tok_has(x, best - 1, LW_MOD) || tok_has(x, best - 1, LW_ROLE)))
         best--;
     return best;
 }
@@ -191,10 +186,9 @@ static int person_shaped(const xctx *x, uint32_t a, uint32_t b)
         const xtok *t = &x->t[k];
         if (!tok_word(x, k) || (t->flags & (TF_ALLCAPS | TF_DIGIT)) || !(t->flags & TF_CAP))
             return 0;
-        if (tok_get(x, &x->lx->mods, k) || tok_get(x, &x->lx->orgs, k) ||
-            tok_get(x, &x->lx->pcues, k) || tok_get(x, &x->lx->func, k) ||
-            tok_get(x, &x->lx->places, k) || tok_get(x, &x->lx->demonyms, k) ||
-            tok_get(x, &x->lx->roles, k))
+        if (tok_has(x, k, LW_MOD) || tok_has(x, k, LW_ORG) || tok_has(x, k, LW_PCUE) ||
+            tok_has(x, k, LW_FUNC) || tok_has(x, k, LW_PLACE) || tok_has(x, k, LW_DEMONYM) ||
+            tok_has(x, k, LW_ROLE))
             return 0;
     }
     return 1;
@@ -202,14 +196,15 @@ static int person_shaped(const xctx *x, uint32_t a, uint32_t b)
 
 static int place_name(const xctx *x, uint32_t a, uint32_t b)
 {
-    if (seq_get(x, &x->lx->places, a, b) || (b - a == 1 && tok_get(x, &x->lx->demonyms, a)))
+    if (b - a == 1 ? tok_has(x, a, LW_PLACE | LW_DEMONYM)
+                   : b - a <= 6 && seq_get(x, &x->lx->places, a, b))
         return 1;
-    return tok_get(x, &x->lx->pcues, a) || tok_get(x, &x->lx->pcues, b - 1);
+    return tok_has(x, a, LW_PCUE) || tok_has(x, b - 1, LW_PCUE);
 }
 
 static int org_name(const xctx *x, uint32_t a, uint32_t b)
 {
-    if (tok_get(x, &x->lx->orgs, b - 1) || tok_get(x, &x->lx->orgs, a))
+    if (tok_has(x, b - 1, LW_ORG) || tok_has(x, a, LW_ORG))
         return 1;
     return b - a == 1 && (x->t[a].flags & TF_ALLCAPS);
 }
@@ -256,7 +251,7 @@ static int32_t person(xctx *x, epass *p, uint32_t a, uint32_t b)
 /* Classify one name [a,b) whose roles lie in [ra, a) (ra == a: none). */
 static void name_part(xctx *x, epass *p, uint32_t ra, uint32_t a, uint32_t b, int titled)
 {
-    while (a < b && tok_get(x, &x->lx->titles, a)) {
+    while (a < b && tok_has(x, a, LW_TITLE)) {
         a++;
         titled = 1;
     }
@@ -292,14 +287,14 @@ static void name_part(xctx *x, epass *p, uint32_t ra, uint32_t a, uint32_t b, in
         return;
     x->ent[id].person_hint |= (uint8_t)(has_role || titled);
     for (uint32_t k = ra; k < a; k++)
-        if (tok_get(x, &x->lx->roles, k))
+        if (tok_has(x, k, LW_ROLE))
             add_role(x, k, id);
 }
 
 /* A run of capitalised words [a,b). */
 static void run(xctx *x, epass *p, uint32_t a, uint32_t b)
 {
-    while (a < b && (tok_get(x, &x->lx->func, a) || connector(x, a)))
+    while (a < b && (tok_has(x, a, LW_FUNC) || connector(x, a)))
         a++;
     while (b > a && connector(x, b - 1))
         b--;
@@ -332,7 +327,7 @@ static void appositives(xctx *x)
         if (!tok_punct(x, i, ','))
             continue;
         int32_t after = x->tent[i + 1], before = x->tent[i - 1];
-        if (after >= 0 && x->ent[after].kind == HD_ENT_PERSON && tok_get(x, &x->lx->roles, i - 1)) {
+        if (after >= 0 && x->ent[after].kind == HD_ENT_PERSON && tok_has(x, i - 1, LW_ROLE)) {
             add_role(x, i - 1, after);
         } else if (before >= 0 && x->ent[before].kind == HD_ENT_PERSON) {
             uint32_t k = i + 1, last = UINT32_MAX;
@@ -341,10 +336,10 @@ static void appositives(xctx *x)
                   (tok_word(x, k) && (x->t[k].flags & TF_POSS))))
                 continue;
             for (; k < x->nt && k < i + 10 && tok_word(x, k); k++)
-                if (tok_get(x, &x->lx->roles, k))
+                if (tok_has(x, k, LW_ROLE))
                     last = k;
-            if (last != UINT32_MAX &&
-                (tok_punct(x, k, ',') || tok_punct(x, k, '.') || tok_get(x, &x->lx->verbs, k)))
+            if (last != UINT32_MAX && (tok_punct(x, k, ',') || tok_punct(x, k, '.') ||
+                                       (tok_word(x, k) ? x->t[k].lex >> 24 : 0)))
                 add_role(x, last, before);
         }
     }

@@ -60,12 +60,12 @@ static const char *speaker_name(xctx *x, const xstmt *s)
     uint32_t h = s->np1 - 1, a = h;
     const xtok *t = &x->t[h];
     if (!(t->flags & (TF_CAP | TF_ALLCAPS)) ||
-        (t->flags & TF_SSTART && s->np1 - s->np0 == 1 && tok_get(x, &x->lx->func, h)))
+        (t->flags & TF_SSTART && s->np1 - s->np0 == 1 && tok_has(x, h, LW_FUNC)))
         return NULL;
-    if (tok_get(x, &x->lx->func, h) || tok_get(x, &x->lx->snouns, h))
+    if (tok_has(x, h, LW_FUNC) || tok_has(x, h, LW_SNOUN))
         return NULL;
     while (a > s->np0 && (x->t[a - 1].flags & (TF_CAP | TF_ALLCAPS)) &&
-           !tok_get(x, &x->lx->func, a - 1) && !(x->t[a - 1].flags & TF_POSS))
+           !tok_has(x, a - 1, LW_FUNC) && !(x->t[a - 1].flags & TF_POSS))
         a--;
     return hd_arena_strndup(x->a, x->b + x->t[a].s, x->t[h].stem_e - x->t[a].s);
 }

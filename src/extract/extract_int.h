@@ -71,6 +71,8 @@ enum {
     LW_PRON = 1 << 12,     /* subject pronouns (built in) */
     LW_NOTNOUN = 1 << 13,  /* auxiliaries, wh-words: never head a subject (built in) */
     LW_ROLE_END = 1 << 14, /* last word of some role phrase ("state" of "secretary of state") */
+    LW_CONN = 1 << 15,     /* lowercase words inside names: of, de, bin, al, von (built in) */
+    LW_ABBR = 1 << 16,     /* abbreviations keeping their period: Nov, Jr, Inc (built in) */
 };
 
 /* Look key[0..n) up (ASCII case-folded; a trailing '.' is ignored). Returns the value, 0 when

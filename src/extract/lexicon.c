@@ -260,6 +260,14 @@ static const char *const builtin_notnoun[] = {
     "not",  "who",  "which", "what",  "when", "where", "why",    "how",  "than",  "there",
     "here", "also", "now",   "then",  "and",  "or",    NULL};
 
+static const char *const builtin_conn[] = {"of", "de", "bin", "al", "von", "van", "da", "del",
+                                           "la", "le", "du",  "el", "der", "the", NULL};
+
+static const char *const builtin_abbr[] = {
+    "jan", "feb",  "mar",  "apr",  "aug", "sep", "sept", "oct", "nov", "dec", "jr",
+    "sr",  "st",   "inc",  "corp", "ltd", "co",  "no",   "vs",  "etc", "mt",  "ft",
+    "ave", "dept", "univ", "gov",  "sen", "rep", "gen",  "col", "lt",  NULL};
+
 static int build_words(hd_lexicon *lx)
 {
     lx_set *w = &lx->words;
@@ -269,7 +277,8 @@ static int build_words(hd_lexicon *lx)
            merge_words(w, &lx->pcues, LW_PCUE, 0) || merge_words(w, &lx->demonyms, LW_DEMONYM, 0) ||
            merge_words(w, &lx->func, LW_FUNC, 0) || add_builtin(w, builtin_adv, LW_ADV) ||
            add_builtin(w, builtin_det, LW_DET) || add_builtin(w, builtin_pron, LW_PRON) ||
-           add_builtin(w, builtin_notnoun, LW_NOTNOUN) || role_ends(w, &lx->roles);
+           add_builtin(w, builtin_notnoun, LW_NOTNOUN) || add_builtin(w, builtin_conn, LW_CONN) ||
+           add_builtin(w, builtin_abbr, LW_ABBR) || role_ends(w, &lx->roles);
 }
 
 static unsigned count_words(const char *k, size_t n)

@@ -44,8 +44,8 @@ static int np_word(const xctx *x, uint32_t i)
 {
     if (!tok_word(x, i) || (x->t[i].flags & TF_INQ))
         return 0;
-    return cap_tok(x, i) || determiner(x, i) || tok_get(x, &x->lx->roles, i) ||
-           tok_get(x, &x->lx->mods, i) || tok_is(x, i, "of") || x->t[i].flags & TF_POSS;
+    return cap_tok(x, i) || determiner(x, i) || tok_has(x, i, LW_ROLE) || tok_has(x, i, LW_MOD) ||
+           tok_is(x, i, "of") || x->t[i].flags & TF_POSS;
 }
 
 /* Extend a head at j leftwards over the rest of its noun phrase. */
@@ -78,7 +78,7 @@ static int common_noun(const xctx *x, uint32_t i)
 /* Token i ends whatever stands before a subject (a clause boundary or function word). */
 static int np_plain(const xctx *x, uint32_t i)
 {
-    return !tok_word(x, i) || tok_get(x, &x->lx->func, i);
+    return !tok_word(x, i) || tok_has(x, i, LW_FUNC);
 }
 
 /* The noun phrase whose head is token j. */
@@ -105,10 +105,10 @@ static int np_core(xctx *x, uint32_t j, uint32_t lo, xnp *np)
         np->ref = h >= 0 ? h : pend_new(x, j);
         return 1;
     }
-    if (tok_get(x, &x->lx->snouns, j)) {
+    if (tok_has(x, j, LW_SNOUN)) {
         uint32_t s = j;
         while (s > lo && j - s < 5 && tok_word(x, s - 1) && !(x->t[s - 1].flags & TF_INQ) &&
-               (np_word(x, s - 1) || tok_get(x, &x->lx->demonyms, s - 1) ||
+               (np_word(x, s - 1) || tok_has(x, s - 1, LW_DEMONYM) ||
                 memchr(x->b + x->t[s - 1].s, '-', x->t[s - 1].e - x->t[s - 1].s)))
             s--;
         while (s < j && tok_is(x, s, "of"))
@@ -117,7 +117,7 @@ static int np_core(xctx *x, uint32_t j, uint32_t lo, xnp *np)
         np->ref = REF_NONE;
         return 1;
     }
-    if (cap_tok(x, j) && !tok_get(x, &x->lx->func, j) && !tok_get(x, &x->lx->verbs, j)) {
+    if (cap_tok(x, j) && !tok_has(x, j, LW_FUNC) && !(tok_word(x, j) ? x->t[j].lex >> 24 : 0)) {
         np->t0 = np_start(x, j, lo);
         np->ref = REF_NONE; /* a name we could not classify: the mention is the speaker */
         return 1;
@@ -214,9 +214,9 @@ int np_right(xctx *x, uint32_t i, uint32_t hi, xnp *np)
     }
     uint32_t j = i;
     while (j < hi && j - i < 12 &&
-           (np_word(x, j) || tok_get(x, &x->lx->snouns, j) || tok_get(x, &x->lx->demonyms, j) ||
+           (np_word(x, j) || tok_has(x, j, LW_SNOUN) || tok_has(x, j, LW_DEMONYM) ||
             (tok_word(x, j) && !(x->t[j].flags & TF_CAP) && j + 1 < hi &&
-             (tok_get(x, &x->lx->roles, j + 1) || tok_get(x, &x->lx->snouns, j + 1)))))
+             (tok_has(x, j + 1, LW_ROLE) || tok_has(x, j + 1, LW_SNOUN)))))
         j++;
     while (j > i && (tok_is(x, j - 1, "of") || determiner(x, j - 1)))
         j--;
@@ -225,7 +225,7 @@ int np_right(xctx *x, uint32_t i, uint32_t hi, xnp *np)
     np->t0 = i;
     np->t1 = j;
     /* head: the last entity, else the last role, else a noun */
-    if (x->tent[j - 1] < 0 && tok_get(x, &x->lx->snouns, j - 1)) {
+    if (x->tent[j - 1] < 0 && tok_has(x, j - 1, LW_SNOUN)) {
         np->ref = REF_NONE;
         return 1;
     }
@@ -236,7 +236,7 @@ int np_right(xctx *x, uint32_t i, uint32_t hi, xnp *np)
         }
     }
     for (uint32_t k = j; k > i; k--) {
-        if (tok_get(x, &x->lx->roles, k - 1)) {
+        if (tok_has(x, k - 1, LW_ROLE)) {
             int32_t h = role_holder(x, k - 1, k - 1);
             np->ref = h >= 0 ? h : pend_new(x, k - 1);
             return 1;
@@ -252,7 +252,7 @@ int np_sentence_subject(xctx *x, uint32_t i, uint32_t verb, xnp *np)
     while (s > 0 && x->t[s - 1].sent == x->t[i].sent && x->t[s - 1].kind != TK_PARA)
         s--;
     /* skip a leading adverbial ("However,", "On Monday,") */
-    if (tok_get(x, &x->lx->func, s) && !pronoun(x, s) && !determiner(x, s)) {
+    if (tok_has(x, s, LW_FUNC) && !pronoun(x, s) && !determiner(x, s)) {
         for (uint32_t k = s; k < verb && k < s + 12; k++)
             if (tok_punct(x, k, ',')) {
                 s = k + 1;
@@ -276,14 +276,14 @@ int np_sentence_subject(xctx *x, uint32_t i, uint32_t verb, xnp *np)
                 end++;
             return np_core(x, end, s, np);
         }
-        if (tok_get(x, &x->lx->roles, k)) {
+        if (tok_has(x, k, LW_ROLE)) {
             role = k;
             continue;
         }
         if (first == UINT32_MAX && (cap_tok(x, k) || common_noun(x, k)) && !determiner(x, k))
             first = k;
-        if (determiner(x, k) || (x->t[k].flags & TF_POSS) || tok_get(x, &x->lx->mods, k) ||
-            cap_tok(x, k) || tok_get(x, &x->lx->demonyms, k))
+        if (determiner(x, k) || (x->t[k].flags & TF_POSS) || tok_has(x, k, LW_MOD) ||
+            cap_tok(x, k) || tok_has(x, k, LW_DEMONYM))
             continue;
         /* one lowercase noun may stand between modifiers and a name ("delegate John") */
         if (!skipped && cap_tok(x, k + 1)) {

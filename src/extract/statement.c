@@ -38,7 +38,7 @@ static uint32_t cue_class(const xctx *x, uint32_t i)
 {
     if (!tok_word(x, i) || (x->t[i].flags & (TF_INQ | TF_CAP)) || x->used[i])
         return 0;
-    return tok_get(x, &x->lx->verbs, i);
+    return (tok_word(x, i) ? x->t[i].lex >> 24 : 0);
 }
 
 static int stop_tok(const xctx *x, uint32_t i)
@@ -312,7 +312,8 @@ static uint32_t clause_start(const xctx *x, uint32_t c, uint32_t cls, uint32_t e
     for (uint32_t k = j; k < end && k < j + 12; k++) {
         if (tok_is(x, k, "that"))
             return k + 1;
-        if (x->t[k].kind == TK_QOPEN || (tok_word(x, k) && tok_get(x, &x->lx->verbs, k)))
+        if (x->t[k].kind == TK_QOPEN ||
+            (tok_word(x, k) && (tok_word(x, k) ? x->t[k].lex >> 24 : 0)))
             break;
     }
     if (tok_punct(x, j, ',')) {

@@ -180,28 +180,17 @@ static inline int push(xctx *x, size_t *cap, const xtok *tk)
 /* Abbreviations whose period is part of the word. */
 static int abbrev(const xctx *x, const char *w, size_t n)
 {
-    static const char *const ab[] = {"jan",  "feb", "mar", "apr", "aug", "sep", "sept", "oct",
-                                     "nov",  "dec", "jr",  "sr",  "st",  "inc", "corp", "ltd",
-                                     "co",   "no",  "vs",  "etc", "mt",  "ft",  "ave",  "dept",
-                                     "univ", "gov", "sen", "rep", "gen", "col", "lt",   NULL};
     if (n == 1)
         return 1;
-    if (n > 8)
-        return 0;
-    if (lx_get(&x->lx->titles, w, n))
-        return 1;
-    for (int i = 0; ab[i]; i++)
-        if (strlen(ab[i]) == n && strncasecmp(ab[i], w, n) == 0)
-            return 1;
-    return 0;
+    return (lx_get(&x->lx->words, w, n) & (LW_TITLE | LW_ABBR)) != 0;
 }
 
 /* Scan one word starting at i; returns its end and fills flags. */
 /* Fast path of scan_word: ASCII letters and digits up to a plain delimiter, hashing as it
  * goes. Returns the end, or 0 when the word needs the full scan (joiners, abbreviations,
  * possessives, non-ASCII). */
-static inline size_t scan_ascii(const char *b, size_t n, size_t i, uint16_t *flags,
-                                uint32_t *stem_e, uint64_t *hash)
+static inline size_t scan_ascii(const hd_lexicon *lx, const char *b, size_t n, size_t i,
+                                uint16_t *flags, uint32_t *stem_e, uint64_t *hash)
 {
     uint64_t h = LX_FNV_OFFSET;
     size_t j = i;
@@ -220,17 +209,27 @@ static inline size_t scan_ascii(const char *b, size_t n, size_t i, uint16_t *fla
         h = (h ^ (uint64_t)(c | 0x20)) * LX_FNV_PRIME;
         j++;
     }
+    size_t e = j;
     if (j < n) {
         unsigned char c = (unsigned char)b[j];
-        if (c == '\'' || c == '-' || c == '&' || c == '.' || c == ',')
+        unsigned char nx = j + 1 < n ? (unsigned char)b[j + 1] : ' ';
+        int nx_word = nx >= 0x80 || ascii_tab[nx] == C_ALPHA_UP || ascii_tab[nx] == C_ALPHA_LO ||
+                      ascii_tab[nx] == C_DIGIT;
+        if (c == '\'' || c == '-' || c == '&' || ((c == '.' || c == ',') && nx_word))
             return 0;
+        if (c == '.') {
+            /* keep the period of an abbreviation ("Mr.", "Nov.", a lone initial) */
+            uint64_t hh = h ? h : 1;
+            if (j - i == 1 || (lx_get_hashed(&lx->words, b + i, j - i, hh) & (LW_TITLE | LW_ABBR)))
+                e = j + 1;
+        }
     }
     unsigned char f = ascii_tab[(unsigned char)b[i]];
     *flags = (uint16_t)((f == C_ALPHA_UP ? TF_CAP : 0) | (f == C_DIGIT ? TF_DIGIT : 0) |
                         (up >= 2 && lo == 0 ? TF_ALLCAPS : 0));
-    *stem_e = (uint32_t)j;
+    *stem_e = (uint32_t)e;
     *hash = h ? h : 1;
-    return j;
+    return e;
 }
 
 static size_t scan_word(const xctx *x, size_t i, uint16_t *flags, uint32_t *stem_e)
@@ -348,12 +347,14 @@ static int tokenize(xctx *x, size_t *cap)
         }
         if (is_wordc(c)) {
             uint64_t h = 0;
-            size_t e = scan_ascii(b, n, i, &tk.flags, &tk.stem_e, &h);
+            size_t e = scan_ascii(x->lx, b, n, i, &tk.flags, &tk.stem_e, &h);
             if (!e)
                 e = scan_word(x, i, &tk.flags, &tk.stem_e);
             tk.kind = TK_WORD;
             tk.e = (uint32_t)e;
             size_t kl = tk.stem_e - i;
+            if (h && kl > 1 && b[i + kl - 1] == '.')
+                kl--; /* the hash never covers an abbreviation's period */
             if (h)
                 tk.lex = lx_get_hashed(&x->lx->words, b + i, kl, h);
             else
@@ -472,6 +473,9 @@ static int pair_quotes(xctx *x)
 int xtok_run(xctx *x)
 {
     size_t cap = 0;
+    /* news text averages five to six bytes a token: one allocation in the common case */
+    if (HD_GROW(x->t, cap, x->n / 4 + 16) != 0)
+        return -1;
     if (tokenize(x, &cap) != 0)
         return -1;
     mark_sentences(x);
