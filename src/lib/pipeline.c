@@ -177,7 +177,7 @@ static hd_rc load_page(hd_extractor *x, hd_err *err)
         if ((rc = hd_clean_page(&x->clean, pg.text, pg.len, err)) ||
             (rc = hd_segment_page(&x->clean, pg.title, &x->segs, err)))
             return rc;
-        if (HD_GROW(x->arts, x->cap_arts, x->segs.n))
+        if (HD_GROW(x->arts, x->cap_arts, x->segs.n ? x->segs.n : 1))
             return hd_err_set(err, HD_ENOMEM, "out of memory");
         char where[300];
         if (pg.line)
@@ -211,6 +211,24 @@ static hd_rc load_page(hd_extractor *x, hd_err *err)
                 a->n_entities = n_en;
             }
             x->n_arts++;
+        }
+        if (!x->n_arts && pg.title && *pg.title) {
+            /* A record with a title and no text (a wire flash, a title-only catalogue entry):
+             * the title is all the story there is, so it is the body too. */
+            hd_article *a = &x->arts[0];
+            hd_seg none = {.title = -1};
+            memset(a, 0, sizeof *a);
+            a->title = title_of(x, &pg, &none, 0);
+            a->body = a->title;
+            a->body_len = a->title ? strlen(a->title) : 0;
+            a->id = make_id(x, &pg, 0);
+            a->source = hd_arena_strdup(&x->arena, pg.source);
+            a->url = pg.url ? hd_arena_strdup(&x->arena, pg.url) : NULL;
+            a->date = page_date(x, &pg, &none);
+            if (!a->title || !a->id || !a->source || (pg.url && !a->url))
+                return hd_err_setw(err, HD_ENOMEM, where, "out of memory");
+            if (a->body_len)
+                x->n_arts = 1;
         }
         if (x->n_arts)
             return HD_OK;
