@@ -326,7 +326,7 @@ hd_rc hd_plan_build(const hd_qnode *q, const hd_ixr *r, hd_analyzer *an, hd_aren
     memset(p, 0, sizeof *p);
     builder b = {.r = r, .an = an, .a = a, .err = err, .plan = p};
     p->n_docs = r ? hd_ixr_max_doc(r) : 0;
-    p->exact_cost = HD_EXACT_COUNT_COST;
+    p->exact_hits = HD_EXACT_HITS;
     double avg[HD_BM25F_MAX_FIELDS];
     for (uint32_t f = 0; f < HD_BM25F_MAX_FIELDS; f++)
         avg[f] =

@@ -207,7 +207,7 @@ typedef struct hd_plan {
     float norm[HD_BM25F_MAX_FIELDS][256]; /* hd_bm25f_norm per field and length norm byte */
     uint64_t n_docs;                      /* max_doc of the snapshot (BM25's N) */
     uint64_t cost;                        /* sum of doc freqs of the scoring terms */
-    uint64_t exact_cost; /* up to this cost, no pruning: hit counts are exact (tests lower it) */
+    uint64_t exact_hits; /* count this many hits exactly before pruning (tests change it) */
     hd_snip_term *snip_terms;
     uint32_t n_snip_terms;
 } hd_plan;
@@ -217,6 +217,72 @@ typedef struct hd_plan {
  * or an error of the index (HD_ECORRUPT). */
 hd_rc hd_plan_build(const hd_qnode *q, const hd_ixr *r, hd_analyzer *an, hd_arena *a, hd_plan **out,
                     hd_err *err);
+
+/* ==== Interface to qiter.c and qterm.c ====================================================== */
+
+/* State shared by the iterators of one query on one segment. */
+typedef struct hd_qit_ctx {
+    const hd_plan *plan;
+    const hd_seg *seg;
+    uint32_t seg_idx;
+    uint32_t max_doc;
+    hd_arena *a;
+    hd_err *err;
+    hd_rc rc; /* sticky: the first error; iterators then report HD_DOC_END */
+} hd_qit_ctx;
+
+typedef struct hd_qit hd_qit;
+
+typedef struct hd_qit_vt {
+    void (*next)(hd_qit *);
+    void (*seek)(hd_qit *, uint32_t target); /* target > doc */
+    double (*score)(hd_qit *);               /* of the current doc */
+    /* Upper bound of the score of any doc from target to the end of the current postings
+     * block (block-max), or NULL when the iterator has none. */
+    double (*block_bound)(hd_qit *, uint32_t target);
+} hd_qit_vt;
+
+/* An iterator over the matching docs of a segment, in increasing order. */
+struct hd_qit {
+    uint32_t doc; /* current doc, HD_DOC_END at the end */
+    const hd_qit_vt *vt;
+    double max_score; /* upper bound of score() over the segment */
+    uint64_t cost;    /* about how many docs it yields */
+    hd_qit_ctx *c;
+};
+
+static inline void hd_qit_next(hd_qit *s)
+{
+    s->vt->next(s);
+}
+
+/* Move to the first doc >= t (nothing when already there). */
+static inline void hd_qit_seek(hd_qit *s, uint32_t t)
+{
+    if (s->doc < t)
+        s->vt->seek(s, t);
+}
+
+/* Record an error in the context (the first wins). */
+void hd_qit_fail(hd_qit_ctx *c, hd_rc rc);
+
+/* Build the iterator of a plan node for c->seg, standing on its first doc. NULL (arena out of
+ * memory or an index error) with c->rc set. */
+hd_qit *hd_qit_build(hd_qit_ctx *c, const hd_pnode *n);
+/* Build an array of n iterators (arena); NULL with c->rc set. */
+hd_qit **hd_qit_build_list(hd_qit_ctx *c, hd_pnode **v, uint32_t n);
+/* An iterator that matches nothing. */
+hd_qit *hd_qit_new_none(hd_qit_ctx *c);
+/* Cheapest first. */
+void hd_qit_sort_by_cost(hd_qit **v, uint32_t n);
+/* First doc >= t on which all n iterators stand (leapfrog), or HD_DOC_END. */
+uint32_t hd_qit_conj_align(hd_qit **v, uint32_t n, uint32_t t);
+/* 1 when one of the n iterators holds doc d. */
+int hd_qit_excluded(hd_qit **v, uint32_t n, uint32_t d);
+
+/* qterm.c: BM25F scorer of a TERM or PHRASE node; constant-score bitset of a PREFIX node. */
+hd_qit *hd_qit_new_term(hd_qit_ctx *c, const hd_pnode *n);
+hd_qit *hd_qit_new_prefix(hd_qit_ctx *c, const hd_pnode *n);
 
 /* ==== Interface to topk.c =================================================================== */
 
@@ -234,7 +300,7 @@ typedef struct hd_topk_result {
     int exact;      /* total is exact (else a lower bound) */
 } hd_topk_result;
 
-#define HD_EXACT_COUNT_COST 50000 /* below this many postings, count every hit exactly */
+#define HD_EXACT_HITS 1000 /* hit counts are exact up to here, then maybe a lower bound */
 
 /* Find the k best docs of plan in r: by score (ties: index order), or with by_date newest first
  * (ties: score). Skips deleted docs. Uses MaxScore on disjunctions so most docs matching only

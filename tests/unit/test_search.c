@@ -250,7 +250,7 @@ static void run_internal(hd_index *ix, const char *q, int prune, size_t k, hd_to
     assert_int_equal(hd_qparse(q, strlen(q), a, &qn, &err), HD_OK);
     assert_int_equal(hd_plan_build(qn, hd_index_reader(ix), hd_index_analyzer(ix), a, &plan, &err),
                      HD_OK);
-    plan->exact_cost = prune ? 0 : UINT64_MAX;
+    plan->exact_hits = prune ? 0 : UINT64_MAX;
     if (hd_topk_run(plan, hd_index_reader(ix), k, 0, a, out, &err))
         fail_msg("%s: %s", q, err.msg);
 }
