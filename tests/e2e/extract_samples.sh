@@ -27,7 +27,7 @@ check "samples: ideal extraction scores 1.00" grep -Eq \
 run samples extract --json "$S"
 expect_rc samples 0
 expect_diag_format samples
-check "samples: JSON schema" $CHECK schema "$TMP/samples.out" --min 15 --unique-ids
+check "samples: JSON schema" $CHECK schema "$TMP/samples.out" --min 19 --unique-ids
 
 # Score with the shared scorer; statements are not required yet (statements issue).
 python3 "$SCORE" "$S/gold.json" "$TMP/samples.out" >"$TMP/score.txt" 2>&1 || true
