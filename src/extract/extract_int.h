@@ -37,7 +37,7 @@ typedef struct lx_set {
 } lx_set;
 
 /* Speech-verb classes (the value in lexicon.verbs). */
-enum { VC_SPEECH = 's', VC_PART = 'p', VC_DESCRIBE = 'd', VC_CALL = 'c' };
+enum { VC_SPEECH = 's', VC_PART = 'p', VC_DESCRIBE = 'd', VC_CALL = 'c', VC_QUOTE = 'q' };
 
 struct hd_lexicon {
     lx_set verbs;    /* cue form -> class */
@@ -73,6 +73,8 @@ enum {
     LW_ROLE_END = 1 << 14, /* last word of some role phrase ("state" of "secretary of state") */
     LW_CONN = 1 << 15,     /* lowercase words inside names: of, de, bin, al, von (built in) */
     LW_ABBR = 1 << 16,     /* abbreviations keeping their period: Nov, Jr, Inc (built in) */
+    LW_ACC = 1 << 17,      /* "according" (built in) */
+    LW_TIME = 1 << 18,     /* month and day names: never part of a name (built in) */
 };
 
 /* Look key[0..n) up (ASCII case-folded; a trailing '.' is ignored). Returns the value, 0 when

@@ -172,8 +172,16 @@ uint32_t lx_get_hashed(const lx_set *s, const char *key, size_t n, uint64_t h)
         if (!(s->bloom[a >> 6] & (1ULL << (a & 63))) || !(s->bloom[b >> 6] & (1ULL << (b & 63))))
             return 0;
     }
-    size_t j = set_find(s, key, n, h);
-    return s->hash[j] ? s->val[j] : 0;
+    /* Equal 64-bit hashes and lengths are taken as equal keys: a false match needs a 64-bit
+     * FNV collision between a token and one of a few thousand lexicon words. */
+    (void)key;
+    size_t j = h & (s->cap - 1);
+    while (s->hash[j]) {
+        if (s->hash[j] == h && s->len[j] == n)
+            return s->val[j];
+        j = (j + 1) & (s->cap - 1);
+    }
+    return 0;
 }
 
 uint32_t lx_get(const lx_set *s, const char *key, size_t n)
@@ -268,6 +276,12 @@ static const char *const builtin_abbr[] = {
     "sr",  "st",   "inc",  "corp", "ltd", "co",  "no",   "vs",  "etc", "mt",  "ft",
     "ave", "dept", "univ", "gov",  "sen", "rep", "gen",  "col", "lt",  NULL};
 
+static const char *const builtin_time[] = {
+    "january",   "february", "march",     "april",    "may",    "june",     "july",   "august",
+    "september", "october",  "november",  "december", "jan",    "feb",      "mar",    "apr",
+    "jun",       "jul",      "aug",       "sep",      "sept",   "oct",      "nov",    "dec",
+    "monday",    "tuesday",  "wednesday", "thursday", "friday", "saturday", "sunday", NULL};
+
 static int build_words(hd_lexicon *lx)
 {
     lx_set *w = &lx->words;
@@ -278,7 +292,8 @@ static int build_words(hd_lexicon *lx)
            merge_words(w, &lx->func, LW_FUNC, 0) || add_builtin(w, builtin_adv, LW_ADV) ||
            add_builtin(w, builtin_det, LW_DET) || add_builtin(w, builtin_pron, LW_PRON) ||
            add_builtin(w, builtin_notnoun, LW_NOTNOUN) || add_builtin(w, builtin_conn, LW_CONN) ||
-           add_builtin(w, builtin_abbr, LW_ABBR) || role_ends(w, &lx->roles);
+           add_builtin(w, builtin_abbr, LW_ABBR) || set_or(w, "according", 9, LW_ACC) ||
+           add_builtin(w, builtin_time, LW_TIME) || role_ends(w, &lx->roles);
 }
 
 static unsigned count_words(const char *k, size_t n)

@@ -99,7 +99,7 @@ static int cue_after(xctx *x, const xquote *q, xstmt *s, uint32_t *after)
         k++;
     for (uint32_t c = k; c < x->nt && c < k + 10 && !stop_tok(x, c); c++) {
         uint32_t cls = cue_class(x, c);
-        if (cls != VC_SPEECH)
+        if (cls != VC_SPEECH && cls != VC_QUOTE)
             continue;
         xnp np;
         uint32_t hi = c + 1;
@@ -376,10 +376,10 @@ static void emit_reported(xctx *x, const xnp *np, uint32_t c0, uint32_t c1, uint
 static void reported_sentence(xctx *x, uint32_t s0, uint32_t s1)
 {
     for (uint32_t c = s0; c < s1; c++)
-        if (x->used[c])
+        if ((x->t[c].lex & LW_VERB) && x->used[c])
             return; /* its cue already serves a direct quote */
     for (uint32_t c = s0; c < s1; c++) {
-        if (x->t[c].flags & TF_INQ)
+        if (!(x->t[c].lex & (LW_VERB | LW_ACC)) || (x->t[c].flags & TF_INQ))
             continue;
         xnp np;
         if (tok_is(x, c, "according") && tok_is(x, c + 1, "to") && !(x->t[c].flags & TF_INQ)) {
@@ -396,7 +396,7 @@ static void reported_sentence(xctx *x, uint32_t s0, uint32_t s1)
             continue;
         }
         uint32_t cls = cue_class(x, c);
-        if (!cls || !cue_ok(x, c, cls))
+        if (!cls || cls == VC_QUOTE || !cue_ok(x, c, cls))
             continue;
         if (tok_is(x, c, "continued") && tok_is(x, c + 1, "to"))
             continue;

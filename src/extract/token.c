@@ -192,23 +192,31 @@ static int abbrev(const xctx *x, const char *w, size_t n)
 static inline size_t scan_ascii(const hd_lexicon *lx, const char *b, size_t n, size_t i,
                                 uint16_t *flags, uint32_t *stem_e, uint64_t *hash)
 {
+    /* bit 0: letter or digit, bit 1: upper case, bit 2: lower case; bytes >= 0x80 are 0 */
+    static const unsigned char wt[256] = {
+        ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
+        ['8'] = 1, ['9'] = 1, ['A'] = 3, ['B'] = 3, ['C'] = 3, ['D'] = 3, ['E'] = 3, ['F'] = 3,
+        ['G'] = 3, ['H'] = 3, ['I'] = 3, ['J'] = 3, ['K'] = 3, ['L'] = 3, ['M'] = 3, ['N'] = 3,
+        ['O'] = 3, ['P'] = 3, ['Q'] = 3, ['R'] = 3, ['S'] = 3, ['T'] = 3, ['U'] = 3, ['V'] = 3,
+        ['W'] = 3, ['X'] = 3, ['Y'] = 3, ['Z'] = 3, ['a'] = 5, ['b'] = 5, ['c'] = 5, ['d'] = 5,
+        ['e'] = 5, ['f'] = 5, ['g'] = 5, ['h'] = 5, ['i'] = 5, ['j'] = 5, ['k'] = 5, ['l'] = 5,
+        ['m'] = 5, ['n'] = 5, ['o'] = 5, ['p'] = 5, ['q'] = 5, ['r'] = 5, ['s'] = 5, ['t'] = 5,
+        ['u'] = 5, ['v'] = 5, ['w'] = 5, ['x'] = 5, ['y'] = 5, ['z'] = 5};
     uint64_t h = LX_FNV_OFFSET;
     size_t j = i;
-    int up = 0, lo = 0;
+    unsigned up = 0, lo = 0;
     while (j < n) {
         unsigned char c = (unsigned char)b[j];
-        if (c >= 0x80)
-            return 0;
-        unsigned char k = ascii_tab[c];
-        if (k == C_ALPHA_UP)
-            up++;
-        else if (k == C_ALPHA_LO)
-            lo++;
-        else if (k != C_DIGIT)
+        unsigned k = wt[c];
+        if (!k)
             break;
+        up += (k >> 1) & 1;
+        lo += k >> 2;
         h = (h ^ (uint64_t)(c | 0x20)) * LX_FNV_PRIME;
         j++;
     }
+    if (j < n && (unsigned char)b[j] >= 0x80)
+        return 0;
     size_t e = j;
     if (j < n) {
         unsigned char c = (unsigned char)b[j];
