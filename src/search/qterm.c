@@ -283,7 +283,10 @@ static double fterm_score(hd_qit *it)
 }
 
 /* Upper bound of the score for docs in [t, *out_upto]: the blocks under t of each list. */
-static double fterm_block_bound(hd_qit *it, uint32_t t)
+/* Upper bound of the score of docs in [t, *out_upto], from the skip data of the postings
+ * block under t of each list (a phrase uses its leading word's block: a phrase occurs no more
+ * often in a doc than that word, and the doc is no shorter than the block's shortest). */
+static double fterm_block_bound(hd_qit *it, uint32_t t, uint32_t *out_upto)
 {
     fterm_it *f = (fterm_it *)it;
     const hd_plan *pl = it->c->plan;
@@ -293,17 +296,16 @@ static double fterm_block_bound(hd_qit *it, uint32_t t)
         const fsrc *s = &f->s[i];
         if (src_doc(s) == HD_DOC_END)
             continue;
-        if (s->p && hd_postings_shallow_seek(s->p, t) == HD_OK) {
-            uint32_t last = hd_postings_block_last_doc(s->p);
-            if (last < upto)
-                upto = last;
-            ptf += hd_postings_block_max_tf(s->p) *
-                   (double)pl->norm[s->field][hd_postings_block_min_norm(s->p)];
-        } else if (!s->p) {
-            ptf += s->max_tf * (double)pl->norm[s->field][s->min_norm];
-        }
+        hd_postings *p = s->p ? s->p : s->ph->p[0];
+        if (hd_postings_shallow_seek(p, t) != HD_OK)
+            continue; /* no doc >= t in this list (or damage, which next/seek will report) */
+        uint32_t last = hd_postings_block_last_doc(p);
+        if (last < upto)
+            upto = last;
+        ptf +=
+            hd_postings_block_max_tf(p) * (double)pl->norm[s->field][hd_postings_block_min_norm(p)];
     }
-    (void)upto;
+    *out_upto = upto;
     return sat(f, ptf);
 }
 

@@ -237,9 +237,9 @@ typedef struct hd_qit_vt {
     void (*next)(hd_qit *);
     void (*seek)(hd_qit *, uint32_t target); /* target > doc */
     double (*score)(hd_qit *);               /* of the current doc */
-    /* Upper bound of the score of any doc from target to the end of the current postings
-     * block (block-max), or NULL when the iterator has none. */
-    double (*block_bound)(hd_qit *, uint32_t target);
+    /* Upper bound of the score of any doc in [target, *out_upto] (the postings blocks under
+     * target: block-max), or NULL when the iterator has none. */
+    double (*block_bound)(hd_qit *, uint32_t target, uint32_t *out_upto);
 } hd_qit_vt;
 
 /* An iterator over the matching docs of a segment, in increasing order. */

@@ -135,6 +135,8 @@ static void run_maxscore(hd_qit_ctx *c, heap *h, hd_qit **s, uint32_t n, hd_qit 
         ne++;
     if (ne)
         h->exact = 0;
+    uint32_t win_end = 0; /* docs up to win_end passed the block-max test */
+    int win_ok = 0;
     while (ne < n && !c->rc) {
         uint32_t d = HD_DOC_END;
         for (uint32_t i = ne; i < n; i++)
@@ -153,6 +155,33 @@ static void run_maxscore(hd_qit_ctx *c, heap *h, hd_qit **s, uint32_t n, hd_qit 
                 continue;
             }
         }
+        if (theta >= 0 && (!win_ok || d > win_end)) {
+            /* Block-max: when the essential lists' blocks under d together with every
+             * non-essential list cannot beat theta, jump past the first of those blocks. */
+            double bsum = ne ? ub[ne - 1] : 0;
+            uint32_t upto = HD_DOC_END;
+            int have = 1;
+            for (uint32_t i = ne; i < n && have; i++) {
+                uint32_t u;
+                if (!s[i]->vt->block_bound) {
+                    have = 0;
+                    break;
+                }
+                bsum += s[i]->vt->block_bound(s[i], d, &u);
+                if (u < upto)
+                    upto = u;
+            }
+            if (have && bsum * (1 + 1e-9) <= theta) {
+                h->exact = 0;
+                if (upto == HD_DOC_END)
+                    break;
+                for (uint32_t i = ne; i < n; i++)
+                    hd_qit_seek(s[i], upto + 1);
+                continue;
+            }
+            win_ok = have;
+            win_end = upto;
+        }
         if (!hd_seg_is_deleted(c->seg, d) && !hd_qit_excluded(excl, n_excl, d)) {
             double score = 0;
             for (uint32_t i = ne; i < n; i++)
@@ -163,7 +192,8 @@ static void run_maxscore(hd_qit_ctx *c, heap *h, hd_qit **s, uint32_t n, hd_qit 
                     break;
                 if (s[j]->vt->block_bound && s[j]->doc < d) {
                     /* block-max: skip the probe when even the block's best cannot help */
-                    double bb = s[j]->vt->block_bound(s[j], d);
+                    uint32_t upto;
+                    double bb = s[j]->vt->block_bound(s[j], d, &upto);
                     if (score + bb + (j ? ub[j - 1] : 0) <= theta)
                         continue;
                 }
@@ -176,6 +206,7 @@ static void run_maxscore(hd_qit_ctx *c, heap *h, hd_qit **s, uint32_t n, hd_qit 
             collect(c, h, d, score);
             if (prune_theta(h) > theta) {
                 theta = prune_theta(h);
+                win_ok = 0;
                 while (ne < n && ub[ne] <= theta) {
                     ne++;
                     h->exact = 0;
