@@ -17,6 +17,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "extract/extract.h"
 
@@ -80,11 +81,73 @@ enum {
 /* Look key[0..n) up (ASCII case-folded; a trailing '.' is ignored). Returns the value, 0 when
  * absent. */
 uint32_t lx_get(const lx_set *s, const char *key, size_t n);
-/* As lx_get with the key's hash already computed (FNV-1a 64 over ASCII-folded bytes, 0 -> 1;
- * no trailing '.'), as token.c does while scanning a word. */
-uint32_t lx_get_hashed(const lx_set *s, const char *key, size_t n, uint64_t h);
-#define LX_FNV_OFFSET 1469598103934665603ULL
-#define LX_FNV_PRIME  1099511628211ULL
+/* Lowercase the ASCII letters of 8 packed bytes, leaving every other byte as it is. */
+static inline uint64_t lx_fold8(uint64_t x)
+{
+    const uint64_t hi = 0x8080808080808080ULL;
+    uint64_t h7 = x & 0x7f7f7f7f7f7f7f7fULL;
+    uint64_t ge_a = h7 + 0x3f3f3f3f3f3f3f3fULL; /* bit 7 set where byte >= 'A' */
+    uint64_t gt_z = h7 + 0x2525252525252525ULL; /* bit 7 set where byte > 'Z' */
+    uint64_t upper = (ge_a ^ gt_z) & ~x & hi;   /* ASCII 'A'..'Z' */
+    return x | (upper >> 2);
+}
+
+static inline uint64_t lx_mix(uint64_t h)
+{
+    h *= 0x9E3779B97F4A7C15ULL;
+    return h ^ (h >> 29);
+}
+
+/* The lexicon's key hash: case-folded bytes taken 8 at a time. Never 0. `avail` is how many
+ * bytes may be read from k (>= n); reading past n but within avail saves a byte loop. */
+static inline uint64_t lx_hash(const char *k, size_t n, size_t avail)
+{
+    uint64_t h = 0x243F6A8885A308D3ULL ^ n;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, k + i, 8);
+        h = lx_mix(h ^ lx_fold8(w));
+    }
+    if (i < n) {
+        uint64_t w = 0;
+        size_t r = n - i;
+        if (avail >= i + 8) {
+            memcpy(&w, k + i, 8);
+            w &= (1ULL << (8 * r)) - 1; /* little and big endian differ, but consistently */
+        } else {
+            for (size_t b = 0; b < r; b++)
+                w |= (uint64_t)(unsigned char)k[i + b] << (8 * b);
+        }
+        h = lx_mix(h ^ lx_fold8(w));
+    }
+    return h ? h : 1;
+}
+
+#define LX_BLOOM_BITS (1u << 16)
+
+/* As lx_get with the key's hash (lx_hash) already computed and no trailing '.'. */
+static inline uint32_t lx_get_hashed(const lx_set *s, const char *key, size_t n, uint64_t h)
+{
+    (void)key;
+    if (!s->cap || n == 0 || n > s->max_len)
+        return 0;
+    if (s->bloom) {
+        uint32_t a = (uint32_t)h & (LX_BLOOM_BITS - 1),
+                 b = (uint32_t)(h >> 40) & (LX_BLOOM_BITS - 1);
+        if (!(s->bloom[a >> 6] & (1ULL << (a & 63))) || !(s->bloom[b >> 6] & (1ULL << (b & 63))))
+            return 0;
+    }
+    /* Equal 64-bit hashes and lengths are taken as equal keys: a false match needs a 64-bit
+     * collision between a token and one of a few thousand lexicon words. */
+    size_t j = h & (s->cap - 1);
+    while (s->hash[j]) {
+        if (s->hash[j] == h && s->len[j] == n)
+            return s->val[j];
+        j = (j + 1) & (s->cap - 1);
+    }
+    return 0;
+}
 
 /* ---- token.c ------------------------------------------------------------------------------- */
 

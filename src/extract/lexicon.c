@@ -29,12 +29,7 @@ static inline unsigned char fold(unsigned char c)
 
 static inline uint64_t key_hash(const char *k, size_t n)
 {
-    uint64_t h = 1469598103934665603ULL;
-    for (size_t i = 0; i < n; i++) {
-        h ^= fold((unsigned char)k[i]);
-        h *= 1099511628211ULL;
-    }
-    return h ? h : 1;
+    return lx_hash(k, n, n);
 }
 
 static inline int key_eq(const char *stored, const char *k, size_t n)
@@ -137,18 +132,16 @@ static int set_add(lx_set *s, const char *k, size_t n, uint32_t val)
     return 0;
 }
 
-#define BLOOM_BITS (1u << 16)
-
 static void bloom_bits(uint64_t h, uint32_t *a, uint32_t *b)
 {
-    *a = (uint32_t)h & (BLOOM_BITS - 1);
-    *b = (uint32_t)(h >> 40) & (BLOOM_BITS - 1);
+    *a = (uint32_t)h & (LX_BLOOM_BITS - 1);
+    *b = (uint32_t)(h >> 40) & (LX_BLOOM_BITS - 1);
 }
 
 /* Fill s->bloom from the keys of s. Returns 0 or -1 (OOM). */
 static int bloom_build(lx_set *s)
 {
-    s->bloom = hd_new0(uint64_t, BLOOM_BITS / 64);
+    s->bloom = hd_new0(uint64_t, LX_BLOOM_BITS / 64);
     if (!s->bloom)
         return -1;
     for (size_t i = 0; i < s->cap; i++) {
@@ -158,28 +151,6 @@ static int bloom_build(lx_set *s)
         bloom_bits(s->hash[i], &a, &b);
         s->bloom[a >> 6] |= 1ULL << (a & 63);
         s->bloom[b >> 6] |= 1ULL << (b & 63);
-    }
-    return 0;
-}
-
-uint32_t lx_get_hashed(const lx_set *s, const char *key, size_t n, uint64_t h)
-{
-    if (!s->cap || n == 0 || n > s->max_len)
-        return 0;
-    if (s->bloom) {
-        uint32_t a, b;
-        bloom_bits(h, &a, &b);
-        if (!(s->bloom[a >> 6] & (1ULL << (a & 63))) || !(s->bloom[b >> 6] & (1ULL << (b & 63))))
-            return 0;
-    }
-    /* Equal 64-bit hashes and lengths are taken as equal keys: a false match needs a 64-bit
-     * FNV collision between a token and one of a few thousand lexicon words. */
-    (void)key;
-    size_t j = h & (s->cap - 1);
-    while (s->hash[j]) {
-        if (s->hash[j] == h && s->len[j] == n)
-            return s->val[j];
-        j = (j + 1) & (s->cap - 1);
     }
     return 0;
 }

@@ -202,19 +202,10 @@ static inline size_t scan_ascii(const hd_lexicon *lx, const char *b, size_t n, s
         ['e'] = 5, ['f'] = 5, ['g'] = 5, ['h'] = 5, ['i'] = 5, ['j'] = 5, ['k'] = 5, ['l'] = 5,
         ['m'] = 5, ['n'] = 5, ['o'] = 5, ['p'] = 5, ['q'] = 5, ['r'] = 5, ['s'] = 5, ['t'] = 5,
         ['u'] = 5, ['v'] = 5, ['w'] = 5, ['x'] = 5, ['y'] = 5, ['z'] = 5};
-    uint64_t h = LX_FNV_OFFSET;
     size_t j = i;
-    unsigned up = 0, lo = 0;
-    while (j < n) {
-        unsigned char c = (unsigned char)b[j];
-        unsigned k = wt[c];
-        if (!k)
-            break;
-        up += (k >> 1) & 1;
-        lo += k >> 2;
-        h = (h ^ (uint64_t)(c | 0x20)) * LX_FNV_PRIME;
+    while (j < n && (wt[(unsigned char)b[j]] & 1))
         j++;
-    }
+    uint64_t h = lx_hash(b + i, j - i, n - i);
     if (j < n && (unsigned char)b[j] >= 0x80)
         return 0;
     size_t e = j;
@@ -227,16 +218,24 @@ static inline size_t scan_ascii(const hd_lexicon *lx, const char *b, size_t n, s
             return 0;
         if (c == '.') {
             /* keep the period of an abbreviation ("Mr.", "Nov.", a lone initial) */
-            uint64_t hh = h ? h : 1;
-            if (j - i == 1 || (lx_get_hashed(&lx->words, b + i, j - i, hh) & (LW_TITLE | LW_ABBR)))
+            if (j - i == 1 || (lx_get_hashed(&lx->words, b + i, j - i, h) & (LW_TITLE | LW_ABBR)))
                 e = j + 1;
         }
     }
-    unsigned char f = ascii_tab[(unsigned char)b[i]];
-    *flags = (uint16_t)((f == C_ALPHA_UP ? TF_CAP : 0) | (f == C_DIGIT ? TF_DIGIT : 0) |
-                        (up >= 2 && lo == 0 ? TF_ALLCAPS : 0));
+    unsigned char f = wt[(unsigned char)b[i]];
+    uint16_t fl = f == 3 ? TF_CAP : f == 1 ? TF_DIGIT : 0;
+    if (f == 3 && j - i >= 2) {
+        unsigned up = 0, lo = 0;
+        for (size_t k = i; k < j; k++) {
+            up += (wt[(unsigned char)b[k]] >> 1) & 1;
+            lo += wt[(unsigned char)b[k]] >> 2;
+        }
+        if (up >= 2 && lo == 0)
+            fl |= TF_ALLCAPS;
+    }
+    *flags = fl;
     *stem_e = (uint32_t)e;
-    *hash = h ? h : 1;
+    *hash = h;
     return e;
 }
 
