@@ -617,6 +617,116 @@ static void test_errors(void **state)
     hd_index_close(ix);
 }
 
+/* Deleted and replaced docs never show; speaker: finds quoted people. A separate small index. */
+static void test_deletes_and_speakers(void **state)
+{
+    (void)state;
+    char d2[256];
+    snprintf(d2, sizeof d2, "/tmp/herald-test-search2-XXXXXX");
+    assert_non_null(mkdtemp(d2));
+    hd_index *ix;
+    hd_err err = {0};
+    hd_index_opts io = {.create = 1, .writable = 1};
+    assert_int_equal(hd_index_open(d2, &io, &ix, &err), HD_OK);
+    const char *sp1[] = {"Ali Khamenei"}, *sp2[] = {"Joe Biden"};
+    hd_doc a = {.id = "a",
+                .title = "Leader rejects talks",
+                .body = "Iran will not talk.",
+                .date = "2022-11-27",
+                .speakers = sp1,
+                .n_speakers = 1};
+    hd_doc b = {.id = "b",
+                .title = "President answers",
+                .body = "Talks with Iran stall.",
+                .date = "2022-11-28",
+                .speakers = sp2,
+                .n_speakers = 1};
+    hd_doc c = {.id = "c", .title = "Weather", .body = "Rain in Tehran, talks of snow."};
+    a.body_len = strlen(a.body);
+    b.body_len = strlen(b.body);
+    c.body_len = strlen(c.body);
+    assert_int_equal(hd_index_add(ix, &a, &err), HD_OK);
+    assert_int_equal(hd_index_add(ix, &b, &err), HD_OK);
+    assert_int_equal(hd_index_add(ix, &c, &err), HD_OK);
+    assert_int_equal(hd_index_commit(ix, &err), HD_OK);
+
+    hd_results *r;
+    const hd_hit *h;
+    assert_int_equal(hd_search(ix, "speaker:khamenei", NULL, &r, &err), HD_OK);
+    assert_int_equal(hd_results_next(r, &h), HD_OK);
+    assert_string_equal(h->id, "a");
+    assert_int_equal(hd_results_next(r, &h), HD_DONE);
+    hd_results_free(r);
+    /* speaker: next to words filters */
+    assert_int_equal(hd_search(ix, "talks speaker:biden", NULL, &r, &err), HD_OK);
+    assert_int_equal(hd_results_count(r), 1);
+    assert_int_equal(hd_results_next(r, &h), HD_OK);
+    assert_string_equal(h->id, "b");
+    hd_results_free(r);
+
+    /* delete b, replace c: "talks" finds a and the new c once */
+    assert_int_equal(hd_index_delete(ix, "b", &err), HD_OK);
+    c.body = "Talks resume, sun in Tehran.";
+    c.body_len = strlen(c.body);
+    assert_int_equal(hd_index_add(ix, &c, &err), HD_OK);
+    assert_int_equal(hd_index_commit(ix, &err), HD_OK);
+    assert_int_equal(hd_search(ix, "talks OR talk", NULL, &r, &err), HD_OK);
+    int seen_a = 0, seen_c = 0;
+    while (hd_results_next(r, &h) == HD_OK) {
+        assert_string_not_equal(h->id, "b");
+        seen_a += !strcmp(h->id, "a");
+        seen_c += !strcmp(h->id, "c");
+    }
+    assert_int_equal(seen_a, 1);
+    assert_int_equal(seen_c, 1);
+    int exact;
+    assert_int_equal(hd_results_total(r, &exact), 2);
+    assert_true(exact);
+    hd_results_free(r);
+    /* the old text of c is gone */
+    assert_int_equal(hd_search(ix, "snow", NULL, &r, &err), HD_OK);
+    assert_int_equal(hd_results_count(r), 0);
+    hd_results_free(r);
+    /* a purely negative query skips deleted docs too: not b (deleted), not c (its title) */
+    assert_int_equal(hd_search(ix, "-weather", NULL, &r, &err), HD_OK);
+    assert_int_equal(hd_results_count(r), 1);
+    assert_int_equal(hd_results_next(r, &h), HD_OK);
+    assert_string_equal(h->id, "a");
+    hd_results_free(r);
+    hd_index_close(ix);
+    char cmd[300];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", d2);
+    assert_int_equal(system(cmd), 0);
+}
+
+/* Every allocation failure inside a search gives HD_ENOMEM and leaks nothing. */
+static void test_out_of_memory(void **state)
+{
+    (void)state;
+    hd_index *ix = open_ix();
+    hd_search_opts o = {.limit = 5, .snippets = 1};
+    const char *q = "(greensp* OR \"time warner\") economy -zzz date:2004..";
+    int ok = 0;
+    for (long n = 0; n < 400 && !ok; n++) {
+        hd_results *r = NULL;
+        hd_err err = {0};
+        hd_mem_fail_after(n);
+        hd_rc rc = hd_search(ix, q, &o, &r, &err);
+        hd_mem_fail_after(-1);
+        if (rc == HD_OK) {
+            ok = 1;
+            assert_true(hd_results_count(r) > 0);
+        } else {
+            if (rc != HD_ENOMEM)
+                fail_msg("fail after %ld: %s (%s)", n, hd_rc_name(rc), err.msg);
+            assert_null(r);
+        }
+        hd_results_free(r);
+    }
+    assert_true(ok);
+    hd_index_close(ix);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -628,6 +738,8 @@ int main(void)
         cmocka_unit_test(test_prefix),
         cmocka_unit_test(test_paging_and_snippets),
         cmocka_unit_test(test_errors),
+        cmocka_unit_test(test_deletes_and_speakers),
+        cmocka_unit_test(test_out_of_memory),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
