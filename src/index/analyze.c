@@ -99,6 +99,23 @@ hd_rc hd_analyzer_stem(hd_analyzer *an, const char *word, size_t len, const char
 /* Character classes. */
 enum { C_SEP, C_WORD, C_DIGIT, C_APOS, C_HYPH, C_NUMJ, C_CJK };
 
+/* Classes of the ASCII characters (a constant table: the hot path of analysis). */
+static const uint8_t ascii_tab[128] = {
+    C_SEP,   C_SEP,   C_SEP,   C_SEP,   C_SEP,   C_SEP,   C_SEP,   C_SEP,   C_SEP,   C_SEP,
+    C_SEP,   C_SEP,   C_SEP,   C_SEP,   C_SEP,   C_SEP,   C_SEP,   C_SEP,   C_SEP,   C_SEP,
+    C_SEP,   C_SEP,   C_SEP,   C_SEP,   C_SEP,   C_SEP,   C_SEP,   C_SEP,   C_SEP,   C_SEP,
+    C_SEP,   C_SEP,   C_SEP,   C_SEP,   C_SEP,   C_SEP,   C_SEP,   C_SEP,   C_SEP,   C_APOS,
+    C_SEP,   C_SEP,   C_SEP,   C_SEP,   C_NUMJ,  C_HYPH,  C_NUMJ,  C_SEP,   C_DIGIT, C_DIGIT,
+    C_DIGIT, C_DIGIT, C_DIGIT, C_DIGIT, C_DIGIT, C_DIGIT, C_DIGIT, C_DIGIT, C_SEP,   C_SEP,
+    C_SEP,   C_SEP,   C_SEP,   C_SEP,   C_SEP,   C_WORD,  C_WORD,  C_WORD,  C_WORD,  C_WORD,
+    C_WORD,  C_WORD,  C_WORD,  C_WORD,  C_WORD,  C_WORD,  C_WORD,  C_WORD,  C_WORD,  C_WORD,
+    C_WORD,  C_WORD,  C_WORD,  C_WORD,  C_WORD,  C_WORD,  C_WORD,  C_WORD,  C_WORD,  C_WORD,
+    C_WORD,  C_SEP,   C_SEP,   C_SEP,   C_SEP,   C_SEP,   C_SEP,   C_WORD,  C_WORD,  C_WORD,
+    C_WORD,  C_WORD,  C_WORD,  C_WORD,  C_WORD,  C_WORD,  C_WORD,  C_WORD,  C_WORD,  C_WORD,
+    C_WORD,  C_WORD,  C_WORD,  C_WORD,  C_WORD,  C_WORD,  C_WORD,  C_WORD,  C_WORD,  C_WORD,
+    C_WORD,  C_WORD,  C_WORD,  C_SEP,   C_SEP,   C_SEP,   C_SEP,   C_SEP,
+};
+
 static inline int ascii_class(int32_t c)
 {
     if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
@@ -287,8 +304,16 @@ hd_rc hd_analyze_ex(hd_analyzer *an, const char *text, size_t len, uint32_t firs
     hd_rc rc = HD_OK;
     while (i < len && !stop) {
         int32_t cp;
-        size_t k = next_cp(t + i, len - i, &cp);
-        int cls = classify(cp);
+        size_t k;
+        int cls;
+        if (t[i] < 0x80) {
+            cp = t[i];
+            k = 1;
+            cls = ascii_tab[cp];
+        } else {
+            k = next_cp(t + i, len - i, &cp);
+            cls = classify(cp);
+        }
         if (cls == C_CJK) {
             rc = emit(an, flags | HD_AN_NO_STEM | HD_AN_CJK_, t, i, i + k, 0, pos++, fn, ud, &stop,
                       err);
@@ -307,8 +332,16 @@ hd_rc hd_analyze_ex(hd_analyzer *an, const char *text, size_t len, uint32_t firs
         int prev = cls;
         i += k;
         while (i < len) {
-            size_t k2 = next_cp(t + i, len - i, &cp);
-            int c2 = classify(cp);
+            size_t k2;
+            int c2;
+            if (t[i] < 0x80) {
+                cp = t[i];
+                k2 = 1;
+                c2 = ascii_tab[cp];
+            } else {
+                k2 = next_cp(t + i, len - i, &cp);
+                c2 = classify(cp);
+            }
             if (c2 == C_WORD || c2 == C_DIGIT) {
                 if (cp >= 128)
                     ascii = 0;

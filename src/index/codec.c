@@ -87,6 +87,19 @@ hd_rc hd_trailer_check(const uint8_t *p, size_t n, uint32_t magic, const char *n
     return HD_OK;
 }
 
+hd_rc hd_trailer_magic(const uint8_t *p, size_t n, uint32_t magic, const char *name, hd_err *err)
+{
+    if (n < HD_TRAILER_LEN)
+        return hd_err_setw(err, HD_ECORRUPT, name, "file truncated (%zu bytes)", n);
+    const uint8_t *t = p + n - HD_TRAILER_LEN;
+    if (hd_get_u32(t) != magic)
+        return hd_err_setw(err, HD_ECORRUPT, name, "bad magic number (not a herald file?)");
+    if (hd_get_u32(t + 4) != HD_FORMAT_VERSION)
+        return hd_err_setw(err, HD_EVERSION, name, "format version %u, this herald reads %u",
+                           hd_get_u32(t + 4), HD_FORMAT_VERSION);
+    return HD_OK;
+}
+
 /* ---- Field norms -------------------------------------------------------------------------
  * 256 monotone lengths: exact up to 40, then each step ~1/16 larger (covers ~10^8). */
 

@@ -130,5 +130,7 @@ void hd_trailer_add(hd_buf *b, uint32_t magic);
 /* Verify a whole file image: length, magic, version, checksum. HD_ECORRUPT / HD_EVERSION with
  * `name` as the error location. */
 hd_rc hd_trailer_check(const uint8_t *p, size_t n, uint32_t magic, const char *name, hd_err *err);
+/* As hd_trailer_check without the checksum. */
+hd_rc hd_trailer_magic(const uint8_t *p, size_t n, uint32_t magic, const char *name, hd_err *err);
 
 #endif

@@ -156,7 +156,7 @@ hd_rc hd_index_open(const char *dir, const hd_index_opts *opts, hd_index **out, 
                 *err = e2;
             goto fail;
         }
-        if ((rc = hd_ixr_open_manifest(dir, &ix->m, &ix->r, err)))
+        if ((rc = hd_ixr_open_manifest(dir, &ix->m, 1, &ix->r, err)))
             goto fail;
         cleanup(ix);
     } else {
@@ -394,7 +394,7 @@ static hd_rc publish(hd_index *ix, hd_manifest *nm, hd_err *err)
     ix->m = *nm;
     memset(nm, 0, sizeof *nm);
     hd_ixr *nr;
-    rc = hd_ixr_open_manifest(ix->dir, &ix->m, &nr, err);
+    rc = hd_ixr_open_manifest(ix->dir, &ix->m, 0, &nr, err);
     if (rc)
         return rc;
     hd_ixr_free(ix->r);
@@ -419,7 +419,8 @@ static hd_rc commit_impl(hd_index *ix, int merge_all, hd_err *err)
     nm.segs = hd_new(hd_manifest_seg, ix->m.n_segs + 2);
     if (!nm.segs)
         return hd_err_set(err, HD_ENOMEM, "out of memory committing");
-    memcpy(nm.segs, ix->m.segs, ix->m.n_segs * sizeof *nm.segs);
+    if (ix->m.n_segs)
+        memcpy(nm.segs, ix->m.segs, ix->m.n_segs * sizeof *nm.segs);
     hd_rc rc = apply_deletes(ix, &nm, err);
     if (!rc && ix->w)
         rc = add_segment(ix, &nm, ix->w, err);
@@ -438,7 +439,7 @@ static hd_rc commit_impl(hd_index *ix, int merge_all, hd_err *err)
         if (n_pick == 0)
             break;
         hd_ixr *tr;
-        if ((rc = hd_ixr_open_manifest(ix->dir, &nm, &tr, err)))
+        if ((rc = hd_ixr_open_manifest(ix->dir, &nm, 0, &tr, err)))
             break;
         const hd_seg *segs[64 + MERGE_FACTOR];
         const hd_seg **sv = n_pick <= 64 ? segs : hd_new(const hd_seg *, n_pick);
@@ -486,6 +487,8 @@ hd_rc hd_index_optimize(hd_index *ix, hd_err *err)
     hd_rc rc = commit_impl(ix, 0, err);
     if (rc)
         return rc;
+    if (ix->m.n_segs < 2 && (ix->m.n_segs == 0 || ix->m.segs[0].n_deleted == 0))
+        return HD_OK; /* already one segment without deletions */
     return commit_impl(ix, 1, err);
 }
 

@@ -150,8 +150,10 @@ hd_rc hd_del_write(const char *dir, uint64_t id, uint64_t gen, const uint8_t *bi
 hd_rc hd_file_write_sync(const char *dir, const char *name, const void *data, size_t len,
                          hd_err *err);
 
-/* Open the reader over an already-read manifest (no retry). */
-hd_rc hd_ixr_open_manifest(const char *dir, const hd_manifest *m, hd_ixr **out, hd_err *err);
+/* Open the reader over an already-read manifest (no retry). verify = 0 skips the segment
+ * checksums (only for files this process wrote and fsynced); structure is always checked. */
+hd_rc hd_ixr_open_manifest(const char *dir, const hd_manifest *m, int verify, hd_ixr **out,
+                           hd_err *err);
 
 /* Decode one dictionary block entry. Internal to seg_reader.c/check.c. */
 typedef struct hd_dict_cursor {

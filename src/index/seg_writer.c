@@ -68,6 +68,15 @@ typedef struct word_slot {
     char key[WORD_KEY]; /* field byte + folded word */
 } word_slot;
 
+typedef struct tokrec {
+    uint32_t off; /* key (field byte + folded word) in bkeys */
+    uint32_t hash;
+    uint32_t pos;
+    uint32_t term; /* resolved term index */
+    uint16_t len;
+    uint16_t stemmable;
+} tokrec;
+
 typedef struct term_ent {
     /* hot while indexing: one cache line */
     uint32_t last_doc; /* doc of the last occurrence, UINT32_MAX before any */
@@ -95,6 +104,10 @@ struct hd_segw {
      * costs one cache line; words over WORD_KEY bytes go the slow way */
     word_slot *wslots;
     size_t n_wslots, n_words;
+    /* tokens of the field being indexed */
+    tokrec *batch;
+    size_t n_batch, cap_batch;
+    hd_buf bkeys;
     uint32_t *touched; /* terms seen in the current doc */
     size_t n_touched, cap_touched;
     uint32_t n_docs;
@@ -152,6 +165,7 @@ hd_rc hd_segw_new(hd_analyzer *an, hd_segw **out, hd_err *err)
         return hd_err_set(err, HD_ENOMEM, "out of memory creating a segment writer");
     w->an = an;
     hd_buf_init(&w->keys);
+    hd_buf_init(&w->bkeys);
     hd_buf_init(&w->del);
     hd_buf_init(&w->dates);
     hd_buf_init(&w->meta.raw);
@@ -188,6 +202,8 @@ void hd_segw_free(hd_segw *w)
     hd_free(w->terms);
     hd_free(w->slots);
     hd_free(w->wslots);
+    hd_free(w->batch);
+    hd_buf_done(&w->bkeys);
     hd_free(w->touched);
     hd_buf_done(&w->keys);
     hd_buf_done(&w->del);
@@ -330,18 +346,12 @@ static int grow_words(hd_segw *w)
     return 0;
 }
 
-/* The term of a folded surface word of the current field: from the word cache, or stemmed
- * and looked up (then cached). NULL on out of memory. */
-static term_ent *word_term(hd_segw *w, const hd_token *tok)
+/* The term index of a folded surface word (key = field byte + word, hash h): from the word
+ * cache, or stemmed and looked up (then cached). -1 on out of memory. */
+static int64_t word_term(hd_segw *w, const uint8_t *k, size_t n, uint32_t h, int stemmable)
 {
-    uint8_t *k = w->keybuf;
-    size_t n = tok->term_len + 1;
-    k[0] = w->cur_field;
-    memcpy(k + 1, tok->term, tok->term_len);
-    uint32_t h = 0;
     size_t i = 0;
     if (n <= WORD_KEY) {
-        h = hash_key(k, n);
         size_t mask = w->n_wslots - 1;
         i = h & mask;
         for (;;) {
@@ -349,69 +359,119 @@ static term_ent *word_term(hd_segw *w, const hd_token *tok)
             if (!ws->term)
                 break;
             if (ws->hash == h && ws->len == n && memcmp(ws->key, k, n) == 0)
-                return &w->terms[ws->term - 1];
+                return ws->term - 1;
             i = (i + 1) & mask;
         }
     }
     /* Miss: stem, find the term, remember the word. */
-    const char *st = tok->term;
-    size_t sn = tok->term_len;
-    if (tok->stemmable && hd_analyzer_stem(w->an, tok->term, tok->term_len, &st, &sn))
-        return NULL;
+    const char *word = (const char *)k + 1, *st = word;
+    size_t sn = n - 1;
+    if (stemmable && hd_analyzer_stem(w->an, word, n - 1, &st, &sn))
+        return -1;
     if (sn == 0)
-        sn = tok->term_len, st = tok->term;
+        sn = n - 1, st = word;
     uint8_t sk[HD_MAX_TERM + 8];
-    sk[0] = w->cur_field;
+    sk[0] = k[0];
     memcpy(sk + 1, st, sn);
     term_ent *e = term_get(w, sk, sn + 1, 1);
-    if (!e || n > WORD_KEY)
-        return e;
+    if (!e)
+        return -1;
+    uint32_t t = (uint32_t)(e - w->terms);
+    if (n > WORD_KEY)
+        return t;
     word_slot *ws = &w->wslots[i];
     ws->hash = h;
-    ws->term = (uint32_t)(e - w->terms) + 1;
+    ws->term = t + 1;
     ws->len = (uint8_t)n;
     memcpy(ws->key, k, n);
     if (++w->n_words * 2 > w->n_wslots && grow_words(w))
-        return NULL;
-    return e;
+        return -1;
+    return t;
 }
 
+/* Tokens of one field are collected first, then resolved and added in two passes that
+ * prefetch a few tokens ahead: indexing is bound by cache misses on the word table and the
+ * term entries, and this overlaps them. */
 static int on_token(void *ud, const hd_token *tok)
 {
     hd_segw *w = ud;
-    term_ent *e = word_term(w, tok);
-    if (!e) {
+    if (HD_GROW(w->batch, w->cap_batch, w->n_batch + 1)) {
         w->rc = HD_ENOMEM;
         return 1;
     }
-    uint32_t doc = w->n_docs;
-    if (e->last_doc != doc) {
-        if (HD_GROW(w->touched, w->cap_touched, w->n_touched + 1)) {
-            w->rc = HD_ENOMEM;
-            return 1;
-        }
-        w->touched[w->n_touched++] = (uint32_t)(e - w->terms);
-        e->last_doc = doc;
-        e->cur_tf = 0;
-        e->last_pos = 0;
-    }
-    if (tvec_varint(w, &e->pos, tok->pos - e->last_pos)) {
+    size_t off = w->bkeys.len;
+    if (hd_buf_reserve(&w->bkeys, tok->term_len + 2)) {
         w->rc = HD_ENOMEM;
         return 1;
     }
-    e->last_pos = tok->pos;
-    e->cur_tf++;
-    w->cur_len++;
+    w->bkeys.p[off] = (char)w->cur_field;
+    memcpy(w->bkeys.p + off + 1, tok->term, tok->term_len);
+    w->bkeys.len += tok->term_len + 1;
+    tokrec *r = &w->batch[w->n_batch++];
+    r->off = (uint32_t)off;
+    r->len = (uint16_t)(tok->term_len + 1);
+    r->stemmable = (uint16_t)tok->stemmable;
+    r->pos = tok->pos;
+    r->hash = hash_key((const uint8_t *)w->bkeys.p + off, tok->term_len + 1);
     return 0;
+}
+
+#define AHEAD 6
+
+static hd_rc add_batch(hd_segw *w)
+{
+    size_t n = w->n_batch;
+    tokrec *b = w->batch;
+    const uint8_t *keys = (const uint8_t *)w->bkeys.p;
+    /* pass 1: words -> terms */
+    for (size_t i = 0; i < n; i++) {
+        if (i + AHEAD < n)
+            __builtin_prefetch(&w->wslots[b[i + AHEAD].hash & (w->n_wslots - 1)]);
+        int64_t t = word_term(w, keys + b[i].off, b[i].len, b[i].hash, b[i].stemmable);
+        if (t < 0)
+            return HD_ENOMEM;
+        b[i].term = (uint32_t)t;
+    }
+    /* pass 2: occurrences */
+    uint32_t doc = w->n_docs;
+    for (size_t i = 0; i < AHEAD && i < n; i++)
+        __builtin_prefetch(&w->terms[b[i].term]);
+    for (size_t i = 0; i < n; i++) {
+        if (i + AHEAD < n)
+            __builtin_prefetch(&w->terms[b[i + AHEAD].term]);
+        if (i + 2 < n) {
+            const term_ent *f = &w->terms[b[i + 2].term];
+            __builtin_prefetch(f->pos.p + f->pos.len);
+        }
+        term_ent *e = &w->terms[b[i].term];
+        if (e->last_doc != doc) {
+            if (HD_GROW(w->touched, w->cap_touched, w->n_touched + 1))
+                return HD_ENOMEM;
+            w->touched[w->n_touched++] = b[i].term;
+            e->last_doc = doc;
+            e->cur_tf = 0;
+            e->last_pos = 0;
+        }
+        if (tvec_varint(w, &e->pos, b[i].pos - e->last_pos))
+            return HD_ENOMEM;
+        e->last_pos = b[i].pos;
+        e->cur_tf++;
+    }
+    w->cur_len += (uint32_t)n;
+    return HD_OK;
 }
 
 static hd_rc index_text(hd_segw *w, hd_field f, const char *s, size_t n, uint32_t first_pos,
                         uint32_t *next_pos, hd_err *err)
 {
     w->cur_field = (uint8_t)f;
+    w->n_batch = 0;
+    hd_buf_clear(&w->bkeys);
     hd_rc rc = hd_analyze_ex(w->an, s, n, first_pos, HD_AN_NO_STEM, on_token, w, next_pos, err);
     if (rc)
         return rc;
+    if (!w->rc)
+        w->rc = add_batch(w);
     if (w->rc)
         return hd_err_set(err, w->rc, "out of memory indexing a document");
     return HD_OK;
