@@ -111,6 +111,15 @@ static int cue_after(xctx *x, const xquote *q, xstmt *s, uint32_t *after)
         } else if (!np_left(x, c, k, &np) || np.t0 != k) {
             return 0;
         }
+        /* “… done.” She said she … — a new sentence, not this quote's cue */
+        if (q->close > q->open + 1 && tok_punct(x, q->close - 1, '.') &&
+            (x->t[k].flags & TF_SSTART)) {
+            uint32_t t = c + 1;
+            while (t < x->nt && t < c + 8 && !stop_tok(x, t))
+                t++;
+            if (t >= c + 8 || !tok_punct(x, t, '.'))
+                return 0;
+        }
         set_np(x, s, &np);
         s->cue0 = c;
         s->cue1 = c + 1;
@@ -349,6 +358,14 @@ static void emit_reported(xctx *x, const xnp *np, uint32_t c0, uint32_t c1, uint
         b--;
     while (a < b && x->t[a].kind == TK_PUNCT)
         a++;
+    /* stop before a quote that is already a statement of its own (", adding, “…”") */
+    for (uint32_t k = a; k < b; k++)
+        if (x->t[k].kind == TK_QOPEN && has_used_quote(x, k, k + 1)) {
+            b = k;
+            while (b > a && (x->t[b - 1].kind == TK_PUNCT || (x->t[b - 1].lex >> 24) == VC_PART))
+                b--;
+            break;
+        }
     int words = 0;
     for (uint32_t k = a; k < b; k++)
         words += x->t[k].kind == TK_WORD;
@@ -376,7 +393,8 @@ static void emit_reported(xctx *x, const xnp *np, uint32_t c0, uint32_t c1, uint
 static void reported_sentence(xctx *x, uint32_t s0, uint32_t s1)
 {
     for (uint32_t c = s0; c < s1; c++)
-        if ((x->t[c].lex & LW_VERB) && x->used[c])
+        if ((x->t[c].lex & LW_VERB) && x->used[c] &&
+            (x->t[c].lex >> 24 != VC_PART || c <= s0 + 1 || !tok_punct(x, c - 1, ',')))
             return; /* its cue already serves a direct quote */
     for (uint32_t c = s0; c < s1; c++) {
         if (!(x->t[c].lex & (LW_VERB | LW_ACC)) || (x->t[c].flags & TF_INQ))
@@ -447,6 +465,22 @@ static void reported_sentence(xctx *x, uint32_t s0, uint32_t s1)
         if (x->t[a].kind == TK_QOPEN) {
             /* X said "…": a direct quote if it fills the rest of the sentence */
             continue;
+        }
+        /* "X says A but argues B": a second cue coordinated with the first */
+        for (uint32_t k = a + 3; k + 1 < s1; k++) {
+            if (!(tok_is(x, k, "and") || tok_is(x, k, "but")) || (x->t[k].flags & TF_INQ))
+                continue;
+            uint32_t c2 = k + 1;
+            if (tok_has(x, c2, LW_ADV) && !(x->t[c2].flags & TF_CAP))
+                c2++;
+            uint32_t cls2 = cue_class(x, c2);
+            if (cls2 != VC_SPEECH || !cue_ok(x, c2, cls2))
+                continue;
+            uint32_t a2 = clause_start(x, c2, cls2, s1);
+            emit_reported(x, &np, c, c + 1, a, k, 1);
+            if (a2 != UINT32_MAX && a2 < s1 && x->t[a2].kind != TK_QOPEN)
+                emit_reported(x, &np, c2, c2 + 1, a2, s1, 1);
+            return;
         }
         emit_reported(x, &np, c, c + 1, a, s1, 1);
         return;
