@@ -401,10 +401,19 @@ static void reported_sentence(xctx *x, uint32_t s0, uint32_t s1)
             continue;
         xnp np;
         if (tok_is(x, c, "according") && tok_is(x, c + 1, "to") && !(x->t[c].flags & TF_INQ)) {
-            if (!np_right(x, c + 2, s1, &np))
+            /* the source runs to the next comma: "a poll by X for Y", "exit polls" */
+            uint32_t e = c + 2;
+            while (e < s1 && e < c + 42 && !tok_punct(x, e, ',') && !stop_tok(x, e))
+                e++;
+            if (e == c + 2 || e >= c + 42)
                 continue;
-            if (tok_punct(x, np.t1, ',') && (c == s0 || tok_punct(x, c - 1, ',')) && c <= s0 + 2) {
-                emit_reported(x, &np, c, c + 2, np.t1 + 1, s1, 1);
+            if (!np_right(x, c + 2, e, &np)) {
+                np.ref = REF_NONE;
+            }
+            np.t0 = c + 2;
+            np.t1 = e;
+            if (tok_punct(x, e, ',') && (c == s0 || tok_punct(x, c - 1, ',')) && c <= s0 + 2) {
+                emit_reported(x, &np, c, c + 2, e + 1, s1, 1);
                 return;
             }
             if (c > s0 && tok_punct(x, c - 1, ',')) {
