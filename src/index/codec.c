@@ -46,16 +46,14 @@ void hd_bitunpack(const uint8_t *p, uint32_t *out, size_t n, unsigned bits)
         memset(out, 0, n * sizeof *out);
         return;
     }
+    /* Callers guarantee 8 readable bytes past the packed data (see hd_bitunpack in codec.h), so
+     * every value is one unaligned 64-bit load, shift and mask. */
     uint64_t mask = bits >= 32 ? 0xffffffffu : ((1u << bits) - 1);
-    size_t len = hd_packed_len(n, bits);
     size_t bitpos = 0;
     for (size_t i = 0; i < n; i++) {
-        size_t byte = bitpos >> 3;
-        unsigned shift = (unsigned)(bitpos & 7);
-        uint64_t w = 0;
-        size_t avail = len - byte;
-        memcpy(&w, p + byte, avail < 8 ? avail : 8);
-        out[i] = (uint32_t)((w >> shift) & mask);
+        uint64_t w;
+        memcpy(&w, p + (bitpos >> 3), 8);
+        out[i] = (uint32_t)((w >> (bitpos & 7)) & mask);
         bitpos += bits;
     }
 }

@@ -121,7 +121,9 @@ static inline size_t hd_packed_len(size_t n, unsigned bits)
 
 /* Append n values (each < 2^bits) bit-packed, LSB first. */
 void hd_bitpack(hd_buf *b, const uint32_t *v, size_t n, unsigned bits);
-/* Unpack n values of `bits` bits from p (hd_packed_len(n, bits) bytes must be readable). */
+/* Unpack n values of `bits` bits from p. hd_packed_len(n, bits) + 8 bytes must be readable:
+ * postings blocks always have the rest of the segment file (at least the meta block and the
+ * trailer) after them, and the extra bytes are read but never used. */
 void hd_bitunpack(const uint8_t *p, uint32_t *out, size_t n, unsigned bits);
 
 /* Append the trailer: magic, version, xxh64 over b's bytes so far and the first 8 trailer

@@ -226,8 +226,19 @@ typedef struct hd_postings {
  * hd_postings_positions but skips nothing on disk. HD_ECORRUPT when the header is bad. */
 hd_rc hd_postings_open(hd_postings *p, const hd_seg *s, const hd_terminfo *ti, int with_positions,
                        hd_err *err);
-/* Advance to the next doc: HD_OK, HD_DONE (p->doc = HD_DOC_END), or HD_ECORRUPT. */
-hd_rc hd_postings_next(hd_postings *p);
+/* Advance to the next doc: HD_OK, HD_DONE (p->doc = HD_DOC_END), or HD_ECORRUPT. Inline
+ * within a block; hd_postings_next_block does the rest. */
+hd_rc hd_postings_next_block(hd_postings *p);
+static inline hd_rc hd_postings_next(hd_postings *p)
+{
+    if (p->blk < p->n_blocks && p->i + 1 < p->n_in_blk && !p->rc) {
+        p->i++;
+        p->doc = p->docs[p->i];
+        p->freq = p->freqs[p->i];
+        return HD_OK;
+    }
+    return hd_postings_next_block(p);
+}
 /* Advance to the first doc >= target (never backwards): HD_OK, HD_DONE, HD_ECORRUPT. */
 hd_rc hd_postings_seek(hd_postings *p, uint32_t target);
 /* Move only the skip cursor forward to the first block whose last doc is >= target (no

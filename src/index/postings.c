@@ -161,7 +161,7 @@ static hd_rc decode_block(hd_postings *p)
     return HD_OK;
 }
 
-hd_rc hd_postings_next(hd_postings *p)
+hd_rc hd_postings_next_block(hd_postings *p)
 {
     if (p->rc)
         return p->rc;
