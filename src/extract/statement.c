@@ -310,6 +310,34 @@ static int adverbial_start(const xctx *x, uint32_t i, uint32_t end)
     return 0;
 }
 
+/* Skip the listener after "told"/"asked": "reporters", "him", "CNN", "the court", "a crowd". */
+static uint32_t skip_object(const xctx *x, uint32_t j, uint32_t end)
+{
+    static const char *const obj[] = {"reporters",  "journalists", "him",       "her",
+                                      "them",       "us",          "me",        "you",
+                                      "supporters", "voters",      "lawmakers", NULL};
+    if (j >= end || !tok_word(x, j))
+        return j;
+    for (int k = 0; obj[k]; k++)
+        if (tok_is(x, j, obj[k]))
+            return j + 1;
+    if (x->t[j].flags & (TF_CAP | TF_ALLCAPS)) {
+        while (j < end && tok_word(x, j) && (x->t[j].flags & (TF_CAP | TF_ALLCAPS)))
+            j++;
+        return j;
+    }
+    if (tok_has(x, j, LW_DET) && !tok_is(x, j, "that")) {
+        uint32_t k = j + 1, n = 0;
+        while (k < end && n < 3 && tok_word(x, k) &&
+               !tok_has(x, k, LW_FUNC | LW_VERB | LW_NOTNOUN)) {
+            k++;
+            n++;
+        }
+        return n ? k : j;
+    }
+    return j;
+}
+
 /* First token of the reported clause after cue c (class cls), or UINT32_MAX. */
 static uint32_t clause_start(const xctx *x, uint32_t c, uint32_t cls, uint32_t end)
 {
@@ -333,14 +361,8 @@ static uint32_t clause_start(const xctx *x, uint32_t c, uint32_t cls, uint32_t e
             return k + 1;
         return UINT32_MAX;
     }
-    if (tok_is(x, c, "told") || tok_is(x, c, "tells") || tok_is(x, c, "asked")) {
-        while (j < end && tok_word(x, j) &&
-               (x->t[j].flags & (TF_CAP | TF_ALLCAPS) || tok_is(x, j, "reporters") ||
-                tok_is(x, j, "journalists") || tok_is(x, j, "him") || tok_is(x, j, "her") ||
-                tok_is(x, j, "them") || tok_is(x, j, "us") || tok_is(x, j, "me") ||
-                tok_is(x, j, "the") || tok_is(x, j, "a")))
-            j++;
-    }
+    if (tok_is(x, c, "told") || tok_is(x, c, "tells") || tok_is(x, c, "asked"))
+        j = skip_object(x, j, end);
     /* "on Tuesday", "late Monday" */
     if (j + 1 < end &&
         (tok_is(x, j, "on") || tok_is(x, j, "late") || tok_is(x, j, "last") ||
@@ -435,7 +457,10 @@ static void reported_sentence(xctx *x, uint32_t s0, uint32_t s1)
                 continue;
         }
         if (cls == VC_PART) {
-            if (c == 0 || !tok_punct(x, c - 1, ',') || !np_sentence_subject(x, c, c, &np))
+            if (c == 0 ||
+                !(tok_punct(x, c - 1, ',') || tok_is(x, c - 1, "by") || tok_is(x, c - 1, "while") ||
+                  tok_is(x, c - 1, "after")) ||
+                !np_sentence_subject(x, c, c, &np))
                 continue;
             uint32_t a = tok_is(x, c + 1, "that") ? c + 2 : c + 1;
             emit_reported(x, &np, c, c + 1, a, s1, 1);
@@ -454,10 +479,7 @@ static void reported_sentence(xctx *x, uint32_t s0, uint32_t s1)
         if (np.t0 > s0 + 2 && tok_punct(x, np.t0 - 1, ',')) {
             uint32_t k = c + 1;
             if (tok_is(x, c, "told") || tok_is(x, c, "tells"))
-                while (k < s1 && tok_word(x, k) &&
-                       (x->t[k].flags & TF_CAP || tok_is(x, k, "reporters") ||
-                        tok_is(x, k, "the") || tok_is(x, k, "journalists")))
-                    k++;
+                k = skip_object(x, k, s1);
             if (adverbial_start(x, k, s1) || tok_punct(x, k, ',')) {
                 int that = 0;
                 for (uint32_t m = c + 1; m < s1 && m < c + 14; m++)
