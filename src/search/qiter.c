@@ -197,7 +197,31 @@ static double bool_score(hd_qit *it)
     return s;
 }
 
-static const hd_qit_vt bool_vt = {bool_next, bool_seek, bool_score, NULL};
+/* Each clause scores at most its block bound (or its max): their sum bounds the node. */
+static double bool_block_bound(hd_qit *it, uint32_t t, uint32_t *out_upto)
+{
+    bool_it *b = (bool_it *)it;
+    double sum = 0;
+    uint32_t upto = HD_DOC_END;
+    for (uint32_t k = 0; k < 2; k++) {
+        hd_qit **v = k ? b->should : b->must;
+        uint32_t n = k ? b->n_should : b->n_must;
+        for (uint32_t i = 0; i < n; i++) {
+            uint32_t u;
+            if (!v[i]->vt->block_bound) {
+                sum += v[i]->max_score;
+                continue;
+            }
+            sum += v[i]->vt->block_bound(v[i], t, &u);
+            if (u < upto)
+                upto = u;
+        }
+    }
+    *out_upto = upto;
+    return sum;
+}
+
+static const hd_qit_vt bool_vt = {bool_next, bool_seek, bool_score, bool_block_bound};
 
 hd_qit *hd_qit_build(hd_qit_ctx *c, const hd_pnode *n);
 

@@ -67,6 +67,9 @@ typedef struct phrase {
     uint32_t doc, freq;
     uint32_t max_tf;
     uint8_t min_norm;
+    uint8_t field;
+    double idf, k1;
+    double rest_ptf; /* bound of the pseudo-tf the scorer's other fields can add */
 } phrase;
 
 /* Count occurrences of the phrase in the current doc (all p[i] on it). */
@@ -134,6 +137,22 @@ static void phrase_seek(hd_qit_ctx *c, phrase *ph, uint32_t target)
         }
         if (i < ph->n)
             continue;
+        if (c->theta >= 0) {
+            /* All words are in d. Before decoding positions: the phrase occurs at most as
+             * often as its rarest word there; if even that cannot beat the top-k threshold,
+             * d does not matter (only set when this scorer is the whole query). */
+            uint32_t mt = UINT32_MAX;
+            for (i = 0; i < ph->n; i++)
+                if (ph->p[i]->freq < mt)
+                    mt = ph->p[i]->freq;
+            uint8_t norm = hd_seg_field_norm(c->seg, (hd_field)ph->field, d);
+            double ptf = mt * (double)c->plan->norm[ph->field][norm] + ph->rest_ptf;
+            if (ph->idf * (ph->k1 + 1) * ptf / (ptf + ph->k1) * (1 + 1e-9) <= c->theta) {
+                c->skipped = 1;
+                d++;
+                continue;
+            }
+        }
         uint32_t f = phrase_count(c, ph);
         if (c->rc) {
             ph->doc = HD_DOC_END;
@@ -159,8 +178,16 @@ static phrase *new_phrase(hd_qit_ctx *c, uint8_t field, const hd_pnode *n)
         hd_qit_fail(c, hd_err_set(c->err, HD_ENOMEM, "out of memory opening a phrase"));
         return NULL;
     }
-    *ph =
-        (phrase){.n = n->n_words, .p = p, .rel = rel, .pos = pos, .cap = cap, .max_tf = UINT32_MAX};
+    *ph = (phrase){.n = n->n_words,
+                   .p = p,
+                   .rel = rel,
+                   .pos = pos,
+                   .cap = cap,
+                   .max_tf = UINT32_MAX,
+                   .field = field,
+                   .idf = n->idf,
+                   .k1 = c->plan->bm25.k1,
+                   .rest_ptf = 1e300};
     for (uint32_t i = 0; i < n->n_words; i++) {
         p[i] = post_open(c, field, &n->words[i], 1);
         if (!p[i])
@@ -264,7 +291,19 @@ static void fterm_next(hd_qit *it)
         it->doc = it->c->rc ? HD_DOC_END : f->s[0].p->doc;
         return;
     }
-    fterm_seek(it, d + 1);
+    /* Lists standing on d step once; the others are already past it. */
+    for (uint32_t i = 0; i < f->n; i++) {
+        fsrc *s = &f->s[i];
+        if (src_doc(s) != d)
+            continue;
+        if (s->p)
+            post_next(it->c, s->p);
+        else
+            phrase_seek(it->c, s->ph, d + 1);
+    }
+    fterm_min(f);
+    if (it->c->rc)
+        it->doc = HD_DOC_END;
 }
 
 static double fterm_score(hd_qit *it)
@@ -348,6 +387,10 @@ hd_qit *hd_qit_new_term(hd_qit_ctx *c, const hd_pnode *n)
     }
     if (!f->n)
         return hd_qit_new_none(c);
+    for (uint32_t i = 0; i < f->n; i++)
+        if (f->s[i].ph)
+            f->s[i].ph->rest_ptf =
+                ptf_max - f->s[i].max_tf * (double)c->plan->norm[f->s[i].field][f->s[i].min_norm];
     f->base.max_score = sat(f, ptf_max);
     fterm_min(f);
     return &f->base;

@@ -228,7 +228,10 @@ typedef struct hd_qit_ctx {
     uint32_t max_doc;
     hd_arena *a;
     hd_err *err;
-    hd_rc rc; /* sticky: the first error; iterators then report HD_DOC_END */
+    hd_rc rc;     /* sticky: the first error; iterators then report HD_DOC_END */
+    double theta; /* when >= 0: docs scoring <= theta cannot make the top k, and the root is
+                     one scorer, which may then skip such docs without matching them fully */
+    int skipped;  /* a doc was skipped that way: the hit count is a lower bound */
 } hd_qit_ctx;
 
 typedef struct hd_qit hd_qit;

@@ -102,12 +102,29 @@ static void collect(hd_qit_ctx *c, heap *h, uint32_t doc, double score)
 /* Any iterator tree: score every match. Stops early once nothing can beat the threshold. */
 static void run_generic(hd_qit_ctx *c, heap *h, hd_qit *s)
 {
+    uint32_t win_end = 0; /* docs up to win_end passed the block-max test at win_theta */
+    double win_theta = -1;
     while (s->doc != HD_DOC_END && !c->rc) {
-        if (s->max_score <= prune_theta(h)) {
+        double theta = prune_theta(h);
+        if (s->max_score <= theta) {
             h->exact = 0;
             return;
         }
         uint32_t d = s->doc;
+        if (theta >= 0 && s->vt->block_bound && (d > win_end || theta > win_theta)) {
+            /* block-max: skip blocks where the clauses together cannot beat theta */
+            uint32_t upto;
+            double bb = s->vt->block_bound(s, d, &upto);
+            if (bb * (1 + 1e-9) <= theta) {
+                h->exact = 0;
+                if (upto == HD_DOC_END)
+                    return;
+                hd_qit_seek(s, upto + 1);
+                continue;
+            }
+            win_end = upto;
+            win_theta = theta;
+        }
         if (!hd_seg_is_deleted(c->seg, d))
             collect(c, h, d, s->vt->score(s));
         hd_qit_next(s);
@@ -135,6 +152,7 @@ static void run_maxscore(hd_qit_ctx *c, heap *h, hd_qit **s, uint32_t n, hd_qit 
         ne++;
     if (ne)
         h->exact = 0;
+    c->theta = n == 1 ? theta : -1;
     uint32_t win_end = 0; /* docs up to win_end passed the block-max test */
     int win_ok = 0;
     while (ne < n && !c->rc) {
@@ -207,6 +225,8 @@ static void run_maxscore(hd_qit_ctx *c, heap *h, hd_qit **s, uint32_t n, hd_qit 
             if (prune_theta(h) > theta) {
                 theta = prune_theta(h);
                 win_ok = 0;
+                if (n == 1)
+                    c->theta = theta;
                 while (ne < n && ub[ne] <= theta) {
                     ne++;
                     h->exact = 0;
@@ -268,7 +288,7 @@ hd_rc hd_topk_run(const hd_plan *plan, const hd_ixr *r, size_t k, int by_date, h
     h.v = hd_arena_alloc(a, k * sizeof *h.v);
     if (!h.v)
         return hd_err_set(err, HD_ENOMEM, "out of memory for %zu results", k);
-    hd_qit_ctx c = {.plan = plan, .a = a, .err = err};
+    hd_qit_ctx c = {.plan = plan, .a = a, .err = err, .theta = -1};
     size_t n_seg = hd_ixr_n_segments(r);
     for (size_t i = 0; i < n_seg && !c.rc; i++) {
         c.seg = hd_ixr_segment(r, i);
@@ -278,6 +298,8 @@ hd_rc hd_topk_run(const hd_plan *plan, const hd_ixr *r, size_t k, int by_date, h
     }
     if (c.rc)
         return c.rc;
+    if (c.skipped)
+        h.exact = 0;
     /* heap -> best first */
     size_t n = h.n;
     while (h.n > 1) {

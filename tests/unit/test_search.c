@@ -345,6 +345,56 @@ static void test_ranking_matches_oracle(void **state)
     hd_index_close(ix);
 }
 
+static int n_fewer; /* queries whose pruned run skipped some matching docs */
+
+/* Pruning never changes the top 10: any query, pruned from the first hit vs never pruned. */
+static void check_consistent(hd_index *ix, const char *q)
+{
+    hd_arena a;
+    hd_arena_init(&a, 0);
+    hd_topk_result full, pruned;
+    run_internal(ix, q, 0, 10, &full, &a);
+    run_internal(ix, q, 1, 10, &pruned, &a);
+    if (full.n_hits != pruned.n_hits)
+        fail_msg("[%s]: %zu hits unpruned, %zu pruned", q, full.n_hits, pruned.n_hits);
+    assert_true(full.exact);
+    assert_true(pruned.total <= full.total);
+    n_fewer += pruned.total < full.total;
+    for (size_t r = 0; r < full.n_hits; r++) {
+        if (fabs(full.hits[r].score - pruned.hits[r].score) > 1e-9)
+            fail_msg("[%s] rank %zu: %.6f unpruned, %.6f pruned", q, r, full.hits[r].score,
+                     pruned.hits[r].score);
+        assert_int_equal(full.hits[r].doc, pruned.hits[r].doc);
+        assert_int_equal(full.hits[r].seg, pruned.hits[r].seg);
+    }
+    hd_arena_done(&a);
+}
+
+static void test_pruning_consistent(void **state)
+{
+    (void)state;
+    hd_index *ix = open_ix();
+    static const char *qs[] = {
+        "\"the government\"",
+        "\"of the\"",
+        "\"in the\" economy",
+        "the AND government",
+        "+said +the",
+        "said the -labour",
+        "\"said\" OR \"the\" OR \"of\"",
+        "the year date:2004..",
+        "title:the body:year",
+        "(the OR a) AND (of OR in)",
+        "+the growth* -china",
+        "\"chief executive\" profit",
+        "the of and to in a",
+    };
+    for (size_t i = 0; i < sizeof qs / sizeof qs[0]; i++)
+        check_consistent(ix, qs[i]);
+    assert_true(n_fewer >= 4); /* pruning did happen, phrases included */
+    hd_index_close(ix);
+}
+
 /* ---- behaviour through the public API ------------------------------------------------------- */
 
 typedef struct got {
@@ -731,6 +781,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_ranking_matches_oracle),
+        cmocka_unit_test(test_pruning_consistent),
         cmocka_unit_test(test_phrase),
         cmocka_unit_test(test_and_or_not),
         cmocka_unit_test(test_fields),
