@@ -206,6 +206,10 @@ def load_run(rundir):
         if os.path.exists(qf):
             res, summ = parse_queries(e, qf, meta.get("warmup", 0))
             r["search_rss_mb"] = summ.get("rss_kb", 0) / 1024 if summ.get("rss_kb") else None
+            stv = os.path.join(rundir, e + ".search.timev")
+            if r["search_rss_mb"] is None and os.path.exists(stv):
+                _, srss, _ = parse_timev3(stv)
+                r["search_rss_mb"] = srss / 1024 if srss else None
             if len(res) != len(qs):
                 r["qnote"] = f"{len(res)} results for {len(qs)} queries"
             else:
@@ -299,7 +303,8 @@ def table(out_md, rundirs):
             "index MB = du -sb of the index directory.  Latency = in-process per-query time, single "
             "thread, after warm-up, warm page cache: peers measure parse + top-10 + ids in the driver; "
             "herald reports took_ms from `herald search --batch --json --no-snippets`.  OR QPS = "
-            "1000 / mean OR latency.  A replica repeats the base corpus with fresh ids: postings are "
+            "1000 / mean OR latency.  search RSS = max RSS of the query process (herald: of the whole "
+            "`herald search --batch` run, via GNU time).  A replica repeats the base corpus with fresh ids: postings are "
             "N times longer but the vocabulary does not grow."]
     text = "\n".join(out) + "\n"
     with open(out_md, "w", encoding="utf-8") as f:

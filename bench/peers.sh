@@ -162,7 +162,8 @@ for c in "${corpora[@]}"; do
       else
         # exit status 1 = some batch query failed (its line carries "error"): still usable
         src=0
-        timeout "$TMO" "$HERALD" search --index "$idx" --batch "$WORK/batch.herald.txt" --json --no-snippets \
+        timeout "$TMO" /usr/bin/time -v -o "$rd/$e.search.timev" \
+          "$HERALD" search --index "$idx" --batch "$WORK/batch.herald.txt" --json --no-snippets \
           >"$rd/$e.q.jsonl" 2>"$rd/$e.query.log" || src=$?
         nout=$(grep -c '^{' "$rd/$e.q.jsonl" || true)
         nin=$(grep -c . "$WORK/batch.herald.txt" || true)
