@@ -62,14 +62,14 @@ check()
 }
 
 # run NAME ARGS... — run herald with ARGS, stdout to $TMP/NAME.out, stderr to $TMP/NAME.err,
-# exit status to $TMP/NAME.rc and $RC. Never fails itself. Stdin is /dev/null unless the
-# caller redirects it.
+# exit status to $TMP/NAME.rc and $RC. Never fails itself. Stdin is $RUN_STDIN (default
+# /dev/null), so a herald that wrongly reads stdin cannot hang the test.
 run()
 {
     local name=$1
     shift
     set +e
-    "$HERALD" "$@" >"$TMP/$name.out" 2>"$TMP/$name.err"
+    "$HERALD" "$@" <"${RUN_STDIN:-/dev/null}" >"$TMP/$name.out" 2>"$TMP/$name.err"
     RC=$?
     set -e
     echo "$RC" >"$TMP/$name.rc"
