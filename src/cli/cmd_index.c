@@ -1,11 +1,14 @@
 /* SPDX-License-Identifier: MIT
  *
  * cmd_index.c — `herald index`: pages in (through the extractor), articles committed to the
- * on-disk index, then merged to one segment. Also the option parsing shared by
+ * on-disk index, then merged to one segment. Extraction runs in a second thread that hands
+ * copies of the articles over a bounded queue, so reading/cleaning/segmenting one page and
+ * indexing the previous ones overlap on two cores. Also the option parsing shared by
  * cmd_delete.c, cmd_stats.c and cmd_check.c. Public API only.
  */
 #include <errno.h>
 #include <ftw.h>
+#include <pthread.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -89,6 +92,156 @@ static void progress(uint64_t docs, uint64_t bytes, uint64_t total, double t0, i
             bytes / 1e6, pct, mbs, eta, done ? "\n" : "");
 }
 
+/* ---- extraction thread ------------------------------------------------------------------ */
+
+#define QUEUE_CAP    256
+#define MAX_SPEAKERS 64
+
+typedef struct qitem {
+    hd_doc d; /* strings point into buf */
+    const char *speakers[MAX_SPEAKERS];
+    char *buf; /* owned */
+    hd_rc rc;  /* != HD_OK: an extraction error, in err */
+    hd_err err;
+} qitem;
+
+typedef struct queue {
+    pthread_mutex_t mu;
+    pthread_cond_t not_empty, not_full;
+    qitem items[QUEUE_CAP];
+    size_t head, n;
+    int done; /* producer finished */
+    int stop; /* consumer gave up */
+    hd_extractor *x;
+} queue;
+
+static char *put(char **p, const char *s, size_t n)
+{
+    char *r = *p;
+    if (n)
+        memcpy(r, s, n);
+    r[n] = 0;
+    *p += n + 1;
+    return r;
+}
+
+/* Copy what indexing needs of an article (speakers: the distinct names of its statements). */
+static int copy_article(const hd_article *a, qitem *q)
+{
+    memset(q, 0, sizeof *q);
+    size_t n_sp = 0;
+    size_t need = strlen(a->id) + strlen(a->title) + a->body_len + 8 +
+                  (a->source ? strlen(a->source) : 0) + (a->url ? strlen(a->url) : 0) +
+                  (a->date ? strlen(a->date) : 0);
+    const char *names[MAX_SPEAKERS];
+    for (size_t i = 0; i < a->n_statements && n_sp < MAX_SPEAKERS; i++) {
+        const char *sp = a->statements[i].speaker;
+        if (!sp || !*sp)
+            continue;
+        size_t j = 0;
+        while (j < n_sp && strcmp(names[j], sp))
+            j++;
+        if (j == n_sp) {
+            names[n_sp++] = sp;
+            need += strlen(sp) + 1;
+        }
+    }
+    char *p = malloc(need);
+    if (!p)
+        return -1;
+    q->buf = p;
+    q->d.id = put(&p, a->id, strlen(a->id));
+    q->d.title = put(&p, a->title, strlen(a->title));
+    q->d.body = put(&p, a->body, a->body_len);
+    q->d.body_len = a->body_len;
+    q->d.source = a->source ? put(&p, a->source, strlen(a->source)) : NULL;
+    q->d.url = a->url ? put(&p, a->url, strlen(a->url)) : NULL;
+    q->d.date = a->date ? put(&p, a->date, strlen(a->date)) : NULL;
+    q->d.seq = a->seq;
+    for (size_t j = 0; j < n_sp; j++)
+        q->speakers[j] = put(&p, names[j], strlen(names[j]));
+    q->d.speakers = q->speakers;
+    q->d.n_speakers = n_sp;
+    return 0;
+}
+
+static void *producer(void *ud)
+{
+    queue *q = ud;
+    for (;;) {
+        qitem it;
+        const hd_article *a;
+        hd_err err = {0};
+        hd_rc rc = hd_extractor_next(q->x, &a, &err);
+        if (rc == HD_DONE)
+            break;
+        if (rc == HD_OK && copy_article(a, &it) != 0) {
+            rc = HD_ENOMEM;
+            hd_err_clear(&err);
+            snprintf(err.msg, sizeof err.msg, "out of memory copying an article");
+            err.code = HD_ENOMEM;
+        }
+        if (rc != HD_OK) {
+            memset(&it, 0, sizeof it);
+            it.rc = rc;
+            it.err = err;
+        }
+        pthread_mutex_lock(&q->mu);
+        while (q->n == QUEUE_CAP && !q->stop)
+            pthread_cond_wait(&q->not_full, &q->mu);
+        if (q->stop) {
+            pthread_mutex_unlock(&q->mu);
+            free(it.buf);
+            break;
+        }
+        q->items[(q->head + q->n) % QUEUE_CAP] = it;
+        q->n++;
+        pthread_cond_signal(&q->not_empty);
+        pthread_mutex_unlock(&q->mu);
+        if (rc == HD_ENOMEM)
+            break;
+    }
+    pthread_mutex_lock(&q->mu);
+    q->done = 1;
+    pthread_cond_signal(&q->not_empty);
+    pthread_mutex_unlock(&q->mu);
+    return NULL;
+}
+
+/* Next item for the indexer; 0 when the producer is done and the queue empty. */
+static int pop(queue *q, qitem *out)
+{
+    pthread_mutex_lock(&q->mu);
+    while (q->n == 0 && !q->done)
+        pthread_cond_wait(&q->not_empty, &q->mu);
+    int got = q->n > 0;
+    if (got) {
+        *out = q->items[q->head];
+        q->head = (q->head + 1) % QUEUE_CAP;
+        q->n--;
+        pthread_cond_signal(&q->not_full);
+    }
+    pthread_mutex_unlock(&q->mu);
+    return got;
+}
+
+/* Tell the producer to stop, wait for it, free what is queued. */
+static void stop_producer(queue *q, pthread_t th)
+{
+    pthread_mutex_lock(&q->mu);
+    q->stop = 1;
+    pthread_cond_broadcast(&q->not_full);
+    pthread_mutex_unlock(&q->mu);
+    pthread_join(th, NULL);
+    qitem it;
+    while (q->n) {
+        it = q->items[q->head];
+        q->head = (q->head + 1) % QUEUE_CAP;
+        q->n--;
+        free(it.buf);
+    }
+}
+
 int hd_cmd_index(int argc, char **argv)
 {
     static const struct option longopts[] = {
@@ -165,18 +318,33 @@ int hd_cmd_index(int argc, char **argv)
     int status = HD_EXIT_OK;
     double t0 = now_s(), last = 0;
     uint64_t docs = 0, bytes = 0, since = 0;
-    const hd_article *a;
-    hd_rc rc;
-    while ((rc = hd_extractor_next(x, &a, &err)) != HD_DONE) {
-        if (rc != HD_OK) {
-            hd_cli_report(&err);
-            hd_err_clear(&err);
+    static queue q; /* large: not on the stack */
+    memset(&q, 0, sizeof q);
+    q.x = x;
+    pthread_mutex_init(&q.mu, NULL);
+    pthread_cond_init(&q.not_empty, NULL);
+    pthread_cond_init(&q.not_full, NULL);
+    pthread_t th;
+    if (pthread_create(&th, NULL, producer, &q) != 0) {
+        hd_cli_errorf("cannot start the extraction thread");
+        hd_extractor_free(x);
+        hd_index_close(ix);
+        return HD_EXIT_FAIL;
+    }
+    qitem it;
+    while (pop(&q, &it)) {
+        it.d.speakers = it.speakers; /* the item was copied: point at this copy's array */
+        if (it.rc != HD_OK) {
+            hd_cli_report(&it.err);
             status = HD_EXIT_FAIL;
-            if (rc == HD_ENOMEM)
-                break;
             continue;
         }
-        if (hd_index_add_article(ix, a, &err) != HD_OK) {
+        hd_rc arc = hd_index_add(ix, &it.d, &err);
+        bytes += it.d.body_len + strlen(it.d.title);
+        free(it.buf);
+        if (arc != HD_OK) {
+            if (arc == HD_ENOMEM || arc == HD_EIO || arc == HD_ENOSPC) /* auto-commit failed */
+                goto fatal_join;
             hd_cli_report(&err);
             hd_err_clear(&err);
             status = HD_EXIT_FAIL;
@@ -184,10 +352,9 @@ int hd_cmd_index(int argc, char **argv)
         }
         docs++;
         since++;
-        bytes += a->body_len + strlen(a->title);
         if (every && since >= every) {
             if (hd_index_commit(ix, &err) != HD_OK)
-                goto fatal;
+                goto fatal_join;
             since = 0;
             if (verbose) {
                 hd_index_stats st;
@@ -201,6 +368,7 @@ int hd_cmd_index(int argc, char **argv)
             progress(docs, bytes, g_total_bytes, t0, 0);
         }
     }
+    pthread_join(th, NULL);
     if (hd_index_commit(ix, &err) != HD_OK)
         goto fatal;
     if (verbose) {
@@ -227,6 +395,8 @@ int hd_cmd_index(int argc, char **argv)
     hd_extractor_free(x);
     hd_index_close(ix);
     return status;
+fatal_join:
+    stop_producer(&q, th);
 fatal:
     if (tty)
         fputc('\n', stderr);
