@@ -16,6 +16,12 @@ usage:
   check_output.py file-coverage FILELIST OUT.jsonl
       Every file in FILELIST (one path a line) yields >= 1 article whose source names it
       (compared on the last two path components).
+  check_output.py text-retention FILELIST OUT.jsonl
+      For clean article files (BBC: headline, blank line, paragraphs): every prose paragraph
+      (>= 10 words, ends in sentence punctuation, >= 3 common function words) appears,
+      whitespace- and quote-normalised, in the bodies of the articles whose source is that
+      file: issue 2's "nothing of the story is lost". Also prints, for information only, the
+      share of all non-empty paragraphs kept (lists and line-ups included).
 Exit status 0 when every check passes, 1 otherwise; failures are printed, at most 20 of a kind.
 """
 import datetime
@@ -177,6 +183,41 @@ def main(argv):
             errors.append("file %s yielded no article with a body" % p)
         print("file-coverage: %d files, %d articles, %d files covered, %d lost"
               % (len(files), len(arts), len(files) - len(lost), len(lost)))
+    elif cmd == "text-retention":
+        import unicodedata
+        def norm(s):
+            s = unicodedata.normalize("NFKC", s or "")
+            s = s.translate(str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"',
+                                           "\u201d": '"'}))
+            return re.sub(r"\s+", " ", s).strip().lower()
+        stop = set("the a an of to and in on for with that is was were are be by at from as it "
+                   "has have had said says will would not this but or".split())
+        files = [l.strip() for l in open(argv[1]) if l.strip()]
+        arts = load(argv[2], errors)
+        key = lambda p: "/".join(os.path.normpath(p).split(os.sep)[-2:])
+        bodies = {}
+        for a in arts:
+            bodies.setdefault(key(a.get("source") or ""), []).append(norm(a.get("body")))
+        n_all = kept_all = n_prose = 0
+        for p in files:
+            with open(p, "rb") as f:
+                lines = f.read().decode("utf-8", "replace").split("\n")
+            b = " \n ".join(bodies.get(key(p), []))
+            for para in (l.strip() for l in lines[1:]):
+                if not para:
+                    continue
+                n_all += 1
+                kept = norm(para) in b
+                kept_all += kept
+                w = re.findall(r"[a-z']+", para.lower())
+                if (len(w) >= 10 and re.search(r"[.?!\"'\u201d\u2019)]$", para)
+                        and sum(x in stop for x in w) >= 3):
+                    n_prose += 1
+                    if not kept:
+                        errors.append("%s: prose paragraph lost: %.100r" % (key(p), para))
+        print("text-retention: %d files, %d prose paragraphs, %d lost; all paragraphs kept: "
+              "%d of %d (%.1f%%, information only)"
+              % (len(files), n_prose, len(errors), kept_all, n_all, 100.0 * kept_all / max(n_all, 1)))
     else:
         print(__doc__, file=sys.stderr)
         return 2

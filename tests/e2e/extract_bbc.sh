@@ -3,7 +3,8 @@
 #
 # extract_bbc.sh — all 2,225 BBC News files (five category directories, read recursively)
 # through `herald extract --json`. Every file yields at least one article with a non-empty
-# body, none has an empty body. sport/199.txt holds a bare 0xA3 byte: it must be repaired
+# body, none has an empty body, and (the files being clean article text) no prose paragraph
+# is dropped. sport/199.txt holds a bare 0xA3 byte: it must be repaired
 # with a warning naming the file and byte offset, and still come out. Exit status 0.
 #
 # usage: bash extract_bbc.sh HERALD [DATA_DIR]
@@ -19,6 +20,8 @@ expect_rc bbc 0
 expect_diag_format bbc
 check "bbc: JSON schema" $CHECK schema "$TMP/bbc.out" --min 2225 --unique-ids
 check "bbc: no file lost" $CHECK file-coverage "$TMP/files.txt" "$TMP/bbc.out"
+# The files are clean article text: no prose paragraph may be dropped as boilerplate.
+check "bbc: no prose paragraph lost" $CHECK text-retention "$TMP/files.txt" "$TMP/bbc.out"
 
 # sport/199.txt: bare 0xA3 at a known byte offset.
 off=$(python3 -c "import sys; print(open(sys.argv[1],'rb').read().index(b'\xa3'))" "$BBC/sport/199.txt")
