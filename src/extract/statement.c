@@ -41,6 +41,8 @@ static uint32_t cue_class(const xctx *x, uint32_t i)
     return (tok_word(x, i) ? x->t[i].lex >> 24 : 0);
 }
 
+static int adverbial_start(const xctx *x, uint32_t i, uint32_t end);
+
 static int stop_tok(const xctx *x, uint32_t i)
 {
     const xtok *t = &x->t[i];
@@ -117,7 +119,8 @@ static int cue_after(xctx *x, const xquote *q, xstmt *s, uint32_t *after)
             uint32_t t = c + 1;
             while (t < x->nt && t < c + 8 && !stop_tok(x, t))
                 t++;
-            if (t >= c + 8 || !tok_punct(x, t, '.'))
+            if (t >= c + 8 || !tok_punct(x, t, '.') ||
+                !(stop_tok(x, c + 1) || tok_punct(x, c + 1, ',') || adverbial_start(x, c + 1, t)))
                 return 0;
         }
         set_np(x, s, &np);
@@ -162,7 +165,7 @@ static int cue_before(xctx *x, const xquote *q, xstmt *s)
     if (p == 0)
         return 0;
     uint32_t lo = sent_start(x, p - 1);
-    for (uint32_t c = lo; c < p; c++) {
+    for (uint32_t c = p; c-- > lo;) { /* nearest cue first */
         uint32_t cls = cue_class(x, c);
         if (!cls || cls == VC_CALL || cls == VC_DESCRIBE)
             continue;
@@ -415,8 +418,7 @@ static void emit_reported(xctx *x, const xnp *np, uint32_t c0, uint32_t c1, uint
 static void reported_sentence(xctx *x, uint32_t s0, uint32_t s1)
 {
     for (uint32_t c = s0; c < s1; c++)
-        if ((x->t[c].lex & LW_VERB) && x->used[c] &&
-            (x->t[c].lex >> 24 != VC_PART || c <= s0 + 1 || !tok_punct(x, c - 1, ',')))
+        if ((x->t[c].lex & LW_VERB) && x->used[c] && x->t[c].lex >> 24 != VC_PART)
             return; /* its cue already serves a direct quote */
     for (uint32_t c = s0; c < s1; c++) {
         if (!(x->t[c].lex & (LW_VERB | LW_ACC)) || (x->t[c].flags & TF_INQ))

@@ -509,6 +509,61 @@ static void test_seed_page_001(void **state)
     hd_buf_done(&b);
 }
 
+static void test_coordinated_cues(void **state)
+{
+    (void)state;
+    /* PolNeAR style: one statement per cue */
+    res r = run("Clinton says she respects Sanders' passion and commitment but argues that he "
+                "cannot deliver on his promises of single-payer health care.");
+    const hd_statement *a = find(&r, "she respects Sanders");
+    const hd_statement *b = find(&r, "he cannot deliver on his promises");
+    assert_ptr_not_equal(a, b);
+    assert_null(strstr(a->text, "cannot deliver"));
+    assert_string_equal(b->cue, "argues");
+}
+
+static void test_reported_then_adding_quote(void **state)
+{
+    (void)state;
+    res r = run("In an AP interview Monday, Bernie Sanders said the process of crafting the "
+                "party's platform could be \u201cmessy,\u201d adding, \u201cDemocracy is "
+                "messy.\u201d");
+    check(&r, "Democracy is messy", "Bernie Sanders", 1, "adding");
+    const hd_statement *s = find(&r, "the process of crafting");
+    assert_null(strstr(s->text, "Democracy"));
+    assert_string_equal(s->cue, "said");
+}
+
+static void test_quote_ending_sentence_is_not_cued_by_next(void **state)
+{
+    (void)state;
+    res r = run("Clinton congratulated him on what she called \"an extraordinary campaign.\" "
+                "She said she admires his determination.");
+    assert_false(
+        has(&r, "an extraordinary campaign") &&
+        strcmp(find(&r, "an extraordinary campaign")->text, "an extraordinary campaign.") == 0);
+    check(&r, "she admires his determination", NULL, 0, "said");
+}
+
+static void test_according_to_long_source(void **state)
+{
+    (void)state;
+    res r = run("According to a new poll by the Harvard University Institute of Politics, the "
+                "two candidates are in a dead heat nationally.");
+    const hd_statement *s = find(&r, "the two candidates are in a dead heat");
+    assert_string_equal(s->cue, "According to");
+    assert_non_null(strstr(s->speaker_mention, "a new poll by the Harvard"));
+}
+
+static void test_told_object_then_clause(void **state)
+{
+    (void)state;
+    res r = run("Michigan Attorney General Bill Schuette filed a motion.\n"
+                "Michigan was only doing what 40 states already do, he told the court in his "
+                "filing.");
+    check(&r, "Michigan was only doing what 40 states already do", "Bill Schuette", 0, "told");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -547,6 +602,11 @@ int main(void)
         cmocka_unit_test(test_empty_and_bad_args),
         cmocka_unit_test(test_lexicon_missing_dir),
         cmocka_unit_test(test_seed_page_001),
+        cmocka_unit_test(test_coordinated_cues),
+        cmocka_unit_test(test_reported_then_adding_quote),
+        cmocka_unit_test(test_quote_ending_sentence_is_not_cued_by_next),
+        cmocka_unit_test(test_according_to_long_source),
+        cmocka_unit_test(test_told_object_then_clause),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
