@@ -12,7 +12,9 @@ usage:
   check_output.py jsonl-coverage IN.jsonl OUT.jsonl [--only KEY=VALUE]
       Every input record with a non-blank "text" (and, with --only, KEY equal to VALUE) yields >= 1 article with that id (exactly, or
       the id followed by one of "#/:-." and digits); no article carries an id that is not in
-      the input. Other records may yield nothing (their count is printed).
+      the input. Other records may yield nothing (their count is printed). A record's "date",
+      when given, is the date of every article from it (the JSONL date wins), and its
+      non-empty "title" is the title of its first article (seq 0).
   check_output.py file-coverage FILELIST OUT.jsonl
       Every file in FILELIST (one path a line) yields >= 1 article whose source names it
       (compared on the last two path components).
@@ -144,11 +146,12 @@ def main(argv):
         only = None
         if "--only" in argv:
             only = argv[argv.index("--only") + 1].split("=", 1)
-        ids, full = [], set()
+        ids, full, recs = [], set(), {}
         with open(inp, encoding="utf-8") as f:
             for line in f:
                 r = json.loads(line)
                 ids.append(str(r["id"]))
+                recs[str(r["id"])] = r
                 if (r.get("text") or "").strip() and (only is None or str(r.get(only[0])) == only[1]):
                     full.add(str(r["id"]))
         arts = load(out, errors)
@@ -162,6 +165,13 @@ def main(argv):
                 continue
             if (a.get("body") or "").strip():
                 got[b] = got.get(b, 0) + 1
+            r = recs[b]
+            if r.get("date") and a.get("date") != r["date"]:
+                errors.append("line %d: article %r has date %r, the record says %r"
+                              % (a["_line"], i, a.get("date"), r["date"]))
+            if r.get("title") and a.get("seq") == 0 and a.get("title") != r["title"]:
+                errors.append("line %d: article %r has title %.50r, the record says %.50r"
+                              % (a["_line"], i, a.get("title"), r["title"]))
         lost = [i for i in ids if i in full and i not in got]
         for i in lost:
             errors.append("input id %s (non-empty text) yielded no article with a body" % i)

@@ -6,7 +6,8 @@
 # (text_type NORM, 19,043 records) must yield at least one article with its id and a
 # non-empty body; no article may have an empty body; no id may be invented. Headline-only
 # (BRIEF, empty text) and unprocessed (UNPROC: tables, bare headlines) records may yield
-# nothing. Exit status must be 0: nothing in the collection is an input error.
+# nothing. The record date is every article's date and the record title its first article's
+# title (JSONL fields win). Exit status must be 0: nothing in the collection is an input error.
 #
 # usage: bash extract_reuters.sh HERALD [DATA_DIR]
 source "$(dirname "$0")/lib.sh"
