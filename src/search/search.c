@@ -136,7 +136,9 @@ static hd_rc fetch_rows(hd_results *res, const hd_plan *plan, const hd_ixr *r, h
         const hd_topk_hit *h = &tk->hits[first + i];
         const hd_seg *seg = hd_ixr_segment(r, h->seg);
         hd_stored_doc d;
-        if ((rc = hd_seg_doc(seg, h->doc, &d, err)))
+        /* Without snippets only the short fields are needed: no body decompression. */
+        rc = o->snippets ? hd_seg_doc(seg, h->doc, &d, err) : hd_seg_doc_meta(seg, h->doc, &d, err);
+        if (rc)
             break;
         hd_hit *row = &res->rows[i];
         memset(row, 0, sizeof *row);
