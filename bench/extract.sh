@@ -21,7 +21,7 @@ HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$HERE/.." && pwd)
 WORK=${WORK:-/tmp/herald-bench}
 RUNS=3
-HERALD=
+HERALD=${HERALD:-}
 TARGET=50
 die() { echo "extract.sh: $*" >&2; exit 1; }
 
@@ -34,10 +34,13 @@ while [ $# -gt 0 ]; do
   esac
 done
 if [ -z "$HERALD" ]; then
-  if [ -x "$ROOT/build-bench/herald" ]; then HERALD=$ROOT/build-bench/herald
-    elif [ -x "$ROOT/build-bench/src/cli/herald" ]; then HERALD=$ROOT/build-bench/src/cli/herald
-  elif command -v herald >/dev/null; then HERALD=$(command -v herald)
-  else die "herald not built: run 'make -C bench herald' (meson build in build-bench/) or pass --herald PATH"; fi
+  # the newest of the meson builds (build/ from the top-level make, build-bench/ from
+  # `make -C bench herald`), else herald on PATH
+  for cand in "$ROOT/build/herald" "$ROOT/build-bench/herald" "$ROOT/build-bench/src/cli/herald"; do
+    if [ -x "$cand" ] && { [ -z "$HERALD" ] || [ "$cand" -nt "$HERALD" ]; }; then HERALD=$cand; fi
+  done
+  if [ -z "$HERALD" ] && command -v herald >/dev/null; then HERALD=$(command -v herald); fi
+  [ -n "$HERALD" ] || die "herald not built: run 'make' or 'make -C bench herald', or pass --herald PATH"
 fi
 "$HERALD" extract --help >/dev/null 2>&1 || die "$HERALD has no working 'extract' command"
 

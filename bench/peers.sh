@@ -31,7 +31,7 @@ BUILD=${BUILD:-$WORK/build}
 REUTERS_DIR=${REUTERS_DIR:-}
 CORPORA=x1,x10
 ENGINES=herald,fts5,xapian
-HERALD=
+HERALD=${HERALD:-}
 KEEP=0
 HERALD_INDEX_OPTS=${HERALD_INDEX_OPTS:-}
 TMO=3600
@@ -74,13 +74,15 @@ fi
 herald_status=""
 if [[ ",$ENGINES," == *,herald,* ]]; then
   if [ -z "$HERALD" ]; then
-    if [ -x "$ROOT/build-bench/herald" ]; then HERALD=$ROOT/build-bench/herald
-    elif [ -x "$ROOT/build-bench/src/cli/herald" ]; then HERALD=$ROOT/build-bench/src/cli/herald
-    elif command -v herald >/dev/null; then HERALD=$(command -v herald)
-    fi
+    # the newest of the meson builds (build/ from the top-level `make bench`, build-bench/
+    # from `make -C bench herald`), else herald on PATH
+    for cand in "$ROOT/build/herald" "$ROOT/build-bench/herald" "$ROOT/build-bench/src/cli/herald"; do
+      if [ -x "$cand" ] && { [ -z "$HERALD" ] || [ "$cand" -nt "$HERALD" ]; }; then HERALD=$cand; fi
+    done
+    if [ -z "$HERALD" ] && command -v herald >/dev/null; then HERALD=$(command -v herald); fi
   fi
   if [ -z "$HERALD" ] || [ ! -x "$HERALD" ]; then
-    herald_status="not available: herald binary not built (make -C bench herald)"
+    herald_status="not available: herald binary not built (make, or make -C bench herald)"
   elif ! "$HERALD" index --help >/dev/null 2>&1; then
     herald_status="not available: herald has no 'index' command yet"
   fi
