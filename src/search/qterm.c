@@ -335,14 +335,35 @@ static double fterm_block_bound(hd_qit *it, uint32_t t, uint32_t *out_upto)
         const fsrc *s = &f->s[i];
         if (src_doc(s) == HD_DOC_END)
             continue;
-        hd_postings *p = s->p ? s->p : s->ph->p[0];
-        if (hd_postings_shallow_seek(p, t) != HD_OK)
-            continue; /* no doc >= t in this list (or damage, which next/seek will report) */
-        uint32_t last = hd_postings_block_last_doc(p);
-        if (last < upto)
-            upto = last;
-        ptf +=
-            hd_postings_block_max_tf(p) * (double)pl->norm[s->field][hd_postings_block_min_norm(p)];
+        if (s->p) {
+            if (hd_postings_shallow_seek(s->p, t) != HD_OK)
+                continue; /* no doc >= t here (or damage, which next/seek will report) */
+            uint32_t last = hd_postings_block_last_doc(s->p);
+            if (last < upto)
+                upto = last;
+            ptf += hd_postings_block_max_tf(s->p) *
+                   (double)pl->norm[s->field][hd_postings_block_min_norm(s->p)];
+            continue;
+        }
+        /* a phrase: no more often than its rarest word's block max, in a doc no shorter than
+         * the longest of the words' block minimums */
+        uint32_t mt = UINT32_MAX;
+        uint8_t mn = 0;
+        uint32_t k;
+        for (k = 0; k < s->ph->n; k++) {
+            hd_postings *p = s->ph->p[k];
+            if (hd_postings_shallow_seek(p, t) != HD_OK)
+                break;
+            uint32_t last = hd_postings_block_last_doc(p);
+            if (last < upto)
+                upto = last;
+            if (hd_postings_block_max_tf(p) < mt)
+                mt = hd_postings_block_max_tf(p);
+            if (hd_postings_block_min_norm(p) > mn)
+                mn = hd_postings_block_min_norm(p);
+        }
+        if (k == s->ph->n)
+            ptf += mt * (double)pl->norm[s->field][mn];
     }
     *out_upto = upto;
     return sat(f, ptf);
