@@ -73,6 +73,7 @@ WORK = os.path.join(os.environ.get("WORK", "/tmp/herald-bench"), "ireval")
 BUILD = os.environ.get("BUILD", os.path.join(os.environ.get("WORK", "/tmp/herald-bench"), "build"))
 COLLECTIONS = ["time", "cran", "cisi", "med", "cacm", "npl"]
 ENGINES = ["herald", "xapian", "fts5"]
+HERALD_DOCS = {}  # collection -> documents in herald's index (herald stats)
 
 
 def die(msg):
@@ -367,6 +368,10 @@ def run_engine(engine, coll, cdir, topics, depth, herald, herald_opts=()):
     rc, err = sh([herald, "index", *herald_opts, corpus, "--index", idx])
     if rc:
         return None, f"not available: herald index failed: {err.strip()[-200:]}"
+    st = subprocess.run([herald, "stats", "--index", idx], capture_output=True, text=True)
+    m = re.search(r"^documents\s+(\d+)", st.stdout, re.M)
+    if m:
+        HERALD_DOCS[coll] = int(m.group(1))
     batch = os.path.join(cdir, "batch.herald.txt")
     with open(batch, "w", encoding="utf-8") as f:
         for q, toks in topics:
@@ -457,6 +462,7 @@ def main():
         cdir = os.path.join(WORK, coll)
         os.makedirs(cdir, exist_ok=True)
         docids = set()
+        nwritten = 0
         with open(os.path.join(cdir, "docs.jsonl"), "w", encoding="utf-8") as f:
             for did, title, text in docs:
                 if did in docids:
@@ -468,6 +474,7 @@ def main():
                     title, text = "", title
                 f.write(json.dumps({"id": did, "url": f"{coll}:{did}", "source": coll,
                                     "title": title, "text": text}, ensure_ascii=False) + "\n")
+                nwritten += 1
         judged = {q: r for q, r in qrels.items() if any(g > 0 for g in r.values())}
         missing = sorted({d for r in judged.values() for d in r} - docids, key=int)
         if missing:
@@ -483,17 +490,20 @@ def main():
                 f.write(q + "\t" + " ".join(toks) + "\n")
         for e in engines:
             if e == "herald" and herald_status:
-                results.append((coll, len(docids), e, None, None, herald_status))
+                results.append((coll, nwritten, e, None, None, herald_status))
                 continue
             t1 = time.time()
             run, status = run_engine(e, coll, cdir, topics, a.depth, herald, a.herald_index_opts.split())
             if run is None:
-                results.append((coll, len(docids), e, None, None, status))
+                results.append((coll, nwritten, e, None, None, status))
                 continue
             nq, m = evaluate(judged, run, a.depth)
-            results.append((coll, len(docids), e, nq, m, "ok"))
-            if e == "herald" and a.herald_index_opts:
-                results[-1] = (coll, len(docids), f"herald (index {a.herald_index_opts})", nq, m, "ok")
+            ndocs = nwritten
+            if e == "herald":
+                ndocs = HERALD_DOCS.get(coll, ndocs)
+                if a.herald_index_opts:
+                    e = f"herald (index {a.herald_index_opts})"
+            results.append((coll, ndocs, e, nq, m, "ok"))
             print(f"ireval: {coll} {e}: {nq} queries, MAP {m[0]:.4f} nDCG@10 {m[1]:.4f} P@10 {m[2]:.4f} "
                   f"({time.time() - t1:.1f} s)", file=sys.stderr)
             shutil.rmtree(os.path.join(cdir, "idx-" + e), ignore_errors=True)
@@ -501,7 +511,7 @@ def main():
     out = ["## Retrieval effectiveness (shared queries)", ""]
     for coll in colls:
         rows = [r for r in results if r[0] == coll]
-        out += [f"### {coll}", "", "| engine | docs | queries | MAP | nDCG@10 | P@10 |",
+        out += [f"### {coll}", "", "| engine | docs indexed | queries | MAP | nDCG@10 | P@10 |",
                 "|---|---:|---:|---:|---:|---:|"]
         for _, nd, e, nq, m, st in rows:
             if m is None:
