@@ -4,6 +4,7 @@
 usage: ireval.py [--collections time,cran,cisi,med,cacm,npl] [--engines herald,xapian,fts5]
                  [--herald PATH] [--data DIR] [--depth 1000] [--herald-index-opts "OPTS"]
        ireval.py score QRELS RUN          score a TREC run against a TREC qrels file
+       ireval.py selftest                 check the measures on hand-computed cases
 
 Data: ../shared/data/ir-collections (or --data / $IR_DATA): TIME, CRAN, CISI, MED, CACM, NPL
 in their SMART/Glasgow formats (see that folder's MANIFEST.md).  Everything generated goes
@@ -420,7 +421,32 @@ def herald_ready(herald):
     return None
 
 
+def selftest():
+    """Hand-computed cases for the measures (run: ireval.py selftest)."""
+    def close(x, y):
+        return abs(x - y) < 1e-4
+    q = {"a": 1, "b": 1, "c": 0}
+    ap, nd, p10 = measures(q, ranked({"a": 3.0, "x": 2.0, "b": 1.0}, 1000))
+    assert close(ap, (1 + 2 / 3) / 2) and close(p10, 0.2), (ap, p10)
+    assert close(nd, 1.5 / (1 + 1 / math.log2(3))), nd
+    # ties: score desc, then docno desc (strcmp), as trec_eval
+    assert ranked({"a": 1.0, "b": 1.0, "c": 2.0}, 1000) == ["c", "b", "a"]
+    assert ranked({"10": 1.0, "9": 1.0}, 1000) == ["9", "10"]
+    # graded gain (Cranfield): DCG uses the grade, the ideal ordering all judged grades
+    ap, nd, p10 = measures({"a": 4, "b": 1}, ["b", "a"])
+    assert close(nd, (1 + 4 / math.log2(3)) / (4 + 1 / math.log2(3))) and close(ap, 1.0), (nd, ap)
+    # -c: a judged query with no results scores 0 and still counts; unjudged queries are skipped
+    n, m = evaluate({"1": {"a": 1}, "2": {"b": 1}, "3": {"c": 0}}, {"1": {"a": 1.0}, "9": {"z": 1.0}})
+    assert n == 2 and close(m[0], 0.5) and close(m[2], 0.05), (n, m)
+    # depth cut
+    assert measures({"z": 1}, ranked({"y": 2.0, "z": 1.0}, 1))[0] == 0.0
+    print("ireval: selftest passed")
+
+
 def main():
+    if len(sys.argv) == 2 and sys.argv[1] == "selftest":
+        selftest()
+        return
     if len(sys.argv) == 4 and sys.argv[1] == "score":
         n, (m, nd, p) = evaluate(read_qrels(sys.argv[2]), read_run(sys.argv[3]))
         print(f"queries {n}  MAP {m:.4f}  nDCG@10 {nd:.4f}  P@10 {p:.4f}")
