@@ -285,6 +285,8 @@ typedef struct hd_hit {
 typedef struct hd_results hd_results;
 
 /* Run query on the last commit of ix. opts may be NULL (10 rows by score, no snippets).
+ * One search at a time per hd_index (it uses the handle's analyzer and read buffers); open one
+ * handle per thread to search in parallel. Results stay valid after later searches.
  * Returns HD_OK and *out (owned: free with hd_results_free); HD_EQUERY for a malformed query
  * (err->msg says what and at which column); HD_ELIMIT for a query over the limits (4096 bytes,
  * 256 terms, 32 nested parentheses, a prefix matching over 20000 terms) or a result window
@@ -308,6 +310,28 @@ HD_API double hd_results_took_ms(const hd_results *r);
 
 /* Free the results and everything borrowed from them. NULL is allowed. */
 HD_API void hd_results_free(hd_results *r);
+
+/* ---- Statements: who said what, as records of their own --------------------------------- */
+
+/* The statements of articles are kept in a second index, by convention the directory
+ * "statements" inside the articles' index directory (see hd_statements_dir). Each statement
+ * is one document: id "<article id>#s<k>", body = the statement text, title, source, url and
+ * date of its article, and its canonical speaker in the speaker: field. So the full query
+ * language applies: `speaker:khamenei date:2022 negotiation*`. */
+
+/* Write "<index dir>/statements" into out[cap]. HD_ELIMIT when it does not fit. */
+HD_API hd_rc hd_statements_dir(const char *index_dir, char *out, size_t cap);
+
+/* Add (or replace) every statement of article a as a document of the statements index. */
+HD_API hd_rc hd_index_add_statements(hd_index *stmts, const hd_article *a, hd_err *err);
+
+/* Delete the statement records k in [a->n_statements, max_k) of article a: what an earlier
+ * extraction of the same article may have left beyond its current statements. */
+HD_API hd_rc hd_index_delete_statements(hd_index *stmts, const hd_article *a, size_t max_k,
+                                        hd_err *err);
+
+/* The article id of a statement record id ("<article id>#s<k>"): the length of its prefix. */
+HD_API size_t hd_statement_article_id_len(const char *statement_id);
 
 #ifdef __cplusplus
 }
