@@ -24,6 +24,10 @@ usage:
       whitespace- and quote-normalised, in the bodies of the articles whose source is that
       file: issue 2's "nothing of the story is lost". Also prints, for information only, the
       share of all non-empty paragraphs kept (lists and line-ups included).
+  check_output.py jsonl-retention IN.jsonl OUT.jsonl [--only KEY=VALUE]
+      The same for JSON Lines input: every prose paragraph of a record's text (paragraphs end
+      at blank lines and before indented lines; wrapped lines are joined) appears in the
+      bodies of the articles carrying the record's id.
 Exit status 0 when every check passes, 1 otherwise; failures are printed, at most 20 of a kind.
 """
 import datetime
@@ -33,6 +37,23 @@ import re
 import sys
 
 ID_SUFFIX = re.compile(r"[#/:.\-]\d+$")
+STOP = set("the a an of to and in on for with that is was were are be by at from as it has have "
+           "had said says will would not this but or".split())
+
+
+def norm(s):
+    """Whitespace-, quote- and NFKC-normalised lower case, as score_extract.py compares."""
+    import unicodedata
+    s = unicodedata.normalize("NFKC", s or "")
+    s = s.translate(str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'}))
+    return re.sub(r"\s+", " ", s).strip().lower()
+
+
+def is_prose(para):
+    """>= 10 words, ends in sentence punctuation, >= 3 common function words."""
+    w = re.findall(r"[a-z']+", para.lower())
+    return (len(w) >= 10 and re.search(r"[.?!\"'\u201d\u2019)]$", para) is not None
+            and sum(x in STOP for x in w) >= 3)
 
 
 def load(path, errors):
@@ -194,14 +215,6 @@ def main(argv):
         print("file-coverage: %d files, %d articles, %d files covered, %d lost"
               % (len(files), len(arts), len(files) - len(lost), len(lost)))
     elif cmd == "text-retention":
-        import unicodedata
-        def norm(s):
-            s = unicodedata.normalize("NFKC", s or "")
-            s = s.translate(str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"',
-                                           "\u201d": '"'}))
-            return re.sub(r"\s+", " ", s).strip().lower()
-        stop = set("the a an of to and in on for with that is was were are be by at from as it "
-                   "has have had said says will would not this but or".split())
         files = [l.strip() for l in open(argv[1]) if l.strip()]
         arts = load(argv[2], errors)
         key = lambda p: "/".join(os.path.normpath(p).split(os.sep)[-2:])
@@ -219,15 +232,43 @@ def main(argv):
                 n_all += 1
                 kept = norm(para) in b
                 kept_all += kept
-                w = re.findall(r"[a-z']+", para.lower())
-                if (len(w) >= 10 and re.search(r"[.?!\"'\u201d\u2019)]$", para)
-                        and sum(x in stop for x in w) >= 3):
+                if is_prose(para):
                     n_prose += 1
                     if not kept:
                         errors.append("%s: prose paragraph lost: %.100r" % (key(p), para))
         print("text-retention: %d files, %d prose paragraphs, %d lost; all paragraphs kept: "
               "%d of %d (%.1f%%, information only)"
               % (len(files), n_prose, len(errors), kept_all, n_all, 100.0 * kept_all / max(n_all, 1)))
+    elif cmd == "jsonl-retention":
+        inp, out = argv[1], argv[2]
+        only = argv[argv.index("--only") + 1].split("=", 1) if "--only" in argv else None
+        arts = load(out, errors)
+        bodies = {}
+        for a in arts:
+            i = str(a.get("id"))
+            bodies.setdefault(i, []).append(norm(a.get("body")))
+            if ID_SUFFIX.search(i):
+                bodies.setdefault(base_id(i), []).append(norm(a.get("body")))
+        n_prose = n_lost = n_recs = 0
+        lost_recs = set()
+        with open(inp, encoding="utf-8") as f:
+            for line in f:
+                r = json.loads(line)
+                if only is not None and str(r.get(only[0])) != only[1]:
+                    continue
+                n_recs += 1
+                b = " \n ".join(bodies.get(str(r["id"]), []))
+                # Paragraphs: split at blank lines and at indented lines; wrapped lines joined.
+                for para in re.split(r"\n\s*\n|\n(?=[ \t])", r.get("text") or ""):
+                    para = re.sub(r"\s+", " ", para).strip()
+                    if para and is_prose(para):
+                        n_prose += 1
+                        if norm(para) not in b:
+                            n_lost += 1
+                            lost_recs.add(r["id"])
+                            errors.append("record %s: prose paragraph lost: %.100r" % (r["id"], para))
+        print("jsonl-retention: %d records, %d prose paragraphs, %d lost in %d records"
+              % (n_recs, n_prose, n_lost, len(lost_recs)))
     else:
         print(__doc__, file=sys.stderr)
         return 2
