@@ -4,14 +4,34 @@
 # extract_big_pages.sh — big single-line pages must not hang or blow up herald (issue 2):
 # a 10 MB and a 50 MB page that are one line of prose are processed (exit 0, one or more
 # articles carrying most of the text) within a generous wall-time bound (E2E_BIG_SECONDS,
-# default 60 s each, meant to hold under ASan: a guard against quadratic work, not a
-# benchmark); a page just over the default limit of 64 MiB is skipped with a message naming
+# default 60 s each) and peak RSS bound (E2E_BIG_BYTES_PER_BYTE, default 32 bytes of RSS per
+# page byte + 256 MiB), both meant to hold under ASan: guards against quadratic work and
+# runaway copies, not benchmarks; a page just over the default limit of 64 MiB is skipped with a message naming
 # it (exit 1) and the next input is still read.
 #
 # usage: bash extract_big_pages.sh HERALD [DATA_DIR]
 source "$(dirname "$0")/lib.sh"
 
 LIMIT_S=${E2E_BIG_SECONDS:-60}
+RSS_PER_BYTE=${E2E_BIG_BYTES_PER_BYTE:-32}
+
+# measure NAME ARGS... — like run, but also records wall time ($SECS) and the peak RSS of
+# herald in KiB ($RSS_KB), measured with getrusage(RUSAGE_CHILDREN).
+measure()
+{
+    local name=$1
+    shift
+    read -r RC SECS RSS_KB < <(python3 - "$TMP/$name" "$HERALD" "$@" <<'PY'
+import resource, subprocess, sys, time
+base, cmd = sys.argv[1], sys.argv[2:]
+t = time.monotonic()
+with open(base + ".out", "wb") as o, open(base + ".err", "wb") as e:
+    rc = subprocess.call(cmd, stdin=subprocess.DEVNULL, stdout=o, stderr=e)
+print(rc, "%.1f" % (time.monotonic() - t), resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+PY
+)
+    echo "$RC" >"$TMP/$name.rc"
+}
 
 # make_line FILE BYTES — one line of varied prose sentences, no newline inside, BYTES long.
 make_line()
@@ -36,13 +56,12 @@ PY
 for mb in 10 50; do
     f=$TMP/line_${mb}mb.txt
     make_line "$f" $((mb * 1000 * 1000))
-    start=$(date +%s.%N)
-    run "big$mb" extract --json "$f"
-    end=$(date +%s.%N)
-    secs=$(python3 -c "print('%.1f' % ($end - $start))")
-    echo "${mb} MB single-line page: exit $RC in ${secs} s"
+    measure "big$mb" extract --json "$f"
+    max_kb=$(((mb * 1000 * 1000 * RSS_PER_BYTE) / 1024 + 256 * 1024))
+    echo "${mb} MB single-line page: exit $RC in ${SECS} s, peak RSS $((RSS_KB / 1024)) MiB"
     expect_rc "big$mb" 0
-    check "big$mb: finished in ${secs} s < ${LIMIT_S} s" python3 -c "import sys; sys.exit(0 if $secs < $LIMIT_S else 1)"
+    check "big$mb: finished in ${SECS} s < ${LIMIT_S} s" python3 -c "import sys; sys.exit(0 if $SECS < $LIMIT_S else 1)"
+    check "big$mb: peak RSS $((RSS_KB / 1024)) MiB <= $((max_kb / 1024)) MiB" test "$RSS_KB" -le "$max_kb"
     check "big$mb: schema" $CHECK schema "$TMP/big$mb.out" --min 1
     check "big$mb: output bodies hold at least 90% of the page's bytes" python3 - "$f" "$TMP/big$mb.out" <<'PY'
 import json, os, sys
@@ -61,11 +80,9 @@ make_line "$over" $((64 * 1024 * 1024 + 4096))
 printf '%s\n\n%s\n' "Small Page After The Big One" \
     "This small page comes after the oversized one and must still be extracted, the clerk said." \
     >"$TMP/after.txt"
-start=$(date +%s.%N)
-run over extract --json "$over" "$TMP/after.txt"
-end=$(date +%s.%N)
-secs=$(python3 -c "print('%.1f' % ($end - $start))")
-echo "page over the default limit: exit $RC in ${secs} s"
+measure over extract --json "$over" "$TMP/after.txt"
+secs=$SECS
+echo "page over the default limit: exit $RC in ${secs} s, peak RSS $((RSS_KB / 1024)) MiB"
 expect_rc over 1
 expect_diag_format over
 expect_stderr over "over_default\.txt" "oversized page named"
