@@ -30,14 +30,20 @@ enum {
     M_BODY_OFF,
     M_BODY_IDX_OFF,
     M_N_BODY_BLOCKS,
-    SEG_META_WORDS = 20
+    M_MDICT_LEN, /* zstd dictionary of the meta store, after the dates */
+    M_BDICT_LEN, /* zstd dictionary of the bodies, after the meta dictionary */
+    SEG_META_WORDS = 24
 };
 
 #define DICT_BLOCK_TERMS 32
 #define DICT_IDX_ENTRY   24 /* u64 block offset, u64 postings offset, u64 positions offset */
 #define STORE_IDX_ENTRY  16 /* u64 first doc, u64 block offset (relative to store section) */
-#define STORE_BLOCK_RAW  (16 * 1024)
-#define BODY_BLOCK_RAW   (256 * 1024)
+#define STORE_BLOCK_RAW  (4 * 1024)
+#define BODY_BLOCK_RAW   (64 * 1024)
+#define META_TRAIN       (512 * 1024) /* bytes of records a dictionary is trained on */
+#define BODY_TRAIN       (2 * 1024 * 1024)
+#define META_DICT        (16 * 1024) /* dictionary sizes */
+#define BODY_DICT        (64 * 1024)
 #define HD_MAX_ID_LEN    1024
 #define HD_MAX_BODY      (64u << 20)
 
@@ -94,7 +100,8 @@ struct hd_seg {
     const uint8_t *body, *body_end;
     const uint8_t *body_idx;
     uint64_t n_body_blocks;
-    uint8_t *del; /* deletion bitset (owned copy) or NULL */
+    struct ZSTD_DDict_s *mddict, *bddict; /* NULL: blocks compressed without a dictionary */
+    uint8_t *del;                         /* deletion bitset (owned copy) or NULL */
     uint32_t n_deleted;
     uint64_t del_gen;
     char del_name[64];
@@ -113,6 +120,7 @@ struct hd_ixr {
     const struct hd_seg *cache_seg, *bcache_seg;
     uint64_t cache_block, bcache_block;
     hd_buf cache, bcache;
+    struct ZSTD_DCtx_s *dctx;
     hd_buf docbuf; /* NUL-terminated copy of the last fetched document */
 };
 

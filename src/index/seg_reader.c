@@ -83,8 +83,10 @@ static hd_rc seg_open(hd_ixr *r, hd_seg *s, const hd_manifest_seg *ms, int verif
     if (!(M[M_POS_OFF] <= M[M_DICT_OFF] && M[M_DICT_OFF] <= M[M_DICT_IDX_OFF] &&
           M[M_N_DICT_BLOCKS] <= (M[M_NORMS_OFF] - M[M_DICT_IDX_OFF]) / DICT_IDX_ENTRY &&
           M[M_DICT_IDX_OFF] + M[M_N_DICT_BLOCKS] * DICT_IDX_ENTRY == M[M_NORMS_OFF] &&
-          M[M_NORMS_OFF] + HD_N_TEXT_FIELDS * md == M[M_DATES_OFF] &&
-          M[M_DATES_OFF] + 4 * md == M[M_STORE_OFF] && M[M_STORE_OFF] <= M[M_STORE_IDX_OFF] &&
+          M[M_NORMS_OFF] + HD_N_TEXT_FIELDS * md == M[M_DATES_OFF] && M[M_MDICT_LEN] <= s->size &&
+          M[M_BDICT_LEN] <= s->size &&
+          M[M_DATES_OFF] + 4 * md + M[M_MDICT_LEN] + M[M_BDICT_LEN] == M[M_STORE_OFF] &&
+          M[M_STORE_OFF] <= M[M_STORE_IDX_OFF] &&
           M[M_N_STORE_BLOCKS] <= (meta_at - M[M_STORE_IDX_OFF]) / STORE_IDX_ENTRY &&
           M[M_STORE_IDX_OFF] + M[M_N_STORE_BLOCKS] * STORE_IDX_ENTRY == M[M_BODY_OFF] &&
           M[M_BODY_OFF] <= M[M_BODY_IDX_OFF] &&
@@ -110,6 +112,11 @@ static hd_rc seg_open(hd_ixr *r, hd_seg *s, const hd_manifest_seg *ms, int verif
     s->body_end = s->map + M[M_BODY_IDX_OFF];
     s->body_idx = s->map + M[M_BODY_IDX_OFF];
     s->n_body_blocks = M[M_N_BODY_BLOCKS];
+    const uint8_t *dicts = s->dates + 4 * md;
+    if (M[M_MDICT_LEN] && !(s->mddict = ZSTD_createDDict(dicts, M[M_MDICT_LEN])))
+        return seg_corrupt(s, err, "bad stored-fields dictionary");
+    if (M[M_BDICT_LEN] && !(s->bddict = ZSTD_createDDict(dicts + M[M_MDICT_LEN], M[M_BDICT_LEN])))
+        return seg_corrupt(s, err, "bad stored-fields dictionary");
     /* The dictionary index must be increasing and in range. */
     uint64_t pb = 0, pp = 0, db = 0;
     for (uint64_t b = 0; b < s->n_dict_blocks; b++) {
@@ -172,6 +179,8 @@ static hd_rc seg_open(hd_ixr *r, hd_seg *s, const hd_manifest_seg *ms, int verif
 
 static void seg_close(hd_seg *s)
 {
+    ZSTD_freeDDict(s->mddict);
+    ZSTD_freeDDict(s->bddict);
     if (s->map)
         munmap((void *)s->map, s->size);
     hd_free(s->del);
@@ -188,6 +197,7 @@ void hd_ixr_free(hd_ixr *r)
     hd_free(r->dir);
     hd_buf_done(&r->cache);
     hd_buf_done(&r->bcache);
+    ZSTD_freeDCtx(r->dctx);
     hd_buf_done(&r->docbuf);
     hd_free(r);
 }
@@ -204,6 +214,10 @@ hd_rc hd_ixr_open_manifest(const char *dir, const hd_manifest *m, int verify, hd
     }
     hd_buf_init(&r->cache);
     hd_buf_init(&r->bcache);
+    if (!(r->dctx = ZSTD_createDCtx())) {
+        hd_ixr_free(r);
+        return hd_err_set(err, HD_ENOMEM, "out of memory opening the index");
+    }
     hd_buf_init(&r->docbuf);
     r->gen = m->gen;
     r->next_seg_id = m->next_seg_id;
@@ -489,9 +503,9 @@ static int rec_get(const uint8_t **p, const uint8_t *end, const uint8_t **s, siz
 /* Decompress (or find in the cache) the block of a stored-fields stream holding doc; sets
  * p and end to its records and first to its first doc. */
 static hd_rc load_block(const hd_seg *s, const uint8_t *base, const uint8_t *base_end,
-                        const uint8_t *idx, uint64_t n, uint32_t doc, const hd_seg **cseg,
-                        uint64_t *cblock, hd_buf *cache, const uint8_t **p, const uint8_t **end,
-                        uint64_t *first, hd_err *err)
+                        const uint8_t *idx, uint64_t n, const ZSTD_DDict *dd, uint32_t doc,
+                        const hd_seg **cseg, uint64_t *cblock, hd_buf *cache, const uint8_t **p,
+                        const uint8_t **end, uint64_t *first, hd_err *err)
 {
     uint64_t lo = 0, hi = n;
     while (hi - lo > 1) {
@@ -515,7 +529,10 @@ static hd_rc load_block(const hd_seg *s, const uint8_t *base, const uint8_t *bas
         hd_buf_clear(cache);
         if (hd_buf_reserve(cache, (size_t)raw + 1))
             return hd_err_set(err, HD_ENOMEM, "out of memory reading a stored document");
-        size_t z = ZSTD_decompress(cache->p, (size_t)raw, zp, (size_t)(ze - zp));
+        ZSTD_DCtx *dctx = s->ixr->dctx;
+        size_t z =
+            dd ? ZSTD_decompress_usingDDict(dctx, cache->p, (size_t)raw, zp, (size_t)(ze - zp), dd)
+               : ZSTD_decompressDCtx(dctx, cache->p, (size_t)raw, zp, (size_t)(ze - zp));
         if (ZSTD_isError(z) || z != raw)
             return seg_corrupt(s, err, "stored-fields block does not decompress");
         cache->len = z;
@@ -534,8 +551,8 @@ static hd_rc seg_doc(const hd_seg *s, uint32_t doc, int with_body, hd_stored_doc
     hd_ixr *r = s->ixr;
     const uint8_t *p, *end;
     uint64_t first;
-    hd_rc rc = load_block(s, s->store, s->store_end, s->store_idx, s->n_store_blocks, doc,
-                          &r->cache_seg, &r->cache_block, &r->cache, &p, &end, &first, err);
+    hd_rc rc = load_block(s, s->store, s->store_end, s->store_idx, s->n_store_blocks, s->mddict,
+                          doc, &r->cache_seg, &r->cache_block, &r->cache, &p, &end, &first, err);
     if (rc)
         return rc;
     const uint8_t *f[7];
@@ -551,8 +568,8 @@ static hd_rc seg_doc(const hd_seg *s, uint32_t doc, int with_body, hd_stored_doc
     f[6] = (const uint8_t *)"";
     fl[6] = 0;
     if (with_body) {
-        rc = load_block(s, s->body, s->body_end, s->body_idx, s->n_body_blocks, doc, &r->bcache_seg,
-                        &r->bcache_block, &r->bcache, &p, &end, &first, err);
+        rc = load_block(s, s->body, s->body_end, s->body_idx, s->n_body_blocks, s->bddict, doc,
+                        &r->bcache_seg, &r->bcache_block, &r->bcache, &p, &end, &first, err);
         if (rc)
             return rc;
         for (uint64_t d = first; d <= doc; d++)

@@ -24,10 +24,12 @@
  *              positions base (from their sections' starts).
  *   norms      HD_N_TEXT_FIELDS arrays of max_doc bytes: encoded field lengths.
  *   dates      max_doc i32: day numbers (INT32_MIN = none).
- *   store      zstd frames of ~16 KiB of records; record: varint length + bytes of id, url,
+ *   dicts      the zstd dictionaries of the two stored-field streams (either may be empty),
+ *              trained on the segment's first records.
+ *   store      zstd frames of ~4 KiB of records; record: varint length + bytes of id, url,
  *              source, date, title, speakers ('\n'-joined), then varint seq.
  *   store index per block: u64 first doc, u64 offset from the store start.
- *   bodies     zstd frames of ~256 KiB of bodies (varint length + bytes), kept apart so
+ *   bodies     zstd frames of ~64 KiB of bodies (varint length + bytes), kept apart so
  *              that fetching titles does not decompress bodies; then its index, as above.
  *   meta       20 u64 (see seg.h: max_doc, n_terms, section offsets, field length totals).
  *   trailer    u32 "HDSG", u32 version, u64 xxh64 of all preceding bytes.
@@ -39,6 +41,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <xxhash.h>
+#include <zdict.h>
 #include <zstd.h>
 
 #include "base/err.h"
@@ -51,14 +54,29 @@ typedef struct tvec {
     uint32_t len, cap;
 } tvec;
 
-/* A stored-fields stream: records appended to raw, compressed in blocks of block_raw bytes. */
+/* A stored-fields stream: records appended to raw, compressed in blocks of block_raw bytes
+ * with a zstd dictionary trained on the segment's first train_bytes of records (small blocks
+ * then compress as well as large ones, and a fetch decompresses little). Until the dictionary
+ * exists, closed blocks wait uncompressed in pend. */
 typedef struct zstore {
     hd_buf raw;     /* current block, uncompressed */
     uint32_t first; /* first doc of the current block */
     hd_buf out;     /* compressed blocks */
     hd_buf idx;     /* per block: u64 first doc, u64 offset in out */
     size_t block_raw;
+    size_t train_bytes, dict_cap;
+    int trained;       /* the dictionary (possibly none) is decided */
+    hd_buf pend;       /* closed blocks awaiting the dictionary */
+    hd_buf pend_idx;   /* per pending block: u64 first doc, u64 raw length */
+    size_t *rec_sizes; /* sizes of the records in pend + raw: the training samples */
+    size_t n_rec, cap_rec;
+    hd_buf dict; /* trained dictionary; empty for none */
+    ZSTD_CDict *cdict;
 } zstore;
+
+static void zstore_init(zstore *z, size_t block_raw, size_t train_bytes, size_t dict_cap);
+static void zstore_done(zstore *z);
+static size_t zstore_mem(const zstore *z);
 
 #define WORD_KEY 23
 typedef struct word_slot {
@@ -168,14 +186,8 @@ hd_rc hd_segw_new(hd_analyzer *an, hd_segw **out, hd_err *err)
     hd_buf_init(&w->bkeys);
     hd_buf_init(&w->del);
     hd_buf_init(&w->dates);
-    hd_buf_init(&w->meta.raw);
-    hd_buf_init(&w->meta.out);
-    hd_buf_init(&w->meta.idx);
-    hd_buf_init(&w->body.raw);
-    hd_buf_init(&w->body.out);
-    hd_buf_init(&w->body.idx);
-    w->meta.block_raw = STORE_BLOCK_RAW;
-    w->body.block_raw = BODY_BLOCK_RAW;
+    zstore_init(&w->meta, STORE_BLOCK_RAW, META_TRAIN, META_DICT);
+    zstore_init(&w->body, BODY_BLOCK_RAW, BODY_TRAIN, BODY_DICT);
     for (int f = 0; f < HD_N_TEXT_FIELDS; f++)
         hd_buf_init(&w->norms[f]);
     w->n_slots = 1 << 16;
@@ -208,12 +220,8 @@ void hd_segw_free(hd_segw *w)
     hd_buf_done(&w->keys);
     hd_buf_done(&w->del);
     hd_buf_done(&w->dates);
-    hd_buf_done(&w->meta.raw);
-    hd_buf_done(&w->meta.out);
-    hd_buf_done(&w->meta.idx);
-    hd_buf_done(&w->body.raw);
-    hd_buf_done(&w->body.out);
-    hd_buf_done(&w->body.idx);
+    zstore_done(&w->meta);
+    zstore_done(&w->body);
     for (int f = 0; f < HD_N_TEXT_FIELDS; f++)
         hd_buf_done(&w->norms[f]);
     ZSTD_freeCCtx(w->zc);
@@ -233,9 +241,8 @@ uint32_t hd_segw_n_deleted(const hd_segw *w)
 size_t hd_segw_mem(const hd_segw *w)
 {
     return w->mem_vecs + w->keys.cap + w->cap_terms * sizeof(term_ent) +
-           w->n_slots * sizeof(uint64_t) + w->n_wslots * sizeof(word_slot) + w->meta.out.cap +
-           w->meta.raw.cap + w->body.out.cap + w->body.raw.cap +
-           (size_t)w->n_docs * (HD_N_TEXT_FIELDS + 4);
+           w->n_slots * sizeof(uint64_t) + w->n_wslots * sizeof(word_slot) + zstore_mem(&w->meta) +
+           zstore_mem(&w->body) + (size_t)w->n_docs * (HD_N_TEXT_FIELDS + 4);
 }
 
 static int tvec_reserve(hd_segw *w, tvec *v, size_t extra)
@@ -530,23 +537,127 @@ static void rec_str(hd_buf *b, const char *s, size_t n)
     hd_buf_add(b, s, n);
 }
 
-/* Compress the pending records of z as one block; the next block starts at doc next_first. */
+static void zstore_init(zstore *z, size_t block_raw, size_t train_bytes, size_t dict_cap)
+{
+    memset(z, 0, sizeof *z);
+    hd_buf_init(&z->raw);
+    hd_buf_init(&z->out);
+    hd_buf_init(&z->idx);
+    hd_buf_init(&z->pend);
+    hd_buf_init(&z->pend_idx);
+    hd_buf_init(&z->dict);
+    z->block_raw = block_raw;
+    z->train_bytes = train_bytes;
+    z->dict_cap = dict_cap;
+}
+
+static void zstore_done(zstore *z)
+{
+    hd_buf_done(&z->raw);
+    hd_buf_done(&z->out);
+    hd_buf_done(&z->idx);
+    hd_buf_done(&z->pend);
+    hd_buf_done(&z->pend_idx);
+    hd_buf_done(&z->dict);
+    hd_free(z->rec_sizes);
+    ZSTD_freeCDict(z->cdict);
+}
+
+static size_t zstore_mem(const zstore *z)
+{
+    return z->raw.cap + z->out.cap + z->pend.cap + z->cap_rec * sizeof(size_t);
+}
+
+/* Compress raw bytes p[0..n) of the block starting at doc first into z->out. */
+static hd_rc compress_block(hd_segw *w, zstore *z, uint64_t first, const char *p, size_t n,
+                            hd_err *err)
+{
+    size_t bound = ZSTD_compressBound(n);
+    hd_buf_u64(&z->idx, first);
+    hd_buf_u64(&z->idx, z->out.len);
+    if (hd_buf_reserve(&z->out, bound + 1))
+        return hd_err_set(err, HD_ENOMEM, "out of memory compressing stored fields");
+    size_t k = z->cdict
+                   ? ZSTD_compress_usingCDict(w->zc, z->out.p + z->out.len, bound, p, n, z->cdict)
+                   : ZSTD_compressCCtx(w->zc, z->out.p + z->out.len, bound, p, n, 3);
+    if (ZSTD_isError(k))
+        return hd_err_set(err, HD_ENOMEM, "zstd: %s", ZSTD_getErrorName(k));
+    z->out.len += k;
+    return hd_buf_status(&z->idx, err);
+}
+
+#define MIN_TRAIN (128 * 1024) /* less than this: no dictionary */
+
+/* Decide the dictionary from the pending records, then compress the pending blocks. */
+static hd_rc train(hd_segw *w, zstore *z, hd_err *err)
+{
+    z->trained = 1;
+    if (z->pend.len >= MIN_TRAIN && z->n_rec >= 16 && hd_buf_reserve(&z->dict, z->dict_cap) == 0) {
+        /* Tiny records (the meta stream) train better as whole blocks. */
+        size_t n_blk = z->pend_idx.len / 16;
+        if (z->pend.len / z->n_rec < 256 && n_blk >= 16) {
+            for (size_t i = 0; i < n_blk; i++)
+                z->rec_sizes[i] = (size_t)hd_get_u64((const uint8_t *)z->pend_idx.p + i * 16 + 8);
+            z->n_rec = n_blk;
+        }
+        size_t n = ZDICT_trainFromBuffer(z->dict.p, z->dict_cap, z->pend.p, z->rec_sizes,
+                                         (unsigned)z->n_rec);
+        if (!ZDICT_isError(n)) {
+            z->dict.len = n;
+            z->cdict = ZSTD_createCDict(z->dict.p, n, 3);
+        }
+        if (!z->cdict)
+            z->dict.len = 0; /* compress without: still correct */
+    }
+    hd_free(z->rec_sizes);
+    z->rec_sizes = NULL;
+    z->n_rec = z->cap_rec = 0;
+    size_t off = 0;
+    for (size_t i = 0; i < z->pend_idx.len / 16; i++) {
+        uint64_t first = hd_get_u64((const uint8_t *)z->pend_idx.p + i * 16);
+        uint64_t len = hd_get_u64((const uint8_t *)z->pend_idx.p + i * 16 + 8);
+        hd_rc rc = compress_block(w, z, first, z->pend.p + off, (size_t)len, err);
+        if (rc)
+            return rc;
+        off += (size_t)len;
+    }
+    hd_buf_done(&z->pend);
+    hd_buf_done(&z->pend_idx);
+    return HD_OK;
+}
+
+/* Close the current block of z; the next block starts at doc next_first. */
 static hd_rc flush_block(hd_segw *w, zstore *z, uint32_t next_first, hd_err *err)
 {
     if (z->raw.len == 0)
         return HD_OK;
-    size_t bound = ZSTD_compressBound(z->raw.len);
-    hd_buf_u64(&z->idx, z->first);
-    hd_buf_u64(&z->idx, z->out.len);
-    if (hd_buf_reserve(&z->out, bound + 1))
-        return hd_err_set(err, HD_ENOMEM, "out of memory compressing stored fields");
-    size_t n = ZSTD_compressCCtx(w->zc, z->out.p + z->out.len, bound, z->raw.p, z->raw.len, 3);
-    if (ZSTD_isError(n))
-        return hd_err_set(err, HD_ENOMEM, "zstd: %s", ZSTD_getErrorName(n));
-    z->out.len += n;
+    hd_rc rc;
+    if (z->trained) {
+        rc = compress_block(w, z, z->first, z->raw.p, z->raw.len, err);
+    } else {
+        hd_buf_u64(&z->pend_idx, z->first);
+        hd_buf_u64(&z->pend_idx, z->raw.len);
+        hd_buf_add(&z->pend, z->raw.p, z->raw.len);
+        rc = z->pend.oom || z->pend_idx.oom
+                 ? hd_err_set(err, HD_ENOMEM, "out of memory storing documents")
+                 : HD_OK;
+        if (!rc && z->pend.len >= z->train_bytes)
+            rc = train(w, z, err);
+    }
     hd_buf_clear(&z->raw);
     z->first = next_first;
-    return hd_buf_status(&z->idx, err);
+    return rc;
+}
+
+/* Note the size of the record just appended to z->raw (a training sample). */
+static int note_record(zstore *z, size_t before)
+{
+    if (z->trained)
+        return 0;
+    if (HD_GROW(z->rec_sizes, z->cap_rec, z->n_rec + 1))
+        return -1;
+    z->rec_sizes[z->n_rec++] = z->raw.len - before;
+    return 0;
 }
 
 /* Append the stored record of a document (NULL strings stored as ""). */
@@ -555,6 +666,7 @@ static hd_rc store_doc(hd_segw *w, const char *id, const char *url, const char *
                        const char *const *speakers, size_t n_speakers, uint32_t seq, hd_err *err)
 {
     hd_buf *m = &w->meta.raw;
+    size_t m0 = m->len, b0 = w->body.raw.len;
     rec_str(m, id, strlen(id));
     rec_str(m, url ? url : "", url ? strlen(url) : 0);
     rec_str(m, source, strlen(source));
@@ -575,7 +687,7 @@ static hd_rc store_doc(hd_segw *w, const char *id, const char *url, const char *
     }
     hd_buf_varint(m, seq);
     rec_str(&w->body.raw, body, body_len);
-    if (m->oom || w->body.raw.oom)
+    if (m->oom || w->body.raw.oom || note_record(&w->meta, m0) || note_record(&w->body, b0))
         return hd_err_set(err, HD_ENOMEM, "out of memory storing a document");
     hd_rc rc = HD_OK;
     if (m->len >= w->meta.block_raw)
@@ -878,6 +990,10 @@ hd_rc hd_segw_write(hd_segw *w, const char *dir, const char *name, uint8_t **out
     hd_rc rc = flush_block(w, &w->meta, w->n_docs, err);
     if (!rc)
         rc = flush_block(w, &w->body, w->n_docs, err);
+    if (!rc && !w->meta.trained)
+        rc = train(w, &w->meta, err);
+    if (!rc && !w->body.trained)
+        rc = train(w, &w->body, err);
     if (rc)
         return rc;
     char path[4096];
@@ -974,6 +1090,10 @@ hd_rc hd_segw_write(hd_segw *w, const char *dir, const char *name, uint8_t **out
         fw_add(&f, w->norms[fl].p, w->norms[fl].len);
     m[M_DATES_OFF] = f.off;
     fw_add(&f, w->dates.p, w->dates.len);
+    m[M_MDICT_LEN] = w->meta.dict.len;
+    fw_add(&f, w->meta.dict.p, w->meta.dict.len);
+    m[M_BDICT_LEN] = w->body.dict.len;
+    fw_add(&f, w->body.dict.p, w->body.dict.len);
     m[M_STORE_OFF] = f.off;
     fw_add(&f, w->meta.out.p, w->meta.out.len);
     m[M_STORE_IDX_OFF] = f.off;
