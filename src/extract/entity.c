@@ -184,6 +184,9 @@ static int person_shaped(const xctx *x, uint32_t a, uint32_t b)
         return 0;
     for (uint32_t k = a; k < b; k++) {
         const xtok *t = &x->t[k];
+        if (k > a && k + 1 < b && tok_has(x, k, LW_CONN) && !(t->flags & TF_CAP) &&
+            !tok_is(x, k, "of") && !tok_is(x, k, "the"))
+            continue; /* "Sanne de Vries", "Osama bin Laden" */
         if (!tok_word(x, k) || (t->flags & (TF_ALLCAPS | TF_DIGIT)) || !(t->flags & TF_CAP))
             return 0;
         if (tok_has(x, k, LW_MOD) || tok_has(x, k, LW_ORG) || tok_has(x, k, LW_PCUE) ||

@@ -59,11 +59,16 @@ static const char *speaker_name(xctx *x, const xstmt *s)
         return NULL;
     uint32_t h = s->np1 - 1, a = h;
     const xtok *t = &x->t[h];
-    if (!(t->flags & (TF_CAP | TF_ALLCAPS)) ||
-        (t->flags & TF_SSTART && s->np1 - s->np0 == 1 && tok_has(x, h, LW_FUNC)))
+    if (tok_has(x, h, LW_PRON | LW_FUNC))
         return NULL;
-    if (tok_has(x, h, LW_FUNC) || tok_has(x, h, LW_SNOUN))
-        return NULL;
+    if (!(t->flags & (TF_CAP | TF_ALLCAPS))) {
+        /* a common noun phrase speaks for itself ("the regional water board" -> "regional
+         * water board", "councillors"): what the text says, not a guess */
+        uint32_t b0 = s->np0;
+        while (b0 < h && (tok_has(x, b0, LW_DET) || (x->t[b0].flags & TF_POSS)))
+            b0++;
+        return hd_arena_strndup(x->a, x->b + x->t[b0].s, x->t[h].stem_e - x->t[b0].s);
+    }
     while (a > s->np0 && (x->t[a - 1].flags & (TF_CAP | TF_ALLCAPS)) &&
            !tok_has(x, a - 1, LW_FUNC) && !(x->t[a - 1].flags & TF_POSS))
         a--;

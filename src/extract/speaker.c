@@ -48,19 +48,6 @@ static int np_word(const xctx *x, uint32_t i)
            tok_is(x, i, "of") || x->t[i].flags & TF_POSS;
 }
 
-/* Extend a head at j leftwards over the rest of its noun phrase. */
-static uint32_t np_start(const xctx *x, uint32_t j, uint32_t lo)
-{
-    uint32_t s = j;
-    while (s > lo && np_word(x, s - 1) && !(x->t[s - 1].flags & TF_SSTART && 0))
-        s--;
-    /* never start on "of" */
-    while (s < j && tok_is(x, s, "of"))
-        s++;
-    return s;
-}
-
-/* A lowercase word that can head a noun phrase: not a function word, verb form or adverb. */
 static int common_noun(const xctx *x, uint32_t i)
 {
     if (!tok_word(x, i) || (x->t[i].flags & (TF_CAP | TF_INQ | TF_DIGIT)))
@@ -74,6 +61,34 @@ static int common_noun(const xctx *x, uint32_t i)
         return 0;
     return 1;
 }
+
+/* Extend a head at j leftwards over the rest of its noun phrase. */
+static uint32_t np_start(const xctx *x, uint32_t j, uint32_t lo)
+{
+    uint32_t s = j;
+    int nouns = 0;
+    for (;;) {
+        if (s > lo && np_word(x, s - 1)) {
+            s--;
+            continue;
+        }
+        /* noun-noun compounds before a role or a name: "union secretary", "music teacher
+         * Anna Price", "the market's management company" */
+        if (s > lo && nouns < 3 && common_noun(x, s - 1) &&
+            (tok_has(x, s, LW_ROLE | LW_MOD | LW_SNOUN) || (x->t[s].flags & TF_CAP) || nouns > 0)) {
+            s--;
+            nouns++;
+            continue;
+        }
+        break;
+    }
+    /* never start on "of" */
+    while (s < j && tok_is(x, s, "of"))
+        s++;
+    return s;
+}
+
+/* A lowercase word that can head a noun phrase: not a function word, verb form or adverb. */
 
 /* Token i ends whatever stands before a subject (a clause boundary or function word). */
 static int np_plain(const xctx *x, uint32_t i)
@@ -106,7 +121,7 @@ static int np_core(xctx *x, uint32_t j, uint32_t lo, xnp *np)
         return 1;
     }
     if (tok_has(x, j, LW_SNOUN)) {
-        uint32_t s = j;
+        uint32_t s = np_start(x, j, lo);
         while (s > lo && j - s < 5 && tok_word(x, s - 1) && !(x->t[s - 1].flags & TF_INQ) &&
                (np_word(x, s - 1) || tok_has(x, s - 1, LW_DEMONYM) ||
                 memchr(x->b + x->t[s - 1].s, '-', x->t[s - 1].e - x->t[s - 1].s)))

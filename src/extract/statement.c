@@ -53,14 +53,28 @@ static int stop_tok(const xctx *x, uint32_t i)
 /* Is cue i usable (not "warned against", "continued to", needs "for"/"as")? */
 static int cue_ok(const xctx *x, uint32_t i, uint32_t cls)
 {
-    static const char *const bad[] = {"against", "about", "with", "to", "up",
-                                      "off",     "out",   "into", "by", NULL};
-    if (cls == VC_CALL)
-        return tok_is(x, i + 1, "for") || tok_is(x, i + 1, "on");
+    static const char *const bad[] = {"against", "with", "to", "up", "off",
+                                      "out",     "into", "by", NULL};
+    if (cls == VC_CALL) {
+        if (tok_is(x, i + 1, "for") || tok_is(x, i + 1, "on"))
+            return 1;
+        /* "called the budget “a spending spree”" names what someone said */
+        for (uint32_t k = i + 1; k < x->nt && k < i + 7; k++) {
+            if (x->t[k].kind == TK_QOPEN)
+                return k > i + 1;
+            if (stop_tok(x, k))
+                break;
+        }
+        return 0;
+    }
     for (int k = 0; bad[k]; k++)
         if (tok_is(x, i + 1, bad[k]))
             return 0;
     if (tok_is(x, i + 1, "for") && !tok_is(x, i, "asked"))
+        return 0;
+    /* "said about one in five …" is a clause; "complained about the noise" is not */
+    if (tok_is(x, i + 1, "about") && !(x->t[i + 2 < x->nt ? i + 2 : i].flags & TF_DIGIT) &&
+        !tok_has(x, i + 2, LW_DET))
         return 0;
     return 1;
 }
@@ -99,7 +113,7 @@ static int cue_after(xctx *x, const xquote *q, xstmt *s, uint32_t *after)
     uint32_t k = q->close + 1;
     if (tok_punct(x, k, ','))
         k++;
-    for (uint32_t c = k; c < x->nt && c < k + 10 && !stop_tok(x, c); c++) {
+    for (uint32_t c = k; c < x->nt && c < k + 16 && !stop_tok(x, c); c++) {
         uint32_t cls = cue_class(x, c);
         if (cls != VC_SPEECH && cls != VC_QUOTE)
             continue;
@@ -110,8 +124,17 @@ static int cue_after(xctx *x, const xquote *q, xstmt *s, uint32_t *after)
         if (c == k) {
             if (!np_right(x, c + 1, hi, &np))
                 return 0;
-        } else if (!np_left(x, c, k, &np) || np.t0 != k) {
+        } else if (!np_left(x, c, k, &np)) {
             return 0;
+        } else if (np.t0 != k) {
+            /* "the board's chief engineer, Pieter Aalders, said": only noun-phrase words and
+             * commas may stand between the quote and the subject */
+            if (np.t0 - k > 12 || !tok_punct(x, np.t0 - 1, ','))
+                return 0;
+            for (uint32_t t = k; t + 1 < np.t0; t++)
+                if (!tok_word(x, t) || (x->t[t].lex >> 24) || (x->t[t].flags & TF_INQ) ||
+                    (tok_has(x, t, LW_FUNC) && !tok_has(x, t, LW_DET) && !tok_is(x, t, "of")))
+                    return 0;
         }
         /* “… done.” She said she … — a new sentence, not this quote's cue */
         if (q->close > q->open + 1 && tok_punct(x, q->close - 1, '.') &&
@@ -348,14 +371,17 @@ static uint32_t clause_start(const xctx *x, uint32_t c, uint32_t cls, uint32_t e
         return c;
     uint32_t j = c + 1;
     if (cls == VC_CALL)
-        return c + 2;
-    for (uint32_t k = j; k < end && k < j + 12; k++) {
-        if (tok_is(x, k, "that"))
-            return k + 1;
-        if (x->t[k].kind == TK_QOPEN ||
-            (tok_word(x, k) && (tok_word(x, k) ? x->t[k].lex >> 24 : 0)))
-            break;
-    }
+        return tok_is(x, c + 1, "for") || tok_is(x, c + 1, "on") ? c + 2 : c;
+    if (tok_is(x, j, "that"))
+        return j + 1;
+    /* "said in a statement on Monday that …": only across an adverbial */
+    if (adverbial_start(x, j, end) && !tok_punct(x, j, ','))
+        for (uint32_t k = j; k < end && k < j + 12; k++) {
+            if (tok_is(x, k, "that"))
+                return k + 1;
+            if (x->t[k].kind != TK_WORD || (x->t[k].lex >> 24))
+                break;
+        }
     if (tok_punct(x, j, ',')) {
         uint32_t k = j + 1;
         while (k < end && k < j + 16 && !tok_punct(x, k, ','))
@@ -484,7 +510,7 @@ static void reported_sentence(xctx *x, uint32_t s0, uint32_t s1)
                 k = skip_object(x, k, s1);
             if (adverbial_start(x, k, s1) || tok_punct(x, k, ',')) {
                 int that = 0;
-                for (uint32_t m = c + 1; m < s1 && m < c + 14; m++)
+                for (uint32_t m = c + 1; m < s1 && m < c + 14 && !tok_punct(x, m, ','); m++)
                     that |= tok_is(x, m, "that");
                 if (!that && x->t[s0].kind != TK_QOPEN) {
                     emit_reported(x, &np, c, c + 1, s0, np.t0 - 1, 1);
@@ -635,7 +661,7 @@ static void bind_pending(xctx *x)
             for (uint32_t e = 0; e < x->nent; e++) {
                 const xent *en = &x->ent[e];
                 if (en->kind == HD_ENT_PERSON && en->first_tok > pd->tok && en->n_words >= 2 &&
-                    !en->has_role) {
+                    !en->has_role && x->t[en->first_tok].para <= x->t[pd->tok].para + 3) {
                     h = (int32_t)e;
                     break;
                 }
