@@ -21,7 +21,8 @@ typedef struct builder {
     hd_arena *a;
     hd_err *err;
     hd_plan *plan;
-    uint32_t snip_cap;
+    uint32_t snip_cap, phrase_cap;
+    uint32_t negated; /* inside a MUST_NOT clause: its words are not highlighted */
 } builder;
 
 /* Tokens of one analysed leaf. */
@@ -107,14 +108,18 @@ static int has_field(const hd_pnode *n, uint8_t f)
 }
 
 /* Register a word for snippets (body matches only); dedupes by term. */
-static hd_rc add_snip(builder *b, hd_pword *w, int prefix, double weight)
+static hd_rc add_snip(builder *b, hd_pword *w, int prefix, int in_phrase, double weight)
 {
     hd_plan *p = b->plan;
+    if (b->negated)
+        return HD_OK;
     for (uint32_t i = 0; i < p->n_snip_terms; i++)
         if (p->snip_terms[i].len == w->len && p->snip_terms[i].prefix == prefix &&
             !memcmp(p->snip_terms[i].term, w->term, w->len)) {
             if (weight > p->snip_terms[i].weight)
                 p->snip_terms[i].weight = weight;
+            if (!in_phrase)
+                p->snip_terms[i].phrase_only = 0;
             w->snip_id = (int32_t)i;
             return HD_OK;
         }
@@ -131,8 +136,39 @@ static hd_rc add_snip(builder *b, hd_pword *w, int prefix, double weight)
         b->snip_cap = cap;
     }
     w->snip_id = (int32_t)p->n_snip_terms;
-    p->snip_terms[p->n_snip_terms++] =
-        (hd_snip_term){.term = w->term, .len = w->len, .prefix = prefix, .weight = weight};
+    p->snip_terms[p->n_snip_terms++] = (hd_snip_term){.term = w->term,
+                                                      .len = w->len,
+                                                      .prefix = prefix,
+                                                      .weight = weight,
+                                                      .phrase_only = in_phrase};
+    return HD_OK;
+}
+
+/* Register a phrase (its words already registered) so snippets mark its words only where the
+ * whole phrase occurs. */
+static hd_rc add_snip_phrase(builder *b, const hd_pnode *n)
+{
+    hd_plan *p = b->plan;
+    int32_t *ids = hd_arena_alloc(b->a, n->n_words * sizeof *ids);
+    if (!ids)
+        return oom(b);
+    for (uint32_t i = 0; i < n->n_words; i++) {
+        /* a gap (a dropped over-long word) or a word over the term limit: no phrase marks */
+        if (n->words[i].snip_id < 0 || n->words[i].rel != i)
+            return HD_OK;
+        ids[i] = n->words[i].snip_id;
+    }
+    if (p->n_snip_phrases == b->phrase_cap) {
+        uint32_t cap = b->phrase_cap ? b->phrase_cap * 2 : 4;
+        hd_snip_phrase *v = hd_arena_alloc(b->a, cap * sizeof *v);
+        if (!v)
+            return oom(b);
+        if (p->n_snip_phrases)
+            memcpy(v, p->snip_phrases, p->n_snip_phrases * sizeof *v);
+        p->snip_phrases = v;
+        b->phrase_cap = cap;
+    }
+    p->snip_phrases[p->n_snip_phrases++] = (hd_snip_phrase){.ids = ids, .n = n->n_words};
     return HD_OK;
 }
 
@@ -185,15 +221,18 @@ static hd_rc build_text(builder *b, const hd_qnode *q, hd_pnode **out)
     int body = has_field(n, HD_FIELD_BODY);
     if (kind == HD_PK_PREFIX) {
         n->idf = 1;
-        if (body && (rc = add_snip(b, &n->words[0], 1, 1.0)))
+        if (body && (rc = add_snip(b, &n->words[0], 1, 0, 1.0)))
             return rc;
     } else {
+        int phrase = kind == HD_PK_PHRASE;
         for (uint32_t i = 0; i < c.n; i++) {
             double idf = b->r ? word_idf(b, n, &n->words[i]) : 1;
             n->idf += idf;
-            if (body && (rc = add_snip(b, &n->words[i], 0, idf)))
+            if (body && (rc = add_snip(b, &n->words[i], 0, phrase, idf)))
                 return rc;
         }
+        if (body && phrase && !b->negated && (rc = add_snip_phrase(b, n)))
+            return rc;
     }
     *out = n;
     return HD_OK;
@@ -245,7 +284,11 @@ static hd_rc build_bool(builder *b, const hd_qnode *q, hd_pnode **out)
     int any_scoring = 0, all_filter = 1;
     hd_rc rc;
     for (uint32_t i = 0; i < q->n_kids; i++) {
-        if ((rc = build(b, q->kids[i], &kids[i])))
+        int neg = q->kids[i]->occur == HD_QO_MUST_NOT;
+        b->negated += neg;
+        rc = build(b, q->kids[i], &kids[i]);
+        b->negated -= neg;
+        if (rc)
             return rc;
         if (q->kids[i]->occur != HD_QO_MUST_NOT) {
             if (kids[i]->is_filter)

@@ -34,6 +34,8 @@ typedef struct snip_ctx {
     const hd_plan *plan;
     hd_snip_tok *toks;
     size_t n, cap;
+    uint8_t *keep;
+    size_t keep_cap;
     int oom;
 } snip_ctx;
 
@@ -61,6 +63,31 @@ static int on_body_token(void *ud, const hd_token *t)
     return 0;
 }
 
+/* Words that the query has only inside phrases count only where a whole phrase occurs:
+ * "of" in "Bank of Japan" is not marked on its own. keep[] has room for n flags. */
+static void mark_phrases(const hd_plan *p, hd_snip_tok *t, size_t n, uint8_t *keep)
+{
+    int any = 0;
+    for (uint32_t i = 0; i < p->n_snip_terms && !any; i++)
+        any = p->snip_terms[i].phrase_only;
+    if (!any)
+        return;
+    memset(keep, 0, n);
+    for (uint32_t k = 0; k < p->n_snip_phrases; k++) {
+        const hd_snip_phrase *ph = &p->snip_phrases[k];
+        for (size_t i = 0; i + ph->n <= n; i++) {
+            uint32_t j = 0;
+            while (j < ph->n && t[i + j].term == ph->ids[j])
+                j++;
+            if (j == ph->n)
+                memset(keep + i, 1, ph->n);
+        }
+    }
+    for (size_t i = 0; i < n; i++)
+        if (t[i].term >= 0 && p->snip_terms[t[i].term].phrase_only && !keep[i])
+            t[i].term = -1;
+}
+
 /* Snippet of one body into the results arena; "" when the body has no words. */
 static hd_rc make_snippet(hd_results *res, const hd_plan *plan, hd_analyzer *an,
                           const hd_search_opts *o, const char *body, size_t len, snip_ctx *sc,
@@ -75,6 +102,9 @@ static hd_rc make_snippet(hd_results *res, const hd_plan *plan, hd_analyzer *an,
         return rc;
     if (sc->oom)
         return hd_err_set(err, HD_ENOMEM, "out of memory making a snippet");
+    if (sc->n && HD_GROW(sc->keep, sc->keep_cap, sc->n))
+        return hd_err_set(err, HD_ENOMEM, "out of memory making a snippet");
+    mark_phrases(plan, sc->toks, sc->n, sc->keep);
     double weights[HD_SNIPPET_MAX_TERMS];
     for (uint32_t i = 0; i < plan->n_snip_terms; i++)
         weights[i] = plan->snip_terms[i].weight > 0 ? plan->snip_terms[i].weight : 0.01;
@@ -160,6 +190,7 @@ static hd_rc fetch_rows(hd_results *res, const hd_plan *plan, const hd_ixr *r, h
         res->n_rows = n;
     hd_buf_done(&buf);
     hd_free(sc.toks);
+    hd_free(sc.keep);
     return rc;
 }
 

@@ -199,7 +199,14 @@ typedef struct hd_snip_term {
     uint32_t len;
     int prefix; /* match any body term starting with term */
     double weight;
+    int phrase_only; /* only a word of phrases: highlight it only inside a phrase match */
 } hd_snip_term;
+
+/* A phrase of the query, as snippet term ids in order (consecutive words). */
+typedef struct hd_snip_phrase {
+    const int32_t *ids;
+    uint32_t n;
+} hd_snip_phrase;
 
 typedef struct hd_plan {
     hd_pnode *root;
@@ -210,6 +217,8 @@ typedef struct hd_plan {
     uint64_t exact_hits; /* count this many hits exactly before pruning (tests change it) */
     hd_snip_term *snip_terms;
     uint32_t n_snip_terms;
+    hd_snip_phrase *snip_phrases;
+    uint32_t n_snip_phrases;
 } hd_plan;
 
 /* Analyse the tree q with `an` and resolve statistics against snapshot r (may be NULL for an

@@ -636,6 +636,19 @@ static void test_paging_and_snippets(void **state)
     hd_search_opts so = {.limit = 3, .snippets = 1};
     search(ix, "\"Time Warner\"", &so, &page);
     assert_non_null(strstr(page.snippet[0], "<b>Time Warner</b>"));
+    /* words of a phrase are marked only where the whole phrase occurs */
+    for (int i = 0; i < page.n && i < 4; i++) {
+        int marks = 0, phrases = 0;
+        for (const char *p = page.snippet[i]; (p = strstr(p, "<b>")); p++)
+            marks++;
+        for (const char *p = page.snippet[i]; (p = strstr(p, "<b>Time Warner</b>")); p++)
+            phrases++;
+        assert_int_equal(marks, phrases);
+    }
+    /* excluded words are not marked */
+    search(ix, "profit -warner", &so, &page);
+    assert_true(page.n > 0);
+    assert_null(strcasestr(page.snippet[0], "<b>warner"));
     assert_null(strchr(page.snippet[0], '\n'));
     hd_search_opts tty = {
         .limit = 3, .snippets = 1, .hl_open = "[[", .hl_close = "]]", .hl_raw = 1};
