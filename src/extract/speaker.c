@@ -72,6 +72,12 @@ static uint32_t np_start(const xctx *x, uint32_t j, uint32_t lo)
             s--;
             continue;
         }
+        /* "a spokeswoman for the authority", "an official at the embassy" */
+        if (s > lo + 1 && (tok_is(x, s - 1, "for") || tok_is(x, s - 1, "at")) &&
+            tok_has(x, s - 2, LW_ROLE | LW_SNOUN) && !(x->t[s - 2].flags & TF_CAP)) {
+            s -= 2;
+            continue;
+        }
         /* noun-noun compounds before a role or a name: "union secretary", "music teacher
          * Anna Price", "the market's management company" */
         if (s > lo && nouns < 3 && common_noun(x, s - 1) &&
@@ -140,7 +146,7 @@ static int np_core(xctx *x, uint32_t j, uint32_t lo, xnp *np)
     /* A common noun phrase ("three former employees", "security specialists"): the speaker
      * is unknown but the cue stands. */
     if (common_noun(x, j)) {
-        uint32_t s = j;
+        uint32_t s = np_start(x, j, lo);
         while (s > lo && j - s < 6 && tok_word(x, s - 1) && !(x->t[s - 1].flags & TF_INQ) &&
                (np_word(x, s - 1) || common_noun(x, s - 1) || (x->t[s - 1].flags & TF_DIGIT)))
             s--;

@@ -608,7 +608,8 @@ static void resolve(xctx *x)
                 continue;
             xnp np;
             uint32_t e = ti;
-            while (e < x->nt && e < ti + 14 && x->t[e].kind == TK_WORD)
+            while (e < x->nt && e < ti + 30 && x->t[e].sent == x->t[ti].sent &&
+                   x->t[e].kind != TK_PARA)
                 e++;
             if (np_sentence_subject(x, ti, e, &np) && np.ref != REF_NONE)
                 ref_note(x, np.ref);
