@@ -40,8 +40,8 @@ enum {
 #define STORE_IDX_ENTRY  16 /* u64 first doc, u64 block offset (relative to store section) */
 #define STORE_BLOCK_RAW  (4 * 1024)
 #define BODY_BLOCK_RAW   (64 * 1024)
-#define META_TRAIN       (512 * 1024) /* bytes of records a dictionary is trained on */
-#define BODY_TRAIN       (2 * 1024 * 1024)
+#define META_TRAIN       (256 * 1024) /* bytes of records a dictionary is trained on */
+#define BODY_TRAIN       (1024 * 1024)
 #define META_DICT        (16 * 1024) /* dictionary sizes */
 #define BODY_DICT        (64 * 1024)
 #define HD_MAX_ID_LEN    1024
