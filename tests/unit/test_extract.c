@@ -15,6 +15,7 @@
 #include "base/arena.h"
 #include "base/buf.h"
 #include "base/fs.h"
+#include "base/mem.h"
 #include "extract/extract.h"
 
 static hd_lexicon *lx;
@@ -565,6 +566,64 @@ static void test_told_object_then_clause(void **state)
     check(&r, "Michigan was only doing what 40 states already do", "Bill Schuette", 0, "told");
 }
 
+static void test_out_of_memory(void **state)
+{
+    (void)state;
+    const char *body = "Iranian Supreme Leader Ali Khamenei met commanders on Sunday.\n"
+                       "\"We will not negotiate,\" Khamenei said, \"not now.\"\n"
+                       "He added that talks would not help, according to state media.\n";
+    int saw_oom = 0, saw_ok = 0;
+    for (long n = 0; n < 60; n++) {
+        hd_arena a;
+        hd_arena_init(&a, 256);
+        hd_statement *st;
+        hd_entity *en;
+        size_t ns, ne;
+        hd_err err = {0};
+        hd_mem_fail_after(n);
+        hd_rc rc =
+            hd_extract_statements(lx, &a, NULL, body, strlen(body), &st, &ns, &en, &ne, &err);
+        hd_mem_fail_after(-1);
+        assert_true(rc == HD_OK || rc == HD_ENOMEM);
+        if (rc == HD_ENOMEM) {
+            saw_oom = 1;
+            assert_int_equal(ns, 0);
+        } else {
+            saw_ok = 1;
+        }
+        hd_arena_done(&a);
+    }
+    assert_true(saw_oom && saw_ok);
+    for (long n = 0; n < 40; n++) {
+        hd_lexicon *l2 = NULL;
+        hd_err err = {0};
+        hd_mem_fail_after(n);
+        hd_rc rc = hd_lexicon_load(HD_SOURCE_ROOT "/data", &l2, &err);
+        hd_mem_fail_after(-1);
+        assert_true(rc == HD_OK || rc == HD_ENOMEM);
+        assert_true((rc == HD_OK) == (l2 != NULL));
+        hd_lexicon_free(l2);
+    }
+}
+
+static void test_compound_roles_and_called(void **state)
+{
+    (void)state;
+    /* samples: lowercase noun-noun roles, role appositives, "called X \"...\"" */
+    res r = run("\"The water rose faster than anyone expected,\" agency director Tomas Vidal "
+                "said at a briefing.\n"
+                "\"These products are not just fake,\" the head of the regulator, Dr Amal "
+                "Nasser, told reporters.\n"
+                "Opposition leader Graham Whitcombe called the budget \"a spending spree paid "
+                "for with borrowed money\" and said his group would press for a review.\n"
+                "A spokeswoman for the authority said no decision had been made on the ledgers.");
+    check(&r, "The water rose faster", "Tomas Vidal", 1, "said");
+    check(&r, "These products are not just fake", "Amal Nasser", 1, "told");
+    check(&r, "a spending spree paid for", "Graham Whitcombe", 0, "called");
+    check(&r, "his group would press for a review", "Graham Whitcombe", 0, "said");
+    check(&r, "no decision had been made", "spokeswoman for the authority", 0, "said");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -608,6 +667,8 @@ int main(void)
         cmocka_unit_test(test_quote_ending_sentence_is_not_cued_by_next),
         cmocka_unit_test(test_according_to_long_source),
         cmocka_unit_test(test_told_object_then_clause),
+        cmocka_unit_test(test_out_of_memory),
+        cmocka_unit_test(test_compound_roles_and_called),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
