@@ -44,8 +44,14 @@ static int np_word(const xctx *x, uint32_t i)
 {
     if (!tok_word(x, i) || (x->t[i].flags & TF_INQ))
         return 0;
-    return cap_tok(x, i) || determiner(x, i) || tok_has(x, i, LW_ROLE) || tok_has(x, i, LW_MOD) ||
-           tok_is(x, i, "of") || x->t[i].flags & TF_POSS;
+    if (determiner(x, i))
+        return 1;
+    /* "But the committee", "On Monday Alan Beith": conjunctions, prepositions and dates
+     * start no noun phrase even when capitalised */
+    if (tok_has(x, i, LW_FUNC | LW_TIME) && !tok_has(x, i, LW_ROLE | LW_MOD))
+        return tok_is(x, i, "of");
+    return cap_tok(x, i) || tok_has(x, i, LW_ROLE) || tok_has(x, i, LW_MOD) ||
+           x->t[i].flags & TF_POSS;
 }
 
 static int common_noun(const xctx *x, uint32_t i)
