@@ -247,10 +247,27 @@ def table(out_md, rundirs):
     lines.append(hdr)
     lines.append("|" + "---|" * (hdr.count("|") - 1))
     ratio_lines = []
+    size_lines = []
     for rd in rundirs:
         meta, rows = load_run(rd)
         mb = meta["bytes"] / 1e6
         label = meta["corpus"]
+        ssf = os.path.join(rd, "herald.segsizes.json")
+        if os.path.exists(ssf):
+            try:
+                sz = json.load(open(ssf))["sizes"]
+            except (ValueError, KeyError):
+                sz = {}
+            if sz.get("postings") is not None:
+                core = sz["postings"] + sz["positions"] + sz["dictionary"]
+                peers = [r["index_mb"] for e, r in rows.items() if e != "herald" and r.get("index_mb")]
+                stored = sz["stored_meta"] + sz["stored_bodies"]
+                M = 1e6
+                size_lines.append(
+                    f"| {label} | {sz['postings'] / M:.1f} | {sz['positions'] / M:.1f} | {sz['dictionary'] / M:.1f} | "
+                    f"{core / M:.1f} | {fmt(core / M / min(peers)) if peers else '-'} | {sz['stored_meta'] / M:.1f} | "
+                    f"{sz['stored_bodies'] / M:.1f} | {fmt(stored / meta['bytes'])} | "
+                    f"{(sz['norms_dates'] + sz['other']) / M:.1f} | {sz['index_files'] / M:.1f} |")
         for e in ENGINES:
             r = rows.get(e)
             if r is None:
@@ -292,6 +309,12 @@ def table(out_md, rundirs):
                 cells.append(" / ".join(fmt(ratio(x, y)) for x, y in zip(a, b)) if a and b else "-")
             ratio_lines.append(f"| {label} | herald/{p} | " + " | ".join(cells) + " |")
     out = ["## herald vs peers", "", *lines, ""]
+    if size_lines:
+        out += ["herald's index by section (bench/segsizes.py; targets: postings + positions + dictionary "
+                "<= the smallest peer index, stored text <= 0.35x the raw title+text):", "",
+                "| corpus | postings MB | positions MB | dictionary MB | post+pos+dict MB | / smallest peer "
+                "index | stored meta MB | stored bodies MB | stored / raw text | other MB | index MB |",
+                "|---|---|---|---|---|---|---|---|---|---|---|", *size_lines, ""]
     if ratio_lines:
         out += ["Ratios herald/peer (index s, peak RSS, index MB and latencies: < 1 means herald is "
                 "smaller/faster; MB/s: > 1 means herald is faster):", "",

@@ -178,6 +178,8 @@ for c in "${corpora[@]}"; do
         fi
       fi
       "$HERALD" stats --index "$idx" >"$rd/$e.stats.txt" 2>&1 || true
+      # section sizes (postings, positions, dictionary, stored text) from the segment files
+      "$PY" "$HERE/segsizes.py" "$idx" --json >"$rd/$e.segsizes.json" 2>/dev/null || rm -f "$rd/$e.segsizes.json"
       if [ -n "$HERALD_INDEX_OPTS" ]; then echo "herald (index $HERALD_INDEX_OPTS)" >"$rd/$e.label"; fi
     else
       if ! timeout "$TMO" "$BUILD/${e}_driver" query "$idx" "$WORK/queries.$e.txt" --warmup "$WORK/warmup.$e.txt" \
