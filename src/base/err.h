@@ -19,12 +19,10 @@
 hd_rc hd_err_set(hd_err *err, hd_rc code, const char *fmt, ...) HD_PRINTF(3, 4);
 
 /* As hd_err_set, also recording where the problem is ("path:line" etc.). */
-hd_rc hd_err_setw(hd_err *err, hd_rc code, const char *where, const char *fmt, ...)
-    HD_PRINTF(4, 5);
+hd_rc hd_err_setw(hd_err *err, hd_rc code, const char *where, const char *fmt, ...) HD_PRINTF(4, 5);
 
 /* As hd_err_set for a failed system call: appends strerror(errno) and keeps errno. Maps
  * ENOMEM/ENOSPC/EDQUOT to HD_ENOMEM/HD_ENOSPC, everything else to `code`. */
-hd_rc hd_err_sys(hd_err *err, hd_rc code, const char *where, const char *fmt, ...)
-    HD_PRINTF(4, 5);
+hd_rc hd_err_sys(hd_err *err, hd_rc code, const char *where, const char *fmt, ...) HD_PRINTF(4, 5);
 
 #endif

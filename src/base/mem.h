@@ -21,7 +21,7 @@ char *hd_strndup(const char *s, size_t n);
 void *hd_mallocarray(size_t count, size_t size);
 void *hd_reallocarray(void *p, size_t count, size_t size);
 
-#define hd_new(T, n) ((T *)hd_mallocarray((n), sizeof(T)))
+#define hd_new(T, n)  ((T *)hd_mallocarray((n), sizeof(T)))
 #define hd_new0(T, n) ((T *)hd_calloc((n), sizeof(T)))
 
 /* Test hook: make the allocation after `n` more succeed-calls fail (n < 0 disables). Not

@@ -145,7 +145,8 @@ int hd_utf8_nfc(const char *s, size_t n, hd_buf *out)
     }
     /* utf8proc_map allocates with malloc; copy into our buffer and free. */
     utf8proc_uint8_t *dst = NULL;
-    utf8proc_ssize_t r = utf8proc_map(p, (utf8proc_ssize_t)n, &dst, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+    utf8proc_ssize_t r =
+        utf8proc_map(p, (utf8proc_ssize_t)n, &dst, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
     if (r < 0) {
         /* Only on out of memory or invalid input, which repair already removed: keep as is. */
         free(dst);

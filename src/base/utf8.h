@@ -23,8 +23,8 @@ void hd_utf8_repair(const char *p, size_t n, hd_buf *out, size_t *out_n_bad, siz
  * would copy it unchanged. */
 int hd_utf8_nfc_quick(const char *p, size_t n);
 
-/* NFC-normalise valid UTF-8 p[0..n) into out (appended). NFC-stable text is copied as is. Returns 0,
- * or -1 on out of memory. */
+/* NFC-normalise valid UTF-8 p[0..n) into out (appended). NFC-stable text is copied as is. Returns
+ * 0, or -1 on out of memory. */
 int hd_utf8_nfc(const char *p, size_t n, hd_buf *out);
 
 /* Decode one code point at p (valid UTF-8 assumed, n > 0). Returns its byte length and sets

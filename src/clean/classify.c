@@ -12,37 +12,36 @@
 /* English function words (a standard stop list: articles, pronouns, auxiliaries, prepositions,
  * conjunctions). Sorted for bsearch. Their share tells prose from headings and widgets. */
 static const char *const stopwords[] = {
-    "a",       "about",   "above",  "after",  "again",   "against", "all",    "also",
-    "am",      "an",      "and",    "any",    "are",     "as",      "at",     "be",
-    "because", "been",    "before", "being",  "below",   "between", "both",   "but",
-    "by",      "can",     "could",  "did",    "do",      "does",    "doing",  "down",
-    "during",  "each",    "even",   "few",    "for",     "from",    "further", "had",
-    "has",     "have",    "having", "he",     "her",     "here",    "hers",   "herself",
-    "him",     "himself", "his",    "how",    "i",       "if",      "in",     "into",
-    "is",      "it",      "its",    "itself", "just",    "may",     "me",     "might",
-    "more",    "most",    "must",   "my",     "myself",  "no",      "nor",    "not",
-    "now",     "of",      "off",    "on",     "once",    "only",    "or",     "other",
-    "our",     "ours",    "out",    "over",   "own",     "same",    "she",    "should",
-    "so",      "some",    "such",   "than",   "that",    "the",     "their",  "theirs",
-    "them",    "then",    "there",  "these",  "they",    "this",    "those",  "through",
-    "to",      "too",     "under",  "until",  "up",      "very",    "was",    "we",
-    "were",    "what",    "when",   "where",  "which",   "while",   "who",    "whom",
-    "why",     "will",    "with",   "would",  "you",     "your",    "yours",
+    "a",      "about", "above",   "after",   "again",   "against", "all",    "also",    "am",
+    "an",     "and",   "any",     "are",     "as",      "at",      "be",     "because", "been",
+    "before", "being", "below",   "between", "both",    "but",     "by",     "can",     "could",
+    "did",    "do",    "does",    "doing",   "down",    "during",  "each",   "even",    "few",
+    "for",    "from",  "further", "had",     "has",     "have",    "having", "he",      "her",
+    "here",   "hers",  "herself", "him",     "himself", "his",     "how",    "i",       "if",
+    "in",     "into",  "is",      "it",      "its",     "itself",  "just",   "may",     "me",
+    "might",  "more",  "most",    "must",    "my",      "myself",  "no",     "nor",     "not",
+    "now",    "of",    "off",     "on",      "once",    "only",    "or",     "other",   "our",
+    "ours",   "out",   "over",    "own",     "same",    "she",     "should", "so",      "some",
+    "such",   "than",  "that",    "the",     "their",   "theirs",  "them",   "then",    "there",
+    "these",  "they",  "this",    "those",   "through", "to",      "too",    "under",   "until",
+    "up",     "very",  "was",     "we",      "were",    "what",    "when",   "where",   "which",
+    "while",  "who",   "whom",    "why",     "will",    "with",    "would",  "you",     "your",
+    "yours",
 };
 
 /* Vocabulary of web-page furniture rather than news prose. A short line made mostly of these
  * is a widget wherever it stands. */
 static const char *const ui_words[] = {
-    "advertisement", "bookmark", "click",    "comment",  "comments", "cookie",   "cookies",
-    "copyright",     "download", "email",    "facebook", "follow",   "home",     "instagram",
-    "linkedin",      "login",    "menu",     "newsletter", "next",   "popular",  "posted",
-    "previous",      "print",    "privacy",  "related",  "reply",    "rss",      "share",
-    "shares",        "sign",     "subscribe", "tags",    "terms",    "trending", "tweet",
+    "advertisement", "bookmark", "click",     "comment",    "comments", "cookie",   "cookies",
+    "copyright",     "download", "email",     "facebook",   "follow",   "home",     "instagram",
+    "linkedin",      "login",    "menu",      "newsletter", "next",     "popular",  "posted",
+    "previous",      "print",    "privacy",   "related",    "reply",    "rss",      "share",
+    "shares",        "sign",     "subscribe", "tags",       "terms",    "trending", "tweet",
     "twitter",       "views",    "whatsapp",
 };
 
 #define N_STOP (sizeof stopwords / sizeof *stopwords)
-#define N_UI (sizeof ui_words / sizeof *ui_words)
+#define N_UI   (sizeof ui_words / sizeof *ui_words)
 
 static uint32_t word_hash(const char *w, size_t n)
 {
@@ -116,11 +115,35 @@ static int agency_slash(const char *p, size_t n)
     return 0;
 }
 
-/* A short parenthetical closing a line that is not a sentence: "(Reuters)", "(Khamenei
- * website)", "(AP Photo/Name)" — the usual shape of a caption's credit. */
+/* News and photo agencies whose name alone, in parentheses, credits a picture. */
+static const char *const agencies[] = {
+    "aap",  "afp", "anadolu", "ansa",   "ap",    "bloomberg",    "dpa",
+    "efe",  "epa", "getty",   "irna",   "kyodo", "pa",           "reuters",
+    "tass", "upi", "xinhua",  "yonhap", "alamy", "shutterstock",
+};
+
+/* Words that make a parenthetical a picture credit: "(Khamenei website)", "(File photo)". */
+static const char *const credit_words[] = {
+    "courtesy",   "credit", "file",    "handout", "image",      "images", "photo",
+    "photograph", "photos", "picture", "pool",    "screenshot", "video",  "website",
+};
+
+static int word_in(const char *w, size_t n, const char *const *list, size_t count)
+{
+    for (size_t k = 0; k < count; k++)
+        if (strlen(list[k]) == n && strncasecmp(w, list[k], n) == 0)
+            return 1;
+    return 0;
+}
+
+/* A short parenthetical closing a line that is not a sentence and naming an agency or a
+ * picture source: "(Reuters)", "(Khamenei website)", "(AP Photo/Name)" — the usual end of a
+ * caption. A parenthetical that only spells out an acronym ("... Telephony (Voip)") is not. */
 static int trailing_credit(const char *p, size_t n, const hd_line *l)
 {
-    if (n < 3 || p[n - 1] != ')' || l->n_words < 4)
+    /* Captions run to a sentence or two; a long paragraph that happens to end on a
+     * parenthesis without a full stop is prose. */
+    if (n < 3 || p[n - 1] != ')' || l->n_words < 4 || l->n_words > 30)
         return 0;
     size_t i = n - 1, words = 1;
     while (i > 0 && p[i - 1] != '(') {
@@ -130,15 +153,31 @@ static int trailing_credit(const char *p, size_t n, const hd_line *l)
         if (p[i] == ')')
             return 0;
     }
-    return i > 1 && words <= 6 && p[i - 2] == ' ';
+    if (i <= 1 || words > 6 || p[i - 2] != ' ')
+        return 0;
+    /* Look at the words inside: an agency, a credit word, or a slash (Agency/Photographer). */
+    const char *q = p + i, *end = p + n - 1;
+    if (memchr(q, '/', (size_t)(end - q)))
+        return 1;
+    while (q < end) {
+        const char *w = q;
+        while (q < end && *q != ' ')
+            q++;
+        if (word_in(w, (size_t)(q - w), agencies, sizeof agencies / sizeof *agencies) ||
+            word_in(w, (size_t)(q - w), credit_words, sizeof credit_words / sizeof *credit_words))
+            return 1;
+        while (q < end && *q == ' ')
+            q++;
+    }
+    return 0;
 }
 
 static int is_credit(const char *p, size_t n, const hd_line *l)
 {
-    if (starts_ci(p, n, "file photo") || starts_ci(p, n, "photo:") ||
-        starts_ci(p, n, "photo by") || starts_ci(p, n, "photos:") || starts_ci(p, n, "image:") ||
-        starts_ci(p, n, "picture:") || starts_ci(p, n, "photograph:") ||
-        starts_ci(p, n, "credit:") || starts_ci(p, n, "(photo") || starts_ci(p, n, "[photo"))
+    if (starts_ci(p, n, "file photo") || starts_ci(p, n, "photo:") || starts_ci(p, n, "photo by") ||
+        starts_ci(p, n, "photos:") || starts_ci(p, n, "image:") || starts_ci(p, n, "picture:") ||
+        starts_ci(p, n, "photograph:") || starts_ci(p, n, "credit:") || starts_ci(p, n, "(photo") ||
+        starts_ci(p, n, "[photo"))
         return 1;
     if (l->terminal)
         return 0;
@@ -163,8 +202,15 @@ static int title_shape(const char *p, size_t n, const hd_line *l)
     if (!((c0 >= 'A' && c0 <= 'Z') || (c0 >= '0' && c0 <= '9') || c0 == '"' || c0 == '\'' ||
           c0 >= 0x80))
         return 0;
-    /* Headlines may end in ? or ! but not in a period, comma, colon or semicolon. */
-    char last = p[n - 1];
+    /* Headlines may end in ? or ! but not in a period, comma, colon or semicolon, also
+     * inside closing quotes or brackets. */
+    size_t e = n;
+    while (e > 1 && (p[e - 1] == '"' || p[e - 1] == '\'' || p[e - 1] == ')'))
+        e--;
+    if (e >= 4 && (unsigned char)p[e - 3] == 0xE2 && (unsigned char)p[e - 2] == 0x80 &&
+        ((unsigned char)p[e - 1] == 0x9D || (unsigned char)p[e - 1] == 0x99))
+        e -= 3;
+    char last = p[e - 1];
     if (last == '.' || last == ',' || last == ':' || last == ';' || last == '-')
         return 0;
     return 1;
@@ -179,8 +225,9 @@ void hd_clean_classify(const char *p, size_t n, hd_line *l)
         return;
     }
     /* Navigation: "World | Asia-Pacific", "Home > News > Politics". */
-    if (l->n_words <= 10 && (contains_ci(p, n, " | ") || contains_ci(p, n, " > ") ||
-                             contains_ci(p, n, " \xC2\xBB ") || contains_ci(p, n, " \xE2\x80\xBA "))) {
+    if (l->n_words <= 10 &&
+        (contains_ci(p, n, " | ") || contains_ci(p, n, " > ") || contains_ci(p, n, " \xC2\xBB ") ||
+         contains_ci(p, n, " \xE2\x80\xBA "))) {
         l->kind = HD_LINE_BAD;
         l->title_like = 0;
         return;

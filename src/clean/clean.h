@@ -31,19 +31,21 @@ typedef enum hd_line_kind {
 } hd_line_kind;
 
 typedef struct hd_line {
-    uint32_t off, len;   /* bytes of the line in hd_clean.text */
-    uint32_t n_words;    /* tokens holding a letter or digit */
-    uint32_t n_stop;     /* English stop words among them */
-    uint32_t n_cap;      /* words starting with an upper-case letter */
-    uint32_t n_ui;       /* words of web-interface vocabulary (comment, share, subscribe...) */
-    uint32_t count;      /* lines in the page with the same folded text */
-    uint32_t first;      /* index of the first of them */
-    uint64_t key;        /* hash of the folded text (case, quotes and spacing ignored) */
-    uint8_t kind;        /* hd_line_kind */
-    uint8_t terminal;    /* ends like a sentence: . ! ? or an ellipsis, maybe inside quotes */
-    uint8_t credit;      /* photo caption / agency credit pattern */
-    uint8_t title_like;  /* could be a headline */
+    uint32_t off, len;    /* bytes of the line in hd_clean.text */
+    uint32_t n_words;     /* tokens holding a letter or digit */
+    uint32_t n_stop;      /* English stop words among them */
+    uint32_t n_cap;       /* words starting with an upper-case letter */
+    uint32_t n_ui;        /* words of web-interface vocabulary (comment, share, subscribe...) */
+    uint32_t n_num;       /* tokens starting with a digit (figures in a table row) */
+    uint32_t count;       /* lines in the page with the same folded text */
+    uint32_t first;       /* index of the first of them */
+    uint64_t key;         /* hash of the folded text (case, quotes and spacing ignored) */
+    uint8_t kind;         /* hd_line_kind */
+    uint8_t terminal;     /* ends like a sentence: . ! ? or an ellipsis, maybe inside quotes */
+    uint8_t credit;       /* photo caption / agency credit pattern */
+    uint8_t title_like;   /* could be a headline */
     uint8_t blank_before; /* number of blank lines before it (capped at 255) */
+    uint8_t table;        /* part of a table kept as content (set by the segment stage) */
 } hd_line;
 
 /* Stop words and web-interface words, hashed once per hd_clean. */
@@ -78,8 +80,7 @@ hd_rc hd_clean_page(hd_clean *c, const char *text, size_t len, hd_err *err);
 /* Normalise: NFC, CR/CRLF to LF, Unicode spaces and tabs to one space, control and format
  * characters removed, lines trimmed, hard-wrapped lines of one paragraph joined. Appends to
  * out. Exposed for tests and for the title of JSONL pages. */
-hd_rc hd_clean_normalize(const char *text, size_t len, hd_buf *out, hd_buf *scratch,
-                         hd_err *err);
+hd_rc hd_clean_normalize(const char *text, size_t len, hd_buf *out, hd_buf *scratch, hd_err *err);
 
 /* Decide the SHORT lines among lines[from..to): kept (GOOD) when the nearest decided lines on
  * both sides are GOOD, dropped (BAD) otherwise; the range edges count as BAD. */

@@ -132,8 +132,8 @@ static void words(const hd_wordset *ws, const char *p, size_t n, hd_line *l)
             break;
         /* Strip leading/trailing ASCII punctuation for the stop-word test. */
         size_t a = s, b = i;
-        while (a < b && !((unsigned char)p[a] & 0x80) && !((p[a] | 32) >= 'a' && (p[a] | 32) <= 'z') &&
-               !(p[a] >= '0' && p[a] <= '9'))
+        while (a < b && !((unsigned char)p[a] & 0x80) &&
+               !((p[a] | 32) >= 'a' && (p[a] | 32) <= 'z') && !(p[a] >= '0' && p[a] <= '9'))
             a++;
         while (b > a && !((unsigned char)p[b - 1] & 0x80) &&
                !((p[b - 1] | 32) >= 'a' && (p[b - 1] | 32) <= 'z') &&
@@ -143,6 +143,7 @@ static void words(const hd_wordset *ws, const char *p, size_t n, hd_line *l)
             continue;
         l->n_words++;
         unsigned char c0 = (unsigned char)p[a];
+        l->n_num += c0 >= '0' && c0 <= '9';
         if (c0 >= 'A' && c0 <= 'Z') {
             l->n_cap++;
         } else if (c0 >= 0x80) {

@@ -5,6 +5,7 @@
 #include "clean/clean.h"
 
 #include <string.h>
+#include <strings.h>
 #include <utf8proc.h>
 
 #include "base/utf8.h"
@@ -126,20 +127,80 @@ static int ends_open(const char *p, size_t n)
 
 /* Join hard-wrapped lines: a long-ish line that stops mid-sentence followed directly (no blank
  * line) by one starting in lower case is the same paragraph. Works in place. */
-static void unwrap(hd_buf *b, size_t from)
+/* Function words that cannot end a sentence: a line ending in one continues on the next. */
+static int ends_with_function_word(const char *p, size_t n)
 {
-    char *p = b->p + from;
-    size_t n = b->len - from;
+    static const char *const words[] = {"a",  "an", "and", "at",   "by",  "for", "from", "in",
+                                        "of", "on", "or",  "than", "the", "to",  "with"};
+    size_t e = n, b = n;
+    while (b > 0 && p[b - 1] != ' ')
+        b--;
+    for (size_t k = 0; k < sizeof words / sizeof *words; k++)
+        if (strlen(words[k]) == e - b && strncasecmp(p + b, words[k], e - b) == 0)
+            return 1;
+    return 0;
+}
+
+/* Should the line s[start..end) join the next line, which starts at s[next] (raw text)? */
+static int soft_join(const char *s, size_t n, size_t start, size_t end, size_t next)
+{
+    while (end > start && (s[end - 1] == ' ' || s[end - 1] == '\r' || s[end - 1] == '\t'))
+        end--;
+    size_t len = end - start;
+    if (len < 15 || next >= n || !ends_open(s + start, len))
+        return 0;
+    char nx = s[next];
+    if (nx == '\n' || nx == '\r' || nx == ' ' || nx == '\t')
+        return 0; /* a blank line or an indent starts a new paragraph */
+    if (s[end - 1] == ',')
+        return 1; /* no sentence ends in a comma */
+    if (nx >= 'a' && nx <= 'z')
+        return 1;
+    if (nx >= '0' && nx <= '9') {
+        /* "...provisions of\n4.2 mln dlrs", "...formed in June\n1987 through merger": a figure
+         * that carries on the sentence, not a date line or a table row under a heading. */
+        if (ends_with_function_word(s + start, len))
+            return 1;
+        size_t k = next;
+        while (k < n && s[k] != ' ' && s[k] != '\n')
+            k++;
+        return len >= 40 && k + 1 < n && s[k] == ' ' && s[k + 1] >= 'a' && s[k + 1] <= 'z';
+    }
+    return 0;
+}
+
+/* Join the stray wrapped lines of a text that is not hard-wrapped as a whole: a line that
+ * stops mid-sentence (no final punctuation) followed directly, without indent, by one that
+ * cannot start a sentence (lower case; a figure after a long line or a function word) or
+ * after a comma. Returns 1 and writes the joined text to out when anything was joined. */
+static int unwrap_soft(const char *s, size_t n, hd_buf *out)
+{
+    int any = 0;
     size_t start = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (p[i] != '\n')
-            continue;
-        size_t len = i - start;
-        if (len >= 30 && i + 1 < n && p[i + 1] >= 'a' && p[i + 1] <= 'z' &&
-            ends_open(p + start, len))
-            p[i] = ' ';
+    for (const char *nl = memchr(s, '\n', n); nl;
+         nl = memchr(nl + 1, '\n', (size_t)(s + n - nl - 1))) {
+        size_t i = (size_t)(nl - s);
+        if (soft_join(s, n, start, i, i + 1)) {
+            any = 1;
+            break;
+        }
         start = i + 1;
     }
+    if (!any)
+        return 0;
+    hd_buf_add(out, s, n);
+    if (out->oom)
+        return 1;
+    char *o = out->p + out->len - n;
+    start = 0;
+    for (const char *nl = memchr(s, '\n', n); nl;
+         nl = memchr(nl + 1, '\n', (size_t)(s + n - nl - 1))) {
+        size_t i = (size_t)(nl - s);
+        if (soft_join(s, n, start, i, i + 1))
+            o[i] = ' ';
+        start = i + 1;
+    }
+    return 1;
 }
 
 /* Hard-wrapped text (wire copy, e-mail, plain-text archives) breaks every line near a fixed
@@ -150,7 +211,7 @@ static void unwrap(hd_buf *b, size_t from)
  * is not hard-wrapped (out untouched). */
 static int unwrap_hard(const char *s, size_t n, hd_buf *out)
 {
-    size_t n_lines = 0, n_short = 0, n_open = 0, width = 0;
+    size_t n_lines = 0, n_short = 0, n_open = 0, width = 0, longest = 0;
     size_t start = 0;
     for (size_t i = 0; i <= n; i++) {
         if (i < n) {
@@ -162,6 +223,8 @@ static int unwrap_hard(const char *s, size_t n, hd_buf *out)
             n_lines++;
             if (len <= 100)
                 n_short++;
+            if (len > longest)
+                longest = len;
             if (len > width && len <= 100)
                 width = len;
             char last = s[i - 1] == '\r' && len > 1 ? s[i - 2] : s[i - 1];
@@ -171,22 +234,48 @@ static int unwrap_hard(const char *s, size_t n, hd_buf *out)
         }
         start = i + 1;
     }
-    if (n_lines < 4 || n_short * 10 < n_lines * 9 || n_open * 10 < n_lines * 3 || width < 40)
-        return 0;
-    /* Wrapped lines fill the width: most lines must come close to it. Short boilerplate lines
-     * in a scraped page do not. */
-    size_t n_full = 0;
-    start = 0;
-    for (size_t i = 0; i <= n; i++) {
-        if (i < n) {
-            const char *nl = memchr(s + i, '\n', n - i);
-            i = nl ? (size_t)(nl - s) : n;
+    /* Paragraphs marked by indentation (wire copy): then any line that the next one does not
+     * indent continues, whatever its length (a first line cut short by a removed dateline,
+     * "Lester L." ending in an abbreviation). */
+    int indent_style = 0;
+    for (const char *q = memchr(s, '\n', n); q && q + 2 < s + n;
+         q = memchr(q + 1, '\n', (size_t)(s + n - q - 1)))
+        if (q[1] == '\t' || q[1] == ' ') {
+            indent_style = 1;
+            break;
         }
+    /* Classic 80-column text (every line within 80 bytes, some broken mid-sentence) is
+     * wrapped however short: a three-line wire story has too few lines for the statistics
+     * below. Scraped pages hold paragraphs far longer than 80 bytes. */
+    int columns80 = n_lines >= 2 && longest <= 80 && width >= 30 && n_open >= 1;
+    if (!columns80 &&
+        (n_lines < 4 || n_short * 10 < n_lines * 9 || n_open * 10 < n_lines * 3 || width < 40))
+        return 0;
+    /* Wrapped lines fill the width: a line that the next one continues (no blank line, no
+     * indent between them) must come close to the width, for most such lines. Short
+     * boilerplate lines in a scraped page do not; a paragraph's last line need not. */
+    size_t n_cont = 0, n_full = 0, n_cont2 = 0, n_full2 = 0;
+    start = 0;
+    for (size_t i = 0; i < n; i++) {
+        const char *nl = memchr(s + i, '\n', n - i);
+        if (!nl)
+            break;
+        i = (size_t)(nl - s);
         size_t len = i - start;
-        n_full += len > 0 && len * 10 >= width * 7;
+        int next_cont = i + 1 < n && s[i + 1] != '\n' && s[i + 1] != '\r' && s[i + 1] != ' ' &&
+                        s[i + 1] != '\t';
+        if (len > 0 && next_cont) {
+            n_cont++;
+            n_full += len * 10 >= width * 7;
+            /* the same without the first line, which a removed dateline may have cut short */
+            n_cont2 += start > 0;
+            n_full2 += start > 0 && len * 10 >= width * 7;
+        }
         start = i + 1;
     }
-    if (n_full * 2 < n_lines)
+    if (columns80 ? !((n_cont2 >= 1 && n_full2 * 10 >= n_cont2 * 6) ||
+                      (n_cont2 == 0 && n_cont >= 1 && indent_style))
+                  : (n_cont < 3 || n_full * 10 < n_cont * 6))
         return 0;
     hd_buf_reserve(out, n);
     start = 0;
@@ -199,10 +288,10 @@ static int unwrap_hard(const char *s, size_t n, hd_buf *out)
         if (i < n) {
             int next_blank = i + 1 >= n || s[i + 1] == '\n' || s[i + 1] == '\r';
             int next_indent = i + 1 < n && (s[i + 1] == ' ' || s[i + 1] == '\t');
-            char last = end > start ? s[end - 1] : '\n';
-            int full_stop = last == '.' || last == '!' || last == '?' || last == ':';
             int short_line = len * 4 < width * 3;
-            int join = len > 0 && !next_blank && !next_indent && !(full_stop && short_line);
+            /* A line well short of the width ended its paragraph (or is a heading), unless
+             * paragraphs are marked by indentation. */
+            int join = len > 0 && !next_blank && !next_indent && (indent_style || !short_line);
             hd_buf_addc(out, join ? ' ' : '\n');
         }
         start = i + 1;
@@ -210,10 +299,8 @@ static int unwrap_hard(const char *s, size_t n, hd_buf *out)
     return 1;
 }
 
-hd_rc hd_clean_normalize(const char *text, size_t len, hd_buf *out, hd_buf *scratch,
-                         hd_err *err)
+hd_rc hd_clean_normalize(const char *text, size_t len, hd_buf *out, hd_buf *scratch, hd_err *err)
 {
-    size_t from = out->len;
     hd_buf_clear(scratch);
     if (!hd_utf8_nfc_quick(text, len)) {
         if (hd_utf8_nfc(text, len, scratch))
@@ -222,7 +309,7 @@ hd_rc hd_clean_normalize(const char *text, size_t len, hd_buf *out, hd_buf *scra
         len = scratch->len;
     }
     hd_buf joined = {0};
-    if (unwrap_hard(text, len, &joined)) {
+    if (unwrap_hard(text, len, &joined) || unwrap_soft(text, len, &joined)) {
         if (joined.oom) {
             hd_buf_done(&joined);
             return hd_err_set(err, HD_ENOMEM, "out of memory normalising text");
@@ -234,6 +321,5 @@ hd_rc hd_clean_normalize(const char *text, size_t len, hd_buf *out, hd_buf *scra
     }
     if (out->oom)
         return hd_err_set(err, HD_ENOMEM, "out of memory normalising text");
-    unwrap(out, from);
     return HD_OK;
 }

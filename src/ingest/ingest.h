@@ -38,8 +38,8 @@ hd_format hd_ingest_detect(const char *sample, size_t len);
 /* Parse one JSON Lines record (line, len bytes; need not be NUL-terminated) into page fields
  * allocated in `store` (reset by the caller). where names the line for messages. Returns
  * HD_EINPUT with the parse error or the missing/mistyped field. */
-hd_rc hd_jsonl_parse(const char *line, size_t len, const char *where, hd_page *page,
-                     hd_buf *store, hd_err *err);
+hd_rc hd_jsonl_parse(const char *line, size_t len, const char *where, hd_page *page, hd_buf *store,
+                     hd_err *err);
 
 /* hd_jsonl_parse through jansson alone (the reference the fast path is tested against). */
 hd_rc hd_jsonl_parse_jansson(const char *line, size_t len, const char *where, hd_page *page,

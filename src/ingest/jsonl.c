@@ -42,8 +42,8 @@ static hd_rc field(json_t *obj, const char *name, const char *where, hd_buf *sto
     return HD_OK;
 }
 
-hd_rc hd_jsonl_parse(const char *line, size_t len, const char *where, hd_page *page,
-                     hd_buf *store, hd_err *err)
+hd_rc hd_jsonl_parse(const char *line, size_t len, const char *where, hd_page *page, hd_buf *store,
+                     hd_err *err)
 {
     if (hd_jsonl_parse_fast(line, len, page, store) == HD_OK)
         return HD_OK;
@@ -67,8 +67,9 @@ hd_rc hd_jsonl_parse_jansson(const char *line, size_t len, const char *where, hd
     if (!t || !json_is_string(t)) {
         char w[300];
         snprintf(w, sizeof w, "%s:text", where);
-        rc = hd_err_setw(err, HD_EINPUT, w, t ? "field \"text\" must be a string"
-                                              : "missing field \"text\"; line skipped");
+        rc = hd_err_setw(err, HD_EINPUT, w,
+                         t ? "field \"text\" must be a string"
+                           : "missing field \"text\"; line skipped");
         json_decref(obj);
         return rc;
     }

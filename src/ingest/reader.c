@@ -18,12 +18,12 @@
 #include "base/utf8.h"
 
 #define DEFAULT_MAX_PAGE ((size_t)64 << 20)
-#define SNIFF_BYTES 8192
-#define READ_CHUNK ((size_t)1 << 16)
+#define SNIFF_BYTES      8192
+#define READ_CHUNK       ((size_t)1 << 16)
 
 typedef struct input {
-    char *name;  /* path, or buffer name */
-    char *data;  /* owned copy for buffers, NULL for paths */
+    char *name; /* path, or buffer name */
+    char *data; /* owned copy for buffers, NULL for paths */
     size_t len;
     int is_buf;
 } input;
@@ -54,8 +54,7 @@ struct hd_reader {
     char where[300];
 };
 
-static void warn(hd_reader *r, hd_rc code, const char *where, const char *fmt, ...)
-    HD_PRINTF(4, 5);
+static void warn(hd_reader *r, hd_rc code, const char *where, const char *fmt, ...) HD_PRINTF(4, 5);
 
 static void warn(hd_reader *r, hd_rc code, const char *where, const char *fmt, ...)
 {
@@ -205,8 +204,8 @@ static const char *repair(hd_reader *r, const char *src, size_t n, size_t *out_l
         return NULL;
     if (n_bad)
         warn(r, HD_EINPUT, where,
-             "invalid UTF-8 at byte offset %zu (%zu sequence%s replaced with U+FFFD)", first,
-             n_bad, n_bad == 1 ? "" : "s");
+             "invalid UTF-8 at byte offset %zu (%zu sequence%s replaced with U+FFFD)", first, n_bad,
+             n_bad == 1 ? "" : "s");
     if (n_nul)
         warn(r, HD_EINPUT, where, "%zu NUL byte%s removed", n_nul, n_nul == 1 ? "" : "s");
     *out_len = r->text.len;

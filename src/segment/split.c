@@ -157,6 +157,31 @@ static int title_score(const hd_clean *c, size_t i)
     return s;
 }
 
+/* A table in a story (wire copy's earnings and crop tables): a run of at least three short
+ * lines after the first paragraph, many of them (two in five) rows with two or more figures. Its
+ * lines are content, not widgets, wherever the run stands. */
+static void keep_tables(hd_clean *c, size_t from, size_t to)
+{
+    size_t i = from;
+    while (i < to) {
+        if (c->lines[i].kind != HD_LINE_SHORT) {
+            i++;
+            continue;
+        }
+        size_t j = i, rows = 0;
+        while (j < to && c->lines[j].kind == HD_LINE_SHORT) {
+            rows += c->lines[j].n_num >= 2;
+            j++;
+        }
+        if (rows >= 3 && rows * 10 >= (j - i) * 4)
+            for (size_t k = i; k < j; k++) {
+                c->lines[k].kind = HD_LINE_GOOD;
+                c->lines[k].table = 1;
+            }
+        i = j;
+    }
+}
+
 /* Settle the kinds of one article's lines and count its body. */
 static void settle(hd_clean *c, hd_seg *s, uint64_t title_key, int have_title)
 {
@@ -166,13 +191,15 @@ static void settle(hd_clean *c, hd_seg *s, uint64_t title_key, int have_title)
             fg = i;
             break;
         }
+    /* Tables first: their rows repeat ("Production", "End Stocks N.A.") by nature. */
+    keep_tables(c, fg, s->to);
     for (size_t i = s->from; i < s->to; i++) {
         hd_line *l = &c->lines[i];
         if (have_title && l->key == title_key) {
             l->kind = HD_LINE_TITLE;
             continue;
         }
-        if (l->kind == HD_LINE_META || l->count < 2)
+        if (l->kind == HD_LINE_META || l->count < 2 || l->table)
             continue;
         /* A repeated line: captions and headlines printed twice around the top of an article
          * go; a paragraph printed twice keeps its first copy. */
@@ -217,7 +244,8 @@ hd_rc hd_segment_page(hd_clean *c, const char *given_title, hd_segments *out, hd
             continue;
         int byline = (i + 1 < n && c->lines[i + 1].kind == HD_LINE_META) ||
                      (i + 2 < n && c->lines[i + 2].kind == HD_LINE_META);
-        if (i == 0 || l->count >= 2 || byline)
+        /* With a title from metadata, the first line is only a headline if it repeats it. */
+        if ((i == 0 && !have_given) || l->count >= 2 || byline)
             l->kind = HD_LINE_SHORT;
     }
 

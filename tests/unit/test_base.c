@@ -117,9 +117,12 @@ static void test_mem_overflow(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_err_first_wins), cmocka_unit_test(test_buf_sticky_oom),
-        cmocka_unit_test(test_arena),          cmocka_unit_test(test_utf8_repair),
-        cmocka_unit_test(test_nfc),            cmocka_unit_test(test_mem_overflow),
+        cmocka_unit_test(test_err_first_wins),
+        cmocka_unit_test(test_buf_sticky_oom),
+        cmocka_unit_test(test_arena),
+        cmocka_unit_test(test_utf8_repair),
+        cmocka_unit_test(test_nfc),
+        cmocka_unit_test(test_mem_overflow),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

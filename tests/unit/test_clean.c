@@ -32,14 +32,15 @@ static void test_normalize(void **state)
     norm("a\r\nb\rc", "a\nb\nc");
     norm("  two\t\tspaces \xC2\xA0here  ", "two spaces here");
     norm("zero\xE2\x80\x8Bwidth", "zerowidth");
-    norm("cafe\xCC\x81", "caf\xC3\xA9");                           /* NFC */
+    norm("cafe\xCC\x81", "caf\xC3\xA9"); /* NFC */
     norm("curly \xE2\x80\x9Cquotes\xE2\x80\x9D kept", "curly \xE2\x80\x9Cquotes\xE2\x80\x9D kept");
     norm("ctrl\x01\x7F chars", "ctrl chars");
     /* one stray lower-case continuation of a long unfinished line is joined */
     norm("The ministry said on Monday that the new rules would\napply from June.",
          "The ministry said on Monday that the new rules would apply from June.");
     /* paragraph-per-line text is left alone */
-    norm("First paragraph ends here.\nsecond starts lower.", "First paragraph ends here.\nsecond starts lower.");
+    norm("First paragraph ends here.\nsecond starts lower.",
+         "First paragraph ends here.\nsecond starts lower.");
 }
 
 static void test_unwrap_hard_wrapped_wire(void **state)
@@ -64,6 +65,36 @@ static void test_unwrap_hard_wrapped_wire(void **state)
     hd_buf_done(&scratch);
 }
 
+static void test_unwrap_short_wire_and_stray_breaks(void **state)
+{
+    (void)state;
+    /* Reuters-21578 NEWID 22: three lines, the first cut short by the removed dateline. */
+    norm("Magma Copper Co, a subsidiary of Newmont\nMining Corp, said it is cutting its copper "
+         "cathode price by\n0.75 cent to 66 cents a lb, effective immediately.\n Reuter\n",
+         "Magma Copper Co, a subsidiary of Newmont Mining Corp, said it is cutting its copper "
+         "cathode price by 0.75 cent to 66 cents a lb, effective immediately.\nReuter\n");
+    /* NEWID 52: an abbreviation at the end of the first line; paragraphs marked by indent. */
+    norm("Arvin Industries Inc said L.K.\nEvans has been elected president, succeeding James "
+         "Baker who\nremains chairman.\n Reuter\n",
+         "Arvin Industries Inc said L.K. Evans has been elected president, succeeding James "
+         "Baker who remains chairman.\nReuter\n");
+    /* A headline over a date line in 80-column text stays apart from it. */
+    norm("The last lighthouse keeper of Skerra Point\nNovember 27 2022\n\nFor thirty-one years, "
+         "Ewan Macrae climbed the 142 steps of the\nSkerra Point lighthouse twice a night, "
+         "trimming the wick, winding the\nclockwork and logging the weather.\n",
+         "The last lighthouse keeper of Skerra Point\nNovember 27 2022\n\nFor thirty-one "
+         "years, Ewan Macrae climbed the 142 steps of the Skerra Point lighthouse twice a "
+         "night, trimming the wick, winding the clockwork and logging the weather.\n");
+    /* A comma or a function word at the end of a line carries the sentence on; a date line
+     * under a headline does not. */
+    norm("The plant will open in Milledgeville,\nGa. next year, the company said today.",
+         "The plant will open in Milledgeville, Ga. next year, the company said today.");
+    norm("Results include restructuring provisions of\n4.2 mln dlrs for 1987.",
+         "Results include restructuring provisions of 4.2 mln dlrs for 1987.");
+    norm("Subsea cable fault cuts internet access across island nation\n2022-11-27",
+         "Subsea cable fault cuts internet access across island nation\n2022-11-27");
+}
+
 static const hd_line *find_line(const hd_clean *c, const char *prefix)
 {
     for (size_t i = 0; i < c->n_lines; i++)
@@ -76,8 +107,7 @@ static void test_seed_page_features(void **state)
 {
     (void)state;
     hd_buf page = {0};
-    assert_int_equal(hd_fs_read_all(SEED "/000_9272e3ac30541b30.txt", 1 << 20, &page, NULL),
-                     HD_OK);
+    assert_int_equal(hd_fs_read_all(SEED "/000_9272e3ac30541b30.txt", 1 << 20, &page, NULL), HD_OK);
     hd_clean c;
     hd_clean_init(&c);
     assert_int_equal(hd_clean_page(&c, page.p, page.len, NULL), HD_OK);
@@ -85,7 +115,7 @@ static void test_seed_page_features(void **state)
     const hd_line *cap = find_line(&c, "Iran Supreme Leader Ali Khamenei during his meeting");
     assert_non_null(cap);
     assert_int_equal(cap->count, 4); /* printed four times on the page */
-    assert_true(cap->credit);         /* ends in "(Khamenei website)" */
+    assert_true(cap->credit);        /* ends in "(Khamenei website)" */
     assert_int_equal(cap->kind, HD_LINE_BAD);
 
     const hd_line *epa = find_line(&c, "Russian President Vladimir Putin (L)");
@@ -139,13 +169,32 @@ static void test_classes(void **state)
     hd_clean_done(&c);
 }
 
+static void test_credit_needs_an_agency_or_picture_word(void **state)
+{
+    (void)state;
+    const char *text =
+        "Protesters march through the capital on Monday (AFP)\n"
+        "Rich Templeton, the head of giant chip maker Texas Instruments, has given his backing "
+        "to the growing sector of Voice over Internet Telephony (Voip)\n"
+        "Crandall said, \"the administration is doing this for its political impact.\"\n";
+    hd_clean c;
+    hd_clean_init(&c);
+    assert_int_equal(hd_clean_page(&c, text, strlen(text), NULL), HD_OK);
+    assert_int_equal(c.n_lines, 3);
+    assert_true(c.lines[0].credit);  /* an agency credit closes a caption */
+    assert_false(c.lines[1].credit); /* an acronym closes a sentence */
+    assert_int_equal(c.lines[1].kind, HD_LINE_GOOD);
+    assert_false(c.lines[2].title_like); /* ends in a full stop inside the quote */
+    hd_clean_done(&c);
+}
+
 static void test_resolve_neighbours(void **state)
 {
     (void)state;
     hd_line l[6];
     memset(l, 0, sizeof l);
-    uint8_t kinds[6] = {HD_LINE_GOOD, HD_LINE_SHORT, HD_LINE_GOOD, HD_LINE_SHORT, HD_LINE_BAD,
-                        HD_LINE_SHORT};
+    uint8_t kinds[6] = {HD_LINE_GOOD,  HD_LINE_SHORT, HD_LINE_GOOD,
+                        HD_LINE_SHORT, HD_LINE_BAD,   HD_LINE_SHORT};
     for (int i = 0; i < 6; i++)
         l[i].kind = kinds[i];
     hd_clean_resolve(l, 0, 6);
@@ -168,6 +217,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_normalize),
         cmocka_unit_test(test_unwrap_hard_wrapped_wire),
+        cmocka_unit_test(test_unwrap_short_wire_and_stray_breaks),
+        cmocka_unit_test(test_credit_needs_an_agency_or_picture_word),
         cmocka_unit_test(test_seed_page_features),
         cmocka_unit_test(test_classes),
         cmocka_unit_test(test_resolve_neighbours),

@@ -50,8 +50,9 @@ static void test_jsonl_fields(void **state)
     hd_buf store = {0};
     hd_page pg;
     hd_err err = {0};
-    const char *line = "{\"id\": 42, \"url\": \"http://x\", \"source\": \"wire\", \"date\": "
-                       "\"2022-11-27\", \"title\": \"T\", \"text\": \"Body\\nmore\", \"extra\": [1]}";
+    const char *line =
+        "{\"id\": 42, \"url\": \"http://x\", \"source\": \"wire\", \"date\": "
+        "\"2022-11-27\", \"title\": \"T\", \"text\": \"Body\\nmore\", \"extra\": [1]}";
     assert_int_equal(hd_jsonl_parse(line, strlen(line), "f.jsonl:1", &pg, &store, &err), HD_OK);
     assert_string_equal(pg.id, "42");
     assert_string_equal(pg.url, "http://x");
@@ -69,8 +70,7 @@ static void test_jsonl_fields(void **state)
     hd_err_clear(&err);
 
     const char *bad = "{\"text\": \"unterminated}";
-    assert_int_equal(hd_jsonl_parse(bad, strlen(bad), "f.jsonl:9", &pg, &store, &err),
-                     HD_EINPUT);
+    assert_int_equal(hd_jsonl_parse(bad, strlen(bad), "f.jsonl:9", &pg, &store, &err), HD_EINPUT);
     assert_string_equal(err.where, "f.jsonl:9");
     assert_non_null(strstr(err.msg, "malformed JSON at column"));
     hd_err_clear(&err);
@@ -114,7 +114,8 @@ static void test_reader_jsonl_continues_after_bad_line(void **state)
 static void test_reader_repairs_utf8_with_offset(void **state)
 {
     (void)state;
-    const char page[] = "Headline\n\nPrice rose to \xA3" "5 on Monday.";
+    const char page[] = "Headline\n\nPrice rose to \xA3"
+                        "5 on Monday.";
     warns ws = {0};
     hd_reader_opts o = {0, on_warn, &ws};
     hd_reader *r;
@@ -123,7 +124,8 @@ static void test_reader_repairs_utf8_with_offset(void **state)
     assert_int_equal(hd_reader_new(&o, &r, &err), HD_OK);
     hd_reader_add_buffer(r, "latin1.txt", page, sizeof page - 1, &err);
     assert_int_equal(hd_reader_next(r, &pg, &err), HD_OK);
-    assert_non_null(strstr(pg.text, "to \xEF\xBF\xBD" "5"));
+    assert_non_null(strstr(pg.text, "to \xEF\xBF\xBD"
+                                    "5"));
     assert_int_equal(ws.n, 1);
     assert_non_null(strstr(ws.last, "latin1.txt: invalid UTF-8 at byte offset 24"));
     assert_int_equal(hd_reader_next(r, &pg, &err), HD_DONE);
@@ -206,8 +208,7 @@ static int same_as_jansson(const char *line, size_t len)
     hd_rc ref = hd_jsonl_parse_jansson(line, len, "t", &b, &s2, &err);
     if (fast == HD_OK) {
         if (ref != HD_OK)
-            fail_msg("fast path accepted what jansson refuses: %.*s (%s)", (int)len, line,
-                     err.msg);
+            fail_msg("fast path accepted what jansson refuses: %.*s (%s)", (int)len, line, err.msg);
         const char *fa[] = {a.id, a.url, a.source, a.date, a.title};
         const char *fb[] = {b.id, b.url, b.source, b.date, b.title};
         for (int i = 0; i < 5; i++) {
@@ -257,8 +258,9 @@ static void test_jsonl_fast_matches_jansson(void **state)
 
     /* Random flat objects: random keys (some of herald's fields), values and escapes. */
     static const char *keys[] = {"id", "url", "source", "date", "title", "text", "x", "tags"};
-    static const char *pieces[] = {"a", "\\n", "\\\"", "\\u00e9", "\\ud83d\\ude00", " ",
-                                   "\xc3\xa9", "\\t", "\\\\", "\\u0041", "\\/", "z9"};
+    static const char *pieces[] = {"a",   "\\n",      "\\\"", "\\u00e9", "\\ud83d\\ude00",
+                                   " ",   "\xc3\xa9", "\\t",  "\\\\",    "\\u0041",
+                                   "\\/", "z9"};
     uint32_t seed = 12345;
     hd_buf line = {0};
     for (int iter = 0; iter < 2000; iter++) {

@@ -159,6 +159,45 @@ static void test_table_header_is_not_an_article(void **state)
     unload(&p);
 }
 
+static void test_tables_in_a_story_are_kept(void **state)
+{
+    (void)state;
+    /* Reuters-21578 NEWID 15910 (excerpt): a crop table after the lead, with repeated rows. */
+    const char *text =
+        "The U.S. Agriculture Department detailed world supply/demand data for major "
+        "importers and exporters of corn, by country, as follows in mln tonnes --\n"
+        "    USSR CORN\n"
+        " Start Stocks  N.A.    N.A.     N.A.    N.A.\n"
+        " Production   12.50   12.50    14.40   14.40\n"
+        " Imports       8.00    6.00    10.40   10.40\n"
+        " End Stocks  N.A.    N.A.     N.A.    N.A.\n"
+        "    EGYPT CORN\n"
+        " Start Stocks  N.A.    N.A.     N.A.    N.A.\n"
+        " Production    3.60    3.60     3.70    3.70\n"
+        " Imports       1.50    1.50     1.90    1.90\n"
+        " End Stocks  N.A.    N.A.     N.A.    N.A.\n";
+    page p;
+    load_text(&p, text, "CORN SUPPLY/DEMAND BY COUNTRY -- USDA");
+    assert_int_equal(p.segs.n, 1);
+    assert_true(body_has(&p, 0, "Production 12.50"));
+    assert_true(body_has(&p, 0, "Production 3.60"));
+    size_t ends = 0;
+    for (size_t i = 0; i < p.c.n_lines; i++)
+        ends += p.c.lines[i].kind == HD_LINE_GOOD &&
+                strncmp(hd_line_text(&p.c, &p.c.lines[i]), "End Stocks", 10) == 0;
+    assert_int_equal(ends, 2); /* a repeated row is still a row */
+    unload(&p);
+
+    /* Widgets with a figure or two under a story are not a table. */
+    load_text(&p,
+              "Residents will pay a third less for tickets from June, the operator said.\n"
+              "12 comments\nShare 1.2K\nMost read\n",
+              NULL);
+    assert_false(body_has(&p, 0, "12 comments"));
+    assert_false(body_has(&p, 0, "Share 1.2K"));
+    unload(&p);
+}
+
 static void test_given_title_lines_dropped_and_headline_only_kept(void **state)
 {
     (void)state;
@@ -189,6 +228,7 @@ int main(void)
         cmocka_unit_test(test_two_articles_glued),
         cmocka_unit_test(test_subheading_and_byline),
         cmocka_unit_test(test_table_header_is_not_an_article),
+        cmocka_unit_test(test_tables_in_a_story_are_kept),
         cmocka_unit_test(test_given_title_lines_dropped_and_headline_only_kept),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
