@@ -210,6 +210,27 @@ HD_API hd_rc hd_index_open(const char *dir, const hd_index_opts *opts, hd_index 
  * 1 KiB or a body over 64 MiB). May commit by itself when the buffer exceeds mem_budget. */
 HD_API hd_rc hd_index_add(hd_index *ix, const hd_doc *doc, hd_err *err);
 
+/* The stemmer language of the index ("english"). Borrowed; "" for NULL. */
+HD_API const char *hd_index_language(const hd_index *ix);
+
+/* Analysis apart from indexing, so that it can run in another thread: an hd_tokenizer turns a
+ * document's text into an hd_doc_tokens, which hd_index_add_tokens then adds with the same
+ * document (much of the per-document work is done by then). A tokenizer belongs to one thread
+ * at a time; its language must be the index's (hd_index_language), else HD_EINVAL. */
+typedef struct hd_tokenizer hd_tokenizer;
+typedef struct hd_doc_tokens hd_doc_tokens;
+
+HD_API hd_rc hd_tokenizer_new(const char *language, hd_tokenizer **out, hd_err *err);
+HD_API void hd_tokenizer_free(hd_tokenizer *tz);
+/* Analyse doc into *out (owned: hd_doc_tokens_free). HD_ENOMEM. */
+HD_API hd_rc hd_tokenizer_run(hd_tokenizer *tz, const hd_doc *doc, hd_doc_tokens **out,
+                              hd_err *err);
+HD_API void hd_doc_tokens_free(hd_doc_tokens *t);
+/* As hd_index_add, with doc's text already analysed into toks (by hd_tokenizer_run on the same
+ * doc). toks is only read and may be freed afterwards. */
+HD_API hd_rc hd_index_add_tokens(hd_index *ix, const hd_doc *doc, const hd_doc_tokens *toks,
+                                 hd_err *err);
+
 /* Convenience: hd_index_add of an extracted article (its speakers from its statements). */
 HD_API hd_rc hd_index_add_article(hd_index *ix, const hd_article *a, hd_err *err);
 

@@ -100,8 +100,9 @@ static void progress(uint64_t docs, uint64_t bytes, uint64_t total, double t0, i
 typedef struct qitem {
     hd_doc d; /* strings point into buf */
     const char *speakers[MAX_SPEAKERS];
-    char *buf; /* owned */
-    hd_rc rc;  /* != HD_OK: an extraction error, in err */
+    char *buf;           /* owned */
+    hd_doc_tokens *toks; /* owned: its text, analysed in the extraction thread */
+    hd_rc rc;            /* != HD_OK: an extraction error, in err */
     hd_err err;
 } qitem;
 
@@ -113,6 +114,7 @@ typedef struct queue {
     int done; /* producer finished */
     int stop; /* consumer gave up */
     hd_extractor *x;
+    hd_tokenizer *tz;
 } queue;
 
 static char *put(char **p, const char *s, size_t n)
@@ -181,6 +183,8 @@ static void *producer(void *ud)
             snprintf(err.msg, sizeof err.msg, "out of memory copying an article");
             err.code = HD_ENOMEM;
         }
+        if (rc == HD_OK && (rc = hd_tokenizer_run(q->tz, &it.d, &it.toks, &err)) != HD_OK)
+            free(it.buf);
         if (rc != HD_OK) {
             memset(&it, 0, sizeof it);
             it.rc = rc;
@@ -192,6 +196,7 @@ static void *producer(void *ud)
         if (q->stop) {
             pthread_mutex_unlock(&q->mu);
             free(it.buf);
+            hd_doc_tokens_free(it.toks);
             break;
         }
         q->items[(q->head + q->n) % QUEUE_CAP] = it;
@@ -239,6 +244,7 @@ static void stop_producer(queue *q, pthread_t th)
         q->head = (q->head + 1) % QUEUE_CAP;
         q->n--;
         free(it.buf);
+        hd_doc_tokens_free(it.toks);
     }
 }
 
@@ -321,6 +327,12 @@ int hd_cmd_index(int argc, char **argv)
     static queue q; /* large: not on the stack */
     memset(&q, 0, sizeof q);
     q.x = x;
+    if (hd_tokenizer_new(hd_index_language(ix), &q.tz, &err) != HD_OK) {
+        hd_cli_report(&err);
+        hd_extractor_free(x);
+        hd_index_close(ix);
+        return HD_EXIT_FAIL;
+    }
     pthread_mutex_init(&q.mu, NULL);
     pthread_cond_init(&q.not_empty, NULL);
     pthread_cond_init(&q.not_full, NULL);
@@ -339,9 +351,10 @@ int hd_cmd_index(int argc, char **argv)
             status = HD_EXIT_FAIL;
             continue;
         }
-        hd_rc arc = hd_index_add(ix, &it.d, &err);
+        hd_rc arc = hd_index_add_tokens(ix, &it.d, it.toks, &err);
         bytes += it.d.body_len + strlen(it.d.title);
         free(it.buf);
+        hd_doc_tokens_free(it.toks);
         if (arc != HD_OK) {
             if (arc == HD_ENOMEM || arc == HD_EIO || arc == HD_ENOSPC) /* auto-commit failed */
                 goto fatal_join;
@@ -369,6 +382,8 @@ int hd_cmd_index(int argc, char **argv)
         }
     }
     pthread_join(th, NULL);
+    hd_tokenizer_free(q.tz);
+    q.tz = NULL;
     if (hd_index_commit(ix, &err) != HD_OK)
         goto fatal;
     if (verbose) {
@@ -397,6 +412,7 @@ int hd_cmd_index(int argc, char **argv)
     return status;
 fatal_join:
     stop_producer(&q, th);
+    hd_tokenizer_free(q.tz);
 fatal:
     if (tty)
         fputc('\n', stderr);

@@ -187,7 +187,7 @@ void hd_index_close(hd_index *ix)
     hd_free(ix);
 }
 
-hd_rc hd_index_add(hd_index *ix, const hd_doc *doc, hd_err *err)
+static hd_rc add_doc(hd_index *ix, const hd_doc *doc, const hd_doc_tokens *toks, hd_err *err)
 {
     if (!ix || !doc)
         return hd_err_set(err, HD_EINVAL, "no index or document");
@@ -198,7 +198,7 @@ hd_rc hd_index_add(hd_index *ix, const hd_doc *doc, hd_err *err)
     hd_rc rc;
     if (!ix->w && (rc = hd_segw_new(ix->an, &ix->w, err)))
         return rc;
-    if ((rc = hd_segw_add(ix->w, doc, err)))
+    if ((rc = hd_segw_add(ix->w, doc, toks, err)))
         return rc;
     if (ix->m.n_segs) {
         hd_buf_add(&ix->pend, doc->id, strlen(doc->id) + 1);
@@ -210,6 +210,23 @@ hd_rc hd_index_add(hd_index *ix, const hd_doc *doc, hd_err *err)
     if (hd_segw_mem(ix->w) + ix->pend.cap > ix->budget)
         return hd_index_commit(ix, err);
     return HD_OK;
+}
+
+hd_rc hd_index_add(hd_index *ix, const hd_doc *doc, hd_err *err)
+{
+    return add_doc(ix, doc, NULL, err);
+}
+
+hd_rc hd_index_add_tokens(hd_index *ix, const hd_doc *doc, const hd_doc_tokens *toks, hd_err *err)
+{
+    if (!toks)
+        return hd_err_set(err, HD_EINVAL, "no analysed tokens");
+    return add_doc(ix, doc, toks, err);
+}
+
+const char *hd_index_language(const hd_index *ix)
+{
+    return ix && ix->r ? ix->r->language : "";
 }
 
 hd_rc hd_index_add_article(hd_index *ix, const hd_article *a, hd_err *err)

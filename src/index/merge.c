@@ -67,7 +67,7 @@ hd_rc hd_merge_segments(hd_analyzer *an, const hd_seg *const *segs, size_t n, hd
                         .n_speakers = n_names};
             if (!d.body_len)
                 d.body = "";
-            if ((rc = hd_segw_add(w, &d, err)))
+            if ((rc = hd_segw_add(w, &d, NULL, err)))
                 break;
         }
     }

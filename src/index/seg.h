@@ -8,6 +8,7 @@
 #define HD_INDEX_SEG_H
 
 #include <stdint.h>
+#include <string.h>
 
 #include "base/buf.h"
 #include "index/index.h"
@@ -47,6 +48,51 @@ enum {
 #define HD_MAX_ID_LEN    1024
 #define HD_MAX_BODY      (64u << 20)
 
+/* ---- Analysed documents (prep.c) ------------------------------------------------------ */
+
+/* One token: its key (field byte + folded, unstemmed word) in hd_doc_tokens.keys. */
+typedef struct hd_tokrec {
+    uint32_t off;
+    uint32_t hash; /* hd_key_hash of the key */
+    uint32_t pos;
+    uint16_t len; /* key length */
+    uint16_t stemmable;
+} hd_tokrec;
+
+struct hd_doc_tokens {
+    char language[32]; /* analyzer language */
+    hd_tokrec *tok;    /* all tokens, by field */
+    size_t n, cap;
+    size_t start[HD_N_TEXT_FIELDS + 1]; /* field f: tok[start[f] .. start[f + 1]) */
+    hd_buf keys;
+    int filled;
+};
+
+void hd_doc_tokens_init(hd_doc_tokens *t);
+void hd_doc_tokens_done(hd_doc_tokens *t);
+/* Analyse the text fields of d into t (reusing its memory). */
+hd_rc hd_doc_tokens_fill(hd_analyzer *an, const hd_doc *d, hd_doc_tokens *t, hd_err *err);
+
+/* A fast hash for short keys (terms are rarely over 16 bytes). */
+static inline uint32_t hd_key_hash(const uint8_t *k, size_t n)
+{
+    uint64_t h = 0x9E3779B97F4A7C15ull ^ (n * 0xff51afd7ed558ccdull);
+    while (n >= 8) {
+        uint64_t v;
+        memcpy(&v, k, 8);
+        h = (h ^ v) * 0xbf58476d1ce4e5b9ull;
+        h ^= h >> 31;
+        k += 8;
+        n -= 8;
+    }
+    uint64_t v = 0;
+    memcpy(&v, k, n);
+    h = (h ^ v) * 0x94d049bb133111ebull;
+    h ^= h >> 29;
+    h *= 0xbf58476d1ce4e5b9ull;
+    return (uint32_t)(h >> 32);
+}
+
 /* ---- Segment writer ------------------------------------------------------------------- */
 
 typedef struct hd_segw hd_segw;
@@ -55,8 +101,9 @@ typedef struct hd_segw hd_segw;
 hd_rc hd_segw_new(hd_analyzer *an, hd_segw **out, hd_err *err);
 void hd_segw_free(hd_segw *w);
 /* Add a document as local doc hd_segw_n_docs() (before the call). A doc with the same id
- * already buffered is marked deleted. */
-hd_rc hd_segw_add(hd_segw *w, const hd_doc *doc, hd_err *err);
+ * already buffered is marked deleted. toks: its analysed text (hd_doc_tokens_fill with the
+ * same language), or NULL to analyse it here. */
+hd_rc hd_segw_add(hd_segw *w, const hd_doc *doc, const hd_doc_tokens *toks, hd_err *err);
 /* Mark the buffered doc with this id deleted; returns 1 when one was found. */
 int hd_segw_delete_id(hd_segw *w, const char *id, size_t len);
 uint32_t hd_segw_n_docs(const hd_segw *w);

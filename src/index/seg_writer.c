@@ -87,15 +87,6 @@ typedef struct word_slot {
     char key[WORD_KEY]; /* field byte + folded word */
 } word_slot;
 
-typedef struct tokrec {
-    uint32_t off; /* key (field byte + folded word) in bkeys */
-    uint32_t hash;
-    uint32_t pos;
-    uint32_t term; /* resolved term index */
-    uint16_t len;
-    uint16_t stemmable;
-} tokrec;
-
 typedef struct term_ent {
     /* hot while indexing: one cache line */
     uint32_t last_doc; /* doc of the last occurrence, UINT32_MAX before any */
@@ -123,10 +114,9 @@ struct hd_segw {
      * costs one cache line; words over WORD_KEY bytes go the slow way */
     word_slot *wslots;
     size_t n_wslots, n_words;
-    /* tokens of the field being indexed */
-    tokrec *batch;
-    size_t n_batch, cap_batch;
-    hd_buf bkeys;
+    uint32_t *tids; /* term of each token of the field being added */
+    size_t cap_tids;
+    hd_doc_tokens own; /* analysis when the caller brings none */
     uint32_t *touched; /* terms seen in the current doc */
     size_t n_touched, cap_touched;
     uint32_t n_docs;
@@ -146,26 +136,6 @@ struct hd_segw {
     uint8_t keybuf[HD_MAX_TERM + 8];
 };
 
-/* A fast inline hash for short keys (terms are rarely over 16 bytes). */
-static inline uint32_t hash_key(const uint8_t *k, size_t n)
-{
-    uint64_t h = 0x9E3779B97F4A7C15ull ^ (n * 0xff51afd7ed558ccdull);
-    while (n >= 8) {
-        uint64_t v;
-        memcpy(&v, k, 8);
-        h = (h ^ v) * 0xbf58476d1ce4e5b9ull;
-        h ^= h >> 31;
-        k += 8;
-        n -= 8;
-    }
-    uint64_t v = 0;
-    memcpy(&v, k, n);
-    h = (h ^ v) * 0x94d049bb133111ebull;
-    h ^= h >> 29;
-    h *= 0xbf58476d1ce4e5b9ull;
-    return (uint32_t)(h >> 32);
-}
-
 static inline int key_eq(const uint8_t *a, const uint8_t *b, size_t n)
 {
     if (n <= 8) {
@@ -184,7 +154,7 @@ hd_rc hd_segw_new(hd_analyzer *an, hd_segw **out, hd_err *err)
         return hd_err_set(err, HD_ENOMEM, "out of memory creating a segment writer");
     w->an = an;
     hd_buf_init(&w->keys);
-    hd_buf_init(&w->bkeys);
+    hd_doc_tokens_init(&w->own);
     hd_buf_init(&w->del);
     hd_buf_init(&w->dates);
     zstore_init(&w->meta, STORE_BLOCK_RAW, META_TRAIN, META_DICT);
@@ -215,8 +185,8 @@ void hd_segw_free(hd_segw *w)
     hd_free(w->terms);
     hd_free(w->slots);
     hd_free(w->wslots);
-    hd_free(w->batch);
-    hd_buf_done(&w->bkeys);
+    hd_free(w->tids);
+    hd_doc_tokens_done(&w->own);
     hd_free(w->touched);
     hd_buf_done(&w->keys);
     hd_buf_done(&w->del);
@@ -300,7 +270,7 @@ static int grow_table(uint64_t **slots, size_t *n_slots)
 /* Find or insert the term with key k[0..n). NULL on out of memory (or not found). */
 static term_ent *term_get(hd_segw *w, const uint8_t *k, size_t n, int insert)
 {
-    uint32_t h = hash_key(k, n);
+    uint32_t h = hd_key_hash(k, n);
     size_t mask = w->n_slots - 1, i = h & mask;
     for (;;) {
         uint64_t v = w->slots[i];
@@ -397,40 +367,16 @@ static int64_t word_term(hd_segw *w, const uint8_t *k, size_t n, uint32_t h, int
     return t;
 }
 
-/* Tokens of one field are collected first, then resolved and added in two passes that
- * prefetch a few tokens ahead: indexing is bound by cache misses on the word table and the
- * term entries, and this overlaps them. */
-static int on_token(void *ud, const hd_token *tok)
-{
-    hd_segw *w = ud;
-    if (HD_GROW(w->batch, w->cap_batch, w->n_batch + 1)) {
-        w->rc = HD_ENOMEM;
-        return 1;
-    }
-    size_t off = w->bkeys.len;
-    if (hd_buf_reserve(&w->bkeys, tok->term_len + 2)) {
-        w->rc = HD_ENOMEM;
-        return 1;
-    }
-    w->bkeys.p[off] = (char)w->cur_field;
-    memcpy(w->bkeys.p + off + 1, tok->term, tok->term_len);
-    w->bkeys.len += tok->term_len + 1;
-    tokrec *r = &w->batch[w->n_batch++];
-    r->off = (uint32_t)off;
-    r->len = (uint16_t)(tok->term_len + 1);
-    r->stemmable = (uint16_t)tok->stemmable;
-    r->pos = tok->pos;
-    r->hash = hash_key((const uint8_t *)w->bkeys.p + off, tok->term_len + 1);
-    return 0;
-}
-
 #define AHEAD 6
 
-static hd_rc add_batch(hd_segw *w)
+/* Add the tokens b[0..n) of one field (keys in keys) to the current doc, in two passes that
+ * prefetch a few tokens ahead: indexing is bound by cache misses on the word table and the
+ * term entries, and this overlaps them. */
+static hd_rc add_tokens(hd_segw *w, const hd_tokrec *b, size_t n, const uint8_t *keys)
 {
-    size_t n = w->n_batch;
-    tokrec *b = w->batch;
-    const uint8_t *keys = (const uint8_t *)w->bkeys.p;
+    if (n > w->cap_tids && HD_GROW(w->tids, w->cap_tids, n))
+        return HD_ENOMEM;
+    uint32_t *tid = w->tids;
     /* pass 1: words -> terms */
     for (size_t i = 0; i < n; i++) {
         if (i + AHEAD < n)
@@ -438,24 +384,24 @@ static hd_rc add_batch(hd_segw *w)
         int64_t t = word_term(w, keys + b[i].off, b[i].len, b[i].hash, b[i].stemmable);
         if (t < 0)
             return HD_ENOMEM;
-        b[i].term = (uint32_t)t;
+        tid[i] = (uint32_t)t;
     }
     /* pass 2: occurrences */
     uint32_t doc = w->n_docs;
     for (size_t i = 0; i < AHEAD && i < n; i++)
-        __builtin_prefetch(&w->terms[b[i].term]);
+        __builtin_prefetch(&w->terms[tid[i]]);
     for (size_t i = 0; i < n; i++) {
         if (i + AHEAD < n)
-            __builtin_prefetch(&w->terms[b[i + AHEAD].term]);
+            __builtin_prefetch(&w->terms[tid[i + AHEAD]]);
         if (i + 2 < n) {
-            const term_ent *f = &w->terms[b[i + 2].term];
+            const term_ent *f = &w->terms[tid[i + 2]];
             __builtin_prefetch(f->pos.p + f->pos.len);
         }
-        term_ent *e = &w->terms[b[i].term];
+        term_ent *e = &w->terms[tid[i]];
         if (e->last_doc != doc) {
             if (HD_GROW(w->touched, w->cap_touched, w->n_touched + 1))
                 return HD_ENOMEM;
-            w->touched[w->n_touched++] = b[i].term;
+            w->touched[w->n_touched++] = tid[i];
             e->last_doc = doc;
             e->cur_tf = 0;
             e->last_pos = 0;
@@ -465,23 +411,6 @@ static hd_rc add_batch(hd_segw *w)
         e->last_pos = b[i].pos;
         e->cur_tf++;
     }
-    w->cur_len += (uint32_t)n;
-    return HD_OK;
-}
-
-static hd_rc index_text(hd_segw *w, hd_field f, const char *s, size_t n, uint32_t first_pos,
-                        uint32_t *next_pos, hd_err *err)
-{
-    w->cur_field = (uint8_t)f;
-    w->n_batch = 0;
-    hd_buf_clear(&w->bkeys);
-    hd_rc rc = hd_analyze_ex(w->an, s, n, first_pos, HD_AN_NO_STEM, on_token, w, next_pos, err);
-    if (rc)
-        return rc;
-    if (!w->rc)
-        w->rc = add_batch(w);
-    if (w->rc)
-        return hd_err_set(err, w->rc, "out of memory indexing a document");
     return HD_OK;
 }
 
@@ -702,7 +631,7 @@ static hd_rc store_doc(hd_segw *w, const char *id, const char *url, const char *
     return rc;
 }
 
-hd_rc hd_segw_add(hd_segw *w, const hd_doc *d, hd_err *err)
+hd_rc hd_segw_add(hd_segw *w, const hd_doc *d, const hd_doc_tokens *toks, hd_err *err)
 {
     if (!d->id || !*d->id)
         return hd_err_set(err, HD_EINVAL, "document without an id");
@@ -714,39 +643,31 @@ hd_rc hd_segw_add(hd_segw *w, const hd_doc *d, hd_err *err)
         return hd_err_setw(err, HD_ELIMIT, d->id, "document body over %u bytes", HD_MAX_BODY);
     if (w->n_docs == UINT32_MAX - 1)
         return hd_err_set(err, HD_ELIMIT, "too many documents in one segment");
+    if (toks && (strcmp(toks->language, hd_analyzer_language(w->an)) != 0 || !toks->filled))
+        return hd_err_set(err, HD_EINVAL, "document analysed for language '%s', index is '%s'",
+                          toks->language, hd_analyzer_language(w->an));
     uint32_t doc = w->n_docs;
     w->rc = HD_OK;
     hd_segw_delete_id(w, d->id, id_len);
 
-    /* Text fields. Speakers are separated by a position gap so phrases do not cross them. */
+    /* Text fields: analysed by the caller (another thread), or now. */
     uint32_t lens[HD_N_TEXT_FIELDS] = {0};
-    uint32_t np;
     hd_rc rc = HD_OK;
     const char *title = d->title ? d->title : "";
     const char *source = d->source ? d->source : "";
-    w->cur_len = 0;
-    if ((rc = index_text(w, HD_FIELD_TITLE, title, strlen(title), 0, &np, err)))
-        goto fail;
-    lens[HD_FIELD_TITLE] = w->cur_len;
-    w->cur_len = 0;
-    if ((rc = index_text(w, HD_FIELD_BODY, d->body ? d->body : "", body_len, 0, &np, err)))
-        goto fail;
-    lens[HD_FIELD_BODY] = w->cur_len;
-    w->cur_len = 0;
-    if ((rc = index_text(w, HD_FIELD_SOURCE, source, strlen(source), 0, &np, err)))
-        goto fail;
-    lens[HD_FIELD_SOURCE] = w->cur_len;
-    w->cur_len = 0;
-    np = 0;
-    for (size_t i = 0; i < d->n_speakers; i++) {
-        if (!d->speakers[i])
-            continue;
-        if ((rc = index_text(w, HD_FIELD_SPEAKER, d->speakers[i], strlen(d->speakers[i]), np, &np,
-                             err)))
+    if (!toks) {
+        if ((rc = hd_doc_tokens_fill(w->an, d, &w->own, err)))
             goto fail;
-        np += 1;
+        toks = &w->own;
     }
-    lens[HD_FIELD_SPEAKER] = w->cur_len;
+    for (int f = 0; f < HD_N_TEXT_FIELDS; f++) {
+        size_t n = toks->start[f + 1] - toks->start[f];
+        if ((rc = add_tokens(w, toks->tok + toks->start[f], n, (const uint8_t *)toks->keys.p))) {
+            rc = hd_err_set(err, rc, "out of memory indexing a document");
+            goto fail;
+        }
+        lens[f] = (uint32_t)n;
+    }
 
     /* Id term: tf 1, no positions. */
     {

@@ -571,6 +571,67 @@ static void test_failed_commit_keeps_last(void **state)
     rmdir_all(dir);
 }
 
+/* Documents analysed apart (hd_tokenizer, as herald index does in its extraction thread)
+ * index exactly like documents analysed by hd_index_add. */
+static void test_add_tokens(void **state)
+{
+    (void)state;
+    char *dir = tmpdir(), *dir2 = tmpdir();
+    hd_index *a = open_w(dir), *b = open_w(dir2);
+    hd_err err = {0};
+    hd_tokenizer *tz, *fr;
+    assert_int_equal(hd_tokenizer_new(hd_index_language(b), &tz, &err), HD_OK);
+    assert_int_equal(hd_tokenizer_new("french", &fr, &err), HD_OK);
+    const char *sp[] = {"Ali Khamenei", "Joe Biden"};
+    for (int i = 0; i < 50; i++) {
+        char id[16], body[128];
+        sprintf(id, "t%d", i);
+        sprintf(body, "Talks on the nuclear deal resumed, officials said; round %d of 12-day talks",
+                i);
+        hd_doc d = {.id = id,
+                    .title = "Nuclear talks",
+                    .body = body,
+                    .source = "x/y",
+                    .speakers = sp,
+                    .n_speakers = (size_t)(i % 3)};
+        assert_int_equal(hd_index_add(a, &d, &err), HD_OK);
+        hd_doc_tokens *t;
+        assert_int_equal(hd_tokenizer_run(tz, &d, &t, &err), HD_OK);
+        assert_int_equal(hd_index_add_tokens(b, &d, t, &err), HD_OK);
+        hd_doc_tokens_free(t);
+        if (i == 0) {
+            assert_int_equal(hd_tokenizer_run(fr, &d, &t, &err), HD_OK);
+            assert_int_equal(hd_index_add_tokens(b, &d, t, &err), HD_EINVAL);
+            hd_err_clear(&err);
+            hd_doc_tokens_free(t);
+        }
+    }
+    assert_int_equal(hd_index_commit(a, &err), HD_OK);
+    assert_int_equal(hd_index_commit(b, &err), HD_OK);
+    hd_index_stats sa, sb;
+    assert_int_equal(hd_index_stats_get(a, &sa, &err), HD_OK);
+    assert_int_equal(hd_index_stats_get(b, &sb, &err), HD_OK);
+    assert_int_equal(sa.n_docs, 50);
+    assert_int_equal(sb.n_docs, 50);
+    assert_int_equal(sa.n_terms, sb.n_terms);
+    assert_int_equal(sa.size_bytes, sb.size_bytes);
+    const hd_ixr *ra = hd_index_reader(a), *rb = hd_index_reader(b);
+    const char *terms[] = {"nuclear", "talk", "12-day", "said", "khamenei"};
+    hd_field fields[] = {HD_FIELD_BODY, HD_FIELD_TITLE, HD_FIELD_BODY, HD_FIELD_BODY,
+                         HD_FIELD_SPEAKER};
+    for (int k = 0; k < 5; k++) {
+        uint64_t x = hd_ixr_doc_freq(ra, fields[k], terms[k], strlen(terms[k]));
+        assert_true(x > 0);
+        assert_int_equal(x, hd_ixr_doc_freq(rb, fields[k], terms[k], strlen(terms[k])));
+    }
+    hd_tokenizer_free(tz);
+    hd_tokenizer_free(fr);
+    hd_index_close(a);
+    hd_index_close(b);
+    rmdir_all(dir);
+    rmdir_all(dir2);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -583,6 +644,7 @@ int main(void)
         cmocka_unit_test(test_bad_input),
         cmocka_unit_test(test_decoders_survive_resealed_damage),
         cmocka_unit_test(test_failed_commit_keeps_last),
+        cmocka_unit_test(test_add_tokens),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
