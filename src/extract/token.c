@@ -203,24 +203,32 @@ static inline size_t scan_ascii(const hd_lexicon *lx, const char *b, size_t n, s
         ['m'] = 5, ['n'] = 5, ['o'] = 5, ['p'] = 5, ['q'] = 5, ['r'] = 5, ['s'] = 5, ['t'] = 5,
         ['u'] = 5, ['v'] = 5, ['w'] = 5, ['x'] = 5, ['y'] = 5, ['z'] = 5};
     size_t j = i;
-    while (j < n && (wt[(unsigned char)b[j]] & 1))
-        j++;
-    uint64_t h = lx_hash(b + i, j - i, n - i);
-    if (j < n && (unsigned char)b[j] >= 0x80)
-        return 0;
-    size_t e = j;
-    if (j < n) {
+    int digit = wt[(unsigned char)b[i]] == 1;
+    for (;;) {
+        while (j < n && (wt[(unsigned char)b[j]] & 1))
+            j++;
+        if (j + 1 >= n || !(wt[(unsigned char)b[j + 1]] & 1))
+            break;
         unsigned char c = (unsigned char)b[j];
-        unsigned char nx = j + 1 < n ? (unsigned char)b[j + 1] : ' ';
-        int nx_word = nx >= 0x80 || ascii_tab[nx] == C_ALPHA_UP || ascii_tab[nx] == C_ALPHA_LO ||
-                      ascii_tab[nx] == C_DIGIT;
-        if (c == '\'' || c == '-' || c == '&' || ((c == '.' || c == ',') && nx_word))
-            return 0;
-        if (c == '.') {
-            /* keep the period of an abbreviation ("Mr.", "Nov.", a lone initial) */
-            if (j - i == 1 || (lx_get_hashed(&lx->words, b + i, j - i, h) & (LW_TITLE | LW_ABBR)))
-                e = j + 1;
+        if (c == '-' || c == '\'' || (digit && (c == '.' || c == ','))) {
+            j++; /* de-escalate, don't, Iran's, 4.5, 10,000 */
+            continue;
         }
+        if (c == '.' || c == '&')
+            return 0; /* U.S., AT&T: the full scan */
+        break;
+    }
+    if (j < n && ((unsigned char)b[j] >= 0x80 || b[j] == '\''))
+        return 0; /* ’ or a plural possessive: the full scan */
+    size_t stem = j;
+    if (j - i > 2 && b[j - 1] == 's' && b[j - 2] == '\'')
+        stem = j - 2;
+    uint64_t h = lx_hash(b + i, stem - i, n - i);
+    size_t e = j;
+    if (j < n && b[j] == '.') {
+        /* keep the period of an abbreviation ("Mr.", "Nov.", a lone initial) */
+        if (j - i == 1 || (lx_get_hashed(&lx->words, b + i, j - i, h) & (LW_TITLE | LW_ABBR)))
+            e = j + 1;
     }
     unsigned char f = wt[(unsigned char)b[i]];
     uint16_t fl = f == 3 ? TF_CAP : f == 1 ? TF_DIGIT : 0;
@@ -233,8 +241,10 @@ static inline size_t scan_ascii(const hd_lexicon *lx, const char *b, size_t n, s
         if (up >= 2 && lo == 0)
             fl |= TF_ALLCAPS;
     }
+    if (stem < j)
+        fl |= TF_POSS;
     *flags = fl;
-    *stem_e = (uint32_t)e;
+    *stem_e = (uint32_t)(stem < j ? stem : e);
     *hash = h;
     return e;
 }
