@@ -375,12 +375,25 @@ static hd_rc load_iso(const char *file, const char *key, lx_set *s, int need, hd
 {
     char path[4096];
     snprintf(path, sizeof path, "%s/%s", ISO_DIR, file);
+    /* read the file in one go: json_load_file reads it a character at a time */
+    hd_buf b;
+    hd_buf_init(&b);
+    hd_err ferr = {0};
+    if (hd_fs_read_all(path, 64u << 20, &b, &ferr) != HD_OK) {
+        hd_buf_done(&b);
+        if (!need)
+            return HD_OK;
+        if (ferr.code == HD_ENOMEM)
+            return hd_err_set(err, HD_ENOMEM, "out of memory reading %s", path);
+        return hd_err_setw(err, HD_EIO, path, "cannot read iso-codes: %s", ferr.msg);
+    }
     json_error_t je;
-    json_t *root = json_load_file(path, 0, &je);
+    json_t *root = json_loadb(b.p ? b.p : "", b.len, 0, &je);
+    hd_buf_done(&b);
     if (!root) {
         if (!need)
             return HD_OK;
-        return hd_err_setw(err, HD_EIO, path, "cannot read iso-codes: %s", je.text);
+        return hd_err_setw(err, HD_EIO, path, "cannot parse iso-codes: %s", je.text);
     }
     json_t *arr = json_object_get(root, key);
     size_t i;
@@ -394,6 +407,38 @@ static hd_rc load_iso(const char *file, const char *key, lx_set *s, int need, hd
     }
     json_decref(root);
     return bad ? hd_err_set(err, HD_ENOMEM, "out of memory loading %s", path) : HD_OK;
+}
+
+/* Region (subdivision) names from iso_3166-2.json. The file holds some 5,000 entries; building
+ * a jansson tree of it costs ~40 ms per extractor, so its "name" values are picked out by a
+ * minimal scanner instead (the file is flat: one object per subdivision, no escapes in names;
+ * a value with a backslash is skipped). A missing file is not an error. */
+static hd_rc load_regions(const char *file, lx_set *s, hd_err *err)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", ISO_DIR, file);
+    hd_buf b;
+    hd_buf_init(&b);
+    hd_err ferr = {0};
+    if (hd_fs_read_all(path, 64u << 20, &b, &ferr) != HD_OK) {
+        hd_buf_done(&b);
+        return ferr.code == HD_ENOMEM ? hd_err_set(err, HD_ENOMEM, "out of memory") : HD_OK;
+    }
+    static const char key[] = "\"name\": \"";
+    const char *p = b.p ? b.p : "", *end = p + b.len;
+    while ((p = memmem(p, (size_t)(end - p), key, sizeof key - 1)) != NULL) {
+        p += sizeof key - 1;
+        const char *q = p;
+        while (q < end && *q != '"' && *q != '\\' && *q != '\n')
+            q++;
+        if (q < end && *q == '"' && set_add(s, p, (size_t)(q - p), 1) != 0) {
+            hd_buf_done(&b);
+            return hd_err_set(err, HD_ENOMEM, "out of memory loading %s", path);
+        }
+        p = q;
+    }
+    hd_buf_done(&b);
+    return HD_OK;
 }
 
 static const char *default_dir(void)
@@ -420,7 +465,7 @@ hd_rc hd_lexicon_load(const char *datadir, hd_lexicon **out, hd_err *err)
         (rc = load_list(dir, "function_words.txt", &lx->func, 0, NULL, err)) != HD_OK ||
         (rc = load_demonyms(dir, &lx->demonyms, err)) != HD_OK ||
         (rc = load_iso("iso_3166-1.json", "3166-1", &lx->places, 1, err)) != HD_OK ||
-        (rc = load_iso("iso_3166-2.json", "3166-2", &lx->places, 0, err)) != HD_OK) {
+        (rc = load_regions("iso_3166-2.json", &lx->places, err)) != HD_OK) {
         hd_lexicon_free(lx);
         return rc;
     }

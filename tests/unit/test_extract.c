@@ -435,6 +435,11 @@ static void test_entities(void **state)
     assert_non_null(e);
     assert_int_equal(e->kind, HD_ENT_ORG);
     assert_null(entity(&r, "Supreme Leader Ali Khamenei"));
+    /* regions come from iso_3166-2.json */
+    res r2 = run("Officials from Bavaria met farmers from Kermanshah.");
+    e = entity(&r2, "Bavaria");
+    assert_non_null(e);
+    assert_int_equal(e->kind, HD_ENT_PLACE);
     assert_null(entity(&r, "Seyyed Ali Khamenei"));
 }
 
