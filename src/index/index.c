@@ -12,8 +12,8 @@
  *
  * Merge policy (log-structured, as Lucene's LogMergePolicy): a segment's level is
  * floor(log10(live docs)); when MERGE_FACTOR segments share a level they are merged into one
- * (one level up), so there are at most MERGE_FACTOR - 1 segments per level. Merging re-reads
- * the live stored documents of the merged segments and re-indexes them.
+ * (one level up), so there are at most MERGE_FACTOR - 1 segments per level. Merging copies
+ * stored fields and remaps postings (merge.c); nothing is analysed again.
  */
 #include <dirent.h>
 #include <errno.h>
@@ -464,8 +464,11 @@ static hd_rc commit_impl(hd_index *ix, int merge_all, hd_err *err)
         for (size_t i = 0; sv && i < nm.n_segs; i++)
             if (pick[i])
                 sv[n++] = &tr->segs[i];
-        hd_segw *mw = NULL;
-        rc = sv ? hd_merge_segments(ix->an, sv, n, &mw, err)
+        uint64_t id = nm.next_seg_id, size = 0;
+        uint32_t n_docs = 0;
+        char name[64];
+        hd_seg_filename(name, id);
+        rc = sv ? hd_merge_write(ix->an, sv, n, ix->dir, name, &n_docs, &size, err)
                 : hd_err_set(err, HD_ENOMEM, "out of memory merging");
         if (sv != segs)
             hd_free(sv);
@@ -477,8 +480,10 @@ static hd_rc commit_impl(hd_index *ix, int merge_all, hd_err *err)
             if (!pick[i])
                 nm.segs[j++] = nm.segs[i];
         nm.n_segs = j;
-        rc = add_segment(ix, &nm, mw, err);
-        hd_segw_free(mw);
+        if (n_docs) {
+            nm.segs[nm.n_segs++] = (hd_manifest_seg){.id = id, .max_doc = n_docs};
+            nm.next_seg_id++;
+        }
     }
     hd_free(pick);
     if (!rc)

@@ -109,15 +109,48 @@ int hd_segw_delete_id(hd_segw *w, const char *id, size_t len);
 uint32_t hd_segw_n_docs(const hd_segw *w);
 uint32_t hd_segw_n_deleted(const hd_segw *w);
 size_t hd_segw_mem(const hd_segw *w); /* approximate bytes held */
+/* A term of a segment being written: its postings in the in-memory form (per doc varint gap
+ * from the previous doc, or the doc itself for the first, then varint tf) and positions (per
+ * doc tf varints: first position, then deltas). */
+typedef struct hd_mterm {
+    const uint8_t *key; /* field byte + term */
+    size_t key_len;
+    uint32_t df;
+    uint64_t total_tf;
+    const uint8_t *docs;
+    size_t docs_len;
+    const uint8_t *pos; /* NULL for HD_FIELD_ID */
+    size_t pos_len;
+} hd_mterm;
+
+/* Terms in key order: next() sets *has = 0 at the end. allpos: when non-NULL, the positions of
+ * all terms returned, concatenated (written after the postings); else the writer's own. */
+typedef struct hd_term_src {
+    hd_rc (*next)(void *ud, hd_mterm *t, int *has, hd_err *err);
+    void *ud;
+    const hd_buf *allpos;
+} hd_term_src;
+
+/* Append a stored document with its field norms and date but no postings (merging: the terms
+ * come from hd_segw_write_src). */
+hd_rc hd_segw_add_stored(hd_segw *w, const hd_stored_doc *sd, const uint8_t *norms, int32_t date,
+                         hd_err *err);
+/* Take the field length totals from *totals when writing (read after the last term). */
+void hd_segw_set_field_totals_src(hd_segw *w, const uint64_t *totals);
+/* As hd_segw_write with the terms from src instead of the writer's own. */
+hd_rc hd_segw_write_src(hd_segw *w, const hd_term_src *src, const char *dir, const char *name,
+                        uint8_t **out_del, uint64_t *out_size, hd_err *err);
+
 /* Write the segment to dir/name and fsync it. *out_del receives the deletion bitset of the
  * buffered deletes (owned, hd_free; NULL when none), of (n_docs + 7) / 8 bytes. The writer
  * is unchanged (call hd_segw_free afterwards). */
 hd_rc hd_segw_write(hd_segw *w, const char *dir, const char *name, uint8_t **out_del,
                     uint64_t *out_size, hd_err *err);
 
-/* Re-index the live documents of segs[0..n) into a new writer (*out, owned). */
-hd_rc hd_merge_segments(hd_analyzer *an, const struct hd_seg *const *segs, size_t n, hd_segw **out,
-                        hd_err *err);
+/* Merge the live documents of segs[0..n) into a new segment dir/name (written and fsynced)
+ * without re-analysis. *out_docs: its document count (0: nothing written). */
+hd_rc hd_merge_write(hd_analyzer *an, const struct hd_seg *const *segs, size_t n, const char *dir,
+                     const char *name, uint32_t *out_docs, uint64_t *out_size, hd_err *err);
 
 /* The HD_FIELD_ID key (field byte + term) of a document id into out[HD_MAX_TERM + 16]: the id
  * itself, or "\x01" + xxh64 for ids longer than HD_MAX_TERM. Returns the key length. */

@@ -125,8 +125,9 @@ struct hd_segw {
     hd_buf norms[HD_N_TEXT_FIELDS];
     hd_buf dates;
     uint64_t field_total[HD_N_TEXT_FIELDS];
-    zstore meta; /* stored id, url, source, date, title, speakers, seq */
-    zstore body; /* stored bodies */
+    const uint64_t *totals_src; /* merging: totals computed by the term source */
+    zstore meta;                /* stored id, url, source, date, title, speakers, seq */
+    zstore body;                /* stored bodies */
     ZSTD_CCtx *zc;
     size_t mem_vecs; /* bytes held by term vectors */
     /* per-doc analysis state */
@@ -631,6 +632,33 @@ static hd_rc store_doc(hd_segw *w, const char *id, const char *url, const char *
     return rc;
 }
 
+hd_rc hd_segw_add_stored(hd_segw *w, const hd_stored_doc *sd, const uint8_t *norms, int32_t date,
+                         hd_err *err)
+{
+    if (w->n_docs == UINT32_MAX - 1)
+        return hd_err_set(err, HD_ELIMIT, "too many documents in one segment");
+    /* speakers arrive '\n'-joined: store them as one name, which joins them the same way */
+    const char *sp = sd->speakers;
+    hd_rc rc = store_doc(w, sd->id, sd->url[0] ? sd->url : NULL, sd->source,
+                         sd->date[0] ? sd->date : NULL, sd->title, sd->body, sd->body_len,
+                         sp[0] ? &sp : NULL, sp[0] ? 1 : 0, sd->seq, err);
+    if (rc)
+        return rc;
+    for (int f = 0; f < HD_N_TEXT_FIELDS; f++)
+        hd_buf_addc(&w->norms[f], (char)norms[f]);
+    hd_buf_add(&w->dates, &date, 4);
+    w->n_docs++;
+    for (int f = 0; f < HD_N_TEXT_FIELDS; f++)
+        if (w->norms[f].oom)
+            return hd_err_set(err, HD_ENOMEM, "out of memory merging");
+    return w->dates.oom ? hd_err_set(err, HD_ENOMEM, "out of memory merging") : HD_OK;
+}
+
+void hd_segw_set_field_totals_src(hd_segw *w, const uint64_t *totals)
+{
+    w->totals_src = totals;
+}
+
 hd_rc hd_segw_add(hd_segw *w, const hd_doc *d, const hd_doc_tokens *toks, hd_err *err)
 {
     if (!d->id || !*d->id)
@@ -828,12 +856,12 @@ static size_t skip_varints(const uint8_t *p, size_t len, uint64_t k)
 }
 
 /* Encode one term's postings into post (and count its position bytes per block). */
-static hd_rc encode_term(hd_segw *w, const term_ent *e, hd_buf *post, hd_buf *scratch,
+static hd_rc encode_term(hd_segw *w, const hd_mterm *e, hd_buf *post, hd_buf *scratch,
                          hd_buf *skips, uint32_t *docs, uint32_t *tfs, hd_err *err)
 {
     hd_buf_clear(skips);
     /* Decode the in-memory doc stream. */
-    const uint8_t *p = e->docs.p, *end = e->docs.p + e->docs.len;
+    const uint8_t *p = e->docs, *end = e->docs + e->docs_len;
     uint32_t prev = UINT32_MAX;
     for (uint32_t i = 0; i < e->df; i++) {
         uint64_t gap, tf;
@@ -842,12 +870,14 @@ static hd_rc encode_term(hd_segw *w, const term_ent *e, hd_buf *post, hd_buf *sc
         docs[i] = prev == UINT32_MAX ? (uint32_t)gap : prev + 1 + (uint32_t)gap;
         tfs[i] = (uint32_t)tf;
         prev = docs[i];
+        if (prev >= w->n_docs || tf == 0)
+            return hd_err_set(err, HD_EINVAL, "internal: bad in-memory postings");
     }
-    uint8_t field = (uint8_t)w->keys.p[e->key_off];
+    uint8_t field = e->key[0];
     const uint8_t *norms = field < HD_N_TEXT_FIELDS ? (const uint8_t *)w->norms[field].p : NULL;
     hd_buf_clear(scratch);
-    const uint8_t *pp = e->pos.p;
-    size_t pleft = e->pos.len;
+    const uint8_t *pp = e->pos;
+    size_t pleft = e->pos_len;
     uint32_t base = 0;
     uint32_t gaps[HD_BLOCK], tfm1[HD_BLOCK];
     for (uint32_t b0 = 0; b0 < e->df; b0 += HD_BLOCK) {
@@ -909,8 +939,51 @@ static hd_rc encode_term(hd_segw *w, const term_ent *e, hd_buf *post, hd_buf *sc
     return hd_buf_status(post, err);
 }
 
+/* The writer's own terms as a term source, in sorted order. */
+typedef struct own_src {
+    hd_segw *w;
+    uint32_t *order;
+    size_t i;
+} own_src;
+
+static hd_rc own_next(void *ud, hd_mterm *t, int *has, hd_err *err)
+{
+    own_src *o = ud;
+    (void)err;
+    *has = o->i < o->w->n_terms;
+    if (!*has)
+        return HD_OK;
+    const term_ent *e = &o->w->terms[o->order[o->i++]];
+    t->key = (const uint8_t *)o->w->keys.p + e->key_off;
+    t->key_len = e->key_len;
+    t->df = e->df;
+    t->total_tf = e->total_tf;
+    t->docs = e->docs.p;
+    t->docs_len = e->docs.len;
+    int text = t->key[0] < HD_N_TEXT_FIELDS;
+    t->pos = text ? e->pos.p : NULL;
+    t->pos_len = text ? e->pos.len : 0;
+    return HD_OK;
+}
+
 hd_rc hd_segw_write(hd_segw *w, const char *dir, const char *name, uint8_t **out_del,
                     uint64_t *out_size, hd_err *err)
+{
+    uint32_t *order = hd_new(uint32_t, w->n_terms ? w->n_terms : 1);
+    if (!order)
+        return hd_err_set(err, HD_ENOMEM, "out of memory writing %s", name);
+    for (size_t i = 0; i < w->n_terms; i++)
+        order[i] = (uint32_t)i;
+    qsort_r(order, w->n_terms, sizeof *order, cmp_terms, w);
+    own_src o = {.w = w, .order = order};
+    hd_term_src src = {.next = own_next, .ud = &o, .allpos = NULL};
+    hd_rc rc = hd_segw_write_src(w, &src, dir, name, out_del, out_size, err);
+    hd_free(order);
+    return rc;
+}
+
+hd_rc hd_segw_write_src(hd_segw *w, const hd_term_src *src, const char *dir, const char *name,
+                        uint8_t **out_del, uint64_t *out_size, hd_err *err)
 {
     *out_del = NULL;
     hd_rc rc = flush_block(w, &w->meta, w->n_docs, err);
@@ -924,7 +997,6 @@ hd_rc hd_segw_write(hd_segw *w, const char *dir, const char *name, uint8_t **out
         return rc;
     char path[4096];
     snprintf(path, sizeof path, "%s/%s", dir, name);
-    uint32_t *order = hd_new(uint32_t, w->n_terms ? w->n_terms : 1);
     uint32_t *docs = hd_new(uint32_t, w->n_docs ? w->n_docs : 1);
     uint32_t *tfs = hd_new(uint32_t, w->n_docs ? w->n_docs : 1);
     hd_buf post, dict, didx, scratch, skips;
@@ -936,14 +1008,11 @@ hd_rc hd_segw_write(hd_segw *w, const char *dir, const char *name, uint8_t **out
     fwriter f = {.fd = -1, .path = path, .err = err};
     hd_buf_init(&f.b);
     f.xx = XXH64_createState();
-    if (!order || !docs || !tfs || !f.xx) {
+    if (!docs || !tfs || !f.xx) {
         rc = hd_err_set(err, HD_ENOMEM, "out of memory writing %s", name);
         goto done;
     }
     XXH64_reset(f.xx, 0);
-    for (size_t i = 0; i < w->n_terms; i++)
-        order[i] = (uint32_t)i;
-    qsort_r(order, w->n_terms, sizeof *order, cmp_terms, w);
 
     f.fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     if (f.fd < 0) {
@@ -953,29 +1022,33 @@ hd_rc hd_segw_write(hd_segw *w, const char *dir, const char *name, uint8_t **out
 
     /* Postings, streamed to the file; dictionary built alongside. */
     uint64_t post_total = 0, pos_total = 0;
-    const uint8_t *prev_key = NULL;
+    uint8_t prev_key[HD_MAX_TERM + 16]; /* copied: a source may reuse its key buffer */
     size_t prev_len = 0;
-    uint64_t n_blocks = 0;
-    for (size_t t = 0; t < w->n_terms; t++) {
-        const term_ent *e = &w->terms[order[t]];
-        const uint8_t *key = (const uint8_t *)w->keys.p + e->key_off;
+    uint64_t n_blocks = 0, n_terms = 0;
+    for (size_t t = 0;; t++) {
+        hd_mterm mt, *e = &mt;
+        int has;
+        if ((rc = src->next(src->ud, &mt, &has, err)))
+            goto done;
+        if (!has)
+            break;
+        n_terms++;
+        const uint8_t *key = mt.key;
         size_t before = post.len;
         if ((rc = encode_term(w, e, &post, &scratch, &skips, docs, tfs, err)))
             goto done;
         uint64_t plen = post.len - before;
-        uint64_t poslen = (uint8_t)key[0] < HD_N_TEXT_FIELDS ? e->pos.len : 0;
+        uint64_t poslen = mt.pos_len;
         if (t % DICT_BLOCK_TERMS == 0) {
             hd_buf_u64(&didx, dict.len);
             hd_buf_u64(&didx, post_total);
             hd_buf_u64(&didx, pos_total);
             n_blocks++;
-            prev_key = NULL;
             prev_len = 0;
         }
         size_t shared = 0;
-        if (prev_key)
-            while (shared < prev_len && shared < e->key_len && prev_key[shared] == key[shared])
-                shared++;
+        while (shared < prev_len && shared < e->key_len && prev_key[shared] == key[shared])
+            shared++;
         hd_buf_varint(&dict, shared);
         hd_buf_varint(&dict, e->key_len - shared);
         hd_buf_add(&dict, key + shared, e->key_len - shared);
@@ -983,7 +1056,11 @@ hd_rc hd_segw_write(hd_segw *w, const char *dir, const char *name, uint8_t **out
         hd_buf_varint(&dict, e->total_tf - e->df);
         hd_buf_varint(&dict, plen);
         hd_buf_varint(&dict, poslen);
-        prev_key = key;
+        if (e->key_len > sizeof prev_key) {
+            rc = hd_err_set(err, HD_EINVAL, "internal: term key too long");
+            goto done;
+        }
+        memcpy(prev_key, key, e->key_len);
         prev_len = e->key_len;
         post_total += plen;
         pos_total += poslen;
@@ -999,12 +1076,17 @@ hd_rc hd_segw_write(hd_segw *w, const char *dir, const char *name, uint8_t **out
     fw_add(&f, post.p, post.len);
     uint64_t m[SEG_META_WORDS] = {0};
     m[M_MAX_DOC] = w->n_docs;
-    m[M_N_TERMS] = w->n_terms;
+    m[M_N_TERMS] = n_terms;
     m[M_POS_OFF] = f.off;
-    for (size_t t = 0; t < w->n_terms; t++) {
-        const term_ent *e = &w->terms[order[t]];
-        if ((uint8_t)w->keys.p[e->key_off] < HD_N_TEXT_FIELDS)
-            fw_add(&f, e->pos.p, e->pos.len);
+    if (src->allpos) {
+        fw_add(&f, src->allpos->p, src->allpos->len);
+    } else {
+        own_src *o = src->ud;
+        for (size_t t = 0; t < w->n_terms; t++) {
+            const term_ent *e = &w->terms[o->order[t]];
+            if ((uint8_t)w->keys.p[e->key_off] < HD_N_TEXT_FIELDS)
+                fw_add(&f, e->pos.p, e->pos.len);
+        }
     }
     m[M_DICT_OFF] = f.off;
     fw_add(&f, dict.p, dict.len);
@@ -1031,7 +1113,7 @@ hd_rc hd_segw_write(hd_segw *w, const char *dir, const char *name, uint8_t **out
     m[M_N_BODY_BLOCKS] = w->body.idx.len / STORE_IDX_ENTRY;
     fw_add(&f, w->body.idx.p, w->body.idx.len);
     for (int fl = 0; fl < HD_N_TEXT_FIELDS; fl++)
-        m[M_FIELD_TOTAL + fl] = w->field_total[fl];
+        m[M_FIELD_TOTAL + fl] = w->totals_src ? w->totals_src[fl] : w->field_total[fl];
     m[M_META_OFF] = f.off;
     fw_add(&f, m, sizeof m);
     uint32_t tr[2] = {HD_MAGIC_SEG, HD_FORMAT_VERSION};
@@ -1083,7 +1165,6 @@ done:
     hd_buf_done(&didx);
     hd_buf_done(&scratch);
     hd_buf_done(&skips);
-    hd_free(order);
     hd_free(docs);
     hd_free(tfs);
     return rc;

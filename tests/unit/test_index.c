@@ -632,6 +632,114 @@ static void test_add_tokens(void **state)
     rmdir_all(dir2);
 }
 
+/* (id, tf, positions) of every live doc containing body:term, sorted by id, into out. */
+static size_t term_rows(const hd_ixr *r, hd_field f, const char *term, char rows[][128], size_t cap)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < hd_ixr_n_segments(r); i++) {
+        const hd_seg *s = hd_ixr_segment(r, i);
+        hd_terminfo ti;
+        if (hd_seg_term(s, f, term, strlen(term), &ti, NULL) != HD_OK)
+            continue;
+        hd_postings p;
+        assert_int_equal(hd_postings_open(&p, s, &ti, 1, NULL), HD_OK);
+        while (hd_postings_next(&p) == HD_OK) {
+            if (hd_seg_is_deleted(s, p.doc))
+                continue;
+            hd_stored_doc sd;
+            assert_int_equal(hd_seg_doc_meta(s, p.doc, &sd, NULL), HD_OK);
+            uint32_t pos[64];
+            size_t np;
+            assert_int_equal(hd_postings_positions(&p, pos, 64, &np), HD_OK);
+            assert_true(n < cap);
+            int o = snprintf(rows[n], 128, "%s tf=%u len=%u:", sd.id, p.freq,
+                             hd_seg_field_len(s, f, p.doc));
+            for (size_t k = 0; k < np && o < 120; k++)
+                o += snprintf(rows[n] + o, (size_t)(128 - o), " %u", pos[k]);
+            n++;
+        }
+    }
+    qsort(rows, n, 128, (int (*)(const void *, const void *))strcmp);
+    return n;
+}
+
+/* Merging (commit-time merges, deletions, replacements, then optimize) gives the same index
+ * as indexing the surviving documents in one go: same terms, postings, positions, lengths. */
+static void test_merge_equals_fresh(void **state)
+{
+    (void)state;
+    char *dir = tmpdir(), *ref = tmpdir();
+    hd_index *ix = open_w(dir);
+    hd_err err = {0};
+    static const char *vocab[] = {"oil", "prices", "rose",   "fell",     "bank", "rates", "dollar",
+                                  "yen", "talks",  "strike", "minister", "said", "market"};
+    char bodies[400][200];
+    int alive[400] = {0};
+    uint64_t rng = 7;
+    for (int i = 0; i < 400; i++) {
+        int o = 0;
+        int len = 3 + (int)(rng % 20);
+        for (int k = 0; k < len; k++) {
+            rng = rng * 6364136223846793005ull + 1442695040888963407ull;
+            o += sprintf(bodies[i] + o, "%s ", vocab[(rng >> 33) % 13]);
+        }
+    }
+    for (int i = 0; i < 400; i++) {
+        char id[16];
+        sprintf(id, "d%d", i % 300); /* ids 0..99 come twice: replaced */
+        add(ix, id, "t", bodies[i], "1999-12-31");
+        alive[i] = 1;
+        if (i >= 300)
+            alive[i - 300] = 0;
+        if (i % 37 == 36)
+            assert_int_equal(hd_index_commit(ix, &err), HD_OK);
+        if (i % 53 == 52) { /* delete an earlier doc */
+            int victim = i - 40;
+            sprintf(id, "d%d", victim % 300);
+            assert_int_equal(hd_index_delete(ix, id, &err), HD_OK);
+            for (int j = 0; j <= i; j++)
+                if (j % 300 == victim % 300)
+                    alive[j] = 0;
+        }
+    }
+    assert_int_equal(hd_index_optimize(ix, &err), HD_OK);
+    const hd_ixr *r = hd_index_reader(ix);
+    assert_int_equal(hd_ixr_n_segments(r), 1);
+    hd_index *rx = open_w(ref);
+    for (int i = 0; i < 400; i++)
+        if (alive[i]) {
+            char id[16];
+            sprintf(id, "d%d", i % 300);
+            add(rx, id, "t", bodies[i], "1999-12-31");
+        }
+    assert_int_equal(hd_index_commit(rx, &err), HD_OK);
+    const hd_ixr *rr = hd_index_reader(rx);
+    assert_int_equal(hd_ixr_n_docs(r), hd_ixr_n_docs(rr));
+    assert_int_equal(hd_ixr_max_doc(r), hd_ixr_n_docs(rr)); /* deleted docs are gone */
+    for (int f = 0; f < HD_N_TEXT_FIELDS; f++)
+        assert_int_equal(hd_ixr_field_total(r, (hd_field)f), hd_ixr_field_total(rr, (hd_field)f));
+    hd_index_stats a, b;
+    hd_index_stats_get(ix, &a, NULL);
+    hd_index_stats_get(rx, &b, NULL);
+    assert_int_equal(a.n_terms, b.n_terms);
+    static char ra[400][128], rb[400][128];
+    const char *stems[] = {"oil", "price", "rose",   "fell",   "bank", "rate",  "dollar",
+                           "yen", "talk",  "strike", "minist", "said", "market"};
+    for (int k = 0; k < 13; k++) {
+        size_t na = term_rows(r, HD_FIELD_BODY, stems[k], ra, 400);
+        size_t nb = term_rows(rr, HD_FIELD_BODY, stems[k], rb, 400);
+        assert_int_equal(na, nb);
+        assert_true(na > 0);
+        for (size_t i = 0; i < na; i++)
+            assert_string_equal(ra[i], rb[i]);
+    }
+    assert_int_equal(hd_index_check(dir, &err), HD_OK);
+    hd_index_close(ix);
+    hd_index_close(rx);
+    rmdir_all(dir);
+    rmdir_all(ref);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -645,6 +753,7 @@ int main(void)
         cmocka_unit_test(test_decoders_survive_resealed_damage),
         cmocka_unit_test(test_failed_commit_keeps_last),
         cmocka_unit_test(test_add_tokens),
+        cmocka_unit_test(test_merge_equals_fresh),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
