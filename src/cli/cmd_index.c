@@ -70,6 +70,8 @@ static int add_size(const char *path, const struct stat *st, int flag, struct FT
 static void on_warn(void *ud, const hd_err *w)
 {
     (void)ud;
+    if (isatty(2))
+        fputs("\r\033[K", stderr); /* over the progress line */
     if (w->where[0])
         fprintf(stderr, "herald: %s: warning: %s\n", w->where, w->msg);
     else
