@@ -589,36 +589,49 @@ static int by_anchor(const void *a, const void *b)
     return p->anchor < q->anchor ? -1 : p->anchor > q->anchor;
 }
 
-/* Pass B: pronouns and continuations in text order. */
+/* The latest sentence-initial subject in tokens [lo, hi) that is a person (want_org 0) or an
+ * organisation (1), or REF_NONE. Reads backwards and stops at the first hit, so only the
+ * sentences before a pronoun are looked at. */
+static int32_t latest_subject(xctx *x, uint32_t lo, uint32_t hi, int want_org)
+{
+    for (uint32_t ti = hi; ti-- > lo;) {
+        if (!(x->t[ti].flags & TF_SSTART) || x->t[ti].flags & TF_INQ)
+            continue;
+        xnp np;
+        uint32_t e = ti;
+        while (e < x->nt && e < ti + 30 && x->t[e].sent == x->t[ti].sent && x->t[e].kind != TK_PARA)
+            e++;
+        if (!np_sentence_subject(x, ti, e, &np) || np.ref == REF_NONE)
+            continue;
+        int org = np.ref >= 0 && x->ent[np.ref].kind == HD_ENT_ORG;
+        int person = REF_IS_PEND(np.ref) || (np.ref >= 0 && x->ent[np.ref].kind == HD_ENT_PERSON);
+        if (want_org ? org : person)
+            return np.ref;
+    }
+    return REF_NONE;
+}
+
+/* Pass B: pronouns and continuations in text order. he/she is the most recent person who
+ * spoke or led a sentence; it is the most recent organisation. */
 static void resolve(xctx *x)
 {
     if (x->nst > 1)
         qsort(x->st, x->nst, sizeof *x->st, by_anchor);
     x->last_ref = REF_NONE;
     x->last_org_ref = REF_NONE;
-    uint32_t ti = 0;
+    uint32_t person_at = 0, org_at = 0; /* where last_ref / last_org_ref were set */
     int32_t prev_ref = REF_NONE;
     uint32_t prev_para = 0;
     int have_prev = 0;
     for (uint32_t si = 0; si < x->nst; si++) {
         xstmt *s = &x->st[si];
-        /* sentence subjects between the previous statement and this one */
-        for (; ti < s->anchor; ti++) {
-            if (!(x->t[ti].flags & TF_SSTART) || x->t[ti].flags & TF_INQ)
-                continue;
-            xnp np;
-            uint32_t e = ti;
-            while (e < x->nt && e < ti + 30 && x->t[e].sent == x->t[ti].sent &&
-                   x->t[e].kind != TK_PARA)
-                e++;
-            if (np_sentence_subject(x, ti, e, &np) && np.ref != REF_NONE)
-                ref_note(x, np.ref);
-        }
-        if (s->pron == 'h')
-            s->ref = x->last_ref;
-        else if (s->pron == 'i')
-            s->ref = x->last_org_ref;
-        else if (s->pron == 'c') {
+        if (s->pron == 'h') {
+            int32_t r = latest_subject(x, person_at, s->anchor, 0);
+            s->ref = r != REF_NONE ? r : x->last_ref;
+        } else if (s->pron == 'i') {
+            int32_t r = latest_subject(x, org_at, s->anchor, 1);
+            s->ref = r != REF_NONE ? r : x->last_org_ref;
+        } else if (s->pron == 'c') {
             if (!have_prev || s->para > prev_para + 2 || prev_ref == REF_NONE) {
                 s->dead = 1;
                 continue;
@@ -627,6 +640,10 @@ static void resolve(xctx *x)
         }
         if (s->pron != 'n') {
             ref_note(x, s->ref);
+            if (REF_IS_PEND(s->ref) || (s->ref >= 0 && x->ent[s->ref].kind == HD_ENT_PERSON))
+                person_at = s->anchor;
+            else if (s->ref >= 0 && x->ent[s->ref].kind == HD_ENT_ORG)
+                org_at = s->anchor;
             prev_ref = s->ref;
             prev_para = s->para;
             have_prev = 1;
