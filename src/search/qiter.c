@@ -50,7 +50,7 @@ hd_qit *hd_qit_new_none(hd_qit_ctx *c)
 
 typedef struct scan_it {
     hd_qit base;
-    int32_t lo, hi; /* day range; all docs when lo > hi is never used */
+    int32_t lo, hi; /* inclusive day range (unused with all) */
     int all;
 } scan_it;
 
@@ -222,8 +222,6 @@ static double bool_block_bound(hd_qit *it, uint32_t t, uint32_t *out_upto)
 }
 
 static const hd_qit_vt bool_vt = {bool_next, bool_seek, bool_score, bool_block_bound};
-
-hd_qit *hd_qit_build(hd_qit_ctx *c, const hd_pnode *n);
 
 hd_qit **hd_qit_build_list(hd_qit_ctx *c, hd_pnode **v, uint32_t n)
 {

@@ -133,7 +133,7 @@ static void run_generic(hd_qit_ctx *c, heap *h, hd_qit *s)
 
 /* A disjunction (with optional filters and exclusions) under MaxScore. */
 static void run_maxscore(hd_qit_ctx *c, heap *h, hd_qit **s, uint32_t n, hd_qit **req,
-                         uint32_t n_req, hd_qit **excl, uint32_t n_excl)
+                         uint32_t n_req, hd_qit **excl, uint32_t n_excl, int one_leaf)
 {
     /* by upper bound, ascending; ub[i] = bound of s[0..i] together */
     for (uint32_t i = 1; i < n; i++)
@@ -152,7 +152,7 @@ static void run_maxscore(hd_qit_ctx *c, heap *h, hd_qit **s, uint32_t n, hd_qit 
         ne++;
     if (ne)
         h->exact = 0;
-    c->theta = n == 1 ? theta : -1;
+    c->theta = one_leaf ? theta : -1;
     uint32_t win_end = 0; /* docs up to win_end passed the block-max test */
     int win_ok = 0;
     while (ne < n && !c->rc) {
@@ -225,7 +225,7 @@ static void run_maxscore(hd_qit_ctx *c, heap *h, hd_qit **s, uint32_t n, hd_qit 
             if (prune_theta(h) > theta) {
                 theta = prune_theta(h);
                 win_ok = 0;
-                if (n == 1)
+                if (one_leaf)
                     c->theta = theta;
                 while (ne < n && ub[ne] <= theta) {
                     ne++;
@@ -274,7 +274,11 @@ static void run_segment(hd_qit_ctx *c, heap *h)
             return;
         hd_qit_sort_by_cost(req, n_req);
     }
-    run_maxscore(c, h, s, n, req, n_req, excl, n_excl);
+    /* Only a lone term or phrase scorer may skip docs by the threshold on its own: its score
+     * is then the doc's whole score. */
+    const hd_pnode *only = root->kind != HD_PK_BOOL ? root : n == 1 ? root->should[0] : NULL;
+    int one_leaf = only && (only->kind == HD_PK_TERM || only->kind == HD_PK_PHRASE);
+    run_maxscore(c, h, s, n, req, n_req, excl, n_excl, one_leaf);
 }
 
 hd_rc hd_topk_run(const hd_plan *plan, const hd_ixr *r, size_t k, int by_date, hd_arena *a,
