@@ -168,6 +168,7 @@ typedef struct xtok {
     uint32_t sent;   /* sentence index */
     uint32_t para;   /* paragraph index */
     uint32_t lex;    /* lexicon.words value of a word token, else 0 */
+    uint32_t qi;     /* quote marks: 1 + index of their quote span, else 0 */
     uint8_t kind;    /* TK_* */
     char ch;         /* punctuation class: , . : ; ? ! ( ) [ ] - ~ (other) */
     uint16_t flags;  /* TF_* */

@@ -311,11 +311,8 @@ static void quote_chains(xctx *x)
 static int has_used_quote(const xctx *x, uint32_t a, uint32_t b)
 {
     for (uint32_t k = a; k < b; k++)
-        if (x->t[k].kind == TK_QOPEN || x->t[k].kind == TK_QCLOSE) {
-            for (uint32_t qi = 0; qi < x->nq; qi++)
-                if ((x->q[qi].open == k || x->q[qi].close == k) && x->q[qi].stmt >= 0)
-                    return 1;
-        }
+        if (x->t[k].qi && x->q[x->t[k].qi - 1].stmt >= 0)
+            return 1;
     return 0;
 }
 
@@ -435,9 +432,9 @@ static void emit_reported(xctx *x, const xnp *np, uint32_t c0, uint32_t c1, uint
     s->anchor = c0;
     s->direct = 0;
     x->used[c0] = 1;
-    for (uint32_t qi = 0; qi < x->nq; qi++)
-        if (x->q[qi].open >= a && x->q[qi].open < b && x->q[qi].stmt < 0)
-            x->q[qi].stmt = (int32_t)(x->nst - 1);
+    for (uint32_t k = a; k < b; k++)
+        if (x->t[k].kind == TK_QOPEN && x->t[k].qi && x->q[x->t[k].qi - 1].stmt < 0)
+            x->q[x->t[k].qi - 1].stmt = (int32_t)(x->nst - 1);
 }
 
 /* One sentence [s0, s1): at most one reported statement. */

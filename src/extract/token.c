@@ -478,6 +478,9 @@ static int pair_quotes(xctx *x)
         q.closed = (uint8_t)closed;
         if (x->nq + 1 > cap && HD_GROW(x->q, cap, x->nq + 1) != 0)
             return -1;
+        x->t[i].qi = x->nq + 1;
+        if (closed)
+            x->t[j].qi = x->nq + 1;
         x->q[x->nq++] = q;
         for (uint32_t k = i; k <= j && k < x->nt; k++)
             if (x->t[k].kind != TK_PARA)
