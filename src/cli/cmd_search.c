@@ -86,8 +86,11 @@ static void print_text(const hd_results *res, const sopts *o)
                *off = o->tty ? "\033[0m" : "";
     while (hd_results_next((hd_results *)res, &h) == HD_OK) {
         printf("%zu. %s%s%s\n", ++i, bold, h->title[0] ? h->title : "(no title)", off);
-        printf("   %s%s%s%s  %s  score %.3f%s\n", dim, h->date[0] ? h->date : "",
-               h->date[0] ? "  " : "", h->source, h->id, h->score, off);
+        /* ids made from the source ("page.txt#0") already name it */
+        int src_in_id = h->source[0] && !strncmp(h->id, h->source, strlen(h->source));
+        printf("   %s%s%s%s%s%s  score %.3f%s\n", dim, h->date[0] ? h->date : "",
+               h->date[0] ? "  " : "", src_in_id ? "" : h->source, src_in_id ? "" : "  ", h->id,
+               h->score, off);
         if (h->snippet && h->snippet[0])
             printf("   %s\n", h->snippet);
     }
