@@ -568,6 +568,19 @@ static void test_fields(void **state)
     search(ix, "labour source:business", NULL, &g);
     for (int i = 0; i < g.n; i++)
         assert_non_null(strstr(docs[g.doc[i]].source, "business"));
+    /* filters alone keep their OR: business or tech, not politics */
+    search(ix, "source:business OR source:tech", NULL, &g);
+    assert_int_equal(g.n, 80);
+    for (int i = 0; i < g.n; i++)
+        assert_null(strstr(docs[g.doc[i]].source, "politics"));
+    /* a group of filters next to a word is one required filter */
+    got gl;
+    search(ix, "labour (source:business OR source:tech)", NULL, &gl);
+    search(ix, "labour", NULL, &any);
+    int n_lab_bt = 0;
+    for (int i = 0; i < any.n; i++)
+        n_lab_bt += strstr(docs[any.doc[i]].source, "politics") == NULL;
+    assert_int_equal(gl.n, n_lab_bt);
     hd_index_close(ix);
 }
 
