@@ -361,8 +361,10 @@ static void singles(xctx *x, epass *p)
         static const char *const prep[] = {"in",     "at",   "from",   "to",      "near",
                                            "across", "into", "toward", "towards", NULL};
         int placey = 0;
-        for (int k = 0; prep[k] && a > 0; k++)
-            placey |= tok_is(x, a - 1, prep[k]);
+        if (a > 0 && tok_word(x, a - 1) && x->t[a - 1].e - x->t[a - 1].s <= 7 &&
+            !(x->t[a - 1].flags & TF_CAP))
+            for (int k = 0; prep[k]; k++)
+                placey |= tok_is(x, a - 1, prep[k]);
         if (!placey)
             continue;
         int32_t *nl = imap_slot(&p->names, name_hash(x, a, a + 1, HD_ENT_PLACE), 1);

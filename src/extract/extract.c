@@ -108,8 +108,21 @@ static hd_rc output(xctx *x, hd_statement **out_st, size_t *out_n_st, hd_entity 
             continue;
         n++;
     }
-    if (n > 1)
-        qsort(st, n, sizeof *st, by_start);
+    if (n > 1) {
+        size_t moves = 0;
+        for (size_t i = 1; i < n && moves < 4096; i++) {
+            hd_statement v = st[i];
+            size_t j = i;
+            while (j > 0 && st[j - 1].start > v.start) {
+                st[j] = st[j - 1];
+                j--;
+                moves++;
+            }
+            st[j] = v;
+        }
+        if (moves >= 4096)
+            qsort(st, n, sizeof *st, by_start);
+    }
     size_t m = 0;
     for (uint32_t i = 0; i < x->nent; i++) {
         if (!x->ent[i].n_mentions)

@@ -612,8 +612,22 @@ static int32_t latest_subject(xctx *x, uint32_t lo, uint32_t hi, int want_org)
  * spoke or led a sentence; it is the most recent organisation. */
 static void resolve(xctx *x)
 {
-    if (x->nst > 1)
-        qsort(x->st, x->nst, sizeof *x->st, by_anchor);
+    if (x->nst > 1) {
+        /* nearly sorted already: insertion sort, qsort for the rare long unsorted run */
+        size_t moves = 0;
+        for (uint32_t i = 1; i < x->nst && moves < 4096; i++) {
+            xstmt v = x->st[i];
+            uint32_t j = i;
+            while (j > 0 && x->st[j - 1].anchor > v.anchor) {
+                x->st[j] = x->st[j - 1];
+                j--;
+                moves++;
+            }
+            x->st[j] = v;
+        }
+        if (moves >= 4096)
+            qsort(x->st, x->nst, sizeof *x->st, by_anchor);
+    }
     x->last_ref = REF_NONE;
     x->last_org_ref = REF_NONE;
     uint32_t person_at = 0, org_at = 0; /* where last_ref / last_org_ref were set */
