@@ -1,0 +1,441 @@
+/* SPDX-License-Identifier: MIT
+ *
+ * seg_file.c — writing a segment file: the terms of the in-memory segment (sorted once) or of
+ * a merge (any hd_term_src), their postings encoded in blocks with skip data and block
+ * bounds, the front-coded dictionary and its index, norms, dates and the stored-field
+ * streams, streamed through one buffered writer that checksums as it goes. Callers:
+ * index.c (commit), merge.c.
+ *
+ * Segment file "seg_<id>.hds" (all integers little-endian; varints are LEB128):
+ *
+ *   postings   per term, in dictionary order: varint byte length of the skip entries,
+ *              ceil(df/128) skip entries, then the blocks.
+ *              skip entry: varint (last_doc - base), varint data_len, varint pos_len,
+ *              varint max_tf, u8 min_norm. base is 0 for the first block, else the previous
+ *              block's last doc + 1. A full block (128 docs): u8 bits, 128 doc gaps bit-packed
+ *              (first doc - base, then doc - prev - 1), u8 bits, 128 (tf - 1) bit-packed. The
+ *              last, partial block: per doc varint (gap << 1 | tf==1) and varint tf if tf > 1.
+ *   positions  per term, per doc in order: tf varints, first position absolute then deltas.
+ *              pos_len of a skip entry is the byte length of its block's positions.
+ *   dictionary blocks of up to 32 terms, sorted by key = u8 field + term bytes; per term:
+ *              varint shared-prefix length (0 for a block's first term), varint suffix
+ *              length, suffix, varint df, varint (total_tf - df), varint postings length,
+ *              varint positions length. Offsets are cumulative from the block's base.
+ *   dict index per block: u64 block offset (from dictionary start), u64 postings base, u64
+ *              positions base (from their sections' starts).
+ *   norms      HD_N_TEXT_FIELDS arrays of max_doc bytes: encoded field lengths.
+ *   dates      max_doc i32: day numbers (INT32_MIN = none).
+ *   dicts      the zstd dictionaries of the two stored-field streams (either may be empty),
+ *              trained on the segment's first records.
+ *   store      zstd frames of ~4 KiB of records; record: varint length + bytes of id, url,
+ *              source, date, title, speakers ('\n'-joined), then varint seq.
+ *   store index per block: u64 first doc, u64 offset from the store start.
+ *   bodies     zstd frames of ~64 KiB of bodies (varint length + bytes), kept apart so
+ *              that fetching titles does not decompress bodies; then its index, as above.
+ *   meta       24 u64 (see seg.h: max_doc, n_terms, section offsets, field length totals,
+ *              dictionary lengths).
+ *   trailer    u32 "HDSG", u32 version, u64 xxh64 of all preceding bytes.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <xxhash.h>
+
+#include "base/err.h"
+#include "base/mem.h"
+#include "index/codec.h"
+#include "index/segw.h"
+
+typedef struct fwriter {
+    int fd;
+    const char *path;
+    XXH64_state_t *xx;
+    uint64_t off;
+    hd_buf b; /* pending bytes */
+    hd_rc rc;
+    hd_err *err;
+} fwriter;
+
+static void fw_flush(fwriter *f)
+{
+    if (f->rc || f->b.len == 0)
+        return;
+    XXH64_update(f->xx, f->b.p, f->b.len);
+    const char *p = f->b.p;
+    size_t n = f->b.len;
+    while (n) {
+        ssize_t k = write(f->fd, p, n);
+        if (k < 0) {
+            if (errno == EINTR)
+                continue;
+            f->rc = hd_err_sys(f->err, HD_EIO, f->path, "cannot write");
+            return;
+        }
+        p += k;
+        n -= (size_t)k;
+    }
+    hd_buf_clear(&f->b);
+}
+
+static void fw_add(fwriter *f, const void *p, size_t n)
+{
+    if (f->rc)
+        return;
+    if (n >= (1u << 20)) { /* big sections go straight through */
+        fw_flush(f);
+        if (f->rc)
+            return;
+        hd_buf saved = f->b;
+        f->b.p = (char *)p;
+        f->b.len = n;
+        fw_flush(f);
+        f->b = saved;
+        f->off += n;
+        return;
+    }
+    hd_buf_add(&f->b, p, n);
+    if (f->b.oom)
+        f->rc = hd_err_set(f->err, HD_ENOMEM, "out of memory writing %s", f->path);
+    f->off += n;
+    if (f->b.len >= (1u << 20))
+        fw_flush(f);
+}
+
+static int cmp_terms(const void *a, const void *b, void *ud)
+{
+    const hd_segw *w = ud;
+    const term_ent *x = &w->terms[*(const uint32_t *)a];
+    const term_ent *y = &w->terms[*(const uint32_t *)b];
+    size_t n = x->key_len < y->key_len ? x->key_len : y->key_len;
+    int c = memcmp(w->keys.p + x->key_off, w->keys.p + y->key_off, n);
+    if (c)
+        return c;
+    return x->key_len < y->key_len ? -1 : x->key_len > y->key_len;
+}
+
+/* Skip k varints in p; returns the byte count, or SIZE_MAX when the stream is short. */
+static size_t skip_varints(const uint8_t *p, size_t len, uint64_t k)
+{
+    size_t i = 0;
+    while (k) {
+        if (i >= len)
+            return SIZE_MAX;
+        if (p[i++] < 0x80)
+            k--;
+    }
+    return i;
+}
+
+/* Encode one term's postings into post (and count its position bytes per block). */
+static hd_rc encode_term(hd_segw *w, const hd_mterm *e, hd_buf *post, hd_buf *scratch,
+                         hd_buf *skips, uint32_t *docs, uint32_t *tfs, hd_err *err)
+{
+    hd_buf_clear(skips);
+    /* Decode the in-memory doc stream. */
+    const uint8_t *p = e->docs, *end = e->docs + e->docs_len;
+    uint32_t prev = UINT32_MAX;
+    for (uint32_t i = 0; i < e->df; i++) {
+        uint64_t gap, tf;
+        if (hd_varint_get(&p, end, &gap) || hd_varint_get(&p, end, &tf))
+            return hd_err_set(err, HD_EINVAL, "internal: bad in-memory postings");
+        docs[i] = prev == UINT32_MAX ? (uint32_t)gap : prev + 1 + (uint32_t)gap;
+        tfs[i] = (uint32_t)tf;
+        prev = docs[i];
+        if (prev >= w->n_docs || tf == 0)
+            return hd_err_set(err, HD_EINVAL, "internal: bad in-memory postings");
+    }
+    uint8_t field = e->key[0];
+    const uint8_t *norms = field < HD_N_TEXT_FIELDS ? (const uint8_t *)w->norms[field].p : NULL;
+    hd_buf_clear(scratch);
+    const uint8_t *pp = e->pos;
+    size_t pleft = e->pos_len;
+    uint32_t base = 0;
+    uint32_t gaps[HD_BLOCK], tfm1[HD_BLOCK];
+    for (uint32_t b0 = 0; b0 < e->df; b0 += HD_BLOCK) {
+        uint32_t n = e->df - b0 < HD_BLOCK ? e->df - b0 : HD_BLOCK;
+        size_t start = scratch->len;
+        uint32_t max_tf = 0, pos_count = 0;
+        uint8_t min_norm = 255;
+        uint32_t last = base ? base - 1 : 0;
+        for (uint32_t i = 0; i < n; i++) {
+            uint32_t d = docs[b0 + i];
+            gaps[i] = i == 0 ? d - base : d - last - 1;
+            tfm1[i] = tfs[b0 + i] - 1;
+            last = d;
+            if (tfs[b0 + i] > max_tf)
+                max_tf = tfs[b0 + i];
+            uint8_t nb = norms ? norms[d] : 0;
+            if (nb < min_norm)
+                min_norm = nb;
+            pos_count += tfs[b0 + i];
+        }
+        if (n == HD_BLOCK) {
+            uint32_t orr = 0, orf = 0;
+            for (uint32_t i = 0; i < n; i++) {
+                orr |= gaps[i];
+                orf |= tfm1[i];
+            }
+            unsigned bd = hd_bits(orr), bf = hd_bits(orf);
+            hd_buf_addc(scratch, (char)bd);
+            hd_bitpack(scratch, gaps, n, bd);
+            hd_buf_addc(scratch, (char)bf);
+            hd_bitpack(scratch, tfm1, n, bf);
+        } else {
+            for (uint32_t i = 0; i < n; i++) {
+                hd_buf_varint(scratch, (uint64_t)gaps[i] << 1 | (tfm1[i] == 0));
+                if (tfm1[i])
+                    hd_buf_varint(scratch, tfm1[i] + 1);
+            }
+        }
+        size_t pos_len = 0;
+        if (field < HD_N_TEXT_FIELDS) {
+            pos_len = skip_varints(pp, pleft, pos_count);
+            if (pos_len == SIZE_MAX)
+                return hd_err_set(err, HD_EINVAL, "internal: short in-memory positions");
+            pp += pos_len;
+            pleft -= pos_len;
+        }
+        hd_buf_varint(skips, last - base);
+        hd_buf_varint(skips, scratch->len - start);
+        hd_buf_varint(skips, pos_len);
+        hd_buf_varint(skips, max_tf);
+        hd_buf_addc(skips, (char)min_norm);
+        base = last + 1;
+    }
+    hd_buf_varint(post, skips->len);
+    hd_buf_add(post, skips->p, skips->len);
+    hd_buf_add(post, scratch->p, scratch->len);
+    if (skips->oom || scratch->oom)
+        return hd_err_set(err, HD_ENOMEM, "out of memory encoding postings");
+    return hd_buf_status(post, err);
+}
+
+/* The writer's own terms as a term source, in sorted order. */
+typedef struct own_src {
+    hd_segw *w;
+    uint32_t *order;
+    size_t i;
+} own_src;
+
+static hd_rc own_next(void *ud, hd_mterm *t, int *has, hd_err *err)
+{
+    own_src *o = ud;
+    (void)err;
+    *has = o->i < o->w->n_terms;
+    if (!*has)
+        return HD_OK;
+    const term_ent *e = &o->w->terms[o->order[o->i++]];
+    t->key = (const uint8_t *)o->w->keys.p + e->key_off;
+    t->key_len = e->key_len;
+    t->df = e->df;
+    t->total_tf = e->total_tf;
+    t->docs = e->docs.p;
+    t->docs_len = e->docs.len;
+    int text = t->key[0] < HD_N_TEXT_FIELDS;
+    t->pos = text ? e->pos.p : NULL;
+    t->pos_len = text ? e->pos.len : 0;
+    return HD_OK;
+}
+
+hd_rc hd_segw_write(hd_segw *w, const char *dir, const char *name, uint8_t **out_del,
+                    uint64_t *out_size, hd_err *err)
+{
+    uint32_t *order = hd_new(uint32_t, w->n_terms ? w->n_terms : 1);
+    if (!order)
+        return hd_err_set(err, HD_ENOMEM, "out of memory writing %s", name);
+    for (size_t i = 0; i < w->n_terms; i++)
+        order[i] = (uint32_t)i;
+    qsort_r(order, w->n_terms, sizeof *order, cmp_terms, w);
+    own_src o = {.w = w, .order = order};
+    hd_term_src src = {.next = own_next, .ud = &o, .allpos = NULL};
+    hd_rc rc = hd_segw_write_src(w, &src, dir, name, out_del, out_size, err);
+    hd_free(order);
+    return rc;
+}
+
+hd_rc hd_segw_write_src(hd_segw *w, const hd_term_src *src, const char *dir, const char *name,
+                        uint8_t **out_del, uint64_t *out_size, hd_err *err)
+{
+    *out_del = NULL;
+    hd_rc rc = hd_zstore_finish(w, &w->meta, err);
+    if (!rc)
+        rc = hd_zstore_finish(w, &w->body, err);
+    if (rc)
+        return rc;
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    uint32_t *docs = hd_new(uint32_t, w->n_docs ? w->n_docs : 1);
+    uint32_t *tfs = hd_new(uint32_t, w->n_docs ? w->n_docs : 1);
+    hd_buf post, dict, didx, scratch, skips;
+    hd_buf_init(&skips);
+    hd_buf_init(&post);
+    hd_buf_init(&dict);
+    hd_buf_init(&didx);
+    hd_buf_init(&scratch);
+    fwriter f = {.fd = -1, .path = path, .err = err};
+    hd_buf_init(&f.b);
+    f.xx = XXH64_createState();
+    if (!docs || !tfs || !f.xx) {
+        rc = hd_err_set(err, HD_ENOMEM, "out of memory writing %s", name);
+        goto done;
+    }
+    XXH64_reset(f.xx, 0);
+
+    f.fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    if (f.fd < 0) {
+        rc = hd_err_sys(err, HD_EIO, path, "cannot create");
+        goto done;
+    }
+
+    /* Postings, streamed to the file; dictionary built alongside. */
+    uint64_t post_total = 0, pos_total = 0;
+    uint8_t prev_key[HD_MAX_TERM + 16]; /* copied: a source may reuse its key buffer */
+    size_t prev_len = 0;
+    uint64_t n_blocks = 0, n_terms = 0;
+    for (size_t t = 0;; t++) {
+        hd_mterm mt, *e = &mt;
+        int has;
+        if ((rc = src->next(src->ud, &mt, &has, err)))
+            goto done;
+        if (!has)
+            break;
+        n_terms++;
+        const uint8_t *key = mt.key;
+        size_t before = post.len;
+        if ((rc = encode_term(w, e, &post, &scratch, &skips, docs, tfs, err)))
+            goto done;
+        uint64_t plen = post.len - before;
+        uint64_t poslen = mt.pos_len;
+        if (t % DICT_BLOCK_TERMS == 0) {
+            hd_buf_u64(&didx, dict.len);
+            hd_buf_u64(&didx, post_total);
+            hd_buf_u64(&didx, pos_total);
+            n_blocks++;
+            prev_len = 0;
+        }
+        size_t shared = 0;
+        while (shared < prev_len && shared < e->key_len && prev_key[shared] == key[shared])
+            shared++;
+        hd_buf_varint(&dict, shared);
+        hd_buf_varint(&dict, e->key_len - shared);
+        hd_buf_add(&dict, key + shared, e->key_len - shared);
+        hd_buf_varint(&dict, e->df);
+        hd_buf_varint(&dict, e->total_tf - e->df);
+        hd_buf_varint(&dict, plen);
+        hd_buf_varint(&dict, poslen);
+        if (e->key_len > sizeof prev_key) {
+            rc = hd_err_set(err, HD_EINVAL, "internal: term key too long");
+            goto done;
+        }
+        memcpy(prev_key, key, e->key_len);
+        prev_len = e->key_len;
+        post_total += plen;
+        pos_total += poslen;
+        if (post.len >= (4u << 20)) {
+            fw_add(&f, post.p, post.len);
+            hd_buf_clear(&post);
+        }
+        if (f.rc || dict.oom || didx.oom) {
+            rc = f.rc ? f.rc : hd_err_set(err, HD_ENOMEM, "out of memory writing %s", name);
+            goto done;
+        }
+    }
+    fw_add(&f, post.p, post.len);
+    uint64_t m[SEG_META_WORDS] = {0};
+    m[M_MAX_DOC] = w->n_docs;
+    m[M_N_TERMS] = n_terms;
+    m[M_POS_OFF] = f.off;
+    if (src->allpos) {
+        fw_add(&f, src->allpos->p, src->allpos->len);
+    } else {
+        own_src *o = src->ud;
+        for (size_t t = 0; t < w->n_terms; t++) {
+            const term_ent *e = &w->terms[o->order[t]];
+            if ((uint8_t)w->keys.p[e->key_off] < HD_N_TEXT_FIELDS)
+                fw_add(&f, e->pos.p, e->pos.len);
+        }
+    }
+    m[M_DICT_OFF] = f.off;
+    fw_add(&f, dict.p, dict.len);
+    m[M_DICT_IDX_OFF] = f.off;
+    m[M_N_DICT_BLOCKS] = n_blocks;
+    fw_add(&f, didx.p, didx.len);
+    m[M_NORMS_OFF] = f.off;
+    for (int fl = 0; fl < HD_N_TEXT_FIELDS; fl++)
+        fw_add(&f, w->norms[fl].p, w->norms[fl].len);
+    m[M_DATES_OFF] = f.off;
+    fw_add(&f, w->dates.p, w->dates.len);
+    m[M_MDICT_LEN] = w->meta.dict.len;
+    fw_add(&f, w->meta.dict.p, w->meta.dict.len);
+    m[M_BDICT_LEN] = w->body.dict.len;
+    fw_add(&f, w->body.dict.p, w->body.dict.len);
+    m[M_STORE_OFF] = f.off;
+    fw_add(&f, w->meta.out.p, w->meta.out.len);
+    m[M_STORE_IDX_OFF] = f.off;
+    m[M_N_STORE_BLOCKS] = w->meta.idx.len / STORE_IDX_ENTRY;
+    fw_add(&f, w->meta.idx.p, w->meta.idx.len);
+    m[M_BODY_OFF] = f.off;
+    fw_add(&f, w->body.out.p, w->body.out.len);
+    m[M_BODY_IDX_OFF] = f.off;
+    m[M_N_BODY_BLOCKS] = w->body.idx.len / STORE_IDX_ENTRY;
+    fw_add(&f, w->body.idx.p, w->body.idx.len);
+    for (int fl = 0; fl < HD_N_TEXT_FIELDS; fl++)
+        m[M_FIELD_TOTAL + fl] = w->totals_src ? w->totals_src[fl] : w->field_total[fl];
+    m[M_META_OFF] = f.off;
+    fw_add(&f, m, sizeof m);
+    uint32_t tr[2] = {HD_MAGIC_SEG, HD_FORMAT_VERSION};
+    fw_add(&f, tr, sizeof tr);
+    fw_flush(&f);
+    if (f.rc) {
+        rc = f.rc;
+        goto done;
+    }
+    uint64_t h = XXH64_digest(f.xx);
+    fw_add(&f, &h, 8);
+    fw_flush(&f);
+    if (f.rc) {
+        rc = f.rc;
+        goto done;
+    }
+    if (fsync(f.fd) != 0) {
+        rc = hd_err_sys(err, HD_EIO, path, "cannot fsync");
+        goto done;
+    }
+    if (close(f.fd) != 0) {
+        f.fd = -1;
+        rc = hd_err_sys(err, HD_EIO, path, "cannot close");
+        goto done;
+    }
+    f.fd = -1;
+    *out_size = f.off;
+    if (w->n_deleted) {
+        size_t n = ((size_t)w->n_docs + 7) / 8;
+        uint8_t *bits = hd_calloc(n ? n : 1, 1);
+        if (!bits) {
+            rc = hd_err_set(err, HD_ENOMEM, "out of memory");
+            goto done;
+        }
+        memcpy(bits, w->del.p, w->del.len < n ? w->del.len : n);
+        *out_del = bits;
+    }
+done:
+    if (f.fd >= 0) {
+        close(f.fd);
+        if (rc)
+            unlink(path);
+    }
+    if (f.xx)
+        XXH64_freeState(f.xx);
+    hd_buf_done(&f.b);
+    hd_buf_done(&post);
+    hd_buf_done(&dict);
+    hd_buf_done(&didx);
+    hd_buf_done(&scratch);
+    hd_buf_done(&skips);
+    hd_free(docs);
+    hd_free(tfs);
+    return rc;
+}

@@ -1,0 +1,122 @@
+/* SPDX-License-Identifier: MIT
+ *
+ * segw.h — private to the segment writer: the in-memory segment (seg_writer.c), its stored
+ * fields streams (store.c) and the segment file encoder (seg_file.c).
+ */
+#ifndef HD_INDEX_SEGW_H
+#define HD_INDEX_SEGW_H
+
+#include <stdint.h>
+#include <string.h>
+#include <zstd.h>
+
+#include "base/buf.h"
+#include "index/seg.h"
+
+typedef struct tvec {
+    uint8_t *p;
+    uint32_t len, cap;
+} tvec;
+
+/* A stored-fields stream: records appended to raw, compressed in blocks of block_raw bytes
+ * with a zstd dictionary trained on the segment's first train_bytes of records (small blocks
+ * then compress as well as large ones, and a fetch decompresses little). Until the dictionary
+ * exists, closed blocks wait uncompressed in pend. */
+typedef struct zstore {
+    hd_buf raw;     /* current block, uncompressed */
+    uint32_t first; /* first doc of the current block */
+    hd_buf out;     /* compressed blocks */
+    hd_buf idx;     /* per block: u64 first doc, u64 offset in out */
+    size_t block_raw;
+    size_t train_bytes, dict_cap;
+    int trained;       /* the dictionary (possibly none) is decided */
+    hd_buf pend;       /* closed blocks awaiting the dictionary */
+    hd_buf pend_idx;   /* per pending block: u64 first doc, u64 raw length */
+    size_t *rec_sizes; /* sizes of the records in pend + raw: the training samples */
+    size_t n_rec, cap_rec;
+    hd_buf dict; /* trained dictionary; empty for none */
+    ZSTD_CDict *cdict;
+} zstore;
+
+#define WORD_KEY 23
+typedef struct word_slot {
+    uint32_t hash;
+    uint32_t term; /* term index + 1; 0 = empty slot */
+    uint8_t len;
+    char key[WORD_KEY]; /* field byte + folded word */
+} word_slot;
+
+typedef struct term_ent {
+    /* hot while indexing: one cache line */
+    uint32_t last_doc; /* doc of the last occurrence, UINT32_MAX before any */
+    uint32_t cur_tf;
+    uint32_t last_pos;
+    uint32_t prev_doc; /* last doc written to docs (for gaps) */
+    tvec pos;          /* varint position deltas */
+    tvec docs;         /* varint (gap), varint tf per doc */
+    uint32_t df;
+    uint32_t key_off; /* in w->keys */
+    /* cold */
+    uint64_t total_tf;
+    uint32_t key_len;
+    uint32_t hash;
+} term_ent;
+
+struct hd_segw {
+    hd_analyzer *an;
+    hd_buf keys; /* term keys, concatenated */
+    term_ent *terms;
+    size_t n_terms, cap_terms;
+    uint64_t *slots; /* hash << 32 | (term index + 1), 0 = empty */
+    size_t n_slots;
+    /* surface-word cache: (field, folded word) -> term, so a known word skips stemming and
+     * costs one cache line; words over WORD_KEY bytes go the slow way */
+    word_slot *wslots;
+    size_t n_wslots, n_words;
+    uint32_t *tids; /* term of each token of the field being added */
+    size_t cap_tids;
+    hd_doc_tokens own; /* analysis when the caller brings none */
+    uint32_t *touched; /* terms seen in the current doc */
+    size_t n_touched, cap_touched;
+    uint32_t n_docs;
+    uint32_t n_deleted;
+    hd_buf del; /* bitset */
+    hd_buf norms[HD_N_TEXT_FIELDS];
+    hd_buf dates;
+    uint64_t field_total[HD_N_TEXT_FIELDS];
+    const uint64_t *totals_src; /* merging: totals computed by the term source */
+    zstore meta;                /* stored id, url, source, date, title, speakers, seq */
+    zstore body;                /* stored bodies */
+    ZSTD_CCtx *zc;
+    size_t mem_vecs; /* bytes held by term vectors */
+    /* per-doc analysis state */
+    uint8_t cur_field;
+    uint32_t cur_len;
+    hd_rc rc;
+    uint8_t keybuf[HD_MAX_TERM + 8];
+};
+
+static inline int key_eq(const uint8_t *a, const uint8_t *b, size_t n)
+{
+    if (n <= 8) {
+        uint64_t x = 0, y = 0;
+        memcpy(&x, a, n);
+        memcpy(&y, b, n);
+        return x == y;
+    }
+    return memcmp(a, b, n) == 0;
+}
+
+/* ---- store.c ------------------------------------------------------------------------- */
+
+void hd_zstore_init(zstore *z, size_t block_raw, size_t train_bytes, size_t dict_cap);
+void hd_zstore_done(zstore *z);
+size_t hd_zstore_mem(const zstore *z);
+/* Close the last block and compress everything still waiting for the dictionary. */
+hd_rc hd_zstore_finish(hd_segw *w, zstore *z, hd_err *err);
+/* Append the stored record of a document (NULL strings stored as ""). */
+hd_rc hd_store_doc(hd_segw *w, const char *id, const char *url, const char *source,
+                   const char *date, const char *title, const char *body, size_t body_len,
+                   const char *const *speakers, size_t n_speakers, uint32_t seq, hd_err *err);
+
+#endif
