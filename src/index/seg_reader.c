@@ -62,7 +62,7 @@ static hd_rc seg_open(hd_ixr *r, hd_seg *s, const hd_manifest_seg *ms, int verif
         close(fd);
         return seg_corrupt(s, err, "segment file truncated");
     }
-    void *m = mmap(NULL, s->size, PROT_READ, MAP_SHARED, fd, 0);
+    void *m = mmap(NULL, s->size, PROT_READ, MAP_SHARED | (verify ? MAP_POPULATE : 0), fd, 0);
     close(fd);
     if (m == MAP_FAILED)
         return hd_err_sys(err, HD_EIO, s->name, "cannot map");
