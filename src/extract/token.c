@@ -337,13 +337,17 @@ static int tokenize(xctx *x, size_t *cap)
     size_t n = x->n, i = 0, len;
     uint32_t para = 0;
     while (i < n) {
+        while (i < n && b[i] == ' ')
+            i++;
+        if (i >= n)
+            break;
         int c = classify(b + i, n - i, &len);
-        xtok tk = {0};
-        tk.para = para;
         if (c == C_SPACE) {
             i += len;
             continue;
         }
+        xtok tk = {0};
+        tk.para = para;
         if (c == C_NL) {
             if (x->nt && x->t[x->nt - 1].kind != TK_PARA) {
                 tk.kind = TK_PARA;
