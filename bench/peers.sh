@@ -2,7 +2,7 @@
 # peers.sh — herald side by side with SQLite FTS5 and Xapian, in one run, one table.
 #
 # usage: bench/peers.sh [--corpora x1,x10] [--engines herald,fts5,xapian] [--herald PATH]
-#                       [--keep] [--timeout SECONDS] [--herald-index-opts "OPTS"]
+#                       [--keep] [--timeout SECONDS] [--herald-index-opts "OPTS"] [--rounds N]
 #
 # For each corpus (x1 = Reuters-21578 from ../shared/data/reuters21578, x10 = a 10x REPLICA
 # of it with fresh ids) and each engine:
@@ -19,6 +19,9 @@
 # A herald command that is missing or fails gives a "not available" row; the peers still run.
 # --herald-index-opts adds options to `herald index` (e.g. "--no-statements"); the herald row
 # then names them.  `herald stats` of each herald index is saved beside the results.
+# --rounds N runs the measured queries N times in the same process (after the warm-up) and
+# takes each query's fastest round: on a busy machine this strips most scheduler noise from
+# the tails (default 1: every query once).
 #
 # Environment: WORK (default /tmp/herald-bench: everything is written there), BUILD (peer
 # drivers, default $WORK/build), REUTERS_DIR (default ../shared/data/reuters21578 from the repo).
@@ -33,6 +36,7 @@ CORPORA=x1,x10
 ENGINES=herald,fts5,xapian
 HERALD=${HERALD:-}
 KEEP=0
+ROUNDS=1
 HERALD_INDEX_OPTS=${HERALD_INDEX_OPTS:-}
 TMO=3600
 PY=${PYTHON:-python3}
@@ -46,6 +50,7 @@ while [ $# -gt 0 ]; do
     --engines) ENGINES=${2:?--engines needs a value}; shift 2 ;;
     --herald) HERALD=${2:?--herald needs a path}; shift 2 ;;
     --keep) KEEP=1; shift ;;
+    --rounds) ROUNDS=${2:?--rounds needs a number}; shift 2 ;;
     --herald-index-opts) HERALD_INDEX_OPTS=${2?--herald-index-opts needs a value}; shift 2 ;;
     --timeout) TMO=${2:?--timeout needs seconds}; shift 2 ;;
     -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
@@ -108,7 +113,11 @@ for e in herald fts5 xapian; do
   "$PY" "$HERE/benchtool.py" syntax $e "$QUERIES" "$WORK/queries.$e.txt"
   "$PY" "$HERE/benchtool.py" syntax $e "$WARMUP" "$WORK/warmup.$e.txt"
 done
-cat "$WORK/warmup.herald.txt" "$WORK/queries.herald.txt" >"$WORK/batch.herald.txt"
+[[ $ROUNDS =~ ^[1-9][0-9]*$ ]] || die "--rounds needs a positive integer"
+for e in herald fts5 xapian; do
+  for _ in $(seq "$ROUNDS"); do cat "$WORK/queries.$e.txt"; done >"$WORK/rounds.$e.txt"
+done
+cat "$WORK/warmup.herald.txt" "$WORK/rounds.herald.txt" >"$WORK/batch.herald.txt"
 
 # index ENGINE CORPUS IDXDIR RUNDIR: returns the command's exit status
 run_index() {
@@ -139,8 +148,8 @@ for c in "${corpora[@]}"; do
   rd=$WORK/run-$c
   rm -rf "$rd"; mkdir -p "$rd"
   stats=$("$PY" "$HERE/benchtool.py" corpus-stats "$corpus")
-  printf '{"corpus": "%s", "replica": %d, "queries": "%s", "warmup": %d, "docs": %s, "bytes": %s}\n' \
-    "$label" "$n" "$QUERIES" "$NWARM" \
+  printf '{"corpus": "%s", "replica": %d, "queries": "%s", "warmup": %d, "rounds": %d, "docs": %s, "bytes": %s}\n' \
+    "$label" "$n" "$QUERIES" "$NWARM" "$ROUNDS" \
     "$(echo "$stats" | "$PY" -c 'import json,sys; print(json.load(sys.stdin)["docs"])')" \
     "$(echo "$stats" | "$PY" -c 'import json,sys; print(json.load(sys.stdin)["bytes"])')" >"$rd/meta.json"
   for e in "${engines[@]}"; do
@@ -182,7 +191,7 @@ for c in "${corpora[@]}"; do
       "$PY" "$HERE/segsizes.py" "$idx" --json >"$rd/$e.segsizes.json" 2>/dev/null || rm -f "$rd/$e.segsizes.json"
       if [ -n "$HERALD_INDEX_OPTS" ]; then echo "herald (index $HERALD_INDEX_OPTS)" >"$rd/$e.label"; fi
     else
-      if ! timeout "$TMO" "$BUILD/${e}_driver" query "$idx" "$WORK/queries.$e.txt" --warmup "$WORK/warmup.$e.txt" \
+      if ! timeout "$TMO" "$BUILD/${e}_driver" query "$idx" "$WORK/rounds.$e.txt" --warmup "$WORK/warmup.$e.txt" \
              >"$rd/$e.q.jsonl" 2>"$rd/$e.query.log"; then
         st="query run failed (see $rd/$e.query.log)"
       fi
