@@ -69,7 +69,8 @@ typedef struct phrase {
     uint8_t min_norm;
     uint8_t field;
     double idf, k1;
-    double rest_ptf; /* bound of the pseudo-tf the scorer's other fields can add */
+    double rest_ptf;           /* bound of the pseudo-tf the scorer's other fields can add */
+    double lim_theta, lim_ptf; /* for theta lim_theta: own pseudo-tf <= lim_ptf cannot win */
 } phrase;
 
 /* Count occurrences of the phrase in the current doc (all p[i] on it). */
@@ -145,9 +146,14 @@ static void phrase_seek(hd_qit_ctx *c, phrase *ph, uint32_t target)
             for (i = 0; i < ph->n; i++)
                 if (ph->p[i]->freq < mt)
                     mt = ph->p[i]->freq;
+            if (c->theta != ph->lim_theta) {
+                /* score(ptf) = A ptf / (ptf + k1) <= theta  <=>  ptf <= theta k1 / (A - theta) */
+                double A = ph->idf * (ph->k1 + 1), t = c->theta * (1 + 1e-9);
+                ph->lim_theta = c->theta;
+                ph->lim_ptf = t >= A ? 1e300 : t * ph->k1 / (A - t) - ph->rest_ptf;
+            }
             uint8_t norm = hd_seg_field_norm(c->seg, (hd_field)ph->field, d);
-            double ptf = mt * (double)c->plan->norm[ph->field][norm] + ph->rest_ptf;
-            if (ph->idf * (ph->k1 + 1) * ptf / (ptf + ph->k1) * (1 + 1e-9) <= c->theta) {
+            if (mt * (double)c->plan->norm[ph->field][norm] <= ph->lim_ptf) {
                 c->skipped = 1;
                 d++;
                 continue;
@@ -187,7 +193,8 @@ static phrase *new_phrase(hd_qit_ctx *c, uint8_t field, const hd_pnode *n)
                    .field = field,
                    .idf = n->idf,
                    .k1 = c->plan->bm25.k1,
-                   .rest_ptf = 1e300};
+                   .rest_ptf = 1e300,
+                   .lim_theta = -1};
     for (uint32_t i = 0; i < n->n_words; i++) {
         p[i] = post_open(c, field, &n->words[i], 1);
         if (!p[i])
@@ -409,9 +416,11 @@ hd_qit *hd_qit_new_term(hd_qit_ctx *c, const hd_pnode *n)
     if (!f->n)
         return hd_qit_new_none(c);
     for (uint32_t i = 0; i < f->n; i++)
-        if (f->s[i].ph)
+        if (f->s[i].ph) {
             f->s[i].ph->rest_ptf =
                 ptf_max - f->s[i].max_tf * (double)c->plan->norm[f->s[i].field][f->s[i].min_norm];
+            f->s[i].ph->lim_theta = -1; /* recompute the limit */
+        }
     f->base.max_score = sat(f, ptf_max);
     fterm_min(f);
     return &f->base;
