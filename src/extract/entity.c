@@ -85,7 +85,7 @@ static int connector(const xctx *x, uint32_t i)
     return !tok_is(x, i, "the") || (i > 0 && tok_is(x, i - 1, "of"));
 }
 
-uint32_t role_ending_at(const xctx *x, uint32_t j, uint32_t lo)
+uint32_t hd_ex_role_ending_at(const xctx *x, uint32_t j, uint32_t lo)
 {
     if (!tok_has(x, j, LW_ROLE_END) || j < lo)
         return UINT32_MAX;
@@ -94,7 +94,7 @@ uint32_t role_ending_at(const xctx *x, uint32_t j, uint32_t lo)
     for (unsigned m = maxw; m >= 1; m--) {
         if (j + 1 < lo + m)
             continue;
-        if (seq_get(x, &x->lx->roles, j + 1 - m, j + 1)) {
+        if (hd_ex_seq_get(x, &x->lx->roles, j + 1 - m, j + 1)) {
             best = j + 1 - m;
             break;
         }
@@ -200,7 +200,7 @@ static int person_shaped(const xctx *x, uint32_t a, uint32_t b)
 static int place_name(const xctx *x, uint32_t a, uint32_t b)
 {
     if (b - a == 1 ? tok_has(x, a, LW_PLACE | LW_DEMONYM)
-                   : b - a <= 6 && seq_get(x, &x->lx->places, a, b))
+                   : b - a <= 6 && hd_ex_seq_get(x, &x->lx->places, a, b))
         return 1;
     return tok_has(x, a, LW_PCUE) || tok_has(x, b - 1, LW_PCUE);
 }
@@ -306,7 +306,7 @@ static void run(xctx *x, epass *p, uint32_t a, uint32_t b)
     /* rightmost role */
     uint32_t re = a;
     for (uint32_t k = b; k > a; k--) {
-        if (role_ending_at(x, k - 1, a) != UINT32_MAX) {
+        if (hd_ex_role_ending_at(x, k - 1, a) != UINT32_MAX) {
             re = k;
             break;
         }
@@ -314,7 +314,7 @@ static void run(xctx *x, epass *p, uint32_t a, uint32_t b)
     /* A lowercase role right before the run ("spokesman John Kirby"). */
     uint32_t ra = re > a ? a : a;
     if (re == a && a > 0) {
-        uint32_t r0 = a > 0 ? role_ending_at(x, a - 1, a > 6 ? a - 6 : 0) : UINT32_MAX;
+        uint32_t r0 = a > 0 ? hd_ex_role_ending_at(x, a - 1, a > 6 ? a - 6 : 0) : UINT32_MAX;
         if (r0 != UINT32_MAX && !(x->t[a - 1].flags & TF_CAP))
             ra = r0;
     }
@@ -375,7 +375,7 @@ static void singles(xctx *x, epass *p)
     }
 }
 
-int xent_run(xctx *x)
+int hd_ex_entities(xctx *x)
 {
     uint32_t nt = x->nt ? x->nt : 1;
     epass p = {0};
@@ -426,7 +426,7 @@ static int same_word(const xctx *x, uint32_t s1, uint32_t e1, uint32_t s2, uint3
     return e1 - s1 == e2 - s2 && strncasecmp(x->b + s1, x->b + s2, e1 - s1) == 0;
 }
 
-int32_t role_holder(const xctx *x, uint32_t h, uint32_t at)
+int32_t hd_ex_role_holder(const xctx *x, uint32_t h, uint32_t at)
 {
     int32_t best = -1, after = -1;
     uint32_t hs = x->t[h].s, he = x->t[h].stem_e;
@@ -442,7 +442,7 @@ int32_t role_holder(const xctx *x, uint32_t h, uint32_t at)
     return best >= 0 ? best : after;
 }
 
-int32_t pend_new(xctx *x, uint32_t head_tok)
+int32_t hd_ex_pend_new(xctx *x, uint32_t head_tok)
 {
     if (x->tpend[head_tok] >= 0)
         return REF_PEND(x->tpend[head_tok]);

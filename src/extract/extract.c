@@ -52,7 +52,7 @@ static const char *tok_span(xctx *x, uint32_t t0, uint32_t t1)
 /* Speaker name: the entity's canonical name, else a capitalised name as written, else NULL. */
 static const char *speaker_name(xctx *x, const xstmt *s)
 {
-    int32_t e = ref_entity(x, s->ref);
+    int32_t e = hd_ex_ref_entity(x, s->ref);
     if (e >= 0)
         return x->ent[e].name;
     if (s->np1 <= s->np0 || s->ref != REF_NONE)
@@ -164,7 +164,7 @@ hd_rc hd_extract_statements(const hd_lexicon *lx, hd_arena *arena, const char *t
     x->n = body_len;
     x->last_ref = x->last_org_ref = REF_NONE;
     hd_rc rc = HD_ENOMEM;
-    if (xtok_run(x) == 0 && xent_run(x) == 0 && xstmt_run(x) == 0)
+    if (hd_ex_tokenize(x) == 0 && hd_ex_entities(x) == 0 && hd_ex_statements(x) == 0)
         rc = output(x, out_st, out_n_st, out_ent, out_n_ent);
     hd_free(x->t);
     hd_free(x->q);

@@ -6,11 +6,14 @@
  *   token.c     body -> tokens, sentences, paragraphs, quote spans
  *   entity.c    capitalised runs -> people / organisations / places, role bindings
  *   speaker.c   subject noun phrases -> referents (entity, pending role, unknown)
- *   statement.c quotes and speech cues -> statements
+ *   statement.c the statement passes, shared cue helpers, pronoun resolution
  *   extract.c   hd_extract_statements: runs the passes, copies results into the arena
  *
+ *   quote.c     direct quotes (hd_ex_direct_quotes, _quote_chains, _block_paragraphs)
+ *   reported.c  reported speech, sentence by sentence (hd_ex_reported_sentence)
+ *
  * Everything per article lives in one xctx allocated from the caller's arena; nothing here
- * calls malloc per token.
+ * calls malloc per token. Names shared between these files start with hd_ex_.
  */
 #ifndef HD_EXTRACT_INT_H
 #define HD_EXTRACT_INT_H
@@ -80,7 +83,7 @@ enum {
 
 /* Look key[0..n) up (ASCII case-folded; a trailing '.' is ignored). Returns the value, 0 when
  * absent. */
-uint32_t lx_get(const lx_set *s, const char *key, size_t n);
+uint32_t hd_ex_lx_get(const lx_set *s, const char *key, size_t n);
 /* Lowercase the ASCII letters of 8 packed bytes, leaving every other byte as it is. */
 static inline uint64_t lx_fold8(uint64_t x)
 {
@@ -253,12 +256,12 @@ typedef struct xctx {
 } xctx;
 
 /* token.c: fills t/nt/q/nq. Returns 0 or -1 on out of memory. */
-int xtok_run(xctx *x);
+int hd_ex_tokenize(xctx *x);
 
 /* Lexicon lookup of token i (stem, i.e. without possessive). */
-uint32_t tok_get(const xctx *x, const lx_set *s, uint32_t i);
+uint32_t hd_ex_tok_get(const xctx *x, const lx_set *s, uint32_t i);
 /* Lexicon lookup of the phrase made of tokens [i, j) joined by spaces (stems). */
-uint32_t seq_get(const xctx *x, const lx_set *s, uint32_t i, uint32_t j);
+uint32_t hd_ex_seq_get(const xctx *x, const lx_set *s, uint32_t i, uint32_t j);
 
 /* kind == TK_WORD */
 static inline int tok_word(const xctx *x, uint32_t i)
@@ -297,13 +300,13 @@ static inline int tok_is(const xctx *x, uint32_t i, const char *w)
 }
 
 /* entity.c: finds entities, fills tent, roles. Returns 0 or -1 on out of memory. */
-int xent_run(xctx *x);
+int hd_ex_entities(xctx *x);
 /* Longest role phrase ending at token j (inclusive), allowing modifiers in front. Returns
  * its first token, or UINT32_MAX when token j is no role word. */
-uint32_t role_ending_at(const xctx *x, uint32_t j, uint32_t lo);
+uint32_t hd_ex_role_ending_at(const xctx *x, uint32_t j, uint32_t lo);
 /* Entity of a person holding a role whose head is token h, nearest to token `at`; -1. */
-int32_t role_holder(const xctx *x, uint32_t h, uint32_t at);
-int32_t pend_new(xctx *x, uint32_t head_tok);
+int32_t hd_ex_role_holder(const xctx *x, uint32_t h, uint32_t at);
+int32_t hd_ex_pend_new(xctx *x, uint32_t head_tok);
 
 /* speaker.c */
 typedef struct xnp {
@@ -312,17 +315,32 @@ typedef struct xnp {
 } xnp;
 /* Subject noun phrase ending just before token `verb` (skipping adverbs/auxiliaries). lo is
  * the first token it may use. Returns 1 and *np, or 0 when there is no usable subject. */
-int np_left(xctx *x, uint32_t verb, uint32_t lo, xnp *np);
+int hd_ex_np_left(xctx *x, uint32_t verb, uint32_t lo, xnp *np);
 /* Noun phrase starting at token i (inverted "said X", "according to X"). */
-int np_right(xctx *x, uint32_t i, uint32_t hi, xnp *np);
+int hd_ex_np_right(xctx *x, uint32_t i, uint32_t hi, xnp *np);
 /* The sentence-initial subject of the sentence containing token i, if any. */
-int np_sentence_subject(xctx *x, uint32_t i, uint32_t verb, xnp *np);
+int hd_ex_np_sentence_subject(xctx *x, uint32_t i, uint32_t verb, xnp *np);
 /* Resolve a referent to its entity (following pending bindings), or -1. */
-int32_t ref_entity(const xctx *x, int32_t ref);
+int32_t hd_ex_ref_entity(const xctx *x, int32_t ref);
 /* Update pronoun antecedents after a sentence. */
-void ref_note(xctx *x, int32_t ref);
+void hd_ex_ref_note(xctx *x, int32_t ref);
 
-/* statement.c */
-int xstmt_run(xctx *x);
+/* statement.c: all statements of the article, speakers resolved. 0, or -1 on out of memory. */
+int hd_ex_statements(xctx *x);
+/* statement.c helpers shared with quote.c and reported.c */
+xstmt *hd_ex_st_new(xctx *x);                              /* NULL (and x->oom) on OOM */
+uint32_t hd_ex_cue_class(const xctx *x, uint32_t i);       /* VC_* of an unused cue, else 0 */
+int hd_ex_stop_tok(const xctx *x, uint32_t i);             /* sentence end, paragraph, quote */
+int hd_ex_cue_ok(const xctx *x, uint32_t i, uint32_t cls); /* not "warned against" etc. */
+void hd_ex_set_np(xctx *x, xstmt *s, const xnp *np);       /* speaker mention and pronoun kind */
+uint32_t hd_ex_sent_start(const xctx *x, uint32_t i);      /* first token of i's sentence */
+int hd_ex_has_used_quote(const xctx *x, uint32_t a, uint32_t b);    /* a quote already used */
+int hd_ex_adverbial_start(const xctx *x, uint32_t i, uint32_t end); /* "on Tuesday", "in" */
+/* quote.c */
+void hd_ex_direct_quotes(xctx *x);
+void hd_ex_block_paragraphs(xctx *x);
+void hd_ex_quote_chains(xctx *x);
+/* reported.c: at most one reported statement in sentence [s0, s1) (two when coordinated) */
+void hd_ex_reported_sentence(xctx *x, uint32_t s0, uint32_t s1);
 
 #endif

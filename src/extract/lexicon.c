@@ -155,7 +155,7 @@ static int bloom_build(lx_set *s)
     return 0;
 }
 
-uint32_t lx_get(const lx_set *s, const char *key, size_t n)
+uint32_t hd_ex_lx_get(const lx_set *s, const char *key, size_t n)
 {
     if (n > 1 && key[n - 1] == '.')
         n--;

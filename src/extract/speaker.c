@@ -125,11 +125,11 @@ static int np_core(xctx *x, uint32_t j, uint32_t lo, xnp *np)
         np->ref = e;
         return 1;
     }
-    uint32_t r0 = role_ending_at(x, j, lo);
+    uint32_t r0 = hd_ex_role_ending_at(x, j, lo);
     if (r0 != UINT32_MAX) {
         np->t0 = np_start(x, r0, lo);
-        int32_t h = role_holder(x, j, j);
-        np->ref = h >= 0 ? h : pend_new(x, j);
+        int32_t h = hd_ex_role_holder(x, j, j);
+        np->ref = h >= 0 ? h : hd_ex_pend_new(x, j);
         return 1;
     }
     if (tok_has(x, j, LW_SNOUN)) {
@@ -165,7 +165,7 @@ static int np_core(xctx *x, uint32_t j, uint32_t lo, xnp *np)
     return 0;
 }
 
-int np_left(xctx *x, uint32_t verb, uint32_t lo, xnp *np)
+int hd_ex_np_left(xctx *x, uint32_t verb, uint32_t lo, xnp *np)
 {
     memset(np, 0, sizeof *np);
     if (verb == 0 || verb <= lo)
@@ -224,11 +224,11 @@ int np_left(xctx *x, uint32_t verb, uint32_t lo, xnp *np)
         return np_core(x, k, lo, np);
     }
     if (tok_is(x, j, "and") || tok_is(x, j, "but"))
-        return j > lo && np_sentence_subject(x, j, j, np);
+        return j > lo && hd_ex_np_sentence_subject(x, j, j, np);
     return np_core(x, j, lo, np);
 }
 
-int np_right(xctx *x, uint32_t i, uint32_t hi, xnp *np)
+int hd_ex_np_right(xctx *x, uint32_t i, uint32_t hi, xnp *np)
 {
     memset(np, 0, sizeof *np);
     if (i >= hi || !tok_word(x, i))
@@ -264,8 +264,8 @@ int np_right(xctx *x, uint32_t i, uint32_t hi, xnp *np)
     }
     for (uint32_t k = j; k > i; k--) {
         if (tok_has(x, k - 1, LW_ROLE)) {
-            int32_t h = role_holder(x, k - 1, k - 1);
-            np->ref = h >= 0 ? h : pend_new(x, k - 1);
+            int32_t h = hd_ex_role_holder(x, k - 1, k - 1);
+            np->ref = h >= 0 ? h : hd_ex_pend_new(x, k - 1);
             return 1;
         }
     }
@@ -273,7 +273,7 @@ int np_right(xctx *x, uint32_t i, uint32_t hi, xnp *np)
     return 1;
 }
 
-int np_sentence_subject(xctx *x, uint32_t i, uint32_t verb, xnp *np)
+int hd_ex_np_sentence_subject(xctx *x, uint32_t i, uint32_t verb, xnp *np)
 {
     uint32_t s = i;
     while (s > 0 && x->t[s - 1].sent == x->t[i].sent && x->t[s - 1].kind != TK_PARA)
@@ -330,7 +330,7 @@ int np_sentence_subject(xctx *x, uint32_t i, uint32_t verb, xnp *np)
     return 0;
 }
 
-int32_t ref_entity(const xctx *x, int32_t ref)
+int32_t hd_ex_ref_entity(const xctx *x, int32_t ref)
 {
     if (ref >= 0)
         return ref;
@@ -339,7 +339,7 @@ int32_t ref_entity(const xctx *x, int32_t ref)
     return -1;
 }
 
-void ref_note(xctx *x, int32_t ref)
+void hd_ex_ref_note(xctx *x, int32_t ref)
 {
     if (ref >= 0) {
         if (x->ent[ref].kind == HD_ENT_PERSON)

@@ -182,7 +182,7 @@ static int abbrev(const xctx *x, const char *w, size_t n)
 {
     if (n == 1)
         return 1;
-    return (lx_get(&x->lx->words, w, n) & (LW_TITLE | LW_ABBR)) != 0;
+    return (hd_ex_lx_get(&x->lx->words, w, n) & (LW_TITLE | LW_ABBR)) != 0;
 }
 
 /* Scan one word starting at i; returns its end and fills flags. */
@@ -379,11 +379,11 @@ static int tokenize(xctx *x, size_t *cap)
             if (h)
                 tk.lex = lx_get_hashed(&x->lx->words, b + i, kl, h);
             else
-                tk.lex = lx_get(&x->lx->words, b + i, kl);
+                tk.lex = hd_ex_lx_get(&x->lx->words, b + i, kl);
             /* Place names (thousands, from iso-codes) live in their own set, asked only for
              * capitalised words so the hot per-token set stays small. */
             if ((tk.flags & TF_CAP) && (h ? lx_get_hashed(&x->lx->places, b + i, kl, h)
-                                          : lx_get(&x->lx->places, b + i, kl)))
+                                          : hd_ex_lx_get(&x->lx->places, b + i, kl)))
                 tk.lex |= LW_PLACE;
             i = e;
         } else {
@@ -494,7 +494,7 @@ static int pair_quotes(xctx *x)
     return 0;
 }
 
-int xtok_run(xctx *x)
+int hd_ex_tokenize(xctx *x)
 {
     size_t cap = 0;
     /* news text averages five to six bytes a token: one allocation in the common case */
@@ -506,7 +506,7 @@ int xtok_run(xctx *x)
     return pair_quotes(x);
 }
 
-uint32_t tok_get(const xctx *x, const lx_set *s, uint32_t i)
+uint32_t hd_ex_tok_get(const xctx *x, const lx_set *s, uint32_t i)
 {
     if (!tok_word(x, i))
         return 0;
@@ -525,11 +525,11 @@ uint32_t tok_get(const xctx *x, const lx_set *s, uint32_t i)
                    : s == &l->func     ? LW_FUNC
                                        : 0;
     if (!bit)
-        return lx_get(s, x->b + x->t[i].s, x->t[i].stem_e - x->t[i].s);
+        return hd_ex_lx_get(s, x->b + x->t[i].s, x->t[i].stem_e - x->t[i].s);
     return (m & bit) != 0;
 }
 
-uint32_t seq_get(const xctx *x, const lx_set *s, uint32_t i, uint32_t j)
+uint32_t hd_ex_seq_get(const xctx *x, const lx_set *s, uint32_t i, uint32_t j)
 {
     char buf[256];
     size_t n = 0;
@@ -544,5 +544,5 @@ uint32_t seq_get(const xctx *x, const lx_set *s, uint32_t i, uint32_t j)
         memcpy(buf + n, x->b + x->t[k].s, l);
         n += l;
     }
-    return lx_get(s, buf, n);
+    return hd_ex_lx_get(s, buf, n);
 }

@@ -1,0 +1,265 @@
+/* SPDX-License-Identifier: MIT
+ *
+ * quote.c — direct quotes and who said them.
+ *
+ *   quote spans (token.c) + cues -> xstmt[] with direct = 1
+ *
+ *   - a quote followed by its cue: “…,” X said / “…,” said X / “…?” he asked; a second quote
+ *     right after the cue clause joins the first (“…,” he said, “…”);
+ *   - a quote after its cue: X said: “…” / X said “…” / X told reporters, “…”; a paragraph
+ *     after one ending in "X said …:" (block quote, quoted or not);
+ *   - an unclosed quote continued by the next paragraph's quote takes that quote's speaker;
+ *   - a paragraph that is one quote with no cue continues the previous speaker's words.
+ * Quotes with none of these (titles, scare quotes) are not statements.
+ * Called by statement.c (xstmt_run) before reported speech is looked for.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/mem.h"
+#include "extract/extract_int.h"
+
+static int quote_words(const xctx *x, const xquote *q)
+{
+    int n = 0;
+    for (uint32_t k = q->t0; k < q->t1; k++)
+        n += x->t[k].kind == TK_WORD;
+    return n;
+}
+
+static void use_quote(xctx *x, uint32_t qi)
+{
+    x->q[qi].stmt = (int32_t)(x->nst - 1);
+}
+
+/* Cue after the quote: returns 1 and fills the statement. *after gets the first token after
+ * the cue clause. */
+static int cue_after(xctx *x, const xquote *q, xstmt *s, uint32_t *after)
+{
+    uint32_t k = q->close + 1;
+    if (tok_punct(x, k, ','))
+        k++;
+    for (uint32_t c = k; c < x->nt && c < k + 16 && !hd_ex_stop_tok(x, c); c++) {
+        uint32_t cls = hd_ex_cue_class(x, c);
+        if (cls != VC_SPEECH && cls != VC_QUOTE)
+            continue;
+        xnp np;
+        uint32_t hi = c + 1;
+        while (hi < x->nt && !hd_ex_stop_tok(x, hi) && !tok_punct(x, hi, ','))
+            hi++;
+        if (c == k) {
+            if (!hd_ex_np_right(x, c + 1, hi, &np))
+                return 0;
+        } else if (!hd_ex_np_left(x, c, k, &np)) {
+            return 0;
+        } else if (np.t0 != k) {
+            /* "the board's chief engineer, Pieter Aalders, said": only noun-phrase words and
+             * commas may stand between the quote and the subject */
+            if (np.t0 - k > 12 || !tok_punct(x, np.t0 - 1, ','))
+                return 0;
+            for (uint32_t t = k; t + 1 < np.t0; t++)
+                if (!tok_word(x, t) || (x->t[t].lex >> 24) || (x->t[t].flags & TF_INQ) ||
+                    (tok_has(x, t, LW_FUNC) && !tok_has(x, t, LW_DET) && !tok_is(x, t, "of")))
+                    return 0;
+        }
+        /* “… done.” She said she … — a new sentence, not this quote's cue */
+        if (q->close > q->open + 1 && tok_punct(x, q->close - 1, '.') &&
+            (x->t[k].flags & TF_SSTART)) {
+            uint32_t t = c + 1;
+            while (t < x->nt && t < c + 8 && !hd_ex_stop_tok(x, t))
+                t++;
+            if (t >= c + 8 || !tok_punct(x, t, '.') ||
+                !(hd_ex_stop_tok(x, c + 1) || tok_punct(x, c + 1, ',') ||
+                  hd_ex_adverbial_start(x, c + 1, t)))
+                return 0;
+        }
+        hd_ex_set_np(x, s, &np);
+        s->cue0 = c;
+        s->cue1 = c + 1;
+        s->anchor = c;
+        uint32_t e = c + 1;
+        while (e < x->nt && !hd_ex_stop_tok(x, e) &&
+               !(tok_punct(x, e, ',') && e + 1 < x->nt && x->t[e + 1].kind == TK_QOPEN))
+            e++;
+        *after = e;
+        return 1;
+    }
+    return 0;
+}
+
+/* Cue before the quote: X said: “…” / X said “…” / a paragraph after "X said:". */
+static int cue_before(xctx *x, const xquote *q, xstmt *s)
+{
+    if (q->open == 0)
+        return 0;
+    uint32_t p = q->open - 1;
+    int colon = 0;
+    if (x->t[p].kind == TK_PARA) {
+        if (p == 0 || !tok_punct(x, p - 1, ':'))
+            return 0;
+        p--;
+    }
+    if (tok_punct(x, p, ':')) {
+        colon = 1;
+    } else if (!tok_punct(x, p, ',') && !tok_is(x, p, "that")) {
+        p++; /* the cue itself just before the quote */
+    }
+    if (p == 0)
+        return 0;
+    uint32_t lo = hd_ex_sent_start(x, p - 1);
+    for (uint32_t c = p; c-- > lo;) { /* nearest cue first */
+        uint32_t cls = hd_ex_cue_class(x, c);
+        if (!cls || cls == VC_CALL || cls == VC_DESCRIBE)
+            continue;
+        if (!colon && c + 1 != p && !(c + 2 == p && x->t[p - 1].kind == TK_PUNCT) &&
+            !(c + 2 == p && tok_is(x, c + 1, "that")) && !(tok_punct(x, p, ',') && p - c <= 12))
+            continue;
+        xnp np;
+        int ok =
+            cls == VC_PART ? hd_ex_np_sentence_subject(x, c, c, &np) : hd_ex_np_left(x, c, lo, &np);
+        if (!ok)
+            continue;
+        hd_ex_set_np(x, s, &np);
+        s->cue0 = c;
+        s->cue1 = c + 1;
+        s->anchor = c;
+        x->used[c] = 1;
+        return 1;
+    }
+    return 0;
+}
+
+static int para_initial(const xctx *x, uint32_t i)
+{
+    return i == 0 || x->t[i - 1].kind == TK_PARA;
+}
+
+/* The quote is the whole rest of its paragraph (or sentence). */
+static int quote_is_para(const xctx *x, const xquote *q)
+{
+    uint32_t k = q->closed ? q->close + 1 : q->t1;
+    while (k < x->nt && x->t[k].kind == TK_PUNCT)
+        k++;
+    return k >= x->nt || x->t[k].kind == TK_PARA;
+}
+
+void hd_ex_direct_quotes(xctx *x)
+{
+    for (uint32_t qi = 0; qi < x->nq && !x->oom; qi++) {
+        xquote *q = &x->q[qi];
+        if (q->stmt >= 0 || q->t1 <= q->t0)
+            continue;
+        xstmt tmp = {0};
+        uint32_t after = 0;
+        int found = q->closed && cue_after(x, q, &tmp, &after);
+        if (!found && !cue_before(x, q, &tmp))
+            continue;
+        xstmt *s = hd_ex_st_new(x);
+        if (!s)
+            return;
+        *s = tmp;
+        x->used[tmp.cue0] = 1;
+        s->direct = 1;
+        s->s1 = q->cs;
+        s->e1 = q->ce;
+        s->para = x->t[q->open].para;
+        use_quote(x, qi);
+        if (!found)
+            continue;
+        /* split quote: “…,” he said, “…” — or a cue-less quote right after in the paragraph */
+        if (qi + 1 < x->nq && x->q[qi + 1].open == after + 1 && tok_punct(x, after, ',')) {
+            s->s2 = x->q[qi + 1].cs;
+            s->e2 = x->q[qi + 1].ce;
+            use_quote(x, qi + 1);
+        } else if (qi + 1 < x->nq && x->q[qi + 1].open == after + 1 && tok_punct(x, after, '.') &&
+                   x->t[after + 1].para == s->para) {
+            xquote *q2 = &x->q[qi + 1];
+            xstmt t2;
+            uint32_t a2;
+            if (!(q2->closed && cue_after(x, q2, &t2, &a2)) && quote_words(x, q2) >= 3) {
+                s->s2 = q2->cs;
+                s->e2 = q2->ce;
+                use_quote(x, qi + 1);
+            }
+        }
+    }
+}
+
+/* Unclosed quotes continued by a quote in the next paragraph, and cue-less quote
+ * paragraphs continuing the previous speaker. */
+void hd_ex_quote_chains(xctx *x)
+{
+    for (uint32_t qi = x->nq; qi-- > 1;) {
+        xquote *q = &x->q[qi - 1], *nx = &x->q[qi];
+        if (q->stmt >= 0 || q->closed || nx->stmt < 0 || !para_initial(x, nx->open) ||
+            x->t[nx->open].para != x->t[q->open].para + 1)
+            continue;
+        xstmt *s = hd_ex_st_new(x);
+        if (!s)
+            return;
+        xstmt *src = &x->st[nx->stmt];
+        *s = *src;
+        s->s1 = q->cs;
+        s->e1 = q->ce;
+        s->s2 = s->e2 = 0;
+        s->para = x->t[q->open].para;
+        s->anchor = q->open;
+        s->pron = 'n'; /* takes the speaker of the next statement after resolution */
+        s->cue0 = s->cue1 = 0;
+        q->stmt = (int32_t)(x->nst - 1);
+    }
+    for (uint32_t qi = 0; qi < x->nq; qi++) {
+        xquote *q = &x->q[qi];
+        if (q->stmt >= 0 || !para_initial(x, q->open) || !quote_is_para(x, q) ||
+            quote_words(x, q) < 4)
+            continue;
+        xstmt *s = hd_ex_st_new(x);
+        if (!s)
+            return;
+        s->direct = 1;
+        s->s1 = q->cs;
+        s->e1 = q->ce;
+        s->para = x->t[q->open].para;
+        s->anchor = q->open;
+        s->pron = 'c';
+        s->ref = REF_NONE;
+        q->stmt = (int32_t)(x->nst - 1);
+    }
+}
+
+/* Paragraph after "X said …:" that is not itself a quote. */
+void hd_ex_block_paragraphs(xctx *x)
+{
+    for (uint32_t i = 1; i + 1 < x->nt; i++) {
+        if (x->t[i].kind != TK_PARA || !tok_punct(x, i - 1, ':') || x->t[i + 1].kind == TK_QOPEN)
+            continue;
+        uint32_t lo = hd_ex_sent_start(x, i - 1);
+        for (uint32_t c = lo; c < i - 1; c++) {
+            uint32_t cls = hd_ex_cue_class(x, c);
+            xnp np;
+            if (cls != VC_SPEECH || !hd_ex_np_left(x, c, lo, &np))
+                continue;
+            uint32_t e = i + 1;
+            while (e < x->nt && x->t[e].kind != TK_PARA)
+                e++;
+            int words = 0;
+            for (uint32_t k = i + 1; k < e; k++)
+                words += x->t[k].kind == TK_WORD;
+            if (words < 4)
+                break;
+            xstmt *s = hd_ex_st_new(x);
+            if (!s)
+                return;
+            hd_ex_set_np(x, s, &np);
+            s->direct = 1;
+            s->cue0 = c;
+            s->cue1 = c + 1;
+            s->s1 = x->t[i + 1].s;
+            s->e1 = x->t[e - 1].e;
+            s->para = x->t[i + 1].para;
+            s->anchor = c;
+            x->used[c] = 1;
+            break;
+        }
+    }
+}

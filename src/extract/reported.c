@@ -1,0 +1,227 @@
+/* SPDX-License-Identifier: MIT
+ *
+ * reported.c — reported speech, at most one cue per sentence (two when coordinated):
+ *
+ *   sentence tokens + cues -> xstmt[] with direct = 0
+ *
+ *   X said (that) …, X told reporters …, X said on Tuesday he would …, …, X said.,
+ *   according to X, … / …, according to X., X described … as "…", X called Y "…",
+ *   X called for …, ", saying …" after a non-speech verb, "X says A but argues B".
+ * The clause stops before a quote that is already a direct statement of its own.
+ * Called by statement.c (xstmt_run) for every sentence after direct quotes are known.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/mem.h"
+#include "extract/extract_int.h"
+
+/* Skip the listener after "told"/"asked": "reporters", "him", "CNN", "the court", "a crowd". */
+static uint32_t skip_object(const xctx *x, uint32_t j, uint32_t end)
+{
+    static const char *const obj[] = {"reporters",  "journalists", "him",       "her",
+                                      "them",       "us",          "me",        "you",
+                                      "supporters", "voters",      "lawmakers", NULL};
+    if (j >= end || !tok_word(x, j))
+        return j;
+    for (int k = 0; obj[k]; k++)
+        if (tok_is(x, j, obj[k]))
+            return j + 1;
+    if (x->t[j].flags & (TF_CAP | TF_ALLCAPS)) {
+        while (j < end && tok_word(x, j) && (x->t[j].flags & (TF_CAP | TF_ALLCAPS)))
+            j++;
+        return j;
+    }
+    if (tok_has(x, j, LW_DET) && !tok_is(x, j, "that")) {
+        uint32_t k = j + 1, n = 0;
+        while (k < end && n < 3 && tok_word(x, k) &&
+               !tok_has(x, k, LW_FUNC | LW_VERB | LW_NOTNOUN)) {
+            k++;
+            n++;
+        }
+        return n ? k : j;
+    }
+    return j;
+}
+
+/* First token of the reported clause after cue c (class cls), or UINT32_MAX. */
+static uint32_t clause_start(const xctx *x, uint32_t c, uint32_t cls, uint32_t end)
+{
+    if (cls == VC_DESCRIBE)
+        return c;
+    uint32_t j = c + 1;
+    if (cls == VC_CALL)
+        return tok_is(x, c + 1, "for") || tok_is(x, c + 1, "on") ? c + 2 : c;
+    if (tok_is(x, j, "that"))
+        return j + 1;
+    /* "said in a statement on Monday that …": only across an adverbial */
+    if (hd_ex_adverbial_start(x, j, end) && !tok_punct(x, j, ','))
+        for (uint32_t k = j; k < end && k < j + 12; k++) {
+            if (tok_is(x, k, "that"))
+                return k + 1;
+            if (x->t[k].kind != TK_WORD || (x->t[k].lex >> 24))
+                break;
+        }
+    if (tok_punct(x, j, ',')) {
+        uint32_t k = j + 1;
+        while (k < end && k < j + 16 && !tok_punct(x, k, ','))
+            k++;
+        if (k < end && tok_punct(x, k, ','))
+            return k + 1;
+        return UINT32_MAX;
+    }
+    if (tok_is(x, c, "told") || tok_is(x, c, "tells") || tok_is(x, c, "asked"))
+        j = skip_object(x, j, end);
+    /* "on Tuesday", "late Monday" */
+    if (j + 1 < end &&
+        (tok_is(x, j, "on") || tok_is(x, j, "late") || tok_is(x, j, "last") ||
+         tok_is(x, j, "earlier")) &&
+        tok_word(x, j + 1) && (x->t[j + 1].flags & TF_CAP))
+        j += 2;
+    return j;
+}
+
+static void emit_reported(xctx *x, const xnp *np, uint32_t c0, uint32_t c1, uint32_t a, uint32_t b,
+                          int pron_ok)
+{
+    while (b > a &&
+           (x->t[b - 1].kind == TK_PARA || (x->t[b - 1].kind == TK_PUNCT && x->t[b - 1].ch != ')')))
+        b--;
+    while (a < b && x->t[a].kind == TK_PUNCT)
+        a++;
+    /* stop before a quote that is already a statement of its own (", adding, “…”") */
+    for (uint32_t k = a; k < b; k++)
+        if (x->t[k].kind == TK_QOPEN && hd_ex_has_used_quote(x, k, k + 1)) {
+            b = k;
+            while (b > a && (x->t[b - 1].kind == TK_PUNCT || (x->t[b - 1].lex >> 24) == VC_PART))
+                b--;
+            break;
+        }
+    int words = 0;
+    for (uint32_t k = a; k < b; k++)
+        words += x->t[k].kind == TK_WORD;
+    if (words < 3 || hd_ex_has_used_quote(x, a, b))
+        return;
+    xstmt *s = hd_ex_st_new(x);
+    if (!s)
+        return;
+    hd_ex_set_np(x, s, np);
+    (void)pron_ok;
+    s->cue0 = c0;
+    s->cue1 = c1;
+    s->s1 = x->t[a].s;
+    s->e1 = x->t[b - 1].e;
+    s->para = x->t[c0].para;
+    s->anchor = c0;
+    s->direct = 0;
+    x->used[c0] = 1;
+    for (uint32_t k = a; k < b; k++)
+        if (x->t[k].kind == TK_QOPEN && x->t[k].qi && x->q[x->t[k].qi - 1].stmt < 0)
+            x->q[x->t[k].qi - 1].stmt = (int32_t)(x->nst - 1);
+}
+
+/* One sentence [s0, s1): at most one reported statement. */
+void hd_ex_reported_sentence(xctx *x, uint32_t s0, uint32_t s1)
+{
+    for (uint32_t c = s0; c < s1; c++)
+        if ((x->t[c].lex & LW_VERB) && x->used[c] && x->t[c].lex >> 24 != VC_PART)
+            return; /* its cue already serves a direct quote */
+    for (uint32_t c = s0; c < s1; c++) {
+        if (!(x->t[c].lex & (LW_VERB | LW_ACC)) || (x->t[c].flags & TF_INQ))
+            continue;
+        xnp np;
+        if (tok_is(x, c, "according") && tok_is(x, c + 1, "to") && !(x->t[c].flags & TF_INQ)) {
+            /* the source runs to the next comma: "a poll by X for Y", "exit polls" */
+            uint32_t e = c + 2;
+            while (e < s1 && e < c + 42 && !tok_punct(x, e, ',') && !hd_ex_stop_tok(x, e))
+                e++;
+            if (e == c + 2 || e >= c + 42)
+                continue;
+            if (!hd_ex_np_right(x, c + 2, e, &np)) {
+                np.ref = REF_NONE;
+            }
+            np.t0 = c + 2;
+            np.t1 = e;
+            if (tok_punct(x, e, ',') && (c == s0 || tok_punct(x, c - 1, ',')) && c <= s0 + 2) {
+                emit_reported(x, &np, c, c + 2, e + 1, s1, 1);
+                return;
+            }
+            if (c > s0 && tok_punct(x, c - 1, ',')) {
+                emit_reported(x, &np, c, c + 2, s0, c - 1, 1);
+                return;
+            }
+            continue;
+        }
+        uint32_t cls = hd_ex_cue_class(x, c);
+        if (!cls || cls == VC_QUOTE || !hd_ex_cue_ok(x, c, cls))
+            continue;
+        if (tok_is(x, c, "continued") && tok_is(x, c + 1, "to"))
+            continue;
+        if (cls == VC_DESCRIBE) {
+            int as = 0;
+            for (uint32_t k = c + 1; k < s1 && !as; k++)
+                as = tok_is(x, k, "as");
+            if (!as)
+                continue;
+        }
+        if (cls == VC_PART) {
+            if (c == 0 ||
+                !(tok_punct(x, c - 1, ',') || tok_is(x, c - 1, "by") || tok_is(x, c - 1, "while") ||
+                  tok_is(x, c - 1, "after")) ||
+                !hd_ex_np_sentence_subject(x, c, c, &np))
+                continue;
+            uint32_t a = tok_is(x, c + 1, "that") ? c + 2 : c + 1;
+            emit_reported(x, &np, c, c + 1, a, s1, 1);
+            return;
+        }
+        if (!hd_ex_np_left(x, c, s0, &np)) {
+            /* inverted at the end: "…, said the spokesman." */
+            if (c > s0 + 3 && tok_punct(x, c - 1, ',') && hd_ex_np_right(x, c + 1, s1, &np) &&
+                (np.t1 >= s1 || hd_ex_stop_tok(x, np.t1) || tok_punct(x, np.t1, ','))) {
+                emit_reported(x, &np, c, c + 1, s0, c - 1, 1);
+                return;
+            }
+            continue;
+        }
+        /* "…, X said." — the clause comes first */
+        if (np.t0 > s0 + 2 && tok_punct(x, np.t0 - 1, ',')) {
+            uint32_t k = c + 1;
+            if (tok_is(x, c, "told") || tok_is(x, c, "tells"))
+                k = skip_object(x, k, s1);
+            if (hd_ex_adverbial_start(x, k, s1) || tok_punct(x, k, ',')) {
+                int that = 0;
+                for (uint32_t m = c + 1; m < s1 && m < c + 14 && !tok_punct(x, m, ','); m++)
+                    that |= tok_is(x, m, "that");
+                if (!that && x->t[s0].kind != TK_QOPEN) {
+                    emit_reported(x, &np, c, c + 1, s0, np.t0 - 1, 1);
+                    return;
+                }
+            }
+        }
+        uint32_t a = clause_start(x, c, cls, s1);
+        if (a == UINT32_MAX || a >= s1)
+            continue;
+        if (x->t[a].kind == TK_QOPEN) {
+            /* X said "…": a direct quote if it fills the rest of the sentence */
+            continue;
+        }
+        /* "X says A but argues B": a second cue coordinated with the first */
+        for (uint32_t k = a + 3; k + 1 < s1; k++) {
+            if (!(tok_is(x, k, "and") || tok_is(x, k, "but")) || (x->t[k].flags & TF_INQ))
+                continue;
+            uint32_t c2 = k + 1;
+            if (tok_has(x, c2, LW_ADV) && !(x->t[c2].flags & TF_CAP))
+                c2++;
+            uint32_t cls2 = hd_ex_cue_class(x, c2);
+            if (cls2 != VC_SPEECH || !hd_ex_cue_ok(x, c2, cls2))
+                continue;
+            uint32_t a2 = clause_start(x, c2, cls2, s1);
+            emit_reported(x, &np, c, c + 1, a, k, 1);
+            if (a2 != UINT32_MAX && a2 < s1 && x->t[a2].kind != TK_QOPEN)
+                emit_reported(x, &np, c2, c2 + 1, a2, s1, 1);
+            return;
+        }
+        emit_reported(x, &np, c, c + 1, a, s1, 1);
+        return;
+    }
+}
