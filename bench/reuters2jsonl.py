@@ -25,7 +25,8 @@ Records without a <BODY>:
     words once in those records (about 1% of the text bytes).
   * TYPE="UNPROC" (737 records: untagged text, mostly tables): the first non-empty line is
     the title and the remaining lines, paragraphed as above, are the text (the whole
-    text when there is only one line).
+    text when there is only one line).  One UNPROC record, NEWID 12793, is empty in the
+    original; it is written with an empty title and text (herald skips it: 21,577 articles).
 
 The files are Latin-1 (reut2-017 has one non-ASCII byte); output is UTF-8.
 A summary (records, MB of title+text in UTF-8) goes to stderr.  Python 3 stdlib only.
