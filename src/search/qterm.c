@@ -116,54 +116,64 @@ static uint32_t phrase_count(hd_qit_ctx *c, phrase *ph)
 }
 
 /* Move to the first doc >= target holding the phrase. */
+/* The pseudo-tf a doc's own field must exceed to matter, for the current threshold. */
+static double phrase_limit(hd_qit_ctx *c, phrase *ph)
+{
+    if (c->theta != ph->lim_theta) {
+        /* score(ptf) = A ptf / (ptf + k1) <= theta  <=>  ptf <= theta k1 / (A - theta) */
+        double A = ph->idf * (ph->k1 + 1), t = c->theta * (1 + 1e-9);
+        ph->lim_theta = c->theta;
+        ph->lim_ptf = t >= A ? 1e300 : t * ph->k1 / (A - t) - ph->rest_ptf;
+    }
+    return ph->lim_ptf;
+}
+
+/* Move to the first doc >= target holding the phrase. When c->theta >= 0 (this scorer is the
+ * whole query), docs that cannot beat the top-k threshold are passed over without decoding
+ * positions: the phrase occurs in a doc at most as often as each of its words. */
 static void phrase_seek(hd_qit_ctx *c, phrase *ph, uint32_t target)
 {
     uint32_t d = target;
+    const float *norms = c->plan->norm[ph->field];
     for (;;) {
-        uint32_t i;
-        for (i = 0; i < ph->n; i++) {
-            hd_postings *p = ph->p[i];
-            if (p->doc < d && post_seek(c, p, d)) {
-                ph->doc = HD_DOC_END;
-                return;
-            }
-            if (p->doc == HD_DOC_END) {
-                ph->doc = HD_DOC_END;
-                return;
-            }
-            if (p->doc > d) {
-                d = p->doc;
-                break;
-            }
-        }
-        if (i < ph->n)
+        hd_postings *lead = ph->p[0];
+        if (lead->doc < d && post_seek(c, lead, d))
+            break;
+        if (lead->doc == HD_DOC_END)
+            break;
+        d = lead->doc;
+        double lim = c->theta >= 0 ? phrase_limit(c, ph) : -1;
+        if (lim >= 0 &&
+            lead->freq * (double)norms[hd_seg_field_norm(c->seg, (hd_field)ph->field, d)] <= lim) {
+            c->skipped = 1; /* the rarest word alone rules d out: no other list is moved */
+            d++;
             continue;
-        if (c->theta >= 0) {
-            /* All words are in d. Before decoding positions: the phrase occurs at most as
-             * often as its rarest word there; if even that cannot beat the top-k threshold,
-             * d does not matter (only set when this scorer is the whole query). */
-            uint32_t mt = UINT32_MAX;
-            for (i = 0; i < ph->n; i++)
-                if (ph->p[i]->freq < mt)
-                    mt = ph->p[i]->freq;
-            if (c->theta != ph->lim_theta) {
-                /* score(ptf) = A ptf / (ptf + k1) <= theta  <=>  ptf <= theta k1 / (A - theta) */
-                double A = ph->idf * (ph->k1 + 1), t = c->theta * (1 + 1e-9);
-                ph->lim_theta = c->theta;
-                ph->lim_ptf = t >= A ? 1e300 : t * ph->k1 / (A - t) - ph->rest_ptf;
-            }
-            uint8_t norm = hd_seg_field_norm(c->seg, (hd_field)ph->field, d);
-            if (mt * (double)c->plan->norm[ph->field][norm] <= ph->lim_ptf) {
-                c->skipped = 1;
-                d++;
-                continue;
-            }
+        }
+        uint32_t i, mt = lead->freq;
+        for (i = 1; i < ph->n; i++) {
+            hd_postings *p = ph->p[i];
+            if (p->doc < d && post_seek(c, p, d))
+                break;
+            if (p->doc != d)
+                break;
+            if (p->freq < mt)
+                mt = p->freq;
+        }
+        if (i < ph->n) {
+            if (c->rc || ph->p[i]->doc == HD_DOC_END)
+                break;
+            d = ph->p[i]->doc;
+            continue;
+        }
+        if (lim >= 0 && mt < lead->freq &&
+            mt * (double)norms[hd_seg_field_norm(c->seg, (hd_field)ph->field, d)] <= lim) {
+            c->skipped = 1;
+            d++;
+            continue;
         }
         uint32_t f = phrase_count(c, ph);
-        if (c->rc) {
-            ph->doc = HD_DOC_END;
-            return;
-        }
+        if (c->rc)
+            break;
         if (f) {
             ph->doc = d;
             ph->freq = f;
@@ -171,6 +181,7 @@ static void phrase_seek(hd_qit_ctx *c, phrase *ph, uint32_t target)
         }
         d++;
     }
+    ph->doc = HD_DOC_END;
 }
 
 static phrase *new_phrase(hd_qit_ctx *c, uint8_t field, const hd_pnode *n)
