@@ -133,12 +133,49 @@ int hd_qit_excluded(hd_qit **v, uint32_t n, uint32_t d)
     return 0;
 }
 
+static int is_must(const bool_it *b, const hd_qit *q)
+{
+    for (uint32_t i = 0; i < b->n_must; i++)
+        if (b->must[i] == q)
+            return 1;
+    return 0;
+}
+
+/* The conjunction of the root node under a top-k threshold: a candidate of the cheapest
+ * clause whose own score plus every other clause's maximum cannot beat the threshold is
+ * passed over before the other lists move. */
+static uint32_t conj_pruned(bool_it *b, uint32_t t)
+{
+    hd_qit_ctx *c = b->base.c;
+    hd_qit *lead = b->req[0];
+    int scoring = is_must(b, lead);
+    double rest = b->base.max_score - (scoring ? lead->max_score : 0);
+    for (;;) {
+        hd_qit_seek(lead, t);
+        uint32_t d = lead->doc;
+        if (d == HD_DOC_END || c->rc)
+            return HD_DOC_END;
+        double theta = c->root_theta;
+        if (theta >= 0 && (scoring ? lead->vt->score(lead) : 0) + rest <= theta) {
+            c->skipped = 1;
+            t = d + 1;
+            continue;
+        }
+        uint32_t d2 = hd_qit_conj_align(b->req, b->n_req, d);
+        if (d2 == d || d2 == HD_DOC_END)
+            return d2;
+        t = d2;
+    }
+}
+
 static void bool_align(bool_it *b, uint32_t t)
 {
     hd_qit *it = &b->base;
     while (!it->c->rc) {
         uint32_t d;
-        if (b->n_req) {
+        if (b->n_req > 1 && it->c->root == it && it->c->root_theta >= 0) {
+            d = conj_pruned(b, t);
+        } else if (b->n_req) {
             d = hd_qit_conj_align(b->req, b->n_req, t);
         } else {
             d = HD_DOC_END;

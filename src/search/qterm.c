@@ -121,7 +121,7 @@ static double phrase_limit(hd_qit_ctx *c, phrase *ph)
 {
     if (c->theta != ph->lim_theta) {
         /* score(ptf) = A ptf / (ptf + k1) <= theta  <=>  ptf <= theta k1 / (A - theta) */
-        double A = ph->idf * (ph->k1 + 1), t = c->theta * (1 + 1e-9);
+        double A = ph->idf * (ph->k1 + 1), t = c->theta * (1 - 1e-9); /* rounding margin */
         ph->lim_theta = c->theta;
         ph->lim_ptf = t >= A ? 1e300 : t * ph->k1 / (A - t) - ph->rest_ptf;
     }

@@ -229,6 +229,8 @@ hd_rc hd_plan_build(const hd_qnode *q, const hd_ixr *r, hd_analyzer *an, hd_aren
 
 /* ==== Interface to qiter.c and qterm.c ====================================================== */
 
+typedef struct hd_qit hd_qit;
+
 /* State shared by the iterators of one query on one segment. */
 typedef struct hd_qit_ctx {
     const hd_plan *plan;
@@ -237,13 +239,13 @@ typedef struct hd_qit_ctx {
     uint32_t max_doc;
     hd_arena *a;
     hd_err *err;
-    hd_rc rc;     /* sticky: the first error; iterators then report HD_DOC_END */
-    double theta; /* when >= 0: docs scoring <= theta cannot make the top k, and the root is
-                     one scorer, which may then skip such docs without matching them fully */
-    int skipped;  /* a doc was skipped that way: the hit count is a lower bound */
+    hd_rc rc;           /* sticky: the first error; iterators then report HD_DOC_END */
+    double theta;       /* when >= 0: docs scoring <= theta cannot make the top k, and the root is
+                           one scorer, which may then skip such docs without matching them fully */
+    int skipped;        /* a doc was skipped that way: the hit count is a lower bound */
+    const hd_qit *root; /* the root iterator when it is a boolean node scored alone, which */
+    double root_theta;  /* may then skip docs scoring <= root_theta (when >= 0) */
 } hd_qit_ctx;
-
-typedef struct hd_qit hd_qit;
 
 typedef struct hd_qit_vt {
     void (*next)(hd_qit *);

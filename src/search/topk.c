@@ -104,8 +104,10 @@ static void run_generic(hd_qit_ctx *c, heap *h, hd_qit *s)
 {
     uint32_t win_end = 0; /* docs up to win_end passed the block-max test at win_theta */
     double win_theta = -1;
+    c->root = s; /* a boolean root may skip hopeless candidates itself (qiter.c) */
     while (s->doc != HD_DOC_END && !c->rc) {
         double theta = prune_theta(h);
+        c->root_theta = theta >= 0 ? theta * (1 - 1e-9) : -1; /* rounding margin */
         if (s->max_score <= theta) {
             h->exact = 0;
             return;
@@ -125,8 +127,11 @@ static void run_generic(hd_qit_ctx *c, heap *h, hd_qit *s)
             win_end = upto;
             win_theta = theta;
         }
-        if (!hd_seg_is_deleted(c->seg, d))
+        if (!hd_seg_is_deleted(c->seg, d)) {
             collect(c, h, d, s->vt->score(s));
+            theta = prune_theta(h);
+            c->root_theta = theta >= 0 ? theta * (1 - 1e-9) : -1; /* rounding margin */
+        }
         hd_qit_next(s);
     }
 }
@@ -292,7 +297,7 @@ hd_rc hd_topk_run(const hd_plan *plan, const hd_ixr *r, size_t k, int by_date, h
     h.v = hd_arena_alloc(a, k * sizeof *h.v);
     if (!h.v)
         return hd_err_set(err, HD_ENOMEM, "out of memory for %zu results", k);
-    hd_qit_ctx c = {.plan = plan, .a = a, .err = err, .theta = -1};
+    hd_qit_ctx c = {.plan = plan, .a = a, .err = err, .theta = -1, .root_theta = -1};
     size_t n_seg = hd_ixr_n_segments(r);
     for (size_t i = 0; i < n_seg && !c.rc; i++) {
         c.seg = hd_ixr_segment(r, i);
