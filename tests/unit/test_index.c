@@ -20,6 +20,7 @@
 #include <signal.h>
 #include <xxhash.h>
 
+#include "base/mem.h"
 #include "index/index.h"
 
 static char *tmpdir(void)
@@ -740,6 +741,81 @@ static void test_merge_equals_fresh(void **state)
     rmdir_all(ref);
 }
 
+/* A segment of another format version is refused with HD_EVERSION, naming the file. */
+static void test_other_version(void **state)
+{
+    (void)state;
+    char *dir = tmpdir();
+    hd_index *ix = open_w(dir);
+    hd_err err = {0};
+    add(ix, "v", "t", "versioned words", NULL);
+    assert_int_equal(hd_index_commit(ix, &err), HD_OK);
+    hd_index_close(ix);
+    char path[512];
+    snprintf(path, sizeof path, "%s/seg_1.hds", dir);
+    FILE *f = fopen(path, "r+b");
+    assert_non_null(f);
+    fseek(f, 0, SEEK_END);
+    long size = ftell(f);
+    unsigned char *img = malloc((size_t)size);
+    fseek(f, 0, SEEK_SET);
+    assert_int_equal(fread(img, 1, (size_t)size, f), (size_t)size);
+    uint32_t v = 1; /* an older format */
+    memcpy(img + size - 12, &v, 4);
+    uint64_t h = XXH64(img, (size_t)size - 8, 0);
+    memcpy(img + size - 8, &h, 8);
+    fseek(f, 0, SEEK_SET);
+    fwrite(img, 1, (size_t)size, f);
+    fclose(f);
+    free(img);
+    hd_index *rd;
+    assert_int_equal(hd_index_open(dir, NULL, &rd, &err), HD_EVERSION);
+    assert_non_null(strstr(err.where, "seg_1.hds"));
+    rmdir_all(dir);
+}
+
+/* Every allocation of an index session failing in turn: each run ends in HD_ENOMEM or success,
+ * never a crash (or, under ASan, a leak), and what is on disk stays a sound index. */
+static void test_out_of_memory(void **state)
+{
+    (void)state;
+    int n_fail = 0, n_ok = 0;
+    for (long n = 0; n < 4000; n += (n < 120 ? 1 : 89)) {
+        char *dir = tmpdir();
+        hd_err err = {0};
+        hd_index *ix = NULL;
+        hd_index_opts o = {.create = 1};
+        hd_mem_fail_after(n);
+        hd_rc rc = hd_index_open(dir, &o, &ix, &err);
+        for (int i = 0; rc == HD_OK && i < 30; i++) {
+            char id[16], body[200];
+            sprintf(id, "o%d", i % 20);
+            sprintf(body, "The minister said %d talks on oil prices resumed; 12-day strike", i);
+            hd_doc d = {.id = id, .title = "Oil talks", .body = body, .source = "s"};
+            rc = hd_index_add(ix, &d, &err);
+            if (rc == HD_OK && i % 10 == 9)
+                rc = hd_index_commit(ix, &err);
+        }
+        if (rc == HD_OK)
+            rc = hd_index_delete(ix, "o3", &err);
+        if (rc == HD_OK)
+            rc = hd_index_optimize(ix, &err);
+        hd_mem_fail_after(-1);
+        assert_true(rc == HD_OK || rc == HD_ENOMEM);
+        if (rc == HD_OK)
+            n_ok++;
+        else
+            n_fail++;
+        hd_index_close(ix);
+        hd_err e2 = {0};
+        hd_rc crc = hd_index_check(dir, &e2);
+        assert_true(crc == HD_OK || crc == HD_ENOTFOUND);
+        rmdir_all(dir);
+    }
+    assert_true(n_fail > 100);
+    assert_true(n_ok > 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -754,6 +830,8 @@ int main(void)
         cmocka_unit_test(test_failed_commit_keeps_last),
         cmocka_unit_test(test_add_tokens),
         cmocka_unit_test(test_merge_equals_fresh),
+        cmocka_unit_test(test_other_version),
+        cmocka_unit_test(test_out_of_memory),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
