@@ -74,7 +74,16 @@ typedef struct epass {
 
 static int cap_word(const xctx *x, uint32_t i)
 {
-    return tok_word(x, i) && (x->t[i].flags & (TF_CAP | TF_ALLCAPS)) && !(x->t[i].flags & TF_DIGIT);
+    if (!tok_word(x, i) || !(x->t[i].flags & (TF_CAP | TF_ALLCAPS)) || (x->t[i].flags & TF_DIGIT))
+        return 0;
+    if (!(x->t[i].lex & LW_TIME))
+        return 1;
+    /* a month or day name is a date ("New York May 5", "in September"), except inside a name
+     * ("Theresa May said") */
+    int next_digit = i + 1 < x->nt && (x->t[i + 1].flags & TF_DIGIT);
+    int prev_cap = i > 0 && tok_word(x, i - 1) && (x->t[i - 1].flags & TF_CAP) &&
+                   !(x->t[i - 1].lex & (LW_TIME | LW_FUNC));
+    return prev_cap && !next_digit;
 }
 
 static int connector(const xctx *x, uint32_t i)
@@ -275,8 +284,23 @@ static void name_part(xctx *x, epass *p, uint32_t ra, uint32_t a, uint32_t b, in
         kind = HD_ENT_PERSON;
     else
         kind = HD_ENT_ORG;
+    uint32_t dem =
+        kind == HD_ENT_PLACE && b - a <= 2 ? hd_ex_seq_get(x, &x->lx->demonyms, a, b) : 0;
     if (kind == HD_ENT_PERSON) {
         id = person(x, p, a, b);
+    } else if (dem) {
+        /* "Iranian", "US", "North Korean": the country itself */
+        const char *cn = x->lx->countries + dem - 1;
+        uint64_t h = fnv(cn, strlen(cn), 1469598103934665603ULL ^ (uint64_t)(kind + 1));
+        h = fnv(" ", 1, h);
+        int32_t *sl = imap_slot(&p->names, h, 1);
+        if (*sl < 0) {
+            *sl = new_ent(x, a, b, kind);
+            const char *nm = *sl >= 0 ? hd_arena_strdup(x->a, cn) : NULL;
+            if (nm)
+                x->ent[*sl].name = nm;
+        }
+        id = *sl;
     } else {
         int32_t *sl = imap_slot(&p->names, name_hash(x, a, b, (int)kind), 1);
         if (*sl < 0)

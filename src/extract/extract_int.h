@@ -52,10 +52,12 @@ struct hd_lexicon {
     lx_set orgs;     /* org cue -> 1 */
     lx_set pcues;    /* place cue -> 1 */
     lx_set places;   /* country / region name -> 1 */
-    lx_set demonyms; /* nationality adjective -> 1 */
+    lx_set demonyms; /* nationality adjective -> 1 + offset of its country in countries */
     lx_set func;     /* function word -> 1 */
     lx_set words;    /* every one-word key of the sets above -> LW_* bits | verb class << 24 */
     unsigned max_role_words;
+    char *countries; /* NUL-separated country names of the demonyms */
+    size_t countries_len, countries_cap;
 };
 
 /* Bits of lexicon.words: one lookup per token tells every single-word set it belongs to. */

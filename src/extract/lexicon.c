@@ -324,8 +324,9 @@ static hd_rc load_list(const char *dir, const char *name, lx_set *s, int split, 
 
 /* Demonyms: "<word...> <Country...>"; we only need the adjective (the words before the first
  * capitalised word). */
-static hd_rc load_demonyms(const char *dir, lx_set *s, hd_err *err)
+static hd_rc load_demonyms(const char *dir, hd_lexicon *lx, hd_err *err)
 {
+    lx_set *s = &lx->demonyms;
     char path[4096];
     snprintf(path, sizeof path, "%s/demonyms.txt", dir);
     hd_buf b;
@@ -345,9 +346,30 @@ static hd_rc load_demonyms(const char *dir, lx_set *s, hd_err *err)
         const char *k = ls;
         while (k < le && !isupper((unsigned char)*k))
             k++;
+        const char *country = k;
         while (k > ls && k[-1] == ' ')
             k--;
-        if (set_add(s, ls, (size_t)(k - ls), 1) != 0) {
+        /* the value is 1 + the offset of the country's name in lx->countries */
+        size_t cn = (size_t)(le - country);
+        while (cn > 0 && (country[cn - 1] == ' ' || country[cn - 1] == '\r'))
+            cn--;
+        if (lx->countries_len + cn + 1 > lx->countries_cap) {
+            size_t nc = lx->countries_cap ? lx->countries_cap * 2 : 4096;
+            while (nc < lx->countries_len + cn + 1)
+                nc *= 2;
+            char *np = hd_realloc(lx->countries, nc);
+            if (!np) {
+                hd_buf_done(&b);
+                return hd_err_set(err, HD_ENOMEM, "out of memory");
+            }
+            lx->countries = np;
+            lx->countries_cap = nc;
+        }
+        uint32_t off = (uint32_t)lx->countries_len;
+        memcpy(lx->countries + off, country, cn);
+        lx->countries[off + cn] = 0;
+        lx->countries_len += cn + 1;
+        if (set_add(s, ls, (size_t)(k - ls), cn ? off + 1 : 0) != 0) {
             hd_buf_done(&b);
             return hd_err_set(err, HD_ENOMEM, "out of memory");
         }
@@ -463,7 +485,7 @@ hd_rc hd_lexicon_load(const char *datadir, hd_lexicon **out, hd_err *err)
         (rc = load_list(dir, "org_cues.txt", &lx->orgs, 0, NULL, err)) != HD_OK ||
         (rc = load_list(dir, "place_cues.txt", &lx->pcues, 0, NULL, err)) != HD_OK ||
         (rc = load_list(dir, "function_words.txt", &lx->func, 0, NULL, err)) != HD_OK ||
-        (rc = load_demonyms(dir, &lx->demonyms, err)) != HD_OK ||
+        (rc = load_demonyms(dir, lx, err)) != HD_OK ||
         (rc = load_iso("iso_3166-1.json", "3166-1", &lx->places, 1, err)) != HD_OK ||
         (rc = load_regions("iso_3166-2.json", &lx->places, err)) != HD_OK) {
         hd_lexicon_free(lx);
@@ -492,5 +514,6 @@ void hd_lexicon_free(hd_lexicon *lx)
     set_free(&lx->demonyms);
     set_free(&lx->func);
     set_free(&lx->words);
+    hd_free(lx->countries);
     hd_free(lx);
 }

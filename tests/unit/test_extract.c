@@ -435,6 +435,17 @@ static void test_entities(void **state)
     assert_non_null(e);
     assert_int_equal(e->kind, HD_ENT_ORG);
     assert_null(entity(&r, "Supreme Leader Ali Khamenei"));
+    /* demonyms name their country; month names end a name only where they are dates */
+    res r3 = run("Iranian officials met US envoys. Theresa May said talks in September and "
+                 "New York May 5 trading would go ahead.");
+    e = entity(&r3, "Iran");
+    assert_non_null(e);
+    assert_int_equal(e->kind, HD_ENT_PLACE);
+    assert_non_null(entity(&r3, "United States"));
+    assert_non_null(entity(&r3, "Theresa May"));
+    assert_non_null(entity(&r3, "New York"));
+    assert_null(entity(&r3, "September"));
+    assert_null(entity(&r3, "Iranian"));
     /* regions come from iso_3166-2.json */
     res r2 = run("Ontario sent officials to the talks.");
     e = entity(&r2, "Ontario");
