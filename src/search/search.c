@@ -93,9 +93,13 @@ static hd_rc make_snippet(hd_results *res, const hd_plan *plan, hd_analyzer *an,
                           const hd_search_opts *o, const char *body, size_t len, snip_ctx *sc,
                           hd_buf *buf, const char **out, hd_err *err)
 {
-    /* Bodies beyond 4 GiB cannot be addressed by the 32-bit offsets; cut them. */
-    if (len > UINT32_MAX)
-        len = UINT32_MAX;
+    /* Look for the passage in the first HD_SNIPPET_MAX_SCAN bytes only (cut at a character
+     * boundary), so a huge body costs no more than a long article. */
+    if (len > HD_SNIPPET_MAX_SCAN) {
+        len = HD_SNIPPET_MAX_SCAN;
+        while (len > 0 && ((unsigned char)body[len] & 0xC0) == 0x80)
+            len--;
+    }
     sc->n = 0;
     hd_rc rc = hd_analyze(an, body, len, 0, on_body_token, sc, NULL, err);
     if (rc)

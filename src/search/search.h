@@ -133,7 +133,8 @@ typedef struct hd_snip_tok {
     int32_t term;        /* index into the term weights, or -1 */
 } hd_snip_tok;
 
-#define HD_SNIPPET_MAX_TERMS 512 /* query terms beyond this do not count for the window */
+#define HD_SNIPPET_MAX_TERMS 512         /* query terms beyond this do not count for the window */
+#define HD_SNIPPET_MAX_SCAN  (64 * 1024) /* bytes of a body searched for the passage */
 
 typedef struct hd_snippet_opts {
     uint32_t max_words; /* window size in words; 0 = 30 */

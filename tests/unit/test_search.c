@@ -781,6 +781,25 @@ static void test_deletes_and_speakers(void **state)
     assert_int_equal(hd_results_next(r, &h), HD_OK);
     assert_string_equal(h->id, "a");
     hd_results_free(r);
+    /* a 1 MB body: found by a word near its end; the snippet scans only the first 64 KiB */
+    hd_buf big;
+    hd_buf_init(&big);
+    for (int i = 0; i < 150000; i++)
+        hd_buf_adds(&big, "filler ");
+    hd_buf_adds(&big, "zebra crossing");
+    hd_doc bd = {.id = "big", .title = "Big", .body = big.p, .body_len = big.len};
+    assert_int_equal(hd_index_add(ix, &bd, &err), HD_OK);
+    assert_int_equal(hd_index_commit(ix, &err), HD_OK);
+    hd_search_opts so = {.limit = 3, .snippets = 1};
+    assert_int_equal(hd_search(ix, "zebra", &so, &r, &err), HD_OK);
+    assert_int_equal(hd_results_next(r, &h), HD_OK);
+    assert_string_equal(h->id, "big");
+    assert_non_null(h->snippet);
+    assert_non_null(strstr(h->snippet, "filler filler"));
+    assert_null(strstr(h->snippet, "<b>"));
+    assert_true(strlen(h->snippet) < 1000);
+    hd_results_free(r);
+    hd_buf_done(&big);
     hd_index_close(ix);
     char cmd[300];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", d2);
