@@ -136,33 +136,109 @@ static void run_generic(hd_qit_ctx *c, heap *h, hd_qit *s)
     }
 }
 
-/* A disjunction (with optional filters and exclusions) under MaxScore. */
-static void run_maxscore(hd_qit_ctx *c, heap *h, hd_qit **s, uint32_t n, hd_qit **req,
-                         uint32_t n_req, hd_qit **excl, uint32_t n_excl, int one_leaf)
+/* MaxScore state over the clauses s[0..n) of a disjunction, sorted by upper bound. */
+typedef struct maxscore {
+    hd_qit **s;
+    uint32_t n;
+    uint32_t ne;      /* s[0..ne) are non-essential: together they cannot beat theta */
+    double ub[64];    /* ub[i] = bound of s[0..i] together */
+    double theta;     /* the score to beat, -1 while not pruning */
+    uint32_t win_end; /* docs up to win_end passed the block-max test */
+    int win_ok;
+} maxscore;
+
+static void ms_init(maxscore *m, hd_qit **s, uint32_t n, const heap *h)
 {
-    /* by upper bound, ascending; ub[i] = bound of s[0..i] together */
     for (uint32_t i = 1; i < n; i++)
         for (uint32_t k = i; k > 0 && s[k]->max_score < s[k - 1]->max_score; k--) {
             hd_qit *t = s[k];
             s[k] = s[k - 1];
             s[k - 1] = t;
         }
-    double ub[64];
     double acc = 0;
     for (uint32_t i = 0; i < n; i++)
-        ub[i] = (acc += s[i]->max_score) * (1 + 1e-9); /* rounding margin */
-    uint32_t ne = 0;
-    double theta = prune_theta(h);
-    while (ne < n && ub[ne] <= theta)
-        ne++;
-    if (ne)
+        m->ub[i] = (acc += s[i]->max_score) * (1 + 1e-9); /* rounding margin */
+    m->s = s;
+    m->n = n;
+    m->ne = 0;
+    m->theta = prune_theta(h);
+    m->win_ok = 0;
+    m->win_end = 0;
+    while (m->ne < n && m->ub[m->ne] <= m->theta)
+        m->ne++;
+}
+
+/* Block-max over the essential lists at candidate d: when their blocks under d and every
+ * non-essential list together cannot beat theta, move past the first of those blocks.
+ * Returns 0 (evaluate d), 1 (moved on) or -1 (nothing left). */
+static int ms_window(maxscore *m, heap *h, uint32_t d)
+{
+    if (m->theta < 0 || (m->win_ok && d <= m->win_end))
+        return 0;
+    double bsum = m->ne ? m->ub[m->ne - 1] : 0;
+    uint32_t upto = HD_DOC_END;
+    for (uint32_t i = m->ne; i < m->n; i++) {
+        uint32_t u;
+        if (!m->s[i]->vt->block_bound) {
+            m->win_ok = 0;
+            return 0;
+        }
+        bsum += m->s[i]->vt->block_bound(m->s[i], d, &u);
+        if (u < upto)
+            upto = u;
+    }
+    if (bsum * (1 + 1e-9) <= m->theta) {
         h->exact = 0;
-    c->theta = one_leaf ? theta : -1;
-    uint32_t win_end = 0; /* docs up to win_end passed the block-max test */
-    int win_ok = 0;
-    while (ne < n && !c->rc) {
+        if (upto == HD_DOC_END)
+            return -1;
+        for (uint32_t i = m->ne; i < m->n; i++)
+            hd_qit_seek(m->s[i], upto + 1);
+        return 1;
+    }
+    m->win_ok = 1;
+    m->win_end = upto;
+    return 0;
+}
+
+/* Score of candidate d: the essential lists on it, then the non-essential ones from the
+ * highest bound down, as long as the doc can still beat theta. */
+static double ms_score(const maxscore *m, uint32_t d)
+{
+    hd_qit **s = m->s;
+    double score = 0;
+    for (uint32_t i = m->ne; i < m->n; i++)
+        if (s[i]->doc == d)
+            score += s[i]->vt->score(s[i]);
+    for (uint32_t j = m->ne; j-- > 0;) {
+        if (score + m->ub[j] <= m->theta)
+            break;
+        if (s[j]->vt->block_bound && s[j]->doc < d) {
+            /* block-max: skip the probe when even the block's best cannot help */
+            uint32_t upto;
+            double bb = s[j]->vt->block_bound(s[j], d, &upto);
+            if (score + bb + (j ? m->ub[j - 1] : 0) <= m->theta)
+                continue;
+        }
+        hd_qit_seek(s[j], d);
+        if (s[j]->doc == d)
+            score += s[j]->vt->score(s[j]);
+    }
+    return score;
+}
+
+/* A disjunction (with optional filters and exclusions) under MaxScore. one_leaf: s[0] alone
+ * is the whole score, so it may skip docs by the threshold itself (c->theta). */
+static void run_maxscore(hd_qit_ctx *c, heap *h, hd_qit **s, uint32_t n, hd_qit **req,
+                         uint32_t n_req, hd_qit **excl, uint32_t n_excl, int one_leaf)
+{
+    maxscore m;
+    ms_init(&m, s, n, h);
+    if (m.ne)
+        h->exact = 0;
+    c->theta = one_leaf ? m.theta : -1;
+    while (m.ne < n && !c->rc) {
         uint32_t d = HD_DOC_END;
-        for (uint32_t i = ne; i < n; i++)
+        for (uint32_t i = m.ne; i < n; i++)
             if (s[i]->doc < d)
                 d = s[i]->doc;
         if (d == HD_DOC_END)
@@ -173,72 +249,33 @@ static void run_maxscore(hd_qit_ctx *c, heap *h, hd_qit **s, uint32_t n, hd_qit 
             if (fd == HD_DOC_END)
                 break;
             if (fd > d) {
-                for (uint32_t i = ne; i < n; i++)
+                for (uint32_t i = m.ne; i < n; i++)
                     hd_qit_seek(s[i], fd);
                 continue;
             }
         }
-        if (theta >= 0 && (!win_ok || d > win_end)) {
-            /* Block-max: when the essential lists' blocks under d together with every
-             * non-essential list cannot beat theta, jump past the first of those blocks. */
-            double bsum = ne ? ub[ne - 1] : 0;
-            uint32_t upto = HD_DOC_END;
-            int have = 1;
-            for (uint32_t i = ne; i < n && have; i++) {
-                uint32_t u;
-                if (!s[i]->vt->block_bound) {
-                    have = 0;
-                    break;
-                }
-                bsum += s[i]->vt->block_bound(s[i], d, &u);
-                if (u < upto)
-                    upto = u;
-            }
-            if (have && bsum * (1 + 1e-9) <= theta) {
-                h->exact = 0;
-                if (upto == HD_DOC_END)
-                    break;
-                for (uint32_t i = ne; i < n; i++)
-                    hd_qit_seek(s[i], upto + 1);
-                continue;
-            }
-            win_ok = have;
-            win_end = upto;
-        }
+        int w = ms_window(&m, h, d);
+        if (w < 0)
+            break;
+        if (w > 0)
+            continue;
         if (!hd_seg_is_deleted(c->seg, d) && !hd_qit_excluded(excl, n_excl, d)) {
-            double score = 0;
-            for (uint32_t i = ne; i < n; i++)
-                if (s[i]->doc == d)
-                    score += s[i]->vt->score(s[i]);
-            for (uint32_t j = ne; j-- > 0;) {
-                if (score + ub[j] <= theta)
-                    break;
-                if (s[j]->vt->block_bound && s[j]->doc < d) {
-                    /* block-max: skip the probe when even the block's best cannot help */
-                    uint32_t upto;
-                    double bb = s[j]->vt->block_bound(s[j], d, &upto);
-                    if (score + bb + (j ? ub[j - 1] : 0) <= theta)
-                        continue;
-                }
-                hd_qit_seek(s[j], d);
-                if (s[j]->doc == d)
-                    score += s[j]->vt->score(s[j]);
-            }
+            double score = ms_score(&m, d);
             if (c->rc)
                 break;
             collect(c, h, d, score);
-            if (prune_theta(h) > theta) {
-                theta = prune_theta(h);
-                win_ok = 0;
+            if (prune_theta(h) > m.theta) {
+                m.theta = prune_theta(h);
+                m.win_ok = 0;
                 if (one_leaf)
-                    c->theta = theta;
-                while (ne < n && ub[ne] <= theta) {
-                    ne++;
+                    c->theta = m.theta;
+                while (m.ne < n && m.ub[m.ne] <= m.theta) {
+                    m.ne++;
                     h->exact = 0;
                 }
             }
         }
-        for (uint32_t i = ne; i < n; i++)
+        for (uint32_t i = m.ne; i < n; i++)
             if (s[i]->doc == d)
                 hd_qit_next(s[i]);
     }
