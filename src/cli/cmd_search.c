@@ -153,7 +153,8 @@ static int parse_size(const char *s, size_t *out)
     return 0;
 }
 
-int hd_cmd_search(int argc, char **argv)
+/* Parse the options into o, *dir and *batch. Returns -1 to go on, else an exit status. */
+static int parse_args(int argc, char **argv, sopts *o, const char **dir, const char **batch)
 {
     enum { O_INDEX = 256, O_OFFSET, O_SORT, O_JSON, O_NO_SNIPPETS, O_BATCH };
     static const struct option longopts[] = {
@@ -166,11 +167,6 @@ int hd_cmd_search(int argc, char **argv)
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
-    sopts o = {.so = {.limit = 10, .snippets = 1}};
-    const char *dir = getenv("HERALD_INDEX");
-    const char *batch = NULL;
-    if (!dir || !dir[0])
-        dir = "herald-index";
     int c;
     optind = 1;
     while ((c = getopt_long(argc, argv, "hn:", longopts, NULL)) != -1) {
@@ -179,44 +175,57 @@ int hd_cmd_search(int argc, char **argv)
             fputs(search_usage, stdout);
             return HD_EXIT_OK;
         case 'n':
-            if (parse_size(optarg, &o.so.limit) || o.so.limit == 0) {
+            if (parse_size(optarg, &o->so.limit) || o->so.limit == 0) {
                 hd_cli_errorf("-n wants a positive number, not '%s'", optarg);
                 return HD_EXIT_USAGE;
             }
             break;
         case O_INDEX:
-            dir = optarg;
+            *dir = optarg;
             break;
         case O_OFFSET:
-            if (parse_size(optarg, &o.so.offset)) {
+            if (parse_size(optarg, &o->so.offset)) {
                 hd_cli_errorf("--offset wants a number, not '%s'", optarg);
                 return HD_EXIT_USAGE;
             }
             break;
         case O_SORT:
             if (!strcmp(optarg, "score"))
-                o.so.sort = HD_SORT_SCORE;
+                o->so.sort = HD_SORT_SCORE;
             else if (!strcmp(optarg, "date"))
-                o.so.sort = HD_SORT_DATE;
+                o->so.sort = HD_SORT_DATE;
             else {
                 hd_cli_errorf("--sort wants score or date, not '%s'", optarg);
                 return HD_EXIT_USAGE;
             }
             break;
         case O_JSON:
-            o.json = 1;
+            o->json = 1;
             break;
         case O_NO_SNIPPETS:
-            o.so.snippets = 0;
+            o->so.snippets = 0;
             break;
         case O_BATCH:
-            batch = optarg;
+            *batch = optarg;
             break;
         default:
             fputs(search_usage, stderr);
             return HD_EXIT_USAGE;
         }
     }
+    return -1;
+}
+
+int hd_cmd_search(int argc, char **argv)
+{
+    sopts o = {.so = {.limit = 10, .snippets = 1}};
+    const char *dir = getenv("HERALD_INDEX");
+    const char *batch = NULL;
+    if (!dir || !dir[0])
+        dir = "herald-index";
+    int st = parse_args(argc, argv, &o, &dir, &batch);
+    if (st >= 0)
+        return st;
     if (!batch && optind >= argc) {
         hd_cli_errorf("search needs a QUERY (see herald search --help)");
         return HD_EXIT_USAGE;

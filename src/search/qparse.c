@@ -95,40 +95,10 @@ static int is_stop(char c)
     return is_space(c) || c == '(' || c == ')' || c == '"';
 }
 
-static hd_rc lex(parser *p, tok *t)
+/* A word from p->pos: "field:" (a known field name only), an operator, word* or a word. */
+static hd_rc lex_word(parser *p, tok *t)
 {
     const char *q = p->q;
-    while (p->pos < p->len && is_space(q[p->pos]))
-        p->pos++;
-    memset(t, 0, sizeof *t);
-    t->off = p->pos;
-    if (p->pos >= p->len) {
-        t->kind = T_EOF;
-        return HD_OK;
-    }
-    char c = q[p->pos];
-    if (c == '(' || c == ')') {
-        t->kind = c == '(' ? T_LPAREN : T_RPAREN;
-        p->pos++;
-        return HD_OK;
-    }
-    if (c == '"') {
-        size_t start = ++p->pos;
-        const char *end = memchr(q + start, '"', p->len - start);
-        if (!end)
-            return perr(p, HD_EQUERY, t->off, "unterminated quote");
-        t->kind = T_PHRASE;
-        t->text = q + start;
-        t->len = (size_t)(end - (q + start));
-        p->pos = (size_t)(end - q) + 1;
-        return HD_OK;
-    }
-    if ((c == '+' || c == '-') && p->pos + 1 < p->len && !is_space(q[p->pos + 1]) &&
-        q[p->pos + 1] != ')') {
-        t->kind = c == '+' ? T_PLUS : T_MINUS;
-        p->pos++;
-        return HD_OK;
-    }
     size_t start = p->pos;
     while (p->pos < p->len && !is_stop(q[p->pos])) {
         if (q[p->pos] == ':') {
@@ -168,6 +138,43 @@ static hd_rc lex(parser *p, tok *t)
     } else
         t->kind = T_WORD;
     return HD_OK;
+}
+
+static hd_rc lex(parser *p, tok *t)
+{
+    const char *q = p->q;
+    while (p->pos < p->len && is_space(q[p->pos]))
+        p->pos++;
+    memset(t, 0, sizeof *t);
+    t->off = p->pos;
+    if (p->pos >= p->len) {
+        t->kind = T_EOF;
+        return HD_OK;
+    }
+    char c = q[p->pos];
+    if (c == '(' || c == ')') {
+        t->kind = c == '(' ? T_LPAREN : T_RPAREN;
+        p->pos++;
+        return HD_OK;
+    }
+    if (c == '"') {
+        size_t start = ++p->pos;
+        const char *end = memchr(q + start, '"', p->len - start);
+        if (!end)
+            return perr(p, HD_EQUERY, t->off, "unterminated quote");
+        t->kind = T_PHRASE;
+        t->text = q + start;
+        t->len = (size_t)(end - (q + start));
+        p->pos = (size_t)(end - q) + 1;
+        return HD_OK;
+    }
+    if ((c == '+' || c == '-') && p->pos + 1 < p->len && !is_space(q[p->pos + 1]) &&
+        q[p->pos + 1] != ')') {
+        t->kind = c == '+' ? T_PLUS : T_MINUS;
+        p->pos++;
+        return HD_OK;
+    }
+    return lex_word(p, t);
 }
 
 static hd_rc peek(parser *p, tok **out)
@@ -289,6 +296,38 @@ static hd_rc count_leaf(parser *p, size_t off)
     return HD_OK;
 }
 
+static hd_rc parse_primary(parser *p, hd_qfield field, hd_qnode **out);
+
+/* After "field:": a date range for date:, else a word, a phrase or a group in that field. */
+static hd_rc parse_field(parser *p, hd_qfield field, const tok *ftok, hd_qnode **out)
+{
+    tok cur = *ftok;
+    tok *t;
+    hd_rc rc;
+    if (field != HD_QF_ANY)
+        return hd_err_set(p->err, HD_EQUERY, "field %s: inside %s: at column %u",
+                          field_name(cur.field), field_name(field), column(p, cur.off));
+    if (cur.field == HD_QF_DATE) {
+        if ((rc = peek(p, &t)))
+            return rc;
+        if (t->kind != T_WORD)
+            return perr(p, HD_EQUERY, cur.off, "date: needs a date or a range");
+        tok v = *t;
+        consume(p);
+        if ((rc = count_leaf(p, v.off)))
+            return rc;
+        return date_node(p, &v, out);
+    }
+    if ((rc = peek(p, &t)))
+        return rc;
+    if (t->kind == T_FIELD)
+        return hd_err_set(p->err, HD_EQUERY, "field %s: inside %s: at column %u",
+                          field_name(t->field), field_name(cur.field), column(p, t->off));
+    if (t->kind != T_WORD && t->kind != T_PREFIX && t->kind != T_PHRASE && t->kind != T_LPAREN)
+        return perr(p, HD_EQUERY, cur.off, "field needs a word, a phrase or parentheses");
+    return parse_primary(p, cur.field, out);
+}
+
 static hd_rc parse_primary(parser *p, hd_qfield field, hd_qnode **out)
 {
     tok *t;
@@ -318,28 +357,7 @@ static hd_rc parse_primary(parser *p, hd_qfield field, hd_qnode **out)
     }
     case T_FIELD:
         consume(p);
-        if (field != HD_QF_ANY)
-            return hd_err_set(p->err, HD_EQUERY, "field %s: inside %s: at column %u",
-                              field_name(cur.field), field_name(field), column(p, cur.off));
-        if (cur.field == HD_QF_DATE) {
-            if ((rc = peek(p, &t)))
-                return rc;
-            if (t->kind != T_WORD)
-                return perr(p, HD_EQUERY, cur.off, "date: needs a date or a range");
-            tok v = *t;
-            consume(p);
-            if ((rc = count_leaf(p, v.off)))
-                return rc;
-            return date_node(p, &v, out);
-        }
-        if ((rc = peek(p, &t)))
-            return rc;
-        if (t->kind == T_FIELD)
-            return hd_err_set(p->err, HD_EQUERY, "field %s: inside %s: at column %u",
-                              field_name(t->field), field_name(cur.field), column(p, t->off));
-        if (t->kind != T_WORD && t->kind != T_PREFIX && t->kind != T_PHRASE && t->kind != T_LPAREN)
-            return perr(p, HD_EQUERY, cur.off, "field needs a word, a phrase or parentheses");
-        return parse_primary(p, cur.field, out);
+        return parse_field(p, field, &cur, out);
     case T_WORD:
     case T_PREFIX:
     case T_PHRASE: {

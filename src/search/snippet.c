@@ -64,17 +64,11 @@ static int only_space(const char *p, size_t n)
     return 1;
 }
 
-void hd_snippet(const char *text, size_t len, const hd_snip_tok *toks, size_t n_toks,
-                const double *weights, size_t n_terms, const hd_snippet_opts *opts, hd_buf *out)
+/* The words [*out_start, *out_end) of the best window of W words: the first window of the
+ * highest weight, its matches centred for context on both sides. */
+static void best_window(const hd_snip_tok *toks, size_t n_toks, const double *weights,
+                        size_t n_terms, uint32_t W, size_t *out_start, size_t *out_end)
 {
-    if (!n_toks)
-        return;
-    uint32_t W = opts && opts->max_words ? opts->max_words : 30;
-    const char *open = opts && opts->open ? opts->open : "<b>";
-    const char *close = opts && opts->close ? opts->close : "</b>";
-    int escape = opts ? opts->escape_html : 0;
-
-    /* Slide a window of W words; keep the first best. */
     static const window zero;
     window w = zero;
     size_t best = 0;
@@ -83,13 +77,11 @@ void hd_snippet(const char *text, size_t len, const hd_snip_tok *toks, size_t n_
         win_add(&w, toks[i].term, weights, n_terms, +1);
         if (i >= W)
             win_add(&w, toks[i - W].term, weights, n_terms, -1);
-        size_t start = i >= W ? i - W + 1 : 0;
         if (w.score > best_score + 1e-9) {
             best_score = w.score;
-            best = start;
+            best = i >= W ? i - W + 1 : 0;
         }
     }
-    /* Centre the matches of the best window in it, for context on both sides. */
     size_t first = best, last = best, lim = best + W < n_toks ? best + W : n_toks;
     int found = 0;
     for (size_t i = best; i < lim; i++)
@@ -107,38 +99,55 @@ void hd_snippet(const char *text, size_t len, const hd_snip_tok *toks, size_t n_
     size_t end = start + W < n_toks ? start + W : n_toks;
     if (end - start < W && n_toks >= W)
         start = end - W;
+    *out_start = start;
+    *out_end = end;
+}
 
-    if (start > 0)
-        hd_buf_adds(out, "\xE2\x80\xA6 ");
+/* Append words [start, end) with the text between them; each run of matched words separated
+ * only by spaces is wrapped in one pair of marks. */
+static void emit(const char *text, size_t len, const hd_snip_tok *toks, size_t start, size_t end,
+                 size_t n_terms, const char *open, const char *close, int escape, hd_buf *out)
+{
     size_t i = start;
     while (i < end) {
         const hd_snip_tok *t = &toks[i];
         size_t tend = t->end <= len ? t->end : len;
         size_t tstart = t->start <= tend ? t->start : tend;
-        if (!is_match(t, n_terms)) {
-            size_t next = i + 1 < end ? toks[i + 1].start : tend;
-            if (next > len || next < tstart)
-                next = tend;
-            add_text(out, text + tstart, next - tstart, escape);
-            i++;
-            continue;
-        }
-        /* a run of matched words separated only by spaces */
         size_t j = i;
-        while (j + 1 < end && is_match(&toks[j + 1], n_terms) && toks[j + 1].start >= toks[j].end &&
-               toks[j + 1].start <= len &&
-               only_space(text + toks[j].end, toks[j + 1].start - toks[j].end))
-            j++;
-        size_t rend = toks[j].end <= len ? toks[j].end : len;
-        hd_buf_adds(out, open);
-        add_text(out, text + tstart, rend - tstart, escape);
-        hd_buf_adds(out, close);
-        size_t next = j + 1 < end ? toks[j + 1].start : rend;
-        if (next > len || next < rend)
-            next = rend;
-        add_text(out, text + rend, next - rend, escape);
+        if (is_match(t, n_terms)) {
+            while (j + 1 < end && is_match(&toks[j + 1], n_terms) &&
+                   toks[j + 1].start >= toks[j].end && toks[j + 1].start <= len &&
+                   only_space(text + toks[j].end, toks[j + 1].start - toks[j].end))
+                j++;
+            tend = toks[j].end <= len ? toks[j].end : len;
+            hd_buf_adds(out, open);
+            add_text(out, text + tstart, tend - tstart, escape);
+            hd_buf_adds(out, close);
+            tstart = tend;
+        }
+        /* the word (unless marked) and the separators up to the next word */
+        size_t next = j + 1 < end ? toks[j + 1].start : tend;
+        if (next > len || next < tstart)
+            next = tend;
+        add_text(out, text + tstart, next - tstart, escape);
         i = j + 1;
     }
+}
+
+void hd_snippet(const char *text, size_t len, const hd_snip_tok *toks, size_t n_toks,
+                const double *weights, size_t n_terms, const hd_snippet_opts *opts, hd_buf *out)
+{
+    if (!n_toks)
+        return;
+    uint32_t W = opts && opts->max_words ? opts->max_words : 30;
+    const char *open = opts && opts->open ? opts->open : "<b>";
+    const char *close = opts && opts->close ? opts->close : "</b>";
+    int escape = opts ? opts->escape_html : 0;
+    size_t start, end;
+    best_window(toks, n_toks, weights, n_terms, W, &start, &end);
+    if (start > 0)
+        hd_buf_adds(out, "\xE2\x80\xA6 ");
+    emit(text, len, toks, start, end, n_terms, open, close, escape, out);
     /* Keep punctuation glued to the last word ("spoke."), up to the next space. */
     size_t tail = toks[end - 1].end <= len ? toks[end - 1].end : len, k = tail;
     while (k < len && k - tail < 8 && text[k] != ' ' && text[k] != '\n' && text[k] != '\t' &&
