@@ -13,6 +13,7 @@
  * word). One-word names are linked to a person with that surname after the first pass, so
  * "Khamenei" meets "Ali Khamenei" whichever comes first.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "base/mem.h"
@@ -116,14 +117,26 @@ uint32_t hd_ex_role_ending_at(const xctx *x, uint32_t j, uint32_t lo)
     return best;
 }
 
+static uint64_t head_hash(const xctx *x, uint32_t h)
+{
+    return lx_hash(x->b + x->t[h].s, x->t[h].stem_e - x->t[h].s, x->n - x->t[h].s);
+}
+
+/* roles is preallocated to 2 * nt entries: at most one binding per token and comma */
 static int add_role(xctx *x, uint32_t head, int32_t ent)
 {
-    size_t cap = x->nroles; /* roles array is preallocated to nt entries */
-    (void)cap;
-    xrole r = {x->t[head].s, x->t[head].stem_e, head, ent};
+    xrole r = {head_hash(x, head), head, ent};
     x->roles[x->nroles++] = r;
     x->ent[ent].has_role = 1;
     return 0;
+}
+
+static int by_head_tok(const void *a, const void *b)
+{
+    const xrole *p = a, *q = b;
+    if (p->hh != q->hh)
+        return p->hh < q->hh ? -1 : 1;
+    return p->tok < q->tok ? -1 : p->tok > q->tok;
 }
 
 static const char *join_name(xctx *x, uint32_t a, uint32_t b)
@@ -442,28 +455,30 @@ int hd_ex_entities(xctx *x)
     }
     singles(x, &p);
     appositives(x);
+    if (x->nroles > 1)
+        qsort(x->roles, x->nroles, sizeof *x->roles, by_head_tok);
     return x->oom ? -1 : 0;
 }
 
-static int same_word(const xctx *x, uint32_t s1, uint32_t e1, uint32_t s2, uint32_t e2)
-{
-    return e1 - s1 == e2 - s2 && strncasecmp(x->b + s1, x->b + s2, e1 - s1) == 0;
-}
-
+/* The holder of the role whose head is token h: the binding nearest before `at`, else the
+ * first after it. Binary search over the sorted bindings. */
 int32_t hd_ex_role_holder(const xctx *x, uint32_t h, uint32_t at)
 {
-    int32_t best = -1, after = -1;
-    uint32_t hs = x->t[h].s, he = x->t[h].stem_e;
-    for (uint32_t r = 0; r < x->nroles; r++) {
-        const xrole *ro = &x->roles[r];
-        if (!same_word(x, ro->head_s, ro->head_e, hs, he))
-            continue;
-        if (ro->tok <= at)
-            best = ro->ent;
-        else if (after < 0)
-            after = ro->ent;
+    uint64_t hh = head_hash(x, h);
+    size_t lo = 0, hi = x->nroles; /* first binding >= (hh, at + 1) */
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const xrole *r = &x->roles[mid];
+        if (r->hh < hh || (r->hh == hh && r->tok <= at))
+            lo = mid + 1;
+        else
+            hi = mid;
     }
-    return best >= 0 ? best : after;
+    if (lo > 0 && x->roles[lo - 1].hh == hh)
+        return x->roles[lo - 1].ent;
+    if (lo < x->nroles && x->roles[lo].hh == hh)
+        return x->roles[lo].ent;
+    return -1;
 }
 
 int32_t hd_ex_pend_new(xctx *x, uint32_t head_tok)

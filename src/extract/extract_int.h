@@ -200,9 +200,10 @@ typedef struct xent {
     uint8_t person_hint; /* seen with a title/role */
 } xent;
 
+/* Sorted by (hh, tok) once the entity pass is done, for binary search. */
 typedef struct xrole {
-    uint32_t head_s, head_e; /* bytes of the role head word ("leader") */
-    uint32_t tok;            /* where the binding was seen */
+    uint64_t hh;  /* lx_hash of the role head word ("leader"), case-folded */
+    uint32_t tok; /* where the binding was seen */
     int32_t ent;
 } xrole;
 

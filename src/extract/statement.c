@@ -196,9 +196,12 @@ static void resolve(xctx *x)
         }
         if (s->pron != 'n') {
             hd_ex_ref_note(x, s->ref);
-            if (REF_IS_PEND(s->ref) || (s->ref >= 0 && x->ent[s->ref].kind == HD_ENT_PERSON))
+            /* the text before was searched (pronoun) or is superseded (a speaker): later
+             * searches start here, which keeps the pass linear */
+            if (s->pron == 'h' || REF_IS_PEND(s->ref) ||
+                (s->ref >= 0 && x->ent[s->ref].kind == HD_ENT_PERSON))
                 person_at = s->anchor;
-            else if (s->ref >= 0 && x->ent[s->ref].kind == HD_ENT_ORG)
+            if (s->pron == 'i' || (s->ref >= 0 && x->ent[s->ref].kind == HD_ENT_ORG))
                 org_at = s->anchor;
             prev_ref = s->ref;
             prev_para = s->para;
@@ -211,7 +214,7 @@ static void resolve(xctx *x)
         if (s->pron != 'n')
             continue;
         s->dead = 1;
-        for (uint32_t k = si + 1; k < x->nst; k++)
+        for (uint32_t k = si + 1; k < x->nst && k < si + 64; k++)
             if (!x->st[k].dead && x->st[k].pron != 'n') {
                 s->ref = x->st[k].ref;
                 s->np0 = x->st[k].np0;
@@ -232,7 +235,7 @@ static void bind_pending(xctx *x)
         xpend *pd = &x->pend[p];
         int32_t h = hd_ex_role_holder(x, pd->tok, pd->tok);
         if (h < 0) {
-            for (uint32_t e = 0; e < x->nent; e++) {
+            for (uint32_t e = 0; e < x->nent && e < 8192; e++) {
                 const xent *en = &x->ent[e];
                 if (en->kind == HD_ENT_PERSON && en->first_tok > pd->tok && en->n_words >= 2 &&
                     !en->has_role && x->t[en->first_tok].para <= x->t[pd->tok].para + 3) {
