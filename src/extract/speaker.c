@@ -68,6 +68,17 @@ static int common_noun(const xctx *x, uint32_t i)
     return 1;
 }
 
+/* "registered voters", "retired general": an -ed word right before a noun, inside a noun
+ * phrase (not a verb: the token after it must be a noun or a name, not a function word). */
+static int participle_adj(const xctx *x, uint32_t i, uint32_t next)
+{
+    if (!tok_word(x, i) || (x->t[i].flags & (TF_CAP | TF_INQ)) || (x->t[i].lex >> 24))
+        return 0;
+    size_t n = x->t[i].e - x->t[i].s;
+    const char *w = x->b + x->t[i].s;
+    return n > 4 && w[n - 2] == 'e' && w[n - 1] == 'd' && !tok_has(x, next, LW_FUNC | LW_VERB);
+}
+
 /* Extend a head at j leftwards over the rest of its noun phrase. */
 static uint32_t np_start(const xctx *x, uint32_t j, uint32_t lo)
 {
@@ -86,7 +97,7 @@ static uint32_t np_start(const xctx *x, uint32_t j, uint32_t lo)
         }
         /* noun-noun compounds before a role or a name: "union secretary", "music teacher
          * Anna Price", "the market's management company" */
-        if (s > lo && nouns < 3 && common_noun(x, s - 1) &&
+        if (s > lo && nouns < 3 && (common_noun(x, s - 1) || participle_adj(x, s - 1, s)) &&
             (tok_has(x, s, LW_ROLE | LW_MOD | LW_SNOUN) || (x->t[s].flags & TF_CAP) || nouns > 0)) {
             s--;
             nouns++;

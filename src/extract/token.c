@@ -413,7 +413,7 @@ static int tokenize(xctx *x, size_t *cap)
 
 static void mark_sentences(xctx *x)
 {
-    uint32_t sent = 0;
+    uint32_t sent = 0, para_first = 0;
     int start = 1;
     for (uint32_t i = 0; i < x->nt; i++) {
         xtok *t = &x->t[i];
@@ -421,12 +421,20 @@ static void mark_sentences(xctx *x)
             t->sent = sent;
             sent++;
             start = 1;
+            para_first = i + 1;
             continue;
         }
         t->sent = sent;
         if (start)
             t->flags |= TF_SSTART;
         start = 0;
+        /* a dateline ("WASHINGTON (AP) —", "DES MOINES, Iowa --") is a sentence of its own */
+        if (t->kind == TK_PUNCT && t->ch == '-' && i > para_first && i < para_first + 8 &&
+            (x->t[para_first].flags & TF_ALLCAPS) && x->t[para_first].e - x->t[para_first].s > 2) {
+            sent++;
+            start = 1;
+            continue;
+        }
         if (t->kind == TK_PUNCT && (t->ch == '.' || t->ch == '?' || t->ch == '!')) {
             uint32_t j = i + 1;
             while (j < x->nt &&
