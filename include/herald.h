@@ -234,6 +234,12 @@ HD_API hd_rc hd_index_add_tokens(hd_index *ix, const hd_doc *doc, const hd_doc_t
 /* Convenience: hd_index_add of an extracted article (its speakers from its statements). */
 HD_API hd_rc hd_index_add_article(hd_index *ix, const hd_article *a, hd_err *err);
 
+/* A page re-indexed now has n_articles articles, ids base#k (the extractor's ids: base is the
+ * page's id or source). Delete at the next commit the committed articles base#k with
+ * k >= n_articles that an earlier indexing of the page left behind (ids of up to 96 bytes). */
+HD_API hd_rc hd_index_trim_page(hd_index *ix, const char *base, uint32_t n_articles,
+                                hd_err *err);
+
 /* Delete the document with this id (no error when there is none). Takes effect at commit. */
 HD_API hd_rc hd_index_delete(hd_index *ix, const char *id, hd_err *err);
 

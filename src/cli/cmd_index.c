@@ -94,6 +94,52 @@ static void progress(uint64_t docs, uint64_t bytes, uint64_t total, double t0, i
             bytes / 1e6, pct, mbs, eta, done ? "\n" : "");
 }
 
+/* ---- pages that shrank --------------------------------------------------------------------
+ * Article ids are "<page id or source>#<seq>" (the first article of a page with an id is the
+ * id itself). When a page is indexed again with fewer articles, the old extra ones must go:
+ * after each page, hd_index_trim_page deletes base#k for k >= the page's article count. */
+
+typedef struct page_track {
+    char *base; /* current page's id base, or NULL */
+    uint32_t n; /* its articles so far */
+} page_track;
+
+/* The page base of an article id with sequence number seq. */
+static size_t id_base_len(const char *id, uint32_t seq)
+{
+    char suf[16];
+    int k = snprintf(suf, sizeof suf, "#%u", seq);
+    size_t n = strlen(id);
+    if (k > 0 && n > (size_t)k && strcmp(id + n - (size_t)k, suf) == 0)
+        return n - (size_t)k;
+    return n;
+}
+
+/* Note an article; trims the previous page when this one starts another. */
+static hd_rc track(hd_index *ix, page_track *pt, const char *id, uint32_t seq, hd_err *err)
+{
+    size_t bl = id_base_len(id, seq);
+    if (pt->base && strlen(pt->base) == bl && memcmp(pt->base, id, bl) == 0) {
+        pt->n++;
+        return HD_OK;
+    }
+    hd_rc rc = HD_OK;
+    if (pt->base)
+        rc = hd_index_trim_page(ix, pt->base, pt->n, err);
+    free(pt->base);
+    pt->base = strndup(id, bl);
+    pt->n = 1;
+    return rc;
+}
+
+static hd_rc track_end(hd_index *ix, page_track *pt, hd_err *err)
+{
+    hd_rc rc = pt->base ? hd_index_trim_page(ix, pt->base, pt->n, err) : HD_OK;
+    free(pt->base);
+    pt->base = NULL;
+    return rc;
+}
+
 /* ---- extraction thread ------------------------------------------------------------------ */
 
 #define QUEUE_CAP    256
@@ -345,6 +391,7 @@ int hd_cmd_index(int argc, char **argv)
         hd_index_close(ix);
         return HD_EXIT_FAIL;
     }
+    page_track pages = {0};
     qitem it;
     while (pop(&q, &it)) {
         it.d.speakers = it.speakers; /* the item was copied: point at this copy's array */
@@ -353,7 +400,9 @@ int hd_cmd_index(int argc, char **argv)
             status = HD_EXIT_FAIL;
             continue;
         }
-        hd_rc arc = hd_index_add_tokens(ix, &it.d, it.toks, &err);
+        hd_rc arc = track(ix, &pages, it.d.id, it.d.seq, &err);
+        if (arc == HD_OK)
+            arc = hd_index_add_tokens(ix, &it.d, it.toks, &err);
         bytes += it.d.body_len + strlen(it.d.title);
         free(it.buf);
         hd_doc_tokens_free(it.toks);
@@ -386,7 +435,7 @@ int hd_cmd_index(int argc, char **argv)
     pthread_join(th, NULL);
     hd_tokenizer_free(q.tz);
     q.tz = NULL;
-    if (hd_index_commit(ix, &err) != HD_OK)
+    if (track_end(ix, &pages, &err) != HD_OK || hd_index_commit(ix, &err) != HD_OK)
         goto fatal;
     if (verbose) {
         hd_index_stats st;
@@ -414,6 +463,7 @@ int hd_cmd_index(int argc, char **argv)
     return status;
 fatal_join:
     stop_producer(&q, th);
+    free(pages.base);
     hd_tokenizer_free(q.tz);
 fatal:
     if (tty)

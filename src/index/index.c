@@ -44,6 +44,8 @@ struct hd_index {
     hd_segw *w;    /* buffered documents, or NULL */
     hd_buf pend;   /* ids to delete from committed segments, NUL-separated */
     size_t n_pend;
+    hd_buf trims; /* pages that shrank: base NUL, u32 n_articles (hd_index_trim_page) */
+    size_t n_trims;
     size_t budget;
     uint64_t n_ops; /* adds and deletes since the last commit */
 };
@@ -123,6 +125,7 @@ hd_rc hd_index_open(const char *dir, const hd_index_opts *opts, hd_index **out, 
     }
     ix->lock_fd = -1;
     hd_buf_init(&ix->pend);
+    hd_buf_init(&ix->trims);
     int create = opts && opts->create;
     ix->writable = opts && (opts->writable || create);
     ix->budget = opts && opts->mem_budget ? opts->mem_budget : DEFAULT_BUDGET;
@@ -181,6 +184,7 @@ void hd_index_close(hd_index *ix)
     hd_analyzer_free(ix->an);
     hd_manifest_done(&ix->m);
     hd_buf_done(&ix->pend);
+    hd_buf_done(&ix->trims);
     if (ix->lock_fd >= 0)
         close(ix->lock_fd); /* releases the flock */
     hd_free(ix->dir);
@@ -256,6 +260,20 @@ hd_rc hd_index_add_article(hd_index *ix, const hd_article *a, hd_err *err)
                 .speakers = sp,
                 .n_speakers = n};
     return hd_index_add(ix, &d, err);
+}
+
+hd_rc hd_index_trim_page(hd_index *ix, const char *base, uint32_t n_articles, hd_err *err)
+{
+    if (!ix || !base)
+        return hd_err_set(err, HD_EINVAL, "no index or page");
+    if (!ix->writable)
+        return hd_err_set(err, HD_EINVAL, "index opened read-only");
+    if (!ix->m.n_segs)
+        return HD_OK; /* nothing committed: nothing stale */
+    hd_buf_add(&ix->trims, base, strlen(base) + 1);
+    hd_buf_add(&ix->trims, &n_articles, 4);
+    ix->n_trims++;
+    return hd_buf_status(&ix->trims, err);
 }
 
 hd_rc hd_index_delete(hd_index *ix, const char *id, hd_err *err)
@@ -339,10 +357,56 @@ static hd_rc add_segment(hd_index *ix, hd_manifest *nm, hd_segw *w, hd_err *err)
     return HD_OK;
 }
 
-/* Apply pending deletions by id to the committed segments, writing new deletion files. */
+/* Mark the docs of a term deleted in bits (counting new ones in *n_del). */
+static hd_rc mark_term(const hd_seg *s, const hd_terminfo *ti, uint8_t *bits, uint32_t *n_del,
+                       hd_err *err)
+{
+    hd_postings p;
+    hd_rc rc = hd_postings_open(&p, s, ti, 0, err);
+    if (rc)
+        return rc;
+    while ((rc = hd_postings_next(&p)) == HD_OK) {
+        if (!(bits[p.doc >> 3] >> (p.doc & 7) & 1)) {
+            bits[p.doc >> 3] |= (uint8_t)(1u << (p.doc & 7));
+            (*n_del)++;
+        }
+    }
+    return rc == HD_DONE ? HD_OK : hd_err_setw(err, rc, s->name, "damaged id postings");
+}
+
+typedef struct trim_ctx {
+    const hd_seg *s;
+    size_t base_len; /* prefix "base#" length */
+    uint32_t n;      /* articles the page has now */
+    uint8_t *bits;
+    uint32_t *n_del;
+    hd_rc rc;
+    hd_err *err;
+} trim_ctx;
+
+/* An id "base#k": delete it when k >= n (digits only after the '#'). */
+static int on_trim_term(void *ud, const char *term, size_t len, const hd_terminfo *ti)
+{
+    trim_ctx *c = ud;
+    uint64_t k = 0;
+    if (len == c->base_len || len - c->base_len > 9)
+        return 0;
+    for (size_t i = c->base_len; i < len; i++) {
+        if (term[i] < '0' || term[i] > '9')
+            return 0;
+        k = k * 10 + (uint64_t)(term[i] - '0');
+    }
+    if (k < c->n)
+        return 0;
+    c->rc = mark_term(c->s, ti, c->bits, c->n_del, c->err);
+    return c->rc != HD_OK;
+}
+
+/* Apply pending deletions (by id, and trimmed pages) to the committed segments, writing new
+ * deletion files. */
 static hd_rc apply_deletes(hd_index *ix, hd_manifest *nm, hd_err *err)
 {
-    if (!ix->n_pend)
+    if (!ix->n_pend && !ix->n_trims)
         return HD_OK;
     size_t nb_max = 0;
     for (size_t i = 0; i < ix->r->n_segs; i++)
@@ -372,21 +436,26 @@ static hd_rc apply_deletes(hd_index *ix, hd_manifest *nm, hd_err *err)
                 rc = HD_OK;
                 continue;
             }
-            if (rc)
-                break;
-            hd_postings p;
-            if ((rc = hd_postings_open(&p, s, &ti, 0, err)))
-                break;
-            while ((rc = hd_postings_next(&p)) == HD_OK) {
-                if (!(bits[p.doc >> 3] >> (p.doc & 7) & 1)) {
-                    bits[p.doc >> 3] |= (uint8_t)(1u << (p.doc & 7));
-                    n_del++;
-                }
+            if (!rc)
+                rc = mark_term(s, &ti, bits, &n_del, err);
+        }
+        const char *t = ix->trims.p;
+        for (size_t k = 0; k < ix->n_trims && !rc; k++) {
+            size_t len = strlen(t);
+            uint32_t n;
+            memcpy(&n, t + len + 1, 4);
+            char prefix[HD_MAX_TERM + 2];
+            if (len + 1 <= HD_MAX_TERM) { /* longer ids are hashed: no prefix to follow */
+                memcpy(prefix, t, len);
+                prefix[len] = '#';
+                trim_ctx c = {
+                    .s = s, .base_len = len + 1, .n = n, .bits = bits, .n_del = &n_del, .err = err};
+                rc = hd_seg_terms_prefix(s, HD_FIELD_ID, prefix, len + 1, SIZE_MAX, on_trim_term,
+                                         &c, err);
+                if (!rc)
+                    rc = c.rc;
             }
-            if (rc == HD_DONE)
-                rc = HD_OK;
-            else
-                rc = hd_err_setw(err, rc, s->name, "damaged id postings");
+            t += len + 5;
         }
         if (!rc && n_del != before) {
             rc = hd_del_write(ix->dir, s->id, nm->gen, bits, s->max_doc, n_del, err);
@@ -425,7 +494,7 @@ static hd_rc commit_impl(hd_index *ix, int merge_all, hd_err *err)
     if (!ix || !ix->writable)
         return hd_err_set(err, HD_EINVAL, "index not opened for writing");
     int has_docs = ix->w && hd_segw_n_docs(ix->w) > hd_segw_n_deleted(ix->w);
-    if (!has_docs && !ix->n_pend && !merge_all) {
+    if (!has_docs && !ix->n_pend && !ix->n_trims && !merge_all) {
         hd_segw_free(ix->w);
         ix->w = NULL;
         ix->n_ops = 0;
@@ -495,6 +564,8 @@ static hd_rc commit_impl(hd_index *ix, int merge_all, hd_err *err)
     ix->w = NULL;
     hd_buf_clear(&ix->pend);
     ix->n_pend = 0;
+    hd_buf_clear(&ix->trims);
+    ix->n_trims = 0;
     ix->n_ops = 0;
     return HD_OK;
 }

@@ -55,6 +55,19 @@ if command -v flock >/dev/null; then
     wait
 fi
 
+# A page that shrinks: re-indexing it leaves only its current articles.
+mkdir -p "$TMP/pg"
+cp "$DATA/seed-pages/000_9272e3ac30541b30.txt" "$TMP/pg/page.txt"
+run pg1 index --index "$TMP/pix" "$TMP/pg/page.txt"
+expect_rc pg1 0
+p1=$("$HERALD" stats --index "$TMP/pix" | awk '$1=="documents"{print $2}')
+check "the seed page has several articles ($p1)" test "${p1:-0}" -gt 1
+cp "$DATA/seed-pages/001_57416462ae6622d3.txt" "$TMP/pg/page.txt"
+run pg2 index --index "$TMP/pix" "$TMP/pg/page.txt"
+expect_rc pg2 0
+p2=$("$HERALD" stats --index "$TMP/pix" | awk '$1=="documents"{print $2}')
+check "after it shrank to one article, one document is left ($p2)" test "$p2" = 1
+
 # Flip one byte in the segment: check names the file and exits 1.
 seg=$(cd "$IX" && ls seg_*.hds | head -1)
 python3 - "$IX/$seg" <<'PY'

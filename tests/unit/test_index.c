@@ -816,6 +816,35 @@ static void test_out_of_memory(void **state)
     assert_true(n_ok > 0);
 }
 
+/* A page indexed again with fewer articles loses the old extra ones, and only those. */
+static void test_trim_page(void **state)
+{
+    (void)state;
+    char *dir = tmpdir();
+    hd_index *ix = open_w(dir);
+    hd_err err = {0};
+    const char *ids[] = {"pages/a.txt#0",  "pages/a.txt#1",  "pages/a.txt#2", "pages/a.txt#10",
+                         "pages/a.txt#1x", "pages/ab.txt#3", "pid",           "pid#1",
+                         "pid#2"};
+    for (int i = 0; i < 9; i++)
+        add(ix, ids[i], "t", "some words", NULL);
+    assert_int_equal(hd_index_commit(ix, &err), HD_OK);
+    /* a.txt now has 2 articles, pid 1 */
+    add(ix, "pages/a.txt#0", "t", "new words", NULL);
+    add(ix, "pages/a.txt#1", "t", "new words", NULL);
+    assert_int_equal(hd_index_trim_page(ix, "pages/a.txt", 2, &err), HD_OK);
+    add(ix, "pid", "t", "new words", NULL);
+    assert_int_equal(hd_index_trim_page(ix, "pid", 1, &err), HD_OK);
+    assert_int_equal(hd_index_commit(ix, &err), HD_OK);
+    const hd_ixr *r = hd_index_reader(ix);
+    /* left: a#0, a#1 (new), a#1x (not an article id), ab#3 (another page), pid (new) */
+    assert_int_equal(hd_ixr_n_docs(r), 5);
+    assert_int_equal(live_hits(r, "new"), 3);
+    assert_int_equal(live_hits(r, "some"), 2);
+    hd_index_close(ix);
+    rmdir_all(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -831,6 +860,7 @@ int main(void)
         cmocka_unit_test(test_add_tokens),
         cmocka_unit_test(test_merge_equals_fresh),
         cmocka_unit_test(test_other_version),
+        cmocka_unit_test(test_trim_page),
         cmocka_unit_test(test_out_of_memory),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
