@@ -198,7 +198,7 @@ hd_rc hd_seg_doc_meta(const hd_seg *s, uint32_t doc, hd_stored_doc *out, hd_err 
 #define HD_DOC_END UINT32_MAX
 
 typedef struct hd_postings {
-    uint32_t doc;  /* current doc; HD_DOC_END after the end */
+    uint32_t doc;  /* current doc (meaningless before the first next/seek); HD_DOC_END at end */
     uint32_t freq; /* term frequency in the current doc */
     /* private below */
     const hd_seg *seg;
@@ -253,7 +253,8 @@ uint8_t hd_postings_block_min_norm(const hd_postings *p);
 /* Positions of the current doc (increasing) into out[0..cap); *out_n = freq. HD_ELIMIT when
  * cap < freq (nothing written), HD_ECORRUPT, HD_EINVAL without positions. */
 hd_rc hd_postings_positions(hd_postings *p, uint32_t *out, size_t cap, size_t *out_n);
-/* Maximum tf / min norm over the whole term (for MaxScore term upper bounds). */
+/* Maximum tf / min norm over the blocks from the skip cursor on: right after open, over the
+ * whole term (for MaxScore term upper bounds). */
 void hd_postings_term_bounds(const hd_postings *p, uint32_t *out_max_tf, uint8_t *out_min_norm);
 
 /* ==== Index handle internals shared with src/search ======================================= */
