@@ -211,9 +211,11 @@ static int person_shaped(const xctx *x, uint32_t a, uint32_t b)
             continue; /* "Sanne de Vries", "Osama bin Laden" */
         if (!tok_word(x, k) || (t->flags & (TF_ALLCAPS | TF_DIGIT)) || !(t->flags & TF_CAP))
             return 0;
-        if (tok_has(x, k, LW_MOD) || tok_has(x, k, LW_ORG) || tok_has(x, k, LW_PCUE) ||
-            tok_has(x, k, LW_FUNC) || tok_has(x, k, LW_PLACE) || tok_has(x, k, LW_DEMONYM) ||
-            tok_has(x, k, LW_ROLE))
+        if (tok_has(x, k, LW_MOD | LW_ORG | LW_PCUE | LW_FUNC | LW_DEMONYM | LW_ROLE))
+            return 0;
+        /* region names double as given names ("Paul", "Georgia"): only a surname that is a
+         * place makes the name a place */
+        if (k + 1 == b && tok_has(x, k, LW_PLACE))
             return 0;
     }
     return 1;
@@ -274,7 +276,8 @@ static int32_t person(xctx *x, epass *p, uint32_t a, uint32_t b)
 }
 
 /* Classify one name [a,b) whose roles lie in [ra, a) (ra == a: none). */
-static void name_part(xctx *x, epass *p, uint32_t ra, uint32_t a, uint32_t b, int titled)
+static void name_part(xctx *x, epass *p, uint32_t ra, uint32_t a, uint32_t b, int titled,
+                      int deferred)
 {
     while (a < b && tok_has(x, a, LW_TITLE)) {
         a++;
@@ -284,7 +287,9 @@ static void name_part(xctx *x, epass *p, uint32_t ra, uint32_t a, uint32_t b, in
         return;
     int32_t id = -1;
     int has_role = ra < a;
-    if (b - a == 1 && !has_role && !titled && !org_name(x, a, b) && !place_name(x, a, b)) {
+    /* one word alone waits for the whole article: a surname ("Jordan" of "Jim Jordan") wins
+     * over a place of the same name */
+    if (!deferred && b - a == 1 && !has_role && !titled && !org_name(x, a, b)) {
         p->singles[p->nsingles++] = a;
         return;
     }
@@ -357,7 +362,7 @@ static void run(xctx *x, epass *p, uint32_t a, uint32_t b)
     }
     if (re == b)
         return; /* only a role ("Iran Supreme Leader") */
-    name_part(x, p, ra, re, b, 0);
+    name_part(x, p, ra, re, b, 0, 0);
 }
 
 /* "…Committee Chairman, Vahid Jalalzadeh," and "Vedant Patel, a State Department spokesman,". */
@@ -392,6 +397,10 @@ static void singles(xctx *x, epass *p)
         int32_t *sl = imap_slot(&p->surnames, tok_hash(x, a), 0);
         if (sl && *sl >= 0) {
             mark(x, a, a + 1, *sl);
+            continue;
+        }
+        if (place_name(x, a, a + 1)) {
+            name_part(x, p, a, a, a + 1, 0, 1);
             continue;
         }
         /* Unknown one-word name: an entity only when a preposition of place precedes it. */

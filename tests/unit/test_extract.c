@@ -446,6 +446,14 @@ static void test_entities(void **state)
     assert_non_null(entity(&r3, "New York"));
     assert_null(entity(&r3, "September"));
     assert_null(entity(&r3, "Iranian"));
+    /* given names that are also region names, surnames that are also countries */
+    res r4 = run("The chief, Paul Manafort, suggested that the candidate would change.\n"
+                 "Rep. Jim Jordan spoke. Jordan said the vote was close.");
+    check(&r4, "the candidate would change", "Paul Manafort", 0, "suggested");
+    check(&r4, "the vote was close", "Jim Jordan", 0, "said");
+    e = entity(&r4, "Paul Manafort");
+    assert_non_null(e);
+    assert_int_equal(e->kind, HD_ENT_PERSON);
     /* regions come from iso_3166-2.json */
     res r2 = run("Ontario sent officials to the talks.");
     e = entity(&r2, "Ontario");
