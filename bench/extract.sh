@@ -29,7 +29,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --herald) HERALD=${2:?--herald needs a path}; shift 2 ;;
     --runs) RUNS=${2:?--runs needs a number}; shift 2 ;;
-    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,/^set -euo pipefail/{/^set /!p}' "$0"; exit 0 ;;
     *) die "unknown argument '$1'" ;;
   esac
 done

@@ -53,7 +53,7 @@ while [ $# -gt 0 ]; do
     --rounds) ROUNDS=${2:?--rounds needs a number}; shift 2 ;;
     --herald-index-opts) HERALD_INDEX_OPTS=${2?--herald-index-opts needs a value}; shift 2 ;;
     --timeout) TMO=${2:?--timeout needs seconds}; shift 2 ;;
-    -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,/^set -euo pipefail/{/^set /!p}' "$0"; exit 0 ;;
     *) die "unknown argument '$1' (see --help)" ;;
   esac
 done
