@@ -1,21 +1,16 @@
 /* SPDX-License-Identifier: MIT
  *
- * statement.c — direct quotes and reported speech, with their speakers.
+ * statement.c — the statement passes of one article, and what they share.
  *
- *   tokens + quote spans + entities -> xstmt[]
+ *   tokens + quote spans + entities -> xstmt[] (speakers resolved)
  *
- * Pass A finds statements:
- *   - a quote followed by its cue: “…,” X said / “…,” said X / “…?” he asked; a second quote
- *     right after the cue clause joins the first (“…,” he said, “…”);
- *   - a quote after its cue: X said: “…” / X said “…”; a paragraph-initial quote after a
- *     paragraph ending in "X said …:" (block quote);
- *   - an unclosed quote continued by the next paragraph's quote takes that quote's speaker;
- *   - a paragraph that is one quote with no cue continues the previous speaker's words;
- *   - reported speech, one per sentence: X said (that) …, …, X said., according to X, …,
- *     X described … as "…", ", saying …" after a non-speech verb.
- * Quotes with none of these (titles, scare quotes) are not statements.
- * Pass B walks the statements in text order and resolves pronouns (he/she: the last person
- * who spoke or led a sentence; it: the last organisation) and continuations.
+ * Pass A: direct quotes (quote.c), block paragraphs after "X said:", quote chains and
+ * cue-less continuation paragraphs, then reported speech sentence by sentence (reported.c).
+ * Pass B walks the statements in text order and resolves pronouns (he/she: the most recent
+ * person who spoke or led a sentence; it: the most recent organisation), continuations (the
+ * previous speaker, within two paragraphs) and quotes continued on the next paragraph.
+ * Finally roles mentioned without a name are bound to their holder (entity.c). Also here:
+ * the cue, noun-phrase and quote helpers quote.c and reported.c share.
  */
 #include <stdlib.h>
 #include <string.h>
