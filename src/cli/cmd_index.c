@@ -35,8 +35,8 @@ static double now_s(void)
 /* ---- herald index ------------------------------------------------------------------------ */
 
 static const char index_usage[] =
-    "usage: herald index [--index DIR] [--commit-every N] [--language LANG] [--no-optimize]\n"
-    "                    [--no-statements] [-v] PATH...\n"
+    "usage: herald index [--index DIR] [--commit-every N] [--memory MB] [--language LANG]\n"
+    "                    [--no-optimize] [--no-statements] [-v] PATH...\n"
     "\n"
     "Extract the articles of scraped pages (files, directories, JSON Lines, - for stdin) and\n"
     "add them to the index. An article whose id is already in the index replaces it, so\n"
@@ -46,8 +46,9 @@ static const char index_usage[] =
     "\n"
     "  --index DIR        the index (default $HERALD_INDEX, else ./herald-index); created\n"
     "                     when missing\n"
-    "  --commit-every N   commit after every N articles (default: when the 256 MiB buffer\n"
-    "                     fills, and at the end)\n"
+    "  --commit-every N   commit after every N articles (default: when the buffer is full,\n"
+    "                     and at the end)\n"
+    "  --memory MB        size of the in-memory buffer before a commit (default 256)\n"
     "  --language LANG    Snowball stemmer of a new index (default english; none = no stems)\n"
     "  --no-optimize      do not merge the segments at the end\n"
     "  --no-statements    do not extract statements (the speaker: field stays empty)\n"
@@ -299,13 +300,18 @@ static void stop_producer(queue *q, pthread_t th)
 int hd_cmd_index(int argc, char **argv)
 {
     static const struct option longopts[] = {
-        {"index", required_argument, NULL, 'i'},    {"commit-every", required_argument, NULL, 'c'},
-        {"language", required_argument, NULL, 'l'}, {"no-optimize", no_argument, NULL, 'O'},
-        {"no-statements", no_argument, NULL, 'S'},  {"verbose", no_argument, NULL, 'v'},
-        {"help", no_argument, NULL, 'h'},           {NULL, 0, NULL, 0},
+        {"index", required_argument, NULL, 'i'},
+        {"commit-every", required_argument, NULL, 'c'},
+        {"memory", required_argument, NULL, 'm'},
+        {"language", required_argument, NULL, 'l'},
+        {"no-optimize", no_argument, NULL, 'O'},
+        {"no-statements", no_argument, NULL, 'S'},
+        {"verbose", no_argument, NULL, 'v'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
     };
     const char *dir = hd_cli_index_dir(), *lang = NULL;
-    unsigned long every = 0;
+    unsigned long every = 0, mem_mb = 0;
     int optimize = 1, statements = 1, verbose = 0, c;
     optind = 1;
     while ((c = getopt_long(argc, argv, "hv", longopts, NULL)) != -1) {
@@ -321,6 +327,17 @@ int hd_cmd_index(int argc, char **argv)
                 hd_cli_errorf("--commit-every needs a positive number, not '%s'", optarg);
                 return HD_EXIT_USAGE;
             }
+            break;
+        }
+        case 'm': {
+            char *end;
+            errno = 0;
+            unsigned long mb = strtoul(optarg, &end, 10);
+            if (errno || *end || mb < 8 || mb > (1ul << 20)) {
+                hd_cli_errorf("--memory needs a size in MB from 8 up, not '%s'", optarg);
+                return HD_EXIT_USAGE;
+            }
+            mem_mb = mb;
             break;
         }
         case 'l':
@@ -354,7 +371,7 @@ int hd_cmd_index(int argc, char **argv)
 
     hd_err err = {0};
     hd_index *ix;
-    hd_index_opts io = {.create = 1, .language = lang};
+    hd_index_opts io = {.create = 1, .language = lang, .mem_budget = (size_t)mem_mb << 20};
     if (hd_index_open(dir, &io, &ix, &err) != HD_OK) {
         hd_cli_report(&err);
         return HD_EXIT_FAIL;
