@@ -47,12 +47,59 @@ typedef struct sopts {
     int tty;
 } sopts;
 
+/* Length of the valid UTF-8 sequence at p (RFC 3629), or 0. */
+static size_t utf8_seq(const unsigned char *p, size_t n)
+{
+    unsigned c = p[0];
+    size_t len = c < 0x80                ? 1
+                 : c >= 0xC2 && c < 0xE0 ? 2
+                 : c >= 0xE0 && c < 0xF0 ? 3
+                 : c >= 0xF0 && c < 0xF5 ? 4
+                                         : 0;
+    if (!len || len > n)
+        return 0;
+    for (size_t i = 1; i < len; i++)
+        if ((p[i] & 0xC0) != 0x80)
+            return 0;
+    if ((c == 0xE0 && p[1] < 0xA0) || (c == 0xED && p[1] >= 0xA0) || (c == 0xF0 && p[1] < 0x90) ||
+        (c == 0xF4 && p[1] >= 0x90))
+        return 0;
+    return len;
+}
+
+/* Write user text (a query, a message quoting it) as a JSON string: invalid UTF-8 bytes become
+ * U+FFFD, so the output stays valid JSON whatever was typed. */
+static void json_text(FILE *f, const char *s)
+{
+    size_t n = strlen(s), i = 0;
+    char *clean = malloc(n * 3 + 1);
+    if (!clean) {
+        fputs("\"\"", f);
+        return;
+    }
+    size_t o = 0;
+    while (i < n) {
+        size_t l = utf8_seq((const unsigned char *)s + i, n - i);
+        if (l) {
+            memcpy(clean + o, s + i, l);
+            o += l;
+            i += l;
+        } else {
+            memcpy(clean + o, "\xEF\xBF\xBD", 3);
+            o += 3;
+            i++;
+        }
+    }
+    hd_json_str(f, clean, o);
+    free(clean);
+}
+
 static void print_json(const char *query, const hd_results *res, const sopts *o)
 {
     int exact;
     uint64_t total = hd_results_total(res, &exact);
     fputs("{\"query\":", stdout);
-    hd_json_strz(stdout, query);
+    json_text(stdout, query);
     printf(",\"total\":%llu,\"total_exact\":%s,\"took_ms\":%.3f,\"hits\":[",
            (unsigned long long)total, exact ? "true" : "false", hd_results_took_ms(res));
     const hd_hit *h;
@@ -126,9 +173,9 @@ static int run_batch(hd_index *ix, const char *path, sopts *o)
         hd_rc rc = hd_search(ix, line, &o->so, &res, &err);
         if (rc) {
             fputs("{\"query\":", stdout);
-            hd_json_strz(stdout, line);
+            json_text(stdout, line);
             printf(",\"error\":{\"code\":\"%s\",\"message\":", hd_rc_name(rc));
-            hd_json_strz(stdout, err.msg);
+            json_text(stdout, err.msg);
             fputs("}}\n", stdout);
             status = HD_EXIT_FAIL;
             continue;

@@ -82,6 +82,19 @@ expect_rc deep 2
 expect_stderr deep 'deeper than' "deep nesting is refused"
 run badsort search --index "$IX" --sort size iran
 expect_rc badsort 2
+run empty search --index "$IX" ''
+expect_rc empty 2
+expect_stderr empty 'empty query' "an empty query is refused"
+run badutf8 search --index "$IX" --json "$(printf 'iran \xff\xfe talks \xc3')"
+expect_rc badutf8 0
+json_check badutf8 'r["total"] >= 1' "invalid UTF-8 bytes act as separators"
+run binary search --index "$IX" --json "$(head -c 300 /bin/ls | tr -d '\000')"
+check "binary garbage as a query: no crash (exit 0 or 2)" grep -Eq '^(0|2)$' "$TMP/binary.rc"
+expect_diag_format binary
+python3 -c 'print("iran " * 200000)' >"$TMP/longline"
+run longline search --index "$IX" --batch "$TMP/longline"
+expect_rc longline 1
+json_check longline 'rs[0]["error"]["code"] == "HD_ELIMIT"' "a 1 MB query line is refused"
 
 # BBC business: phrase vs words, AND, NOT, fields, dates and sorting.
 BX=$TMP/bx
