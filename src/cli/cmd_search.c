@@ -107,18 +107,18 @@ static void print_json(const char *query, const hd_results *res, const sopts *o)
     while (hd_results_next((hd_results *)res, &h) == HD_OK) {
         fputs(first ? "{\"id\":" : ",{\"id\":", stdout);
         first = 0;
-        hd_json_strz(stdout, h->id);
+        json_text(stdout, h->id);
         printf(",\"score\":%.6g,\"title\":", h->score);
-        hd_json_strz(stdout, h->title);
+        json_text(stdout, h->title);
         if (o->so.snippets) {
             fputs(",\"date\":", stdout);
             hd_json_strz(stdout, h->date[0] ? h->date : NULL);
             fputs(",\"source\":", stdout);
-            hd_json_strz(stdout, h->source);
+            json_text(stdout, h->source); /* file names need not be UTF-8 */
             fputs(",\"url\":", stdout);
             hd_json_strz(stdout, h->url[0] ? h->url : NULL);
             fputs(",\"snippet\":", stdout);
-            hd_json_strz(stdout, h->snippet);
+            json_text(stdout, h->snippet ? h->snippet : "");
         }
         fputc('}', stdout);
     }
