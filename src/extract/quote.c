@@ -149,6 +149,11 @@ void hd_ex_direct_quotes(xctx *x)
         xquote *q = &x->q[qi];
         if (q->stmt >= 0 || q->t1 <= q->t0)
             continue;
+        /* a short quote without closing punctuation is a title or a scare quote */
+        if (quote_words(x, q) < 4 && !(q->t1 > q->t0 && x->t[q->t1 - 1].kind == TK_PUNCT &&
+                                       (x->t[q->t1 - 1].ch == ',' || x->t[q->t1 - 1].ch == '.' ||
+                                        x->t[q->t1 - 1].ch == '?' || x->t[q->t1 - 1].ch == '!')))
+            continue;
         xstmt tmp = {0};
         uint32_t after = 0;
         int found = q->closed && cue_after(x, q, &tmp, &after);
