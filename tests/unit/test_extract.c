@@ -475,6 +475,17 @@ static void test_scare_quotes_and_titles(void **state)
     assert_int_equal(r.n, 0);
 }
 
+static void test_short_quotes(void **state)
+{
+    (void)state;
+    res r = run("Mary Wood appeared on \"CBS This Morning\" and mocked his \"bombastic "
+                "comments\" on Monday.\n"
+                "\"Really,\" she added.");
+    assert_false(has(&r, "CBS This Morning"));
+    assert_false(has(&r, "bombastic comments"));
+    check(&r, "Really", "Mary Wood", 1, "added");
+}
+
 static void test_non_speech_verbs(void **state)
 {
     (void)state;
@@ -683,6 +694,7 @@ int main(void)
         cmocka_unit_test(test_entities),
         cmocka_unit_test(test_scare_quotes_and_titles),
         cmocka_unit_test(test_non_speech_verbs),
+        cmocka_unit_test(test_short_quotes),
         cmocka_unit_test(test_empty_and_bad_args),
         cmocka_unit_test(test_lexicon_missing_dir),
         cmocka_unit_test(test_seed_page_001),
