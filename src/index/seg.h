@@ -187,6 +187,16 @@ struct hd_seg {
     char del_name[64];
 };
 
+/* One cached, decompressed stored-fields block. */
+typedef struct hd_blk_cache {
+    const struct hd_seg *seg; /* NULL: empty */
+    uint64_t block;
+    hd_buf data;
+} hd_blk_cache;
+
+#define HD_META_CACHE 256 /* x ~4 KiB: titles of recent hits stay decompressed */
+#define HD_BODY_CACHE 16  /* x ~64 KiB */
+
 struct hd_ixr {
     char *dir;
     uint64_t gen;
@@ -196,10 +206,9 @@ struct hd_ixr {
     size_t n_segs;
     uint64_t max_doc, n_docs;
     uint64_t field_total[HD_N_TEXT_FIELDS];
-    /* stored-doc caches: the last decompressed meta and body blocks */
-    const struct hd_seg *cache_seg, *bcache_seg;
-    uint64_t cache_block, bcache_block;
-    hd_buf cache, bcache;
+    /* stored-doc caches: recently decompressed blocks, direct-mapped by (segment, block) */
+    hd_blk_cache mcache[HD_META_CACHE];
+    hd_blk_cache bcache[HD_BODY_CACHE];
     struct ZSTD_DCtx_s *dctx;
     hd_buf docbuf; /* NUL-terminated copy of the last fetched document */
 };

@@ -195,8 +195,10 @@ void hd_ixr_free(hd_ixr *r)
         seg_close(&r->segs[i]);
     hd_free(r->segs);
     hd_free(r->dir);
-    hd_buf_done(&r->cache);
-    hd_buf_done(&r->bcache);
+    for (size_t i = 0; i < HD_META_CACHE; i++)
+        hd_buf_done(&r->mcache[i].data);
+    for (size_t i = 0; i < HD_BODY_CACHE; i++)
+        hd_buf_done(&r->bcache[i].data);
     ZSTD_freeDCtx(r->dctx);
     hd_buf_done(&r->docbuf);
     hd_free(r);
@@ -212,8 +214,10 @@ hd_rc hd_ixr_open_manifest(const char *dir, const hd_manifest *m, int verify, hd
         hd_ixr_free(r);
         return hd_err_set(err, HD_ENOMEM, "out of memory opening the index");
     }
-    hd_buf_init(&r->cache);
-    hd_buf_init(&r->bcache);
+    for (size_t i = 0; i < HD_META_CACHE; i++)
+        hd_buf_init(&r->mcache[i].data);
+    for (size_t i = 0; i < HD_BODY_CACHE; i++)
+        hd_buf_init(&r->bcache[i].data);
     if (!(r->dctx = ZSTD_createDCtx())) {
         hd_ixr_free(r);
         return hd_err_set(err, HD_ENOMEM, "out of memory opening the index");
@@ -504,7 +508,7 @@ static int rec_get(const uint8_t **p, const uint8_t *end, const uint8_t **s, siz
  * p and end to its records and first to its first doc. */
 static hd_rc load_block(const hd_seg *s, const uint8_t *base, const uint8_t *base_end,
                         const uint8_t *idx, uint64_t n, const ZSTD_DDict *dd, uint32_t doc,
-                        const hd_seg **cseg, uint64_t *cblock, hd_buf *cache, const uint8_t **p,
+                        hd_blk_cache *cache_v, size_t n_cache, const uint8_t **p,
                         const uint8_t **end, uint64_t *first, hd_err *err)
 {
     uint64_t lo = 0, hi = n;
@@ -517,6 +521,10 @@ static hd_rc load_block(const hd_seg *s, const uint8_t *base, const uint8_t *bas
     }
     const uint8_t *e = idx + lo * STORE_IDX_ENTRY;
     *first = hd_get_u64(e);
+    hd_blk_cache *c = &cache_v[(s->id * 0x9E3779B1u + lo) % n_cache];
+    const hd_seg **cseg = &c->seg;
+    uint64_t *cblock = &c->block;
+    hd_buf *cache = &c->data;
     if (*cseg != s || *cblock != lo) {
         const uint8_t *zp = base + hd_get_u64(e + 8);
         const uint8_t *ze = lo + 1 < n ? base + hd_get_u64(e + 8 + STORE_IDX_ENTRY) : base_end;
@@ -552,7 +560,7 @@ static hd_rc seg_doc(const hd_seg *s, uint32_t doc, int with_body, hd_stored_doc
     const uint8_t *p, *end;
     uint64_t first;
     hd_rc rc = load_block(s, s->store, s->store_end, s->store_idx, s->n_store_blocks, s->mddict,
-                          doc, &r->cache_seg, &r->cache_block, &r->cache, &p, &end, &first, err);
+                          doc, r->mcache, HD_META_CACHE, &p, &end, &first, err);
     if (rc)
         return rc;
     const uint8_t *f[7];
@@ -569,7 +577,7 @@ static hd_rc seg_doc(const hd_seg *s, uint32_t doc, int with_body, hd_stored_doc
     fl[6] = 0;
     if (with_body) {
         rc = load_block(s, s->body, s->body_end, s->body_idx, s->n_body_blocks, s->bddict, doc,
-                        &r->bcache_seg, &r->bcache_block, &r->bcache, &p, &end, &first, err);
+                        r->bcache, HD_BODY_CACHE, &p, &end, &first, err);
         if (rc)
             return rc;
         for (uint64_t d = first; d <= doc; d++)
