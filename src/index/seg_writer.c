@@ -265,7 +265,8 @@ static hd_rc add_tokens(hd_segw *w, const hd_tokrec *b, size_t n, const uint8_t 
             __builtin_prefetch(&w->terms[tid[i + AHEAD]]);
         if (i + 2 < n) {
             const term_ent *f = &w->terms[tid[i + 2]];
-            __builtin_prefetch(f->pos.p + f->pos.len);
+            if (f->pos.p) /* a new term has no position buffer yet */
+                __builtin_prefetch(f->pos.p + f->pos.len);
         }
         term_ent *e = &w->terms[tid[i]];
         if (e->last_doc != doc) {
