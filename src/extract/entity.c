@@ -421,6 +421,35 @@ static void singles(xctx *x, epass *p)
     }
 }
 
+/* Gender from a title or role just before a person's name (Mr, Mrs, Queen, Prince). */
+static void genders(xctx *x)
+{
+    static const char *const m[] = {"mr",       "sir",       "lord",        "king",
+                                    "prince",   "father",    "brother",     "congressman",
+                                    "chairman", "spokesman", "businessman", NULL};
+    static const char *const f[] = {
+        "mrs",      "ms",     "miss",          "lady",       "dame",        "queen",
+        "princess", "sister", "congresswoman", "chairwoman", "spokeswoman", "businesswoman",
+        NULL};
+    for (uint32_t i = 0; i + 1 < x->nt; i++) {
+        if (!tok_has(x, i, LW_TITLE | LW_ROLE))
+            continue;
+        int32_t e = x->tent[i + 1];
+        if (e < 0 || x->ent[e].kind != HD_ENT_PERSON || x->ent[e].gender)
+            continue;
+        const char *p = x->b + x->t[i].s;
+        size_t n = x->t[i].stem_e - x->t[i].s;
+        if (n > 1 && p[n - 1] == '.')
+            n--;
+        for (int k = 0; m[k]; k++)
+            if (strlen(m[k]) == n && strncasecmp(m[k], p, n) == 0)
+                x->ent[e].gender = 'm';
+        for (int k = 0; f[k]; k++)
+            if (strlen(f[k]) == n && strncasecmp(f[k], p, n) == 0)
+                x->ent[e].gender = 'f';
+    }
+}
+
 int hd_ex_entities(xctx *x)
 {
     uint32_t nt = x->nt ? x->nt : 1;
@@ -464,6 +493,7 @@ int hd_ex_entities(xctx *x)
     }
     singles(x, &p);
     appositives(x);
+    genders(x);
     if (x->nroles > 1)
         qsort(x->roles, x->nroles, sizeof *x->roles, by_head_tok);
     return x->oom ? -1 : 0;

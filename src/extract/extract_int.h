@@ -198,6 +198,7 @@ typedef struct xent {
     uint32_t n_words;
     uint8_t has_role;
     uint8_t person_hint; /* seen with a title/role */
+    char gender;         /* 'm' / 'f' from a title (Mr, Mrs) or a resolved pronoun, else 0 */
 } xent;
 
 /* Sorted by (hh, tok) once the entity pass is done, for binary search. */
@@ -228,6 +229,7 @@ typedef struct xstmt {
     uint32_t para;
     uint32_t anchor; /* token giving the statement's place in text order */
     char pron;       /* 'h' he/she, 'i' it, 'c' continues the previous speaker */
+    char gender;     /* with pron 'h': 'm' for he, 'f' for she */
     uint8_t direct;
     uint8_t dead;
 } xstmt;
@@ -254,6 +256,7 @@ typedef struct xctx {
     size_t cap_st;
     uint8_t *used;        /* per token: 1 when a cue already serves a statement */
     int32_t last_ref;     /* most recent person referent (pronoun antecedent) */
+    int32_t recent[4];    /* the four most recent person referents, newest first */
     int32_t last_org_ref; /* most recent organisation subject ("it") */
     int oom;
 } xctx;
@@ -327,6 +330,10 @@ int hd_ex_np_sentence_subject(xctx *x, uint32_t i, uint32_t verb, xnp *np);
 int32_t hd_ex_ref_entity(const xctx *x, int32_t ref);
 /* Update pronoun antecedents after a sentence. */
 void hd_ex_ref_note(xctx *x, int32_t ref);
+/* Can a pronoun of gender ('m', 'f' or 0) refer to ref? Unknown genders are compatible. */
+int hd_ex_gender_ok(const xctx *x, int32_t ref, char gender);
+/* The most recent person referent compatible with gender, or REF_NONE. */
+int32_t hd_ex_recent_person(const xctx *x, char gender);
 
 /* statement.c: all statements of the article, speakers resolved. 0, or -1 on out of memory. */
 int hd_ex_statements(xctx *x);

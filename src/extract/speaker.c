@@ -350,14 +350,39 @@ int32_t hd_ex_ref_entity(const xctx *x, int32_t ref)
     return -1;
 }
 
+static void note_person(xctx *x, int32_t ref)
+{
+    x->last_ref = ref;
+    int k = 0;
+    while (k < 3 && x->recent[k] != ref)
+        k++;
+    for (; k > 0; k--)
+        x->recent[k] = x->recent[k - 1];
+    x->recent[0] = ref;
+}
+
 void hd_ex_ref_note(xctx *x, int32_t ref)
 {
     if (ref >= 0) {
         if (x->ent[ref].kind == HD_ENT_PERSON)
-            x->last_ref = ref;
+            note_person(x, ref);
         else if (x->ent[ref].kind == HD_ENT_ORG)
             x->last_org_ref = ref;
     } else if (REF_IS_PEND(ref)) {
-        x->last_ref = ref;
+        note_person(x, ref);
     }
+}
+
+int hd_ex_gender_ok(const xctx *x, int32_t ref, char gender)
+{
+    int32_t e = hd_ex_ref_entity(x, ref);
+    return !gender || e < 0 || !x->ent[e].gender || x->ent[e].gender == gender;
+}
+
+int32_t hd_ex_recent_person(const xctx *x, char gender)
+{
+    for (int k = 0; k < 4; k++)
+        if (x->recent[k] != REF_NONE && hd_ex_gender_ok(x, x->recent[k], gender))
+            return x->recent[k];
+    return REF_NONE;
 }

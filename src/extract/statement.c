@@ -79,9 +79,10 @@ void hd_ex_set_np(xctx *x, xstmt *s, const xnp *np)
     s->ref = np->ref;
     if (np->t1 == np->t0 + 1 && np->ref == REF_NONE) {
         uint32_t i = np->t0;
-        if (tok_is(x, i, "he") || tok_is(x, i, "she"))
+        if (tok_is(x, i, "he") || tok_is(x, i, "she")) {
             s->pron = 'h';
-        else if (tok_is(x, i, "it"))
+            s->gender = tok_is(x, i, "he") ? 'm' : 'f';
+        } else if (tok_is(x, i, "it"))
             s->pron = 'i';
     }
 }
@@ -129,7 +130,8 @@ static int by_anchor(const void *a, const void *b)
 /* The latest sentence-initial subject in tokens [lo, hi) that is a person (want_org 0) or an
  * organisation (1), or REF_NONE. Reads backwards and stops at the first hit, so only the
  * sentences before a pronoun are looked at. */
-static int32_t latest_subject(xctx *x, uint32_t lo, uint32_t hi, int want_org)
+static int32_t latest_subject(xctx *x, uint32_t lo, uint32_t hi, int want_org, char gender,
+                              int32_t *skipped)
 {
     for (uint32_t ti = hi; ti-- > lo;) {
         if (!(x->t[ti].flags & TF_SSTART) || x->t[ti].flags & TF_INQ)
@@ -142,8 +144,10 @@ static int32_t latest_subject(xctx *x, uint32_t lo, uint32_t hi, int want_org)
             continue;
         int org = np.ref >= 0 && x->ent[np.ref].kind == HD_ENT_ORG;
         int person = REF_IS_PEND(np.ref) || (np.ref >= 0 && x->ent[np.ref].kind == HD_ENT_PERSON);
-        if (want_org ? org : person)
+        if (want_org ? org : person && hd_ex_gender_ok(x, np.ref, gender))
             return np.ref;
+        if (person && skipped && *skipped == REF_NONE)
+            *skipped = np.ref; /* "she" passed over Mr Gray: he stays a candidate for "he" */
     }
     return REF_NONE;
 }
@@ -170,6 +174,8 @@ static void resolve(xctx *x)
     }
     x->last_ref = REF_NONE;
     x->last_org_ref = REF_NONE;
+    for (int k = 0; k < 4; k++)
+        x->recent[k] = REF_NONE;
     uint32_t person_at = 0, org_at = 0; /* where last_ref / last_org_ref were set */
     int32_t prev_ref = REF_NONE;
     uint32_t prev_para = 0;
@@ -177,10 +183,17 @@ static void resolve(xctx *x)
     for (uint32_t si = 0; si < x->nst; si++) {
         xstmt *s = &x->st[si];
         if (s->pron == 'h') {
-            int32_t r = latest_subject(x, person_at, s->anchor, 0);
-            s->ref = r != REF_NONE ? r : x->last_ref;
+            int32_t skipped = REF_NONE;
+            int32_t r = latest_subject(x, person_at, s->anchor, 0, s->gender, &skipped);
+            if (skipped != REF_NONE)
+                hd_ex_ref_note(x, skipped);
+            s->ref = r != REF_NONE ? r : hd_ex_recent_person(x, s->gender);
+            /* learn: whoever "she" was is a woman for the rest of the article */
+            int32_t e = hd_ex_ref_entity(x, s->ref);
+            if (e >= 0 && !x->ent[e].gender)
+                x->ent[e].gender = s->gender;
         } else if (s->pron == 'i') {
-            int32_t r = latest_subject(x, org_at, s->anchor, 1);
+            int32_t r = latest_subject(x, org_at, s->anchor, 1, 0, NULL);
             s->ref = r != REF_NONE ? r : x->last_org_ref;
         } else if (s->pron == 'c') {
             if (!have_prev || s->para > prev_para + 2 || prev_ref == REF_NONE) {

@@ -401,6 +401,17 @@ static void test_pronoun_most_recent_speaker(void **state)
     check(&r, "the right thing to do", "Bob Gray", 1, "added");
 }
 
+static void test_pronoun_gender(void **state)
+{
+    (void)state;
+    res r = run("Mrs. Ann Lee opened the debate.\n"
+                "Mr. Bob Gray answered for the government.\n"
+                "\"We will not accept this budget,\" she said.\n"
+                "\"It is the only budget we have,\" he said.");
+    check(&r, "We will not accept this budget", "Ann Lee", 1, "said");
+    check(&r, "the only budget we have", "Bob Gray", 1, "said");
+}
+
 static void test_appositive_subjects(void **state)
 {
     (void)state;
@@ -690,6 +701,7 @@ int main(void)
         cmocka_unit_test(test_role_resolves_to_holder),
         cmocka_unit_test(test_role_then_unroled_name),
         cmocka_unit_test(test_pronoun_most_recent_speaker),
+        cmocka_unit_test(test_pronoun_gender),
         cmocka_unit_test(test_appositive_subjects),
         cmocka_unit_test(test_entities),
         cmocka_unit_test(test_scare_quotes_and_titles),
