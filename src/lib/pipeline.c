@@ -8,6 +8,7 @@
  * the next page is read, which is what makes hd_extractor_next's results borrowed.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "herald.h"
@@ -28,6 +29,8 @@ struct hd_extractor {
     hd_article *arts;
     size_t n_arts, cap_arts, next_art;
     size_t n_failed;
+    char *canon_of; /* origin whose canonical path is cached in canon */
+    char *canon;    /* realpath() result (malloc'd by libc), or NULL */
 };
 
 hd_rc hd_extractor_new(const hd_extract_opts *opts, hd_extractor **out, hd_err *err)
@@ -68,6 +71,8 @@ void hd_extractor_free(hd_extractor *x)
     hd_arena_done(&x->arena);
     hd_lexicon_free(x->lx);
     hd_free(x->arts);
+    hd_free(x->canon_of);
+    free(x->canon);
     hd_free(x);
 }
 
@@ -152,15 +157,38 @@ static const char *title_of(hd_extractor *x, const hd_page *pg, const hd_seg *s,
     return hd_arena_strndup(&x->arena, x->clean.text.p + l->off, l->len);
 }
 
+/* The origin as a stable name for ids: the canonical absolute path of a file, so that the
+ * same page read as "data/x.txt" or "/abs/data/x.txt" gets the same ids; stdin and buffer
+ * names as they are. Cached for the current input. */
+static const char *canonical_origin(hd_extractor *x, const char *origin)
+{
+    if (x->canon_of && !strcmp(x->canon_of, origin))
+        return x->canon;
+    hd_free(x->canon_of);
+    free(x->canon);
+    x->canon_of = hd_strdup(origin);
+    x->canon = realpath(origin, NULL);
+    return x->canon ? x->canon : origin;
+}
+
+/* Article ids: the JSONL id ("id", then "id#1", "id#2" for further articles of the page);
+ * otherwise the canonical path, with the line of a JSONL record ("/abs/feed.jsonl:12#0"), and
+ * the article's position. Stable across runs, so re-indexing a page replaces its articles. */
 static const char *make_id(hd_extractor *x, const hd_page *pg, size_t k)
 {
-    const char *base = pg->id ? pg->id : pg->source;
     if (pg->id && k == 0)
         return hd_arena_strdup(&x->arena, pg->id);
-    size_t n = strlen(base) + 24;
+    char line[32] = "";
+    const char *base = pg->id;
+    if (!base) {
+        base = canonical_origin(x, pg->origin);
+        if (pg->line)
+            snprintf(line, sizeof line, ":%zu", pg->line);
+    }
+    size_t n = strlen(base) + strlen(line) + 24;
     char *o = hd_arena_alloc(&x->arena, n);
     if (o)
-        snprintf(o, n, "%s#%zu", base, k);
+        snprintf(o, n, "%s%s#%zu", base, line, k);
     return o;
 }
 
