@@ -68,13 +68,13 @@ done
 EXTRA_OPTS=()
 bench() {
   local name=$1 bytes=$2; shift 2
-  local n rc=0 best= t0 t1 s
+  local n rc=0 best=''
   n=$("$HERALD" extract --json "${EXTRA_OPTS[@]}" "$@" 2>"$WORK/extract-${name// /_}.err" | wc -l) || rc=$?
   if [ $rc -ne 0 ] || [ "$n" -eq 0 ]; then
     echo "| $name | $(awk -v b="$bytes" 'BEGIN{printf "%.1f", b/1e6}') | - | failed (exit $rc, $n articles; see $WORK/extract-${name// /_}.err) | - | - | - |"
     return 0
   fi
-  local tf=$WORK/extract-time.txt bestcpu= w c
+  local tf=$WORK/extract-time.txt bestcpu='' w c
   for _ in $(seq "$RUNS"); do
     /usr/bin/time -f "%e %U %S" -o "$tf" "${PIN[@]}" "$HERALD" extract --json "${EXTRA_OPTS[@]}" "$@" >/dev/null 2>&1 || true
     read -r w c <<<"$(awk '{printf "%s %.2f", $1, $2 + $3}' "$tf")"

@@ -63,7 +63,7 @@ if [ -z "$REUTERS_DIR" ]; then
     if [ -d "$d" ]; then REUTERS_DIR=$d; break; fi
   done
 fi
-[ -n "$REUTERS_DIR" ] && [ -d "$REUTERS_DIR" ] || die "Reuters-21578 not found; set REUTERS_DIR"
+if [ -z "$REUTERS_DIR" ] || [ ! -d "$REUTERS_DIR" ]; then die "Reuters-21578 not found; set REUTERS_DIR"; fi
 [ -x /usr/bin/time ] || die "/usr/bin/time (GNU time) is needed: apt-get install time"
 command -v "$PY" >/dev/null || die "python3 is needed"
 mkdir -p "$WORK"
@@ -124,8 +124,8 @@ run_index() {
   local e=$1 corpus=$2 idx=$3 rd=$4 rc=0
   rm -rf "$idx"
   case $e in
-    # shellcheck disable=SC2086 # HERALD_INDEX_OPTS is a list of options
-    herald) timeout "$TMO" /usr/bin/time -v -o "$rd/$e.timev" "$HERALD" index $HERALD_INDEX_OPTS "$corpus" --index "$idx" \
+    herald) # shellcheck disable=SC2086 # HERALD_INDEX_OPTS is a list of options
+      timeout "$TMO" /usr/bin/time -v -o "$rd/$e.timev" "$HERALD" index $HERALD_INDEX_OPTS "$corpus" --index "$idx" \
               >"$rd/$e.index.log" 2>&1 || rc=$? ;;
     *) timeout "$TMO" /usr/bin/time -v -o "$rd/$e.timev" "$BUILD/${e}_driver" index "$corpus" "$idx" \
               >"$rd/$e.index.log" 2>&1 || rc=$? ;;
