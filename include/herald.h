@@ -293,6 +293,7 @@ typedef struct hd_search_opts {
     const char *hl_close;   /* is then HTML-escaped (& < >) so the marks are unambiguous */
     int hl_raw;             /* 1 = never escape the snippet text (terminal output) */
     unsigned snippet_words; /* passage length in words; 0 = 30 */
+    int bodies;             /* 1 = fill hd_hit.body with the whole stored body */
 } hd_search_opts;
 
 #define HD_SEARCH_MAX_WINDOW 10000
@@ -307,6 +308,8 @@ typedef struct hd_hit {
     const char *source;
     const char *url;     /* "" when none */
     const char *snippet; /* the best body passage with marks, or NULL without snippets */
+    const char *speakers; /* names of the speakers quoted, separated by '\n'; "" when none */
+    const char *body;     /* the stored body when opts.bodies, else NULL */
 } hd_hit;
 
 typedef struct hd_results hd_results;

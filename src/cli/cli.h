@@ -30,6 +30,8 @@ int hd_cmd_index(int argc, char **argv);
 int hd_cmd_delete(int argc, char **argv);
 int hd_cmd_stats(int argc, char **argv);
 int hd_cmd_check(int argc, char **argv);
+int hd_cmd_said(int argc, char **argv);
+int hd_cmd_who(int argc, char **argv);
 /* The index directory: $HERALD_INDEX, else ./herald-index (cmd_index.c). */
 const char *hd_cli_index_dir(void);
 /* Parse [--index DIR] [-h] for the index commands: -1 to go on (optind at the first operand),

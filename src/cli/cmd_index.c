@@ -149,6 +149,8 @@ static hd_rc track_end(hd_index *ix, page_track *pt, hd_err *err)
 typedef struct qitem {
     hd_doc d; /* strings point into buf */
     const char *speakers[MAX_SPEAKERS];
+    hd_statement *st; /* owned array; its strings point into buf */
+    size_t n_st;
     char *buf;           /* owned */
     hd_doc_tokens *toks; /* owned: its text, analysed in the extraction thread */
     hd_rc rc;            /* != HD_OK: an extraction error, in err */
@@ -185,6 +187,10 @@ static int copy_article(const hd_article *a, qitem *q)
                   (a->source ? strlen(a->source) : 0) + (a->url ? strlen(a->url) : 0) +
                   (a->date ? strlen(a->date) : 0);
     const char *names[MAX_SPEAKERS];
+    for (size_t i = 0; i < a->n_statements; i++) {
+        const hd_statement *st = &a->statements[i];
+        need += strlen(st->text) + 1 + (st->speaker ? strlen(st->speaker) + 1 : 0);
+    }
     for (size_t i = 0; i < a->n_statements && n_sp < MAX_SPEAKERS; i++) {
         const char *sp = a->statements[i].speaker;
         if (!sp || !*sp)
@@ -213,7 +219,44 @@ static int copy_article(const hd_article *a, qitem *q)
         q->speakers[j] = put(&p, names[j], strlen(names[j]));
     q->d.speakers = q->speakers;
     q->d.n_speakers = n_sp;
+    /* The statements, for the statements index (text and speaker are what it stores). */
+    if (a->n_statements) {
+        q->st = calloc(a->n_statements, sizeof *q->st);
+        if (!q->st) {
+            free(q->buf);
+            q->buf = NULL;
+            return -1;
+        }
+        for (size_t i = 0; i < a->n_statements; i++) {
+            const hd_statement *st = &a->statements[i];
+            q->st[i] = *st;
+            q->st[i].text = put(&p, st->text, strlen(st->text));
+            q->st[i].speaker = st->speaker ? put(&p, st->speaker, strlen(st->speaker)) : NULL;
+            q->st[i].speaker_mention = NULL;
+            q->st[i].cue = NULL;
+        }
+        q->n_st = a->n_statements;
+    }
     return 0;
+}
+
+/* Add the statements of the article in `it` to the statements index, replacing what an
+ * earlier run stored for it (records beyond its current count are deleted when the index
+ * already held statements). */
+static hd_rc add_statements(hd_index *sx, int had_statements, const qitem *it, hd_err *err)
+{
+    hd_article a = {.id = it->d.id,
+                    .source = it->d.source,
+                    .url = it->d.url,
+                    .seq = it->d.seq,
+                    .title = it->d.title,
+                    .date = it->d.date,
+                    .statements = it->st,
+                    .n_statements = it->n_st};
+    hd_rc rc = hd_index_add_statements(sx, &a, err);
+    if (rc == HD_OK && had_statements)
+        rc = hd_index_delete_statements(sx, &a, it->n_st + 8, err);
+    return rc;
 }
 
 static void *producer(void *ud)
@@ -232,8 +275,10 @@ static void *producer(void *ud)
             snprintf(err.msg, sizeof err.msg, "out of memory copying an article");
             err.code = HD_ENOMEM;
         }
-        if (rc == HD_OK && (rc = hd_tokenizer_run(q->tz, &it.d, &it.toks, &err)) != HD_OK)
+        if (rc == HD_OK && (rc = hd_tokenizer_run(q->tz, &it.d, &it.toks, &err)) != HD_OK) {
             free(it.buf);
+            free(it.st);
+        }
         if (rc != HD_OK) {
             memset(&it, 0, sizeof it);
             it.rc = rc;
@@ -245,6 +290,7 @@ static void *producer(void *ud)
         if (q->stop) {
             pthread_mutex_unlock(&q->mu);
             free(it.buf);
+            free(it.st);
             hd_doc_tokens_free(it.toks);
             break;
         }
@@ -293,6 +339,7 @@ static void stop_producer(queue *q, pthread_t th)
         q->head = (q->head + 1) % QUEUE_CAP;
         q->n--;
         free(it.buf);
+        free(it.st);
         hd_doc_tokens_free(it.toks);
     }
 }
@@ -376,11 +423,30 @@ int hd_cmd_index(int argc, char **argv)
         hd_cli_report(&err);
         return HD_EXIT_FAIL;
     }
+    /* Statements go to their own index inside DIR (records of their own: see herald.h). It
+     * is committed right after the articles, so a crash between the two commits leaves it
+     * one commit behind at most; indexing the pages again brings it level. */
+    hd_index *sx = NULL;
+    int had_statements = 0;
+    if (statements) {
+        char sdir[4096];
+        hd_index_opts so = io;
+        so.language = hd_index_language(ix);
+        if (hd_statements_dir(dir, sdir, sizeof sdir) != HD_OK ||
+            hd_index_open(sdir, &so, &sx, &err) != HD_OK) {
+            hd_cli_report(&err);
+            hd_index_close(ix);
+            return HD_EXIT_FAIL;
+        }
+        hd_index_stats sst;
+        had_statements = hd_index_stats_get(sx, &sst, NULL) == HD_OK && sst.n_docs > 0;
+    }
     hd_extractor *x;
     hd_extract_opts xo = {.statements = statements, .warn = on_warn};
     if (hd_extractor_new(&xo, &x, &err) != HD_OK) {
         hd_cli_report(&err);
         hd_index_close(ix);
+        hd_index_close(sx);
         return HD_EXIT_FAIL;
     }
     for (int i = optind; i < argc; i++)
@@ -396,6 +462,7 @@ int hd_cmd_index(int argc, char **argv)
         hd_cli_report(&err);
         hd_extractor_free(x);
         hd_index_close(ix);
+        hd_index_close(sx);
         return HD_EXIT_FAIL;
     }
     pthread_mutex_init(&q.mu, NULL);
@@ -406,6 +473,7 @@ int hd_cmd_index(int argc, char **argv)
         hd_cli_errorf("cannot start the extraction thread");
         hd_extractor_free(x);
         hd_index_close(ix);
+        hd_index_close(sx);
         return HD_EXIT_FAIL;
     }
     page_track pages = {0};
@@ -420,8 +488,11 @@ int hd_cmd_index(int argc, char **argv)
         hd_rc arc = track(ix, &pages, it.d.id, it.d.seq, &err);
         if (arc == HD_OK)
             arc = hd_index_add_tokens(ix, &it.d, it.toks, &err);
+        if (arc == HD_OK && sx)
+            arc = add_statements(sx, had_statements, &it, &err);
         bytes += it.d.body_len + strlen(it.d.title);
         free(it.buf);
+        free(it.st);
         hd_doc_tokens_free(it.toks);
         if (arc != HD_OK) {
             if (arc == HD_ENOMEM || arc == HD_EIO || arc == HD_ENOSPC) /* auto-commit failed */
@@ -434,7 +505,7 @@ int hd_cmd_index(int argc, char **argv)
         docs++;
         since++;
         if (every && since >= every) {
-            if (hd_index_commit(ix, &err) != HD_OK)
+            if (hd_index_commit(ix, &err) != HD_OK || (sx && hd_index_commit(sx, &err) != HD_OK))
                 goto fatal_join;
             since = 0;
             if (verbose) {
@@ -452,7 +523,8 @@ int hd_cmd_index(int argc, char **argv)
     pthread_join(th, NULL);
     hd_tokenizer_free(q.tz);
     q.tz = NULL;
-    if (track_end(ix, &pages, &err) != HD_OK || hd_index_commit(ix, &err) != HD_OK)
+    if (track_end(ix, &pages, &err) != HD_OK || hd_index_commit(ix, &err) != HD_OK ||
+        (sx && hd_index_commit(sx, &err) != HD_OK))
         goto fatal;
     if (verbose) {
         hd_index_stats st;
@@ -460,7 +532,8 @@ int hd_cmd_index(int argc, char **argv)
         fprintf(stderr, "herald: committed %llu documents (generation %llu)\n",
                 (unsigned long long)st.n_docs, (unsigned long long)st.generation);
     }
-    if (optimize && hd_index_optimize(ix, &err) != HD_OK)
+    if (optimize &&
+        (hd_index_optimize(ix, &err) != HD_OK || (sx && hd_index_optimize(sx, &err) != HD_OK)))
         goto fatal;
     if (tty)
         progress(docs, bytes, g_total_bytes, t0, 1);
@@ -477,6 +550,7 @@ int hd_cmd_index(int argc, char **argv)
     }
     hd_extractor_free(x);
     hd_index_close(ix);
+    hd_index_close(sx);
     return status;
 fatal_join:
     stop_producer(&q, th);
@@ -489,6 +563,7 @@ fatal:
     fprintf(stderr, "herald: the index keeps its last completed commit\n");
     hd_extractor_free(x);
     hd_index_close(ix);
+    hd_index_close(sx);
     return HD_EXIT_FAIL;
 }
 

@@ -32,7 +32,7 @@ static const char search_usage[] =
     "  --offset K       skip the first K rows (paging)\n"
     "  --sort score|date  best first (default) or newest first\n"
     "  --json           one JSON object per query: query, total, total_exact, took_ms, hits\n"
-    "                   [{id, score, title, date, source, url, snippet}]\n"
+    "                   [{id, score, title, date, source, url, snippet, speakers}]\n"
     "  --no-snippets    ids, scores and titles only (no stored-text fetch for snippets)\n"
     "  --batch FILE     run each line of FILE (- for stdin) as a query, in one process;\n"
     "                   prints JSON (one object per line, errors as {\"error\":...})\n"
@@ -119,6 +119,16 @@ static void print_json(const char *query, const hd_results *res, const sopts *o)
             hd_json_strz(stdout, h->url[0] ? h->url : NULL);
             fputs(",\"snippet\":", stdout);
             json_text(stdout, h->snippet ? h->snippet : "");
+            /* who is quoted in the article (issue 4) */
+            fputs(",\"speakers\":[", stdout);
+            for (const char *sp = h->speakers; sp && *sp;) {
+                size_t n = strcspn(sp, "\n");
+                if (sp != h->speakers)
+                    fputc(',', stdout);
+                hd_json_str(stdout, sp, n);
+                sp += n + (sp[n] == '\n');
+            }
+            fputc(']', stdout);
         }
         fputc('}', stdout);
     }
@@ -140,6 +150,15 @@ static void print_text(const hd_results *res, const sopts *o)
                h->score, off);
         if (h->snippet && h->snippet[0])
             printf("   %s\n", h->snippet);
+        if (h->speakers && h->speakers[0]) {
+            printf("   %squoted:%s ", dim, off);
+            for (const char *sp = h->speakers; *sp;) {
+                size_t n = strcspn(sp, "\n");
+                printf("%s%.*s", sp == h->speakers ? "" : ", ", (int)n, sp);
+                sp += n + (sp[n] == '\n');
+            }
+            putchar('\n');
+        }
     }
     int exact;
     uint64_t total = hd_results_total(res, &exact);

@@ -15,6 +15,8 @@ static const hd_cli_cmd commands[] = {
     {"stats", hd_cmd_stats, "show an index's documents, terms, segments and size"},
     {"check", hd_cmd_check, "verify every file of an index"},
     {"search", hd_cmd_search, "search an index: ranked articles with highlighted snippets"},
+    {"said", hd_cmd_said, "a speaker's statements as a timeline, with their articles"},
+    {"who", hd_cmd_who, "who is quoted (on a topic), with statement counts"},
 };
 
 #define N_COMMANDS (sizeof commands / sizeof commands[0])

@@ -163,7 +163,7 @@ static const char *title_of(hd_extractor *x, const hd_page *pg, const hd_seg *s,
 static const char *canonical_origin(hd_extractor *x, const char *origin)
 {
     if (x->canon_of && !strcmp(x->canon_of, origin))
-        return x->canon;
+        return x->canon ? x->canon : origin;
     hd_free(x->canon_of);
     free(x->canon);
     x->canon_of = hd_strdup(origin);

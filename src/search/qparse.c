@@ -25,6 +25,7 @@ typedef enum tok_kind {
     T_RPAREN,
     T_WORD,
     T_PREFIX,
+    T_ALL, /* a lone "*" */
     T_PHRASE,
     T_AND,
     T_OR,
@@ -132,9 +133,8 @@ static hd_rc lex_word(parser *p, tok *t)
         t->len--;
         while (t->len && t->text[t->len - 1] == '*')
             t->len--;
-        if (!t->len)
-            return perr(p, HD_EQUERY, start, "'*' needs a prefix before it");
-        t->kind = T_PREFIX;
+        /* A lone "*" stands for every document; "x*" is a prefix. */
+        t->kind = t->len ? T_PREFIX : T_ALL;
     } else
         t->kind = T_WORD;
     return HD_OK;
@@ -377,6 +377,16 @@ static hd_rc parse_primary(parser *p, hd_qfield field, hd_qnode **out)
         *out = n;
         return HD_OK;
     }
+    case T_ALL: {
+        consume(p);
+        if (field != HD_QF_ANY)
+            return perr(p, HD_EQUERY, cur.off, "'*' needs a prefix before it");
+        hd_qnode *n = new_node(p, HD_QK_ALL, cur.off);
+        if (!n)
+            return hd_err_set(p->err, HD_ENOMEM, "out of memory parsing the query");
+        *out = n;
+        return HD_OK;
+    }
     case T_EOF:
         return perr(p, HD_EQUERY, cur.off, "query ends where a term was expected");
     case T_RPAREN:
@@ -574,6 +584,9 @@ void hd_qnode_dump(const hd_qnode *n, hd_buf *out)
         break;
     case HD_QK_DATE:
         hd_buf_printf(out, "date:[%u,%u]", n->date_lo, n->date_hi);
+        break;
+    case HD_QK_ALL:
+        hd_buf_addc(out, '*');
         break;
     case HD_QK_BOOL:
         hd_buf_addc(out, '(');

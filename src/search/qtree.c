@@ -356,6 +356,14 @@ static hd_rc build(builder *b, const hd_qnode *q, hd_pnode **out)
     }
     case HD_QK_BOOL:
         return build_bool(b, q, out);
+    case HD_QK_ALL: {
+        hd_pnode *n = new_pnode(b, HD_PK_ALL);
+        if (!n)
+            return oom(b);
+        n->is_filter = 1;
+        *out = n;
+        return HD_OK;
+    }
     }
     return hd_err_set(b->err, HD_EINVAL, "unknown query node");
 }

@@ -171,7 +171,8 @@ static hd_rc fetch_rows(hd_results *res, const hd_plan *plan, const hd_ixr *r, h
         const hd_seg *seg = hd_ixr_segment(r, h->seg);
         hd_stored_doc d;
         /* Without snippets only the short fields are needed: no body decompression. */
-        rc = o->snippets ? hd_seg_doc(seg, h->doc, &d, err) : hd_seg_doc_meta(seg, h->doc, &d, err);
+        rc = o->snippets || o->bodies ? hd_seg_doc(seg, h->doc, &d, err)
+                                      : hd_seg_doc_meta(seg, h->doc, &d, err);
         if (rc)
             break;
         hd_hit *row = &res->rows[i];
@@ -182,7 +183,12 @@ static hd_rc fetch_rows(hd_results *res, const hd_plan *plan, const hd_ixr *r, h
         row->date = dup_or_empty(&res->arena, d.date);
         row->source = dup_or_empty(&res->arena, d.source);
         row->url = dup_or_empty(&res->arena, d.url);
-        if (!row->id || !row->title || !row->date || !row->source || !row->url) {
+        row->speakers = dup_or_empty(&res->arena, d.speakers);
+        row->body =
+            o->bodies ? hd_arena_strndup(&res->arena, d.body ? d.body : "", d.body ? d.body_len : 0)
+                      : NULL;
+        if (!row->id || !row->title || !row->date || !row->source || !row->url || !row->speakers ||
+            (o->bodies && !row->body)) {
             rc = hd_err_set(err, HD_ENOMEM, "out of memory for results");
             break;
         }

@@ -33,6 +33,7 @@ typedef enum hd_qkind {
     HD_QK_PREFIX, /* word* */
     HD_QK_DATE,   /* date:LO..HI */
     HD_QK_BOOL,   /* clauses, each with its own occur */
+    HD_QK_ALL,    /* a lone "*": every document (a filter, no score) */
 } hd_qkind;
 
 typedef enum hd_qfield {

@@ -53,6 +53,8 @@ static void test_terms(void **state)
 {
     (void)state;
     expect_tree("iran", "iran");
+    expect_tree("*", "*"); /* every document: `herald who` without a topic */
+    expect_tree("* -iran", "(* -iran)");
     expect_tree("  iran  ", "iran");
     expect_tree("iran talks", "(iran talks)");
     expect_tree("iran talks nuclear", "(iran talks nuclear)");
@@ -166,7 +168,7 @@ static void test_errors(void **state)
     expect_error("date:..", HD_EQUERY, "bad date");
     expect_error("date:2023..2022", HD_EQUERY, "date range ends before it starts");
     expect_error("date:\"2022\"", HD_EQUERY, "date: needs a date or a range at column 1");
-    expect_error("* a", HD_EQUERY, "'*' needs a prefix before it at column 1");
+    expect_error("title:* a", HD_EQUERY, "field needs a word, a phrase or parentheses");
     /* columns count characters, not bytes */
     expect_error("café (x", HD_EQUERY, "unbalanced parenthesis at column 6");
 }

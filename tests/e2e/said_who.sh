@@ -1,0 +1,118 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: MIT
+#
+# said_who.sh — statements as records of their own (issue 4): index the seed pages (as a JSONL
+# feed with publication dates) and check `herald said` timelines (speaker resolution, date
+# order, topic filter, date range, one row per syndicated statement, the article behind each
+# row), `herald who` counts, the speakers field of `herald search`, and usage errors.
+#
+# usage: bash said_who.sh HERALD [DATA_DIR]
+source "$(dirname "$0")/lib.sh"
+
+SEED=$DATA/seed-pages
+IDX=$TMP/idx
+# The seed pages with the days they were published (the pages themselves date only 001).
+python3 - "$SEED" "$TMP/feed.jsonl" "$TMP/syndicated.jsonl" <<'PY'
+import json, os, sys
+seed, out, synd = sys.argv[1:4]
+dates = {"000_9272e3ac30541b30.txt": "2023-08-20", "001_57416462ae6622d3.txt": "2022-11-27",
+         "002_0baeef3d5710d46d.txt": "2022-11-26"}
+with open(out, "w") as f, open(synd, "w") as g:
+    for name, date in sorted(dates.items()):
+        text = open(os.path.join(seed, name), encoding="utf-8").read()
+        f.write(json.dumps({"id": name[:3], "source": "seed", "date": date, "text": text}) + "\n")
+        if name.startswith("002"):
+            # a syndicated copy of the same story on another site
+            g.write(json.dumps({"id": "copy-002", "source": "other-site", "date": date,
+                                "text": text}) + "\n")
+PY
+
+run index index --index "$IDX" "$TMP/feed.jsonl"
+expect_rc index 0
+
+# --- said: Khamenei on negotiating with the United States, in date order -----------------
+run said said --index "$IDX" --json --about 'talks OR negotiation OR negotiations' Khamenei
+expect_rc said 0
+check "said rows are Khamenei's, dated, in date order, each with its article" \
+    python3 - "$TMP/said.out" <<'PY'
+import json, sys
+rows = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
+assert len(rows) >= 2, rows
+for r in rows:
+    assert "Khamenei" in r["speaker"], r
+    assert r["article_id"] in ("000", "001", "002"), r
+    assert r["title"] and r["source"] == "seed", r
+dates = [r["date"] for r in rows]
+assert dates == sorted(dates), dates
+texts = " ".join(r["text"] for r in rows)
+assert "rejects talks with the United States" in texts, texts
+assert "negotiation would not resolve" in texts, texts
+PY
+
+run all said --index "$IDX" --json Khamenei
+expect_rc all 0
+check "said without --about lists all of Khamenei's statements, oldest first" \
+    python3 - "$TMP/all.out" "$TMP/said.out" <<'PY'
+import json, sys
+rows = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
+topic = [json.loads(l) for l in open(sys.argv[2]) if l.strip()]
+assert len(rows) > len(topic) >= 2, (len(rows), len(topic))
+assert [r["date"] for r in rows] == sorted(r["date"] for r in rows)
+assert all("Khamenei" in r["speaker"] for r in rows)
+PY
+
+run since said --index "$IDX" --json --since 2022-11-27 --until 2022-11-30 Khamenei
+expect_rc since 0
+check "--since/--until keep only that range" python3 - "$TMP/since.out" <<'PY'
+import json, sys
+rows = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
+assert rows and all("2022-11-27" <= r["date"] <= "2022-11-30" for r in rows), rows
+PY
+
+run text said --index "$IDX" Khamenei
+expect_rc text 0
+check "text timeline names the article of each statement" \
+    grep -q -- "-- Iran.s Supreme Leader rejects talks with US (seed) \[001\]" "$TMP/text.out"
+
+# --- syndicated copies: the same statement is shown once ------------------------------
+run syn index --index "$IDX" "$TMP/syndicated.jsonl"
+expect_rc syn 0
+run said2 said --index "$IDX" --json Khamenei
+expect_rc said2 0
+check "a syndicated copy adds no duplicate statements" \
+    bash -c "[ \$(grep -c . '$TMP/said2.out') -eq \$(grep -c . '$TMP/all.out') ]"
+
+# --- who -----------------------------------------------------------------------------
+run who who --index "$IDX" --json --about 'talks OR negotiation OR negotiations'
+expect_rc who 0
+check "who lists Khamenei first with his statement count" python3 - "$TMP/who.out" <<'PY'
+import json, sys
+rows = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
+assert rows and "Khamenei" in rows[0]["speaker"], rows
+counts = [r["statements"] for r in rows]
+assert counts == sorted(counts, reverse=True) and counts[0] >= 2, counts
+PY
+
+# --- search results carry their speakers ---------------------------------------------
+run search search --index "$IDX" --json '"Supreme Leader"'
+expect_rc search 0
+check "search hits carry a speakers field" python3 - "$TMP/search.out" <<'PY'
+import json, sys
+res = json.loads(open(sys.argv[1]).read().splitlines()[0])
+assert res["hits"], res
+assert any(any("Khamenei" in s for s in h["speakers"]) for h in res["hits"]), res["hits"]
+PY
+
+# --- usage errors ----------------------------------------------------------------------
+run nospk said --index "$IDX"
+expect_rc nospk 2
+run baddate said --index "$IDX" --since 27/11/2022 Khamenei
+expect_rc baddate 2
+expect_stderr baddate "YYYY-MM-DD" "a bad date is named"
+run badq said --index "$IDX" --about '(talks' Khamenei
+expect_rc badq 2
+run noidx said --index "$TMP/none" Khamenei
+expect_rc noidx 1
+expect_diag_format noidx
+
+finish
