@@ -29,8 +29,8 @@ Conversion (id = the document number the judgments use):
         (the last one may not).
   Documents with no text at all (Cranfield 471 and 995) are not indexed; they could not be
   retrieved by any engine anyway.  A document with a title but no text (1,617 CACM documents
-  have no .W abstract) gets its title as text and an empty title, because herald's JSONL ingest
-  skips records without text; the peers index the same words either way.
+  have no .W abstract) is written with "text": "" (herald builds before 00:40 on 2026-11-22
+  skipped such records; later ones index them).
   Every document is a JSONL record {"id", "url": "<coll>:<id>", "source": <coll>, "title",
   "text"}; the peer drivers index title + "\n" + text as one field.
 
@@ -496,8 +496,6 @@ def main():
                 docids.add(did)
                 if not title and not text:
                     continue
-                if not text:  # title only (1,617 CACM docs): herald skips records without text
-                    title, text = "", title
                 f.write(json.dumps({"id": did, "url": f"{coll}:{did}", "source": coll,
                                     "title": title, "text": text}, ensure_ascii=False) + "\n")
                 nwritten += 1
