@@ -355,6 +355,9 @@ HD_API hd_rc hd_statements_dir(const char *index_dir, char *out, size_t cap);
 /* Add (or replace) every statement of article a as a document of the statements index. */
 HD_API hd_rc hd_index_add_statements(hd_index *stmts, const hd_article *a, hd_err *err);
 
+/* Statement records kept per article at most (more are not indexed). */
+#define HD_MAX_STATEMENTS_PER_ARTICLE 1024
+
 /* Delete the statement records k in [a->n_statements, max_k) of article a: what an earlier
  * extraction of the same article may have left beyond its current statements. */
 HD_API hd_rc hd_index_delete_statements(hd_index *stmts, const hd_article *a, size_t max_k,

@@ -46,5 +46,21 @@ int hd_cmd_check(int argc, char **argv)
            (unsigned long long)st.n_docs, (unsigned long long)st.n_segments,
            (unsigned long long)st.generation);
     hd_index_close(ix);
+    /* The statements index inside DIR, when there is one. */
+    char sdir[4096];
+    if (hd_statements_dir(dir, sdir, sizeof sdir) != HD_OK)
+        return HD_EXIT_OK;
+    hd_rc rc = hd_index_check(sdir, &err);
+    if (rc == HD_ENOTFOUND)
+        return HD_EXIT_OK;
+    if (rc != HD_OK || hd_index_open(sdir, NULL, &ix, &err) != HD_OK ||
+        hd_index_stats_get(ix, &st, &err) != HD_OK) {
+        hd_cli_report(&err);
+        return HD_EXIT_FAIL;
+    }
+    printf("ok: %s: %llu statements in %llu segments (generation %llu)\n", sdir,
+           (unsigned long long)st.n_docs, (unsigned long long)st.n_segments,
+           (unsigned long long)st.generation);
+    hd_index_close(ix);
     return HD_EXIT_OK;
 }

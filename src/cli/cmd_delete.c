@@ -51,5 +51,26 @@ int hd_cmd_delete(int argc, char **argv)
            (unsigned long long)(before.n_docs - after.n_docs), argc - optind,
            (unsigned long long)after.n_docs);
     hd_index_close(ix);
+    /* The deleted articles' statements go too. */
+    char sdir[4096];
+    hd_index *sx;
+    if (hd_statements_dir(dir, sdir, sizeof sdir) != HD_OK)
+        return HD_EXIT_OK;
+    if (hd_index_open(sdir, &o, &sx, &err) != HD_OK) {
+        if (err.code == HD_ENOTFOUND) /* indexed without statements */
+            return HD_EXIT_OK;
+        hd_cli_report(&err);
+        return HD_EXIT_FAIL;
+    }
+    for (int i = optind; i < argc && !err.code; i++) {
+        hd_article a = {.id = argv[i]};
+        hd_index_delete_statements(sx, &a, HD_MAX_STATEMENTS_PER_ARTICLE, &err);
+    }
+    if (err.code || hd_index_commit(sx, &err) != HD_OK) {
+        hd_cli_report(&err);
+        hd_index_close(sx);
+        return HD_EXIT_FAIL;
+    }
+    hd_index_close(sx);
     return HD_EXIT_OK;
 }

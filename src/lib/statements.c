@@ -30,7 +30,8 @@ hd_rc hd_index_add_statements(hd_index *stmts, const hd_article *a, hd_err *err)
     if (!id)
         return hd_err_set(err, HD_ENOMEM, "out of memory");
     hd_rc rc = HD_OK;
-    for (size_t k = 0; k < a->n_statements && rc == HD_OK; k++) {
+    for (size_t k = 0; k < a->n_statements && k < HD_MAX_STATEMENTS_PER_ARTICLE && rc == HD_OK;
+         k++) {
         const hd_statement *s = &a->statements[k];
         if (!s->text || !*s->text)
             continue;

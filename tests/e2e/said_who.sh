@@ -103,6 +103,20 @@ assert res["hits"], res
 assert any(any("Khamenei" in s for s in h["speakers"]) for h in res["hits"]), res["hits"]
 PY
 
+# --- delete and check cover the statements too ------------------------------------------
+run check1 check --index "$IDX"
+expect_rc check1 0
+check "check verifies the statements index too" grep -q "statements in" "$TMP/check1.out"
+run del delete --index "$IDX" 001 copy-002 002
+expect_rc del 0
+run gone said --index "$IDX" --json Khamenei
+expect_rc gone 0
+check "a deleted article's statements are gone" python3 - "$TMP/gone.out" <<'PY'
+import json, sys
+rows = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
+assert rows and all(r["article_id"] == "000" for r in rows), rows
+PY
+
 # --- usage errors ----------------------------------------------------------------------
 run nospk said --index "$IDX"
 expect_rc nospk 2
