@@ -43,19 +43,19 @@ extern "C" {
 /* ---- Status codes ------------------------------------------------------------------------ */
 
 /* X-macro: name, text. HD_OK must stay first (0) and HD_DONE second. */
-#define HD_RC_LIST(X)                                                                           \
-    X(HD_OK, "ok")                                                                              \
-    X(HD_DONE, "no more items")                                                                 \
-    X(HD_ENOMEM, "out of memory")                                                               \
-    X(HD_EIO, "input/output error")                                                             \
-    X(HD_ENOSPC, "no space left on device")                                                     \
-    X(HD_EINPUT, "invalid input")                                                               \
-    X(HD_ECORRUPT, "corrupt data")                                                              \
-    X(HD_EQUERY, "invalid query")                                                               \
-    X(HD_ENOTFOUND, "not found")                                                                \
-    X(HD_ELIMIT, "limit exceeded")                                                              \
-    X(HD_EVERSION, "unsupported format version")                                                \
-    X(HD_EINVAL, "invalid argument")                                                            \
+#define HD_RC_LIST(X)                                                                              \
+    X(HD_OK, "ok")                                                                                 \
+    X(HD_DONE, "no more items")                                                                    \
+    X(HD_ENOMEM, "out of memory")                                                                  \
+    X(HD_EIO, "input/output error")                                                                \
+    X(HD_ENOSPC, "no space left on device")                                                        \
+    X(HD_EINPUT, "invalid input")                                                                  \
+    X(HD_ECORRUPT, "corrupt data")                                                                 \
+    X(HD_EQUERY, "invalid query")                                                                  \
+    X(HD_ENOTFOUND, "not found")                                                                   \
+    X(HD_ELIMIT, "limit exceeded")                                                                 \
+    X(HD_EVERSION, "unsupported format version")                                                   \
+    X(HD_EINVAL, "invalid argument")                                                               \
     X(HD_ELOCKED, "locked by another process")
 
 typedef enum hd_rc {
@@ -190,7 +190,7 @@ typedef struct hd_doc {
     const char *id;
     const char *url;
     const char *source;
-    const char *date;     /* "YYYY-MM-DD" or NULL */
+    const char *date; /* "YYYY-MM-DD" or NULL */
     uint32_t seq;
     const char *title;
     const char *body;
@@ -203,8 +203,7 @@ typedef struct hd_doc {
  * Returns HD_OK and *out (owned: hd_index_close), HD_ENOTFOUND (no index and !create),
  * HD_ELOCKED (another writer), HD_ECORRUPT (a damaged file, named in err->where), HD_EVERSION,
  * HD_EIO, HD_ENOMEM. */
-HD_API hd_rc hd_index_open(const char *dir, const hd_index_opts *opts, hd_index **out,
-                           hd_err *err);
+HD_API hd_rc hd_index_open(const char *dir, const hd_index_opts *opts, hd_index **out, hd_err *err);
 
 /* Buffer a document (HD_EINVAL without an id or on a read-only index; HD_ELIMIT for an id over
  * 1 KiB or a body over 64 MiB). May commit by itself when the buffer exceeds mem_budget. */
@@ -237,8 +236,7 @@ HD_API hd_rc hd_index_add_article(hd_index *ix, const hd_article *a, hd_err *err
 /* A page re-indexed now has n_articles articles, ids base#k (the extractor's ids: base is the
  * page's id or source). Delete at the next commit the committed articles base#k with
  * k >= n_articles that an earlier indexing of the page left behind (ids of up to 96 bytes). */
-HD_API hd_rc hd_index_trim_page(hd_index *ix, const char *base, uint32_t n_articles,
-                                hd_err *err);
+HD_API hd_rc hd_index_trim_page(hd_index *ix, const char *base, uint32_t n_articles, hd_err *err);
 
 /* Delete the document with this id (no error when there is none). Takes effect at commit. */
 HD_API hd_rc hd_index_delete(hd_index *ix, const char *id, hd_err *err);
@@ -252,13 +250,13 @@ HD_API hd_rc hd_index_commit(hd_index *ix, hd_err *err);
 HD_API hd_rc hd_index_optimize(hd_index *ix, hd_err *err);
 
 typedef struct hd_index_stats {
-    uint64_t n_docs;      /* live documents in the last commit */
-    uint64_t n_deleted;   /* deleted documents still in segments */
-    uint64_t n_terms;     /* dictionary entries summed over segments (all fields) */
+    uint64_t n_docs;    /* live documents in the last commit */
+    uint64_t n_deleted; /* deleted documents still in segments */
+    uint64_t n_terms;   /* dictionary entries summed over segments (all fields) */
     uint64_t n_segments;
-    uint64_t size_bytes;  /* bytes of the files of the last commit */
-    uint64_t generation;  /* commit number */
-    uint64_t n_pending;   /* buffered, uncommitted documents */
+    uint64_t size_bytes; /* bytes of the files of the last commit */
+    uint64_t generation; /* commit number */
+    uint64_t n_pending;  /* buffered, uncommitted documents */
     char language[32];
 } hd_index_stats;
 
@@ -285,8 +283,8 @@ typedef enum hd_sort {
 } hd_sort;
 
 typedef struct hd_search_opts {
-    size_t limit;           /* rows to return; 0 = 10 */
-    size_t offset;          /* rows to skip; offset + limit <= HD_SEARCH_MAX_WINDOW */
+    size_t limit;  /* rows to return; 0 = 10 */
+    size_t offset; /* rows to skip; offset + limit <= HD_SEARCH_MAX_WINDOW */
     hd_sort sort;
     int snippets;           /* 1 = make a snippet for each row */
     const char *hl_open;    /* highlight marks; NULL = "<b>" / "</b>", and the snippet text */
@@ -302,12 +300,12 @@ typedef struct hd_search_opts {
  * hd_results_free). */
 typedef struct hd_hit {
     const char *id;
-    double score;        /* BM25F score (0 for pure filters) */
-    const char *title;   /* "" when none */
-    const char *date;    /* "YYYY-MM-DD", or "" when unknown */
+    double score;      /* BM25F score (0 for pure filters) */
+    const char *title; /* "" when none */
+    const char *date;  /* "YYYY-MM-DD", or "" when unknown */
     const char *source;
-    const char *url;     /* "" when none */
-    const char *snippet; /* the best body passage with marks, or NULL without snippets */
+    const char *url;      /* "" when none */
+    const char *snippet;  /* the best body passage with marks, or NULL without snippets */
     const char *speakers; /* names of the speakers quoted, separated by '\n'; "" when none */
     const char *body;     /* the stored body when opts.bodies, else NULL */
 } hd_hit;

@@ -148,7 +148,8 @@ static int cmd_query(int argc, char **argv)
         bj_die("usage: fts5_driver query DIR QUERIES.txt [--warmup FILE] [-k K<=1024]");
     sqlite3 *db = open_db(dir, 0);
     char sql[256];
-    snprintf(sql, sizeof sql, "SELECT rowid FROM docs WHERE docs MATCH ?1 ORDER BY rank LIMIT %d", k);
+    snprintf(sql, sizeof sql, "SELECT rowid FROM docs WHERE docs MATCH ?1 ORDER BY rank LIMIT %d",
+             k);
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(db, sql, -1, &st, NULL))
         bj_die("prepare: %s", sqlite3_errmsg(db));
@@ -185,8 +186,8 @@ static int cmd_rank(const char *dir, const char *topics, int k, const char *tag)
         sqlite3_bind_int(st, 2, k);
         int rank = 0, rc;
         while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-            printf("%s Q0 %lld %d %.6f %s\n", in.buf, (long long)sqlite3_column_int64(st, 0), ++rank,
-                   -sqlite3_column_double(st, 1), tag);
+            printf("%s Q0 %lld %d %.6f %s\n", in.buf, (long long)sqlite3_column_int64(st, 0),
+                   ++rank, -sqlite3_column_double(st, 1), tag);
         if (rc != SQLITE_DONE)
             fprintf(stderr, "fts5: query %s: %s\n", in.buf, sqlite3_errmsg(db));
         sqlite3_reset(st);
@@ -205,10 +206,11 @@ int main(int argc, char **argv)
         return cmd_query(argc - 2, argv + 2);
     if (argc == 6 && !strcmp(argv[1], "rank"))
         return cmd_rank(argv[2], argv[3], atoi(argv[4]), argv[5]);
-    fprintf(stderr, "usage: fts5_driver index CORPUS.jsonl DIR\n"
-                    "       fts5_driver query DIR QUERIES.txt [--warmup FILE] [-k K]\n"
-                    "       fts5_driver rank DIR TOPICS.tsv K TAG\n"
-                    "SQLite %s\n",
+    fprintf(stderr,
+            "usage: fts5_driver index CORPUS.jsonl DIR\n"
+            "       fts5_driver query DIR QUERIES.txt [--warmup FILE] [-k K]\n"
+            "       fts5_driver rank DIR TOPICS.tsv K TAG\n"
+            "SQLite %s\n",
             sqlite3_libversion());
     return 2;
 }

@@ -64,7 +64,10 @@ static void bj_put(bj_str *s, const char *p, size_t n)
     s->p[s->n] = 0;
 }
 
-static void bj_putc(bj_str *s, char c) { bj_put(s, &c, 1); }
+static void bj_putc(bj_str *s, char c)
+{
+    bj_put(s, &c, 1);
+}
 
 static void bj_put_utf8(bj_str *s, unsigned long cp)
 {
@@ -184,14 +187,30 @@ static void bj_string(bj_parse *ps, bj_str *out)
         char e = *ps->p++;
         char c;
         switch (e) {
-        case '"': c = '"'; break;
-        case '\\': c = '\\'; break;
-        case '/': c = '/'; break;
-        case 'b': c = '\b'; break;
-        case 'f': c = '\f'; break;
-        case 'n': c = '\n'; break;
-        case 'r': c = '\r'; break;
-        case 't': c = '\t'; break;
+        case '"':
+            c = '"';
+            break;
+        case '\\':
+            c = '\\';
+            break;
+        case '/':
+            c = '/';
+            break;
+        case 'b':
+            c = '\b';
+            break;
+        case 'f':
+            c = '\f';
+            break;
+        case 'n':
+            c = '\n';
+            break;
+        case 'r':
+            c = '\r';
+            break;
+        case 't':
+            c = '\t';
+            break;
         case 'u': {
             unsigned long cp, lo;
             if (!bj_hex4(ps, &cp))
@@ -265,9 +284,12 @@ static int bj_doc_parse(bj_doc *d, const char *line, size_t len, long lineno)
 {
     bj_parse ps = {line, line + len, lineno};
     d->id.n = d->title.n = d->text.n = 0;
-    if (d->id.p) d->id.p[0] = 0;
-    if (d->title.p) d->title.p[0] = 0;
-    if (d->text.p) d->text.p[0] = 0;
+    if (d->id.p)
+        d->id.p[0] = 0;
+    if (d->title.p)
+        d->title.p[0] = 0;
+    if (d->text.p)
+        d->text.p[0] = 0;
     bj_ws(&ps);
     if (ps.p >= ps.end)
         return 0;

@@ -24,7 +24,8 @@ static const hd_cli_cmd commands[] = {
 void hd_cli_report(const hd_err *err)
 {
     if (err->where[0])
-        fprintf(stderr, "herald: %s: %s\n", err->where, err->msg[0] ? err->msg : hd_rc_str(err->code));
+        fprintf(stderr, "herald: %s: %s\n", err->where,
+                err->msg[0] ? err->msg : hd_rc_str(err->code));
     else
         fprintf(stderr, "herald: %s\n", err->msg[0] ? err->msg : hd_rc_str(err->code));
 }

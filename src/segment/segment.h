@@ -36,10 +36,10 @@ int hd_date_parse(const char *s, size_t n, hd_date *out);
 void hd_date_format(const hd_date *d, char out[11]);
 
 typedef struct hd_seg {
-    size_t from, to;   /* line range [from, to) in hd_clean.lines */
-    long title;        /* index of the title line, or -1 */
-    hd_date date;      /* from a byline/date line, y == 0 if none */
-    size_t n_body;     /* lines kept in the body */
+    size_t from, to; /* line range [from, to) in hd_clean.lines */
+    long title;      /* index of the title line, or -1 */
+    hd_date date;    /* from a byline/date line, y == 0 if none */
+    size_t n_body;   /* lines kept in the body */
 } hd_seg;
 
 typedef struct hd_segments {

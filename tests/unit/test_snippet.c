@@ -87,7 +87,7 @@ static void test_best_window(void **state)
                        "ended late and so on and so forth with many more words after";
     char *s = snip(text, terms, w, 3, &o, &b);
     assert_non_null(strstr(s, "[talks] in [vienna] on the [nuclear]"));
-    assert_true(!strncmp(s, "\xE2\x80\xA6 ", 4));             /* cut at the start */
+    assert_true(!strncmp(s, "\xE2\x80\xA6 ", 4)); /* cut at the start */
     size_t sl = strlen(s);
     assert_true(sl >= 4 && !memcmp(s + sl - 4, " \xE2\x80\xA6", 4)); /* and at the end */
     /* 8 words exactly */
