@@ -125,6 +125,8 @@ static uint64_t head_hash(const xctx *x, uint32_t h)
 /* roles is preallocated to 2 * nt entries: at most one binding per token and comma */
 static int add_role(xctx *x, uint32_t head, int32_t ent)
 {
+    if (x->nroles >= x->cap_roles)
+        return 0; /* cannot happen: one binding per role word or comma */
     xrole r = {head_hash(x, head), head, ent};
     x->roles[x->nroles++] = r;
     x->ent[ent].has_role = 1;
@@ -176,6 +178,8 @@ static uint64_t tok_hash(const xctx *x, uint32_t k)
 
 static int32_t new_ent(xctx *x, uint32_t a, uint32_t b, hd_entity_kind kind)
 {
+    if (x->nent >= x->cap_ent)
+        return -1; /* cannot happen: at most one entity per capitalised word */
     const char *nm = join_name(x, a, b);
     if (!nm) {
         x->oom = 1;
@@ -453,16 +457,22 @@ static void genders(xctx *x)
 int hd_ex_entities(xctx *x)
 {
     uint32_t nt = x->nt ? x->nt : 1;
+    /* bounds: an entity, a one-word name per capitalised word; a role binding per role word
+     * or comma (appositive); a pending role per role word */
+    size_t ncap = (size_t)x->n_cap + 1, nrole = (size_t)x->n_role + 1;
     epass p = {0};
     x->tent = hd_arena_alloc(x->a, nt * sizeof *x->tent);
     x->tpend = hd_arena_alloc(x->a, nt * sizeof *x->tpend);
-    x->ent = hd_arena_alloc(x->a, nt * sizeof *x->ent);
-    x->roles = hd_arena_alloc(x->a, 2 * nt * sizeof *x->roles);
-    x->pend = hd_arena_alloc(x->a, nt * sizeof *x->pend);
-    p.singles = hd_arena_alloc(x->a, nt * sizeof *p.singles);
+    x->ent = hd_arena_alloc(x->a, ncap * sizeof *x->ent);
+    x->roles = hd_arena_alloc(x->a, (nrole + x->n_comma) * sizeof *x->roles);
+    x->pend = hd_arena_alloc(x->a, nrole * sizeof *x->pend);
+    p.singles = hd_arena_alloc(x->a, ncap * sizeof *p.singles);
     if (!x->tent || !x->tpend || !x->ent || !x->roles || !x->pend || !p.singles ||
-        imap_init(x, &p.names, nt / 2) || imap_init(x, &p.surnames, nt / 2))
+        imap_init(x, &p.names, ncap) || imap_init(x, &p.surnames, ncap))
         return -1;
+    x->cap_ent = ncap;
+    x->cap_roles = nrole + x->n_comma;
+    x->cap_pend = nrole;
     for (uint32_t i = 0; i < nt; i++)
         x->tent[i] = x->tpend[i] = -1;
     uint32_t i = 0;
@@ -524,6 +534,8 @@ int32_t hd_ex_pend_new(xctx *x, uint32_t head_tok)
 {
     if (x->tpend[head_tok] >= 0)
         return REF_PEND(x->tpend[head_tok]);
+    if (x->npend >= x->cap_pend)
+        return REF_NONE; /* cannot happen: one pending role per role word */
     xpend *p = &x->pend[x->npend];
     p->head_s = x->t[head_tok].s;
     p->head_e = x->t[head_tok].stem_e;

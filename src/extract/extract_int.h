@@ -241,6 +241,8 @@ typedef struct xctx {
     size_t n;
     xtok *t;
     uint32_t nt;
+    uint32_t n_cap, n_role, n_comma;     /* capitalised words, role words, commas: array bounds */
+    size_t cap_ent, cap_roles, cap_pend; /* sizes of ent, roles, pend */
     xquote *q;
     uint32_t nq;
     int32_t *tent;  /* per token: entity of a name token, or -1 */

@@ -171,8 +171,15 @@ static char punct_class(const char *p, size_t len)
 
 static inline int push(xctx *x, size_t *cap, const xtok *tk)
 {
-    if (x->nt + 1 > *cap && HD_GROW(x->t, *cap, x->nt + 1 + x->n / 8) != 0)
-        return -1;
+    if (x->nt + 1 > *cap) {
+        /* grow by half: big pages should not pay for a doubled array */
+        size_t ncap = *cap + *cap / 2 + 1024;
+        xtok *t = hd_reallocarray(x->t, ncap, sizeof *t);
+        if (!t)
+            return -1;
+        x->t = t;
+        *cap = ncap;
+    }
     x->t[x->nt++] = *tk;
     return 0;
 }
@@ -428,6 +435,9 @@ static void mark_sentences(xctx *x)
         if (start)
             t->flags |= TF_SSTART;
         start = 0;
+        x->n_cap += (t->flags & (TF_CAP | TF_ALLCAPS)) != 0;
+        x->n_role += (t->lex & (LW_ROLE | LW_ROLE_END)) != 0;
+        x->n_comma += t->kind == TK_PUNCT && t->ch == ',';
         /* a dateline ("WASHINGTON (AP) —", "DES MOINES, Iowa --") is a sentence of its own */
         if (t->kind == TK_PUNCT && t->ch == '-' && i > para_first && i < para_first + 8 &&
             (x->t[para_first].flags & TF_ALLCAPS) && x->t[para_first].e - x->t[para_first].s > 2) {
@@ -504,9 +514,10 @@ static int pair_quotes(xctx *x)
 
 int hd_ex_tokenize(xctx *x)
 {
-    size_t cap = 0;
-    /* news text averages five to six bytes a token: one allocation in the common case */
-    if (HD_GROW(x->t, cap, x->n / 4 + 16) != 0)
+    /* news text averages about six bytes a token (spaces included): usually one allocation */
+    size_t cap = x->n / 6 + 16;
+    x->t = hd_new(xtok, cap);
+    if (!x->t)
         return -1;
     if (tokenize(x, &cap) != 0)
         return -1;
