@@ -22,7 +22,8 @@ typedef struct builder {
     hd_err *err;
     hd_plan *plan;
     uint32_t snip_cap, phrase_cap;
-    uint32_t negated; /* inside a MUST_NOT clause: its words are not highlighted */
+    uint32_t negated;     /* inside a MUST_NOT clause: its words are not highlighted */
+    uint32_t fields_used; /* bit per hd_field searched */
 } builder;
 
 /* Tokens of one analysed leaf. */
@@ -212,6 +213,8 @@ static hd_rc build_text(builder *b, const hd_qnode *q, hd_pnode **out)
     if (!n)
         return oom(b);
     set_fields(n, q->field);
+    for (uint32_t i = 0; i < n->n_fields; i++)
+        b->fields_used |= 1u << n->fields[i];
     n->is_filter = q->field == HD_QF_SOURCE || q->field == HD_QF_SPEAKER;
     uint32_t base = c.w[0].rel;
     for (uint32_t i = 0; i < c.n; i++)
@@ -384,11 +387,13 @@ hd_rc hd_plan_build(const hd_qnode *q, const hd_ixr *r, hd_analyzer *an, hd_aren
             r && p->n_docs ? (double)hd_ixr_field_total(r, (hd_field)f) / (double)p->n_docs : 1;
     hd_bm25f_init(&p->bm25, HD_BM25F_MAX_FIELDS, avg);
     p->bm25.weight[HD_FIELD_TITLE] = HD_BM25F_TITLE_WEIGHT;
-    for (uint32_t f = 0; f < HD_BM25F_MAX_FIELDS; f++)
-        hd_bm25f_norm_table(&p->bm25, f, hd_fieldnorm_decode, p->norm[f]);
     hd_rc rc = build(&b, q, &p->root);
     if (rc)
         return rc;
+    /* tables only for the fields the query searches (each is 256 divisions) */
+    for (uint32_t f = 0; f < HD_BM25F_MAX_FIELDS; f++)
+        if (b.fields_used & (1u << f))
+            hd_bm25f_norm_table(&p->bm25, f, hd_fieldnorm_decode, p->norm[f]);
     *out = p;
     return HD_OK;
 }
