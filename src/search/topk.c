@@ -226,6 +226,20 @@ static double ms_score(const maxscore *m, uint32_t d)
     return score;
 }
 
+/* A full heap and a doc whose matching lists' bounds (plus every non-essential list) cannot
+ * beat its worst entry: the doc is a hit but need not be scored. Holds while counting exactly
+ * too, so small result sets are cheaper without losing their exact count. */
+static int cannot_enter(const maxscore *m, const heap *h, uint32_t d)
+{
+    if (h->n < h->k || h->by_date)
+        return 0;
+    double ub = m->ne ? m->ub[m->ne - 1] : 0;
+    for (uint32_t i = m->ne; i < m->n; i++)
+        if (m->s[i]->doc == d)
+            ub += m->s[i]->max_score;
+    return ub * (1 + 1e-9) <= h->v[0].score;
+}
+
 /* A disjunction (with optional filters and exclusions) under MaxScore. one_leaf: s[0] alone
  * is the whole score, so it may skip docs by the threshold itself (c->theta). */
 static void run_maxscore(hd_qit_ctx *c, heap *h, hd_qit **s, uint32_t n, hd_qit **req,
@@ -259,20 +273,24 @@ static void run_maxscore(hd_qit_ctx *c, heap *h, hd_qit **s, uint32_t n, hd_qit 
             break;
         if (w > 0)
             continue;
-        if (!hd_seg_is_deleted(c->seg, d) && !hd_qit_excluded(excl, n_excl, d)) {
+        if (hd_seg_is_deleted(c->seg, d) || hd_qit_excluded(excl, n_excl, d)) {
+            /* not a hit */
+        } else if (cannot_enter(&m, h, d)) {
+            h->total++; /* a hit, counted but not scored */
+        } else {
             double score = ms_score(&m, d);
             if (c->rc)
                 break;
             collect(c, h, d, score);
-            if (prune_theta(h) > m.theta) {
-                m.theta = prune_theta(h);
-                m.win_ok = 0;
-                if (one_leaf)
-                    c->theta = m.theta;
-                while (m.ne < n && m.ub[m.ne] <= m.theta) {
-                    m.ne++;
-                    h->exact = 0;
-                }
+        }
+        if (prune_theta(h) > m.theta) {
+            m.theta = prune_theta(h);
+            m.win_ok = 0;
+            if (one_leaf)
+                c->theta = m.theta;
+            while (m.ne < n && m.ub[m.ne] <= m.theta) {
+                m.ne++;
+                h->exact = 0;
             }
         }
         for (uint32_t i = m.ne; i < n; i++)
