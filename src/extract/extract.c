@@ -61,6 +61,14 @@ static const char *speaker_name(xctx *x, const xstmt *s)
     const xtok *t = &x->t[h];
     if (tok_has(x, h, LW_PRON | LW_FUNC))
         return NULL;
+    static const char *const shares[] = {
+        "one", "two",  "three", "four",    "five",    "six",      "seven", "eight",    "nine",
+        "ten", "half", "third", "quarter", "percent", "majority", "most",  "minority", NULL};
+    if (t->flags & TF_DIGIT)
+        return NULL; /* "nine in 10", "47 percent": a share of people, not a speaker */
+    for (int k = 0; shares[k]; k++)
+        if (tok_is(x, h, shares[k]))
+            return NULL;
     if (!(t->flags & (TF_CAP | TF_ALLCAPS))) {
         /* a common noun phrase speaks for itself ("the regional water board" -> "regional
          * water board", "councillors"): what the text says, not a guess */

@@ -63,6 +63,11 @@ static uint32_t clause_start(const xctx *x, uint32_t c, uint32_t cls, uint32_t e
                 break;
         }
     if (tok_punct(x, j, ',')) {
+        /* "denied, in a statement to the agency, that …": skip an adverbial between commas;
+         * "said, when she was earning …, a boss …" keeps the clause whole */
+        if (!hd_ex_adverbial_start(x, j + 1, end) || tok_is(x, j + 1, "when") ||
+            tok_is(x, j + 1, "while") || tok_is(x, j + 1, "as") || tok_is(x, j + 1, "if"))
+            return j + 1;
         uint32_t k = j + 1;
         while (k < end && k < j + 16 && !tok_punct(x, k, ','))
             k++;
@@ -121,11 +126,10 @@ static void emit_reported(xctx *x, const xnp *np, uint32_t c0, uint32_t c1, uint
 }
 
 /* One sentence [s0, s1): at most one reported statement. */
-void hd_ex_reported_sentence(xctx *x, uint32_t s0, uint32_t s1)
+/* One sentence [s0, s1). Returns where a second, coordinated clause with its own subject
+ * starts ("A said X and B said Y"), or UINT32_MAX. */
+static uint32_t one_sentence(xctx *x, uint32_t s0, uint32_t s1)
 {
-    for (uint32_t c = s0; c < s1; c++)
-        if ((x->t[c].lex & LW_VERB) && x->used[c] && x->t[c].lex >> 24 != VC_PART)
-            return; /* its cue already serves a direct quote */
     for (uint32_t c = s0; c < s1; c++) {
         if (!(x->t[c].lex & (LW_VERB | LW_ACC)) || (x->t[c].flags & TF_INQ))
             continue;
@@ -144,11 +148,11 @@ void hd_ex_reported_sentence(xctx *x, uint32_t s0, uint32_t s1)
             np.t1 = e;
             if (tok_punct(x, e, ',') && (c == s0 || tok_punct(x, c - 1, ',')) && c <= s0 + 2) {
                 emit_reported(x, &np, c, c + 2, e + 1, s1, 1);
-                return;
+                return UINT32_MAX;
             }
             if (c > s0 && tok_punct(x, c - 1, ',')) {
                 emit_reported(x, &np, c, c + 2, s0, c - 1, 1);
-                return;
+                return UINT32_MAX;
             }
             continue;
         }
@@ -172,14 +176,14 @@ void hd_ex_reported_sentence(xctx *x, uint32_t s0, uint32_t s1)
                 continue;
             uint32_t a = tok_is(x, c + 1, "that") ? c + 2 : c + 1;
             emit_reported(x, &np, c, c + 1, a, s1, 1);
-            return;
+            return UINT32_MAX;
         }
         if (!hd_ex_np_left(x, c, s0, &np)) {
             /* inverted at the end: "…, said the spokesman." */
             if (c > s0 + 3 && tok_punct(x, c - 1, ',') && hd_ex_np_right(x, c + 1, s1, &np) &&
                 (np.t1 >= s1 || hd_ex_stop_tok(x, np.t1) || tok_punct(x, np.t1, ','))) {
                 emit_reported(x, &np, c, c + 1, s0, c - 1, 1);
-                return;
+                return UINT32_MAX;
             }
             continue;
         }
@@ -188,13 +192,19 @@ void hd_ex_reported_sentence(xctx *x, uint32_t s0, uint32_t s1)
             uint32_t k = c + 1;
             if (tok_is(x, c, "told") || tok_is(x, c, "tells"))
                 k = skip_object(x, k, s1);
-            if (hd_ex_adverbial_start(x, k, s1) || tok_punct(x, k, ',')) {
+            int pre_words = 0;
+            for (uint32_t m = s0; m + 1 < np.t0; m++)
+                pre_words += x->t[m].kind == TK_WORD;
+            /* "In the early 1990s, Ms. Ripert said, when …" is no "…, X said." */
+            if (k >= s1 || hd_ex_stop_tok(x, k) ||
+                (tok_word(x, k) && hd_ex_adverbial_start(x, k, s1)) ||
+                (tok_punct(x, k, ',') && (pre_words >= 6 || !tok_has(x, s0, LW_FUNC)))) {
                 int that = 0;
                 for (uint32_t m = c + 1; m < s1 && m < c + 14 && !tok_punct(x, m, ','); m++)
                     that |= tok_is(x, m, "that");
                 if (!that && x->t[s0].kind != TK_QOPEN) {
                     emit_reported(x, &np, c, c + 1, s0, np.t0 - 1, 1);
-                    return;
+                    return UINT32_MAX;
                 }
             }
         }
@@ -205,10 +215,20 @@ void hd_ex_reported_sentence(xctx *x, uint32_t s0, uint32_t s1)
             /* X said "…": a direct quote if it fills the rest of the sentence */
             continue;
         }
-        /* "X says A but argues B": a second cue coordinated with the first */
+        /* "X says A but argues B": a second cue coordinated with the first; "A said X and
+         * B said Y": a second clause with its own subject, read as a sentence of its own */
         for (uint32_t k = a + 3; k + 1 < s1; k++) {
             if (!(tok_is(x, k, "and") || tok_is(x, k, "but")) || (x->t[k].flags & TF_INQ))
                 continue;
+            for (uint32_t c3 = k + 2; c3 < s1 && c3 < k + 8; c3++) {
+                xnp np3;
+                uint32_t cls3 = hd_ex_cue_class(x, c3);
+                if (cls3 != VC_SPEECH || !hd_ex_cue_ok(x, c3, cls3) ||
+                    !hd_ex_np_left(x, c3, k + 1, &np3) || np3.t0 != k + 1)
+                    continue;
+                emit_reported(x, &np, c, c + 1, a, k, 1);
+                return k + 1;
+            }
             uint32_t c2 = k + 1;
             if (tok_has(x, c2, LW_ADV) && !(x->t[c2].flags & TF_CAP))
                 c2++;
@@ -219,9 +239,23 @@ void hd_ex_reported_sentence(xctx *x, uint32_t s0, uint32_t s1)
             emit_reported(x, &np, c, c + 1, a, k, 1);
             if (a2 != UINT32_MAX && a2 < s1 && x->t[a2].kind != TK_QOPEN)
                 emit_reported(x, &np, c2, c2 + 1, a2, s1, 1);
-            return;
+            return UINT32_MAX;
         }
         emit_reported(x, &np, c, c + 1, a, s1, 1);
-        return;
+        return UINT32_MAX;
+    }
+    return UINT32_MAX;
+}
+
+void hd_ex_reported_sentence(xctx *x, uint32_t s0, uint32_t s1)
+{
+    for (uint32_t c = s0; c < s1; c++)
+        if ((x->t[c].lex & LW_VERB) && x->used[c] && x->t[c].lex >> 24 != VC_PART)
+            return; /* its cue already serves a direct quote */
+    while (s0 < s1 && !x->oom) {
+        uint32_t next = one_sentence(x, s0, s1);
+        if (next == UINT32_MAX || next <= s0)
+            break;
+        s0 = next;
     }
 }

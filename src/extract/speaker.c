@@ -160,6 +160,24 @@ static int np_core(xctx *x, uint32_t j, uint32_t lo, xnp *np)
         np->ref = REF_NONE; /* a name we could not classify: the mention is the speaker */
         return 1;
     }
+    /* A share of people ("One in three", "nine in 10", "47 percent" is a noun) */
+    if ((x->t[j].flags & TF_DIGIT) || tok_is(x, j, "one") || tok_is(x, j, "two") ||
+        tok_is(x, j, "three") || tok_is(x, j, "four") || tok_is(x, j, "five") ||
+        tok_is(x, j, "half") || tok_is(x, j, "majority") || tok_is(x, j, "third")) {
+        uint32_t s = j;
+        while (s > lo && j - s < 6 &&
+               (tok_is(x, s - 1, "in") || tok_is(x, s - 1, "of") || tok_is(x, s - 1, "than") ||
+                tok_is(x, s - 1, "about") || tok_is(x, s - 1, "nearly") ||
+                tok_is(x, s - 1, "more") || tok_is(x, s - 1, "almost") ||
+                (x->t[s - 1].flags & TF_DIGIT) || tok_has(x, s - 1, LW_DET)) &&
+               tok_word(x, s - 1))
+            s--;
+        if (s < j && !tok_is(x, s, "in") && !tok_is(x, s, "of")) {
+            np->t0 = s;
+            np->ref = REF_NONE;
+            return 1;
+        }
+    }
     /* A common noun phrase ("three former employees", "security specialists"): the speaker
      * is unknown but the cue stands. */
     if (common_noun(x, j)) {

@@ -603,6 +603,23 @@ static void test_according_to_long_source(void **state)
     assert_non_null(strstr(s->speaker_mention, "a new poll by the Harvard"));
 }
 
+static void test_two_subjects_one_sentence(void **state)
+{
+    (void)state;
+    /* PolNeAR sentences */
+    res r = run("One in three said the party does not care about the community and one in four "
+                "said the party was hostile to it.\n"
+                "In the early 1990s, Ms. Sandra Ripert said, when she was earning $24,000 a "
+                "year, a boss invited her to lunch.");
+    const hd_statement *a = find(&r, "the party does not care");
+    assert_null(strstr(a->text, "hostile"));
+    assert_string_equal(a->speaker_mention, "One in three");
+    check(&r, "the party was hostile to it", NULL, 0, "said");
+    const hd_statement *b = find(&r, "when she was earning");
+    assert_string_equal(b->speaker, "Sandra Ripert");
+    assert_false(has(&r, "In the early 1990s"));
+}
+
 static void test_told_object_then_clause(void **state)
 {
     (void)state;
@@ -715,6 +732,7 @@ int main(void)
         cmocka_unit_test(test_quote_ending_sentence_is_not_cued_by_next),
         cmocka_unit_test(test_according_to_long_source),
         cmocka_unit_test(test_told_object_then_clause),
+        cmocka_unit_test(test_two_subjects_one_sentence),
         cmocka_unit_test(test_out_of_memory),
         cmocka_unit_test(test_compound_roles_and_called),
     };
