@@ -134,6 +134,26 @@ static uint32_t one_sentence(xctx *x, uint32_t s0, uint32_t s1)
         if (!(x->t[c].lex & (LW_VERB | LW_ACC)) || (x->t[c].flags & TF_INQ))
             continue;
         xnp np;
+        /* "Asked whether he would run, Smith said …": the question, asker unnamed */
+        if (tok_is(x, c, "asked") && (c == s0 || tok_is(x, c - 1, "when") ||
+                                      tok_is(x, c - 1, "was") || tok_is(x, c - 1, "were"))) {
+            static const char *const wh[] = {"whether", "if",   "about", "what",  "why", "how",
+                                             "who",     "whom", "when",  "which", NULL};
+            int q = 0;
+            for (int k = 0; wh[k]; k++)
+                q |= tok_is(x, c + 1, wh[k]);
+            if (q) {
+                uint32_t e = c + 1;
+                while (e < s1 && !tok_punct(x, e, ',') && !hd_ex_stop_tok(x, e))
+                    e++;
+                memset(&np, 0, sizeof np);
+                np.ref = REF_NONE;
+                emit_reported(x, &np, c, c + 1, tok_is(x, c + 1, "about") ? c + 2 : c + 1, e, 0);
+                if (e < s1 && tok_punct(x, e, ','))
+                    return e + 1; /* the rest: "…, Smith said …" */
+                return UINT32_MAX;
+            }
+        }
         if (tok_is(x, c, "according") && tok_is(x, c + 1, "to") && !(x->t[c].flags & TF_INQ)) {
             /* the source runs to the next comma: "a poll by X for Y", "exit polls" */
             uint32_t e = c + 2;
@@ -169,10 +189,12 @@ static uint32_t one_sentence(xctx *x, uint32_t s0, uint32_t s1)
                 continue;
         }
         if (cls == VC_PART) {
-            if (c == 0 ||
-                !(tok_punct(x, c - 1, ',') || tok_is(x, c - 1, "by") || tok_is(x, c - 1, "while") ||
-                  tok_is(x, c - 1, "after")) ||
-                !hd_ex_np_sentence_subject(x, c, c, &np))
+            int clause = c > 0 && (tok_punct(x, c - 1, ',') || tok_is(x, c - 1, "by") ||
+                                   tok_is(x, c - 1, "while") || tok_is(x, c - 1, "after"));
+            /* ", saying …" belongs to the sentence's subject; "with 60 percent of voters saying
+             * …" to the noun phrase just before it */
+            if (clause ? !hd_ex_np_sentence_subject(x, c, c, &np)
+                       : !(tok_is(x, c, "saying") && hd_ex_np_left(x, c, s0, &np)))
                 continue;
             uint32_t a = tok_is(x, c + 1, "that") ? c + 2 : c + 1;
             emit_reported(x, &np, c, c + 1, a, s1, 1);

@@ -620,6 +620,22 @@ static void test_two_subjects_one_sentence(void **state)
     assert_false(has(&r, "In the early 1990s"));
 }
 
+static void test_asked_and_noun_saying(void **state)
+{
+    (void)state;
+    res r = run("Asked whether he would campaign for other candidates, Bernie Sanders said he "
+                "would decide later.\n"
+                "The poll found 60 percent of primary voters saying they want a ban on the "
+                "new tax.");
+    const hd_statement *q = find(&r, "whether he would campaign");
+    assert_null(q->speaker);
+    assert_string_equal(q->cue, "Asked");
+    check(&r, "he would decide later", "Bernie Sanders", 0, "said");
+    const hd_statement *v = find(&r, "they want a ban on the new tax");
+    assert_string_equal(v->cue, "saying");
+    assert_non_null(strstr(v->speaker_mention, "voters"));
+}
+
 static void test_told_object_then_clause(void **state)
 {
     (void)state;
@@ -732,6 +748,7 @@ int main(void)
         cmocka_unit_test(test_quote_ending_sentence_is_not_cued_by_next),
         cmocka_unit_test(test_according_to_long_source),
         cmocka_unit_test(test_told_object_then_clause),
+        cmocka_unit_test(test_asked_and_noun_saying),
         cmocka_unit_test(test_two_subjects_one_sentence),
         cmocka_unit_test(test_out_of_memory),
         cmocka_unit_test(test_compound_roles_and_called),
