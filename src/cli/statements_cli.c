@@ -101,6 +101,40 @@ void hd_stmt_list_done(hd_stmt_list *list)
     memset(list, 0, sizeof *list);
 }
 
+/* Does the name `full` end with the words of `part` ("Ali Khamenei" / "Khamenei")? */
+static int ends_with_words(const char *full, const char *part)
+{
+    size_t fl = strlen(full), pl = strlen(part);
+    return fl > pl + 1 && full[fl - pl - 1] == ' ' && strcmp(full + fl - pl, part) == 0;
+}
+
+/* One person across articles: an article that names someone only by surname ("Khamenei")
+ * and one that gives the full name ("Ali Khamenei") meet at the full name, when exactly one
+ * full name among the speakers found ends that way (two Clintons stay apart). */
+static void merge_speakers(hd_stmt_list *list)
+{
+    for (size_t i = 0; i < list->n; i++) {
+        const char *name = list->v[i].speaker;
+        const char *full = NULL;
+        int ambiguous = 0;
+        for (size_t j = 0; j < list->n && !ambiguous; j++) {
+            const char *other = list->v[j].speaker;
+            if (!ends_with_words(other, name))
+                continue;
+            if (full && strcmp(full, other))
+                ambiguous = 1;
+            full = other;
+        }
+        if (full && !ambiguous) {
+            char *c = strdup(full);
+            if (c) {
+                free(list->v[i].speaker);
+                list->v[i].speaker = c;
+            }
+        }
+    }
+}
+
 int hd_cli_statements(const hd_stmt_query *q, hd_stmt_list *list)
 {
     char dir[4096];
@@ -198,5 +232,6 @@ int hd_cli_statements(const hd_stmt_query *q, hd_stmt_list *list)
     list->v = rows;
     list->n = n;
     list->cap = n_rows;
+    merge_speakers(list);
     return HD_EXIT_OK;
 }

@@ -103,6 +103,20 @@ assert res["hits"], res
 assert any(any("Khamenei" in s for s in h["speakers"]) for h in res["hits"]), res["hits"]
 PY
 
+# --- one person across articles: a surname-only article meets the full name -------------
+printf '%s\n' '{"id":"short","source":"brief","date":"2022-12-01","title":"Leader speaks","text":"Khamenei said on Thursday that the talks with Washington were useless and would not resume."}' > "$TMP/short.jsonl"
+run short index --index "$IDX" "$TMP/short.jsonl"
+expect_rc short 0
+run merged said --index "$IDX" --json --since 2022-12-01 Khamenei
+expect_rc merged 0
+check "a surname-only speaker takes the full name found in other articles" \
+    python3 - "$TMP/merged.out" <<'PY'
+import json, sys
+rows = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
+assert rows and all(r["speaker"] == "Ali Khamenei" for r in rows), rows
+assert any(r["article_id"] == "short" for r in rows), rows
+PY
+
 # --- delete and check cover the statements too ------------------------------------------
 run check1 check --index "$IDX"
 expect_rc check1 0
@@ -114,7 +128,7 @@ expect_rc gone 0
 check "a deleted article's statements are gone" python3 - "$TMP/gone.out" <<'PY'
 import json, sys
 rows = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
-assert rows and all(r["article_id"] == "000" for r in rows), rows
+assert rows and all(r["article_id"] in ("000", "short") for r in rows), rows
 PY
 
 # --- usage errors ----------------------------------------------------------------------
