@@ -38,61 +38,19 @@ static const char said_usage[] =
 
 int hd_cmd_said(int argc, char **argv)
 {
-    static const struct option longopts[] = {
-        {"index", required_argument, NULL, 'i'},
-        {"about", required_argument, NULL, 'a'},
-        {"since", required_argument, NULL, 's'},
-        {"until", required_argument, NULL, 'u'},
-        {"json", no_argument, NULL, 'j'},
-        {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0},
-    };
-    hd_stmt_query q = {0};
-    q.dir = hd_cli_index_dir();
-    int json = 0, c;
-    size_t limit = 0;
-    optind = 1;
-    while ((c = getopt_long(argc, argv, "n:h", longopts, NULL)) != -1) {
-        switch (c) {
-        case 'i':
-            q.dir = optarg;
-            break;
-        case 'a':
-            q.about = optarg;
-            break;
-        case 's':
-            q.since = optarg;
-            break;
-        case 'u':
-            q.until = optarg;
-            break;
-        case 'n':
-            if (hd_cli_parse_count(optarg, &limit)) {
-                hd_cli_errorf("said: -n needs a number from 1 to %d, not '%s'",
-                              HD_SEARCH_MAX_WINDOW, optarg);
-                return HD_EXIT_USAGE;
-            }
-            break;
-        case 'j':
-            json = 1;
-            break;
-        case 'h':
-            fputs(said_usage, stdout);
-            return HD_EXIT_OK;
-        default:
-            fputs(said_usage, stderr);
-            return HD_EXIT_USAGE;
-        }
-    }
+    hd_stmt_query q;
+    int json;
+    int r = hd_cli_stmt_opts(argc, argv, "said", said_usage, &q, &json);
+    if (r >= 0)
+        return r;
     if (optind + 1 != argc || !*argv[optind]) {
         hd_cli_errorf("said: give one SPEAKER (quote a name with spaces)");
         fputs(said_usage, stderr);
         return HD_EXIT_USAGE;
     }
     q.speaker = argv[optind];
-    q.limit = limit ? limit : (q.about ? 20 : 100);
-    if (hd_cli_check_day(q.since, "--since") || hd_cli_check_day(q.until, "--until"))
-        return HD_EXIT_USAGE;
+    if (!q.limit)
+        q.limit = q.about ? 20 : 100;
 
     hd_stmt_list list = {0};
     int status = hd_cli_statements(&q, &list);
@@ -100,27 +58,28 @@ int hd_cmd_said(int argc, char **argv)
         return status;
     hd_stmt_list_sort_by_date(&list);
     for (size_t i = 0; i < list.n; i++) {
-        const hd_stmt_row *r = &list.v[i];
+        const hd_stmt_row *row = &list.v[i];
         if (json) {
             fputs("{\"date\":", stdout);
-            hd_json_strz(stdout, *r->date ? r->date : NULL);
+            hd_json_strz(stdout, *row->date ? row->date : NULL);
             fputs(",\"speaker\":", stdout);
-            hd_json_strz(stdout, r->speaker);
+            hd_json_strz(stdout, row->speaker);
             fputs(",\"text\":", stdout);
-            hd_json_strz(stdout, r->text);
+            hd_json_strz(stdout, row->text);
             fputs(",\"article_id\":", stdout);
-            hd_json_strz(stdout, r->article_id);
+            hd_json_strz(stdout, row->article_id);
             fputs(",\"title\":", stdout);
-            hd_json_strz(stdout, r->title);
+            hd_json_strz(stdout, row->title);
             fputs(",\"source\":", stdout);
-            hd_json_strz(stdout, r->source);
+            hd_json_strz(stdout, row->source);
             fputs(",\"url\":", stdout);
-            hd_json_strz(stdout, *r->url ? r->url : NULL);
-            printf(",\"score\":%.4f}\n", r->score);
+            hd_json_strz(stdout, *row->url ? row->url : NULL);
+            printf(",\"score\":%.4f}\n", row->score);
         } else {
-            printf("%-10s  %s: %s\n", *r->date ? r->date : "(no date)", r->speaker, r->text);
-            printf("%-10s  -- %s (%s) [%s]\n\n", "", *r->title ? r->title : "(untitled)", r->source,
-                   r->article_id);
+            printf("%-10s  %s: %s\n", *row->date ? row->date : "(no date)", row->speaker,
+                   row->text);
+            printf("%-10s  -- %s (%s) [%s]\n\n", "", *row->title ? row->title : "(untitled)",
+                   row->source, row->article_id);
         }
     }
     if (!json && list.n == 0)

@@ -52,58 +52,16 @@ static int by_name(const void *a, const void *b)
 
 int hd_cmd_who(int argc, char **argv)
 {
-    static const struct option longopts[] = {
-        {"index", required_argument, NULL, 'i'},
-        {"about", required_argument, NULL, 'a'},
-        {"since", required_argument, NULL, 's'},
-        {"until", required_argument, NULL, 'u'},
-        {"json", no_argument, NULL, 'j'},
-        {"help", no_argument, NULL, 'h'},
-        {NULL, 0, NULL, 0},
-    };
-    hd_stmt_query q = {0};
-    q.dir = hd_cli_index_dir();
-    int json = 0, c;
-    size_t limit = 20;
-    optind = 1;
-    while ((c = getopt_long(argc, argv, "n:h", longopts, NULL)) != -1) {
-        switch (c) {
-        case 'i':
-            q.dir = optarg;
-            break;
-        case 'a':
-            q.about = optarg;
-            break;
-        case 's':
-            q.since = optarg;
-            break;
-        case 'u':
-            q.until = optarg;
-            break;
-        case 'n':
-            if (hd_cli_parse_count(optarg, &limit)) {
-                hd_cli_errorf("who: -n needs a number from 1 to %d, not '%s'", HD_SEARCH_MAX_WINDOW,
-                              optarg);
-                return HD_EXIT_USAGE;
-            }
-            break;
-        case 'j':
-            json = 1;
-            break;
-        case 'h':
-            fputs(who_usage, stdout);
-            return HD_EXIT_OK;
-        default:
-            fputs(who_usage, stderr);
-            return HD_EXIT_USAGE;
-        }
-    }
+    hd_stmt_query q;
+    int json;
+    int r = hd_cli_stmt_opts(argc, argv, "who", who_usage, &q, &json);
+    if (r >= 0)
+        return r;
+    size_t limit = q.limit ? q.limit : 20;
     if (optind != argc) {
         hd_cli_errorf("who: unexpected argument '%s' (put a topic after --about)", argv[optind]);
         return HD_EXIT_USAGE;
     }
-    if (hd_cli_check_day(q.since, "--since") || hd_cli_check_day(q.until, "--until"))
-        return HD_EXIT_USAGE;
     q.limit = HD_SEARCH_MAX_WINDOW;
     hd_stmt_list list = {0};
     int status = hd_cli_statements(&q, &list);

@@ -6,6 +6,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +22,60 @@ int hd_cli_parse_count(const char *s, size_t *out)
         return -1;
     *out = (size_t)v;
     return 0;
+}
+
+int hd_cli_stmt_opts(int argc, char **argv, const char *cmd, const char *usage, hd_stmt_query *q,
+                     int *json)
+{
+    static const struct option longopts[] = {
+        {"index", required_argument, NULL, 'i'},
+        {"about", required_argument, NULL, 'a'},
+        {"since", required_argument, NULL, 's'},
+        {"until", required_argument, NULL, 'u'},
+        {"json", no_argument, NULL, 'j'},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0},
+    };
+    memset(q, 0, sizeof *q);
+    q->dir = hd_cli_index_dir();
+    *json = 0;
+    int c;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "n:h", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'i':
+            q->dir = optarg;
+            break;
+        case 'a':
+            q->about = optarg;
+            break;
+        case 's':
+            q->since = optarg;
+            break;
+        case 'u':
+            q->until = optarg;
+            break;
+        case 'n':
+            if (hd_cli_parse_count(optarg, &q->limit)) {
+                hd_cli_errorf("%s: -n needs a number from 1 to %d, not '%s'", cmd,
+                              HD_SEARCH_MAX_WINDOW, optarg);
+                return HD_EXIT_USAGE;
+            }
+            break;
+        case 'j':
+            *json = 1;
+            break;
+        case 'h':
+            fputs(usage, stdout);
+            return HD_EXIT_OK;
+        default:
+            fputs(usage, stderr);
+            return HD_EXIT_USAGE;
+        }
+    }
+    if (hd_cli_check_day(q->since, "--since") || hd_cli_check_day(q->until, "--until"))
+        return HD_EXIT_USAGE;
+    return -1;
 }
 
 int hd_cli_check_day(const char *day, const char *opt)

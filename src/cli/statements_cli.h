@@ -37,6 +37,12 @@ int hd_cli_statements(const hd_stmt_query *q, hd_stmt_list *list);
 void hd_stmt_list_sort_by_date(hd_stmt_list *list);
 void hd_stmt_list_done(hd_stmt_list *list);
 
+/* The options `said` and `who` share: --index --about --since --until -n --json -h. Fills q
+ * (q->limit = the -n value or 0), *json; returns -1 to go on (optind at the first operand),
+ * else the exit status (help printed, or a usage error reported). */
+int hd_cli_stmt_opts(int argc, char **argv, const char *cmd, const char *usage, hd_stmt_query *q,
+                     int *json);
+
 /* Parse a count 1..HD_SEARCH_MAX_WINDOW; 0 on success. */
 int hd_cli_parse_count(const char *s, size_t *out);
 /* NULL or a valid YYYY-MM-DD: 0; else report a usage error naming opt and return 1. */
