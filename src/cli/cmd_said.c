@@ -40,9 +40,9 @@ int hd_cmd_said(int argc, char **argv)
 {
     hd_stmt_query q;
     int json;
-    int r = hd_cli_stmt_opts(argc, argv, "said", said_usage, &q, &json);
-    if (r >= 0)
-        return r;
+    int opt = hd_cli_stmt_opts(argc, argv, "said", said_usage, &q, &json);
+    if (opt >= 0)
+        return opt;
     if (optind + 1 != argc || !*argv[optind]) {
         hd_cli_errorf("said: give one SPEAKER (quote a name with spaces)");
         fputs(said_usage, stderr);

@@ -54,9 +54,9 @@ int hd_cmd_who(int argc, char **argv)
 {
     hd_stmt_query q;
     int json;
-    int r = hd_cli_stmt_opts(argc, argv, "who", who_usage, &q, &json);
-    if (r >= 0)
-        return r;
+    int opt = hd_cli_stmt_opts(argc, argv, "who", who_usage, &q, &json);
+    if (opt >= 0)
+        return opt;
     size_t limit = q.limit ? q.limit : 20;
     if (optind != argc) {
         hd_cli_errorf("who: unexpected argument '%s' (put a topic after --about)", argv[optind]);
