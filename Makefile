@@ -1,5 +1,6 @@
 # Thin wrapper over meson (see README). `make` builds build/herald; `make demo` and
 # `make test` also install missing Debian packages first (scripts/deps.sh).
+SHELL      := /bin/bash
 BUILD      ?= build
 ASAN_BUILD ?= build-asan
 FUZZ_BUILD ?= build-fuzz
@@ -27,8 +28,11 @@ test: deps
 	    -Db_sanitize=address,undefined -Db_lundef=false
 	ninja -C $(ASAN_BUILD)
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
-	    meson test -C $(ASAN_BUILD) --print-errorlogs --num-processes 2
+	    meson test -C $(ASAN_BUILD) --print-errorlogs --num-processes 2 | tee $(ASAN_BUILD)/summary.txt; \
+	    test $${PIPESTATUS[0]} -eq 0
 	$(MAKE) fuzz
+	@awk '/^Ok:/{ok=$$2} /^Fail:/{f=$$2} /^Timeout:/{t=$$2} END{print "tests: " ok+0 " passed, " f+t " failed"}' \
+	    $(ASAN_BUILD)/summary.txt
 
 fuzz:
 	[ -f $(FUZZ_BUILD)/build.ninja ] || CC=clang meson setup $(FUZZ_BUILD) --buildtype=debug -Dfuzz=true -Dtests=false
