@@ -432,20 +432,31 @@ static hd_rc find_block(const hd_seg *s, const uint8_t *key, size_t n, uint64_t 
     return HD_OK;
 }
 
+/* Build the dictionary key (field byte + text) in key[] and put a cursor at the start of the
+ * block that may hold it. The caller checks len <= HD_MAX_TERM and a non-empty dictionary. */
+static hd_rc seek_key(const hd_seg *s, hd_field field, const char *text, size_t len, uint8_t *key,
+                      hd_dict_cursor *c, hd_err *err)
+{
+    key[0] = (uint8_t)field;
+    memcpy(key + 1, text, len);
+    uint64_t b;
+    hd_rc rc = find_block(s, key, len + 1, &b, err);
+    if (rc)
+        return rc;
+    hd_dict_cursor_block(c, s, b, err);
+    return HD_OK;
+}
+
 hd_rc hd_seg_term(const hd_seg *s, hd_field field, const char *term, size_t len, hd_terminfo *out,
                   hd_err *err)
 {
     uint8_t key[HD_MAX_TERM + 8];
     if (len > HD_MAX_TERM || s->n_dict_blocks == 0)
         return HD_ENOTFOUND;
-    key[0] = (uint8_t)field;
-    memcpy(key + 1, term, len);
-    uint64_t b;
-    hd_rc rc = find_block(s, key, len + 1, &b, err);
+    hd_dict_cursor c;
+    hd_rc rc = seek_key(s, field, term, len, key, &c, err);
     if (rc)
         return rc;
-    hd_dict_cursor c;
-    hd_dict_cursor_block(&c, s, b, err);
     while (c.p < c.end) {
         if ((rc = hd_dict_cursor_next(&c, err)))
             return rc;
@@ -466,14 +477,10 @@ hd_rc hd_seg_terms_prefix(const hd_seg *s, hd_field field, const char *prefix, s
     uint8_t key[HD_MAX_TERM + 8];
     if (len > HD_MAX_TERM || s->n_dict_blocks == 0)
         return HD_OK;
-    key[0] = (uint8_t)field;
-    memcpy(key + 1, prefix, len);
-    uint64_t b;
-    hd_rc rc = find_block(s, key, len + 1, &b, err);
+    hd_dict_cursor c;
+    hd_rc rc = seek_key(s, field, prefix, len, key, &c, err);
     if (rc)
         return rc;
-    hd_dict_cursor c;
-    hd_dict_cursor_block(&c, s, b, err);
     size_t n = 0;
     while ((rc = hd_dict_cursor_next(&c, err)) == HD_OK) {
         int k = key_cmp(c.key, c.key_len < len + 1 ? c.key_len : len + 1, key, len + 1);
