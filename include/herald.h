@@ -339,6 +339,23 @@ HD_API double hd_results_took_ms(const hd_results *r);
 /* Free the results and everything borrowed from them. NULL is allowed. */
 HD_API void hd_results_free(hd_results *r);
 
+/* Every match, unranked: for aggregations over all of a query's documents (counts per
+ * speaker, a whole timeline), which a ranked result window cannot hold. */
+typedef struct hd_search_each_opts {
+    int bodies; /* 1 = fill hd_hit.body (costs decompressing every matching body) */
+    int scores; /* 1 = fill hd_hit.score with the doc's BM25F score, else 0 */
+} hd_search_each_opts;
+
+/* Called once per match; the hit and its strings are valid during the call only. Return 0 to
+ * go on, non-zero to stop (hd_search_each then returns HD_OK). snippet is always NULL. */
+typedef int (*hd_hit_fn)(void *ud, const hd_hit *hit);
+
+/* Call fn for every live document of the last commit that query matches, in index order (not
+ * by score or date), with constant memory whatever their number. opts may be NULL. Errors as
+ * hd_search (HD_EQUERY, HD_ELIMIT, HD_ECORRUPT, HD_ENOMEM, HD_EINVAL). */
+HD_API hd_rc hd_search_each(hd_index *ix, const char *query, const hd_search_each_opts *opts,
+                            hd_hit_fn fn, void *ud, hd_err *err);
+
 /* ---- Statements: who said what, as records of their own --------------------------------- */
 
 /* The statements of articles are kept in a second index, by convention the directory

@@ -27,9 +27,9 @@ static const char who_usage[] =
     "  --json          one JSON object per speaker: speaker, statements, first, last\n"
     "  -h, --help      show this help\n"
     "\n"
-    "Counts cover the first 10000 matching statements (the result window); the total is\n"
-    "printed when there are more. Exit status: 0 success, 1 the index could not be read,\n"
-    "2 usage error or a malformed query.\n";
+    "Every matching statement is counted; the same statement carried by several syndicated\n"
+    "copies counts once. Exit status: 0 success, 1 the index could not be read, 2 usage\n"
+    "error or a malformed query.\n";
 
 typedef struct speaker_count {
     const char *name; /* borrowed from the statement list */
@@ -62,7 +62,8 @@ int hd_cmd_who(int argc, char **argv)
         hd_cli_errorf("who: unexpected argument '%s' (put a topic after --about)", argv[optind]);
         return HD_EXIT_USAGE;
     }
-    q.limit = HD_SEARCH_MAX_WINDOW;
+    q.limit = 0; /* every statement */
+    q.all = 1;
     hd_stmt_list list = {0};
     int status = hd_cli_statements(&q, &list);
     if (status != HD_EXIT_OK)
@@ -101,9 +102,6 @@ int hd_cmd_who(int argc, char **argv)
                    sc[i].last ? sc[i].last : "?");
         }
     }
-    if (!json && list.total > HD_SEARCH_MAX_WINDOW)
-        fprintf(stderr, "herald: counted the first %d of %llu%s matching statements\n",
-                HD_SEARCH_MAX_WINDOW, (unsigned long long)list.total, list.total_exact ? "" : "+");
     free(sc);
     hd_stmt_list_done(&list);
     return HD_EXIT_OK;

@@ -156,44 +156,274 @@ void hd_stmt_list_done(hd_stmt_list *list)
     memset(list, 0, sizeof *list);
 }
 
-/* Does the name `full` end with the words of `part` ("Ali Khamenei" / "Khamenei")? */
+/* ---- one person across articles ---------------------------------------------------------- */
+
+/* Words that may start lower case inside a person's name ("Osama bin Laden", "Ludwig van
+ * Beethoven"); any other lower-case word means the name is a description ("large grain trade
+ * company", "of the Exchequer Nigel Lawson"), which must not absorb anyone. */
+static int name_particle(const char *w, size_t n)
+{
+    static const char *const p[] = {"al",  "bin", "bint", "ibn", "da",  "de", "del", "della",
+                                    "der", "di",  "du",   "el",  "la",  "le", "van", "von",
+                                    "y",   "dos", "das",  "den", "ter", NULL};
+    for (int i = 0; p[i]; i++)
+        if (strlen(p[i]) == n && !strncmp(p[i], w, n))
+            return 1;
+    return 0;
+}
+
+/* A name as people are named: capitalised words (particles allowed inside), at most five. */
+static int person_like(const char *s)
+{
+    int words = 0;
+    while (*s) {
+        size_t n = strcspn(s, " ");
+        if (!n)
+            return 0;
+        int cap = isupper((unsigned char)*s) || (unsigned char)*s >= 0x80;
+        if (!cap && (words == 0 || !name_particle(s, n)))
+            return 0;
+        words++;
+        s += n;
+        while (*s == ' ')
+            s++;
+    }
+    return words >= 1 && words <= 5;
+}
+
+static int by_str(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Index of s in the sorted array v, or -1. */
+static ptrdiff_t find_name(const char *const *v, size_t n, const char *s)
+{
+    const char *const *p = bsearch(&s, v, n, sizeof *v, by_str);
+    return p ? p - v : -1;
+}
+
+typedef struct suffix_ent {
+    const char *suffix; /* points into the name */
+    size_t name;        /* index in the sorted distinct names */
+} suffix_ent;
+
+static int by_suffix(const void *a, const void *b)
+{
+    const suffix_ent *x = a, *y = b;
+    int c = strcmp(x->suffix, y->suffix);
+    return c ? c : (x->name > y->name) - (x->name < y->name);
+}
+
+/* Does `full` end with the words of `part` (or equal it)? */
 static int ends_with_words(const char *full, const char *part)
 {
     size_t fl = strlen(full), pl = strlen(part);
-    return fl > pl + 1 && full[fl - pl - 1] == ' ' && strcmp(full + fl - pl, part) == 0;
+    return fl == pl ? !strcmp(full, part)
+                    : fl > pl + 1 && full[fl - pl - 1] == ' ' && !strcmp(full + fl - pl, part);
 }
 
 /* One person across articles: an article that names someone only by surname ("Khamenei")
- * and one that gives the full name ("Ali Khamenei") meet at the full name, when exactly one
- * full name among the speakers found ends that way (two Clintons stay apart). */
+ * and one that gives the full name ("Ali Khamenei") meet at the full name. Among the
+ * person-like speaker names of the list, a one-word name takes the shortest longer name ending
+ * with it when every other such name ends with that one too ("Baker" -> "James Baker", also with
+ * "Treasury Secretary James Baker" about); two different full names ("Bill Clinton", "Hillary
+ * Clinton") leave it as written. Organisation-like names (lower-case words) never merge.
+ * Every word suffix of every name goes in one sorted table: O(n log n). */
 static void merge_speakers(hd_stmt_list *list)
 {
-    for (size_t i = 0; i < list->n; i++) {
-        const char *name = list->v[i].speaker;
-        const char *full = NULL;
-        int ambiguous = 0;
-        for (size_t j = 0; j < list->n && !ambiguous; j++) {
-            const char *other = list->v[j].speaker;
-            if (!ends_with_words(other, name))
-                continue;
-            if (full && strcmp(full, other))
-                ambiguous = 1;
-            full = other;
+    size_t nn = 0;
+    const char **names = malloc((list->n ? list->n : 1) * sizeof *names);
+    if (!names)
+        return; /* names then stay as written: correct, only less merged */
+    for (size_t i = 0; i < list->n; i++)
+        if (person_like(list->v[i].speaker))
+            names[nn++] = list->v[i].speaker;
+    qsort(names, nn, sizeof *names, by_str);
+    size_t u = 0;
+    for (size_t i = 0; i < nn; i++)
+        if (!u || strcmp(names[u - 1], names[i]))
+            names[u++] = names[i];
+    nn = u;
+    size_t cap = 0;
+    for (size_t i = 0; i < nn; i++)
+        for (const char *p = names[i]; *p; p++)
+            cap += *p == ' ';
+    suffix_ent *t = malloc((cap ? cap : 1) * sizeof *t);
+    size_t *up = malloc((nn ? nn : 1) * sizeof *up);
+    if (!t || !up) {
+        free(names);
+        free(t);
+        free(up);
+        return;
+    }
+    size_t n = 0;
+    for (size_t i = 0; i < nn; i++)
+        for (const char *p = names[i]; *p; p++)
+            if (*p == ' ' && p[1])
+                t[n++] = (suffix_ent){p + 1, i};
+    qsort(t, n, sizeof *t, by_suffix);
+    for (size_t i = 0; i < nn; i++) {
+        up[i] = i;
+        if (strchr(names[i], ' '))
+            continue; /* a full name stays as written: titles in front are not more of it */
+        size_t lo = 0, hi = n;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (strcmp(t[mid].suffix, names[i]) < 0)
+                lo = mid + 1;
+            else
+                hi = mid;
         }
-        if (full && !ambiguous) {
-            char *c = strdup(full);
-            if (c) {
-                free(list->v[i].speaker);
-                list->v[i].speaker = c;
-            }
+        size_t end = lo, best = SIZE_MAX;
+        while (end < n && !strcmp(t[end].suffix, names[i]))
+            end++;
+        for (size_t j = lo; j < end; j++)
+            if (best == SIZE_MAX || strlen(names[t[j].name]) < strlen(names[best]))
+                best = t[j].name;
+        int chain = best != SIZE_MAX;
+        for (size_t j = lo; j < end && chain; j++)
+            chain = ends_with_words(names[t[j].name], names[best]);
+        if (chain)
+            up[i] = best;
+    }
+    /* names[] borrows the rows' strings: replace them only after every lookup */
+    char **repl = up ? calloc(list->n ? list->n : 1, sizeof *repl) : NULL;
+    for (size_t i = 0; repl && i < list->n; i++) {
+        ptrdiff_t k =
+            person_like(list->v[i].speaker) ? find_name(names, nn, list->v[i].speaker) : -1;
+        if (k >= 0 && up[k] != (size_t)k)
+            repl[i] = strdup(names[up[k]]);
+    }
+    for (size_t i = 0; repl && i < list->n; i++)
+        if (repl[i]) {
+            free(list->v[i].speaker);
+            list->v[i].speaker = repl[i];
+        }
+    free(repl);
+    free(up);
+    free(t);
+    free(names);
+}
+
+/* ---- the query ----------------------------------------------------------------------------- */
+
+/* Keys of the statements kept so far (open addressing; 0 marks a free slot). */
+typedef struct key_set {
+    uint64_t *v;
+    size_t cap, n;
+} key_set;
+
+/* 1 when key was new (and is now in), 0 when seen, -1 out of memory. */
+static int key_add(key_set *s, uint64_t key)
+{
+    key |= 1; /* never 0 */
+    if (2 * (s->n + 1) > s->cap) {
+        size_t nc = s->cap ? 2 * s->cap : 1024;
+        uint64_t *nv = calloc(nc, sizeof *nv);
+        if (!nv)
+            return -1;
+        for (size_t i = 0; i < s->cap; i++)
+            if (s->v[i])
+                for (size_t j = s->v[i] & (nc - 1);; j = (j + 1) & (nc - 1))
+                    if (!nv[j]) {
+                        nv[j] = s->v[i];
+                        break;
+                    }
+        free(s->v);
+        s->v = nv;
+        s->cap = nc;
+    }
+    for (size_t j = key & (s->cap - 1);; j = (j + 1) & (s->cap - 1)) {
+        if (s->v[j] == key)
+            return 0;
+        if (!s->v[j]) {
+            s->v[j] = key;
+            s->n++;
+            return 1;
         }
     }
+}
+
+typedef struct collect_ctx {
+    hd_stmt_list *list;
+    int oom;
+} collect_ctx;
+
+/* Copy one hit into the list (no dedup yet: that needs the rows in date or score order). */
+static int collect_hit(void *ud, const hd_hit *hit)
+{
+    collect_ctx *c = ud;
+    hd_stmt_list *l = c->list;
+    if (l->n == l->cap) {
+        size_t nc = l->cap ? 2 * l->cap : 256;
+        hd_stmt_row *nv = realloc(l->v, nc * sizeof *nv);
+        if (!nv) {
+            c->oom = 1;
+            return 1;
+        }
+        l->v = nv;
+        l->cap = nc;
+    }
+    const char *speaker = hit->speakers && *hit->speakers ? hit->speakers : "(unknown)";
+    size_t al = hd_statement_article_id_len(hit->id);
+    hd_stmt_row *r = &l->v[l->n];
+    memset(r, 0, sizeof *r);
+    r->date = dup(hit->date);
+    r->speaker = strndup(speaker, strcspn(speaker, "\n"));
+    r->text = dup(hit->body);
+    r->article_id = strndup(hit->id, al);
+    r->title = dup(hit->title);
+    r->source = dup(hit->source);
+    r->url = dup(hit->url);
+    r->score = hit->score;
+    r->rank = l->n;
+    l->n++;
+    if (!r->date || !r->speaker || !r->text || !r->article_id || !r->title || !r->source ||
+        !r->url) {
+        c->oom = 1;
+        return 1;
+    }
+    return 0;
+}
+
+static void row_free(hd_stmt_row *r)
+{
+    free(r->date);
+    free(r->speaker);
+    free(r->text);
+    free(r->article_id);
+    free(r->title);
+    free(r->source);
+    free(r->url);
+}
+
+/* Keep the first row of each (speaker, text) in list order, then at most `limit` rows. */
+static int dedup(hd_stmt_list *list, size_t limit)
+{
+    key_set seen = {0};
+    size_t n = 0;
+    int oom = 0;
+    for (size_t i = 0; i < list->n; i++) {
+        hd_stmt_row *r = &list->v[i];
+        int fresh = n < limit && !oom ? key_add(&seen, stmt_key(r->speaker, r->text)) : 0;
+        if (fresh < 0)
+            oom = 1;
+        if (fresh == 1)
+            list->v[n++] = *r;
+        else
+            row_free(r);
+    }
+    free(seen.v);
+    list->n = n;
+    return oom ? -1 : 0;
 }
 
 int hd_cli_statements(const hd_stmt_query *q, hd_stmt_list *list)
 {
     char dir[4096];
     hd_err err = {0};
+    memset(list, 0, sizeof *list);
     if (hd_statements_dir(q->dir, dir, sizeof dir) != HD_OK) {
         hd_cli_errorf("index path too long: %s", q->dir);
         return HD_EXIT_USAGE;
@@ -226,67 +456,41 @@ int hd_cli_statements(const hd_stmt_query *q, hd_stmt_list *list)
             hd_cli_report(&err);
         return HD_EXIT_FAIL;
     }
-    /* Fetch the whole window: dedup and date order happen here, after the search. */
-    hd_search_opts so = {.limit = HD_SEARCH_MAX_WINDOW,
-                         .sort = q->about ? HD_SORT_SCORE : HD_SORT_DATE,
-                         .bodies = 1};
-    hd_results *res;
-    if (hd_search(ix, query, &so, &res, &err) != HD_OK) {
+    hd_rc rc;
+    collect_ctx cc = {.list = list};
+    if (q->about && !q->all) {
+        /* The best statements on the topic: a ranked window, best first. */
+        hd_search_opts so = {.limit = HD_SEARCH_MAX_WINDOW, .sort = HD_SORT_SCORE, .bodies = 1};
+        hd_results *res;
+        rc = hd_search(ix, query, &so, &res, &err);
+        if (!rc) {
+            list->total = hd_results_total(res, &list->total_exact);
+            const hd_hit *h;
+            while (!cc.oom && hd_results_next(res, &h) == HD_OK)
+                collect_hit(&cc, h);
+            hd_results_free(res);
+        }
+    } else {
+        /* Every match, then the oldest copy of each statement first: exact whatever the
+         * number of statements. */
+        hd_search_each_opts eo = {.bodies = 1, .scores = q->about != NULL};
+        rc = hd_search_each(ix, query, &eo, collect_hit, &cc, &err);
+        list->total = list->n;
+        list->total_exact = 1;
+        if (!rc)
+            hd_stmt_list_sort_by_date(list);
+    }
+    hd_index_close(ix);
+    if (rc) {
         hd_cli_report(&err);
-        hd_index_close(ix);
+        hd_stmt_list_done(list);
         return err.code == HD_EQUERY || err.code == HD_ELIMIT ? HD_EXIT_USAGE : HD_EXIT_FAIL;
     }
-    list->total = hd_results_total(res, &list->total_exact);
-    size_t n_rows = hd_results_count(res);
-    uint64_t *seen = calloc(n_rows ? n_rows : 1, sizeof *seen);
-    hd_stmt_row *rows = calloc(n_rows ? n_rows : 1, sizeof *rows);
-    if (!seen || !rows) {
-        free(seen);
-        free(rows);
-        hd_results_free(res);
-        hd_index_close(ix);
+    if (cc.oom || dedup(list, q->limit ? q->limit : SIZE_MAX)) {
+        hd_stmt_list_done(list);
         hd_cli_errorf("out of memory");
         return HD_EXIT_FAIL;
     }
-    /* Oldest copy first when deduplicating: results come newest first without --about. */
-    const hd_hit **hits = calloc(n_rows ? n_rows : 1, sizeof *hits);
-    size_t nh = 0;
-    const hd_hit *h;
-    while (hits && hd_results_next(res, &h) == HD_OK)
-        hits[nh++] = h;
-    size_t n = 0, n_seen = 0;
-    for (size_t k = 0; hits && k < nh && n < q->limit; k++) {
-        const hd_hit *hit = hits[q->about ? k : nh - 1 - k];
-        const char *speaker = hit->speakers && *hit->speakers ? hit->speakers : "(unknown)";
-        size_t sl = strcspn(speaker, "\n");
-        char sp[512];
-        snprintf(sp, sizeof sp, "%.*s", (int)sl, speaker);
-        uint64_t key = stmt_key(sp, hit->body ? hit->body : "");
-        int dupe = 0;
-        for (size_t j = 0; j < n_seen && !dupe; j++)
-            dupe = seen[j] == key;
-        if (dupe)
-            continue;
-        seen[n_seen++] = key;
-        hd_stmt_row *r = &rows[n++];
-        r->date = dup(hit->date);
-        r->speaker = dup(sp);
-        r->text = dup(hit->body);
-        size_t al = hd_statement_article_id_len(hit->id);
-        r->article_id = strndup(hit->id, al);
-        r->title = dup(hit->title);
-        r->source = dup(hit->source);
-        r->url = dup(hit->url);
-        r->score = hit->score;
-        r->rank = k;
-    }
-    free(hits);
-    free(seen);
-    hd_results_free(res);
-    hd_index_close(ix);
-    list->v = rows;
-    list->n = n;
-    list->cap = n_rows;
     merge_speakers(list);
     return HD_EXIT_OK;
 }

@@ -15,7 +15,8 @@ typedef struct hd_stmt_query {
     const char *speaker;       /* NULL = any speaker */
     const char *about;         /* topic query, or NULL */
     const char *since, *until; /* YYYY-MM-DD or NULL */
-    size_t limit;              /* rows wanted after dedup */
+    size_t limit;              /* rows wanted after dedup; 0 = all */
+    int all;                   /* with about: every match, not the best-ranked window */
 } hd_stmt_query;
 
 typedef struct hd_stmt_row {
@@ -32,7 +33,10 @@ typedef struct hd_stmt_list {
 } hd_stmt_list;
 
 /* Run the query; fill list (deduplicated: one row per speaker and normalised text, the
- * oldest copy kept). Returns an exit status and reports errors on stderr. */
+ * oldest copy kept). Without about (or with all), every matching statement is read and the
+ * list comes oldest first; with about, the best-ranked window, best first. Surname-only
+ * speakers then take the one full name that ends with them. Returns an exit status and
+ * reports errors on stderr. */
 int hd_cli_statements(const hd_stmt_query *q, hd_stmt_list *list);
 void hd_stmt_list_sort_by_date(hd_stmt_list *list);
 void hd_stmt_list_done(hd_stmt_list *list);

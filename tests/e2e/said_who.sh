@@ -117,6 +117,39 @@ assert rows and all(r["speaker"] == "Ali Khamenei" for r in rows), rows
 assert any(r["article_id"] == "short" for r in rows), rows
 PY
 
+# --- two people with one surname stay apart; who counts every statement ---------------
+cat > "$TMP/clintons.jsonl" <<'EOF'
+{"id":"cl1","source":"wire","date":"2016-03-01","title":"Campaign","text":"Hillary Clinton said on Tuesday that the primary would be decided in the big states."}
+{"id":"cl2","source":"wire","date":"2016-03-02","title":"Former president","text":"Bill Clinton said on Wednesday that his foundation would stop taking foreign money."}
+{"id":"cl3","source":"wire","date":"2016-03-03","title":"Rally","text":"Clinton said on Thursday that the rally drew a large crowd of supporters."}
+EOF
+run cl index --index "$IDX" "$TMP/clintons.jsonl"
+expect_rc cl 0
+run clw who --index "$IDX" --json --since 2016-01-01 --until 2016-12-31
+expect_rc clw 0
+check "a surname shared by two full names is not merged into either" \
+    python3 - "$TMP/clw.out" <<'PY'
+import json, sys
+rows = {r["speaker"]: r["statements"] for r in map(json.loads, open(sys.argv[1])) if r}
+assert rows.get("Hillary Clinton") == 1 and rows.get("Bill Clinton") == 1, rows
+assert rows.get("Clinton") == 1, rows
+PY
+run allk said --index "$IDX" --json -n 10000 Khamenei
+expect_rc allk 0
+run whok who --index "$IDX" --json -n 10000
+expect_rc whok 0
+check "who counts as many statements for a speaker as said lists" \
+    python3 - "$TMP/allk.out" "$TMP/whok.out" <<'PY'
+import json, sys
+said = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
+who = {r["speaker"]: r for r in map(json.loads, open(sys.argv[2]))}
+n = sum(1 for r in said if r["speaker"] == "Ali Khamenei")
+assert n >= 2 and who["Ali Khamenei"]["statements"] == n, (n, who.get("Ali Khamenei"))
+dates = [r["date"] for r in said if r["date"]]
+assert dates == sorted(dates), dates
+assert who["Ali Khamenei"]["first"] == dates[0] and who["Ali Khamenei"]["last"] == dates[-1]
+PY
+
 # --- delete and check cover the statements too ------------------------------------------
 run check1 check --index "$IDX"
 expect_rc check1 0

@@ -806,6 +806,130 @@ static void test_deletes_and_speakers(void **state)
     assert_int_equal(system(cmd), 0);
 }
 
+/* ---- hd_search_each: every match, unranked --------------------------------------------- */
+
+typedef struct each_seen {
+    int n, stop_after;
+    int order_ok;
+    int last;
+    int hit[N_DOCS];
+    double score[N_DOCS];
+    int bodies_ok;
+    int want_bodies;
+} each_seen;
+
+static int on_each(void *ud, const hd_hit *h)
+{
+    each_seen *e = ud;
+    int i = doc_by_id(h->id);
+    /* index order: setup added the docs in array order, across three segments */
+    if (i <= e->last)
+        e->order_ok = 0;
+    e->last = i;
+    e->hit[i]++;
+    e->score[i] = h->score;
+    if (e->want_bodies ? !h->body || strcmp(h->body, docs[i].body) : h->body != NULL)
+        e->bodies_ok = 0;
+    if (strcmp(h->title, docs[i].title) || strcmp(h->date, docs[i].date))
+        e->bodies_ok = 0;
+    e->n++;
+    return e->stop_after && e->n == e->stop_after;
+}
+
+/* hd_search_each visits exactly the docs hd_search finds (all of them, in index order), each
+ * once, with the same scores when asked; stops when told; reports query errors. */
+static void test_each(void **state)
+{
+    (void)state;
+    hd_index *ix = open_ix();
+    hd_err err = {0};
+    static const char *queries[] = {"labour",
+                                    "china internet",
+                                    "\"prime minister\"",
+                                    "blair AND election",
+                                    "profit -warner",
+                                    "date:2004",
+                                    "title:economy",
+                                    "minist*",
+                                    "*",
+                                    "zzzznothing",
+                                    "(tax OR budget) +brown"};
+    for (size_t qi = 0; qi < sizeof queries / sizeof *queries; qi++) {
+        got all;
+        hd_search_opts o = {.limit = N_DOCS};
+        search(ix, queries[qi], &o, &all);
+        each_seen e = {.order_ok = 1, .last = -1, .bodies_ok = 1, .want_bodies = qi % 2};
+        hd_search_each_opts eo = {.bodies = e.want_bodies, .scores = 1};
+        if (hd_search_each(ix, queries[qi], &eo, on_each, &e, &err))
+            fail_msg("%s: %s", queries[qi], err.msg);
+        assert_int_equal(e.n, all.n);
+        assert_true(e.order_ok);
+        assert_true(e.bodies_ok);
+        for (int k = 0; k < all.n; k++) {
+            assert_int_equal(e.hit[all.doc[k]], 1);
+            assert_true(fabs(e.score[all.doc[k]] - all.score[k]) <= 1e-6 * (1 + all.score[k]));
+        }
+    }
+    /* the query matches far more than 3: stop after 3 */
+    each_seen e = {.order_ok = 1, .last = -1, .bodies_ok = 1, .stop_after = 3};
+    assert_int_equal(hd_search_each(ix, "*", NULL, on_each, &e, &err), HD_OK);
+    assert_int_equal(e.n, 3);
+    /* errors as hd_search */
+    assert_int_equal(hd_search_each(ix, "(labour", NULL, on_each, &e, &err), HD_EQUERY);
+    assert_non_null(strstr(err.msg, "column 1"));
+    hd_err_clear(&err);
+    assert_int_equal(hd_search_each(ix, "labour", NULL, NULL, &e, &err), HD_EINVAL);
+    hd_err_clear(&err);
+    hd_index_close(ix);
+}
+
+static int count_hit(void *ud, const hd_hit *h)
+{
+    (void)h;
+    (*(size_t *)ud)++;
+    return 0;
+}
+
+/* Past the result window: 10,050 matching docs, which hd_search cannot return at once; the
+ * count of hd_search_each is exact and skips deleted docs. */
+static void test_each_past_window(void **state)
+{
+    (void)state;
+    char d2[256];
+    snprintf(d2, sizeof d2, "/tmp/herald-test-search3-XXXXXX");
+    assert_non_null(mkdtemp(d2));
+    hd_index *ix;
+    hd_err err = {0};
+    hd_index_opts io = {.create = 1, .writable = 1};
+    assert_int_equal(hd_index_open(d2, &io, &ix, &err), HD_OK);
+    enum { N = HD_SEARCH_MAX_WINDOW + 50 };
+    for (int i = 0; i < N; i++) {
+        char id[32], body[64];
+        snprintf(id, sizeof id, "d%d", i);
+        snprintf(body, sizeof body, "statement number %d %s", i, i % 2 ? "odd" : "even");
+        hd_doc d = {.id = id, .title = "t", .body = body, .body_len = strlen(body)};
+        assert_int_equal(hd_index_add(ix, &d, &err), HD_OK);
+    }
+    assert_int_equal(hd_index_commit(ix, &err), HD_OK);
+    assert_int_equal(hd_index_delete(ix, "d0", &err), HD_OK);
+    assert_int_equal(hd_index_delete(ix, "d1", &err), HD_OK);
+    assert_int_equal(hd_index_commit(ix, &err), HD_OK);
+    hd_results *r;
+    hd_search_opts big = {.limit = HD_SEARCH_MAX_WINDOW + 1};
+    assert_int_equal(hd_search(ix, "statement", &big, &r, &err), HD_ELIMIT);
+    hd_err_clear(&err);
+    size_t n = 0;
+    assert_int_equal(hd_search_each(ix, "statement", NULL, count_hit, &n, &err), HD_OK);
+    assert_int_equal(n, N - 2);
+    n = 0;
+    assert_int_equal(hd_search_each(ix, "odd", NULL, count_hit, &n, &err), HD_OK);
+    assert_int_equal(n, N / 2 - 1);
+    hd_index_close(ix);
+    char cmd[300];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", d2);
+    assert_int_equal(system(cmd), 0);
+}
+
 /* Every allocation failure inside a search gives HD_ENOMEM and leaks nothing. */
 static void test_out_of_memory(void **state)
 {
@@ -847,6 +971,8 @@ int main(void)
         cmocka_unit_test(test_paging_and_snippets),
         cmocka_unit_test(test_errors),
         cmocka_unit_test(test_deletes_and_speakers),
+        cmocka_unit_test(test_each),
+        cmocka_unit_test(test_each_past_window),
         cmocka_unit_test(test_out_of_memory),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
