@@ -50,43 +50,55 @@ static const char *kind_name(hd_entity_kind k)
     return "other";
 }
 
-static void print_json(FILE *f, const hd_article *a)
+/* One article as one JSON line, built in w and written out in one piece. */
+static void print_json(hd_jw *w, const hd_article *a)
 {
-    fputs("{\"id\":", f);
-    hd_json_strz(f, a->id);
-    fputs(",\"source\":", f);
-    hd_json_strz(f, a->source);
-    fputs(",\"url\":", f);
-    hd_json_strz(f, a->url);
-    fprintf(f, ",\"seq\":%u,\"title\":", a->seq);
-    hd_json_strz(f, a->title);
-    fputs(",\"date\":", f);
-    hd_json_strz(f, a->date);
-    fputs(",\"body\":", f);
-    hd_json_str(f, a->body, a->body_len);
-    fputs(",\"statements\":[", f);
+    hd_jw_lit(w, "{\"id\":");
+    hd_jw_strz(w, a->id);
+    hd_jw_lit(w, ",\"source\":");
+    hd_jw_strz(w, a->source);
+    hd_jw_lit(w, ",\"url\":");
+    hd_jw_strz(w, a->url);
+    hd_jw_lit(w, ",\"seq\":");
+    hd_jw_uint(w, a->seq);
+    hd_jw_lit(w, ",\"title\":");
+    hd_jw_strz(w, a->title);
+    hd_jw_lit(w, ",\"date\":");
+    hd_jw_strz(w, a->date);
+    hd_jw_lit(w, ",\"body\":");
+    hd_jw_str(w, a->body, a->body_len);
+    hd_jw_lit(w, ",\"statements\":[");
     for (size_t i = 0; i < a->n_statements; i++) {
         const hd_statement *s = &a->statements[i];
-        fputs(i ? ",{\"speaker\":" : "{\"speaker\":", f);
-        hd_json_strz(f, s->speaker);
-        fputs(",\"speaker_mention\":", f);
-        hd_json_strz(f, s->speaker_mention);
-        fputs(",\"text\":", f);
-        hd_json_strz(f, s->text);
-        fprintf(f, ",\"direct\":%s,\"cue\":", s->direct ? "true" : "false");
-        hd_json_strz(f, s->cue);
-        fprintf(f, ",\"start\":%zu,\"end\":%zu,\"date\":", s->start, s->end);
-        hd_json_strz(f, a->date);
-        fputc('}', f);
+        hd_jw_lit(w, i ? ",{\"speaker\":" : "{\"speaker\":");
+        hd_jw_strz(w, s->speaker);
+        hd_jw_lit(w, ",\"speaker_mention\":");
+        hd_jw_strz(w, s->speaker_mention);
+        hd_jw_lit(w, ",\"text\":");
+        hd_jw_strz(w, s->text);
+        hd_jw_lit(w, s->direct ? ",\"direct\":true,\"cue\":" : ",\"direct\":false,\"cue\":");
+        hd_jw_strz(w, s->cue);
+        hd_jw_lit(w, ",\"start\":");
+        hd_jw_uint(w, s->start);
+        hd_jw_lit(w, ",\"end\":");
+        hd_jw_uint(w, s->end);
+        hd_jw_lit(w, ",\"date\":");
+        hd_jw_strz(w, a->date);
+        hd_jw_raw(w, "}", 1);
     }
-    fputs("],\"entities\":[", f);
+    hd_jw_lit(w, "],\"entities\":[");
     for (size_t i = 0; i < a->n_entities; i++) {
         const hd_entity *e = &a->entities[i];
-        fputs(i ? ",{\"name\":" : "{\"name\":", f);
-        hd_json_strz(f, e->name);
-        fprintf(f, ",\"type\":\"%s\",\"mentions\":%u}", kind_name(e->kind), e->n_mentions);
+        hd_jw_lit(w, i ? ",{\"name\":" : "{\"name\":");
+        hd_jw_strz(w, e->name);
+        hd_jw_lit(w, ",\"type\":\"");
+        hd_jw_lit(w, kind_name(e->kind));
+        hd_jw_lit(w, "\",\"mentions\":");
+        hd_jw_uint(w, e->n_mentions);
+        hd_jw_raw(w, "}", 1);
     }
-    fputs("]}\n", f);
+    hd_jw_lit(w, "]}\n");
+    hd_jw_flush(w);
 }
 
 static void print_text(FILE *f, const hd_article *a)
@@ -171,6 +183,8 @@ int hd_cmd_extract(int argc, char **argv)
             hd_extractor_free(x);
             return HD_EXIT_FAIL;
         }
+    static hd_jw jw[1];
+    hd_jw_init(jw, stdout);
     static char obuf[1 << 20];
     setvbuf(stdout, obuf, _IOFBF, sizeof obuf);
     const hd_article *a;
@@ -185,7 +199,7 @@ int hd_cmd_extract(int argc, char **argv)
             continue;
         }
         if (json)
-            print_json(stdout, a);
+            print_json(jw, a);
         else
             print_text(stdout, a);
     }
