@@ -28,14 +28,24 @@ static const char who_usage[] =
     "  -h, --help      show this help\n"
     "\n"
     "Every matching statement is counted; the same statement carried by several syndicated\n"
-    "copies counts once. Exit status: 0 success, 1 the index could not be read, 2 usage\n"
-    "error or a malformed query.\n";
+    "copies counts once. Speakers are listed by name; statements by descriptions\n"
+    "(\"analysts\", \"the company\") and unknown speakers are only counted, on stderr.\n"
+    "Exit status: 0 success, 1 the index could not be read, 2 usage error or a malformed\n"
+    "query.\n";
 
 typedef struct speaker_count {
     const char *name; /* borrowed from the statement list */
     size_t n;
     const char *first, *last;
 } speaker_count;
+
+/* A name starts with a capital (or a non-ASCII letter, a digit: "3M"); descriptions that
+ * the extractor keeps as written ("analysts", "regional water board") do not. */
+static int named(const char *s)
+{
+    unsigned char c = (unsigned char)*s;
+    return !(c >= 'a' && c <= 'z');
+}
 
 static int by_count(const void *a, const void *b)
 {
@@ -72,11 +82,15 @@ int hd_cmd_who(int argc, char **argv)
     /* Group the rows by speaker. */
     qsort(list.v, list.n, sizeof *list.v, by_name);
     speaker_count *sc = calloc(list.n ? list.n : 1, sizeof *sc);
-    size_t n_sc = 0;
+    size_t n_sc = 0, unnamed = 0;
     for (size_t i = 0; sc && i < list.n; i++) {
         const hd_stmt_row *r = &list.v[i];
-        if (!strcmp(r->speaker, "(unknown)"))
+        /* people and organisations by name: not "(unknown)", nor a description such as
+         * "analysts" or "the company", which lumps many speakers into one row */
+        if (!strcmp(r->speaker, "(unknown)") || !named(r->speaker)) {
+            unnamed++;
             continue;
+        }
         if (!n_sc || strcmp(sc[n_sc - 1].name, r->speaker))
             sc[n_sc++] = (speaker_count){r->speaker, 0, NULL, NULL};
         speaker_count *s = &sc[n_sc - 1];
@@ -102,6 +116,11 @@ int hd_cmd_who(int argc, char **argv)
                    sc[i].last ? sc[i].last : "?");
         }
     }
+    if (!json && unnamed)
+        fprintf(stderr,
+                "herald: %zu more statement%s by unnamed speakers (\"analysts\", \"the company\" "
+                "or unknown): `herald said analysts` lists such a group\n",
+                unnamed, unnamed == 1 ? "" : "s");
     free(sc);
     hd_stmt_list_done(&list);
     return HD_EXIT_OK;

@@ -122,6 +122,7 @@ cat > "$TMP/clintons.jsonl" <<'EOF'
 {"id":"cl1","source":"wire","date":"2016-03-01","title":"Campaign","text":"Hillary Clinton said on Tuesday that the primary would be decided in the big states."}
 {"id":"cl2","source":"wire","date":"2016-03-02","title":"Former president","text":"Bill Clinton said on Wednesday that his foundation would stop taking foreign money."}
 {"id":"cl3","source":"wire","date":"2016-03-03","title":"Rally","text":"Clinton said on Thursday that the rally drew a large crowd of supporters."}
+{"id":"cl4","source":"wire","date":"2016-03-04","title":"Polls","text":"The regional water board said on Friday that the reservoir had filled in the last week."}
 EOF
 run cl index --index "$IDX" "$TMP/clintons.jsonl"
 expect_rc cl 0
@@ -133,7 +134,14 @@ import json, sys
 rows = {r["speaker"]: r["statements"] for r in map(json.loads, open(sys.argv[1])) if r}
 assert rows.get("Hillary Clinton") == 1 and rows.get("Bill Clinton") == 1, rows
 assert rows.get("Clinton") == 1, rows
+assert not any(k[0].islower() for k in rows), rows  # descriptions are not listed
 PY
+run clt who --index "$IDX" --since 2016-01-01 --until 2016-12-31
+expect_rc clt 0
+expect_stderr clt "1 more statement by unnamed speakers" "who counts statements of descriptions apart"
+run an said --index "$IDX" --json "water board"
+expect_rc an 0
+check "a description is still a speaker for said" grep -q '"speaker":"regional water board"' "$TMP/an.out"
 run allk said --index "$IDX" --json -n 10000 Khamenei
 expect_rc allk 0
 run whok who --index "$IDX" --json -n 10000
