@@ -373,6 +373,14 @@ HD_API hd_rc hd_index_add_statements(hd_index *stmts, const hd_article *a, hd_er
 /* Statement records kept per article at most (more are not indexed). */
 #define HD_MAX_STATEMENTS_PER_ARTICLE 1024
 
+/* The document hd_index_add_statements adds for statement k of article a, so that a caller
+ * can analyse it in another thread (hd_tokenizer_run) and add it with hd_index_add_tokens.
+ * Its id is written into id[cap], its speaker array is speaker1[1]; every other string is
+ * borrowed from a. Returns HD_OK; HD_DONE when statement k is not indexed (empty text, k out
+ * of range or over HD_MAX_STATEMENTS_PER_ARTICLE); HD_ELIMIT when the id does not fit. */
+HD_API hd_rc hd_statement_doc(const hd_article *a, size_t k, char *id, size_t cap,
+                              const char **speaker1, hd_doc *out);
+
 /* Delete the statement records k in [a->n_statements, max_k) of article a: what an earlier
  * extraction of the same article may have left beyond its current statements. */
 HD_API hd_rc hd_index_delete_statements(hd_index *stmts, const hd_article *a, size_t max_k,

@@ -151,9 +151,11 @@ typedef struct qitem {
     const char *speakers[MAX_SPEAKERS];
     hd_statement *st; /* owned array; its strings point into buf */
     size_t n_st;
-    char *buf;           /* owned */
-    hd_doc_tokens *toks; /* owned: its text, analysed in the extraction thread */
-    hd_rc rc;            /* != HD_OK: an extraction error, in err */
+    char *buf;               /* owned */
+    hd_doc_tokens *toks;     /* owned: its text, analysed in the extraction thread */
+    hd_doc_tokens **st_toks; /* owned, n_st entries: each statement record analysed there
+                                too (NULL: not indexed); NULL without a statements index */
+    hd_rc rc;                /* != HD_OK: an extraction error, in err */
     hd_err err;
 } qitem;
 
@@ -166,7 +168,60 @@ typedef struct queue {
     int stop; /* consumer gave up */
     hd_extractor *x;
     hd_tokenizer *tz;
+    int statements; /* analyse the statement records too */
 } queue;
+
+static void item_free(qitem *it)
+{
+    for (size_t k = 0; it->st_toks && k < it->n_st; k++)
+        hd_doc_tokens_free(it->st_toks[k]);
+    free(it->st_toks);
+    free(it->buf);
+    free(it->st);
+    hd_doc_tokens_free(it->toks);
+    it->st_toks = NULL;
+    it->buf = NULL;
+    it->st = NULL;
+    it->toks = NULL;
+}
+
+/* The article of an item, as the statements API wants it. */
+static hd_article item_article(const qitem *it)
+{
+    return (hd_article){.id = it->d.id,
+                        .source = it->d.source,
+                        .url = it->d.url,
+                        .seq = it->d.seq,
+                        .title = it->d.title,
+                        .date = it->d.date,
+                        .statements = it->st,
+                        .n_statements = it->n_st};
+}
+
+/* Analyse the statement records of an item (in the extraction thread: the indexing thread
+ * is the busier one). */
+static hd_rc tokenize_statements(hd_tokenizer *tz, qitem *it, hd_err *err)
+{
+    if (!it->n_st)
+        return HD_OK;
+    it->st_toks = calloc(it->n_st, sizeof *it->st_toks);
+    size_t cap = strlen(it->d.id) + 32;
+    char *id = malloc(cap);
+    hd_rc rc = it->st_toks && id ? HD_OK : HD_ENOMEM;
+    if (rc) {
+        err->code = rc;
+        snprintf(err->msg, sizeof err->msg, "out of memory analysing statements");
+    }
+    hd_article a = item_article(it);
+    for (size_t k = 0; k < it->n_st && rc == HD_OK; k++) {
+        const char *sp[1];
+        hd_doc d;
+        if (hd_statement_doc(&a, k, id, cap, sp, &d) == HD_OK)
+            rc = hd_tokenizer_run(tz, &d, &it->st_toks[k], err);
+    }
+    free(id);
+    return rc;
+}
 
 static char *put(char **p, const char *s, size_t n)
 {
@@ -240,20 +295,31 @@ static int copy_article(const hd_article *a, qitem *q)
     return 0;
 }
 
-/* Add the statements of the article in `it` to the statements index, replacing what an
- * earlier run stored for it (records beyond its current count are deleted when the index
- * already held statements). */
+/* Add the statements of the article in `it` to the statements index (analysed by the
+ * extraction thread), replacing what an earlier run stored for it (records beyond its current
+ * count are deleted when the index already held statements). */
 static hd_rc add_statements(hd_index *sx, int had_statements, const qitem *it, hd_err *err)
 {
-    hd_article a = {.id = it->d.id,
-                    .source = it->d.source,
-                    .url = it->d.url,
-                    .seq = it->d.seq,
-                    .title = it->d.title,
-                    .date = it->d.date,
-                    .statements = it->st,
-                    .n_statements = it->n_st};
-    hd_rc rc = hd_index_add_statements(sx, &a, err);
+    hd_article a = item_article(it);
+    hd_rc rc = HD_OK;
+    if (it->st_toks) {
+        size_t cap = strlen(it->d.id) + 32;
+        char *id = malloc(cap);
+        if (!id) {
+            err->code = HD_ENOMEM;
+            snprintf(err->msg, sizeof err->msg, "out of memory adding statements");
+            return HD_ENOMEM;
+        }
+        for (size_t k = 0; k < it->n_st && rc == HD_OK; k++) {
+            const char *sp[1];
+            hd_doc d;
+            if (it->st_toks[k] && hd_statement_doc(&a, k, id, cap, sp, &d) == HD_OK)
+                rc = hd_index_add_tokens(sx, &d, it->st_toks[k], err);
+        }
+        free(id);
+    } else {
+        rc = hd_index_add_statements(sx, &a, err);
+    }
     if (rc == HD_OK && had_statements)
         rc = hd_index_delete_statements(sx, &a, it->n_st + 8, err);
     return rc;
@@ -275,10 +341,10 @@ static void *producer(void *ud)
             snprintf(err.msg, sizeof err.msg, "out of memory copying an article");
             err.code = HD_ENOMEM;
         }
-        if (rc == HD_OK && (rc = hd_tokenizer_run(q->tz, &it.d, &it.toks, &err)) != HD_OK) {
-            free(it.buf);
-            free(it.st);
-        }
+        if (rc == HD_OK &&
+            ((rc = hd_tokenizer_run(q->tz, &it.d, &it.toks, &err)) != HD_OK ||
+             (q->statements && (rc = tokenize_statements(q->tz, &it, &err)) != HD_OK)))
+            item_free(&it);
         if (rc != HD_OK) {
             memset(&it, 0, sizeof it);
             it.rc = rc;
@@ -289,9 +355,7 @@ static void *producer(void *ud)
             pthread_cond_wait(&q->not_full, &q->mu);
         if (q->stop) {
             pthread_mutex_unlock(&q->mu);
-            free(it.buf);
-            free(it.st);
-            hd_doc_tokens_free(it.toks);
+            item_free(&it);
             break;
         }
         q->items[(q->head + q->n) % QUEUE_CAP] = it;
@@ -338,9 +402,7 @@ static void stop_producer(queue *q, pthread_t th)
         it = q->items[q->head];
         q->head = (q->head + 1) % QUEUE_CAP;
         q->n--;
-        free(it.buf);
-        free(it.st);
-        hd_doc_tokens_free(it.toks);
+        item_free(&it);
     }
 }
 
@@ -458,6 +520,7 @@ int hd_cmd_index(int argc, char **argv)
     static queue q; /* large: not on the stack */
     memset(&q, 0, sizeof q);
     q.x = x;
+    q.statements = sx != NULL;
     if (hd_tokenizer_new(hd_index_language(ix), &q.tz, &err) != HD_OK) {
         hd_cli_report(&err);
         hd_extractor_free(x);
@@ -491,9 +554,7 @@ int hd_cmd_index(int argc, char **argv)
         if (arc == HD_OK && sx)
             arc = add_statements(sx, had_statements, &it, &err);
         bytes += it.d.body_len + strlen(it.d.title);
-        free(it.buf);
-        free(it.st);
-        hd_doc_tokens_free(it.toks);
+        item_free(&it);
         if (arc != HD_OK) {
             if (arc == HD_ENOMEM || arc == HD_EIO || arc == HD_ENOSPC) /* auto-commit failed */
                 goto fatal_join;

@@ -21,6 +21,32 @@ static hd_rc hd_statement_doc_id(const hd_article *a, size_t k, char *out, size_
     return n < 0 || (size_t)n >= cap ? HD_ELIMIT : HD_OK;
 }
 
+hd_rc hd_statement_doc(const hd_article *a, size_t k, char *id, size_t cap, const char **speaker1,
+                       hd_doc *out)
+{
+    if (!a || !id || !speaker1 || !out || k >= a->n_statements ||
+        k >= HD_MAX_STATEMENTS_PER_ARTICLE)
+        return HD_DONE;
+    const hd_statement *s = &a->statements[k];
+    if (!s->text || !*s->text)
+        return HD_DONE;
+    if (hd_statement_doc_id(a, k, id, cap) != HD_OK)
+        return HD_ELIMIT;
+    int has = s->speaker && *s->speaker;
+    speaker1[0] = s->speaker;
+    *out = (hd_doc){.id = id,
+                    .url = a->url,
+                    .source = a->source,
+                    .date = a->date,
+                    .seq = (uint32_t)k,
+                    .title = a->title,
+                    .body = s->text,
+                    .body_len = strlen(s->text),
+                    .speakers = has ? speaker1 : NULL,
+                    .n_speakers = has ? 1 : 0};
+    return HD_OK;
+}
+
 hd_rc hd_index_add_statements(hd_index *stmts, const hd_article *a, hd_err *err)
 {
     if (!stmts || !a)
@@ -30,24 +56,11 @@ hd_rc hd_index_add_statements(hd_index *stmts, const hd_article *a, hd_err *err)
     if (!id)
         return hd_err_set(err, HD_ENOMEM, "out of memory");
     hd_rc rc = HD_OK;
-    for (size_t k = 0; k < a->n_statements && k < HD_MAX_STATEMENTS_PER_ARTICLE && rc == HD_OK;
-         k++) {
-        const hd_statement *s = &a->statements[k];
-        if (!s->text || !*s->text)
-            continue;
-        hd_statement_doc_id(a, k, id, cap);
-        const char *speaker[1] = {s->speaker};
-        hd_doc d = {.id = id,
-                    .url = a->url,
-                    .source = a->source,
-                    .date = a->date,
-                    .seq = (uint32_t)k,
-                    .title = a->title,
-                    .body = s->text,
-                    .body_len = strlen(s->text),
-                    .speakers = s->speaker && *s->speaker ? speaker : NULL,
-                    .n_speakers = s->speaker && *s->speaker ? 1 : 0};
-        rc = hd_index_add(stmts, &d, err);
+    for (size_t k = 0; k < a->n_statements && rc == HD_OK; k++) {
+        const char *speaker[1];
+        hd_doc d;
+        if (hd_statement_doc(a, k, id, cap, speaker, &d) == HD_OK)
+            rc = hd_index_add(stmts, &d, err);
     }
     hd_free(id);
     return rc;
