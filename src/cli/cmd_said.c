@@ -82,6 +82,12 @@ int hd_cmd_said(int argc, char **argv)
                    row->source, row->article_id);
         }
     }
+    if (!json && list.distinct > list.n)
+        fprintf(stderr,
+                "herald: showed the %s %zu of %zu%s statements; -n N, --since, --until or "
+                "--about narrow or widen this\n",
+                q.about ? "best" : "first", list.n, list.distinct,
+                q.about && !list.total_exact ? "+" : "");
     if (!json && list.n == 0)
         fprintf(stderr, "herald: no statements by '%s'%s\n", q.speaker,
                 q.about ? " on that topic" : "");

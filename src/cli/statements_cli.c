@@ -398,7 +398,8 @@ static void row_free(hd_stmt_row *r)
     free(r->url);
 }
 
-/* Keep the first row of each (speaker, text) in list order, then at most `limit` rows. */
+/* Keep the first row of each (speaker, text) in list order, at most `limit` of them; count
+ * the distinct statements past the limit too (list->distinct). */
 static int dedup(hd_stmt_list *list, size_t limit)
 {
     key_set seen = {0};
@@ -406,14 +407,15 @@ static int dedup(hd_stmt_list *list, size_t limit)
     int oom = 0;
     for (size_t i = 0; i < list->n; i++) {
         hd_stmt_row *r = &list->v[i];
-        int fresh = n < limit && !oom ? key_add(&seen, stmt_key(r->speaker, r->text)) : 0;
+        int fresh = !oom ? key_add(&seen, stmt_key(r->speaker, r->text)) : 0;
         if (fresh < 0)
             oom = 1;
-        if (fresh == 1)
+        if (fresh == 1 && n < limit)
             list->v[n++] = *r;
         else
             row_free(r);
     }
+    list->distinct = seen.n;
     free(seen.v);
     list->n = n;
     return oom ? -1 : 0;

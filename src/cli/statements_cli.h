@@ -30,6 +30,8 @@ typedef struct hd_stmt_list {
     size_t n, cap;
     uint64_t total; /* matching statement records before dedup */
     int total_exact;
+    size_t distinct; /* statements after dedup, also those past the limit (when read: all of
+                        them without about, else those of the ranked window) */
 } hd_stmt_list;
 
 /* Run the query; fill list (deduplicated: one row per speaker and normalised text, the

@@ -158,6 +158,10 @@ assert dates == sorted(dates), dates
 assert who["Ali Khamenei"]["first"] == dates[0] and who["Ali Khamenei"]["last"] == dates[-1]
 PY
 
+run few said --index "$IDX" -n 1 Khamenei
+expect_rc few 0
+expect_stderr few "showed the first 1 of [0-9]+ statements" "a cut timeline says how much it left out"
+
 # --- delete and check cover the statements too ------------------------------------------
 run check1 check --index "$IDX"
 expect_rc check1 0
