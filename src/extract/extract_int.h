@@ -56,6 +56,7 @@ struct hd_lexicon {
     lx_set func;     /* function word -> 1 */
     lx_set words;    /* every one-word key of the sets above -> LW_* bits | verb class << 24 */
     unsigned max_role_words;
+    int digit_keys;  /* some key of words starts with a digit (else digits skip the lookup) */
     char *countries; /* NUL-separated country names of the demonyms */
     size_t countries_len, countries_cap;
 };

@@ -495,6 +495,11 @@ hd_rc hd_lexicon_load(const char *datadir, hd_lexicon **out, hd_err *err)
         hd_lexicon_free(lx);
         return hd_err_set(err, HD_ENOMEM, "out of memory building the lexicon");
     }
+    for (size_t j = 0; j < lx->words.cap; j++) {
+        unsigned char c = (unsigned char)lx->words.pool[lx->words.off[j]];
+        if (lx->words.hash[j] && c >= '0' && c <= '9')
+            lx->digit_keys = 1;
+    }
     *out = lx;
     return HD_OK;
 }

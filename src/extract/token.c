@@ -169,21 +169,6 @@ static char punct_class(const char *p, size_t len)
     return '~';
 }
 
-static inline int push(xctx *x, size_t *cap, const xtok *tk)
-{
-    if (x->nt + 1 > *cap) {
-        /* grow by half: big pages should not pay for a doubled array */
-        size_t ncap = *cap + *cap / 2 + 1024;
-        xtok *t = hd_reallocarray(x->t, ncap, sizeof *t);
-        if (!t)
-            return -1;
-        x->t = t;
-        *cap = ncap;
-    }
-    x->t[x->nt++] = *tk;
-    return 0;
-}
-
 /* Abbreviations whose period is part of the word. */
 static int abbrev(const xctx *x, const char *w, size_t n)
 {
@@ -192,33 +177,80 @@ static int abbrev(const xctx *x, const char *w, size_t n)
     return (hd_ex_lx_get(&x->lx->words, w, n) & (LW_TITLE | LW_ABBR)) != 0;
 }
 
-/* Scan one word starting at i; returns its end and fills flags. */
-/* Fast path of scan_word: ASCII letters and digits up to a plain delimiter, hashing as it
- * goes. Returns the end, or 0 when the word needs the full scan (joiners, abbreviations,
- * possessives, non-ASCII). */
-static inline size_t scan_ascii(const hd_lexicon *lx, const char *b, size_t n, size_t i,
-                                uint16_t *flags, uint32_t *stem_e, uint64_t *hash)
+/* bit 0: ASCII letter or digit, bit 1: upper case, bit 2: lower case; bytes >= 0x80 are 0 */
+static const unsigned char wt[256] = {
+    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
+    ['8'] = 1, ['9'] = 1, ['A'] = 3, ['B'] = 3, ['C'] = 3, ['D'] = 3, ['E'] = 3, ['F'] = 3,
+    ['G'] = 3, ['H'] = 3, ['I'] = 3, ['J'] = 3, ['K'] = 3, ['L'] = 3, ['M'] = 3, ['N'] = 3,
+    ['O'] = 3, ['P'] = 3, ['Q'] = 3, ['R'] = 3, ['S'] = 3, ['T'] = 3, ['U'] = 3, ['V'] = 3,
+    ['W'] = 3, ['X'] = 3, ['Y'] = 3, ['Z'] = 3, ['a'] = 5, ['b'] = 5, ['c'] = 5, ['d'] = 5,
+    ['e'] = 5, ['f'] = 5, ['g'] = 5, ['h'] = 5, ['i'] = 5, ['j'] = 5, ['k'] = 5, ['l'] = 5,
+    ['m'] = 5, ['n'] = 5, ['o'] = 5, ['p'] = 5, ['q'] = 5, ['r'] = 5, ['s'] = 5, ['t'] = 5,
+    ['u'] = 5, ['v'] = 5, ['w'] = 5, ['x'] = 5, ['y'] = 5, ['z'] = 5};
+
+/* End of the run of ASCII letters and digits starting at j in b[0..n); ORs the wt bits of
+ * its bytes into *acc. Eight bytes at a time (SWAR) while they fit, so a typical word costs
+ * one step instead of a table lookup and a branch per byte. */
+static inline size_t alnum_run(const char *b, size_t n, size_t j, unsigned *acc)
 {
-    /* bit 0: letter or digit, bit 1: upper case, bit 2: lower case; bytes >= 0x80 are 0 */
-    static const unsigned char wt[256] = {
-        ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
-        ['8'] = 1, ['9'] = 1, ['A'] = 3, ['B'] = 3, ['C'] = 3, ['D'] = 3, ['E'] = 3, ['F'] = 3,
-        ['G'] = 3, ['H'] = 3, ['I'] = 3, ['J'] = 3, ['K'] = 3, ['L'] = 3, ['M'] = 3, ['N'] = 3,
-        ['O'] = 3, ['P'] = 3, ['Q'] = 3, ['R'] = 3, ['S'] = 3, ['T'] = 3, ['U'] = 3, ['V'] = 3,
-        ['W'] = 3, ['X'] = 3, ['Y'] = 3, ['Z'] = 3, ['a'] = 5, ['b'] = 5, ['c'] = 5, ['d'] = 5,
-        ['e'] = 5, ['f'] = 5, ['g'] = 5, ['h'] = 5, ['i'] = 5, ['j'] = 5, ['k'] = 5, ['l'] = 5,
-        ['m'] = 5, ['n'] = 5, ['o'] = 5, ['p'] = 5, ['q'] = 5, ['r'] = 5, ['s'] = 5, ['t'] = 5,
-        ['u'] = 5, ['v'] = 5, ['w'] = 5, ['x'] = 5, ['y'] = 5, ['z'] = 5};
-    size_t j = i;
-    int digit = wt[(unsigned char)b[i]] == 1;
+    while (j < n && (wt[(unsigned char)b[j]] & 1))
+        *acc |= wt[(unsigned char)b[j++]];
+    return j;
+}
+
+/* ASCII bytes that end a word outright when its first run of letters and digits stops at
+ * them: not a joiner candidate (- ' . , &), not a letter or digit, not UTF-8. */
+static const unsigned char word_end[256] = {
+    [' '] = 1, ['\t'] = 1, ['\n'] = 1, ['\r'] = 1, ['\f'] = 1, ['\v'] = 1, ['!'] = 1,
+    ['"'] = 1, ['#'] = 1,  ['$'] = 1,  ['%'] = 1,  ['('] = 1,  [')'] = 1,  ['*'] = 1,
+    ['+'] = 1, ['/'] = 1,  [':'] = 1,  [';'] = 1,  ['<'] = 1,  ['='] = 1,  ['>'] = 1,
+    ['?'] = 1, ['@'] = 1,  ['['] = 1,  ['\\'] = 1, [']'] = 1,  ['^'] = 1,  ['_'] = 1,
+    ['`'] = 1, ['{'] = 1,  ['|'] = 1,  ['}'] = 1,  ['~'] = 1};
+
+/* Lexicon bits of the word b[i..i+kl) with hash h: lexicon.words, plus LW_PLACE for a
+ * capitalised word in lexicon.places (thousands of iso-codes names, asked only for
+ * capitalised words so the hot per-token set stays small). */
+static inline uint32_t word_lex(const hd_lexicon *lx, const char *b, size_t i, size_t kl,
+                                uint64_t h, uint16_t fl)
+{
+    uint32_t lex = lx_get_hashed(&lx->words, b + i, kl, h);
+    if ((fl & TF_CAP) && lx_get_hashed(&lx->places, b + i, kl, h))
+        lex |= LW_PLACE;
+    return lex;
+}
+
+/* Fast path of scan_word: ASCII letters and digits up to a plain delimiter. Returns the end
+ * and fills flags, stem_e and the lexicon bits, or returns 0 when the word needs the full
+ * scan (non-ASCII, U.S., AT&T, plural possessives). */
+static inline size_t scan_ascii(const hd_lexicon *lx, const char *b, size_t n, size_t i,
+                                uint16_t *flags, uint32_t *stem_e, uint32_t *lex)
+{
+    unsigned char f = wt[(unsigned char)b[i]];
+    if (!f)
+        return 0; /* a non-ASCII letter or digit */
+    int digit = f == 1;
+    unsigned acc = 0; /* wt bits of the letters after the first */
+    size_t j = alnum_run(b, n, i + 1, &acc);
+    uint16_t fl = f == 3 ? TF_CAP : f == 1 ? TF_DIGIT : 0;
+    if (j >= n || word_end[(unsigned char)b[j]]) {
+        /* all capitals: two or more upper-case letters and no lower-case one */
+        if (f == 3 && (acc & 2) && !(acc & 4))
+            fl |= TF_ALLCAPS;
+        /* the common word: no joiner, possessive or period to look at */
+        *flags = fl;
+        *stem_e = (uint32_t)j;
+        /* no lexicon key starts with a digit unless lx->digit_keys says so */
+        *lex = digit && !lx->digit_keys
+                   ? 0
+                   : word_lex(lx, b, i, j - i, lx_hash(b + i, j - i, n - i), fl);
+        return j;
+    }
     for (;;) {
-        while (j < n && (wt[(unsigned char)b[j]] & 1))
-            j++;
         if (j + 1 >= n || !(wt[(unsigned char)b[j + 1]] & 1))
             break;
         unsigned char c = (unsigned char)b[j];
         if (c == '-' || c == '\'' || (digit && (c == '.' || c == ','))) {
-            j++; /* de-escalate, don't, Iran's, 4.5, 10,000 */
+            j = alnum_run(b, n, j + 1, &acc); /* de-escalate, don't, Iran's, 4.5, 10,000 */
             continue;
         }
         if (c == '.' || c == '&')
@@ -227,6 +259,8 @@ static inline size_t scan_ascii(const hd_lexicon *lx, const char *b, size_t n, s
     }
     if (j < n && ((unsigned char)b[j] >= 0x80 || b[j] == '\''))
         return 0; /* ’ or a plural possessive: the full scan */
+    if (f == 3 && (acc & 2) && !(acc & 4))
+        fl |= TF_ALLCAPS; /* as above, over every run */
     size_t stem = j;
     if (j - i > 2 && b[j - 1] == 's' && b[j - 2] == '\'')
         stem = j - 2;
@@ -237,22 +271,11 @@ static inline size_t scan_ascii(const hd_lexicon *lx, const char *b, size_t n, s
         if (j - i == 1 || (lx_get_hashed(&lx->words, b + i, j - i, h) & (LW_TITLE | LW_ABBR)))
             e = j + 1;
     }
-    unsigned char f = wt[(unsigned char)b[i]];
-    uint16_t fl = f == 3 ? TF_CAP : f == 1 ? TF_DIGIT : 0;
-    if (f == 3 && j - i >= 2) {
-        unsigned up = 0, lo = 0;
-        for (size_t k = i; k < j; k++) {
-            up += (wt[(unsigned char)b[k]] >> 1) & 1;
-            lo += wt[(unsigned char)b[k]] >> 2;
-        }
-        if (up >= 2 && lo == 0)
-            fl |= TF_ALLCAPS;
-    }
     if (stem < j)
         fl |= TF_POSS;
     *flags = fl;
     *stem_e = (uint32_t)(stem < j ? stem : e);
-    *hash = h;
+    *lex = word_lex(lx, b, i, stem - i, h, fl);
     return e;
 }
 
@@ -338,83 +361,123 @@ static int straight_opens(const xctx *x, size_t i)
     return 0;
 }
 
-static int tokenize(xctx *x, size_t *cap)
+/* Make room for one more token; 0 or -1 on out of memory. */
+static int grow_tokens(xctx *x, size_t *cap)
 {
+    /* grow by half: big pages should not pay for a doubled array */
+    size_t ncap = *cap + *cap / 2 + 1024;
+    xtok *t = hd_reallocarray(x->t, ncap, sizeof *t);
+    if (!t)
+        return -1;
+    x->t = t;
+    *cap = ncap;
+    return 0;
+}
+
+/* The token loop. Tokens are written in place (x->t[x->nt]); it also counts what the entity
+ * pass sizes its arrays by (n_cap, n_role, n_comma) and the opening quote marks, so that
+ * pair_quotes can be skipped for text without any. */
+static int tokenize(xctx *x, size_t *cap, uint32_t *n_qopen)
+{
+    const hd_lexicon *lx = x->lx;
     const char *b = x->b;
     size_t n = x->n, i = 0, len;
-    uint32_t para = 0;
+    uint32_t para = 0, nt = 0, n_cap = 0, n_role = 0, n_comma = 0, n_q = 0;
     while (i < n) {
-        while (i < n && b[i] == ' ')
+        unsigned char c0 = (unsigned char)b[i];
+        if (c0 == ' ') {
             i++;
-        if (i >= n)
-            break;
-        int c = classify(b + i, n - i, &len);
+            continue;
+        }
+        int c;
+        if (c0 < 0x80) {
+            c = ascii_tab[c0];
+            len = 1;
+        } else {
+            c = classify_slow(b + i, n - i, &len);
+        }
         if (c == C_SPACE) {
             i += len;
             continue;
         }
-        xtok tk = {0};
-        tk.para = para;
+        if (nt == *cap) {
+            x->nt = nt;
+            if (grow_tokens(x, cap) != 0)
+                return -1;
+        }
+        xtok *tk = &x->t[nt];
         if (c == C_NL) {
-            if (x->nt && x->t[x->nt - 1].kind != TK_PARA) {
-                tk.kind = TK_PARA;
-                tk.s = (uint32_t)i;
-                tk.e = tk.stem_e = (uint32_t)(i + len);
-                if (push(x, cap, &tk))
-                    return -1;
+            if (nt && x->t[nt - 1].kind != TK_PARA) {
+                *tk = (xtok){.s = (uint32_t)i,
+                             .e = (uint32_t)(i + len),
+                             .stem_e = (uint32_t)(i + len),
+                             .para = para,
+                             .kind = TK_PARA};
+                nt++;
                 para++;
             }
             i += len;
             continue;
         }
-        tk.s = (uint32_t)i;
         if (c == C_APOS && i + 1 < n && b[i] == '\'' && b[i + 1] == '\'') {
             /* '' used as a double quote (New York Times archive style) */
             c = C_QAMB;
             len = 2;
         }
         if (is_wordc(c)) {
-            uint64_t h = 0;
-            size_t e = scan_ascii(x->lx, b, n, i, &tk.flags, &tk.stem_e, &h);
-            if (!e)
-                e = scan_word(x, i, &tk.flags, &tk.stem_e);
-            tk.kind = TK_WORD;
-            tk.e = (uint32_t)e;
-            size_t kl = tk.stem_e - i;
-            if (h && kl > 1 && b[i + kl - 1] == '.')
-                kl--; /* the hash never covers an abbreviation's period */
-            if (h)
-                tk.lex = lx_get_hashed(&x->lx->words, b + i, kl, h);
-            else
-                tk.lex = hd_ex_lx_get(&x->lx->words, b + i, kl);
-            /* Place names (thousands, from iso-codes) live in their own set, asked only for
-             * capitalised words so the hot per-token set stays small. */
-            if ((tk.flags & TF_CAP) && (h ? lx_get_hashed(&x->lx->places, b + i, kl, h)
-                                          : hd_ex_lx_get(&x->lx->places, b + i, kl)))
-                tk.lex |= LW_PLACE;
+            uint16_t fl;
+            uint32_t se, lex;
+            size_t e = scan_ascii(lx, b, n, i, &fl, &se, &lex);
+            if (!e) {
+                e = scan_word(x, i, &fl, &se);
+                size_t kl = se - i;
+                lex = hd_ex_lx_get(&lx->words, b + i, kl);
+                if ((fl & TF_CAP) && hd_ex_lx_get(&lx->places, b + i, kl))
+                    lex |= LW_PLACE;
+            }
+            *tk = (xtok){.s = (uint32_t)i,
+                         .e = (uint32_t)e,
+                         .stem_e = se,
+                         .para = para,
+                         .lex = lex,
+                         .kind = TK_WORD,
+                         .flags = fl};
+            n_cap += (fl & (TF_CAP | TF_ALLCAPS)) != 0;
+            n_role += (lex & (LW_ROLE | LW_ROLE_END)) != 0;
             i = e;
         } else {
-            tk.e = tk.stem_e = (uint32_t)(i + len);
+            uint8_t kind;
+            char ch = 0;
             if (c == C_QOPEN)
-                tk.kind = TK_QOPEN;
+                kind = TK_QOPEN;
             else if (c == C_QCLOSE)
-                tk.kind = TK_QCLOSE;
+                kind = TK_QCLOSE;
             else if (c == C_QAMB)
-                tk.kind = straight_opens(x, i) ? TK_QOPEN : TK_QCLOSE;
+                kind = straight_opens(x, i) ? TK_QOPEN : TK_QCLOSE;
             else {
-                tk.kind = TK_PUNCT;
-                tk.ch = punct_class(b + i, len);
+                kind = TK_PUNCT;
+                ch = punct_class(b + i, len);
                 /* "--" is a dash */
-                if (tk.ch == '-' && i + 1 < n && b[i + 1] == '-') {
-                    tk.e = tk.stem_e = (uint32_t)(i + 2);
+                if (ch == '-' && i + 1 < n && b[i + 1] == '-')
                     len = 2;
-                }
+                n_comma += ch == ',';
             }
+            n_q += kind == TK_QOPEN;
+            *tk = (xtok){.s = (uint32_t)i,
+                         .e = (uint32_t)(i + len),
+                         .stem_e = (uint32_t)(i + len),
+                         .para = para,
+                         .kind = kind,
+                         .ch = ch};
             i += len;
         }
-        if (push(x, cap, &tk))
-            return -1;
+        nt++;
     }
+    x->nt = nt;
+    x->n_cap = n_cap;
+    x->n_role = n_role;
+    x->n_comma = n_comma;
+    *n_qopen = n_q;
     return 0;
 }
 
@@ -435,9 +498,6 @@ static void mark_sentences(xctx *x)
         if (start)
             t->flags |= TF_SSTART;
         start = 0;
-        x->n_cap += (t->flags & (TF_CAP | TF_ALLCAPS)) != 0;
-        x->n_role += (t->lex & (LW_ROLE | LW_ROLE_END)) != 0;
-        x->n_comma += t->kind == TK_PUNCT && t->ch == ',';
         /* a dateline ("WASHINGTON (AP) —", "DES MOINES, Iowa --") is a sentence of its own */
         if (t->kind == TK_PUNCT && t->ch == '-' && i > para_first && i < para_first + 8 &&
             (x->t[para_first].flags & TF_ALLCAPS) && x->t[para_first].e - x->t[para_first].s > 2) {
@@ -514,15 +574,17 @@ static int pair_quotes(xctx *x)
 
 int hd_ex_tokenize(xctx *x)
 {
-    /* news text averages about six bytes a token (spaces included): usually one allocation */
-    size_t cap = x->n / 6 + 16;
+    /* news text averages about six bytes a token (spaces included), wire copy with its
+     * figures about five: usually one allocation */
+    size_t cap = x->n / 5 + 64;
     x->t = hd_new(xtok, cap);
     if (!x->t)
         return -1;
-    if (tokenize(x, &cap) != 0)
+    uint32_t n_qopen;
+    if (tokenize(x, &cap, &n_qopen) != 0)
         return -1;
     mark_sentences(x);
-    return pair_quotes(x);
+    return n_qopen ? pair_quotes(x) : 0;
 }
 
 uint32_t hd_ex_tok_get(const xctx *x, const lx_set *s, uint32_t i)

@@ -17,6 +17,7 @@
 #include "base/fs.h"
 #include "base/mem.h"
 #include "extract/extract.h"
+#include "extract/extract_int.h"
 
 static hd_lexicon *lx;
 static hd_arena arena;
@@ -703,6 +704,93 @@ static void test_compound_roles_and_called(void **state)
     check(&r, "no decision had been made", "spokeswoman for the authority", 0, "said");
 }
 
+/* Tokenize body in a bare context (as hd_extract_statements does); the caller frees x->t/q. */
+static void tokenize(xctx *x, const char *body)
+{
+    memset(x, 0, sizeof *x);
+    x->lx = lx;
+    x->a = &arena;
+    x->b = body;
+    x->n = strlen(body);
+    assert_int_equal(hd_ex_tokenize(x), 0);
+}
+
+/* The first token whose bytes are exactly w. */
+static const xtok *tok_of(const xctx *x, const char *w)
+{
+    for (uint32_t i = 0; i < x->nt; i++)
+        if (x->t[i].e - x->t[i].s == strlen(w) && !memcmp(x->b + x->t[i].s, w, strlen(w)))
+            return &x->t[i];
+    fail_msg("no token \"%s\"", w);
+    return NULL;
+}
+
+/* Token w: its kind, flags (without TF_SSTART/TF_INQ) and stem length. */
+static void check_tok(const xctx *x, const char *w, int kind, unsigned flags, size_t stem)
+{
+    const xtok *t = tok_of(x, w);
+    assert_int_equal(t->kind, kind);
+    assert_int_equal(t->flags & ~(TF_SSTART | TF_INQ), flags);
+    assert_int_equal(t->stem_e - t->s, stem);
+}
+
+static void test_tokens(void **state)
+{
+    (void)state;
+    xctx x;
+    tokenize(&x, "NATO said the US-based firm, AT&T and A-B Corp. paid 4.5 mln and 10,000 "
+                 "shares; Mr. Smith of Iran's X unit told U.S. reporters A. Jones was there.\n"
+                 "\n"
+                 "The countries' ''best'' Élysée talks de-escalate in 1987");
+    check_tok(&x, "NATO", TK_WORD, TF_CAP | TF_ALLCAPS, 4);
+    check_tok(&x, "said", TK_WORD, 0, 4);
+    assert_true(tok_of(&x, "said")->lex >> 24);    /* a speech verb class */
+    check_tok(&x, "US-based", TK_WORD, TF_CAP, 8); /* a lower-case run after the joiner */
+    check_tok(&x, "AT&T", TK_WORD, TF_CAP | TF_ALLCAPS, 4);
+    check_tok(&x, "A-B", TK_WORD, TF_CAP | TF_ALLCAPS, 3);
+    check_tok(&x, "Corp.", TK_WORD, TF_CAP, 5);
+    check_tok(&x, "4.5", TK_WORD, TF_DIGIT, 3);
+    assert_int_equal(tok_of(&x, "4.5")->lex, 0);
+    check_tok(&x, "10,000", TK_WORD, TF_DIGIT, 6);
+    check_tok(&x, "Mr.", TK_WORD, TF_CAP, 3);
+    assert_true(tok_of(&x, "Mr.")->lex & LW_TITLE);
+    check_tok(&x, "Iran's", TK_WORD, TF_CAP | TF_POSS, 4);
+    assert_true(tok_of(&x, "Iran's")->lex & LW_PLACE);
+    check_tok(&x, "X", TK_WORD, TF_CAP, 1); /* one capital is not "all capitals" */
+    check_tok(&x, "told", TK_WORD, 0, 4);
+    check_tok(&x, "U.S.", TK_WORD, TF_CAP | TF_ALLCAPS, 4);
+    check_tok(&x, "A.", TK_WORD, TF_CAP, 2); /* a lone initial keeps its period */
+    check_tok(&x, "countries'", TK_WORD, TF_POSS, 9);
+    check_tok(&x, "''", TK_QOPEN, 0, 2);
+    check_tok(&x, "Élysée", TK_WORD, TF_CAP, strlen("Élysée"));
+    check_tok(&x, "de-escalate", TK_WORD, 0, 11);
+    check_tok(&x, "1987", TK_WORD, TF_DIGIT, 4); /* the body's last bytes */
+    check_tok(&x, ",", TK_PUNCT, 0, 1);
+    /* only "word" tokens carry lexicon bits; the lower-case "the" is a function word */
+    assert_true(tok_of(&x, "the")->lex & LW_FUNC);
+    assert_false(tok_of(&x, "Smith")->lex & LW_PLACE);
+    /* one paragraph token for the blank line; quote '' ... '' paired */
+    uint32_t n_para = 0, n_comma = 0;
+    for (uint32_t i = 0; i < x.nt; i++) {
+        n_para += x.t[i].kind == TK_PARA;
+        n_comma += x.t[i].kind == TK_PUNCT && x.t[i].ch == ',';
+    }
+    assert_int_equal(n_para, 1);
+    assert_int_equal(x.n_comma, n_comma);
+    assert_int_equal(x.nq, 1);
+    assert_true(tok_of(&x, "best")->flags & TF_INQ);
+    assert_int_equal(tok_of(&x, "The")->sent, tok_of(&x, "1987")->sent);
+    assert_true(tok_of(&x, "NATO")->sent < tok_of(&x, "The")->sent);
+    hd_free(x.t);
+    hd_free(x.q);
+    /* no quote marks: no quote spans */
+    tokenize(&x, "Plain text without quotes.");
+    assert_int_equal(x.nq, 0);
+    assert_int_equal(x.nt, 5);
+    hd_free(x.t);
+    hd_free(x.q);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -752,6 +840,7 @@ int main(void)
         cmocka_unit_test(test_two_subjects_one_sentence),
         cmocka_unit_test(test_out_of_memory),
         cmocka_unit_test(test_compound_roles_and_called),
+        cmocka_unit_test(test_tokens),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
