@@ -370,27 +370,23 @@ static void run(xctx *x, epass *p, uint32_t a, uint32_t b)
 }
 
 /* "…Committee Chairman, Vahid Jalalzadeh," and "Vedant Patel, a State Department spokesman,". */
-static void appositives(xctx *x)
+static void appositive(xctx *x, uint32_t i)
 {
-    for (uint32_t i = 1; i + 1 < x->nt; i++) {
-        if (!tok_punct(x, i, ','))
-            continue;
-        int32_t after = x->tent[i + 1], before = x->tent[i - 1];
-        if (after >= 0 && x->ent[after].kind == HD_ENT_PERSON && tok_has(x, i - 1, LW_ROLE)) {
-            add_role(x, i - 1, after);
-        } else if (before >= 0 && x->ent[before].kind == HD_ENT_PERSON) {
-            uint32_t k = i + 1, last = UINT32_MAX;
-            if (!(tok_is(x, k, "the") || tok_is(x, k, "a") || tok_is(x, k, "an") ||
-                  tok_is(x, k, "his") || tok_is(x, k, "her") || tok_is(x, k, "its") ||
-                  (tok_word(x, k) && (x->t[k].flags & TF_POSS))))
-                continue;
-            for (; k < x->nt && k < i + 10 && tok_word(x, k); k++)
-                if (tok_has(x, k, LW_ROLE))
-                    last = k;
-            if (last != UINT32_MAX && (tok_punct(x, k, ',') || tok_punct(x, k, '.') ||
-                                       (tok_word(x, k) ? x->t[k].lex >> 24 : 0)))
-                add_role(x, last, before);
-        }
+    int32_t after = x->tent[i + 1], before = x->tent[i - 1];
+    if (after >= 0 && x->ent[after].kind == HD_ENT_PERSON && tok_has(x, i - 1, LW_ROLE)) {
+        add_role(x, i - 1, after);
+    } else if (before >= 0 && x->ent[before].kind == HD_ENT_PERSON) {
+        uint32_t k = i + 1, last = UINT32_MAX;
+        if (!(tok_is(x, k, "the") || tok_is(x, k, "a") || tok_is(x, k, "an") ||
+              tok_is(x, k, "his") || tok_is(x, k, "her") || tok_is(x, k, "its") ||
+              (tok_word(x, k) && (x->t[k].flags & TF_POSS))))
+            return;
+        for (; k < x->nt && k < i + 10 && tok_word(x, k); k++)
+            if (tok_has(x, k, LW_ROLE))
+                last = k;
+        if (last != UINT32_MAX && (tok_punct(x, k, ',') || tok_punct(x, k, '.') ||
+                                   (tok_word(x, k) ? x->t[k].lex >> 24 : 0)))
+            add_role(x, last, before);
     }
 }
 
@@ -426,7 +422,7 @@ static void singles(xctx *x, epass *p)
 }
 
 /* Gender from a title or role just before a person's name (Mr, Mrs, Queen, Prince). */
-static void genders(xctx *x)
+static void gender(xctx *x, uint32_t i)
 {
     static const char *const m[] = {"mr",       "sir",       "lord",        "king",
                                     "prince",   "father",    "brother",     "congressman",
@@ -435,22 +431,33 @@ static void genders(xctx *x)
         "mrs",      "ms",     "miss",          "lady",       "dame",        "queen",
         "princess", "sister", "congresswoman", "chairwoman", "spokeswoman", "businesswoman",
         NULL};
+    int32_t e = x->tent[i + 1];
+    if (e < 0 || x->ent[e].kind != HD_ENT_PERSON || x->ent[e].gender)
+        return;
+    const char *p = x->b + x->t[i].s;
+    size_t n = x->t[i].stem_e - x->t[i].s;
+    if (n > 1 && p[n - 1] == '.')
+        n--;
+    for (int k = 0; m[k]; k++)
+        if (strlen(m[k]) == n && strncasecmp(m[k], p, n) == 0)
+            x->ent[e].gender = 'm';
+    for (int k = 0; f[k]; k++)
+        if (strlen(f[k]) == n && strncasecmp(f[k], p, n) == 0)
+            x->ent[e].gender = 'f';
+}
+
+/* Appositives (at commas) and genders (at titles and roles) in one pass over the tokens:
+ * neither reads what the other writes. */
+static void appositives_and_genders(xctx *x)
+{
+    const xtok *t = x->t;
     for (uint32_t i = 0; i + 1 < x->nt; i++) {
-        if (!tok_has(x, i, LW_TITLE | LW_ROLE))
-            continue;
-        int32_t e = x->tent[i + 1];
-        if (e < 0 || x->ent[e].kind != HD_ENT_PERSON || x->ent[e].gender)
-            continue;
-        const char *p = x->b + x->t[i].s;
-        size_t n = x->t[i].stem_e - x->t[i].s;
-        if (n > 1 && p[n - 1] == '.')
-            n--;
-        for (int k = 0; m[k]; k++)
-            if (strlen(m[k]) == n && strncasecmp(m[k], p, n) == 0)
-                x->ent[e].gender = 'm';
-        for (int k = 0; f[k]; k++)
-            if (strlen(f[k]) == n && strncasecmp(f[k], p, n) == 0)
-                x->ent[e].gender = 'f';
+        if (t[i].kind == TK_PUNCT) {
+            if (t[i].ch == ',' && i > 0)
+                appositive(x, i);
+        } else if (t[i].lex & (LW_TITLE | LW_ROLE)) {
+            gender(x, i);
+        }
     }
 }
 
@@ -477,7 +484,8 @@ int hd_ex_entities(xctx *x)
         x->tent[i] = x->tpend[i] = -1;
     uint32_t i = 0;
     while (i < x->nt) {
-        if (!cap_word(x, i)) {
+        /* most tokens are no capitalised word: a flags test before the call */
+        if (!(x->t[i].flags & (TF_CAP | TF_ALLCAPS)) || !cap_word(x, i)) {
             i++;
             continue;
         }
@@ -502,8 +510,7 @@ int hd_ex_entities(xctx *x)
         i = j;
     }
     singles(x, &p);
-    appositives(x);
-    genders(x);
+    appositives_and_genders(x);
     if (x->nroles > 1)
         qsort(x->roles, x->nroles, sizeof *x->roles, by_head_tok);
     return x->oom ? -1 : 0;

@@ -235,8 +235,10 @@ void hd_ex_quote_chains(xctx *x)
 /* Paragraph after "X said …:" that is not itself a quote. */
 void hd_ex_block_paragraphs(xctx *x)
 {
+    const xtok *t = x->t;
     for (uint32_t i = 1; i + 1 < x->nt; i++) {
-        if (x->t[i].kind != TK_PARA || !tok_punct(x, i - 1, ':') || x->t[i + 1].kind == TK_QOPEN)
+        if (t[i].kind != TK_PARA || t[i - 1].kind != TK_PUNCT || t[i - 1].ch != ':' ||
+            t[i + 1].kind == TK_QOPEN)
             continue;
         uint32_t lo = hd_ex_sent_start(x, i - 1);
         for (uint32_t c = lo; c < i - 1; c++) {

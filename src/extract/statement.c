@@ -265,15 +265,17 @@ int hd_ex_statements(xctx *x)
     hd_ex_direct_quotes(x);
     hd_ex_block_paragraphs(x);
     hd_ex_quote_chains(x);
-    uint32_t i = 0;
-    while (i < x->nt && !x->oom) {
-        uint32_t e = i + 1;
-        while (e < x->nt && x->t[e].sent == x->t[i].sent && x->t[e].kind != TK_PARA)
-            e++;
-        if (x->t[i].kind != TK_PARA)
+    const xtok *t = x->t;
+    uint32_t i = 0, nt = x->nt;
+    while (i < nt && !x->oom) {
+        uint32_t e = i + 1, lex = t[i].lex;
+        while (e < nt && t[e].sent == t[i].sent && t[e].kind != TK_PARA)
+            lex |= t[e++].lex;
+        /* reported speech needs a cue: a sentence without any is skipped whole */
+        if (t[i].kind != TK_PARA && (lex & (LW_VERB | LW_ACC)))
             hd_ex_reported_sentence(x, i, e);
         i = e;
-        while (i < x->nt && x->t[i].kind == TK_PARA)
+        while (i < nt && t[i].kind == TK_PARA)
             i++;
     }
     if (x->oom)

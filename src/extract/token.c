@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT
  *
  * token.c — one linear pass that cuts an article body into tokens (words, punctuation, quote
- * marks, paragraph breaks), then marks sentences and pairs quote marks into quote spans.
+ * marks, paragraph breaks) and marks sentences, then pairs quote marks into quote spans.
  *
  *   body bytes -> xtok[] (+ xquote[])
  *
@@ -374,15 +374,68 @@ static int grow_tokens(xctx *x, size_t *cap)
     return 0;
 }
 
-/* The token loop. Tokens are written in place (x->t[x->nt]); it also counts what the entity
- * pass sizes its arrays by (n_cap, n_role, n_comma) and the opening quote marks, so that
- * pair_quotes can be skipped for text without any. */
+/* Sentences, marked as tokens are made. A sentence ends at a paragraph, after a dateline
+ * ("WASHINGTON (AP) —", "DES MOINES, Iowa --") and after . ? ! — unless, past any closing
+ * quote marks and parentheses, a lowercase word ("?” he asked") or , ; : ("R-Wis., said")
+ * follows. That decision waits for the next token: `pend` is set at . ? ! and resolved by
+ * the first token that is not a closing quote or parenthesis. */
+typedef struct sstate {
+    uint32_t sent;       /* current sentence */
+    uint32_t para_first; /* first token of the paragraph */
+    int start;           /* the next token starts a sentence */
+    int pend;            /* a . ? ! waits for the token after it */
+} sstate;
+
+/* Sets tk->sent and TF_SSTART for token number i of kind, punctuation ch and flags. */
+static inline void sentence_tok(sstate *ss, const xtok *t, uint32_t i, xtok *tk)
+{
+    if (tk->kind == TK_PARA) {
+        if (ss->pend) {
+            ss->pend = 0;
+            ss->sent++;
+        }
+        tk->sent = ss->sent++;
+        ss->start = 1;
+        ss->para_first = i + 1;
+        return;
+    }
+    if (ss->pend) {
+        if (tk->kind == TK_QCLOSE || (tk->kind == TK_PUNCT && tk->ch == ')')) {
+            tk->sent = ss->sent;
+            return;
+        }
+        ss->pend = 0;
+        if (!(tk->kind == TK_WORD && !(tk->flags & (TF_CAP | TF_DIGIT))) &&
+            !(tk->kind == TK_PUNCT && (tk->ch == ',' || tk->ch == ';' || tk->ch == ':'))) {
+            ss->sent++;
+            ss->start = 1;
+        }
+    }
+    tk->sent = ss->sent;
+    if (ss->start)
+        tk->flags |= TF_SSTART;
+    ss->start = 0;
+    if (tk->kind != TK_PUNCT)
+        return;
+    if (tk->ch == '-' && i > ss->para_first && i < ss->para_first + 8 &&
+        (t[ss->para_first].flags & TF_ALLCAPS) && t[ss->para_first].e - t[ss->para_first].s > 2) {
+        ss->sent++; /* a dateline is a sentence of its own */
+        ss->start = 1;
+    } else if (tk->ch == '.' || tk->ch == '?' || tk->ch == '!') {
+        ss->pend = 1;
+    }
+}
+
+/* The token loop. Tokens are written in place (x->t[x->nt]) with their sentences; it also
+ * counts what the entity pass sizes its arrays by (n_cap, n_role, n_comma) and the opening
+ * quote marks, so that pair_quotes can be skipped for text without any. */
 static int tokenize(xctx *x, size_t *cap, uint32_t *n_qopen)
 {
     const hd_lexicon *lx = x->lx;
     const char *b = x->b;
     size_t n = x->n, i = 0, len;
     uint32_t para = 0, nt = 0, n_cap = 0, n_role = 0, n_comma = 0, n_q = 0;
+    sstate ss = {.start = 1};
     while (i < n) {
         unsigned char c0 = (unsigned char)b[i];
         if (c0 == ' ') {
@@ -413,6 +466,7 @@ static int tokenize(xctx *x, size_t *cap, uint32_t *n_qopen)
                              .stem_e = (uint32_t)(i + len),
                              .para = para,
                              .kind = TK_PARA};
+                sentence_tok(&ss, x->t, nt, tk);
                 nt++;
                 para++;
             }
@@ -444,6 +498,7 @@ static int tokenize(xctx *x, size_t *cap, uint32_t *n_qopen)
                          .flags = fl};
             n_cap += (fl & (TF_CAP | TF_ALLCAPS)) != 0;
             n_role += (lex & (LW_ROLE | LW_ROLE_END)) != 0;
+            sentence_tok(&ss, x->t, nt, tk);
             i = e;
         } else {
             uint8_t kind;
@@ -469,6 +524,7 @@ static int tokenize(xctx *x, size_t *cap, uint32_t *n_qopen)
                          .para = para,
                          .kind = kind,
                          .ch = ch};
+            sentence_tok(&ss, x->t, nt, tk);
             i += len;
         }
         nt++;
@@ -479,51 +535,6 @@ static int tokenize(xctx *x, size_t *cap, uint32_t *n_qopen)
     x->n_comma = n_comma;
     *n_qopen = n_q;
     return 0;
-}
-
-static void mark_sentences(xctx *x)
-{
-    uint32_t sent = 0, para_first = 0;
-    int start = 1;
-    for (uint32_t i = 0; i < x->nt; i++) {
-        xtok *t = &x->t[i];
-        if (t->kind == TK_PARA) {
-            t->sent = sent;
-            sent++;
-            start = 1;
-            para_first = i + 1;
-            continue;
-        }
-        t->sent = sent;
-        if (start)
-            t->flags |= TF_SSTART;
-        start = 0;
-        /* a dateline ("WASHINGTON (AP) —", "DES MOINES, Iowa --") is a sentence of its own */
-        if (t->kind == TK_PUNCT && t->ch == '-' && i > para_first && i < para_first + 8 &&
-            (x->t[para_first].flags & TF_ALLCAPS) && x->t[para_first].e - x->t[para_first].s > 2) {
-            sent++;
-            start = 1;
-            continue;
-        }
-        if (t->kind == TK_PUNCT && (t->ch == '.' || t->ch == '?' || t->ch == '!')) {
-            uint32_t j = i + 1;
-            while (j < x->nt &&
-                   (x->t[j].kind == TK_QCLOSE || (x->t[j].kind == TK_PUNCT && x->t[j].ch == ')')))
-                j++;
-            /* A lowercase word after it continues the sentence ("?” he asked"). */
-            if (j < x->nt && x->t[j].kind == TK_WORD && !(x->t[j].flags & (TF_CAP | TF_DIGIT)))
-                continue;
-            /* "R-Wis., said": an abbreviation we did not know */
-            if (j < x->nt && x->t[j].kind == TK_PUNCT &&
-                (x->t[j].ch == ',' || x->t[j].ch == ';' || x->t[j].ch == ':'))
-                continue;
-            for (uint32_t k = i + 1; k < j; k++)
-                x->t[k].sent = sent;
-            i = j - 1;
-            sent++;
-            start = 1;
-        }
-    }
 }
 
 static int pair_quotes(xctx *x)
@@ -583,7 +594,6 @@ int hd_ex_tokenize(xctx *x)
     uint32_t n_qopen;
     if (tokenize(x, &cap, &n_qopen) != 0)
         return -1;
-    mark_sentences(x);
     return n_qopen ? pair_quotes(x) : 0;
 }
 
