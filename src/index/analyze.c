@@ -10,6 +10,13 @@
  * characters are tokens of their own. A word is folded (ASCII lower-casing, or NFC + case
  * folding through utf8proc), then stemmed with Snowball unless it holds a digit. Stems are
  * cached per analyzer, since the Snowball call dominates the cost of analysis.
+ *
+ * A hyphenated compound is a token as written ("12-day", flagged `compound`) and then each of
+ * its parts ("12", "day", flagged `part`), analysed as if they stood alone, so "inflammatory"
+ * finds "anti-inflammatory". The parts take one position each, as separate words would; the
+ * compound shares the position of its first part (Lucene's WordDelimiterGraphFilter with
+ * preserveOriginal). So "anti-inflammatory drugs" puts "anti-inflammatory" and "anti" at
+ * position 0, "inflammatory" at 1 and "drugs" at 2.
  */
 #include <libstemmer.h>
 #include <string.h>
@@ -271,8 +278,11 @@ static size_t fold_word(hd_analyzer *an, const uint8_t *t, size_t ws, size_t we,
     return (size_t)mn;
 }
 
+/* Token kinds passed to emit (hd_token.compound / .part). */
+enum { K_WORD, K_COMPOUND, K_PART };
+
 static hd_rc emit(hd_analyzer *an, int flags, const uint8_t *t, size_t ws, size_t we, int ascii,
-                  uint32_t pos, hd_token_fn fn, void *ud, int *stop, hd_err *err)
+                  uint32_t pos, int kind, hd_token_fn fn, void *ud, int *stop, hd_err *err)
 {
     int has_digit;
     size_t n = fold_word(an, t, ws, we, ascii, &has_digit);
@@ -280,7 +290,13 @@ static hd_rc emit(hd_analyzer *an, int flags, const uint8_t *t, size_t ws, size_
         return hd_err_set(err, HD_ENOMEM, "out of memory folding a word");
     if (n == 0)
         return HD_OK;
-    hd_token tok = {.term = an->fold, .term_len = n, .pos = pos, .start = ws, .end = we};
+    hd_token tok = {.term = an->fold,
+                    .term_len = n,
+                    .pos = pos,
+                    .start = ws,
+                    .end = we,
+                    .compound = kind == K_COMPOUND,
+                    .part = kind == K_PART};
     tok.stemmable = an->stem && !has_digit && !(flags & HD_AN_CJK_);
     if (tok.stemmable && !(flags & HD_AN_NO_STEM)) {
         tok.stemmable = 0;
@@ -291,6 +307,29 @@ static hd_rc emit(hd_analyzer *an, int flags, const uint8_t *t, size_t ws, size_
     }
     if (fn(ud, &tok))
         *stop = 1;
+    return HD_OK;
+}
+
+/* The parts of the compound text[ws..we): the runs between its hyphens (each starts and ends
+ * with a word character, since a joiner is kept only between two), one position each from
+ * *pos, which is advanced past them. */
+static hd_rc emit_parts(hd_analyzer *an, int flags, const uint8_t *t, size_t ws, size_t we,
+                        int ascii, uint32_t *pos, hd_token_fn fn, void *ud, int *stop, hd_err *err)
+{
+    size_t ps = ws;
+    for (size_t i = ws; i <= we && !*stop;) {
+        int32_t cp = 0;
+        size_t k = 1;
+        if (i < we)
+            k = next_cp(t + i, we - i, &cp);
+        if (i == we || classify(cp) == C_HYPH) {
+            hd_rc rc = emit(an, flags, t, ps, i, ascii, (*pos)++, K_PART, fn, ud, stop, err);
+            if (rc)
+                return rc;
+            ps = i + k;
+        }
+        i += k;
+    }
     return HD_OK;
 }
 
@@ -315,8 +354,8 @@ hd_rc hd_analyze_ex(hd_analyzer *an, const char *text, size_t len, uint32_t firs
             cls = classify(cp);
         }
         if (cls == C_CJK) {
-            rc = emit(an, flags | HD_AN_NO_STEM | HD_AN_CJK_, t, i, i + k, 0, pos++, fn, ud, &stop,
-                      err);
+            rc = emit(an, flags | HD_AN_NO_STEM | HD_AN_CJK_, t, i, i + k, 0, pos++, K_WORD, fn, ud,
+                      &stop, err);
             if (rc)
                 break;
             i += k;
@@ -328,7 +367,7 @@ hd_rc hd_analyze_ex(hd_analyzer *an, const char *text, size_t len, uint32_t firs
         }
         /* A word starts at i. */
         size_t ws = i;
-        int ascii = cp < 128;
+        int ascii = cp < 128, hyphen = 0;
         int prev = cls;
         i += k;
         while (i < len) {
@@ -362,10 +401,17 @@ hd_rc hd_analyze_ex(hd_analyzer *an, const char *text, size_t len, uint32_t firs
                 break;
             if (cp >= 128 || cp3 >= 128)
                 ascii = 0;
+            hyphen |= c2 == C_HYPH;
             prev = c3;
             i += k2 + k3;
         }
-        rc = emit(an, flags, t, ws, i, ascii, pos++, fn, ud, &stop, err);
+        if (!hyphen) {
+            rc = emit(an, flags, t, ws, i, ascii, pos++, K_WORD, fn, ud, &stop, err);
+        } else {
+            rc = emit(an, flags, t, ws, i, ascii, pos, K_COMPOUND, fn, ud, &stop, err);
+            if (!rc && !stop)
+                rc = emit_parts(an, flags, t, ws, i, ascii, &pos, fn, ud, &stop, err);
+        }
         if (rc)
             break;
     }

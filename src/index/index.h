@@ -35,6 +35,8 @@ typedef struct hd_token {
     size_t start;  /* byte offset of the word in the analysed text */
     size_t end;    /* exclusive */
     int stemmable; /* with HD_AN_NO_STEM: 1 when the analyzer would have stemmed term */
+    int compound;  /* a hyphenated word as written; its parts follow, the first at pos */
+    int part;      /* a part of the compound before it ("day" of "12-day"), start/end its own */
 } hd_token;
 
 /* Called per token. Return 0 to continue, non-zero to stop the analysis early. */
@@ -65,7 +67,9 @@ const char *hd_analyzer_language(const hd_analyzer *an);
  * boundaries and call fn for each, positions counting from first_pos. Words are runs of
  * letters, marks and digits; an apostrophe (' or U+2019) or hyphen between two word
  * characters stays inside the word ("don't", "12-day"), as do '.' and ',' between digits
- * ("1,060", "3.5"). Han/kana characters are one token each. Returns HD_OK (also when fn
+ * ("1,060", "3.5"). A hyphenated word is followed by its parts, one position each, the word
+ * itself sharing the first part's: "12-day strike" gives 12-day@0 (compound), 12@0 and day@1
+ * (part), strike@2. Han/kana characters are one token each. Returns HD_OK (also when fn
  * stopped early) or HD_ENOMEM. *out_next_pos (may be NULL) receives the next free position. */
 hd_rc hd_analyze(hd_analyzer *an, const char *text, size_t len, uint32_t first_pos, hd_token_fn fn,
                  void *ud, uint32_t *out_next_pos, hd_err *err);

@@ -285,6 +285,16 @@ static hd_rc add_tokens(hd_segw *w, const hd_tokrec *b, size_t n, const uint8_t 
     return HD_OK;
 }
 
+/* A field's length for its norm: the positions its tokens occupy. A hyphenated compound shares
+ * its first part's position, so "anti-inflammatory drugs" is 3 words long, not 4. */
+static uint32_t field_words(const hd_tokrec *b, size_t n)
+{
+    uint32_t words = 0;
+    for (size_t i = 0; i < n; i++)
+        words += i == 0 || b[i].pos != b[i - 1].pos;
+    return words;
+}
+
 /* The id field's term: the id itself, or "\x01" + hash for very long ids. */
 size_t hd_id_key(const char *id, size_t len, uint8_t *out)
 {
@@ -394,7 +404,7 @@ hd_rc hd_segw_add(hd_segw *w, const hd_doc *d, const hd_doc_tokens *toks, hd_err
             rc = hd_err_set(err, rc, "out of memory indexing a document");
             goto fail;
         }
-        lens[f] = (uint32_t)n;
+        lens[f] = field_words(toks->tok + toks->start[f], n);
     }
 
     /* Id term: tf 1, no positions. */

@@ -6,8 +6,12 @@
  * for each segment.
  *
  * Words go through the index's own analyzer, so "Talks" finds "talk". A word that analyses to
- * several terms ("U.S.", "state-of-the-art") becomes a phrase. Clauses on date:, source: and
- * speaker: next to ordinary words become required filters that do not score.
+ * several terms ("U.S.") becomes a phrase. A hyphenated word is looked up as written: the
+ * analyzer also gives its parts (indexed so that "inflammatory" finds "anti-inflammatory"), but
+ * the query keeps only the compound, which already names the documents that have the word and
+ * would otherwise be scored twice; the parts only hold its place, so in "anti-inflammatory
+ * drugs" the word drugs is two positions after the compound, as in the index. Clauses on
+ * date:, source: and speaker: next to ordinary words become required filters that do not score.
  */
 #include <string.h>
 
@@ -32,11 +36,16 @@ typedef struct collect {
     hd_pword *w;
     uint32_t n, cap;
     int oom, too_many;
+    size_t compound_end; /* end of the last compound kept: its parts are skipped */
 } collect;
 
 static int on_token(void *ud, const hd_token *t)
 {
     collect *c = ud;
+    if (t->part && t->end <= c->compound_end)
+        return 0;
+    if (t->compound)
+        c->compound_end = t->end;
     if (c->n == MAX_PHRASE_WORDS) {
         c->too_many = 1;
         return 1;
@@ -151,13 +160,14 @@ static hd_rc add_snip_phrase(builder *b, const hd_pnode *n)
 {
     hd_plan *p = b->plan;
     int32_t *ids = hd_arena_alloc(b->a, n->n_words * sizeof *ids);
-    if (!ids)
+    uint32_t *rel = hd_arena_alloc(b->a, n->n_words * sizeof *rel);
+    if (!ids || !rel)
         return oom(b);
     for (uint32_t i = 0; i < n->n_words; i++) {
-        /* a gap (a dropped over-long word) or a word over the term limit: no phrase marks */
-        if (n->words[i].snip_id < 0 || n->words[i].rel != i)
+        if (n->words[i].snip_id < 0) /* a word over the term limit: no phrase marks */
             return HD_OK;
         ids[i] = n->words[i].snip_id;
+        rel[i] = n->words[i].rel;
     }
     if (p->n_snip_phrases == b->phrase_cap) {
         uint32_t cap = b->phrase_cap ? b->phrase_cap * 2 : 4;
@@ -169,7 +179,8 @@ static hd_rc add_snip_phrase(builder *b, const hd_pnode *n)
         p->snip_phrases = v;
         b->phrase_cap = cap;
     }
-    p->snip_phrases[p->n_snip_phrases++] = (hd_snip_phrase){.ids = ids, .n = n->n_words};
+    p->snip_phrases[p->n_snip_phrases++] =
+        (hd_snip_phrase){.ids = ids, .rel = rel, .n = n->n_words};
     return HD_OK;
 }
 

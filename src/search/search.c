@@ -59,12 +59,26 @@ static int on_body_token(void *ud, const hd_token *t)
     }
     s->toks[s->n++] = (hd_snip_tok){.start = (uint32_t)t->start,
                                     .end = (uint32_t)t->end,
-                                    .term = match_term(s->plan, t->term, t->term_len)};
+                                    .term = match_term(s->plan, t->term, t->term_len),
+                                    .pos = t->pos,
+                                    .part = t->part};
     return 0;
 }
 
+/* The token at position pos with snippet term id, searching forward from t[i] (tokens are in
+ * position order; a compound and its first part share one). Returns its index or n. */
+static size_t find_at(const hd_snip_tok *t, size_t n, size_t i, uint32_t pos, int32_t id)
+{
+    for (; i < n && t[i].pos <= pos; i++)
+        if (t[i].pos == pos && t[i].term == id)
+            return i;
+    return n;
+}
+
 /* Words that the query has only inside phrases count only where a whole phrase occurs:
- * "of" in "Bank of Japan" is not marked on its own. keep[] has room for n flags. */
+ * "of" in "Bank of Japan" is not marked on its own. Phrases match on positions, as in the
+ * index, so "inflammatory drugs" matches the parts of "anti-inflammatory drugs". keep[] has
+ * room for n flags. */
 static void mark_phrases(const hd_plan *p, hd_snip_tok *t, size_t n, uint8_t *keep)
 {
     int any = 0;
@@ -75,17 +89,40 @@ static void mark_phrases(const hd_plan *p, hd_snip_tok *t, size_t n, uint8_t *ke
     memset(keep, 0, n);
     for (uint32_t k = 0; k < p->n_snip_phrases; k++) {
         const hd_snip_phrase *ph = &p->snip_phrases[k];
-        for (size_t i = 0; i + ph->n <= n; i++) {
-            uint32_t j = 0;
-            while (j < ph->n && t[i + j].term == ph->ids[j])
-                j++;
-            if (j == ph->n)
-                memset(keep + i, 1, ph->n);
+        for (size_t i = 0; i < n; i++) {
+            if (t[i].term != ph->ids[0])
+                continue;
+            size_t at[64], j = 1, m = ph->n < 64 ? ph->n : 64;
+            at[0] = i;
+            for (; j < m; j++) {
+                at[j] = find_at(t, n, at[j - 1], t[i].pos + ph->rel[j], ph->ids[j]);
+                if (at[j] == n)
+                    break;
+            }
+            if (j == m)
+                for (j = 0; j < m; j++)
+                    keep[at[j]] = 1;
         }
     }
     for (size_t i = 0; i < n; i++)
         if (t[i].term >= 0 && p->snip_terms[t[i].term].phrase_only && !keep[i])
             t[i].term = -1;
+}
+
+/* Fold the parts of each compound into it: the word as written is marked once, for itself or
+ * for the first of its parts that matched. Returns the new token count. */
+static size_t fold_parts(hd_snip_tok *t, size_t n)
+{
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (t[i].part && m > 0 && t[i].start >= t[m - 1].start && t[i].end <= t[m - 1].end) {
+            if (t[m - 1].term < 0)
+                t[m - 1].term = t[i].term;
+            continue;
+        }
+        t[m++] = t[i];
+    }
+    return m;
 }
 
 /* Snippet of one body into the results arena; "" when the body has no words. */
@@ -109,6 +146,7 @@ static hd_rc make_snippet(hd_results *res, const hd_plan *plan, hd_analyzer *an,
     if (sc->n && HD_GROW(sc->keep, sc->keep_cap, sc->n))
         return hd_err_set(err, HD_ENOMEM, "out of memory making a snippet");
     mark_phrases(plan, sc->toks, sc->n, sc->keep);
+    sc->n = fold_parts(sc->toks, sc->n);
     double weights[HD_SNIPPET_MAX_TERMS];
     for (uint32_t i = 0; i < plan->n_snip_terms; i++)
         weights[i] = plan->snip_terms[i].weight > 0 ? plan->snip_terms[i].weight : 0.01;

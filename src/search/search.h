@@ -132,6 +132,8 @@ void hd_bm25f_norm_table(const hd_bm25f_params *p, uint32_t field, hd_norm_decod
 typedef struct hd_snip_tok {
     uint32_t start, end; /* byte range in the text, end exclusive */
     int32_t term;        /* index into the term weights, or -1 */
+    uint32_t pos;        /* word position (search.c, to match phrases; hd_snippet ignores it) */
+    int part;            /* a part of the compound before it (folded into it before hd_snippet) */
 } hd_snip_tok;
 
 #define HD_SNIPPET_MAX_TERMS 512         /* query terms beyond this do not count for the window */
@@ -204,9 +206,10 @@ typedef struct hd_snip_term {
     int phrase_only; /* only a word of phrases: highlight it only inside a phrase match */
 } hd_snip_term;
 
-/* A phrase of the query, as snippet term ids in order (consecutive words). */
+/* A phrase of the query, as snippet term ids in order with their relative positions. */
 typedef struct hd_snip_phrase {
     const int32_t *ids;
+    const uint32_t *rel; /* position of word i relative to word 0 (a compound spans its parts) */
     uint32_t n;
 } hd_snip_phrase;
 

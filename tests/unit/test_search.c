@@ -31,32 +31,60 @@ typedef struct odoc {
     char date[16];
     char source[64];
     char *title, *body;
-    /* analysed terms in order, NUL-separated, per field (0 title, 1 body) */
+    /* analysed terms in order, NUL-separated, per field (0 title, 1 body); a hyphenated
+     * compound is followed by its parts, the first at the compound's position */
     hd_buf terms[2];
     uint32_t n_terms[2];
+    hd_buf pos[2];       /* uint32_t position of each term */
+    uint32_t n_words[2]; /* field length: positions taken */
 } odoc;
 
 static odoc docs[N_DOCS];
 static char dir[256];
 static hd_analyzer *an;
 
+typedef struct tok_out {
+    hd_buf *terms, *pos;
+    uint32_t n, words, last;
+} tok_out;
+
 static int on_tok(void *ud, const hd_token *t)
 {
-    hd_buf *b = ud;
-    hd_buf_add(b, t->term, t->term_len);
-    hd_buf_addc(b, '\0');
+    tok_out *o = ud;
+    hd_buf_add(o->terms, t->term, t->term_len);
+    hd_buf_addc(o->terms, '\0');
+    if (o->pos)
+        hd_buf_add(o->pos, &t->pos, sizeof t->pos);
+    o->words += o->n == 0 || t->pos != o->last;
+    o->last = t->pos;
+    o->n++;
     return 0;
+}
+
+/* Analyse text into terms (and positions, when pos is not NULL); returns the term count. */
+static uint32_t analyse_pos(const char *text, hd_buf *out, hd_buf *pos, uint32_t *out_words)
+{
+    hd_buf_init(out);
+    if (pos)
+        hd_buf_init(pos);
+    tok_out o = {.terms = out, .pos = pos};
+    uint32_t next = 0;
+    assert_int_equal(hd_analyze(an, text, strlen(text), 0, on_tok, &o, &next, NULL), HD_OK);
+    if (out_words)
+        *out_words = o.words;
+    return o.n;
 }
 
 static uint32_t analyse(const char *text, hd_buf *out)
 {
-    hd_buf_init(out);
-    uint32_t next = 0;
-    assert_int_equal(hd_analyze(an, text, strlen(text), 0, on_tok, out, &next, NULL), HD_OK);
-    uint32_t n = 0;
-    for (size_t i = 0; i < out->len; i++)
-        n += out->p[i] == '\0';
-    return n;
+    return analyse_pos(text, out, NULL, NULL);
+}
+
+static uint32_t pos_at(const odoc *d, int f, uint32_t i)
+{
+    uint32_t p;
+    memcpy(&p, d->pos[f].p + i * sizeof p, sizeof p);
+    return p;
 }
 
 /* The i-th analysed term of a field, or NULL. */
@@ -79,14 +107,22 @@ static uint32_t tf(const odoc *d, int f, const char *t)
     return n;
 }
 
+/* Occurrences of the phrase w[0..n) (consecutive positions) in field f. */
 static uint32_t phrase_tf(const odoc *d, int f, const char *const *w, uint32_t n)
 {
     uint32_t c = 0;
-    for (uint32_t i = 0; i + n <= d->n_terms[f]; i++) {
+    for (uint32_t i = 0; i < d->n_terms[f]; i++) {
+        if (strcmp(term_at(d, f, i), w[0]))
+            continue;
         uint32_t k;
-        for (k = 0; k < n; k++)
-            if (strcmp(term_at(d, f, i + k), w[k]))
+        for (k = 1; k < n; k++) {
+            uint32_t want = pos_at(d, f, i) + k, j;
+            for (j = i + 1; j < d->n_terms[f] && pos_at(d, f, j) <= want; j++)
+                if (pos_at(d, f, j) == want && !strcmp(term_at(d, f, j), w[k]))
+                    break;
+            if (j >= d->n_terms[f] || pos_at(d, f, j) != want)
                 break;
+        }
         c += k == n;
     }
     return c;
@@ -131,8 +167,8 @@ static int setup(void **state)
         snprintf(d->source, sizeof d->source, "bbc/%s/%03d.txt", cats[cat], num);
         /* politics in 2005, business in 2004, tech in 2003; day = number */
         snprintf(d->date, sizeof d->date, "%d-%02d-%02d", 2005 - cat, 1 + num / 28, 1 + num % 28);
-        d->n_terms[0] = analyse(d->title, &d->terms[0]);
-        d->n_terms[1] = analyse(d->body, &d->terms[1]);
+        d->n_terms[0] = analyse_pos(d->title, &d->terms[0], &d->pos[0], &d->n_words[0]);
+        d->n_terms[1] = analyse_pos(d->body, &d->terms[1], &d->pos[1], &d->n_words[1]);
         hd_doc doc = {.id = d->id,
                       .source = d->source,
                       .date = d->date,
@@ -157,8 +193,10 @@ static int teardown(void **state)
     for (int i = 0; i < N_DOCS; i++) {
         hd_free(docs[i].title);
         hd_free(docs[i].body);
-        hd_buf_done(&docs[i].terms[0]);
-        hd_buf_done(&docs[i].terms[1]);
+        for (int f = 0; f < 2; f++) {
+            hd_buf_done(&docs[i].terms[f]);
+            hd_buf_done(&docs[i].pos[f]);
+        }
     }
     hd_analyzer_free(an);
     char cmd[300];
@@ -190,7 +228,7 @@ static double avglen(int f)
 {
     double tot = 0;
     for (int i = 0; i < N_DOCS; i++)
-        tot += docs[i].n_terms[f];
+        tot += docs[i].n_words[f];
     return tot / N_DOCS;
 }
 
@@ -220,7 +258,7 @@ static double oracle_score(int i, char terms[][64], const double *idf, int n)
         for (int f = 0; f < 2; f++) {
             t[f] = tf(&docs[i], f, terms[k]);
             /* the index keeps lengths in one lossy byte */
-            len[f] = hd_fieldnorm_decode(hd_fieldnorm_encode(docs[i].n_terms[f]));
+            len[f] = hd_fieldnorm_decode(hd_fieldnorm_encode(docs[i].n_words[f]));
         }
         s += hd_bm25f_term(&p, idf[k], t, len);
     }
@@ -958,6 +996,114 @@ static void test_out_of_memory(void **state)
     hd_index_close(ix);
 }
 
+/* ---- hyphenated compounds: the word as written and its parts ------------------------------- */
+
+static int by_id(const void *a, const void *b)
+{
+    return strcmp(a, b);
+}
+
+/* Ids of the hits of q on ix, comma-joined in id order, and the snippet of the hit with id
+ * snip_id (when not NULL) into snip. */
+static void cq(hd_index *ix, const char *q, char *ids, size_t cap, const char *snip_id, char *snip,
+               size_t snip_cap)
+{
+    hd_search_opts o = {.limit = 10, .snippets = 1, .hl_open = "[", .hl_close = "]", .hl_raw = 1};
+    hd_results *r;
+    hd_err err = {0};
+    if (hd_search(ix, q, &o, &r, &err))
+        fail_msg("[%s]: %s", q, err.msg);
+    char hit[8][16];
+    int n = 0;
+    const hd_hit *h;
+    while (hd_results_next(r, &h) == HD_OK && n < 8) {
+        snprintf(hit[n++], sizeof hit[0], "%s", h->id);
+        if (snip_id && !strcmp(h->id, snip_id))
+            snprintf(snip, snip_cap, "%s", h->snippet);
+    }
+    hd_results_free(r);
+    qsort(hit, (size_t)n, sizeof hit[0], by_id);
+    ids[0] = '\0';
+    for (int i = 0; i < n; i++)
+        snprintf(ids + strlen(ids), cap - strlen(ids), "%s%s", i ? "," : "", hit[i]);
+}
+
+static void expect_hits(hd_index *ix, const char *q, const char *want)
+{
+    char ids[128];
+    cq(ix, q, ids, sizeof ids, NULL, NULL, 0);
+    if (strcmp(ids, want))
+        fail_msg("[%s]: hits {%s}, want {%s}", q, ids, want);
+}
+
+static void expect_snippet(hd_index *ix, const char *q, const char *id, const char *want)
+{
+    char ids[128], snip[512] = "";
+    cq(ix, q, ids, sizeof ids, id, snip, sizeof snip);
+    if (!strstr(snip, want))
+        fail_msg("[%s] %s: snippet '%s' lacks '%s'", q, id, snip, want);
+}
+
+static void test_compounds(void **state)
+{
+    (void)state;
+    char cdir[256];
+    snprintf(cdir, sizeof cdir, "/tmp/herald-test-compound-XXXXXX");
+    assert_non_null(mkdtemp(cdir));
+    hd_index *ix;
+    hd_err err = {0};
+    hd_index_opts io = {.create = 1, .writable = 1};
+    assert_int_equal(hd_index_open(cdir, &io, &ix, &err), HD_OK);
+    static const char *body[] = {
+        "Doctors prescribe anti-inflammatory drugs for the 12-day course.",
+        "An inflammatory speech about drugs and a 12 day war.",
+        "Anti inflammatory treatment and inflammatory drugs are listed.",
+    };
+    for (int i = 0; i < 3; i++) {
+        char id[8];
+        snprintf(id, sizeof id, "c%d", i + 1);
+        hd_doc d = {.id = id, .title = "T", .body = body[i]};
+        assert_int_equal(hd_index_add(ix, &d, &err), HD_OK);
+    }
+    assert_int_equal(hd_index_commit(ix, &err), HD_OK);
+    /* lengths count positions: 10 + 10 + 8 words, the compounds' own tokens not counted */
+    assert_int_equal(hd_ixr_field_total(hd_index_reader(ix), HD_FIELD_BODY), 28);
+
+    /* the word as written finds itself only; its parts find it too */
+    expect_hits(ix, "anti-inflammatory", "c1");
+    expect_hits(ix, "inflammatory", "c1,c2,c3");
+    expect_hits(ix, "12-day", "c1");
+    expect_hits(ix, "day", "c1,c2");
+    expect_hits(ix, "anti-infl*", "c1");
+    /* phrases: the compound spans its parts' positions */
+    expect_hits(ix, "\"anti-inflammatory drugs\"", "c1");
+    expect_hits(ix, "\"inflammatory drugs\"", "c1,c3");
+    expect_hits(ix, "\"anti inflammatory\"", "c1,c3");
+    expect_hits(ix, "\"the 12-day course\"", "c1");
+    expect_hits(ix, "\"12 day\"", "c1,c2");
+    expect_hits(ix, "\"anti drugs\"", "");
+    expect_hits(ix, "\"12-day war\"", "");
+    expect_hits(ix, "\"day course\"", "c1");
+
+    /* snippets mark the word as written, once */
+    expect_snippet(ix, "inflammatory", "c1", "prescribe [anti-inflammatory] drugs");
+    expect_snippet(ix, "anti-inflammatory", "c1", "prescribe [anti-inflammatory] drugs");
+    expect_snippet(ix, "\"inflammatory drugs\"", "c1", "[anti-inflammatory drugs] for");
+    expect_snippet(ix, "\"anti-inflammatory drugs\"", "c1", "[anti-inflammatory drugs] for");
+    expect_snippet(ix, "\"anti inflammatory\"", "c1", "prescribe [anti-inflammatory] drugs");
+    expect_snippet(ix, "\"the 12-day course\"", "c1", "for [the 12-day course].");
+    expect_snippet(ix, "day", "c1", "the [12-day] course");
+    /* a phrase word alone is not marked: "drugs" of c3 outside "inflammatory drugs" */
+    expect_snippet(ix, "\"anti-inflammatory drugs\"", "c1", "prescribe [anti-inflammatory");
+    expect_snippet(ix, "\"inflammatory drugs\"", "c3",
+                   "Anti inflammatory treatment and "
+                   "[inflammatory drugs]");
+    hd_index_close(ix);
+    char cmd[300];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", cdir);
+    assert_int_equal(system(cmd), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -974,6 +1120,7 @@ int main(void)
         cmocka_unit_test(test_each),
         cmocka_unit_test(test_each_past_window),
         cmocka_unit_test(test_out_of_memory),
+        cmocka_unit_test(test_compounds),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
