@@ -4,8 +4,16 @@
  * statistics; output: scores and score upper bounds). Called by topk.c for every scored doc and
  * by the pruning code for bounds; checked against hand-computed values in test_bm25.c.
  *
- * idf is Lucene's (Robertson-Sparck Jones with +1 inside the log so it never goes negative):
- *   idf = ln(1 + (N - df + 0.5) / (df + 0.5))
+ * idf is Robertson-Sparck Jones's, floored at a small positive weight:
+ *   idf = max(HD_BM25_IDF_FLOOR, ln((N - df + 0.5) / (df + 0.5)))
+ * RSJ is the log-odds of a word in a relevant against a non-relevant document; for a word in
+ * half of the documents or more it is <= 0: no evidence. Lucene adds 1 inside the log to stay
+ * positive, which also gives such words up to ln 2 = 0.69 (at df = N/2; an eighth of the
+ * weight of a word found once in 423 documents), so in long natural-language queries "the",
+ * "of", "in" move rankings. The floor (as in SQLite FTS5, whose floor is 1e-6) keeps them
+ * matching and ordering documents among themselves (a query of only such words still ranks
+ * by BM25's tf and length), with a weight next to nothing. For words in fewer than a third
+ * of the documents the two formulas differ by less than ln(1 + 1/2).
  */
 #include <math.h>
 
@@ -15,7 +23,8 @@ double hd_bm25_idf(uint64_t n_docs, uint64_t df)
 {
     if (df > n_docs)
         df = n_docs; /* stale statistics must not make idf undefined */
-    return log(1.0 + ((double)n_docs - (double)df + 0.5) / ((double)df + 0.5));
+    double idf = log(((double)n_docs - (double)df + 0.5) / ((double)df + 0.5));
+    return idf > HD_BM25_IDF_FLOOR ? idf : HD_BM25_IDF_FLOOR;
 }
 
 double hd_bm25(double idf, double tf, double len, double avglen)

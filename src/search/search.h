@@ -83,10 +83,12 @@ void hd_qnode_dump(const hd_qnode *n, hd_buf *out);
 
 /* ==== Interface to bm25.c =================================================================== */
 
-#define HD_BM25_K1 1.2
-#define HD_BM25_B  0.75
+#define HD_BM25_K1        1.2
+#define HD_BM25_B         0.75
+#define HD_BM25_IDF_FLOOR 0.01 /* idf of words in half of the documents or more */
 
-/* Lucene / Robertson idf: log(1 + (n_docs - df + 0.5) / (df + 0.5)); always > 0. */
+/* Robertson-Sparck Jones idf, ln((n_docs - df + 0.5) / (df + 0.5)), but never below
+ * HD_BM25_IDF_FLOOR (why: bm25.c). */
 double hd_bm25_idf(uint64_t n_docs, uint64_t df);
 
 /* Classic BM25 for one field: idf * tf * (k1 + 1) / (tf + k1 * (1 - b + b * len / avglen)). */

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT
  *
  * test_bm25.c — BM25 / BM25F arithmetic against values worked out by hand (k1 = 1.2,
- * b = 0.75, idf = ln(1 + (N - df + 0.5) / (df + 0.5))).
+ * b = 0.75, idf = max(0.01, ln((N - df + 0.5) / (df + 0.5)))).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -17,13 +17,20 @@
 static void test_idf(void **state)
 {
     (void)state;
-    /* N = 1000, df = 10: ln(1 + 990.5 / 10.5) = ln(95.3333) = 4.55738 */
-    assert_float_equal(hd_bm25_idf(1000, 10), 4.55738, EPS);
-    /* df = N: ln(1 + 0.5 / 1000.5) = 0.00049963 — small but positive */
-    assert_float_equal(hd_bm25_idf(1000, 1000), 0.00049963, 1e-7);
-    assert_true(hd_bm25_idf(1000, 1000) > 0);
-    /* df = 1, N = 1: ln(1 + 0.5 / 1.5) = ln(4/3) = 0.287682 */
-    assert_float_equal(hd_bm25_idf(1, 1), 0.287682, EPS);
+    /* N = 1000, df = 10: ln(990.5 / 10.5) = ln(94.3333) = 4.54684 */
+    assert_float_equal(hd_bm25_idf(1000, 10), 4.54684, EPS);
+    /* N = 1000, df = 300: ln(700.5 / 300.5) = 0.846350 */
+    assert_float_equal(hd_bm25_idf(1000, 300), 0.846350, EPS);
+    /* df = N/2 and above: the floor, small but positive */
+    assert_float_equal(hd_bm25_idf(1000, 500), HD_BM25_IDF_FLOOR, 1e-12);
+    assert_float_equal(hd_bm25_idf(1000, 1000), HD_BM25_IDF_FLOOR, 1e-12);
+    assert_float_equal(HD_BM25_IDF_FLOOR, 0.01, 1e-12);
+    /* just under half: ln(501.5 / 499.5) = 0.003996, below the floor */
+    assert_float_equal(hd_bm25_idf(1000, 499), HD_BM25_IDF_FLOOR, 1e-12);
+    /* df = 1, N = 1: ln(0.5 / 1.5) < 0: the floor */
+    assert_float_equal(hd_bm25_idf(1, 1), HD_BM25_IDF_FLOOR, 1e-12);
+    /* N = 3, df = 1: ln(2.5 / 1.5) = 0.510826 */
+    assert_float_equal(hd_bm25_idf(3, 1), 0.510826, EPS);
     /* df > N (stale stats) is clamped, never NaN */
     assert_float_equal(hd_bm25_idf(5, 9), hd_bm25_idf(5, 5), 1e-12);
     /* rarer terms weigh more */
@@ -33,7 +40,7 @@ static void test_idf(void **state)
 static void test_bm25(void **state)
 {
     (void)state;
-    double idf = hd_bm25_idf(1000, 10);
+    double idf = 4.55738; /* some word's idf (hd_bm25_idf is checked above) */
     /* tf 3, len 50, avg 100: 4.55738 * 3 * 2.2 / (3 + 1.2 * (0.25 + 0.75 * 0.5))
      * = 30.0787 / 3.75 = 8.02099 */
     assert_float_equal(hd_bm25(idf, 3, 50, 100), 8.02099, EPS);
@@ -54,7 +61,7 @@ static void test_bm25f(void **state)
     hd_bm25f_params p;
     hd_bm25f_init(&p, 2, avg);
     p.weight[0] = 2.5;
-    double idf = hd_bm25_idf(1000, 10);
+    double idf = 4.55738;
     /* title: w 2.5, tf 1, len 5: 2.5 / (0.25 + 0.75 * 5 / 8) = 3.47826
      * body:  w 1,   tf 2, len 200: 1 / (0.25 + 0.75 * 2) = 0.571429, x2 = 1.142857
      * tf' = 4.621118; score = 4.55738 * 4.621118 * 2.2 / (4.621118 + 1.2) = 7.95937 */
