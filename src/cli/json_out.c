@@ -91,24 +91,32 @@ void hd_jw_flush(hd_jw *w)
     w->n = 0;
 }
 
-void hd_jw_raw(hd_jw *w, const char *s, size_t n)
+void hd_jw_raw_full(hd_jw *w, const char *s, size_t n)
 {
-    if (n > sizeof w->buf - w->n) {
-        hd_jw_flush(w);
-        if (n > sizeof w->buf) {
-            fwrite(s, 1, n, w->f);
-            return;
-        }
+    hd_jw_flush(w);
+    if (n > sizeof w->buf) {
+        fwrite(s, 1, n, w->f);
+        return;
     }
-    memcpy(w->buf + w->n, s, n);
-    w->n += n;
+    memcpy(w->buf, s, n);
+    w->n = n;
 }
 
 void hd_jw_str(hd_jw *w, const char *s, size_t n)
 {
+    size_t i = next_special(s, 0, n);
+    if (i == n && n + 2 <= sizeof w->buf - w->n) {
+        /* the usual string: nothing to escape, and it fits */
+        char *o = w->buf + w->n;
+        o[0] = '"';
+        memcpy(o + 1, s, n);
+        o[n + 1] = '"';
+        w->n += n + 2;
+        return;
+    }
     hd_jw_raw(w, "\"", 1);
     size_t run = 0;
-    for (size_t i = next_special(s, 0, n); i < n; i = next_special(s, i + 1, n)) {
+    for (; i < n; i = next_special(s, i + 1, n)) {
         char e[7];
         hd_jw_raw(w, s + run, i - run);
         hd_jw_raw(w, e, escape((unsigned char)s[i], e));

@@ -24,8 +24,18 @@ typedef struct hd_jw {
 void hd_jw_init(hd_jw *w, FILE *f);
 /* Write out what is pending. */
 void hd_jw_flush(hd_jw *w);
+/* hd_jw_raw when s[0..n) does not fit in what is left of the buffer. */
+void hd_jw_raw_full(hd_jw *w, const char *s, size_t n);
 /* Append s[0..n) as it is; pieces longer than the buffer go straight to the file. */
-void hd_jw_raw(hd_jw *w, const char *s, size_t n);
+static inline void hd_jw_raw(hd_jw *w, const char *s, size_t n)
+{
+    if (n > sizeof w->buf - w->n) {
+        hd_jw_raw_full(w, s, n);
+        return;
+    }
+    memcpy(w->buf + w->n, s, n);
+    w->n += n;
+}
 /* Append a NUL-terminated string as it is (inline: the length of a literal is folded). */
 static inline void hd_jw_lit(hd_jw *w, const char *s)
 {

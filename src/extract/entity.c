@@ -104,7 +104,10 @@ uint32_t hd_ex_role_ending_at(const xctx *x, uint32_t j, uint32_t lo)
     for (unsigned m = maxw; m >= 1; m--) {
         if (j + 1 < lo + m)
             continue;
-        if (hd_ex_seq_get(x, &x->lx->roles, j + 1 - m, j + 1)) {
+        /* one word: its lexicon bits say; more: only from a word that starts a phrase */
+        uint32_t f = j + 1 - m;
+        if (m == 1 ? tok_has(x, j, LW_ROLE)
+                   : tok_has(x, f, LW_ROLE_START) && hd_ex_seq_get(x, &x->lx->roles, f, j + 1)) {
             best = j + 1 - m;
             break;
         }
@@ -451,11 +454,14 @@ static void gender(xctx *x, uint32_t i)
 static void appositives_and_genders(xctx *x)
 {
     const xtok *t = x->t;
-    for (uint32_t i = 0; i + 1 < x->nt; i++) {
+    for (uint32_t m = 0; m < x->n_marks; m++) {
+        uint32_t i = x->marks[m];
+        if (i + 1 >= x->nt)
+            break;
         if (t[i].kind == TK_PUNCT) {
-            if (t[i].ch == ',' && i > 0)
+            if (i > 0)
                 appositive(x, i);
-        } else if (t[i].lex & (LW_TITLE | LW_ROLE)) {
+        } else {
             gender(x, i);
         }
     }
@@ -483,12 +489,10 @@ int hd_ex_entities(xctx *x)
     for (uint32_t i = 0; i < nt; i++)
         x->tent[i] = x->tpend[i] = -1;
     uint32_t i = 0;
-    while (i < x->nt) {
-        /* most tokens are no capitalised word: a flags test before the call */
-        if (!(x->t[i].flags & (TF_CAP | TF_ALLCAPS)) || !cap_word(x, i)) {
-            i++;
+    for (uint32_t c = 0; c < x->n_cap; c++) {
+        if (x->caps[c] < i || !cap_word(x, x->caps[c]))
             continue;
-        }
+        i = x->caps[c];
         uint32_t j = i + 1;
         while (j < x->nt && !(x->t[j - 1].flags & TF_POSS)) {
             if (cap_word(x, j)) {

@@ -177,9 +177,13 @@ hd_rc hd_extract_statements(const hd_lexicon *lx, hd_arena *arena, const char *t
     hd_free(x->t);
     hd_free(x->q);
     hd_free(x->st);
+    hd_free(x->caps);
+    hd_free(x->marks);
+    hd_free(x->cues);
     x->t = NULL;
     x->q = NULL;
     x->st = NULL;
+    x->caps = x->marks = x->cues = NULL;
     if (rc != HD_OK) {
         *out_st = NULL;
         *out_ent = NULL;

@@ -73,15 +73,17 @@ enum {
     LW_PLACE = 1 << 7,
     LW_DEMONYM = 1 << 8,
     LW_FUNC = 1 << 9,
-    LW_ADV = 1 << 10,      /* adverbs and auxiliaries skipped before a cue (built in) */
-    LW_DET = 1 << 11,      /* determiners (built in) */
-    LW_PRON = 1 << 12,     /* subject pronouns (built in) */
-    LW_NOTNOUN = 1 << 13,  /* auxiliaries, wh-words: never head a subject (built in) */
-    LW_ROLE_END = 1 << 14, /* last word of some role phrase ("state" of "secretary of state") */
-    LW_CONN = 1 << 15,     /* lowercase words inside names: of, de, bin, al, von (built in) */
-    LW_ABBR = 1 << 16,     /* abbreviations keeping their period: Nov, Jr, Inc (built in) */
-    LW_ACC = 1 << 17,      /* "according" (built in) */
-    LW_TIME = 1 << 18,     /* month and day names: never part of a name (built in) */
+    LW_ADV = 1 << 10,        /* adverbs and auxiliaries skipped before a cue (built in) */
+    LW_DET = 1 << 11,        /* determiners (built in) */
+    LW_PRON = 1 << 12,       /* subject pronouns (built in) */
+    LW_NOTNOUN = 1 << 13,    /* auxiliaries, wh-words: never head a subject (built in) */
+    LW_ROLE_END = 1 << 14,   /* last word of some role phrase ("state" of "secretary of state") */
+    LW_CONN = 1 << 15,       /* lowercase words inside names: of, de, bin, al, von (built in) */
+    LW_ABBR = 1 << 16,       /* abbreviations keeping their period: Nov, Jr, Inc (built in) */
+    LW_ACC = 1 << 17,        /* "according" (built in) */
+    LW_TIME = 1 << 18,       /* month and day names: never part of a name (built in) */
+    LW_ROLE_START = 1 << 19, /* first word of some role phrase of two words or more */
+    LW_ADVB = 1 << 20,       /* words that open an adverbial after a cue (built in) */
 };
 
 /* Look key[0..n) up (ASCII case-folded; a trailing '.' is ignored). Returns the value, 0 when
@@ -246,8 +248,15 @@ typedef struct xctx {
     size_t cap_ent, cap_roles, cap_pend; /* sizes of ent, roles, pend */
     xquote *q;
     uint32_t nq;
-    int32_t *tent;  /* per token: entity of a name token, or -1 */
-    int32_t *tpend; /* per token: pending role index of a role-only mention, or -1 */
+    /* Where later passes need to look, noted by the tokenizer (token indices, ascending; heap,
+     * freed by extract.c), so that they need not walk every token: */
+    uint32_t *caps;  /* words with TF_CAP or TF_ALLCAPS (n_cap of them) */
+    uint32_t *marks; /* commas, and words with LW_TITLE or LW_ROLE */
+    uint32_t *cues;  /* words with LW_VERB or LW_ACC */
+    uint32_t n_marks, n_cues;
+    uint32_t n_colon_para; /* paragraph breaks right after a ':' */
+    int32_t *tent;         /* per token: entity of a name token, or -1 */
+    int32_t *tpend;        /* per token: pending role index of a role-only mention, or -1 */
     xent *ent;
     uint32_t nent;
     xrole *roles;

@@ -212,6 +212,27 @@ static int role_ends(lx_set *words, const lx_set *roles)
     return 0;
 }
 
+/* LW_ROLE_START on the first word of every role phrase of two words or more. A token is
+ * looked up without a trailing '.', so the word is too: the bit may be set on a word that
+ * starts no phrase (a filter before the phrase lookup), never missing from one that does. */
+static int role_starts(lx_set *words, const lx_set *roles)
+{
+    for (size_t i = 0; i < roles->cap; i++) {
+        if (!roles->hash[i])
+            continue;
+        const char *k = roles->pool + roles->off[i];
+        const char *sp = memchr(k, ' ', roles->len[i]);
+        if (!sp)
+            continue;
+        size_t n = (size_t)(sp - k);
+        if (n > 1 && k[n - 1] == '.')
+            n--;
+        if (set_or(words, k, n, LW_ROLE_START) != 0)
+            return -1;
+    }
+    return 0;
+}
+
 static int add_builtin(lx_set *words, const char *const *list, uint32_t bit)
 {
     for (int i = 0; list[i]; i++)
@@ -253,6 +274,15 @@ static const char *const builtin_time[] = {
     "jun",       "jul",      "aug",       "sep",      "sept",   "oct",      "nov",    "dec",
     "monday",    "tuesday",  "wednesday", "thursday", "friday", "saturday", "sunday", NULL};
 
+/* What may open an adverbial between a cue and its clause ("said on Tuesday that",
+ * "said in a statement"): hd_ex_adverbial_start. */
+static const char *const builtin_advb[] = {
+    "on",      "in",        "at",       "during",  "late",     "early",     "earlier", "last",
+    "this",    "after",     "before",   "to",      "via",      "from",      "while",   "when",
+    "citing",  "according", "by",       "through", "recently", "yesterday", "today",   "monday",
+    "tuesday", "wednesday", "thursday", "friday",  "saturday", "sunday",    "adding",  "referring",
+    "without", "as",        "of",       NULL};
+
 static int build_words(hd_lexicon *lx)
 {
     lx_set *w = &lx->words;
@@ -264,7 +294,8 @@ static int build_words(hd_lexicon *lx)
            add_builtin(w, builtin_det, LW_DET) || add_builtin(w, builtin_pron, LW_PRON) ||
            add_builtin(w, builtin_notnoun, LW_NOTNOUN) || add_builtin(w, builtin_conn, LW_CONN) ||
            add_builtin(w, builtin_abbr, LW_ABBR) || set_or(w, "according", 9, LW_ACC) ||
-           add_builtin(w, builtin_time, LW_TIME) || role_ends(w, &lx->roles);
+           add_builtin(w, builtin_time, LW_TIME) || role_ends(w, &lx->roles) ||
+           role_starts(w, &lx->roles) || add_builtin(w, builtin_advb, LW_ADVB);
 }
 
 static unsigned count_words(const char *k, size_t n)

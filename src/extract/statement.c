@@ -106,19 +106,11 @@ int hd_ex_has_used_quote(const xctx *x, uint32_t a, uint32_t b)
 
 int hd_ex_adverbial_start(const xctx *x, uint32_t i, uint32_t end)
 {
-    static const char *const w[] = {
-        "on",      "in",        "at",       "during",    "late",     "early",
-        "earlier", "last",      "this",     "after",     "before",   "to",
-        "via",     "from",      "while",    "when",      "citing",   "according",
-        "by",      "through",   "recently", "yesterday", "today",    "monday",
-        "tuesday", "wednesday", "thursday", "friday",    "saturday", "sunday",
-        "adding",  "referring", "without",  "as",        "of",       NULL};
     if (i >= end || x->t[i].kind != TK_WORD)
         return 1;
-    for (int k = 0; w[k]; k++)
-        if (tok_is(x, i, w[k]))
-            return 1;
-    return 0;
+    /* one of lexicon.c's builtin_advb, written as it is: no possessive, no period */
+    const xtok *t = &x->t[i];
+    return (t->lex & LW_ADVB) && t->stem_e == t->e && x->b[t->e - 1] != '.';
 }
 
 static int by_anchor(const void *a, const void *b)
@@ -263,20 +255,22 @@ int hd_ex_statements(xctx *x)
         return -1;
     memset(x->used, 0, x->nt + 1);
     hd_ex_direct_quotes(x);
-    hd_ex_block_paragraphs(x);
+    if (x->n_colon_para)
+        hd_ex_block_paragraphs(x);
     hd_ex_quote_chains(x);
+    /* Reported speech needs a cue (a speech verb or "according"): only the sentences
+     * holding one are read, each once, in text order. */
     const xtok *t = x->t;
-    uint32_t i = 0, nt = x->nt;
-    while (i < nt && !x->oom) {
-        uint32_t e = i + 1, lex = t[i].lex;
-        while (e < nt && t[e].sent == t[i].sent && t[e].kind != TK_PARA)
-            lex |= t[e++].lex;
-        /* reported speech needs a cue: a sentence without any is skipped whole */
-        if (t[i].kind != TK_PARA && (lex & (LW_VERB | LW_ACC)))
-            hd_ex_reported_sentence(x, i, e);
-        i = e;
-        while (i < nt && t[i].kind == TK_PARA)
-            i++;
+    uint32_t done = 0, nt = x->nt;
+    for (uint32_t k = 0; k < x->n_cues && !x->oom; k++) {
+        uint32_t c = x->cues[k];
+        if (c < done)
+            continue;
+        uint32_t s0 = hd_ex_sent_start(x, c), e = c + 1;
+        while (e < nt && t[e].sent == t[c].sent && t[e].kind != TK_PARA)
+            e++;
+        hd_ex_reported_sentence(x, s0, e);
+        done = e;
     }
     if (x->oom)
         return -1;

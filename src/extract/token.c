@@ -426,6 +426,15 @@ static inline void sentence_tok(sstate *ss, const xtok *t, uint32_t i, xtok *tk)
     }
 }
 
+/* Append token index v to the list *pv of *pn entries (capacity *pcap). 0 or -1 (OOM). */
+static inline int note(uint32_t **pv, size_t *pcap, uint32_t *pn, uint32_t v)
+{
+    if (*pn == *pcap && HD_GROW(*pv, *pcap, (size_t)*pn + 1) != 0)
+        return -1;
+    (*pv)[(*pn)++] = v;
+    return 0;
+}
+
 /* The token loop. Tokens are written in place (x->t[x->nt]) with their sentences; it also
  * counts what the entity pass sizes its arrays by (n_cap, n_role, n_comma) and the opening
  * quote marks, so that pair_quotes can be skipped for text without any. */
@@ -436,6 +445,8 @@ static int tokenize(xctx *x, size_t *cap, uint32_t *n_qopen)
     size_t n = x->n, i = 0, len;
     uint32_t para = 0, nt = 0, n_cap = 0, n_role = 0, n_comma = 0, n_q = 0;
     sstate ss = {.start = 1};
+    size_t cap_caps = 0, cap_marks = 0, cap_cues = 0;
+    uint32_t n_caps = 0;
     while (i < n) {
         unsigned char c0 = (unsigned char)b[i];
         if (c0 == ' ') {
@@ -467,6 +478,7 @@ static int tokenize(xctx *x, size_t *cap, uint32_t *n_qopen)
                              .para = para,
                              .kind = TK_PARA};
                 sentence_tok(&ss, x->t, nt, tk);
+                x->n_colon_para += x->t[nt - 1].kind == TK_PUNCT && x->t[nt - 1].ch == ':';
                 nt++;
                 para++;
             }
@@ -499,6 +511,10 @@ static int tokenize(xctx *x, size_t *cap, uint32_t *n_qopen)
             n_cap += (fl & (TF_CAP | TF_ALLCAPS)) != 0;
             n_role += (lex & (LW_ROLE | LW_ROLE_END)) != 0;
             sentence_tok(&ss, x->t, nt, tk);
+            if (((fl & (TF_CAP | TF_ALLCAPS)) && note(&x->caps, &cap_caps, &n_caps, nt)) ||
+                ((lex & (LW_TITLE | LW_ROLE)) && note(&x->marks, &cap_marks, &x->n_marks, nt)) ||
+                ((lex & (LW_VERB | LW_ACC)) && note(&x->cues, &cap_cues, &x->n_cues, nt)))
+                return -1;
             i = e;
         } else {
             uint8_t kind;
@@ -525,6 +541,8 @@ static int tokenize(xctx *x, size_t *cap, uint32_t *n_qopen)
                          .kind = kind,
                          .ch = ch};
             sentence_tok(&ss, x->t, nt, tk);
+            if (ch == ',' && note(&x->marks, &cap_marks, &x->n_marks, nt))
+                return -1;
             i += len;
         }
         nt++;

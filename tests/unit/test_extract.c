@@ -715,6 +715,37 @@ static void tokenize(xctx *x, const char *body)
     assert_int_equal(hd_ex_tokenize(x), 0);
 }
 
+static void untokenize(xctx *x)
+{
+    hd_free(x->t);
+    hd_free(x->q);
+    hd_free(x->caps);
+    hd_free(x->marks);
+    hd_free(x->cues);
+}
+
+/* Index of the first token whose bytes are exactly w. */
+static uint32_t tok_index(const xctx *x, const char *w)
+{
+    for (uint32_t i = 0; i < x->nt; i++)
+        if (x->t[i].e - x->t[i].s == strlen(w) && !memcmp(x->b + x->t[i].s, w, strlen(w)))
+            return i;
+    fail_msg("no token \"%s\"", w);
+    return 0;
+}
+
+/* Is token i in the ascending list v[0..n)? */
+static int listed(const uint32_t *v, uint32_t n, uint32_t i)
+{
+    for (uint32_t k = 0; k < n; k++) {
+        if (k > 0)
+            assert_true(v[k - 1] < v[k]);
+        if (v[k] == i)
+            return 1;
+    }
+    return 0;
+}
+
 /* The first token whose bytes are exactly w. */
 static const xtok *tok_of(const xctx *x, const char *w)
 {
@@ -781,14 +812,63 @@ static void test_tokens(void **state)
     assert_true(tok_of(&x, "best")->flags & TF_INQ);
     assert_int_equal(tok_of(&x, "The")->sent, tok_of(&x, "1987")->sent);
     assert_true(tok_of(&x, "NATO")->sent < tok_of(&x, "The")->sent);
-    hd_free(x.t);
-    hd_free(x.q);
+    /* the lists later passes walk instead of every token */
+    uint32_t n_caps = 0, n_marks = 0, n_cues = 0;
+    for (uint32_t i = 0; i < x.nt; i++) {
+        const xtok *t = &x.t[i];
+        int cap = (t->flags & (TF_CAP | TF_ALLCAPS)) != 0;
+        int mark = (t->kind == TK_PUNCT && t->ch == ',') || (t->lex & (LW_TITLE | LW_ROLE));
+        int cue = (t->lex & (LW_VERB | LW_ACC)) != 0;
+        assert_int_equal(listed(x.caps, x.n_cap, i), cap);
+        assert_int_equal(listed(x.marks, x.n_marks, i), mark);
+        assert_int_equal(listed(x.cues, x.n_cues, i), cue);
+        n_caps += cap;
+        n_marks += mark;
+        n_cues += cue;
+    }
+    assert_int_equal(x.n_cap, n_caps);
+    assert_int_equal(x.n_marks, n_marks);
+    assert_int_equal(x.n_cues, n_cues);
+    assert_true(listed(x.cues, x.n_cues, tok_index(&x, "said")));
+    assert_true(listed(x.cues, x.n_cues, tok_index(&x, "told")));
+    assert_true(listed(x.marks, x.n_marks, tok_index(&x, "Mr.")));
+    assert_true(listed(x.caps, x.n_cap, tok_index(&x, "NATO")));
+    assert_int_equal(x.n_colon_para, 0);
+    untokenize(&x);
     /* no quote marks: no quote spans */
     tokenize(&x, "Plain text without quotes.");
     assert_int_equal(x.nq, 0);
     assert_int_equal(x.nt, 5);
-    hd_free(x.t);
-    hd_free(x.q);
+    assert_int_equal(x.n_cues, 0);
+    untokenize(&x);
+    /* a paragraph after "X said:" is noted for the block-paragraph pass */
+    tokenize(&x, "The minister said:\nWe will build the port and the road.\n");
+    assert_int_equal(x.n_colon_para, 1);
+    untokenize(&x);
+}
+
+/* The lexicon bits the passes use instead of string comparisons or phrase lookups. */
+static void test_lexicon_bits(void **state)
+{
+    (void)state;
+    xctx x;
+    tokenize(&x, "Secretary of State Blinken said on Tuesday, in Today's talks, on. as As");
+    /* "secretary of state" is a role phrase: its first word is marked, its last ends one */
+    assert_true(tok_of(&x, "Secretary")->lex & LW_ROLE_START);
+    assert_true(tok_of(&x, "State")->lex & LW_ROLE_END);
+    assert_int_equal(hd_ex_role_ending_at(&x, tok_index(&x, "State"), 0),
+                     tok_index(&x, "Secretary"));
+    /* adverbial openers, as written: not with a possessive or a period */
+    assert_true(hd_ex_adverbial_start(&x, tok_index(&x, "on"), x.nt));
+    assert_true(hd_ex_adverbial_start(&x, tok_index(&x, "in"), x.nt));
+    assert_true(hd_ex_adverbial_start(&x, tok_index(&x, "As"), x.nt));
+    assert_false(hd_ex_adverbial_start(&x, tok_index(&x, "Today's"), x.nt));
+    assert_false(hd_ex_adverbial_start(&x, tok_index(&x, "Blinken"), x.nt));
+    assert_false(hd_ex_adverbial_start(&x, tok_index(&x, "said"), x.nt));
+    /* a punctuation token or the end opens one too */
+    assert_true(hd_ex_adverbial_start(&x, tok_index(&x, ","), x.nt));
+    assert_true(hd_ex_adverbial_start(&x, x.nt, x.nt));
+    untokenize(&x);
 }
 
 int main(void)
@@ -841,6 +921,7 @@ int main(void)
         cmocka_unit_test(test_out_of_memory),
         cmocka_unit_test(test_compound_roles_and_called),
         cmocka_unit_test(test_tokens),
+        cmocka_unit_test(test_lexicon_bits),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
