@@ -198,6 +198,25 @@ static inline size_t alnum_run(const char *b, size_t n, size_t j, unsigned *acc)
     return j;
 }
 
+/* lx_get_hashed for the per-token lookups, on a set built by hd_lexicon_load (words,
+ * places), which always has a Bloom filter; an empty set has max_len 0 and answers at once.
+ * n >= 1. */
+static inline uint32_t lx_probe(const lx_set *s, size_t n, uint64_t h)
+{
+    if (n > s->max_len)
+        return 0;
+    uint32_t a = (uint32_t)h & (LX_BLOOM_BITS - 1), c = (uint32_t)(h >> 40) & (LX_BLOOM_BITS - 1);
+    if (!((s->bloom[a >> 6] >> (a & 63)) & (s->bloom[c >> 6] >> (c & 63)) & 1))
+        return 0;
+    size_t j = h & (s->cap - 1);
+    while (s->hash[j]) {
+        if (s->hash[j] == h && s->len[j] == n)
+            return s->val[j];
+        j = (j + 1) & (s->cap - 1);
+    }
+    return 0;
+}
+
 /* ASCII bytes that end a word outright when its first run of letters and digits stops at
  * them: not a joiner candidate (- ' . , &), not a letter or digit, not UTF-8. */
 static const unsigned char word_end[256] = {
@@ -213,8 +232,8 @@ static const unsigned char word_end[256] = {
 static inline uint32_t word_lex(const hd_lexicon *lx, const char *b, size_t i, size_t kl,
                                 uint64_t h, uint16_t fl)
 {
-    uint32_t lex = lx_get_hashed(&lx->words, b + i, kl, h);
-    if ((fl & TF_CAP) && lx_get_hashed(&lx->places, b + i, kl, h))
+    uint32_t lex = lx_probe(&lx->words, kl, h);
+    if ((fl & TF_CAP) && lx_probe(&lx->places, kl, h))
         lex |= LW_PLACE;
     return lex;
 }
@@ -453,23 +472,25 @@ static int tokenize(xctx *x, size_t *cap, uint32_t *n_qopen)
             i++;
             continue;
         }
-        int c;
-        if (c0 < 0x80) {
-            c = ascii_tab[c0];
-            len = 1;
-        } else {
-            c = classify_slow(b + i, n - i, &len);
-        }
-        if (c == C_SPACE) {
-            i += len;
-            continue;
-        }
         if (nt == *cap) {
             x->nt = nt;
             if (grow_tokens(x, cap) != 0)
                 return -1;
         }
         xtok *tk = &x->t[nt];
+        int c = C_ALPHA, word = wt[c0] != 0; /* an ASCII letter or digit: a word, at once */
+        len = 1;
+        if (!word) {
+            if (c0 < 0x80)
+                c = ascii_tab[c0];
+            else
+                c = classify_slow(b + i, n - i, &len);
+            word = is_wordc(c);
+        }
+        if (c == C_SPACE) {
+            i += len;
+            continue;
+        }
         if (c == C_NL) {
             if (nt && x->t[nt - 1].kind != TK_PARA) {
                 *tk = (xtok){.s = (uint32_t)i,
@@ -490,7 +511,7 @@ static int tokenize(xctx *x, size_t *cap, uint32_t *n_qopen)
             c = C_QAMB;
             len = 2;
         }
-        if (is_wordc(c)) {
+        if (word) {
             uint16_t fl;
             uint32_t se, lex;
             size_t e = scan_ascii(lx, b, n, i, &fl, &se, &lex);
