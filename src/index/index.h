@@ -128,8 +128,8 @@ uint64_t hd_ixr_generation(const hd_ixr *r);             /* commit number */
 const char *hd_ixr_language(const hd_ixr *r);            /* analyzer language of the index */
 uint64_t hd_ixr_max_doc(const hd_ixr *r);                /* docs incl. deleted, all segments */
 uint64_t hd_ixr_n_docs(const hd_ixr *r);                 /* live docs */
-/* Sum of the lengths (tokens) of `field` over all docs (deleted included, as Lucene). The
- * average field length for BM25 is hd_ixr_field_total / hd_ixr_max_doc. */
+/* Sum of the lengths (words: positions taken) of `field` over all docs (deleted included, as
+ * Lucene). The average field length for BM25 is hd_ixr_field_total / hd_ixr_max_doc. */
 uint64_t hd_ixr_field_total(const hd_ixr *r, hd_field field);
 /* Document frequency of (field, term) summed over segments (deleted docs included). */
 uint64_t hd_ixr_doc_freq(const hd_ixr *r, hd_field field, const char *term, size_t len);
