@@ -136,6 +136,11 @@ void hd_jw_strz(hd_jw *w, const char *s)
 
 void hd_jw_uint(hd_jw *w, unsigned long long v)
 {
+    if (v < 10) {
+        char c = (char)('0' + v);
+        hd_jw_raw(w, &c, 1);
+        return;
+    }
     char d[20];
     size_t k = sizeof d;
     do {
