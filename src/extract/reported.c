@@ -125,13 +125,29 @@ static void emit_reported(xctx *x, const xnp *np, uint32_t c0, uint32_t c1, uint
             x->q[x->t[k].qi - 1].stmt = (int32_t)(x->nst - 1);
 }
 
+/* Index in x->cues of the first cue at or after token i. */
+static uint32_t first_cue(const xctx *x, uint32_t i)
+{
+    uint32_t lo = 0, hi = x->n_cues;
+    while (lo < hi) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (x->cues[mid] < i)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 /* One sentence [s0, s1): at most one reported statement. */
 /* One sentence [s0, s1). Returns where a second, coordinated clause with its own subject
- * starts ("A said X and B said Y"), or UINT32_MAX. */
+ * starts ("A said X and B said Y"), or UINT32_MAX. Only cue tokens (LW_VERB or LW_ACC) can
+ * start one: the loop walks x->cues. */
 static uint32_t one_sentence(xctx *x, uint32_t s0, uint32_t s1)
 {
-    for (uint32_t c = s0; c < s1; c++) {
-        if (!(x->t[c].lex & (LW_VERB | LW_ACC)) || (x->t[c].flags & TF_INQ))
+    for (uint32_t ci = first_cue(x, s0); ci < x->n_cues && x->cues[ci] < s1; ci++) {
+        uint32_t c = x->cues[ci];
+        if (x->t[c].flags & TF_INQ)
             continue;
         xnp np;
         /* "Asked whether he would run, Smith said …": the question, asker unnamed */
@@ -271,9 +287,11 @@ static uint32_t one_sentence(xctx *x, uint32_t s0, uint32_t s1)
 
 void hd_ex_reported_sentence(xctx *x, uint32_t s0, uint32_t s1)
 {
-    for (uint32_t c = s0; c < s1; c++)
+    for (uint32_t k = first_cue(x, s0); k < x->n_cues && x->cues[k] < s1; k++) {
+        uint32_t c = x->cues[k];
         if ((x->t[c].lex & LW_VERB) && x->used[c] && x->t[c].lex >> 24 != VC_PART)
             return; /* its cue already serves a direct quote */
+    }
     while (s0 < s1 && !x->oom) {
         uint32_t next = one_sentence(x, s0, s1);
         if (next == UINT32_MAX || next <= s0)
