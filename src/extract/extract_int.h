@@ -106,16 +106,16 @@ static inline uint64_t lx_mix(uint64_t h)
     return h ^ (h >> 29);
 }
 
-/* The lexicon's key hash: case-folded bytes taken 8 at a time. Never 0. `avail` is how many
- * bytes may be read from k (>= n); reading past n but within avail saves a byte loop. */
-static inline uint64_t lx_hash(const char *k, size_t n, size_t avail)
+/* lx_hash; `fold` 0 when k[0..n) is known to hold no ASCII capital (folding is then the
+ * identity and is skipped). */
+static inline uint64_t lx_hash_f(const char *k, size_t n, size_t avail, int fold)
 {
     uint64_t h = 0x243F6A8885A308D3ULL ^ n;
     size_t i = 0;
     for (; i + 8 <= n; i += 8) {
         uint64_t w;
         memcpy(&w, k + i, 8);
-        h = lx_mix(h ^ lx_fold8(w));
+        h = lx_mix(h ^ (fold ? lx_fold8(w) : w));
     }
     if (i < n) {
         uint64_t w = 0;
@@ -127,9 +127,16 @@ static inline uint64_t lx_hash(const char *k, size_t n, size_t avail)
             for (size_t b = 0; b < r; b++)
                 w |= (uint64_t)(unsigned char)k[i + b] << (8 * b);
         }
-        h = lx_mix(h ^ lx_fold8(w));
+        h = lx_mix(h ^ (fold ? lx_fold8(w) : w));
     }
     return h ? h : 1;
+}
+
+/* The lexicon's key hash: case-folded bytes taken 8 at a time. Never 0. `avail` is how many
+ * bytes may be read from k (>= n); reading past n but within avail saves a byte loop. */
+static inline uint64_t lx_hash(const char *k, size_t n, size_t avail)
+{
+    return lx_hash_f(k, n, avail, 1);
 }
 
 #define LX_BLOOM_BITS (1u << 16)

@@ -261,7 +261,8 @@ static inline size_t scan_ascii(const hd_lexicon *lx, const char *b, size_t n, s
         /* no lexicon key starts with a digit unless lx->digit_keys says so */
         *lex = digit && !lx->digit_keys
                    ? 0
-                   : word_lex(lx, b, i, j - i, lx_hash(b + i, j - i, n - i), fl);
+                   : word_lex(lx, b, i, j - i, lx_hash_f(b + i, j - i, n - i, f == 3 || (acc & 2)),
+                              fl);
         return j;
     }
     for (;;) {
