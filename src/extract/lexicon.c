@@ -424,6 +424,42 @@ static int add_json_name(lx_set *s, json_t *o, const char *field)
     return 0;
 }
 
+/* The "name", "common_name" and "official_name" values of iso_3166-1.json, as add_json_name
+ * keeps them, picked out without building a jansson tree (the file is flat: one object per
+ * country, one field a line). Only for text without a backslash, so no value is escaped.
+ * Returns 0, -1 when the text does not look like the file (the caller parses it with
+ * jansson), or -2 on out of memory. */
+static int scan_names(const hd_buf *b, lx_set *s)
+{
+    static const char *const keys[] = {"\"name\": \"", "\"common_name\": \"",
+                                       "\"official_name\": \"", NULL};
+    const char *p = b->p, *end = b->p + b->len;
+    int found = 0;
+    while (p < end) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        const char *le = nl ? nl : end, *v = NULL;
+        while (p < le && (*p == ' ' || *p == '\t'))
+            p++;
+        for (int k = 0; keys[k] && !v; k++) {
+            size_t kl = strlen(keys[k]);
+            if ((size_t)(le - p) > kl && memcmp(p, keys[k], kl) == 0)
+                v = p + kl;
+        }
+        if (v) {
+            const char *q = memchr(v, '"', (size_t)(le - v));
+            if (!q)
+                return -1;
+            size_t n = (size_t)(q - v);
+            const char *comma = memmem(v, n, ", ", 2);
+            if (set_add(s, v, n, 1) != 0 || (comma && set_add(s, v, (size_t)(comma - v), 1)))
+                return -2;
+            found = 1;
+        }
+        p = nl ? nl + 1 : end;
+    }
+    return found ? 0 : -1;
+}
+
 static hd_rc load_iso(const char *file, const char *key, lx_set *s, int need, hd_err *err)
 {
     char path[4096];
@@ -439,6 +475,11 @@ static hd_rc load_iso(const char *file, const char *key, lx_set *s, int need, hd
         if (ferr.code == HD_ENOMEM)
             return hd_err_set(err, HD_ENOMEM, "out of memory reading %s", path);
         return hd_err_setw(err, HD_EIO, path, "cannot read iso-codes: %s", ferr.msg);
+    }
+    int scanned = b.p && !memchr(b.p, '\\', b.len) ? scan_names(&b, s) : -1;
+    if (scanned != -1) {
+        hd_buf_done(&b);
+        return scanned ? hd_err_set(err, HD_ENOMEM, "out of memory loading %s", path) : HD_OK;
     }
     json_error_t je;
     json_t *root = json_loadb(b.p ? b.p : "", b.len, 0, &je);

@@ -869,6 +869,12 @@ static void test_lexicon_bits(void **state)
     assert_true(hd_ex_adverbial_start(&x, tok_index(&x, ","), x.nt));
     assert_true(hd_ex_adverbial_start(&x, x.nt, x.nt));
     untokenize(&x);
+    /* country names from iso-codes: name, official name, and the part before ", " */
+    static const char *const places[] = {
+        "Aruba", "islamic republic of iran", "Korea", "KOREA, REPUBLIC OF", "Bolivia", NULL};
+    for (int k = 0; places[k]; k++)
+        assert_true(hd_ex_lx_get(&lx->places, places[k], strlen(places[k])));
+    assert_false(hd_ex_lx_get(&lx->places, "Republic of", 11));
 }
 
 int main(void)
