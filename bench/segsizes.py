@@ -3,11 +3,13 @@
 
 usage: segsizes.py INDEX_DIR [--json]
 
-Reads every seg_*.hds file of the index (format version 2, docs/FORMAT.md): the 24 u64 meta
-block just before the 16-byte trailer gives the section offsets, in file order:
+Reads every seg_*.hds file of the index (format versions 2 to 4, docs/FORMAT.md): the 24 u64
+meta block just before the 16-byte trailer gives the section offsets, in file order:
   postings [0, pos)  positions [pos, dict)  dictionary [dict, dict_idx) + index [dict_idx, norms)
   norms [norms, dates)  dates + zstd dictionaries [dates, store)  meta store [store, store_idx)
   + index [store_idx, body)  bodies [body, body_idx) + index [body_idx, meta)  meta block, trailer.
+The zstd dictionary of each stored stream (meta words 19 and 20: their lengths) is counted in
+that stream's size (stored_meta, stored_bodies): a reader cannot decompress without it.
 This reads herald's private format only to measure it; an unknown magic or version is
 reported and the file is skipped, so the benchmark never depends on it.
 Python 3 stdlib only.
@@ -19,12 +21,13 @@ import struct
 import sys
 
 MAGIC = b"HDSG"
-VERSION = 2
+VERSIONS = (2, 3, 4)
 TRAILER = 16
 META_WORDS = 24
 # meta word indices (src/index/seg.h)
 POS, DICT, DICT_IDX, NORMS, DATES, STORE, STORE_IDX = 2, 3, 4, 6, 7, 8, 9
 META, BODY, BODY_IDX = 15, 16, 17
+MDICT_LEN, BDICT_LEN = 19, 20
 
 
 def segment_sizes(path):
@@ -34,7 +37,7 @@ def segment_sizes(path):
             raise ValueError("too short")
         f.seek(size - TRAILER)
         magic, version = struct.unpack("<4sI", f.read(8))
-        if magic != MAGIC or version != VERSION:
+        if magic != MAGIC or version not in VERSIONS:
             raise ValueError(f"magic {magic!r} version {version}: not the format this script knows")
         f.seek(size - TRAILER - 8 * META_WORDS)
         m = struct.unpack("<%dQ" % META_WORDS, f.read(8 * META_WORDS))
@@ -49,9 +52,9 @@ def segment_sizes(path):
         "postings": sec(0, 1),
         "positions": sec(1, 2),
         "dictionary": sec(2, 4),
-        "norms_dates": sec(4, 5) + sec(5, 6),  # dates section includes the zstd dictionaries
-        "stored_meta": sec(6, 8),
-        "stored_bodies": sec(8, 10),
+        "norms_dates": sec(4, 5) + sec(5, 6) - m[MDICT_LEN] - m[BDICT_LEN],
+        "stored_meta": sec(6, 8) + m[MDICT_LEN],
+        "stored_bodies": sec(8, 10) + m[BDICT_LEN],
         "other": size - offs[-1] + sec(10, 11),
         "total": size,
     }

@@ -31,8 +31,8 @@ enum {
     M_BODY_OFF,
     M_BODY_IDX_OFF,
     M_N_BODY_BLOCKS,
-    M_MDICT_LEN, /* zstd dictionary of the meta store, after the dates */
-    M_BDICT_LEN, /* zstd dictionary of the bodies, after the meta dictionary */
+    M_MDICT_LEN, /* zstd frame of the meta store's dictionary, after the dates */
+    M_BDICT_LEN, /* zstd frame of the bodies' dictionary, after the meta dictionary */
     SEG_META_WORDS = 24
 };
 
@@ -41,10 +41,11 @@ enum {
 #define STORE_IDX_ENTRY  16 /* u64 first doc, u64 block offset (relative to store section) */
 #define STORE_BLOCK_RAW  (4 * 1024)
 #define BODY_BLOCK_RAW   (64 * 1024)
-#define META_TRAIN       (256 * 1024) /* bytes of records a dictionary is trained on */
+#define META_TRAIN       (512 * 1024) /* bytes of records seen before the dictionary is made */
 #define BODY_TRAIN       (1024 * 1024)
-#define META_DICT        (16 * 1024) /* dictionary sizes */
-#define BODY_DICT        (64 * 1024)
+#define META_DICT        (512 * 1024) /* dictionary sizes: raw records */
+#define BODY_DICT        (1024 * 1024)
+#define HD_MAX_ZDICT     (8u << 20) /* largest dictionary a reader accepts */
 #define HD_MAX_ID_LEN    1024
 #define HD_MAX_BODY      (64u << 20)
 
@@ -158,6 +159,17 @@ size_t hd_id_key(const char *id, size_t len, uint8_t *out);
 
 /* ---- Reader structs --------------------------------------------------------------------- */
 
+/* A stored-fields stream's dictionary: a zstd frame in the file, decompressed by the first
+ * fetch that needs it (opening a segment stays cheap). */
+typedef struct hd_zdict {
+    const uint8_t *z; /* the frame in the mapping; NULL: blocks compressed without one */
+    size_t z_len;
+    uint8_t *raw;            /* decompressed (owned, raw_len + tail bytes), NULL before use */
+    size_t raw_len;          /* dictionary bytes in raw */
+    size_t tail;             /* room after them: blocks up to this size decompress there */
+    struct ZSTD_DDict_s *dd; /* over raw[0 .. raw_len) (by reference) */
+} hd_zdict;
+
 struct hd_seg {
     struct hd_ixr *ixr; /* owner (stored-doc cache) */
     char name[64];      /* "seg_12.hds" */
@@ -180,8 +192,8 @@ struct hd_seg {
     const uint8_t *body, *body_end;
     const uint8_t *body_idx;
     uint64_t n_body_blocks;
-    struct ZSTD_DDict_s *mddict, *bddict; /* NULL: blocks compressed without a dictionary */
-    uint8_t *del;                         /* deletion bitset (owned copy) or NULL */
+    hd_zdict mdict, bdict; /* the stored-fields dictionaries, loaded on first use */
+    uint8_t *del;          /* deletion bitset (owned copy) or NULL */
     uint32_t n_deleted;
     uint64_t del_gen;
     char del_name[64];
@@ -192,10 +204,13 @@ typedef struct hd_blk_cache {
     const struct hd_seg *seg; /* NULL: empty */
     uint64_t block;
     hd_buf data;
+    uint32_t *recs; /* offset in data of each record (doc first + k), filled on first use */
+    size_t n_recs;  /* 0: not yet */
+    size_t cap_recs;
 } hd_blk_cache;
 
-#define HD_META_CACHE 256 /* x ~4 KiB: titles of recent hits stay decompressed */
-#define HD_BODY_CACHE 16  /* x ~64 KiB */
+#define HD_META_CACHE 2048 /* x ~4 KiB: titles of recent hits stay decompressed */
+#define HD_BODY_CACHE 16   /* x ~64 KiB */
 
 struct hd_ixr {
     char *dir;

@@ -25,13 +25,16 @@
  *              positions base (from their sections' starts).
  *   norms      HD_N_TEXT_FIELDS arrays of max_doc bytes: encoded field lengths.
  *   dates      max_doc i32: day numbers (INT32_MIN = none).
- *   dicts      the zstd dictionaries of the two stored-field streams (either may be empty),
- *              trained on the segment's first records.
- *   store      zstd frames of ~4 KiB of records; record: varint length + bytes of id, url,
- *              source, date, title, speakers ('\n'-joined), then varint seq.
+ *   dicts      the dictionaries of the two stored-field streams, each one zstd frame (either
+ *              may be empty: no dictionary): the raw bytes of the stream's first records
+ *              (up to 512 KiB of meta, 1 MiB of bodies), used as raw-content dictionaries.
+ *   store      zstd frames of ~4 KiB of records, compressed against the meta dictionary;
+ *              record: varint length + bytes of id, url, source, date, title, speakers
+ *              ('\n'-joined), then varint seq.
  *   store index per block: u64 first doc, u64 offset from the store start.
- *   bodies     zstd frames of ~64 KiB of bodies (varint length + bytes), kept apart so
- *              that fetching titles does not decompress bodies; then its index, as above.
+ *   bodies     zstd frames of ~64 KiB of bodies (varint length + bytes) against the bodies'
+ *              dictionary, kept apart so that fetching titles does not decompress bodies;
+ *              then its index, as above.
  *   meta       24 u64 (see seg.h: max_doc, n_terms, section offsets, field length totals,
  *              dictionary lengths).
  *   trailer    u32 "HDSG", u32 version, u64 xxh64 of all preceding bytes.
@@ -368,10 +371,10 @@ hd_rc hd_segw_write_src(hd_segw *w, const hd_term_src *src, const char *dir, con
         fw_add(&f, w->norms[fl].p, w->norms[fl].len);
     m[M_DATES_OFF] = f.off;
     fw_add(&f, w->dates.p, w->dates.len);
-    m[M_MDICT_LEN] = w->meta.dict.len;
-    fw_add(&f, w->meta.dict.p, w->meta.dict.len);
-    m[M_BDICT_LEN] = w->body.dict.len;
-    fw_add(&f, w->body.dict.p, w->body.dict.len);
+    m[M_MDICT_LEN] = w->meta.zdict.len;
+    fw_add(&f, w->meta.zdict.p, w->meta.zdict.len);
+    m[M_BDICT_LEN] = w->body.zdict.len;
+    fw_add(&f, w->body.zdict.p, w->body.zdict.len);
     m[M_STORE_OFF] = f.off;
     fw_add(&f, w->meta.out.p, w->meta.out.len);
     m[M_STORE_IDX_OFF] = f.off;

@@ -19,9 +19,10 @@ typedef struct tvec {
 } tvec;
 
 /* A stored-fields stream: records appended to raw, compressed in blocks of block_raw bytes
- * with a zstd dictionary trained on the segment's first train_bytes of records (small blocks
- * then compress as well as large ones, and a fetch decompresses little). Until the dictionary
- * exists, closed blocks wait uncompressed in pend. */
+ * against a raw-content zstd dictionary made of the stream's first dict_cap bytes (small
+ * blocks then compress almost as well as one large frame, and a fetch decompresses little).
+ * Until the dictionary exists (train_bytes of records seen, or the segment ends), closed
+ * blocks wait uncompressed in pend. */
 typedef struct zstore {
     hd_buf raw;     /* current block, uncompressed */
     uint32_t first; /* first doc of the current block */
@@ -32,10 +33,10 @@ typedef struct zstore {
     int trained;       /* the dictionary (possibly none) is decided */
     hd_buf pend;       /* closed blocks awaiting the dictionary */
     hd_buf pend_idx;   /* per pending block: u64 first doc, u64 raw length */
-    size_t *rec_sizes; /* sizes of the records in pend + raw: the training samples */
-    size_t n_rec, cap_rec;
-    hd_buf dict; /* trained dictionary; empty for none */
-    ZSTD_CDict *cdict;
+    hd_buf dict;       /* the dictionary: raw records; empty for none */
+    hd_buf zdict;      /* the dictionary as one zstd frame, as written to the file */
+    ZSTD_CDict *cdict; /* over dict (by reference) */
+    ZSTD_CCtx *zc;     /* set up for this stream's blocks */
 } zstore;
 
 #define WORD_KEY 23
