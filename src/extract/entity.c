@@ -22,8 +22,9 @@
 static uint64_t fnv(const char *p, size_t n, uint64_t h)
 {
     for (size_t i = 0; i < n; i++) {
-        unsigned c = (unsigned char)p[i];
-        c |= (c - 'A' < 26u) << 5; /* ASCII lower case, without a branch */
+        unsigned char c = (unsigned char)p[i];
+        if (c >= 'A' && c <= 'Z')
+            c = (unsigned char)(c + 32);
         h ^= c;
         h *= 1099511628211ULL;
     }
