@@ -77,7 +77,8 @@ hd_rc hd_trailer_check(const uint8_t *p, size_t n, uint32_t magic, const char *n
         return hd_err_setw(err, HD_ECORRUPT, name, "bad magic number (not a herald file?)");
     uint32_t v = hd_get_u32(t + 4);
     if (v != HD_FORMAT_VERSION)
-        return hd_err_setw(err, HD_EVERSION, name, "format version %u, this herald reads %u", v,
+        return hd_err_setw(err, HD_EVERSION, name,
+                           "format version %u, this herald reads %u: index the documents again", v,
                            HD_FORMAT_VERSION);
     uint64_t h = XXH64(p, n - 8, 0);
     if (h != hd_get_u64(t + 8))
@@ -93,7 +94,8 @@ hd_rc hd_trailer_magic(const uint8_t *p, size_t n, uint32_t magic, const char *n
     if (hd_get_u32(t) != magic)
         return hd_err_setw(err, HD_ECORRUPT, name, "bad magic number (not a herald file?)");
     if (hd_get_u32(t + 4) != HD_FORMAT_VERSION)
-        return hd_err_setw(err, HD_EVERSION, name, "format version %u, this herald reads %u",
+        return hd_err_setw(err, HD_EVERSION, name,
+                           "format version %u, this herald reads %u: index the documents again",
                            hd_get_u32(t + 4), HD_FORMAT_VERSION);
     return HD_OK;
 }
