@@ -15,6 +15,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "base/mem.h"
 #include "extract/extract_int.h"
@@ -95,6 +96,39 @@ static int connector(const xctx *x, uint32_t i)
     return !tok_is(x, i, "the") || (i > 0 && tok_is(x, i - 1, "of"));
 }
 
+/* A legal form ending a company's name ("Inc", "Co", "AG"), capitalised. */
+static int firm_designator(const xctx *x, uint32_t i)
+{
+    return tok_has(x, i, LW_FIRM) && (x->t[i].flags & (TF_CAP | TF_ALLCAPS));
+}
+
+static int amp(const xctx *x, uint32_t i)
+{
+    return i < x->nt && x->t[i].kind == TK_PUNCT && x->t[i].e == x->t[i].s + 1 &&
+           x->b[x->t[i].s] == '&';
+}
+
+/* A run of capitalised words stopped at token j (after a possessive, or on "and", "&" or a
+ * comma): the end of the company name it continues into, or 0 when it does not end with a
+ * legal form within a few words. */
+static uint32_t firm_tail(const xctx *x, uint32_t j)
+{
+    uint32_t k = j;
+    if (tok_punct(x, k, ','))
+        k++;
+    for (; k < x->nt && k < j + 8; k++) {
+        if (cap_word(x, k)) {
+            if (firm_designator(x, k))
+                return k + 1;
+            continue;
+        }
+        if ((tok_is(x, k, "and") || amp(x, k)) && k + 1 < x->nt && cap_word(x, k + 1))
+            continue;
+        break;
+    }
+    return 0;
+}
+
 uint32_t hd_ex_role_ending_at(const xctx *x, uint32_t j, uint32_t lo)
 {
     if (!tok_has(x, j, LW_ROLE_END) || j < lo)
@@ -149,9 +183,12 @@ static const char *join_name(xctx *x, uint32_t a, uint32_t b)
     char buf[512];
     size_t n = 0;
     for (uint32_t k = a; k < b; k++) {
-        if (!tok_word(x, k))
+        if (!tok_word(x, k) && !amp(x, k))
             continue;
-        size_t l = x->t[k].stem_e - x->t[k].s;
+        /* a possessive inside a name is part of it ("Moody's Investors Service Inc"), and
+         * one before a speech verb is no possessive ("Moody's said") */
+        int whole = k + 1 < b || (tok_word(x, b) && (x->t[b].lex >> 24) == VC_SPEECH);
+        size_t l = (whole ? x->t[k].e : x->t[k].stem_e) - x->t[k].s;
         if (n + l + 2 >= sizeof buf)
             break;
         if (n)
@@ -296,12 +333,16 @@ static void name_part(xctx *x, epass *p, uint32_t ra, uint32_t a, uint32_t b, in
     int has_role = ra < a;
     /* one word alone waits for the whole article: a surname ("Jordan" of "Jim Jordan") wins
      * over a place of the same name */
-    if (!deferred && b - a == 1 && !has_role && !titled && !org_name(x, a, b)) {
+    /* so does an organisation word alone ("the Bank" of "the Reserve Bank") */
+    int short_org = tok_has(x, a, LW_ORG) && !(x->t[a].flags & TF_ALLCAPS);
+    if (!deferred && b - a == 1 && !has_role && !titled && (!org_name(x, a, b) || short_org)) {
         p->singles[p->nsingles++] = a;
         return;
     }
     hd_entity_kind kind;
-    if (!has_role && !titled && place_name(x, a, b))
+    if (firm_designator(x, b - 1))
+        kind = HD_ENT_ORG; /* "Ohio Mattress Co", "Gulf Applied Technologies Inc" */
+    else if (!has_role && !titled && place_name(x, a, b))
         kind = HD_ENT_PLACE;
     else if (!titled && org_name(x, a, b))
         kind = HD_ENT_ORG;
@@ -352,12 +393,28 @@ static void run(xctx *x, epass *p, uint32_t a, uint32_t b)
         b--;
     if (a >= b)
         return;
-    /* rightmost role */
+    /* rightmost role; none inside a company's name ("General Motors Corp") */
     uint32_t re = a;
-    for (uint32_t k = b; k > a; k--) {
+    int firm = firm_designator(x, b - 1);
+    for (uint32_t k = b; k > a && !firm; k--) {
         if (hd_ex_role_ending_at(x, k - 1, a) != UINT32_MAX) {
             re = k;
             break;
+        }
+    }
+    /* the role's complement is no part of the name: "Chancellor of the Exchequer Nigel
+     * Lawson", "Secretary of State George Shultz", "Chairman of the Federal Reserve Board
+     * Paul Volcker" (organisation and place words, and anything past four name words) */
+    if (re > a && re < b && connector(x, re)) {
+        uint32_t k = re;
+        while (k < b && connector(x, k))
+            k++;
+        if (k + 2 < b + 1 && cap_word(x, k)) {
+            k++;
+            while (k + 2 < b + 1 && b - k > 2 &&
+                   (tok_has(x, k, LW_ORG | LW_PCUE | LW_PLACE | LW_MOD) || b - k > 4))
+                k++;
+            re = k;
         }
     }
     /* A lowercase role right before the run ("spokesman John Kirby"). */
@@ -393,6 +450,48 @@ static void appositive(xctx *x, uint32_t i)
     }
 }
 
+/* The organisation of more than one word whose name has token a's word ("Reserve Bank" for
+ * "Bank"), the first named; -1. */
+static int32_t org_with_word(const xctx *x, uint32_t a)
+{
+    const char *w = x->b + x->t[a].s;
+    size_t n = x->t[a].stem_e - x->t[a].s;
+    for (uint32_t e = 0; e < x->nent; e++) {
+        if (x->ent[e].kind != HD_ENT_ORG || x->ent[e].n_words < 2)
+            continue;
+        for (const char *q = x->ent[e].name; *q;) {
+            size_t l = strcspn(q, " ");
+            if (l == n && strncasecmp(q, w, n) == 0)
+                return (int32_t)e;
+            q += l;
+            while (*q == ' ')
+                q++;
+        }
+    }
+    return -1;
+}
+
+/* Is the unknown capitalised word a the subject of a speech verb right after it? Not a
+ * lexicon word, not a lone letter, and at a sentence start not a common word merely
+ * capitalised there ("Others said": the article writes "others" elsewhere). */
+static int speaking_name(const xctx *x, uint32_t a)
+{
+    if (!tok_word(x, a + 1) || (x->t[a + 1].lex >> 24) != VC_SPEECH)
+        return 0;
+    if ((x->t[a].lex & 0xFFFFFF) || x->t[a].stem_e - x->t[a].s < 2 ||
+        (x->t[a].flags & (TF_INQ | TF_DIGIT)))
+        return 0;
+    if (!(x->t[a].flags & TF_SSTART))
+        return 1;
+    size_t n = x->t[a].stem_e - x->t[a].s;
+    const char *w = x->b + x->t[a].s;
+    for (uint32_t k = 0; k < x->nt; k++)
+        if (k != a && tok_word(x, k) && !(x->t[k].flags & (TF_CAP | TF_ALLCAPS)) &&
+            x->t[k].stem_e - x->t[k].s == n && strncasecmp(x->b + x->t[k].s, w, n) == 0)
+            return 0;
+    return 1;
+}
+
 static void singles(xctx *x, epass *p)
 {
     for (uint32_t s = 0; s < p->nsingles; s++) {
@@ -402,8 +501,28 @@ static void singles(xctx *x, epass *p)
             mark(x, a, a + 1, *sl);
             continue;
         }
+        if (tok_has(x, a, LW_ORG) && !(x->t[a].flags & TF_ALLCAPS)) {
+            /* the short name of an organisation named in full: "the Bank", "the Commission" */
+            int32_t full = org_with_word(x, a);
+            if (full >= 0)
+                mark(x, a, a + 1, full);
+            else
+                name_part(x, p, a, a, a + 1, 0, 1);
+            continue;
+        }
         if (place_name(x, a, a + 1)) {
             name_part(x, p, a, a, a + 1, 0, 1);
+            continue;
+        }
+        /* Unknown one-word name saying something ("Avery said", "Texaco announced"): an
+         * organisation as far as the article tells (a person would have been named in full
+         * or with a title), so that "the company" and "it" can find it later. */
+        if (speaking_name(x, a)) {
+            int32_t *ol = imap_slot(&p->names, name_hash(x, a, a + 1, HD_ENT_ORG), 1);
+            if (*ol < 0)
+                *ol = new_ent(x, a, a + 1, HD_ENT_ORG);
+            if (*ol >= 0)
+                mark(x, a, a + 1, *ol);
             continue;
         }
         /* Unknown one-word name: an entity only when a preposition of place precedes it. */
@@ -494,7 +613,19 @@ int hd_ex_entities(xctx *x)
             continue;
         i = x->caps[c];
         uint32_t j = i + 1;
-        while (j < x->nt && !(x->t[j - 1].flags & TF_POSS)) {
+        while (j < x->nt) {
+            /* "Japan's Nomura Securities Co": a place's possessive stays apart */
+            int poss = x->t[j - 1].flags & TF_POSS;
+            uint32_t f = 0;
+            if ((poss && !tok_has(x, j - 1, LW_PLACE | LW_DEMONYM)) || tok_punct(x, j, ',') ||
+                amp(x, j) || (!poss && tok_is(x, j, "and")))
+                f = firm_tail(x, j);
+            if (f) {
+                j = f;
+                continue;
+            }
+            if (x->t[j - 1].flags & TF_POSS)
+                break;
             if (cap_word(x, j)) {
                 j++;
                 continue;

@@ -49,7 +49,8 @@ static const char *tok_span(xctx *x, uint32_t t0, uint32_t t1)
     return hd_arena_strndup(x->a, x->b + x->t[t0].s, x->t[t1 - 1].e - x->t[t0].s);
 }
 
-/* Speaker name: the entity's canonical name, else a capitalised name as written, else NULL. */
+/* Speaker name: the entity's canonical name, else a capitalised name as written, else NULL
+ * (unknown: never a description presented as a name). */
 static const char *speaker_name(xctx *x, const xstmt *s)
 {
     int32_t e = hd_ex_ref_entity(x, s->ref);
@@ -69,13 +70,22 @@ static const char *speaker_name(xctx *x, const xstmt *s)
     for (int k = 0; shares[k]; k++)
         if (tok_is(x, h, shares[k]))
             return NULL;
-    if (!(t->flags & (TF_CAP | TF_ALLCAPS))) {
-        /* a common noun phrase speaks for itself ("the regional water board" -> "regional
-         * water board", "councillors"): what the text says, not a guess */
+    if (t->stem_e - t->s < 2 && !(t->flags & TF_DIGIT))
+        return NULL; /* a lone letter ("P" of "S&P") names no one */
+    /* A common noun phrase ("the regional water board", "officials", "the company" that no
+     * organisation named before answers to) speaks for itself: what the text says, not a
+     * guess. A sentence start only capitalises it ("Analysts said" is "analysts"). */
+    int common =
+        !(t->flags & (TF_CAP | TF_ALLCAPS)) || (tok_has(x, h, LW_SNOUN) && s->np1 == s->np0 + 1 &&
+                                                (t->flags & TF_SSTART) && !(t->flags & TF_ALLCAPS));
+    if (common) {
         uint32_t b0 = s->np0;
         while (b0 < h && (tok_has(x, b0, LW_DET) || (x->t[b0].flags & TF_POSS)))
             b0++;
-        return hd_arena_strndup(x->a, x->b + x->t[b0].s, x->t[h].stem_e - x->t[b0].s);
+        char *w = hd_arena_strndup(x->a, x->b + x->t[b0].s, x->t[h].stem_e - x->t[b0].s);
+        if (w && b0 == h && w[0] >= 'A' && w[0] <= 'Z')
+            w[0] = (char)(w[0] + 32);
+        return w;
     }
     while (a > s->np0 && (x->t[a - 1].flags & (TF_CAP | TF_ALLCAPS)) &&
            !tok_has(x, a - 1, LW_FUNC) && !(x->t[a - 1].flags & TF_POSS))

@@ -84,6 +84,7 @@ enum {
     LW_TIME = 1 << 18,       /* month and day names: never part of a name (built in) */
     LW_ROLE_START = 1 << 19, /* first word of some role phrase of two words or more */
     LW_ADVB = 1 << 20,       /* words that open an adverbial after a cue (built in) */
+    LW_FIRM = 1 << 21,       /* legal forms ending company names: Inc, Co, AG (built in) */
 };
 
 /* Look key[0..n) up (ASCII case-folded; a trailing '.' is ignored). Returns the value, 0 when

@@ -268,6 +268,12 @@ static const char *const builtin_abbr[] = {
     "sr",  "st",   "inc",  "corp", "ltd", "co",  "no",   "vs",  "etc", "mt",  "ft",
     "ave", "dept", "univ", "gov",  "sen", "rep", "gen",  "col", "lt",  NULL};
 
+/* The legal form that ends a company's name: such a name runs on over "and", "&" and a
+ * possessive ("Standard and Poor's Corp"), which end any other name. */
+static const char *const builtin_firm[] = {
+    "inc",  "corp",       "co",       "ltd",        "plc",  "llc", "lp",       "ag",
+    "sa",   "nv",         "gmbh",     "spa",        "bv",   "cie", "holdings", "group",
+    "bros", "industries", "partners", "associates", "sons", NULL};
 static const char *const builtin_time[] = {
     "january",   "february", "march",     "april",    "may",    "june",     "july",   "august",
     "september", "october",  "november",  "december", "jan",    "feb",      "mar",    "apr",
@@ -295,7 +301,8 @@ static int build_words(hd_lexicon *lx)
            add_builtin(w, builtin_notnoun, LW_NOTNOUN) || add_builtin(w, builtin_conn, LW_CONN) ||
            add_builtin(w, builtin_abbr, LW_ABBR) || set_or(w, "according", 9, LW_ACC) ||
            add_builtin(w, builtin_time, LW_TIME) || role_ends(w, &lx->roles) ||
-           role_starts(w, &lx->roles) || add_builtin(w, builtin_advb, LW_ADVB);
+           role_starts(w, &lx->roles) || add_builtin(w, builtin_advb, LW_ADVB) ||
+           add_builtin(w, builtin_firm, LW_FIRM);
 }
 
 static unsigned count_words(const char *k, size_t n)

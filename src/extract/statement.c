@@ -14,6 +14,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "base/mem.h"
 #include "extract/extract_int.h"
@@ -84,7 +85,67 @@ void hd_ex_set_np(xctx *x, xstmt *s, const xnp *np)
             s->gender = tok_is(x, i, "he") ? 'm' : 'f';
         } else if (tok_is(x, i, "it"))
             s->pron = 'i';
+        return;
     }
+    /* "the company", "the central bank", "its ministry": a definite description of an
+     * institution (a singular speaker noun or organisation word) points back to an
+     * organisation of the article */
+    if (np->t1 < np->t0 + 2 || np->ref != REF_NONE)
+        return;
+    uint32_t h = np->t1 - 1;
+    int plain = !(x->t[h].flags & (TF_CAP | TF_ALLCAPS));
+    /* "the Bank", "the Commission": the short name of one named in full before */
+    int short_name = np->t1 == np->t0 + 2 && tok_has(x, h, LW_ORG) && (x->t[h].flags & TF_CAP);
+    if (np->t1 > np->t0 + 1 && np->ref == REF_NONE && tok_has(x, h, LW_SNOUN | LW_ORG) &&
+        (plain || short_name) && x->b[x->t[h].e - 1] != 's' &&
+        (tok_is(x, np->t0, "the") || tok_is(x, np->t0, "its")))
+        s->pron = 'o';
+}
+
+/* Does the name hold a word ending with the `n` bytes of w, case-insensitively ("Bank of
+ * England", "Bundesbank" for "bank")? */
+static int name_has_word_end(const char *name, const char *w, size_t n)
+{
+    for (const char *p = name; *p;) {
+        size_t l = strcspn(p, " ");
+        if (l >= n && strncasecmp(p + l - n, w, n) == 0)
+            return 1;
+        p += l;
+        while (*p == ' ')
+            p++;
+    }
+    return 0;
+}
+
+static int32_t latest_subject(xctx *x, uint32_t lo, uint32_t hi, int want_org, char gender,
+                              int32_t *skipped);
+
+/* The organisation a definite description ("the bank") refers to: the nearest one named
+ * before it whose name has the head noun; else, for the generic words of a business ("the
+ * company", "the firm"), the latest organisation that led a sentence or spoke; else unknown. */
+static int32_t described_org(xctx *x, const xstmt *s, uint32_t org_at)
+{
+    uint32_t h = s->np1 - 1;
+    const char *w = x->b + x->t[h].s;
+    size_t n = x->t[h].stem_e - x->t[h].s;
+    uint32_t from = s->np0 < s->anchor ? s->np0 : s->anchor;
+    int32_t tried = -1; /* a name's tokens share its entity: test it once per mention */
+    for (uint32_t k = from, seen = 0; k-- > 0 && seen < 4000; seen++) {
+        int32_t e = x->tent[k];
+        if (e < 0 || e == tried)
+            continue;
+        tried = e;
+        if (x->ent[e].kind == HD_ENT_ORG && name_has_word_end(x->ent[e].name, w, n))
+            return e;
+    }
+    static const char *const generic[] = {"company", "firm",  "corporation",
+                                          "concern", "group", NULL};
+    for (int g = 0; generic[g]; g++)
+        if (tok_is(x, h, generic[g])) {
+            int32_t r = latest_subject(x, org_at, s->anchor, 1, 0, NULL);
+            return r != REF_NONE ? r : x->last_org_ref;
+        }
+    return REF_NONE;
 }
 
 /* Sentence start of token i. */
@@ -187,6 +248,8 @@ static void resolve(xctx *x)
         } else if (s->pron == 'i') {
             int32_t r = latest_subject(x, org_at, s->anchor, 1, 0, NULL);
             s->ref = r != REF_NONE ? r : x->last_org_ref;
+        } else if (s->pron == 'o') {
+            s->ref = described_org(x, s, org_at);
         } else if (s->pron == 'c') {
             if (!have_prev || s->para > prev_para + 2 || prev_ref == REF_NONE) {
                 s->dead = 1;

@@ -474,6 +474,90 @@ static void test_entities(void **state)
     assert_null(entity(&r, "Seyyed Ali Khamenei"));
 }
 
+/* ---- organisations as speakers (wire copy) ------------------------------------------------- */
+
+/* An unknown one-word name that speaks is an organisation, which "the company" and "it" find
+ * later; a definite description finds the organisation whose name has its head noun. */
+static void test_org_descriptions(void **state)
+{
+    (void)state;
+    res r = run("Avery said its board authorized a two for one stock split.\n"
+                "The company said the split is effective March 16.\n"
+                "It said the dividend rises by 10.5 pct.");
+    check(&r, "board authorized", "Avery", 0, "said");
+    check(&r, "split is effective", "Avery", 0, "said");
+    check(&r, "dividend rises", "Avery", 0, "said");
+    const hd_entity *e = entity(&r, "Avery");
+    assert_non_null(e);
+    assert_int_equal(e->kind, HD_ENT_ORG);
+    res r2 = run("The Reserve Bank said it cancelled the weekly treasury bill tender.\n\n"
+                 "The bank said it expects to hold a tender next week.\n\n"
+                 "The Bank said money supply grew.");
+    check(&r2, "hold a tender", "Reserve Bank", 0, "said");
+    check(&r2, "money supply grew", "Reserve Bank", 0, "said");
+    /* no organisation answers: the description speaks for itself */
+    res r3 = run("The company said sales rose 12 pct in the quarter.");
+    check(&r3, "sales rose", "company", 0, "said");
+    /* the head noun must match: "the ministry" is not the bank */
+    res r4 = run("The Bank of Japan said rates would stay low. The ministry said exports fell by a "
+                 "fifth last year.");
+    check(&r4, "rates would stay", "Bank of Japan", 0, "said");
+    check(&r4, "exports fell", "ministry", 0, "said");
+    /* a common noun capitalised by the sentence start is still one */
+    res r5 = run("Analysts said the dollar would fall further. Dealers said trade was thin.");
+    check(&r5, "dollar would fall", "analysts", 0, "said");
+    check(&r5, "trade was thin", "dealers", 0, "said");
+    assert_null(entity(&r5, "Analysts"));
+    /* a word the article also writes in lower case is no name ("Others" / "others") */
+    res r6 = run("Others said the plan would fail. Some others disagreed with that view.");
+    assert_null(entity(&r6, "Others"));
+}
+
+/* Company names run on over "and", "&", a comma and a possessive up to their legal form; a
+ * role word inside one splits nothing; a place's possessive stays apart. */
+static void test_company_names(void **state)
+{
+    (void)state;
+    res r = run("Moody's Investors Service Inc said it downgraded the debt.\n"
+                "Standard and Poor's Corp said it placed the bonds on creditwatch.\n"
+                "Sears, Roebuck and Co said it will restructure its distribution.\n"
+                "General Motors Corp said car sales fell.\n"
+                "Japan's Nomura Securities Co said it would open an office in Zurich.\n"
+                "Moody's said the outlook was stable.");
+    check(&r, "downgraded the debt", "Moody's Investors Service Inc", 0, "said");
+    check(&r, "creditwatch", "Standard and Poor's Corp", 0, "said");
+    check(&r, "restructure", "Sears Roebuck and Co", 0, "said");
+    check(&r, "car sales fell", "General Motors Corp", 0, "said");
+    check(&r, "open an office", "Nomura Securities Co", 0, "said");
+    check(&r, "outlook was stable", "Moody's", 0, "said");
+    const hd_entity *e = entity(&r, "General Motors Corp");
+    assert_non_null(e);
+    assert_int_equal(e->kind, HD_ENT_ORG);
+    assert_non_null(entity(&r, "Japan"));
+    res r2 = run("Ohio Mattress Co said profits may fall. Gulf Applied Technologies Inc said it "
+                 "sold two units.");
+    e = entity(&r2, "Ohio Mattress Co");
+    assert_non_null(e);
+    assert_int_equal(e->kind, HD_ENT_ORG);
+    e = entity(&r2, "Gulf Applied Technologies Inc");
+    assert_non_null(e);
+    assert_int_equal(e->kind, HD_ENT_ORG);
+}
+
+/* "Chancellor of the Exchequer Nigel Lawson": the role's complement is not the name. */
+static void test_role_complement(void **state)
+{
+    (void)state;
+    res r = run("U.K. Chancellor of the Exchequer Nigel Lawson said sterling was stable.\n"
+                "Secretary of State George Shultz said the talks would go on.\n"
+                "Chairman of the Federal Reserve Board Paul Volcker said rates were right.\n"
+                "President of the Bundesbank Karl Otto Poehl said money grew too fast.");
+    check(&r, "sterling was stable", "Nigel Lawson", 0, "said");
+    check(&r, "talks would go on", "George Shultz", 0, "said");
+    check(&r, "rates were right", "Paul Volcker", 0, "said");
+    check(&r, "money grew too fast", "Karl Otto Poehl", 0, "said");
+}
+
 /* ---- not statements ------------------------------------------------------------------------ */
 
 static void test_scare_quotes_and_titles(void **state)
@@ -911,6 +995,9 @@ int main(void)
         cmocka_unit_test(test_pronoun_gender),
         cmocka_unit_test(test_appositive_subjects),
         cmocka_unit_test(test_entities),
+        cmocka_unit_test(test_org_descriptions),
+        cmocka_unit_test(test_company_names),
+        cmocka_unit_test(test_role_complement),
         cmocka_unit_test(test_scare_quotes_and_titles),
         cmocka_unit_test(test_non_speech_verbs),
         cmocka_unit_test(test_short_quotes),
