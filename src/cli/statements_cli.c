@@ -140,18 +140,21 @@ void hd_stmt_list_sort_by_date(hd_stmt_list *list)
         qsort(list->v, list->n, sizeof *list->v, cmp_date);
 }
 
+static void row_free(hd_stmt_row *r)
+{
+    free(r->date);
+    free(r->speaker);
+    free(r->text);
+    free(r->article_id);
+    free(r->title);
+    free(r->source);
+    free(r->url);
+}
+
 void hd_stmt_list_done(hd_stmt_list *list)
 {
-    for (size_t i = 0; i < list->n; i++) {
-        hd_stmt_row *r = &list->v[i];
-        free(r->date);
-        free(r->speaker);
-        free(r->text);
-        free(r->article_id);
-        free(r->title);
-        free(r->source);
-        free(r->url);
-    }
+    for (size_t i = 0; i < list->n; i++)
+        row_free(&list->v[i]);
     free(list->v);
     memset(list, 0, sizeof *list);
 }
@@ -385,17 +388,6 @@ static int collect_hit(void *ud, const hd_hit *hit)
         return 1;
     }
     return 0;
-}
-
-static void row_free(hd_stmt_row *r)
-{
-    free(r->date);
-    free(r->speaker);
-    free(r->text);
-    free(r->article_id);
-    free(r->title);
-    free(r->source);
-    free(r->url);
 }
 
 /* Keep the first row of each (speaker, text) in list order, at most `limit` of them; count
