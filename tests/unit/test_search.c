@@ -743,17 +743,35 @@ static void test_errors(void **state)
     hd_index_close(ix);
 }
 
+/* A fresh writable index in a new directory /tmp/<name>-XXXXXX (path written to path). */
+static hd_index *new_index(const char *name, char *path, size_t cap)
+{
+    snprintf(path, cap, "/tmp/%s-XXXXXX", name);
+    assert_non_null(mkdtemp(path));
+    hd_index *ix;
+    hd_err err = {0};
+    hd_index_opts io = {.create = 1, .writable = 1};
+    if (hd_index_open(path, &io, &ix, &err))
+        fail_msg("open %s: %s", path, err.msg);
+    return ix;
+}
+
+/* Close ix and remove its directory. */
+static void drop_index(hd_index *ix, const char *path)
+{
+    hd_index_close(ix);
+    char cmd[300];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", path);
+    assert_int_equal(system(cmd), 0);
+}
+
 /* Deleted and replaced docs never show; speaker: finds quoted people. A separate small index. */
 static void test_deletes_and_speakers(void **state)
 {
     (void)state;
     char d2[256];
-    snprintf(d2, sizeof d2, "/tmp/herald-test-search2-XXXXXX");
-    assert_non_null(mkdtemp(d2));
-    hd_index *ix;
+    hd_index *ix = new_index("herald-test-search2", d2, sizeof d2);
     hd_err err = {0};
-    hd_index_opts io = {.create = 1, .writable = 1};
-    assert_int_equal(hd_index_open(d2, &io, &ix, &err), HD_OK);
     const char *sp1[] = {"Ali Khamenei"}, *sp2[] = {"Joe Biden"};
     hd_doc a = {.id = "a",
                 .title = "Leader rejects talks",
@@ -838,10 +856,7 @@ static void test_deletes_and_speakers(void **state)
     assert_true(strlen(h->snippet) < 1000);
     hd_results_free(r);
     hd_buf_done(&big);
-    hd_index_close(ix);
-    char cmd[300];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", d2);
-    assert_int_equal(system(cmd), 0);
+    drop_index(ix, d2);
 }
 
 /* ---- hd_search_each: every match, unranked --------------------------------------------- */
@@ -934,12 +949,8 @@ static void test_each_past_window(void **state)
 {
     (void)state;
     char d2[256];
-    snprintf(d2, sizeof d2, "/tmp/herald-test-search3-XXXXXX");
-    assert_non_null(mkdtemp(d2));
-    hd_index *ix;
+    hd_index *ix = new_index("herald-test-search3", d2, sizeof d2);
     hd_err err = {0};
-    hd_index_opts io = {.create = 1, .writable = 1};
-    assert_int_equal(hd_index_open(d2, &io, &ix, &err), HD_OK);
     enum { N = HD_SEARCH_MAX_WINDOW + 50 };
     for (int i = 0; i < N; i++) {
         char id[32], body[64];
@@ -962,10 +973,7 @@ static void test_each_past_window(void **state)
     n = 0;
     assert_int_equal(hd_search_each(ix, "odd", NULL, count_hit, &n, &err), HD_OK);
     assert_int_equal(n, N / 2 - 1);
-    hd_index_close(ix);
-    char cmd[300];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", d2);
-    assert_int_equal(system(cmd), 0);
+    drop_index(ix, d2);
 }
 
 /* Every allocation failure inside a search gives HD_ENOMEM and leaks nothing. */
@@ -1048,12 +1056,8 @@ static void test_compounds(void **state)
 {
     (void)state;
     char cdir[256];
-    snprintf(cdir, sizeof cdir, "/tmp/herald-test-compound-XXXXXX");
-    assert_non_null(mkdtemp(cdir));
-    hd_index *ix;
+    hd_index *ix = new_index("herald-test-compound", cdir, sizeof cdir);
     hd_err err = {0};
-    hd_index_opts io = {.create = 1, .writable = 1};
-    assert_int_equal(hd_index_open(cdir, &io, &ix, &err), HD_OK);
     static const char *body[] = {
         "Doctors prescribe anti-inflammatory drugs for the 12-day course.",
         "An inflammatory speech about drugs and a 12 day war.",
@@ -1098,10 +1102,7 @@ static void test_compounds(void **state)
     expect_snippet(ix, "\"inflammatory drugs\"", "c3",
                    "Anti inflammatory treatment and "
                    "[inflammatory drugs]");
-    hd_index_close(ix);
-    char cmd[300];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", cdir);
-    assert_int_equal(system(cmd), 0);
+    drop_index(ix, cdir);
 }
 
 int main(void)
