@@ -273,9 +273,28 @@ static int place_name(const xctx *x, uint32_t a, uint32_t b)
     return tok_has(x, a, LW_PCUE) || tok_has(x, b - 1, LW_PCUE);
 }
 
+/* A hyphenated word with an organisation word for a part: "Bank-Houston", "Air-India". */
+static int hyphen_org(const xctx *x, uint32_t k)
+{
+    const char *w = x->b + x->t[k].s, *end = x->b + x->t[k].stem_e;
+    const char *h = memchr(w, '-', (size_t)(end - w));
+    if (!h)
+        return 0;
+    for (const char *p = w; p < end;) {
+        const char *q = memchr(p, '-', (size_t)(end - p));
+        if (!q)
+            q = end;
+        if (q > p && hd_ex_lx_get(&x->lx->orgs, p, (size_t)(q - p)))
+            return 1;
+        p = q + 1;
+    }
+    return 0;
+}
+
 static int org_name(const xctx *x, uint32_t a, uint32_t b)
 {
-    if (tok_has(x, b - 1, LW_ORG) || tok_has(x, a, LW_ORG))
+    if (tok_has(x, b - 1, LW_ORG) || tok_has(x, a, LW_ORG) || hyphen_org(x, b - 1) ||
+        hyphen_org(x, a))
         return 1;
     return b - a == 1 && (x->t[a].flags & TF_ALLCAPS);
 }

@@ -544,6 +544,29 @@ static void test_company_names(void **state)
     assert_int_equal(e->kind, HD_ENT_ORG);
 }
 
+/* Names that end or start with a word of data/org_cues.txt are organisations, also when the
+ * word is part of a hyphenated one ("Bank-Houston"); a person type would let them take the
+ * pronouns and roles of people. */
+static void test_org_words(void **state)
+{
+    (void)state;
+    res r = run("Salomon Brothers said bond prices would rise.\n"
+                "Montgomery Securities said it upgraded the stock.\n"
+                "Texas Commerce Bank-Houston said it filed an application.\n"
+                "Hilton International said occupancy improved.\n"
+                "Houston Oil Trust said royalties fell. The trust said no payment would be made.");
+    const char *orgs[] = {"Salomon Brothers", "Montgomery Securities",
+                          "Texas Commerce Bank-Houston", "Hilton International",
+                          "Houston Oil Trust"};
+    for (size_t i = 0; i < sizeof orgs / sizeof *orgs; i++) {
+        const hd_entity *e = entity(&r, orgs[i]);
+        assert_non_null(e);
+        assert_int_equal(e->kind, HD_ENT_ORG);
+    }
+    check(&r, "upgraded the stock", "Montgomery Securities", 0, "said");
+    check(&r, "no payment would be made", "Houston Oil Trust", 0, "said");
+}
+
 /* "Chancellor of the Exchequer Nigel Lawson": the role's complement is not the name. */
 static void test_role_complement(void **state)
 {
@@ -998,6 +1021,7 @@ int main(void)
         cmocka_unit_test(test_org_descriptions),
         cmocka_unit_test(test_company_names),
         cmocka_unit_test(test_role_complement),
+        cmocka_unit_test(test_org_words),
         cmocka_unit_test(test_scare_quotes_and_titles),
         cmocka_unit_test(test_non_speech_verbs),
         cmocka_unit_test(test_short_quotes),
