@@ -139,12 +139,82 @@ static uint32_t first_cue(const xctx *x, uint32_t i)
     return lo;
 }
 
+/* Is cue c (a speech verb) a "…, X said." that ends sentence [s0, s1) — right before its
+ * end or an adverbial ("…, X said on Tuesday.")? Then the clause before the comma is what X
+ * said, whatever verbs it holds ("No firms have reported difficulties, an official said").
+ * A role joined by "and" belongs to X ("…, Industry and Trade Secretary Roberto Lavagna told
+ * reporters."). Sets *np and *comma (the comma's token). */
+static int trailing_attribution(xctx *x, uint32_t c, uint32_t s0, uint32_t s1, xnp *np,
+                                uint32_t *comma)
+{
+    if (x->t[s0].kind == TK_QOPEN || !hd_ex_np_left(x, c, s0, np))
+        return 0;
+    for (uint32_t m = np->t1; m < c; m++)
+        if (!tok_has(x, m, LW_ADV))
+            return 0; /* the subject of "X said A and added B", not a phrase before the cue */
+    uint32_t p = np->t0;
+    int role = 0;
+    for (uint32_t m = np->t0; m < np->t1; m++)
+        role |= tok_has(x, m, LW_ROLE) != 0;
+    if (role && p > s0 + 3 && tok_is(x, p - 1, "and")) {
+        uint32_t q = p - 1;
+        while (q > s0 + 1 && q + 4 > p && tok_word(x, q - 1) && (x->t[q - 1].flags & TF_CAP))
+            q--;
+        if (q < p - 1 && tok_punct(x, q - 1, ','))
+            p = q;
+    }
+    if (p <= s0 + 2 || !tok_punct(x, p - 1, ','))
+        return 0;
+    uint32_t k = c + 1;
+    if (tok_is(x, c, "told") || tok_is(x, c, "tells"))
+        k = skip_object(x, k, s1);
+    if (!(k >= s1 || hd_ex_stop_tok(x, k) ||
+          (tok_word(x, k) && hd_ex_adverbial_start(x, k, s1) && s1 - k <= 6)))
+        return 0;
+    for (uint32_t m = c + 1; m < s1 && m < c + 14 && !tok_punct(x, m, ','); m++)
+        if (tok_is(x, m, "that"))
+            return 0; /* "…, X said on Tuesday that …" */
+    for (uint32_t m = k; m < s1; m++)
+        if (tok_punct(x, m, ',') || (x->t[m].lex & (LW_VERB | LW_ACC)))
+            return 0; /* more follows: not the sentence's last word on it */
+    *comma = p - 1;
+    return 1;
+}
+
 /* One sentence [s0, s1): at most one reported statement. */
 /* One sentence [s0, s1). Returns where a second, coordinated clause with its own subject
  * starts ("A said X and B said Y"), or UINT32_MAX. Only cue tokens (LW_VERB or LW_ACC) can
  * start one: the loop walks x->cues. */
 static uint32_t one_sentence(xctx *x, uint32_t s0, uint32_t s1)
 {
+    /* The last speech cue first: a "…, X said." at the end outranks verbs inside the clause
+     * ("have reported any difficulties", "announced 1.5 mln dlrs"), unless the clause itself
+     * reports speech with say or tell ("An official said talks would go on, the agency
+     * reported": the official's words are the statement; the agency only carries them). */
+    uint32_t last = UINT32_MAX;
+    int inner_say = 0;
+    for (uint32_t ci = first_cue(x, s0); ci < x->n_cues && x->cues[ci] < s1; ci++) {
+        uint32_t c = x->cues[ci];
+        if (x->t[c].flags & TF_INQ)
+            continue;
+        if (last != UINT32_MAX)
+            inner_say |= tok_is(x, last, "said") || tok_is(x, last, "says") ||
+                         tok_is(x, last, "say") || tok_is(x, last, "told") ||
+                         tok_is(x, last, "tells");
+        last = c;
+    }
+    if (last != UINT32_MAX && s1 - last <= 12 && hd_ex_cue_class(x, last) == VC_SPEECH &&
+        hd_ex_cue_ok(x, last, VC_SPEECH)) {
+        xnp np;
+        uint32_t comma;
+        if (trailing_attribution(x, last, s0, s1, &np, &comma)) {
+            if (!inner_say) {
+                emit_reported(x, &np, last, last + 1, s0, comma, 1);
+                return UINT32_MAX;
+            }
+            s1 = comma; /* the inner statement ends where the carrier's words begin */
+        }
+    }
     for (uint32_t ci = first_cue(x, s0); ci < x->n_cues && x->cues[ci] < s1; ci++) {
         uint32_t c = x->cues[ci];
         if (x->t[c].flags & TF_INQ)

@@ -290,18 +290,43 @@ static void resolve(xctx *x)
     }
 }
 
+/* Does the role mention with head token h start with "a", "an" or "another"? */
+static int indefinite_role(const xctx *x, uint32_t h)
+{
+    for (uint32_t k = h; k > 0 && h - k < 6 && tok_word(x, k - 1); k--)
+        if (tok_has(x, k - 1, LW_DET))
+            return tok_is(x, k - 1, "a") || tok_is(x, k - 1, "an") || tok_is(x, k - 1, "another");
+    return 0;
+}
+
 /* Bind pending roles: a holder named anywhere in the article, else the first person named
- * later without any role of their own ("Japan's top official said … Takeo Akiba told"). */
+ * later without any role of their own who speaks in the article ("Japan's top official said
+ * … Takeo Akiba told"; not "a GAO official told Reuters … at the request of Sen. Jesse
+ * Helms", who says nothing). An indefinite mention ("a Treasury spokesman") introduces
+ * someone unnamed: only a holder of its role can be that person. */
 static void bind_pending(xctx *x)
 {
+    uint8_t *speaks = NULL;
+    if (x->npend) {
+        speaks = hd_arena_alloc(x->a, x->nent + 1);
+        if (!speaks) {
+            x->oom = 1;
+            return;
+        }
+        memset(speaks, 0, x->nent + 1);
+        for (uint32_t k = 0; k < x->nst; k++)
+            if (!x->st[k].dead && x->st[k].ref >= 0 && (uint32_t)x->st[k].ref < x->nent)
+                speaks[x->st[k].ref] = 1;
+    }
     for (uint32_t p = 0; p < x->npend; p++) {
         xpend *pd = &x->pend[p];
         int32_t h = hd_ex_role_holder(x, pd->tok, pd->tok);
-        if (h < 0) {
+        if (h < 0 && !indefinite_role(x, pd->tok)) {
             for (uint32_t e = 0; e < x->nent && e < 8192; e++) {
                 const xent *en = &x->ent[e];
                 if (en->kind == HD_ENT_PERSON && en->first_tok > pd->tok && en->n_words >= 2 &&
-                    !en->has_role && x->t[en->first_tok].para <= x->t[pd->tok].para + 3) {
+                    !en->has_role && speaks[e] &&
+                    x->t[en->first_tok].para <= x->t[pd->tok].para + 3) {
                     h = (int32_t)e;
                     break;
                 }

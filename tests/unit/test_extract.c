@@ -567,6 +567,46 @@ static void test_org_words(void **state)
     check(&r, "no payment would be made", "Houston Oil Trust", 0, "said");
 }
 
+/* "…, X said." ending a sentence: the whole clause before the comma is X's, whatever verb
+ * it holds, unless that verb is say or tell (then the clause is the statement and X only
+ * carries it). */
+static void test_trailing_attribution(void **state)
+{
+    (void)state;
+    res r = run("No major member firms have reported any financial difficulties, NYSE vice "
+                "president Richard Torrenzano said.\n"
+                "Argentina needs an extension of deadlines, Industry and Foreign Trade Secretary "
+                "Roberto Lavagna told reporters.\n"
+                "An Iranian official said talks would go on, the agency reported.");
+    check(&r, "No major member firms have reported", "Richard Torrenzano", 0, "said");
+    check(&r, "Argentina needs an extension", "Roberto Lavagna", 0, "told");
+    const hd_statement *s = find(&r, "talks would go on");
+    assert_string_equal(s->cue, "said");
+    assert_null(strstr(s->text, "agency"));
+    assert_false(has(&r, "financial difficulties, NYSE"));
+}
+
+/* A role mentioned before anyone holds it waits for its holder; failing that, the first
+ * person named later who speaks may be it, but never for "a …" (someone unnamed) and never
+ * someone who says nothing. */
+static void test_pending_roles(void **state)
+{
+    (void)state;
+    res r = run("Certificates cost more than cash payments, a GAO official told Reuters. GAO is "
+                "preparing the study at the request of Sen. Jesse Helms.");
+    check(&r, "Certificates cost more", NULL, 0, "told");
+    res r2 = run("The pound was stable, a Treasury spokesman said. Nigel Lawson said rates would "
+                 "not change.");
+    check(&r2, "The pound was stable", NULL, 0, "said");
+    check(&r2, "rates would not change", "Nigel Lawson", 0, "said");
+    res r3 = run("Japan's top official said the talks were useful. Takeo Akiba told reporters "
+                 "the talks would go on.");
+    check(&r3, "the talks were useful", "Takeo Akiba", 0, "said");
+    res r4 = run("China and Israel discussed peace, an Israeli spokesman said.\n"
+                 "It was in a U.N. context, Israeli U.N. Spokesman Eyal Arad said.");
+    check(&r4, "discussed peace", "Eyal Arad", 0, "said");
+}
+
 /* "Chancellor of the Exchequer Nigel Lawson": the role's complement is not the name. */
 static void test_role_complement(void **state)
 {
@@ -1022,6 +1062,8 @@ int main(void)
         cmocka_unit_test(test_company_names),
         cmocka_unit_test(test_role_complement),
         cmocka_unit_test(test_org_words),
+        cmocka_unit_test(test_trailing_attribution),
+        cmocka_unit_test(test_pending_roles),
         cmocka_unit_test(test_scare_quotes_and_titles),
         cmocka_unit_test(test_non_speech_verbs),
         cmocka_unit_test(test_short_quotes),
