@@ -60,6 +60,7 @@ void hd_segw_free(hd_segw *w)
     hd_buf_done(&w->keys);
     hd_buf_done(&w->del);
     hd_buf_done(&w->dates);
+    hd_zpool_done(&w->zp); /* first: it may be using the streams' contexts */
     hd_zstore_done(&w->meta);
     hd_zstore_done(&w->body);
     for (int f = 0; f < HD_N_TEXT_FIELDS; f++)
@@ -82,7 +83,7 @@ size_t hd_segw_mem(const hd_segw *w)
 {
     return w->mem_vecs + w->keys.cap + w->cap_terms * sizeof(term_ent) +
            w->n_slots * sizeof(uint64_t) + w->n_wslots * sizeof(word_slot) +
-           hd_zstore_mem(&w->meta) + hd_zstore_mem(&w->body) +
+           hd_zstore_mem(&w->meta) + hd_zstore_mem(&w->body) + hd_zpool_mem(&w->zp) +
            (size_t)w->n_docs * (HD_N_TEXT_FIELDS + 4);
 }
 

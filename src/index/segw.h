@@ -6,6 +6,7 @@
 #ifndef HD_INDEX_SEGW_H
 #define HD_INDEX_SEGW_H
 
+#include <pthread.h>
 #include <stdint.h>
 #include <string.h>
 #include <zstd.h>
@@ -36,8 +37,39 @@ typedef struct zstore {
     hd_buf dict;       /* the dictionary: raw records; empty for none */
     hd_buf zdict;      /* the dictionary as one zstd frame, as written to the file */
     ZSTD_CDict *cdict; /* over dict (by reference) */
-    ZSTD_CCtx *zc;     /* set up for this stream's blocks */
+    ZSTD_CCtx *zc;     /* set up for this stream's blocks; the compressor thread's while it
+                          holds jobs of this stream */
+    hd_rc rc;          /* sticky: a block of this stream failed to compress */
 } zstore;
+
+/* A block handed to the compressor thread. The indexing thread fills src and dst, the
+ * compressor writes res only; handed over and back under zpool.mu. */
+typedef struct zjob {
+    zstore *z;
+    uint64_t first; /* first doc of the block */
+    hd_buf src;     /* raw block (kept across uses of the slot) */
+    uint8_t *dst;   /* ZSTD_compressBound(src.len) bytes */
+    size_t dst_cap;
+    size_t res; /* ZSTD_compress2's result */
+} zjob;
+
+/* Stored blocks compress on a helper thread, so zstd (a third of the indexing thread's time
+ * before) overlaps with inversion. Jobs complete in submission order, so blocks reach each
+ * stream's out in order and the file is the same as with synchronous compression. The thread
+ * starts at the first block after a dictionary exists (small segments never start it). */
+#define ZJOBS 8
+typedef struct zpool {
+    pthread_mutex_t mu;
+    pthread_cond_t work, done;
+    pthread_t th;
+    int started; /* th runs (mu, work, done initialised) */
+    int failed;  /* no thread could be started: compress in the caller */
+    int quit;
+    zjob jobs[ZJOBS];
+    unsigned head;   /* oldest uncollected job */
+    unsigned n;      /* submitted, not yet collected */
+    unsigned n_done; /* compressed: jobs head .. head + n_done - 1 */
+} zpool;
 
 #define WORD_KEY 23
 typedef struct word_slot {
@@ -88,6 +120,7 @@ struct hd_segw {
     const uint64_t *totals_src; /* merging: totals computed by the term source */
     zstore meta;                /* stored id, url, source, date, title, speakers, seq */
     zstore body;                /* stored bodies */
+    zpool zp;                   /* their compressor thread */
     ZSTD_CCtx *zc;
     size_t mem_vecs; /* bytes held by term vectors */
     /* per-doc analysis state */
@@ -113,7 +146,12 @@ static inline int key_eq(const uint8_t *a, const uint8_t *b, size_t n)
 void hd_zstore_init(zstore *z, size_t block_raw, size_t train_bytes, size_t dict_cap);
 void hd_zstore_done(zstore *z);
 size_t hd_zstore_mem(const zstore *z);
-/* Close the last block and compress everything still waiting for the dictionary. */
+/* Stop the compressor thread (pending jobs are dropped) and free its buffers: before
+ * hd_zstore_done of the streams it serves. */
+void hd_zpool_done(zpool *zp);
+size_t hd_zpool_mem(const zpool *zp);
+/* Close the last block, compress everything still waiting for the dictionary and wait for
+ * the compressor thread: then z->out and z->idx are complete. */
 hd_rc hd_zstore_finish(hd_segw *w, zstore *z, hd_err *err);
 /* Append the stored record of a document (NULL strings stored as ""). */
 hd_rc hd_store_doc(hd_segw *w, const char *id, const char *url, const char *source,

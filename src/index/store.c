@@ -6,9 +6,12 @@
  * per segment: meta records (id, url, source, date, title, speakers, seq) in ~4 KiB blocks
  * and bodies in ~64 KiB blocks. The dictionary goes into the file as one zstd frame, so a
  * fetch still decompresses one small block while matches reach back into ~1 MiB of text.
+ * Once the dictionary exists, blocks are compressed by a helper thread (zpool) in submission
+ * order, while the indexing thread goes on inverting documents.
  * The file layout is in seg_file.c. Caller: seg_writer.c.
  */
 #define ZSTD_STATIC_LINKING_ONLY /* ZSTD_createCDict_advanced: raw-content dictionary */
+#include <pthread.h>
 #include <zstd.h>
 
 #include "base/err.h"
@@ -71,6 +74,178 @@ static hd_rc compress_block(zstore *z, uint64_t first, const char *p, size_t n, 
     z->out.len += k;
     return hd_buf_status(&z->idx, err);
 }
+
+/* ---- the compressor thread ---------------------------------------------------------------- */
+
+static void *zworker(void *ud)
+{
+    zpool *zp = ud;
+    pthread_mutex_lock(&zp->mu);
+    for (;;) {
+        while (!zp->quit && zp->n_done == zp->n)
+            pthread_cond_wait(&zp->work, &zp->mu);
+        if (zp->quit)
+            break;
+        zjob *j = &zp->jobs[(zp->head + zp->n_done) % ZJOBS];
+        pthread_mutex_unlock(&zp->mu);
+        size_t r = ZSTD_compress2(j->z->zc, j->dst, j->dst_cap, j->src.p, j->src.len);
+        pthread_mutex_lock(&zp->mu);
+        j->res = r;
+        zp->n_done++;
+        pthread_cond_signal(&zp->done);
+    }
+    pthread_mutex_unlock(&zp->mu);
+    return NULL;
+}
+
+static int zpool_start(zpool *zp)
+{
+    if (pthread_mutex_init(&zp->mu, NULL))
+        return -1;
+    if (pthread_cond_init(&zp->work, NULL)) {
+        pthread_mutex_destroy(&zp->mu);
+        return -1;
+    }
+    if (pthread_cond_init(&zp->done, NULL)) {
+        pthread_cond_destroy(&zp->work);
+        pthread_mutex_destroy(&zp->mu);
+        return -1;
+    }
+    if (pthread_create(&zp->th, NULL, zworker, zp)) {
+        pthread_cond_destroy(&zp->done);
+        pthread_cond_destroy(&zp->work);
+        pthread_mutex_destroy(&zp->mu);
+        return -1;
+    }
+    zp->started = 1;
+    return 0;
+}
+
+void hd_zpool_done(zpool *zp)
+{
+    if (zp->started) {
+        pthread_mutex_lock(&zp->mu);
+        zp->quit = 1;
+        pthread_cond_signal(&zp->work);
+        pthread_mutex_unlock(&zp->mu);
+        pthread_join(zp->th, NULL);
+        pthread_cond_destroy(&zp->done);
+        pthread_cond_destroy(&zp->work);
+        pthread_mutex_destroy(&zp->mu);
+    }
+    for (int i = 0; i < ZJOBS; i++) {
+        hd_buf_done(&zp->jobs[i].src);
+        hd_free(zp->jobs[i].dst);
+    }
+    memset(zp, 0, sizeof *zp);
+}
+
+size_t hd_zpool_mem(const zpool *zp)
+{
+    size_t n = 0;
+    for (int i = 0; i < ZJOBS; i++)
+        n += zp->jobs[i].src.cap + zp->jobs[i].dst_cap;
+    return n;
+}
+
+/* A compressed job's block into its stream. */
+static hd_rc place(zjob *j, hd_err *err)
+{
+    zstore *z = j->z;
+    if (ZSTD_isError(j->res)) {
+        z->rc = HD_ENOMEM;
+        return hd_err_set(err, HD_ENOMEM, "zstd: %s", ZSTD_getErrorName(j->res));
+    }
+    hd_buf_u64(&z->idx, j->first);
+    hd_buf_u64(&z->idx, z->out.len);
+    hd_buf_add(&z->out, j->dst, j->res);
+    if (z->out.oom || z->idx.oom) {
+        z->rc = HD_ENOMEM;
+        return hd_err_set(err, HD_ENOMEM, "out of memory compressing stored fields");
+    }
+    return HD_OK;
+}
+
+/* Place the finished jobs, oldest first, waiting until at most `keep` are in flight. */
+static hd_rc collect(zpool *zp, unsigned keep, hd_err *err)
+{
+    if (!zp->started)
+        return HD_OK;
+    hd_rc rc = HD_OK;
+    pthread_mutex_lock(&zp->mu);
+    for (;;) {
+        while (zp->n_done == 0 && zp->n > keep)
+            pthread_cond_wait(&zp->done, &zp->mu);
+        if (zp->n_done == 0)
+            break;
+        zjob *j = &zp->jobs[zp->head];
+        zp->head = (zp->head + 1) % ZJOBS;
+        zp->n--;
+        zp->n_done--;
+        pthread_mutex_unlock(&zp->mu); /* j is out of the worker's range now */
+        hd_rc r = place(j, err);
+        if (!rc)
+            rc = r;
+        pthread_mutex_lock(&zp->mu);
+    }
+    pthread_mutex_unlock(&zp->mu);
+    return rc;
+}
+
+/* Compress a block of z that starts at doc first: the bytes of *raw (taken over: raw gets an
+ * empty buffer back), else p[0..n). On the compressor thread when there is one. A block that
+ * fails makes the stream's error sticky: the segment must not be written without it. */
+static hd_rc submit(hd_segw *w, zstore *z, uint64_t first, hd_buf *raw, const char *p, size_t n,
+                    hd_err *err)
+{
+    zpool *zp = &w->zp;
+    if (!zp->started && !zp->failed && zpool_start(zp))
+        zp->failed = 1;
+    hd_rc rc;
+    if (zp->failed) {
+        rc = raw ? compress_block(z, first, raw->p, raw->len, err)
+                 : compress_block(z, first, p, n, err);
+        if (rc)
+            z->rc = rc;
+        return rc;
+    }
+    if ((rc = collect(zp, ZJOBS - 1, err))) {
+        z->rc = rc;
+        return rc;
+    }
+    /* the slot is not in the worker's range until n grows */
+    zjob *j = &zp->jobs[(zp->head + zp->n) % ZJOBS];
+    if (raw) {
+        hd_buf t = j->src;
+        j->src = *raw;
+        *raw = t;
+        hd_buf_clear(raw);
+    } else {
+        hd_buf_clear(&j->src);
+        hd_buf_add(&j->src, p, n);
+    }
+    size_t bound = ZSTD_compressBound(j->src.len);
+    if (bound > j->dst_cap) {
+        uint8_t *d = j->src.oom ? NULL : hd_realloc(j->dst, bound);
+        if (d) {
+            j->dst = d;
+            j->dst_cap = bound;
+        }
+    }
+    if (j->src.oom || bound > j->dst_cap) {
+        z->rc = HD_ENOMEM;
+        return hd_err_set(err, HD_ENOMEM, "out of memory compressing stored fields");
+    }
+    j->z = z;
+    j->first = first;
+    pthread_mutex_lock(&zp->mu);
+    zp->n++;
+    pthread_cond_signal(&zp->work);
+    pthread_mutex_unlock(&zp->mu);
+    return HD_OK;
+}
+
+/* ---- streams ------------------------------------------------------------------------------ */
 
 #define MIN_TRAIN   (64 * 1024) /* less than this: no dictionary */
 #define STORE_LEVEL 3           /* blocks: zstd's default speed */
@@ -141,7 +316,7 @@ static hd_rc train(hd_segw *w, zstore *z, hd_err *err)
     for (size_t i = 0; i < z->pend_idx.len / 16; i++) {
         uint64_t first = hd_get_u64((const uint8_t *)z->pend_idx.p + i * 16);
         uint64_t len = hd_get_u64((const uint8_t *)z->pend_idx.p + i * 16 + 8);
-        hd_rc rc = compress_block(z, first, z->pend.p + off, (size_t)len, err);
+        hd_rc rc = submit(w, z, first, NULL, z->pend.p + off, (size_t)len, err);
         if (rc)
             return rc;
         off += (size_t)len;
@@ -158,7 +333,7 @@ static hd_rc flush_block(hd_segw *w, zstore *z, uint32_t next_first, hd_err *err
         return HD_OK;
     hd_rc rc;
     if (z->trained) {
-        rc = compress_block(z, z->first, z->raw.p, z->raw.len, err);
+        rc = submit(w, z, z->first, &z->raw, NULL, 0, err);
     } else {
         hd_buf_u64(&z->pend_idx, z->first);
         hd_buf_u64(&z->pend_idx, z->raw.len);
@@ -214,5 +389,9 @@ hd_rc hd_zstore_finish(hd_segw *w, zstore *z, hd_err *err)
     hd_rc rc = flush_block(w, z, w->n_docs, err);
     if (!rc && !z->trained)
         rc = train(w, z, err);
+    if (!rc)
+        rc = collect(&w->zp, 0, err);
+    if (!rc && z->rc)
+        rc = hd_err_set(err, z->rc, "out of memory compressing stored fields");
     return rc;
 }
