@@ -246,6 +246,13 @@ HD_API hd_rc hd_index_delete(hd_index *ix, const char *id, hd_err *err);
  * previous commit stays intact and the buffered changes are kept for a retry. */
 HD_API hd_rc hd_index_commit(hd_index *ix, hd_err *err);
 
+/* The first phase of a two-phase commit (as Lucene's prepareCommit): write and fsync what
+ * hd_index_commit would (segment, deletions, merges) without publishing it; the next
+ * hd_index_commit publishes it and does nothing else. Until then adds, deletes and trims are
+ * refused (HD_EINVAL); closing the index instead drops it. Lets a caller do the slow part of
+ * committing two indexes at once and still publish them in a fixed order. */
+HD_API hd_rc hd_index_prepare_commit(hd_index *ix, hd_err *err);
+
 /* Commit, then merge all segments into one (dropping deleted docs) and commit again. */
 HD_API hd_rc hd_index_optimize(hd_index *ix, hd_err *err);
 

@@ -34,6 +34,40 @@ static double now_s(void)
 
 /* ---- herald index ------------------------------------------------------------------------ */
 
+/* The statements index's share of the final commit and optimize, run beside the articles'
+ * (extraction is over, so a core is free). */
+typedef struct side_job {
+    hd_index *sx;
+    int optimize; /* 0: hd_index_prepare_commit, 1: hd_index_optimize */
+    hd_rc rc;
+    hd_err err;
+} side_job;
+
+static void *side_run(void *ud)
+{
+    side_job *j = ud;
+    j->rc =
+        j->optimize ? hd_index_optimize(j->sx, &j->err) : hd_index_prepare_commit(j->sx, &j->err);
+    return NULL;
+}
+
+/* Run j beside fn(ix) in this thread; the first error wins (the articles' first). */
+static hd_rc beside(side_job *j, hd_rc (*fn)(hd_index *, hd_err *), hd_index *ix, hd_err *err)
+{
+    pthread_t th;
+    int started = j->sx && pthread_create(&th, NULL, side_run, j) == 0;
+    if (j->sx && !started)
+        side_run(j);
+    hd_rc rc = fn(ix, err);
+    if (started)
+        pthread_join(th, NULL);
+    if (!rc && j->sx && j->rc) {
+        *err = j->err;
+        rc = j->rc;
+    }
+    return rc;
+}
+
 static const char index_usage[] =
     "usage: herald index [--index DIR] [--commit-every N] [--memory MB] [--language LANG]\n"
     "                    [--no-optimize] [--no-statements] [-v] PATH...\n"
@@ -584,7 +618,10 @@ int hd_cmd_index(int argc, char **argv)
     pthread_join(th, NULL);
     hd_tokenizer_free(q.tz);
     q.tz = NULL;
-    if (track_end(ix, &pages, &err) != HD_OK || hd_index_commit(ix, &err) != HD_OK ||
+    /* The statements commit is written beside the articles' but published after it, so a
+     * crash still leaves the statements one commit behind the articles at most. */
+    side_job sj = {.sx = sx};
+    if (track_end(ix, &pages, &err) != HD_OK || beside(&sj, hd_index_commit, ix, &err) != HD_OK ||
         (sx && hd_index_commit(sx, &err) != HD_OK))
         goto fatal;
     if (verbose) {
@@ -593,8 +630,8 @@ int hd_cmd_index(int argc, char **argv)
         fprintf(stderr, "herald: committed %llu documents (generation %llu)\n",
                 (unsigned long long)st.n_docs, (unsigned long long)st.generation);
     }
-    if (optimize &&
-        (hd_index_optimize(ix, &err) != HD_OK || (sx && hd_index_optimize(sx, &err) != HD_OK)))
+    sj = (side_job){.sx = sx, .optimize = 1};
+    if (optimize && beside(&sj, hd_index_optimize, ix, &err) != HD_OK)
         goto fatal;
     if (tty)
         progress(docs, bytes, g_total_bytes, t0, 1);

@@ -47,8 +47,12 @@ struct hd_index {
     hd_buf trims; /* pages that shrank: base NUL, u32 n_articles (hd_index_trim_page) */
     size_t n_trims;
     size_t budget;
-    uint64_t n_ops; /* adds and deletes since the last commit */
+    uint64_t n_ops;   /* adds and deletes since the last commit */
+    hd_manifest prep; /* hd_index_prepare_commit's commit, written but not published */
+    int prepared;
 };
+
+#define PREPARED_MSG "a prepared commit waits for hd_index_commit"
 
 const hd_ixr *hd_index_reader(const hd_index *ix)
 {
@@ -183,6 +187,7 @@ void hd_index_close(hd_index *ix)
     hd_ixr_free(ix->r);
     hd_analyzer_free(ix->an);
     hd_manifest_done(&ix->m);
+    hd_manifest_done(&ix->prep); /* its files go at the next writer open */
     hd_buf_done(&ix->pend);
     hd_buf_done(&ix->trims);
     if (ix->lock_fd >= 0)
@@ -199,6 +204,8 @@ static hd_rc add_doc(hd_index *ix, const hd_doc *doc, const hd_doc_tokens *toks,
         return hd_err_set(err, HD_EINVAL, "index opened read-only");
     if (!doc->id || !*doc->id)
         return hd_err_set(err, HD_EINVAL, "document without an id");
+    if (ix->prepared)
+        return hd_err_set(err, HD_EINVAL, PREPARED_MSG);
     hd_rc rc;
     if (!ix->w && (rc = hd_segw_new(ix->an, &ix->w, err)))
         return rc;
@@ -268,6 +275,8 @@ hd_rc hd_index_trim_page(hd_index *ix, const char *base, uint32_t n_articles, hd
         return hd_err_set(err, HD_EINVAL, "no index or page");
     if (!ix->writable)
         return hd_err_set(err, HD_EINVAL, "index opened read-only");
+    if (ix->prepared)
+        return hd_err_set(err, HD_EINVAL, PREPARED_MSG);
     if (!ix->m.n_segs)
         return HD_OK; /* nothing committed: nothing stale */
     hd_buf_add(&ix->trims, base, strlen(base) + 1);
@@ -282,6 +291,8 @@ hd_rc hd_index_delete(hd_index *ix, const char *id, hd_err *err)
         return hd_err_set(err, HD_EINVAL, "no index or id");
     if (!ix->writable)
         return hd_err_set(err, HD_EINVAL, "index opened read-only");
+    if (ix->prepared)
+        return hd_err_set(err, HD_EINVAL, PREPARED_MSG);
     if (ix->w)
         hd_segw_delete_id(ix->w, id, strlen(id));
     if (ix->m.n_segs) {
@@ -489,7 +500,9 @@ static hd_rc publish(hd_index *ix, hd_manifest *nm, hd_err *err)
     return HD_OK;
 }
 
-static hd_rc commit_impl(hd_index *ix, int merge_all, hd_err *err)
+/* Write the buffered changes and the merges they call for, then publish them, or with
+ * !publish_now keep the new manifest in ix->prep for hd_index_commit. */
+static hd_rc commit_impl(hd_index *ix, int merge_all, int publish_now, hd_err *err)
 {
     if (!ix || !ix->writable)
         return hd_err_set(err, HD_EINVAL, "index not opened for writing");
@@ -555,8 +568,13 @@ static hd_rc commit_impl(hd_index *ix, int merge_all, hd_err *err)
         }
     }
     hd_free(pick);
-    if (!rc)
+    if (!rc && publish_now) {
         rc = publish(ix, &nm, err);
+    } else if (!rc) {
+        ix->prep = nm;
+        ix->prepared = 1;
+        memset(&nm, 0, sizeof nm);
+    }
     hd_manifest_done(&nm);
     if (rc)
         return rc; /* the previous commit stays; buffered changes are kept for a retry */
@@ -570,19 +588,33 @@ static hd_rc commit_impl(hd_index *ix, int merge_all, hd_err *err)
     return HD_OK;
 }
 
+hd_rc hd_index_prepare_commit(hd_index *ix, hd_err *err)
+{
+    if (ix && ix->prepared)
+        return HD_OK; /* no change can have come since */
+    return commit_impl(ix, 0, 0, err);
+}
+
 hd_rc hd_index_commit(hd_index *ix, hd_err *err)
 {
-    return commit_impl(ix, 0, err);
+    if (!ix || !ix->prepared)
+        return commit_impl(ix, 0, 1, err);
+    hd_rc rc = publish(ix, &ix->prep, err);
+    if (rc && ix->prep.segs)
+        return rc; /* MANIFEST not replaced: kept for a retry */
+    hd_manifest_done(&ix->prep);
+    ix->prepared = 0;
+    return rc;
 }
 
 hd_rc hd_index_optimize(hd_index *ix, hd_err *err)
 {
-    hd_rc rc = commit_impl(ix, 0, err);
+    hd_rc rc = hd_index_commit(ix, err);
     if (rc)
         return rc;
     if (ix->m.n_segs < 2 && (ix->m.n_segs == 0 || ix->m.segs[0].n_deleted == 0))
         return HD_OK; /* already one segment without deletions */
-    return commit_impl(ix, 1, err);
+    return commit_impl(ix, 1, 1, err);
 }
 
 hd_rc hd_index_stats_get(hd_index *ix, hd_index_stats *out, hd_err *err)

@@ -845,6 +845,48 @@ static void test_trim_page(void **state)
     rmdir_all(dir);
 }
 
+/* hd_index_prepare_commit writes a commit that readers see only after hd_index_commit; in
+ * between changes are refused, and closing drops it. */
+static void test_prepare_commit(void **state)
+{
+    (void)state;
+    char *dir = tmpdir();
+    hd_index *ix = open_w(dir);
+    hd_err err = {0};
+    add(ix, "a", "t", "first words", NULL);
+    assert_int_equal(hd_index_commit(ix, &err), HD_OK);
+    add(ix, "b", "t", "second words", NULL);
+    hd_index_delete(ix, "a", &err);
+    assert_int_equal(hd_index_prepare_commit(ix, &err), HD_OK);
+    assert_int_equal(hd_index_prepare_commit(ix, &err), HD_OK); /* again: no-op */
+    hd_doc d = {.id = "c", .title = "t", .body = "third"};
+    assert_int_equal(hd_index_add(ix, &d, &err), HD_EINVAL);
+    assert_int_equal(hd_index_delete(ix, "b", &err), HD_EINVAL);
+    assert_int_equal(hd_index_trim_page(ix, "b", 0, &err), HD_EINVAL);
+    hd_index *rd;
+    assert_int_equal(hd_index_open(dir, NULL, &rd, &err), HD_OK);
+    assert_int_equal(hd_ixr_n_docs(hd_index_reader(rd)), 1); /* still the first commit */
+    assert_int_equal(live_hits(hd_index_reader(rd), "first"), 1);
+    hd_index_close(rd);
+    assert_int_equal(hd_index_commit(ix, &err), HD_OK);
+    const hd_ixr *r = hd_index_reader(ix);
+    assert_int_equal(hd_ixr_n_docs(r), 1);
+    assert_int_equal(live_hits(r, "first"), 0);
+    assert_int_equal(live_hits(r, "second"), 1);
+    /* changes are taken again; a prepared commit dropped by close is not seen */
+    add(ix, "c", "t", "third words", NULL);
+    assert_int_equal(hd_index_prepare_commit(ix, &err), HD_OK);
+    hd_index_close(ix);
+    ix = open_w(dir);
+    r = hd_index_reader(ix);
+    assert_int_equal(hd_ixr_n_docs(r), 1);
+    assert_int_equal(live_hits(r, "third"), 0);
+    assert_int_equal(hd_index_optimize(ix, &err), HD_OK);
+    hd_index_close(ix);
+    assert_int_equal(hd_index_check(dir, &err), HD_OK);
+    rmdir_all(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -861,6 +903,7 @@ int main(void)
         cmocka_unit_test(test_merge_equals_fresh),
         cmocka_unit_test(test_other_version),
         cmocka_unit_test(test_trim_page),
+        cmocka_unit_test(test_prepare_commit),
         cmocka_unit_test(test_out_of_memory),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
