@@ -48,9 +48,14 @@ void hd_segw_free(hd_segw *w)
     if (!w)
         return;
     for (size_t i = 0; i < w->n_terms; i++) {
-        hd_free(w->terms[i].docs.p);
-        hd_free(w->terms[i].pos.p);
+        if (w->terms[i].docs.cap > SLAB_MAX)
+            hd_free(w->terms[i].docs.p);
+        if (w->terms[i].pos.cap > SLAB_MAX)
+            hd_free(w->terms[i].pos.p);
     }
+    for (size_t i = 0; i < w->n_chunks; i++)
+        hd_free(w->chunks[i]);
+    hd_free(w->chunks);
     hd_free(w->terms);
     hd_free(w->slots);
     hd_free(w->wslots);
@@ -87,6 +92,49 @@ size_t hd_segw_mem(const hd_segw *w)
            (size_t)w->n_docs * (HD_N_TEXT_FIELDS + 4);
 }
 
+/* ---- term vectors -------------------------------------------------------------------------
+ * Most terms are rare, so most vectors stay small: vectors of up to SLAB_MAX bytes (always a
+ * power of two) come from 1 MiB chunks with a free list per size, which spares a malloc and
+ * a free per vector growth and lets hd_segw_free drop them a chunk at a time. Larger ones are
+ * malloc'd (and realloc'd) alone. */
+
+static int slab_class(size_t cap)
+{
+    return __builtin_ctzll(cap);
+}
+
+static uint8_t *slab_get(hd_segw *w, size_t cap)
+{
+    int k = slab_class(cap);
+    void *p = w->slab_free[k];
+    if (p) {
+        memcpy(&w->slab_free[k], p, sizeof p);
+        return p;
+    }
+    if (w->slab_left < cap) {
+        if (HD_GROW(w->chunks, w->cap_chunks, w->n_chunks + 1))
+            return NULL;
+        char *c = hd_malloc(SLAB_CHUNK);
+        if (!c)
+            return NULL;
+        w->chunks[w->n_chunks++] = c;
+        w->slab_cur = c;
+        w->slab_left = SLAB_CHUNK;
+        w->mem_vecs += SLAB_CHUNK;
+    }
+    p = w->slab_cur;
+    w->slab_cur += cap;
+    w->slab_left -= cap;
+    return p;
+}
+
+static void slab_put(hd_segw *w, uint8_t *p, size_t cap)
+{
+    int k = slab_class(cap);
+    memcpy(p, &w->slab_free[k], sizeof(void *));
+    w->slab_free[k] = p;
+}
+
 static int tvec_reserve(hd_segw *w, tvec *v, size_t extra)
 {
     if (v->len + extra <= v->cap)
@@ -94,15 +142,31 @@ static int tvec_reserve(hd_segw *w, tvec *v, size_t extra)
     size_t need = (size_t)v->len + extra;
     if (need > UINT32_MAX - 64)
         return -1;
-    size_t cap = v->cap ? (size_t)v->cap * 2 : 8;
+    size_t cap = v->cap ? (size_t)v->cap * 2 : 16;
     while (cap < need)
         cap *= 2;
     if (cap > UINT32_MAX)
         cap = UINT32_MAX;
-    uint8_t *p = hd_realloc(v->p, cap);
-    if (!p)
-        return -1;
-    w->mem_vecs += cap - v->cap;
+    uint8_t *p;
+    if (cap <= SLAB_MAX || v->cap > SLAB_MAX) {
+        p = cap <= SLAB_MAX ? slab_get(w, cap) : hd_realloc(v->p, cap);
+        if (!p)
+            return -1;
+        if (cap <= SLAB_MAX && v->cap) {
+            memcpy(p, v->p, v->len);
+            slab_put(w, v->p, v->cap);
+        }
+        if (cap > SLAB_MAX)
+            w->mem_vecs += cap - v->cap;
+    } else { /* leaves the slabs */
+        if (!(p = hd_malloc(cap)))
+            return -1;
+        if (v->cap) {
+            memcpy(p, v->p, v->len);
+            slab_put(w, v->p, v->cap);
+        }
+        w->mem_vecs += cap;
+    }
     v->p = p;
     v->cap = (uint32_t)cap;
     return 0;

@@ -71,6 +71,10 @@ typedef struct zpool {
     unsigned n_done; /* compressed: jobs head .. head + n_done - 1 */
 } zpool;
 
+#define SLAB_CHUNK   ((size_t)1 << 20)
+#define SLAB_MAX     ((size_t)1 << 16)
+#define SLAB_CLASSES 17
+
 #define WORD_KEY 23
 typedef struct word_slot {
     uint32_t hash;
@@ -123,6 +127,12 @@ struct hd_segw {
     zpool zp;                   /* their compressor thread */
     ZSTD_CCtx *zc;
     size_t mem_vecs; /* bytes held by term vectors */
+    /* term vectors of up to SLAB_MAX bytes (seg_writer.c) */
+    void *slab_free[SLAB_CLASSES]; /* freed vectors of 2^k bytes, linked through their start */
+    char *slab_cur;                /* the rest of the last chunk */
+    size_t slab_left;
+    char **chunks;
+    size_t n_chunks, cap_chunks;
     /* per-doc analysis state */
     uint8_t cur_field;
     uint32_t cur_len;
