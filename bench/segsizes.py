@@ -3,7 +3,7 @@
 
 usage: segsizes.py INDEX_DIR [--json]
 
-Reads every seg_*.hds file of the index (format versions 2 to 4, docs/FORMAT.md): the 24 u64
+Reads every seg_*.hds file of the index (format versions 2 to 5, docs/FORMAT.md): the 24 u64
 meta block just before the 16-byte trailer gives the section offsets, in file order:
   postings [0, pos)  positions [pos, dict)  dictionary [dict, dict_idx) + index [dict_idx, norms)
   norms [norms, dates)  dates + zstd dictionaries [dates, store)  meta store [store, store_idx)
@@ -21,7 +21,7 @@ import struct
 import sys
 
 MAGIC = b"HDSG"
-VERSIONS = (2, 3, 4)
+VERSIONS = (2, 3, 4, 5)
 TRAILER = 16
 META_WORDS = 24
 # meta word indices (src/index/seg.h)

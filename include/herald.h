@@ -299,6 +299,9 @@ typedef struct hd_search_opts {
     int hl_raw;             /* 1 = never escape the snippet text (terminal output) */
     unsigned snippet_words; /* passage length in words; 0 = 30 */
     int bodies;             /* 1 = fill hd_hit.body with the whole stored body */
+    int no_speakers;        /* 1 = leave hd_hit.speakers "": speakers found in the body are
+                               stored as references to it, so without snippets or bodies
+                               they cost decompressing its block */
 } hd_search_opts;
 
 #define HD_SEARCH_MAX_WINDOW 10000

@@ -317,6 +317,7 @@ int hd_cmd_search(int argc, char **argv)
     }
 
     o.tty = !o.json && !batch && isatty(STDOUT_FILENO);
+    o.so.no_speakers = o.json && !o.so.snippets; /* print_json leaves them out */
     if (o.tty) {
         o.so.hl_open = "\033[1;33m";
         o.so.hl_close = "\033[0m";

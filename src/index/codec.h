@@ -14,7 +14,7 @@
 #include "base/buf.h"
 #include "index/index.h"
 
-#define HD_FORMAT_VERSION 4
+#define HD_FORMAT_VERSION 5
 #define HD_MAGIC_SEG      0x47534448u /* "HDSG" */
 #define HD_MAGIC_DEL      0x4c454448u /* "HDEL" */
 #define HD_MAGIC_MANI     0x464d4448u /* "HDMF" */

@@ -182,8 +182,16 @@ typedef struct hd_stored_doc {
 /* Fetch a stored document (deleted ones too). HD_EINVAL for doc >= max_doc, HD_ECORRUPT. */
 hd_rc hd_seg_doc(const hd_seg *s, uint32_t doc, hd_stored_doc *out, hd_err *err);
 /* As hd_seg_doc without the body (body = "", body_len = 0): bodies are stored apart in large
- * blocks, so this is much cheaper when only ids and titles are needed. */
+ * blocks, so this is much cheaper when only ids and titles are needed. Speakers stored as
+ * references into the body (docs/FORMAT.md) still cost decompressing its block. */
 hd_rc hd_seg_doc_meta(const hd_seg *s, uint32_t doc, hd_stored_doc *out, hd_err *err);
+/* As hd_seg_doc with only the fields asked for beyond the meta record's: HD_SF_BODY (else
+ * body = "", body_len = 0) and HD_SF_SPEAKERS (else speakers = ""). Without either, no body
+ * block is read. */
+#define HD_SF_BODY     1u
+#define HD_SF_SPEAKERS 2u
+hd_rc hd_seg_doc_fields(const hd_seg *s, uint32_t doc, unsigned fields, hd_stored_doc *out,
+                        hd_err *err);
 
 /* ---- Postings iterator ---------------------------------------------------------------------
  * Caller-owned, no allocation: declare one on the stack or in a query node.

@@ -41,9 +41,9 @@ enum {
 #define STORE_IDX_ENTRY  16 /* u64 first doc, u64 block offset (relative to store section) */
 #define STORE_BLOCK_RAW  (4 * 1024)
 #define BODY_BLOCK_RAW   (64 * 1024)
-#define META_TRAIN       (512 * 1024) /* bytes of records seen before the dictionary is made */
+#define META_TRAIN       (1024 * 1024) /* bytes of records seen before the dictionary is made */
 #define BODY_TRAIN       (1024 * 1024)
-#define META_DICT        (512 * 1024) /* dictionary sizes: raw records */
+#define META_DICT        (1024 * 1024) /* dictionary sizes: raw records */
 #define BODY_DICT        (1024 * 1024)
 #define HD_MAX_ZDICT     (8u << 20) /* largest dictionary a reader accepts */
 #define HD_MAX_ID_LEN    1024

@@ -27,14 +27,16 @@
  *   dates      max_doc i32: day numbers (INT32_MIN = none).
  *   dicts      the dictionaries of the two stored-field streams, each one zstd frame (either
  *              may be empty: no dictionary): the raw bytes of the stream's first records
- *              (up to 512 KiB of meta, 1 MiB of bodies), used as raw-content dictionaries.
+ *              (up to 1 MiB of meta, 1 MiB of bodies), used as raw-content dictionaries.
  *   store      zstd frames of ~4 KiB of records, compressed against the meta dictionary;
- *              record: varint length + bytes of id, url, source, date, title, speakers
- *              ('\n'-joined), then varint seq.
+ *              record: varint length + bytes of id, url, source, date ("" when the dates
+ *              section gives it back), title, then varint (seq << 1 | speakers in body),
+ *              then, unless in the body, the speakers ('\n'-joined, varint length + bytes).
  *   store index per block: u64 first doc, u64 offset from the store start.
- *   bodies     zstd frames of ~64 KiB of bodies (varint length + bytes) against the bodies'
- *              dictionary, kept apart so that fetching titles does not decompress bodies;
- *              then its index, as above.
+ *   bodies     zstd frames of ~64 KiB of bodies (varint length << 1 | speakers in body,
+ *              bytes, then the speakers as references to the body's words: store.c)
+ *              against the bodies' dictionary, kept apart so that fetching titles does not
+ *              decompress bodies; then its index, as above.
  *   meta       24 u64 (see seg.h: max_doc, n_terms, section offsets, field length totals,
  *              dictionary lengths).
  *   trailer    u32 "HDSG", u32 version, u64 xxh64 of all preceding bytes.

@@ -629,12 +629,48 @@ static hd_rc load_block(const hd_seg *s, const uint8_t *base, const uint8_t *bas
     return HD_OK;
 }
 
-/* Record k of a cached block (records of n_str strings, then a varint when has_seq): sets p
- * to it and end to the block's end. The first call on a block notes where every record
- * starts, so that the hits of a query that share a block (the titles of a meta block stay
- * cached) are found without scanning the records before them. */
-static hd_rc block_rec(const hd_seg *s, hd_blk_cache *c, uint64_t k, int n_str, int has_seq,
-                       const uint8_t **p, const uint8_t **end, hd_err *err)
+/* Skip one record of a stream (meta: five strings, varint seq << 1 | speakers-in-body, then the
+ * speakers unless they are in the body; body: varint len << 1 | has-refs, the body, then when
+ * it has them the speaker references: varint n, n x (varint word, varint length)). */
+static int skip_rec(const uint8_t **q, const uint8_t *e, int body)
+{
+    const uint8_t *f;
+    size_t fl;
+    uint64_t v, n, x;
+    if (!body) {
+        for (int i = 0; i < 5; i++)
+            if (rec_get(q, e, &f, &fl))
+                return -1;
+        if (hd_varint_get(q, e, &v) || (v >> 1) > UINT32_MAX)
+            return -1;
+        return v & 1 ? 0 : rec_get(q, e, &f, &fl);
+    }
+    if (hd_varint_get(q, e, &v) || (uint64_t)(e - *q) < (v >> 1))
+        return -1;
+    *q += v >> 1;
+    if (!(v & 1))
+        return 0;
+    if (hd_varint_get(q, e, &n) || n == 0 || n > (uint64_t)(e - *q))
+        return -1;
+    for (uint64_t i = 0; i < n; i++) {
+        if (hd_varint_get(q, e, &x))
+            return -1;
+        if (x & 1) { /* a name as text */
+            if ((uint64_t)(e - *q) < (x >> 1))
+                return -1;
+            *q += x >> 1;
+        } else if (hd_varint_get(q, e, &x)) {
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* Record k of a cached block: sets p to it and end to the block's end. The first call on a
+ * block notes where every record starts, so that the hits of a query that share a block (the
+ * titles of a meta block stay cached) are found without scanning the records before them. */
+static hd_rc block_rec(const hd_seg *s, hd_blk_cache *c, uint64_t k, int body, const uint8_t **p,
+                       const uint8_t **end, hd_err *err)
 {
     const uint8_t *b = (const uint8_t *)c->data.p, *e = b + c->data.len;
     if (c->n_recs == 0) {
@@ -644,13 +680,7 @@ static hd_rc block_rec(const hd_seg *s, hd_blk_cache *c, uint64_t k, int n_str, 
             if (n == c->cap_recs && HD_GROW(c->recs, c->cap_recs, n + 1))
                 return hd_err_set(err, HD_ENOMEM, "out of memory reading a stored document");
             c->recs[n++] = (uint32_t)(q - b);
-            const uint8_t *f;
-            size_t fl;
-            uint64_t v;
-            for (int i = 0; i < n_str; i++)
-                if (rec_get(&q, e, &f, &fl))
-                    return seg_corrupt(s, err, "bad stored document");
-            if (has_seq && (hd_varint_get(&q, e, &v) || v > UINT32_MAX))
+            if (skip_rec(&q, e, body))
                 return seg_corrupt(s, err, "bad stored document");
         }
         c->n_recs = n;
@@ -662,7 +692,46 @@ static hd_rc block_rec(const hd_seg *s, hd_blk_cache *c, uint64_t k, int n_str, 
     return HD_OK;
 }
 
-static hd_rc seg_doc(const hd_seg *s, uint32_t doc, int with_body, hd_stored_doc *out, hd_err *err)
+/* Append the speakers of a body record's references ('\n'-joined, NUL-terminated) to buf:
+ * each is varint (len << 1 | 1) and len bytes, or varint (word << 1) and varint len: len
+ * bytes of the body from its word-th word start (offset 0 and every byte after a space or a
+ * line break). -1 when one points outside the body. block_rec checked the record's bounds. */
+static int speakers_from_refs(const uint8_t *body, size_t body_len, const uint8_t **q,
+                              const uint8_t *e, hd_buf *buf)
+{
+    uint64_t n, word, len;
+    if (hd_varint_get(q, e, &n))
+        return -1;
+    for (uint64_t i = 0; i < n; i++) {
+        if (hd_varint_get(q, e, &word))
+            return -1;
+        if (i)
+            hd_buf_addc(buf, '\n');
+        if (word & 1) {
+            hd_buf_add(buf, *q, (size_t)(word >> 1));
+            *q += word >> 1;
+            continue;
+        }
+        word >>= 1;
+        if (hd_varint_get(q, e, &len))
+            return -1;
+        size_t j = 0;
+        for (uint64_t w = 0; w < word; w++) { /* to the next word start */
+            while (j < body_len && body[j] != ' ' && body[j] != '\n')
+                j++;
+            if (j++ >= body_len)
+                return -1;
+        }
+        if (j > body_len || len > body_len - j)
+            return -1;
+        hd_buf_add(buf, body + j, (size_t)len);
+    }
+    hd_buf_addc(buf, 0);
+    return 0;
+}
+
+static hd_rc seg_doc(const hd_seg *s, uint32_t doc, unsigned fields, hd_stored_doc *out,
+                     hd_err *err)
 {
     if (doc >= s->max_doc)
         return hd_err_set(err, HD_EINVAL, "doc %u out of range", doc);
@@ -673,33 +742,58 @@ static hd_rc seg_doc(const hd_seg *s, uint32_t doc, int with_body, hd_stored_doc
     hd_rc rc = load_block(s, s->store, s->store_end, s->store_idx, s->n_store_blocks, &s->mdict,
                           doc, r->mcache, HD_META_CACHE, &c, &first, err);
     if (!rc)
-        rc = block_rec(s, c, doc - first, 6, 1, &p, &end, err);
+        rc = block_rec(s, c, doc - first, 0, &p, &end, err);
     if (rc)
         return rc;
     const uint8_t *f[7];
     size_t fl[7];
-    uint64_t seq = 0;
-    for (int i = 0; i < 6; i++)
-        if (rec_get(&p, end, &f[i], &fl[i]))
-            return seg_corrupt(s, err, "bad stored document");
-    if (hd_varint_get(&p, end, &seq) || seq > UINT32_MAX)
-        return seg_corrupt(s, err, "bad stored document");
-    f[6] = (const uint8_t *)"";
-    fl[6] = 0;
-    if (with_body) {
+    uint64_t v = 0;
+    for (int i = 0; i < 5; i++)
+        rec_get(&p, end, &f[i], &fl[i]); /* block_rec parsed the record */
+    hd_varint_get(&p, end, &v);
+    int sp_in_body = (int)(v & 1);
+    f[5] = f[6] = (const uint8_t *)"";
+    fl[5] = fl[6] = 0;
+    if (!sp_in_body)
+        rec_get(&p, end, &f[5], &fl[5]);
+    if (!(fields & HD_SF_SPEAKERS))
+        fl[5] = 0;
+    /* the date is "" when the dates section gives it back */
+    char day[11] = "";
+    if (fl[3] == 0) {
+        hd_day_format(hd_seg_date(s, doc), day);
+        f[3] = (const uint8_t *)day;
+        fl[3] = strlen(day);
+    }
+    const uint8_t *q = NULL, *qe = NULL;
+    if ((fields & HD_SF_BODY) || (sp_in_body && (fields & HD_SF_SPEAKERS))) {
         rc = load_block(s, s->body, s->body_end, s->body_idx, s->n_body_blocks, &s->bdict, doc,
                         r->bcache, HD_BODY_CACHE, &c, &first, err);
         if (!rc)
-            rc = block_rec(s, c, doc - first, 1, 0, &p, &end, err);
+            rc = block_rec(s, c, doc - first, 1, &q, &qe, err);
         if (rc)
             return rc;
-        if (rec_get(&p, end, &f[6], &fl[6]))
-            return seg_corrupt(s, err, "bad stored body");
+        uint64_t b = 0;
+        hd_varint_get(&q, qe, &b);
+        if ((int)(b & 1) != sp_in_body)
+            return seg_corrupt(s, err, "stored body does not match its record");
+        f[6] = q;
+        fl[6] = (size_t)(b >> 1);
+        q += fl[6];
     }
     hd_buf_clear(&r->docbuf);
     size_t off[7];
     for (int i = 0; i < 7; i++) {
         off[i] = r->docbuf.len;
+        if (i == 5 && sp_in_body && q) {
+            if (!(fields & HD_SF_SPEAKERS))
+                hd_buf_addc(&r->docbuf, 0);
+            else if (speakers_from_refs(f[6], fl[6], &q, qe, &r->docbuf))
+                return seg_corrupt(s, err, "bad speaker reference");
+            continue;
+        }
+        if (i == 6 && !(fields & HD_SF_BODY))
+            fl[6] = 0;
         hd_buf_add(&r->docbuf, f[i], fl[i]);
         hd_buf_addc(&r->docbuf, 0);
     }
@@ -714,16 +808,22 @@ static hd_rc seg_doc(const hd_seg *s, uint32_t doc, int with_body, hd_stored_doc
     out->speakers = b + off[5];
     out->body = b + off[6];
     out->body_len = fl[6];
-    out->seq = (uint32_t)seq;
+    out->seq = (uint32_t)(v >> 1);
     return HD_OK;
 }
 
 hd_rc hd_seg_doc(const hd_seg *s, uint32_t doc, hd_stored_doc *out, hd_err *err)
 {
-    return seg_doc(s, doc, 1, out, err);
+    return seg_doc(s, doc, HD_SF_BODY | HD_SF_SPEAKERS, out, err);
 }
 
 hd_rc hd_seg_doc_meta(const hd_seg *s, uint32_t doc, hd_stored_doc *out, hd_err *err)
 {
-    return seg_doc(s, doc, 0, out, err);
+    return seg_doc(s, doc, HD_SF_SPEAKERS, out, err);
+}
+
+hd_rc hd_seg_doc_fields(const hd_seg *s, uint32_t doc, unsigned fields, hd_stored_doc *out,
+                        hd_err *err)
+{
+    return seg_doc(s, doc, fields, out, err);
 }

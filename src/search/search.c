@@ -208,9 +208,11 @@ static hd_rc fetch_rows(hd_results *res, const hd_plan *plan, const hd_ixr *r, h
         const hd_topk_hit *h = &tk->hits[first + i];
         const hd_seg *seg = hd_ixr_segment(r, h->seg);
         hd_stored_doc d;
-        /* Without snippets only the short fields are needed: no body decompression. */
-        rc = o->snippets || o->bodies ? hd_seg_doc(seg, h->doc, &d, err)
-                                      : hd_seg_doc_meta(seg, h->doc, &d, err);
+        /* Without snippets, bodies and speakers only the short fields are needed: no body
+         * decompression. */
+        unsigned fields =
+            (o->snippets || o->bodies ? HD_SF_BODY : 0) | (o->no_speakers ? 0 : HD_SF_SPEAKERS);
+        rc = hd_seg_doc_fields(seg, h->doc, fields, &d, err);
         if (rc)
             break;
         hd_hit *row = &res->rows[i];

@@ -2,9 +2,10 @@
  *
  * test_store.c — the stored-fields streams (src/index/store.c, seg_reader.c): random
  * documents round-trip through segments with no dictionary, a dictionary made of the whole
- * stream and a dictionary made of its first records, and through a merge; a damaged
- * dictionary frame or block (checksum re-sealed) is HD_ECORRUPT naming the segment, from
- * fetches and from `check`, never a crash.
+ * stream and a dictionary made of its first records, and through a merge; speakers stored as
+ * references into the body and dates given back by the dates section come back exactly; a
+ * damaged dictionary frame or block (checksum re-sealed) is HD_ECORRUPT naming the segment,
+ * from fetches and from `check`, never a crash.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -83,20 +84,41 @@ static void rand_doc(uint64_t *rng, int i, rdoc *d)
     else
         d->url[0] = 0;
     snprintf(d->source, sizeof d->source, "%s", rng_next(rng) % 2 ? "reuters" : "bbc/business");
-    if (rng_next(rng) % 5)
+    /* canonical dates (stored as the dates section's day) and others (stored as they are) */
+    static const char *const odd_dates[] = {"1987-2-26", "1987-02-26T10:00:00Z", "1987-02-30",
+                                            "26 Feb 1987", "0000-01-01"};
+    uint64_t dk = rng_next(rng) % 8;
+    if (dk < 5)
         snprintf(d->date, sizeof d->date, "19%02d-0%d-1%d", (int)(rng_next(rng) % 100),
                  (int)(1 + rng_next(rng) % 9), (int)(rng_next(rng) % 10));
+    else if (dk < 7)
+        snprintf(d->date, sizeof d->date, "%s", odd_dates[rng_next(rng) % 5]);
     else
         d->date[0] = 0;
     rand_text(rng, d->title, sizeof d->title);
-    if (rng_next(rng) % 3)
-        snprintf(d->speakers, sizeof d->speakers, "Speaker %d\nOther Name",
-                 (int)(rng_next(rng) % 40));
-    else
-        d->speakers[0] = 0;
     size_t cap = rng_next(rng) % 16 == 0 ? body_big : body_small;
     d->body = malloc(cap + 1);
     d->body_len = rand_text(rng, d->body, cap);
+    /* speakers: none, names not in the body, or a piece of the body (at a word start or
+     * not, maybe over a line break), alone or before a name that is not there */
+    uint64_t sk = rng_next(rng) % 6;
+    d->speakers[0] = 0;
+    if (sk == 1 || sk == 2) {
+        snprintf(d->speakers, sizeof d->speakers, "Speaker %d\nOther Name",
+                 (int)(rng_next(rng) % 40));
+    } else if (sk >= 3 && d->body_len > 0) {
+        size_t at = rng_next(rng) % d->body_len;
+        if (sk == 3) /* back to a word start */
+            while (at > 0 && d->body[at - 1] != ' ' && d->body[at - 1] != '\n')
+                at--;
+        size_t len = 1 + rng_next(rng) % 30;
+        if (len > d->body_len - at)
+            len = d->body_len - at;
+        int n = snprintf(d->speakers, sizeof d->speakers, "%.*s", (int)len, d->body + at);
+        if (sk == 5)
+            snprintf(d->speakers + n, sizeof d->speakers - (size_t)n, "\nNobody %d",
+                     (int)(rng_next(rng) % 9));
+    }
     d->seq = (uint32_t)(rng_next(rng) % 5);
 }
 
@@ -105,13 +127,14 @@ static void add_doc(hd_index *ix, const rdoc *r)
     const char *sp[2];
     size_t n_sp = 0;
     char spk[96];
-    if (r->speakers[0]) {
+    if (r->speakers[0]) { /* split at the last line break, if any: a name may hold one */
         memcpy(spk, r->speakers, sizeof spk);
-        char *nl = strchr(spk, '\n');
-        *nl = 0;
-        sp[0] = spk;
-        sp[1] = nl + 1;
-        n_sp = 2;
+        char *nl = strrchr(spk, '\n');
+        sp[n_sp++] = spk;
+        if (nl) {
+            *nl = 0;
+            sp[n_sp++] = nl + 1;
+        }
     }
     hd_doc d = {.id = r->id,
                 .title = r->title,
@@ -158,6 +181,14 @@ static void check_all(const char *dir, const rdoc *docs, size_t n)
             assert_memory_equal(sd.body, x->body, x->body_len);
             assert_int_equal(hd_seg_doc_meta(s, d, &sd, &err), HD_OK);
             assert_string_equal(sd.title, x->title);
+            assert_string_equal(sd.date, x->date);
+            assert_string_equal(sd.speakers, x->speakers);
+            assert_int_equal(sd.body_len, 0);
+            assert_int_equal(hd_seg_doc_fields(s, d, 0, &sd, &err), HD_OK);
+            assert_string_equal(sd.id, x->id);
+            assert_string_equal(sd.date, x->date);
+            assert_string_equal(sd.speakers, "");
+            assert_int_equal(sd.seq, x->seq);
             assert_int_equal(sd.body_len, 0);
             seen++;
         }
@@ -181,7 +212,7 @@ static uint64_t seg_meta_word(const char *path, int w)
 }
 
 /* Round trips at three sizes: no dictionary (under 64 KiB of bodies), a dictionary that is
- * the whole stream, and one made of the first 1 MiB of bodies / 512 KiB of meta records. */
+ * the whole stream, and one made of the first 1 MiB of bodies / 1 MiB of meta records. */
 static void round_trip(size_t n_docs, uint64_t seed, int expect_bdict, int expect_mdict)
 {
     char *dir = tmpdir();
@@ -223,9 +254,9 @@ static void test_round_trip_whole_stream_dict(void **state)
 static void test_round_trip_first_records_dict(void **state)
 {
     (void)state;
-    body_small = 200; /* 6,000 docs: ~660 KiB of meta records, ~1.3 MiB of bodies */
-    body_big = 4000;
-    round_trip(6000, 3, 1, 1);
+    body_small = 160; /* 11,000 docs: ~1.3 MiB of meta records, ~1.1 MiB of bodies */
+    body_big = 2000;
+    round_trip(11000, 3, 1, 1);
     body_small = 2000;
     body_big = 40000;
 }
@@ -257,6 +288,74 @@ static void test_merge_round_trip(void **state)
     for (size_t i = 0; i < n; i++)
         free(docs[i].body);
     free(docs);
+    rmdir_all(dir);
+}
+
+/* Speakers that occur in the body at a word start are stored as references to it, the others
+ * as text (in the meta record, or in the body record beside references); every case comes
+ * back exactly, from each fetch, and hd_seg_doc_fields without HD_SF_SPEAKERS gives "". */
+static void test_speaker_references(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *body, *sp[3], *joined;
+    } cases[] = {
+        {"Reagan said the Bank of England would act",
+         {"Reagan", "Bank of England"},
+         "Reagan\nBank of England"},
+        {"xReagan said", {"Reagan"}, "Reagan"},                     /* not at a word start */
+        {"James Baker said", {"Baker", "Nobody"}, "Baker\nNobody"}, /* one of two */
+        {"xBaker and Baker", {"Baker"}, "Baker"},                   /* the second occurrence */
+        {"a  \n\nReagan, b", {"Reagan", "a"}, "Reagan\na"},         /* runs of separators */
+        {"one two\nthree", {"two\nthree"}, "two\nthree"},           /* a name with a line break */
+        {"", {"Nobody"}, "Nobody"},                                 /* empty body */
+        {"Baker Baker", {"Baker", "Baker"}, "Baker\nBaker"},        /* the same name twice */
+        {"no speakers here", {NULL}, ""},
+    };
+    size_t n = sizeof cases / sizeof *cases;
+    char *dir = tmpdir();
+    hd_index *ix;
+    hd_err err = {0};
+    hd_index_opts o = {.create = 1};
+    assert_int_equal(hd_index_open(dir, &o, &ix, &err), HD_OK);
+    for (size_t i = 0; i < n; i++) {
+        char id[16];
+        snprintf(id, sizeof id, "c%zu", i);
+        size_t n_sp = 0;
+        while (n_sp < 3 && cases[i].sp[n_sp])
+            n_sp++;
+        hd_doc d = {.id = id,
+                    .title = "t",
+                    .body = cases[i].body,
+                    .body_len = strlen(cases[i].body),
+                    .date = "2022-11-27",
+                    .source = "s",
+                    .speakers = cases[i].sp,
+                    .n_speakers = n_sp};
+        assert_int_equal(hd_index_add(ix, &d, &err), HD_OK);
+    }
+    assert_int_equal(hd_index_commit(ix, &err), HD_OK);
+    hd_index_close(ix);
+    hd_index *rx;
+    assert_int_equal(hd_index_open(dir, NULL, &rx, &err), HD_OK);
+    const hd_seg *s = hd_ixr_segment(hd_index_reader(rx), 0);
+    for (uint32_t d = 0; d < n; d++) {
+        hd_stored_doc sd;
+        assert_int_equal(hd_seg_doc(s, d, &sd, &err), HD_OK);
+        assert_string_equal(sd.speakers, cases[d].joined);
+        assert_string_equal(sd.body, cases[d].body);
+        assert_string_equal(sd.date, "2022-11-27");
+        assert_int_equal(hd_seg_doc_meta(s, d, &sd, &err), HD_OK);
+        assert_string_equal(sd.speakers, cases[d].joined);
+        assert_int_equal(sd.body_len, 0);
+        assert_int_equal(hd_seg_doc_fields(s, d, HD_SF_SPEAKERS, &sd, &err), HD_OK);
+        assert_string_equal(sd.speakers, cases[d].joined);
+        assert_int_equal(hd_seg_doc_fields(s, d, 0, &sd, &err), HD_OK);
+        assert_string_equal(sd.speakers, "");
+        assert_string_equal(sd.title, "t");
+    }
+    hd_index_close(rx);
+    assert_int_equal(hd_index_check(dir, &err), HD_OK);
     rmdir_all(dir);
 }
 
@@ -418,6 +517,7 @@ int main(void)
         cmocka_unit_test(test_round_trip_whole_stream_dict),
         cmocka_unit_test(test_round_trip_first_records_dict),
         cmocka_unit_test(test_merge_round_trip),
+        cmocka_unit_test(test_speaker_references),
         cmocka_unit_test(test_damaged_blocks_detected),
         cmocka_unit_test(test_dictionary_size_limit),
     };
