@@ -129,6 +129,30 @@ static uint32_t firm_tail(const xctx *x, uint32_t j)
     return 0;
 }
 
+/* "the Securities and Exchange Commission", "the Food and Drug Administration": after "the",
+ * one capitalised word, "and", and two or three more that end with an organisation word are
+ * one name. Returns the end of that name, or 0. (Without "the", "Reagan and Congress" or
+ * "Treasury and Federal Reserve officials" are two names.) */
+static uint32_t org_and_tail(const xctx *x, uint32_t i, uint32_t j)
+{
+    if (i < j && tok_is(x, i, "the"))
+        i++; /* a sentence's "The" opens the run */
+    else if (i == 0 || !tok_is(x, i - 1, "the"))
+        return 0;
+    if (j != i + 1 || (x->t[i].flags & TF_ALLCAPS))
+        return 0; /* "the IMF and World Bank": an acronym is a name of its own */
+    uint32_t k = j + 1;
+    while (k < x->nt && k < j + 4 && cap_word(x, k))
+        k++;
+    for (uint32_t m = j + 1; m + 1 < k; m++)
+        if (tok_has(x, m, LW_PLACE | LW_DEMONYM | LW_MOD))
+            return 0; /* "the Treasury and Federal Reserve": two institutions */
+    if (k - (j + 1) < 2 || (k < x->nt && cap_word(x, k)) || !tok_has(x, k - 1, LW_ORG) ||
+        firm_designator(x, k - 1))
+        return 0;
+    return k;
+}
+
 uint32_t hd_ex_role_ending_at(const xctx *x, uint32_t j, uint32_t lo)
 {
     if (!tok_has(x, j, LW_ROLE_END) || j < lo)
@@ -229,6 +253,7 @@ static int32_t new_ent(xctx *x, uint32_t a, uint32_t b, hd_entity_kind kind)
     memset(e, 0, sizeof *e);
     e->name = nm;
     e->kind = kind;
+    e->org_hint = kind == HD_ENT_ORG;
     e->first_tok = a;
     e->last_s = x->t[b - 1].s;
     e->last_e = x->t[b - 1].stem_e;
@@ -241,6 +266,75 @@ static void mark(xctx *x, uint32_t a, uint32_t b, int32_t ent)
     for (uint32_t k = a; k < b; k++)
         x->tent[k] = ent;
     x->ent[ent].n_mentions++;
+}
+
+/* (first letter, length) of token k as a bit number of a 512-bit filter. */
+static inline unsigned letter_len_bit(const xctx *x, uint32_t k)
+{
+    size_t n = x->t[k].stem_e - x->t[k].s;
+    return ((unsigned)x->b[x->t[k].s] & 31u) << 4 | (unsigned)(n < 15 ? n : 15);
+}
+
+/* Fill x->lower (lower_elsewhere's answers). Only capitalised words are ever asked about
+ * (the x->caps list): their hashes are the keys, bit 0 telling whether the article also
+ * writes the word in lower case. One pass over the lower-case words, most of which a
+ * (first letter, length) filter passes over without hashing. */
+static int lower_words(xctx *x)
+{
+    uint64_t want[8] = {0};
+    size_t cap = 16;
+    while (cap < (size_t)x->n_cap * 2)
+        cap *= 2;
+    x->lower = hd_arena_alloc(x->a, cap * sizeof *x->lower);
+    if (!x->lower)
+        return -1;
+    memset(x->lower, 0, cap * sizeof *x->lower);
+    x->lower_cap = cap;
+    for (uint32_t c = 0; c < x->n_cap; c++) {
+        uint32_t k = x->caps[c];
+        unsigned bit = letter_len_bit(x, k);
+        want[bit >> 6] |= 1ULL << (bit & 63);
+        uint64_t h =
+            lx_hash(x->b + x->t[k].s, x->t[k].stem_e - x->t[k].s, x->n - x->t[k].s) & ~1ULL;
+        size_t j = h & (cap - 1);
+        while (x->lower[j] && (x->lower[j] & ~1ULL) != h)
+            j = (j + 1) & (cap - 1);
+        if (!x->lower[j])
+            x->lower[j] = h ? h : 2;
+    }
+    for (uint32_t k = 0; k < x->nt; k++) {
+        if (x->t[k].kind != TK_WORD || (x->t[k].flags & (TF_CAP | TF_ALLCAPS | TF_DIGIT)))
+            continue;
+        unsigned bit = letter_len_bit(x, k);
+        if (!(want[bit >> 6] >> (bit & 63) & 1))
+            continue;
+        uint64_t h =
+            lx_hash(x->b + x->t[k].s, x->t[k].stem_e - x->t[k].s, x->n - x->t[k].s) & ~1ULL;
+        for (size_t j = h & (cap - 1); x->lower[j]; j = (j + 1) & (cap - 1))
+            if ((x->lower[j] & ~1ULL) == h) {
+                x->lower[j] |= 1;
+                break;
+            }
+    }
+    return 0;
+}
+
+/* Does the article also write token a's word in lower case ("company" beside a sentence's
+ * "Company", "up" beside a table's "UP")? Then the capitals are not a name's. */
+static int lower_elsewhere(const xctx *x, uint32_t a)
+{
+    /* the answers are built on the first question of an article: a cache, filled through
+     * the const pointer the type tests are given */
+    if (!x->lower_cap && lower_words((xctx *)x) != 0) {
+        ((xctx *)x)->oom = 1;
+        return 0;
+    }
+    /* equal 64-bit hashes are taken as equal words, as in the lexicon */
+    uint64_t h = lx_hash(x->b + x->t[a].s, x->t[a].stem_e - x->t[a].s, x->n - x->t[a].s) & ~1ULL;
+    for (size_t j = h & (x->lower_cap - 1); x->lower[j]; j = (j + 1) & (x->lower_cap - 1))
+        if ((x->lower[j] & ~1ULL) == h)
+            return x->lower[j] & 1; /* bit 0: seen in lower case */
+    return 0;
 }
 
 /* Is the name [a,b) shaped like a person's name? */
@@ -261,6 +355,9 @@ static int person_shaped(const xctx *x, uint32_t a, uint32_t b)
          * place makes the name a place */
         if (k + 1 == b && tok_has(x, k, LW_PLACE))
             return 0;
+        /* "End Stocks", "Offered Rate": the article writes the word in lower case too */
+        if (lower_elsewhere(x, k))
+            return 0;
     }
     return 1;
 }
@@ -270,7 +367,49 @@ static int place_name(const xctx *x, uint32_t a, uint32_t b)
     if (b - a == 1 ? tok_has(x, a, LW_PLACE | LW_DEMONYM)
                    : b - a <= 6 && hd_ex_seq_get(x, &x->lx->places, a, b))
         return 1;
-    return tok_has(x, a, LW_PCUE) || tok_has(x, b - 1, LW_PCUE);
+    /* a place word ending the name, or starting it unless an organisation word ends it
+     * ("San Francisco", not "Los Angeles Times") */
+    return tok_has(x, b - 1, LW_PCUE) || (tok_has(x, a, LW_PCUE) && !tok_has(x, b - 1, LW_ORG));
+}
+
+/* Is token a inside text set in capitals: the nearest words before and after it in its
+ * sentence (numbers aside) are in capitals too ("NYSE COMPOSITE 168.38 UP 1.62")? */
+static int shouted(const xctx *x, uint32_t a)
+{
+    int sides = 0, caps = 0;
+    for (int dir = -1; dir <= 1; dir += 2) {
+        uint32_t k = a;
+        for (int step = 0; step < 3; step++) {
+            if ((dir < 0 && k == 0) || (dir > 0 && k + 1 >= x->nt))
+                break;
+            k = dir < 0 ? k - 1 : k + 1;
+            if (x->t[k].sent != x->t[a].sent || !tok_word(x, k))
+                break;
+            if (x->t[k].flags & TF_DIGIT)
+                continue;
+            sides++;
+            caps += (x->t[k].flags & TF_ALLCAPS) != 0;
+            break;
+        }
+    }
+    return caps > 0 && caps == sides;
+}
+
+/* An all-capitals word that is no acronym of an organisation: with a digit (the "MAR8" of
+ * wire datelines), a time zone or month ("GMT"), a function word, a label opening a sentence
+ * ("NOTE: ..."), or a common word the article also writes in lower case ("UP"). */
+static int caps_not_org(const xctx *x, uint32_t a)
+{
+    for (uint32_t i = x->t[a].s; i < x->t[a].stem_e; i++)
+        if (x->b[i] >= '0' && x->b[i] <= '9')
+            return 1;
+    if (tok_has(x, a, LW_TIME | LW_FUNC | LW_ADV | LW_DET | LW_PRON))
+        return 1;
+    if ((x->t[a].flags & TF_SSTART) && tok_punct(x, a + 1, ':'))
+        return 1;
+    if (shouted(x, a))
+        return 1;
+    return lower_elsewhere(x, a);
 }
 
 /* A hyphenated word with an organisation word for a part: "Bank-Houston", "Air-India". */
@@ -296,7 +435,7 @@ static int org_name(const xctx *x, uint32_t a, uint32_t b)
     if (tok_has(x, b - 1, LW_ORG) || tok_has(x, a, LW_ORG) || hyphen_org(x, b - 1) ||
         hyphen_org(x, a))
         return 1;
-    return b - a == 1 && (x->t[a].flags & TF_ALLCAPS);
+    return b - a == 1 && (x->t[a].flags & TF_ALLCAPS) && !caps_not_org(x, a);
 }
 
 /* Link or create the person named [a,b) (two words or more). */
@@ -359,6 +498,7 @@ static void name_part(xctx *x, epass *p, uint32_t ra, uint32_t a, uint32_t b, in
         return;
     }
     hd_entity_kind kind;
+    int weak_org = 0;
     if (firm_designator(x, b - 1))
         kind = HD_ENT_ORG; /* "Ohio Mattress Co", "Gulf Applied Technologies Inc" */
     else if (!has_role && !titled && place_name(x, a, b))
@@ -367,8 +507,10 @@ static void name_part(xctx *x, epass *p, uint32_t ra, uint32_t a, uint32_t b, in
         kind = HD_ENT_ORG;
     else if (has_role || titled || person_shaped(x, a, b))
         kind = HD_ENT_PERSON;
-    else
+    else {
         kind = HD_ENT_ORG;
+        weak_org = 1; /* "Station Road", "End Stocks": no sign of a person, none of an org */
+    }
     uint32_t dem =
         kind == HD_ENT_PLACE && b - a <= 2 ? hd_ex_seq_get(x, &x->lx->demonyms, a, b) : 0;
     if (kind == HD_ENT_PERSON) {
@@ -388,8 +530,13 @@ static void name_part(xctx *x, epass *p, uint32_t ra, uint32_t a, uint32_t b, in
         id = *sl;
     } else {
         int32_t *sl = imap_slot(&p->names, name_hash(x, a, b, (int)kind), 1);
-        if (*sl < 0)
+        if (*sl < 0) {
             *sl = new_ent(x, a, b, kind);
+            if (*sl >= 0 && weak_org)
+                x->ent[*sl].org_hint = 0;
+        } else if (!weak_org) {
+            x->ent[*sl].org_hint = 1;
+        }
         id = *sl;
     }
     if (id < 0)
@@ -412,6 +559,15 @@ static void run(xctx *x, epass *p, uint32_t a, uint32_t b)
         b--;
     if (a >= b)
         return;
+    if (b - a >= 2) {
+        /* words set in capitals ("MARKET WENT UP TODAY"): case tells nothing; only a
+         * known place is a name */
+        uint32_t k = a;
+        while (k < b && (x->t[k].flags & TF_ALLCAPS))
+            k++;
+        if (k == b && !place_name(x, a, b))
+            return;
+    }
     /* rightmost role; none inside a company's name ("General Motors Corp") */
     uint32_t re = a;
     int firm = firm_designator(x, b - 1);
@@ -500,15 +656,7 @@ static int speaking_name(const xctx *x, uint32_t a)
     if ((x->t[a].lex & 0xFFFFFF) || x->t[a].stem_e - x->t[a].s < 2 ||
         (x->t[a].flags & (TF_INQ | TF_DIGIT)))
         return 0;
-    if (!(x->t[a].flags & TF_SSTART))
-        return 1;
-    size_t n = x->t[a].stem_e - x->t[a].s;
-    const char *w = x->b + x->t[a].s;
-    for (uint32_t k = 0; k < x->nt; k++)
-        if (k != a && tok_word(x, k) && !(x->t[k].flags & (TF_CAP | TF_ALLCAPS)) &&
-            x->t[k].stem_e - x->t[k].s == n && strncasecmp(x->b + x->t[k].s, w, n) == 0)
-            return 0;
-    return 1;
+    return !(x->t[a].flags & TF_SSTART) || !lower_elsewhere(x, a);
 }
 
 static void singles(xctx *x, epass *p)
@@ -525,8 +673,16 @@ static void singles(xctx *x, epass *p)
             int32_t full = org_with_word(x, a);
             if (full >= 0)
                 mark(x, a, a + 1, full);
-            else
-                name_part(x, p, a, a, a + 1, 0, 1);
+            else if (!(x->t[a].flags & TF_SSTART) || tok_has(x, a, LW_INST))
+                name_part(x, p, a, a, a + 1, 0, 1); /* not "Company also said" */
+            continue;
+        }
+        if (tok_has(x, a, LW_INST)) {
+            int32_t *il = imap_slot(&p->names, name_hash(x, a, a + 1, HD_ENT_ORG), 1);
+            if (*il < 0)
+                *il = new_ent(x, a, a + 1, HD_ENT_ORG);
+            if (*il >= 0)
+                mark(x, a, a + 1, *il);
             continue;
         }
         if (place_name(x, a, a + 1)) {
@@ -559,6 +715,26 @@ static void singles(xctx *x, epass *p)
             *nl = new_ent(x, a, a + 1, HD_ENT_PLACE);
         if (*nl >= 0)
             mark(x, a, a + 1, *nl);
+    }
+}
+
+/* "Merrill Lynch" looks like a person's name; "Merrill Lynch and Co" in the same article
+ * says it is the short name of an organisation. A person seen with a title or role keeps
+ * their type ("John Deere" beside "John Deere and Co"? no title: an organisation). */
+static void short_firm_names(xctx *x)
+{
+    for (uint32_t e = 0; e < x->nent; e++) {
+        xent *pe = &x->ent[e];
+        if (pe->kind != HD_ENT_PERSON || pe->n_words < 2 || pe->person_hint || pe->has_role)
+            continue;
+        size_t n = strlen(pe->name);
+        for (uint32_t o = 0; o < x->nent; o++)
+            if (x->ent[o].kind == HD_ENT_ORG && strncmp(x->ent[o].name, pe->name, n) == 0 &&
+                x->ent[o].name[n] == ' ') {
+                pe->kind = HD_ENT_ORG;
+                pe->org_hint = x->ent[o].org_hint;
+                break;
+            }
     }
 }
 
@@ -639,6 +815,8 @@ int hd_ex_entities(xctx *x)
             if ((poss && !tok_has(x, j - 1, LW_PLACE | LW_DEMONYM)) || tok_punct(x, j, ',') ||
                 amp(x, j) || (!poss && tok_is(x, j, "and")))
                 f = firm_tail(x, j);
+            if (!f && !poss && tok_is(x, j, "and"))
+                f = org_and_tail(x, i, j);
             if (f) {
                 j = f;
                 continue;
@@ -664,6 +842,7 @@ int hd_ex_entities(xctx *x)
         i = j;
     }
     singles(x, &p);
+    short_firm_names(x);
     appositives_and_genders(x);
     if (x->nroles > 1)
         qsort(x->roles, x->nroles, sizeof *x->roles, by_head_tok);

@@ -50,6 +50,7 @@ struct hd_lexicon {
     lx_set mods;     /* role modifier -> 1 */
     lx_set snouns;   /* speaker noun -> 1 */
     lx_set orgs;     /* org cue -> 1 */
+    lx_set insts;    /* one-word institution ("Congress", "Bundesbank") -> 1 */
     lx_set pcues;    /* place cue -> 1 */
     lx_set places;   /* country / region name -> 1 */
     lx_set demonyms; /* nationality adjective -> 1 + offset of its country in countries */
@@ -85,6 +86,7 @@ enum {
     LW_ROLE_START = 1 << 19, /* first word of some role phrase of two words or more */
     LW_ADVB = 1 << 20,       /* words that open an adverbial after a cue (built in) */
     LW_FIRM = 1 << 21,       /* legal forms ending company names: Inc, Co, AG (built in) */
+    LW_INST = 1 << 22,       /* an organisation by itself: Congress, Bundesbank */
 };
 
 /* Look key[0..n) up (ASCII case-folded; a trailing '.' is ignored). Returns the value, 0 when
@@ -209,6 +211,8 @@ typedef struct xent {
     uint32_t n_words;
     uint8_t has_role;
     uint8_t person_hint; /* seen with a title/role */
+    uint8_t org_hint;    /* an organisation by some sign (a legal form, an organisation word,
+                            an acronym, speaking alone), not only for want of a person's shape */
     char gender;         /* 'm' / 'f' from a title (Mr, Mrs) or a resolved pronoun, else 0 */
 } xent;
 
@@ -263,6 +267,8 @@ typedef struct xctx {
     uint32_t *cues;  /* words with LW_VERB or LW_ACC */
     uint32_t n_marks, n_cues;
     uint32_t n_colon_para; /* paragraph breaks right after a ':' */
+    uint64_t *lower;       /* lx_hash of every word the article writes in lower case (0 empty) */
+    size_t lower_cap;      /* power of two; 0 before the entity pass */
     int32_t *tent;         /* per token: entity of a name token, or -1 */
     int32_t *tpend;        /* per token: pending role index of a role-only mention, or -1 */
     xent *ent;

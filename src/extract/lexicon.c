@@ -101,6 +101,8 @@ static size_t set_find(const lx_set *s, const char *k, size_t n, uint64_t h)
 /* Add key (lowercased); an existing key keeps its first value. Returns 0 or -1 (OOM). */
 static int set_add(lx_set *s, const char *k, size_t n, uint32_t val)
 {
+    if (n > 1 && k[n - 1] == '.')
+        n--; /* as lookups: "u.s." is found as "U.S." and "U.S" */
     if (n == 0 || n > 200)
         return 0;
     if ((s->n + 1) * 2 > s->cap && set_grow(s) != 0)
@@ -275,10 +277,11 @@ static const char *const builtin_firm[] = {
     "sa",   "nv",         "gmbh",     "spa",        "bv",   "cie", "holdings", "group",
     "bros", "industries", "partners", "associates", "sons", NULL};
 static const char *const builtin_time[] = {
-    "january",   "february", "march",     "april",    "may",    "june",     "july",   "august",
-    "september", "october",  "november",  "december", "jan",    "feb",      "mar",    "apr",
-    "jun",       "jul",      "aug",       "sep",      "sept",   "oct",      "nov",    "dec",
-    "monday",    "tuesday",  "wednesday", "thursday", "friday", "saturday", "sunday", NULL};
+    "january",  "february", "march",    "april",  "may", "june", "july",   "august",  "september",
+    "october",  "november", "december", "jan",    "feb", "mar",  "apr",    "jun",     "jul",
+    "aug",      "sep",      "sept",     "oct",    "nov", "dec",  "monday", "tuesday", "wednesday",
+    "thursday", "friday",   "saturday", "sunday", "gmt", "utc",  "est",    "edt",     "cst",
+    "cdt",      "pst",      "pdt",      "bst",    "cet", NULL};
 
 /* What may open an adverbial between a cue and its clause ("said on Tuesday that",
  * "said in a statement"): hd_ex_adverbial_start. */
@@ -295,14 +298,14 @@ static int build_words(hd_lexicon *lx)
     return merge_words(w, &lx->verbs, LW_VERB, 1) || merge_words(w, &lx->roles, LW_ROLE, 0) ||
            merge_words(w, &lx->titles, LW_TITLE, 0) || merge_words(w, &lx->mods, LW_MOD, 0) ||
            merge_words(w, &lx->snouns, LW_SNOUN, 0) || merge_words(w, &lx->orgs, LW_ORG, 0) ||
-           merge_words(w, &lx->pcues, LW_PCUE, 0) || merge_words(w, &lx->demonyms, LW_DEMONYM, 0) ||
-           merge_words(w, &lx->func, LW_FUNC, 0) || add_builtin(w, builtin_adv, LW_ADV) ||
-           add_builtin(w, builtin_det, LW_DET) || add_builtin(w, builtin_pron, LW_PRON) ||
-           add_builtin(w, builtin_notnoun, LW_NOTNOUN) || add_builtin(w, builtin_conn, LW_CONN) ||
-           add_builtin(w, builtin_abbr, LW_ABBR) || set_or(w, "according", 9, LW_ACC) ||
-           add_builtin(w, builtin_time, LW_TIME) || role_ends(w, &lx->roles) ||
-           role_starts(w, &lx->roles) || add_builtin(w, builtin_advb, LW_ADVB) ||
-           add_builtin(w, builtin_firm, LW_FIRM);
+           merge_words(w, &lx->insts, LW_INST, 0) || merge_words(w, &lx->pcues, LW_PCUE, 0) ||
+           merge_words(w, &lx->demonyms, LW_DEMONYM, 0) || merge_words(w, &lx->func, LW_FUNC, 0) ||
+           add_builtin(w, builtin_adv, LW_ADV) || add_builtin(w, builtin_det, LW_DET) ||
+           add_builtin(w, builtin_pron, LW_PRON) || add_builtin(w, builtin_notnoun, LW_NOTNOUN) ||
+           add_builtin(w, builtin_conn, LW_CONN) || add_builtin(w, builtin_abbr, LW_ABBR) ||
+           set_or(w, "according", 9, LW_ACC) || add_builtin(w, builtin_time, LW_TIME) ||
+           role_ends(w, &lx->roles) || role_starts(w, &lx->roles) ||
+           add_builtin(w, builtin_advb, LW_ADVB) || add_builtin(w, builtin_firm, LW_FIRM);
 }
 
 static unsigned count_words(const char *k, size_t n)
@@ -562,6 +565,7 @@ hd_rc hd_lexicon_load(const char *datadir, hd_lexicon **out, hd_err *err)
         (rc = load_list(dir, "role_modifiers.txt", &lx->mods, 0, NULL, err)) != HD_OK ||
         (rc = load_list(dir, "speaker_nouns.txt", &lx->snouns, 0, NULL, err)) != HD_OK ||
         (rc = load_list(dir, "org_cues.txt", &lx->orgs, 0, NULL, err)) != HD_OK ||
+        (rc = load_list(dir, "institutions.txt", &lx->insts, 0, NULL, err)) != HD_OK ||
         (rc = load_list(dir, "place_cues.txt", &lx->pcues, 0, NULL, err)) != HD_OK ||
         (rc = load_list(dir, "function_words.txt", &lx->func, 0, NULL, err)) != HD_OK ||
         (rc = load_demonyms(dir, lx, err)) != HD_OK ||
@@ -593,6 +597,7 @@ void hd_lexicon_free(hd_lexicon *lx)
     set_free(&lx->mods);
     set_free(&lx->snouns);
     set_free(&lx->orgs);
+    set_free(&lx->insts);
     set_free(&lx->pcues);
     set_free(&lx->places);
     set_free(&lx->demonyms);

@@ -195,7 +195,7 @@ static int32_t latest_subject(xctx *x, uint32_t lo, uint32_t hi, int want_org, c
             e++;
         if (!hd_ex_np_sentence_subject(x, ti, e, &np) || np.ref == REF_NONE)
             continue;
-        int org = np.ref >= 0 && x->ent[np.ref].kind == HD_ENT_ORG;
+        int org = np.ref >= 0 && x->ent[np.ref].kind == HD_ENT_ORG && x->ent[np.ref].org_hint;
         int person = REF_IS_PEND(np.ref) || (np.ref >= 0 && x->ent[np.ref].kind == HD_ENT_PERSON);
         if (want_org ? org : person && hd_ex_gender_ok(x, np.ref, gender))
             return np.ref;

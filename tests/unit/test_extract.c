@@ -567,6 +567,63 @@ static void test_org_words(void **state)
     check(&r, "no payment would be made", "Houston Oil Trust", 0, "said");
 }
 
+static void assert_kind(const res *r, const char *name, hd_entity_kind kind)
+{
+    const hd_entity *e = entity(r, name);
+    if (!e)
+        fail_msg("no entity \"%s\"", name);
+    assert_int_equal(e->kind, kind);
+}
+
+/* Entity kinds from signs in the text, not from the shape of capitals alone. */
+static void test_entity_kinds(void **state)
+{
+    (void)state;
+    res r = run("The U.S. said it would act. Trading ended at 1400 GMT.\n"
+                "NOTE: figures are provisional.\n"
+                "NYSE COMPOSITE 168.38 UP 1.62 NYSE INDUSTRIALS 203.81 UP 2.34\n"
+                "The Securities and Exchange Commission said it would look into the sale.\n"
+                "The Treasury and Federal Reserve officials met. The IMF and World Bank agreed.\n"
+                "Los Angeles officials said the Los Angeles Times was wrong.\n"
+                "The United Nations said aid would flow. Congress passed the bill.\n"
+                "Merrill Lynch and Co said it would buy the unit. Merrill Lynch said prices "
+                "would rise. End Stocks fell as stocks were sold.\n"
+                "Company also said it will raise the dividend to six cts.");
+    assert_kind(&r, "United States", HD_ENT_PLACE);
+    assert_null(entity(&r, "U.S."));
+    assert_null(entity(&r, "GMT"));
+    assert_null(entity(&r, "NOTE"));
+    assert_null(entity(&r, "UP"));
+    assert_kind(&r, "Securities and Exchange Commission", HD_ENT_ORG);
+    assert_null(entity(&r, "Exchange Commission"));
+    assert_null(entity(&r, "Treasury and Federal Reserve"));
+    assert_kind(&r, "Federal Reserve", HD_ENT_ORG);
+    assert_kind(&r, "IMF", HD_ENT_ORG);
+    assert_kind(&r, "World Bank", HD_ENT_ORG);
+    assert_kind(&r, "Los Angeles", HD_ENT_PLACE);
+    assert_kind(&r, "Los Angeles Times", HD_ENT_ORG);
+    assert_kind(&r, "United Nations", HD_ENT_ORG);
+    assert_kind(&r, "Congress", HD_ENT_ORG);
+    assert_kind(&r, "Merrill Lynch", HD_ENT_ORG);
+    const hd_entity *e = entity(&r, "End Stocks");
+    assert_true(!e || e->kind != HD_ENT_PERSON);
+    assert_null(entity(&r, "Company"));
+    check(&r, "raise the dividend", "company", 0, "said");
+}
+
+/* A name typed an organisation only for want of a person's shape ("Station Road") is not
+ * what "the company" or "the water company" points back to. */
+static void test_description_needs_an_organisation(void **state)
+{
+    (void)state;
+    res r = run("Station Road will be closed for five days while engineers replace a cracked "
+                "main, the council said.\n"
+                "Buses will be diverted via Mill Lane while the road is shut, according to the "
+                "water company.");
+    const hd_statement *s = find(&r, "Buses will be diverted");
+    assert_true(!s->speaker || strcmp(s->speaker, "Station Road") != 0);
+}
+
 /* "…, X said." ending a sentence: the whole clause before the comma is X's, whatever verb
  * it holds, unless that verb is say or tell (then the clause is the statement and X only
  * carries it). */
@@ -1063,6 +1120,8 @@ int main(void)
         cmocka_unit_test(test_role_complement),
         cmocka_unit_test(test_org_words),
         cmocka_unit_test(test_trailing_attribution),
+        cmocka_unit_test(test_entity_kinds),
+        cmocka_unit_test(test_description_needs_an_organisation),
         cmocka_unit_test(test_pending_roles),
         cmocka_unit_test(test_scare_quotes_and_titles),
         cmocka_unit_test(test_non_speech_verbs),
