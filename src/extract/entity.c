@@ -367,9 +367,15 @@ static int place_name(const xctx *x, uint32_t a, uint32_t b)
     if (b - a == 1 ? tok_has(x, a, LW_PLACE | LW_DEMONYM)
                    : b - a <= 6 && hd_ex_seq_get(x, &x->lx->places, a, b))
         return 1;
-    /* a place word ending the name, or starting it unless an organisation word ends it
-     * ("San Francisco", not "Los Angeles Times") */
-    return tok_has(x, b - 1, LW_PCUE) || (tok_has(x, a, LW_PCUE) && !tok_has(x, b - 1, LW_ORG));
+    /* a place word ending or starting the name, unless an organisation word or a legal form
+     * is in it ("San Francisco", "Gulf of Mexico"; not "Los Angeles Times", "Bank of America",
+     * "Central Bureau of Statistics", "Prudential Insurance Co of America") */
+    if (!tok_has(x, b - 1, LW_PCUE) && !tok_has(x, a, LW_PCUE))
+        return 0;
+    for (uint32_t k = a; k < b; k++)
+        if (tok_has(x, k, LW_ORG) || firm_designator(x, k))
+            return 0;
+    return 1;
 }
 
 /* Is token a inside text set in capitals: the nearest words before and after it in its

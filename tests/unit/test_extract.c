@@ -602,6 +602,11 @@ static void test_entity_kinds(void **state)
     assert_kind(&r, "World Bank", HD_ENT_ORG);
     assert_kind(&r, "Los Angeles", HD_ENT_PLACE);
     assert_kind(&r, "Los Angeles Times", HD_ENT_ORG);
+    res r2 = run("Bank of America said it would cut rates. The Gulf of Mexico was calm. The "
+                 "Central Bureau of Statistics said prices rose in March.");
+    assert_kind(&r2, "Bank of America", HD_ENT_ORG);
+    assert_kind(&r2, "Gulf of Mexico", HD_ENT_PLACE);
+    assert_kind(&r2, "Central Bureau of Statistics", HD_ENT_ORG);
     assert_kind(&r, "United Nations", HD_ENT_ORG);
     assert_kind(&r, "Congress", HD_ENT_ORG);
     assert_kind(&r, "Merrill Lynch", HD_ENT_ORG);
