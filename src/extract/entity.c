@@ -574,6 +574,24 @@ static void run(xctx *x, epass *p, uint32_t a, uint32_t b)
         if (k == b && !place_name(x, a, b))
             return;
     }
+    /* "Sanford Margoshes of Shearson Lehman Brothers", "Robert Dole of Kansas": a person of
+     * an organisation or a place is two names */
+    for (uint32_t k = a + 1; k + 1 < b; k++) {
+        if (!tok_is(x, k, "of"))
+            continue;
+        uint32_t pa = a;
+        while (pa < k && tok_has(x, pa, LW_TITLE | LW_ROLE | LW_MOD))
+            pa++;
+        /* "Barnett Banks of Florida Inc": a company named after its place stays whole */
+        int place_firm = b - k > 2 && firm_designator(x, b - 1) && place_name(x, k + 1, b - 1);
+        if (k - pa >= 2 && !place_firm && person_shaped(x, pa, k) &&
+            (org_name(x, k + 1, b) || firm_designator(x, b - 1) || place_name(x, k + 1, b))) {
+            run(x, p, a, k);
+            run(x, p, k + 1, b);
+            return;
+        }
+        break;
+    }
     /* rightmost role; none inside a company's name ("General Motors Corp") */
     uint32_t re = a;
     int firm = firm_designator(x, b - 1);

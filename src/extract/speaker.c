@@ -119,6 +119,20 @@ static int np_plain(const xctx *x, uint32_t i)
     return !tok_word(x, i) || tok_has(x, i, LW_FUNC);
 }
 
+/* Entity e named at token j: when its name follows "<person> of" ("Robert Dole of Kansas",
+ * "Sanford Margoshes of Shearson Lehman Brothers"), the person is the head, else e. lo is the
+ * first token the phrase may use. */
+static int32_t person_of(const xctx *x, uint32_t j, uint32_t lo, int32_t e)
+{
+    uint32_t s = j;
+    while (s > lo && x->tent[s - 1] == e)
+        s--;
+    if (s < lo + 2 || !tok_is(x, s - 1, "of"))
+        return e;
+    int32_t pe = x->tent[s - 2];
+    return pe >= 0 && x->ent[pe].kind == HD_ENT_PERSON ? pe : e;
+}
+
 /* The noun phrase whose head is token j. */
 static int np_core(xctx *x, uint32_t j, uint32_t lo, xnp *np)
 {
@@ -132,8 +146,16 @@ static int np_core(xctx *x, uint32_t j, uint32_t lo, xnp *np)
     }
     int32_t e = x->tent[j];
     if (e >= 0) {
-        np->t0 = np_start(x, j, lo);
-        np->ref = e;
+        int32_t pe = person_of(x, j, lo, e);
+        if (pe != e) {
+            uint32_t k = j;
+            while (k > lo && x->tent[k - 1] != pe)
+                k--;
+            np->t0 = np_start(x, k - 1, lo);
+        } else {
+            np->t0 = np_start(x, j, lo);
+        }
+        np->ref = pe;
         return 1;
     }
     uint32_t r0 = hd_ex_role_ending_at(x, j, lo);
@@ -287,7 +309,7 @@ int hd_ex_np_right(xctx *x, uint32_t i, uint32_t hi, xnp *np)
     }
     for (uint32_t k = j; k > i; k--) {
         if (x->tent[k - 1] >= 0) {
-            np->ref = x->tent[k - 1];
+            np->ref = person_of(x, k - 1, i, x->tent[k - 1]);
             return 1;
         }
     }

@@ -616,6 +616,23 @@ static void test_entity_kinds(void **state)
     check(&r, "raise the dividend", "company", 0, "said");
 }
 
+/* "<person> of <organisation or place>" is two names, and the person speaks. */
+static void test_person_of(void **state)
+{
+    (void)state;
+    res r = run("Rates will rise this year, said Sanford Margoshes of Shearson Lehman Brothers.\n"
+                "Senator Robert Dole of Kansas said the bill would pass this week.\n"
+                "Barnett Banks of Florida Inc said it bought two banks in March.\n"
+                "The Bank of England said rates were right for now.");
+    check(&r, "Rates will rise", "Sanford Margoshes", 0, "said");
+    check(&r, "the bill would pass", "Robert Dole", 0, "said");
+    assert_kind(&r, "Shearson Lehman Brothers", HD_ENT_ORG);
+    assert_kind(&r, "Kansas", HD_ENT_PLACE);
+    assert_kind(&r, "Barnett Banks of Florida Inc", HD_ENT_ORG);
+    check(&r, "it bought two banks", "Barnett Banks of Florida Inc", 0, "said");
+    check(&r, "rates were right", "Bank of England", 0, "said");
+}
+
 /* A name typed an organisation only for want of a person's shape ("Station Road") is not
  * what "the company" or "the water company" points back to. */
 static void test_description_needs_an_organisation(void **state)
@@ -1126,6 +1143,7 @@ int main(void)
         cmocka_unit_test(test_org_words),
         cmocka_unit_test(test_trailing_attribution),
         cmocka_unit_test(test_entity_kinds),
+        cmocka_unit_test(test_person_of),
         cmocka_unit_test(test_description_needs_an_organisation),
         cmocka_unit_test(test_pending_roles),
         cmocka_unit_test(test_scare_quotes_and_titles),
