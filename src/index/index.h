@@ -121,6 +121,12 @@ typedef struct hd_seg hd_seg; /* one segment of a snapshot (borrowed from the hd
  * HD_ENOTFOUND when dir holds no index. Owned: free with hd_ixr_free. */
 hd_rc hd_ixr_open(const char *dir, hd_ixr **out, hd_err *err);
 void hd_ixr_free(hd_ixr *r);
+/* One pointer of per-snapshot data for the search layer (its BM25F length-norm tables, which
+ * depend only on the snapshot's average field lengths): NULL until set. Once set the reader
+ * owns it and calls free_fn on it when it is freed or the slot is set again. State of the
+ * handle, like the block caches: one thread per reader. */
+void *hd_ixr_ext(const hd_ixr *r);
+void hd_ixr_set_ext(const hd_ixr *r, void *ext, void (*free_fn)(void *ext));
 
 size_t hd_ixr_n_segments(const hd_ixr *r);
 const hd_seg *hd_ixr_segment(const hd_ixr *r, size_t i); /* borrowed, valid until free */
@@ -150,6 +156,9 @@ int hd_seg_is_deleted(const hd_seg *s, uint32_t doc);
 /* Length of field in doc, decoded from the 1-byte norm (exact up to 40, ~6% steps above). */
 uint32_t hd_seg_field_len(const hd_seg *s, hd_field field, uint32_t doc);
 uint8_t hd_seg_field_norm(const hd_seg *s, hd_field field, uint32_t doc);
+/* The norms of a text field: max_doc bytes, doc d's at [d] (NULL for another field). For
+ * scorers, which read one per scored doc and field. */
+const uint8_t *hd_seg_field_norms(const hd_seg *s, hd_field field);
 uint64_t hd_seg_field_total(const hd_seg *s, hd_field field);
 /* The doc's date as a day number, HD_NO_DATE when it has none. */
 int32_t hd_seg_date(const hd_seg *s, uint32_t doc);

@@ -225,7 +225,9 @@ struct hd_ixr {
     hd_blk_cache mcache[HD_META_CACHE];
     hd_blk_cache bcache[HD_BODY_CACHE];
     struct ZSTD_DCtx_s *dctx;
-    hd_buf docbuf; /* NUL-terminated copy of the last fetched document */
+    hd_buf docbuf;               /* NUL-terminated copy of the last fetched document */
+    void *ext;                   /* the search layer's per-snapshot data (hd_ixr_set_ext) */
+    void (*ext_free)(void *ext); /* frees ext with the reader */
 };
 
 /* Manifest entry per segment. */

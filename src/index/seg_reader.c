@@ -228,7 +228,23 @@ void hd_ixr_free(hd_ixr *r)
     }
     ZSTD_freeDCtx(r->dctx);
     hd_buf_done(&r->docbuf);
+    if (r->ext_free)
+        r->ext_free(r->ext);
     hd_free(r);
+}
+
+void *hd_ixr_ext(const hd_ixr *r)
+{
+    return r ? r->ext : NULL;
+}
+
+void hd_ixr_set_ext(const hd_ixr *r, void *ext, void (*free_fn)(void *))
+{
+    hd_ixr *w = (hd_ixr *)r; /* allocated mutable: a cache of the handle, as the block caches */
+    if (w->ext_free && w->ext != ext)
+        w->ext_free(w->ext);
+    w->ext = ext;
+    w->ext_free = free_fn;
 }
 
 hd_rc hd_ixr_open_manifest(const char *dir, const hd_manifest *m, int verify, hd_ixr **out,
@@ -353,6 +369,11 @@ int hd_seg_is_deleted(const hd_seg *s, uint32_t doc)
 {
     return s->del && doc < s->max_doc && (s->del[doc >> 3] >> (doc & 7) & 1);
 }
+const uint8_t *hd_seg_field_norms(const hd_seg *s, hd_field f)
+{
+    return (unsigned)f < HD_N_TEXT_FIELDS ? s->norms + (size_t)f * s->max_doc : NULL;
+}
+
 uint8_t hd_seg_field_norm(const hd_seg *s, hd_field f, uint32_t doc)
 {
     if ((unsigned)f >= HD_N_TEXT_FIELDS || doc >= s->max_doc)
@@ -396,23 +417,21 @@ hd_rc hd_dict_cursor_block(hd_dict_cursor *c, const hd_seg *s, uint64_t b, hd_er
     return HD_OK;
 }
 
-hd_rc hd_dict_cursor_next(hd_dict_cursor *c, hd_err *err)
+/* Decode the entry at c->p (< c->end) into c->ti and c->key_len, leaving its key's suffix
+ * in *suf (shared: the bytes it keeps of the previous key) and c->key untouched. */
+static hd_rc entry_read(hd_dict_cursor *c, size_t *shared_out, const uint8_t **suf, size_t *suf_len,
+                        hd_err *err)
 {
     const hd_seg *s = c->seg;
-    if (c->p >= c->end) {
-        if (c->block + 1 >= s->n_dict_blocks)
-            return HD_DONE;
-        hd_dict_cursor_block(c, s, c->block + 1, err);
-        if (c->p >= c->end)
-            return seg_corrupt(s, err, "empty dictionary block");
-    }
-    uint64_t shared, suf, df, xtf, plen, poslen;
-    if (hd_varint_get(&c->p, c->end, &shared) || hd_varint_get(&c->p, c->end, &suf) ||
-        shared > c->key_len || suf > sizeof c->key - 1 - shared || (uint64_t)(c->end - c->p) < suf)
+    uint64_t shared, sl, df, xtf, plen, poslen;
+    if (hd_varint_get(&c->p, c->end, &shared) || hd_varint_get(&c->p, c->end, &sl) ||
+        shared > c->key_len || sl > sizeof c->key - 1 - shared || (uint64_t)(c->end - c->p) < sl)
         return seg_corrupt(s, err, "bad dictionary entry");
-    memcpy(c->key + shared, c->p, suf);
-    c->p += suf;
-    c->key_len = shared + suf;
+    *shared_out = (size_t)shared;
+    *suf = c->p;
+    *suf_len = (size_t)sl;
+    c->p += sl;
+    c->key_len = shared + sl;
     if (hd_varint_get(&c->p, c->end, &df) || hd_varint_get(&c->p, c->end, &xtf) ||
         hd_varint_get(&c->p, c->end, &plen) || hd_varint_get(&c->p, c->end, &poslen) || df == 0 ||
         df > s->max_doc || c->key_len < 1)
@@ -432,11 +451,33 @@ hd_rc hd_dict_cursor_next(hd_dict_cursor *c, hd_err *err)
     return HD_OK;
 }
 
+hd_rc hd_dict_cursor_next(hd_dict_cursor *c, hd_err *err)
+{
+    const hd_seg *s = c->seg;
+    if (c->p >= c->end) {
+        if (c->block + 1 >= s->n_dict_blocks)
+            return HD_DONE;
+        hd_dict_cursor_block(c, s, c->block + 1, err);
+        if (c->p >= c->end)
+            return seg_corrupt(s, err, "empty dictionary block");
+    }
+    size_t shared, suf_len;
+    const uint8_t *suf;
+    hd_rc rc = entry_read(c, &shared, &suf, &suf_len, err);
+    if (!rc)
+        memcpy(c->key + shared, suf, suf_len);
+    return rc;
+}
+
+/* Keys are short (a field byte and a word) and differ early: a byte loop beats a memcmp
+ * call here, which the dictionary lookup of every query term makes a dozen times. */
 static int key_cmp(const uint8_t *a, size_t an, const uint8_t *b, size_t bn)
 {
     size_t n = an < bn ? an : bn;
-    int c = memcmp(a, b, n);
-    return c ? c : (an < bn ? -1 : an > bn);
+    for (size_t i = 0; i < n; i++)
+        if (a[i] != b[i])
+            return a[i] < b[i] ? -1 : 1;
+    return an < bn ? -1 : an > bn;
 }
 
 /* Index of the last block whose first key is <= key (0 when none). */
@@ -484,15 +525,32 @@ hd_rc hd_seg_term(const hd_seg *s, hd_field field, const char *term, size_t len,
     hd_rc rc = seek_key(s, field, term, len, key, &c, err);
     if (rc)
         return rc;
+    /* Scan the block without rebuilding its keys: m = bytes of key the current entry's key
+     * has in common with it. An entry keeping fewer than m bytes of the previous key is past
+     * key (keys increase), one keeping more is still before it; only one keeping exactly m
+     * is compared, from byte m on. */
+    size_t n = len + 1, m = 0;
     while (c.p < c.end) {
-        if ((rc = hd_dict_cursor_next(&c, err)))
+        size_t shared, sl;
+        const uint8_t *suf;
+        if ((rc = entry_read(&c, &shared, &suf, &sl, err)))
             return rc;
-        int k = key_cmp(c.key, c.key_len, key, len + 1);
-        if (k == 0) {
-            *out = c.ti;
-            return HD_OK;
+        if (shared < m)
+            break;
+        if (shared > m)
+            continue;
+        size_t i = 0;
+        while (i < sl && m + i < n && suf[i] == key[m + i])
+            i++;
+        m += i;
+        if (m == n) {
+            if (i == sl) {
+                *out = c.ti;
+                return HD_OK;
+            }
+            break; /* key is a prefix of this entry's */
         }
-        if (k > 0)
+        if (i < sl && suf[i] > key[m])
             break;
     }
     return HD_ENOTFOUND;

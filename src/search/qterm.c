@@ -35,7 +35,10 @@ static int post_next(hd_qit_ctx *c, hd_postings *p)
 static hd_postings *post_open(hd_qit_ctx *c, uint8_t field, const hd_pword *w, int with_pos)
 {
     hd_terminfo ti;
-    hd_rc rc = hd_seg_term(c->seg, (hd_field)field, w->term, w->len, &ti, c->err);
+    int memo = hd_plan_memo(c->plan, w, field, c->seg_idx, &ti);
+    hd_rc rc = memo == 1   ? HD_OK
+               : memo == 0 ? HD_ENOTFOUND
+                           : hd_seg_term(c->seg, (hd_field)field, w->term, w->len, &ti, c->err);
     if (rc == HD_ENOTFOUND)
         return NULL;
     if (rc) {
@@ -242,6 +245,8 @@ typedef struct fsrc {
     phrase *ph;     /* a phrase */
     uint32_t max_tf;
     uint8_t min_norm;
+    const uint8_t *lens; /* the field's norms in the segment (a doc of p or ph is < max_doc) */
+    const float *w;      /* the plan's norm table of the field */
 } fsrc;
 
 static inline uint32_t src_doc(const fsrc *s)
@@ -327,14 +332,12 @@ static void fterm_next(hd_qit *it)
 static double fterm_score(hd_qit *it)
 {
     fterm_it *f = (fterm_it *)it;
-    const hd_plan *pl = it->c->plan;
     double ptf = 0;
     for (uint32_t i = 0; i < f->n; i++) {
         const fsrc *s = &f->s[i];
         if (src_doc(s) != it->doc)
             continue;
-        uint8_t norm = hd_seg_field_norm(it->c->seg, (hd_field)s->field, it->doc);
-        ptf += src_freq(s) * (double)pl->norm[s->field][norm];
+        ptf += src_freq(s) * (double)s->w[s->lens ? s->lens[it->doc] : 0];
     }
     return sat(f, ptf);
 }
@@ -402,7 +405,9 @@ hd_qit *hd_qit_new_term(hd_qit_ctx *c, const hd_pnode *n)
     f->k1 = c->plan->bm25.k1;
     double ptf_max = 0;
     for (uint32_t i = 0; i < n->n_fields; i++) {
-        fsrc s = {.field = n->fields[i]};
+        fsrc s = {.field = n->fields[i],
+                  .lens = hd_seg_field_norms(c->seg, (hd_field)n->fields[i]),
+                  .w = c->plan->norm[n->fields[i]]};
         if (n->kind == HD_PK_TERM) {
             s.p = post_open(c, s.field, &n->words[0], 0);
             if (s.p) {

@@ -15,6 +15,7 @@
  */
 #include <string.h>
 
+#include "base/mem.h"
 #include "search/search.h"
 
 #define MAX_PHRASE_WORDS 64
@@ -189,8 +190,34 @@ static hd_rc add_snip_phrase(builder *b, const hd_pnode *n)
 static double word_idf(builder *b, const hd_pnode *n, const hd_pword *w)
 {
     uint64_t df = 0;
+    hd_plan *p = b->plan;
+    size_t n_seg = b->r ? hd_ixr_n_segments(b->r) : 0;
     for (uint32_t i = 0; i < n->n_fields; i++) {
-        uint64_t d = hd_ixr_doc_freq(b->r, (hd_field)n->fields[i], w->term, w->len);
+        uint64_t d = 0;
+        for (size_t k = 0; k < n_seg; k++) {
+            hd_terminfo ti = {0};
+            hd_rc rc = hd_seg_term(hd_ixr_segment(b->r, k), (hd_field)n->fields[i], w->term, w->len,
+                                   &ti, NULL);
+            if (rc == HD_OK)
+                d += ti.doc_freq;
+            if (rc != HD_OK && rc != HD_ENOTFOUND)
+                continue; /* the iterator looks it up again and reports the error */
+            if (p->n_memo == p->cap_memo) {
+                uint32_t cap = p->cap_memo ? 2 * p->cap_memo : 16;
+                hd_term_memo *m = hd_arena_alloc(b->a, cap * sizeof *m);
+                if (!m)
+                    continue; /* only a shortcut */
+                if (p->n_memo)
+                    memcpy(m, p->memo, p->n_memo * sizeof *m);
+                p->memo = m;
+                p->cap_memo = cap;
+            }
+            p->memo[p->n_memo++] = (hd_term_memo){.term = w->term,
+                                                  .seg = (uint32_t)k,
+                                                  .field = n->fields[i],
+                                                  .found = rc == HD_OK,
+                                                  .ti = ti};
+        }
         if (d > df)
             df = d;
     }
@@ -382,6 +409,67 @@ static hd_rc build(builder *b, const hd_qnode *q, hd_pnode **out)
     return hd_err_set(b->err, HD_EINVAL, "unknown query node");
 }
 
+int hd_plan_memo(const hd_plan *p, const hd_pword *w, uint8_t field, uint32_t seg, hd_terminfo *out)
+{
+    for (uint32_t i = 0; i < p->n_memo; i++) {
+        const hd_term_memo *m = &p->memo[i];
+        if (m->term == w->term && m->field == field && m->seg == seg) {
+            if (m->found)
+                *out = m->ti;
+            return m->found;
+        }
+    }
+    return -1;
+}
+
+/* The BM25F length-norm tables of a snapshot: they depend on its average field lengths only,
+ * so they are made once per reader (each is 256 divisions, a tenth of a short query's work)
+ * and kept in its ext slot, a table per field as queries first search it. */
+typedef struct norm_cache {
+    hd_bm25f_params params; /* what the tables were made for */
+    uint32_t filled;        /* bit per field whose table is made */
+    float norm[HD_BM25F_MAX_FIELDS][256];
+} norm_cache;
+
+static int same_params(const hd_bm25f_params *x, const hd_bm25f_params *y)
+{
+    if (x->n_fields != y->n_fields || x->k1 != y->k1)
+        return 0;
+    for (uint32_t f = 0; f < HD_BM25F_MAX_FIELDS; f++)
+        if (x->weight[f] != y->weight[f] || x->b[f] != y->b[f] || x->avglen[f] != y->avglen[f])
+            return 0;
+    return 1;
+}
+
+static void norm_cache_free(void *nc)
+{
+    hd_free(nc);
+}
+
+/* Tables for the fields of `used` (others unfilled): the reader's, else (no reader, out of
+ * memory) the arena's. NULL when out of memory. */
+static const float (*norm_tables(const hd_ixr *r, const hd_bm25f_params *bm, uint32_t used,
+                                 hd_arena *a))[256]
+{
+    norm_cache *nc = r ? hd_ixr_ext(r) : NULL;
+    if (!nc || !same_params(&nc->params, bm)) {
+        norm_cache *n = r ? hd_malloc(sizeof *n) : NULL;
+        if (n)
+            hd_ixr_set_ext(r, n, norm_cache_free);
+        else if (!(n = hd_arena_alloc(a, sizeof *n)))
+            return NULL;
+        nc = n;
+        nc->params = *bm;
+        nc->filled = 0;
+    }
+    for (uint32_t f = 0; f < HD_BM25F_MAX_FIELDS; f++)
+        if ((used & (1u << f)) && !(nc->filled & (1u << f))) {
+            hd_bm25f_norm_table(bm, f, hd_fieldnorm_decode, nc->norm[f]);
+            nc->filled |= 1u << f;
+        }
+    return (const float(*)[256])nc->norm;
+}
+
 hd_rc hd_plan_build(const hd_qnode *q, const hd_ixr *r, hd_analyzer *an, hd_arena *a, hd_plan **out,
                     hd_err *err)
 {
@@ -401,10 +489,8 @@ hd_rc hd_plan_build(const hd_qnode *q, const hd_ixr *r, hd_analyzer *an, hd_aren
     hd_rc rc = build(&b, q, &p->root);
     if (rc)
         return rc;
-    /* tables only for the fields the query searches (each is 256 divisions) */
-    for (uint32_t f = 0; f < HD_BM25F_MAX_FIELDS; f++)
-        if (b.fields_used & (1u << f))
-            hd_bm25f_norm_table(&p->bm25, f, hd_fieldnorm_decode, p->norm[f]);
+    if (!(p->norm = norm_tables(r, &p->bm25, b.fields_used, a)))
+        return hd_err_set(err, HD_ENOMEM, "out of memory planning the query");
     *out = p;
     return HD_OK;
 }

@@ -215,18 +215,36 @@ typedef struct hd_snip_phrase {
     uint32_t n;
 } hd_snip_phrase;
 
+/* A dictionary lookup the planner made (for idf), kept for the iterators of the same word,
+ * field and segment, which would otherwise look the term up again. */
+typedef struct hd_term_memo {
+    const char *term; /* the hd_pword's term (compared by address) */
+    uint32_t seg;
+    uint8_t field;
+    uint8_t found;
+    hd_terminfo ti;
+} hd_term_memo;
+
 typedef struct hd_plan {
     hd_pnode *root;
     hd_bm25f_params bm25;
-    float norm[HD_BM25F_MAX_FIELDS][256]; /* hd_bm25f_norm per field and length norm byte */
-    uint64_t n_docs;                      /* max_doc of the snapshot (BM25's N) */
-    uint64_t cost;                        /* sum of doc freqs of the scoring terms */
-    uint64_t exact_hits; /* count this many hits exactly before pruning (tests change it) */
+    const float (*norm)[256]; /* hd_bm25f_norm per field and length norm byte (the fields the
+                                 query searches), shared by the plans of one snapshot */
+    uint64_t n_docs;          /* max_doc of the snapshot (BM25's N) */
+    uint64_t cost;            /* sum of doc freqs of the scoring terms */
+    uint64_t exact_hits;      /* count this many hits exactly before pruning (tests change it) */
     hd_snip_term *snip_terms;
     uint32_t n_snip_terms;
     hd_snip_phrase *snip_phrases;
     uint32_t n_snip_phrases;
+    hd_term_memo *memo; /* the planner's lookups (arena) */
+    uint32_t n_memo, cap_memo;
 } hd_plan;
+
+/* The planner's lookup of w in field of segment seg: 1 (found: *out), 0 (not there), -1 (not
+ * looked up, or it failed: look it up). */
+int hd_plan_memo(const hd_plan *p, const hd_pword *w, uint8_t field, uint32_t seg,
+                 hd_terminfo *out);
 
 /* Analyse the tree q with `an` and resolve statistics against snapshot r (may be NULL for an
  * empty index). Returns HD_OK and *out (arena), HD_ELIMIT (a phrase over 64 words), HD_ENOMEM,

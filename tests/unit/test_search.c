@@ -765,6 +765,72 @@ static void drop_index(hd_index *ix, const char *path)
     assert_int_equal(system(cmd), 0);
 }
 
+/* Scores of "talks OR iran" by id, through hd_search on ix. */
+static size_t scores_by_id(hd_index *ix, char ids[][8], double *sc, size_t cap)
+{
+    hd_err err = {0};
+    hd_results *r;
+    const hd_hit *h;
+    hd_search_opts o = {.limit = 50};
+    assert_int_equal(hd_search(ix, "talks OR iran", &o, &r, &err), HD_OK);
+    size_t n = 0;
+    while (hd_results_next(r, &h) == HD_OK && n < cap) {
+        snprintf(ids[n], 8, "%s", h->id);
+        sc[n++] = h->score;
+    }
+    hd_results_free(r);
+    return n;
+}
+
+/* A handle keeps per-snapshot scoring data (the BM25F length-norm tables) and the planner
+ * hands its term lookups to the iterators of each segment: after a commit that changes the
+ * average lengths and adds a segment, the same handle ranks exactly as a freshly opened one,
+ * and differently from before. */
+static void test_snapshot_state(void **state)
+{
+    (void)state;
+    char d3[256];
+    hd_index *ix = new_index("herald-test-search3", d3, sizeof d3);
+    hd_err err = {0};
+    hd_doc a = {.id = "a", .title = "Talks", .body = "Iran talks resume."};
+    hd_doc b = {.id = "b", .title = "Iran", .body = "No talks today."};
+    a.body_len = strlen(a.body);
+    b.body_len = strlen(b.body);
+    assert_int_equal(hd_index_add(ix, &a, &err), HD_OK);
+    assert_int_equal(hd_index_add(ix, &b, &err), HD_OK);
+    assert_int_equal(hd_index_commit(ix, &err), HD_OK);
+    char ids0[8][8], ids1[8][8], ids2[8][8];
+    double s0[8], s1[8], s2[8];
+    size_t n0 = scores_by_id(ix, ids0, s0, 8);
+    assert_int_equal(n0, 2);
+    assert_int_equal(scores_by_id(ix, ids1, s1, 8), 2); /* again, from the kept tables */
+    assert_memory_equal(s0, s1, sizeof *s0 * 2);
+    /* a second segment of long bodies: every average length changes */
+    hd_doc c = {.id = "c",
+                .title = "Weather report for the coming week",
+                .body = "Rain in Tehran, and talks of snow in the mountains later in the week, "
+                        "with cold air from the north over Iran until Sunday."};
+    c.body_len = strlen(c.body);
+    assert_int_equal(hd_index_add(ix, &c, &err), HD_OK);
+    assert_int_equal(hd_index_commit(ix, &err), HD_OK);
+    size_t n1 = scores_by_id(ix, ids1, s1, 8);
+    hd_index *fresh;
+    assert_int_equal(hd_index_open(d3, NULL, &fresh, &err), HD_OK);
+    assert_int_equal(hd_ixr_n_segments(hd_index_reader(fresh)), 2);
+    size_t n2 = scores_by_id(fresh, ids2, s2, 8);
+    hd_index_close(fresh);
+    assert_int_equal(n1, 3);
+    assert_int_equal(n2, 3);
+    for (size_t i = 0; i < n1; i++) {
+        assert_string_equal(ids1[i], ids2[i]);
+        assert_true(s1[i] == s2[i]);
+        for (size_t k = 0; k < n0; k++)
+            if (!strcmp(ids0[k], ids1[i]))
+                assert_true(s0[k] != s1[i]); /* new statistics, new scores */
+    }
+    drop_index(ix, d3);
+}
+
 /* Deleted and replaced docs never show; speaker: finds quoted people. A separate small index. */
 static void test_deletes_and_speakers(void **state)
 {
@@ -1118,6 +1184,7 @@ int main(void)
         cmocka_unit_test(test_paging_and_snippets),
         cmocka_unit_test(test_errors),
         cmocka_unit_test(test_deletes_and_speakers),
+        cmocka_unit_test(test_snapshot_state),
         cmocka_unit_test(test_each),
         cmocka_unit_test(test_each_past_window),
         cmocka_unit_test(test_out_of_memory),
