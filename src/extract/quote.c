@@ -143,6 +143,33 @@ static int quote_is_para(const xctx *x, const xquote *q)
     return k >= x->nt || x->t[k].kind == TK_PARA;
 }
 
+/* X said “it gets me mad” every time he thinks about it: a quote that the sentence goes on
+ * after is part of what X said, a mixed quotation; the statement runs from the quote mark to
+ * the end of the sentence and is not direct speech. */
+static void mixed_quote(const xctx *x, const xquote *q, xstmt *s)
+{
+    if (!q->closed || q->t1 == q->t0)
+        return;
+    const xtok *last = &x->t[q->t1 - 1];
+    if (last->kind == TK_PUNCT && (last->ch == '.' || last->ch == '?' || last->ch == '!'))
+        return; /* the quote ends its sentence */
+    uint32_t k = q->close + 1;
+    if (k >= x->nt || x->t[k].kind != TK_WORD || x->t[k].sent != x->t[q->close].sent ||
+        (x->t[k].flags & TF_CAP) || (x->t[k].lex & LW_VERB))
+        return; /* “…” Smith said, or a new sentence */
+    static const char *const next_act[] = {"and",   "but", "then", "before", "after",
+                                           "while", "as",  "when", NULL};
+    for (int i = 0; next_act[i]; i++)
+        if (tok_is(x, k, next_act[i]))
+            return; /* “…,” and left the stage: what X did next */
+    uint32_t e = k;
+    while (e < x->nt && x->t[e].sent == x->t[k].sent && !hd_ex_stop_tok(x, e))
+        e++;
+    s->direct = 0;
+    s->s1 = x->t[q->open].s;
+    s->e1 = x->t[e - 1].e;
+}
+
 void hd_ex_direct_quotes(xctx *x)
 {
     for (uint32_t qi = 0; qi < x->nq && !x->oom; qi++) {
@@ -169,8 +196,10 @@ void hd_ex_direct_quotes(xctx *x)
         s->e1 = q->ce;
         s->para = x->t[q->open].para;
         use_quote(x, qi);
-        if (!found)
+        if (!found) {
+            mixed_quote(x, q, s);
             continue;
+        }
         /* split quote: “…,” he said, “…” — or a cue-less quote right after in the paragraph */
         if (qi + 1 < x->nq && x->q[qi + 1].open == after + 1 && tok_punct(x, after, ',')) {
             s->s2 = x->q[qi + 1].cs;

@@ -44,6 +44,19 @@ int hd_ex_stop_tok(const xctx *x, uint32_t i)
            (t->kind == TK_PUNCT && (t->ch == '.' || t->ch == '?' || t->ch == '!' || t->ch == ';'));
 }
 
+/* Is cue i a verb of undertaking (promise, pledge, vow, threaten), whose "to" opens what was
+ * said ("vowed to fight on") rather than a listener ("said to reporters")? */
+static int commits(const xctx *x, uint32_t i)
+{
+    static const char *const v[] = {"promised",  "promises", "promise", "pledged", "pledges",
+                                    "pledge",    "vowed",    "vows",    "vow",     "threatened",
+                                    "threatens", "threaten", NULL};
+    for (int k = 0; v[k]; k++)
+        if (tok_is(x, i, v[k]))
+            return 1;
+    return 0;
+}
+
 /* Is cue i usable (not "warned against", "continued to", needs "for"/"as")? */
 int hd_ex_cue_ok(const xctx *x, uint32_t i, uint32_t cls)
 {
@@ -61,6 +74,10 @@ int hd_ex_cue_ok(const xctx *x, uint32_t i, uint32_t cls)
         }
         return 0;
     }
+    if (tok_is(x, i + 1, "to") && commits(x, i) && i + 2 < x->nt && tok_word(x, i + 2) &&
+        !(x->t[i + 2].flags & (TF_CAP | TF_DIGIT)) &&
+        !tok_has(x, i + 2, LW_DET | LW_PRON | LW_FUNC))
+        return 1; /* "pledged to oppose legal status": what X undertook to do */
     for (int k = 0; bad[k]; k++)
         if (tok_is(x, i + 1, bad[k]))
             return 0;

@@ -646,6 +646,34 @@ static void test_description_needs_an_organisation(void **state)
     assert_true(!s->speaker || strcmp(s->speaker, "Station Road") != 0);
 }
 
+/* A quote the sentence goes on after is a mixed quotation: reported, quote included. */
+static void test_mixed_quote(void **state)
+{
+    (void)state;
+    res r = run("Obama said \u201cit gets me mad\u201d every time he thinks about the children.\n"
+                "Trump said \u201cVery good reporter, very good reporter this guy,\u201d and left "
+                "the stage.");
+    const hd_statement *s = find(&r, "it gets me mad");
+    assert_string_equal(s->speaker, "Obama");
+    assert_false(s->direct);
+    assert_non_null(strstr(s->text, "every time he thinks about the children"));
+    s = find(&r, "Very good reporter");
+    assert_true(s->direct);
+    assert_null(strstr(s->text, "left the stage"));
+}
+
+/* Verbs of undertaking take "to": "pledged to oppose" is what was pledged. */
+static void test_undertakings(void **state)
+{
+    (void)state;
+    res r = run("Mr. Cruz pledged to oppose legal status for undocumented immigrants.\n"
+                "The rebels threatened to attack the capital within days.\n"
+                "The money promised to the farmers never arrived.");
+    check(&r, "to oppose legal status", "Cruz", 0, "pledged");
+    check(&r, "to attack the capital", "rebels", 0, "threatened");
+    assert_false(has(&r, "farmers never arrived"));
+}
+
 /* "…, X said." ending a sentence: the whole clause before the comma is X's, whatever verb
  * it holds, unless that verb is say or tell (then the clause is the statement and X only
  * carries it). */
@@ -1142,6 +1170,8 @@ int main(void)
         cmocka_unit_test(test_role_complement),
         cmocka_unit_test(test_org_words),
         cmocka_unit_test(test_trailing_attribution),
+        cmocka_unit_test(test_mixed_quote),
+        cmocka_unit_test(test_undertakings),
         cmocka_unit_test(test_entity_kinds),
         cmocka_unit_test(test_person_of),
         cmocka_unit_test(test_description_needs_an_organisation),
