@@ -216,6 +216,47 @@ static int np_core(xctx *x, uint32_t j, uint32_t lo, xnp *np)
     return 0;
 }
 
+/* "People briefed on the situation said", "residents of the town said": a common noun ending
+ * the phrase is the object of a preposition; the speaker is the person or speaking noun
+ * before it. Only a head that names no one is replaced ("officials at the Food and Drug
+ * Administration" keep the organisation); a role before it ("a spokeswoman for the
+ * authority") already heads the phrase np_start made. */
+static void pp_head(xctx *x, uint32_t j, uint32_t lo, xnp *np)
+{
+    static const char *const preps[] = {"of", "for", "to", "from", "at", "on", "in", "with", NULL};
+    if (np->ref != REF_NONE || pronoun(x, j) || (x->t[j].flags & (TF_CAP | TF_ALLCAPS)) ||
+        tok_has(x, j, LW_SNOUN | LW_ROLE))
+        return;
+    uint32_t best = UINT32_MAX;
+    int prep_seen = 0;
+    for (uint32_t k = j; k > lo && j - k < 10; k--) {
+        uint32_t t = k - 1;
+        if (!tok_word(x, t) || (x->t[t].flags & TF_INQ) || (x->t[t].lex & LW_VERB) ||
+            tok_has(x, t, LW_NOTNOUN))
+            break;
+        int is_prep = 0;
+        for (int i = 0; preps[i]; i++)
+            is_prep |= tok_is(x, t, preps[i]);
+        if (is_prep) {
+            prep_seen = 1;
+            continue;
+        }
+        if (prep_seen && ((tok_has(x, t, LW_SNOUN) && !tok_has(x, t, LW_ROLE) &&
+                           !(x->t[t].flags & TF_ALLCAPS)) ||
+                          (x->tent[t] >= 0 && x->ent[x->tent[t]].kind == HD_ENT_PERSON)))
+            best = t;
+    }
+    if (best == UINT32_MAX)
+        return;
+    xnp h;
+    if (!np_core(x, best, lo, &h))
+        return;
+    h.t1 = np->t1;
+    if (np->t0 < h.t0)
+        h.t0 = np->t0;
+    *np = h;
+}
+
 int hd_ex_np_left(xctx *x, uint32_t verb, uint32_t lo, xnp *np)
 {
     memset(np, 0, sizeof *np);
@@ -276,7 +317,10 @@ int hd_ex_np_left(xctx *x, uint32_t verb, uint32_t lo, xnp *np)
     }
     if (tok_is(x, j, "and") || tok_is(x, j, "but"))
         return j > lo && hd_ex_np_sentence_subject(x, j, j, np);
-    return np_core(x, j, lo, np);
+    if (!np_core(x, j, lo, np))
+        return 0;
+    pp_head(x, j, lo, np);
+    return 1;
 }
 
 int hd_ex_np_right(xctx *x, uint32_t i, uint32_t hi, xnp *np)

@@ -662,6 +662,21 @@ static void test_mixed_quote(void **state)
     assert_null(strstr(s->text, "left the stage"));
 }
 
+/* The object of a preposition is not the speaker: "Residents of the town said". */
+static void test_prepositional_object(void **state)
+{
+    (void)state;
+    res r = run("People briefed on the situation said the bank would fail this week.\n"
+                "A spokeswoman for the authority said no decision had been made.\n"
+                "Officials at the Food and Drug Administration said the drug was safe to use.");
+    const hd_statement *s = find(&r, "the bank would fail");
+    assert_non_null(s->speaker);
+    assert_true(strncmp(s->speaker, "People", 6) == 0);
+    s = find(&r, "no decision had been made");
+    assert_non_null(strstr(s->speaker_mention, "spokeswoman"));
+    check(&r, "the drug was safe", "Food and Drug Administration", 0, "said");
+}
+
 /* Verbs of undertaking take "to": "pledged to oppose" is what was pledged. */
 static void test_undertakings(void **state)
 {
@@ -1172,6 +1187,7 @@ int main(void)
         cmocka_unit_test(test_trailing_attribution),
         cmocka_unit_test(test_mixed_quote),
         cmocka_unit_test(test_undertakings),
+        cmocka_unit_test(test_prepositional_object),
         cmocka_unit_test(test_entity_kinds),
         cmocka_unit_test(test_person_of),
         cmocka_unit_test(test_description_needs_an_organisation),
