@@ -251,7 +251,7 @@ static const char *const builtin_adv[] = {
     "just",    "only",     "never",      "often",      "always",     "even",       "first",
     "too",     "himself",  "herself",    "themselves", "itself",     "been",       "may",
     "might",   "should",   "can",        "repeatedly", "flatly",     "reportedly", "subsequently",
-    "ever",    "in",       "turn",       NULL};
+    "ever",    "in",       "turn",       "long",       "since",      NULL};
 static const char *const builtin_det[] = {"the",   "a",    "an",      "his",     "her",   "its",
                                           "their", "this", "that",    "another", "one",   "two",
                                           "three", "some", "several", "many",    "other", NULL};

@@ -257,6 +257,28 @@ static void pp_head(xctx *x, uint32_t j, uint32_t lo, xnp *np)
     *np = h;
 }
 
+/* How many tokens a time expression ending at token j has ("on Tuesday", "last week", "this
+ * month", "Monday"), 0 when there is none. */
+static uint32_t time_before(const xctx *x, uint32_t j, uint32_t lo)
+{
+    uint32_t s = j;
+    if (tok_has(x, j, LW_TIME) && !(x->t[j].flags & TF_ALLCAPS)) {
+        s = j;
+    } else if (j > lo &&
+               (tok_is(x, j, "week") || tok_is(x, j, "month") || tok_is(x, j, "year") ||
+                tok_is(x, j, "weekend")) &&
+               (tok_is(x, j - 1, "last") || tok_is(x, j - 1, "this") || tok_is(x, j - 1, "next") ||
+                tok_is(x, j - 1, "earlier"))) {
+        s = j - 1;
+    } else {
+        return 0;
+    }
+    if (s > lo && (tok_is(x, s - 1, "on") || tok_is(x, s - 1, "late") ||
+                   tok_is(x, s - 1, "early") || tok_is(x, s - 1, "last")))
+        s--;
+    return j - s + 1;
+}
+
 int hd_ex_np_left(xctx *x, uint32_t verb, uint32_t lo, xnp *np)
 {
     memset(np, 0, sizeof *np);
@@ -270,6 +292,15 @@ int hd_ex_np_left(xctx *x, uint32_t verb, uint32_t lo, xnp *np)
             if (j == 0)
                 return 0;
             j--;
+            continue;
+        }
+        /* "Ruth Marcus on Tuesday said", "Feinstein last week said": a time between the
+         * subject and its verb */
+        uint32_t tn = time_before(x, j, lo);
+        if (tn) {
+            if (j < lo + tn)
+                return 0;
+            j -= tn;
             continue;
         }
         if (tok_punct(x, j, ')')) {

@@ -677,6 +677,18 @@ static void test_prepositional_object(void **state)
     check(&r, "the drug was safe", "Food and Drug Administration", 0, "said");
 }
 
+/* A time or "long" between the subject and its verb is not the subject. */
+static void test_time_before_cue(void **state)
+{
+    (void)state;
+    res r = run("The Washington Post columnist Ruth Marcus on Tuesday said the race was over.\n"
+                "Senator Dianne Feinstein last week said the emails were sensitive.\n"
+                "Mr. Ryan has long said that the party must change its ways.");
+    check(&r, "the race was over", "Ruth Marcus", 0, "said");
+    check(&r, "the emails were sensitive", "Dianne Feinstein", 0, "said");
+    check(&r, "the party must change", "Ryan", 0, "said");
+}
+
 /* Verbs of undertaking take "to": "pledged to oppose" is what was pledged. */
 static void test_undertakings(void **state)
 {
@@ -1188,6 +1200,7 @@ int main(void)
         cmocka_unit_test(test_mixed_quote),
         cmocka_unit_test(test_undertakings),
         cmocka_unit_test(test_prepositional_object),
+        cmocka_unit_test(test_time_before_cue),
         cmocka_unit_test(test_entity_kinds),
         cmocka_unit_test(test_person_of),
         cmocka_unit_test(test_description_needs_an_organisation),
