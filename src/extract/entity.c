@@ -80,7 +80,12 @@ static int cap_word(const xctx *x, uint32_t i)
         return 0;
     if (!(x->t[i].lex & LW_TIME))
         return 1;
-    /* a month or day name is a date ("New York May 5", "in September"), except inside a name
+    /* a day name is never part of a name ("Smith Tuesday said"); nor a time zone */
+    size_t n = x->t[i].stem_e - x->t[i].s;
+    if ((x->t[i].flags & TF_ALLCAPS) ||
+        (n > 3 && strncasecmp(x->b + x->t[i].stem_e - 3, "day", 3) == 0))
+        return 0;
+    /* a month name is a date ("New York May 5", "in September"), except inside a name
      * ("Theresa May said") */
     int next_digit = i + 1 < x->nt && (x->t[i + 1].flags & TF_DIGIT);
     int prev_cap = i > 0 && tok_word(x, i - 1) && (x->t[i - 1].flags & TF_CAP) &&

@@ -262,6 +262,8 @@ static void pp_head(xctx *x, uint32_t j, uint32_t lo, xnp *np)
 static uint32_t time_before(const xctx *x, uint32_t j, uint32_t lo)
 {
     uint32_t s = j;
+    if (x->tent[j] >= 0)
+        return 0; /* part of a name: "Theresa May said" */
     if (tok_has(x, j, LW_TIME) && !(x->t[j].flags & TF_ALLCAPS)) {
         s = j;
     } else if (j > lo &&

@@ -687,6 +687,12 @@ static void test_time_before_cue(void **state)
     check(&r, "the race was over", "Ruth Marcus", 0, "said");
     check(&r, "the emails were sensitive", "Dianne Feinstein", 0, "said");
     check(&r, "the party must change", "Ryan", 0, "said");
+    res r2 = run("Theresa May said the vote would go ahead this week.\n"
+                 "John Smith Tuesday said the plant would close next year.");
+    const hd_statement *s = find(&r2, "the vote would go ahead");
+    assert_string_equal(s->speaker, "Theresa May");
+    assert_string_equal(s->speaker_mention, "Theresa May");
+    check(&r2, "the plant would close", "John Smith", 0, "said");
 }
 
 /* Verbs of undertaking take "to": "pledged to oppose" is what was pledged. */
