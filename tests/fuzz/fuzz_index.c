@@ -67,7 +67,11 @@ static void build_index(void)
             strcat(body, words[(seed >> 16) % nw]);
             strcat(body, i % 9 == 8 ? ".\n" : " ");
         }
-        const char *sp[] = {"Ali Khamenei"};
+        /* speakers: none, a word of the body (stored as a reference to it), or that word and
+         * a name the body does not hold (stored as text beside the reference) */
+        char first[32];
+        snprintf(first, sizeof first, "%.*s", (int)strcspn(body, " .\n"), body);
+        const char *sp[] = {first, "Ali Khamenei"};
         hd_doc doc = {.id = id,
                       .source = d % 2 ? "reuters" : "bbc",
                       .date = d % 11 ? date : NULL,
@@ -75,7 +79,7 @@ static void build_index(void)
                       .body = body,
                       .body_len = strlen(body),
                       .speakers = sp,
-                      .n_speakers = d % 3 == 0};
+                      .n_speakers = (size_t)(d % 3)};
         if (hd_index_add(ix, &doc, NULL) != HD_OK)
             abort();
     }
