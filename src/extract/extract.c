@@ -56,9 +56,10 @@ static const char *speaker_name(xctx *x, const xstmt *s)
     int32_t e = hd_ex_ref_entity(x, s->ref);
     if (e >= 0)
         return x->ent[e].name;
-    if (s->np1 <= s->np0 || s->ref != REF_NONE)
+    uint32_t np0 = s->sp1 ? s->sp0 : s->np0, np1 = s->sp1 ? s->sp1 : s->np1;
+    if (np1 <= np0 || s->ref != REF_NONE)
         return NULL;
-    uint32_t h = s->np1 - 1, a = h;
+    uint32_t h = np1 - 1, a = h;
     const xtok *t = &x->t[h];
     if (tok_has(x, h, LW_PRON | LW_FUNC))
         return NULL;
@@ -76,10 +77,10 @@ static const char *speaker_name(xctx *x, const xstmt *s)
      * organisation named before answers to) speaks for itself: what the text says, not a
      * guess. A sentence start only capitalises it ("Analysts said" is "analysts"). */
     int common =
-        !(t->flags & (TF_CAP | TF_ALLCAPS)) || (tok_has(x, h, LW_SNOUN) && s->np1 == s->np0 + 1 &&
+        !(t->flags & (TF_CAP | TF_ALLCAPS)) || (tok_has(x, h, LW_SNOUN) && np1 == np0 + 1 &&
                                                 (t->flags & TF_SSTART) && !(t->flags & TF_ALLCAPS));
     if (common) {
-        uint32_t b0 = s->np0;
+        uint32_t b0 = np0;
         while (b0 < h && (tok_has(x, b0, LW_DET) || (x->t[b0].flags & TF_POSS)))
             b0++;
         char *w = hd_arena_strndup(x->a, x->b + x->t[b0].s, x->t[h].stem_e - x->t[b0].s);
@@ -87,8 +88,8 @@ static const char *speaker_name(xctx *x, const xstmt *s)
             w[0] = (char)(w[0] + 32);
         return w;
     }
-    while (a > s->np0 && (x->t[a - 1].flags & (TF_CAP | TF_ALLCAPS)) &&
-           !tok_has(x, a - 1, LW_FUNC) && !(x->t[a - 1].flags & TF_POSS))
+    while (a > np0 && (x->t[a - 1].flags & (TF_CAP | TF_ALLCAPS)) && !tok_has(x, a - 1, LW_FUNC) &&
+           !(x->t[a - 1].flags & TF_POSS))
         a--;
     return hd_arena_strndup(x->a, x->b + x->t[a].s, x->t[h].stem_e - x->t[a].s);
 }

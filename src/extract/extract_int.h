@@ -239,11 +239,12 @@ typedef struct xpend {
 typedef struct xstmt {
     int32_t ref;             /* referent */
     uint32_t np0, np1;       /* mention tokens (np0 == np1: none) */
+    uint32_t sp0, sp1;       /* "they": the plural description it stands for (sp1 == 0: none) */
     uint32_t cue0, cue1;     /* cue tokens (cue0 == cue1: none) */
     uint32_t s1, e1, s2, e2; /* text ranges; the second is empty unless the quote was split */
     uint32_t para;
     uint32_t anchor; /* token giving the statement's place in text order */
-    char pron;       /* 'h' he/she, 'i' it, 'c' continues the previous speaker */
+    char pron;       /* 'h' he/she, 'i' it, 't' they, 'c' continues the previous speaker */
     char gender;     /* with pron 'h': 'm' for he, 'f' for she */
     uint8_t direct;
     uint8_t dead;

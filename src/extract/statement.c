@@ -100,8 +100,11 @@ void hd_ex_set_np(xctx *x, xstmt *s, const xnp *np)
         if (tok_is(x, i, "he") || tok_is(x, i, "she")) {
             s->pron = 'h';
             s->gender = tok_is(x, i, "he") ? 'm' : 'f';
-        } else if (tok_is(x, i, "it"))
+        } else if (tok_is(x, i, "it")) {
             s->pron = 'i';
+        } else if (tok_is(x, i, "they")) {
+            s->pron = 't';
+        }
         return;
     }
     /* "the company", "the central bank", "its ministry": a definite description of an
@@ -117,6 +120,19 @@ void hd_ex_set_np(xctx *x, xstmt *s, const xnp *np)
         (plain || short_name) && x->b[x->t[h].e - 1] != 's' &&
         (tok_is(x, np->t0, "the") || tok_is(x, np->t0, "its")))
         s->pron = 'o';
+}
+
+/* Is statement p's speaker a plural description ("analysts", "the officials", "some
+ * traders"; or a "they" that stood for one)? */
+static int plural_description(const xctx *x, const xstmt *p)
+{
+    uint32_t a = p->sp1 ? p->sp0 : p->np0, b = p->sp1 ? p->sp1 : p->np1;
+    if (b <= a)
+        return 0;
+    uint32_t h = b - 1;
+    const xtok *t = &x->t[h];
+    return tok_has(x, h, LW_SNOUN) && !(t->flags & TF_ALLCAPS) && t->stem_e - t->s > 2 &&
+           x->b[t->stem_e - 1] == 's';
 }
 
 /* Does the name hold a word ending with the `n` bytes of w, case-insensitively ("Bank of
@@ -249,6 +265,7 @@ static void resolve(xctx *x)
     uint32_t person_at = 0, org_at = 0; /* where last_ref / last_org_ref were set */
     int32_t prev_ref = REF_NONE;
     uint32_t prev_para = 0;
+    const xstmt *prev_st = NULL;
     int have_prev = 0;
     for (uint32_t si = 0; si < x->nst; si++) {
         xstmt *s = &x->st[si];
@@ -267,6 +284,14 @@ static void resolve(xctx *x)
             s->ref = r != REF_NONE ? r : x->last_org_ref;
         } else if (s->pron == 'o') {
             s->ref = described_org(x, s, org_at);
+        } else if (s->pron == 't') {
+            /* "Analysts said …. They said …": the plural description of the statement just
+             * before, in the same or the previous paragraph; else unknown */
+            const xstmt *pv = prev_st;
+            if (pv && pv->ref == REF_NONE && s->para <= pv->para + 1 && plural_description(x, pv)) {
+                s->sp0 = pv->sp1 ? pv->sp0 : pv->np0;
+                s->sp1 = pv->sp1 ? pv->sp1 : pv->np1;
+            }
         } else if (s->pron == 'c') {
             if (!have_prev || s->para > prev_para + 2 || prev_ref == REF_NONE) {
                 s->dead = 1;
@@ -285,6 +310,7 @@ static void resolve(xctx *x)
                 org_at = s->anchor;
             prev_ref = s->ref;
             prev_para = s->para;
+            prev_st = s;
             have_prev = 1;
         }
     }

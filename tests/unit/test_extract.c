@@ -677,6 +677,21 @@ static void test_prepositional_object(void **state)
     check(&r, "the drug was safe", "Food and Drug Administration", 0, "said");
 }
 
+/* "They" after a plural description stands for it; otherwise it names no one. */
+static void test_they(void **state)
+{
+    (void)state;
+    res r = run("Dealers said the dollar was firm in early trading.\n"
+                "They said the market was waiting for the trade figures.\n"
+                "The company said sales rose sharply in the quarter. They said costs would fall.\n"
+                "\n\nThey said nothing else about the outlook today.");
+    const hd_statement *s = find(&r, "the market was waiting");
+    assert_string_equal(s->speaker, "dealers");
+    assert_string_equal(s->speaker_mention, "They");
+    check(&r, "costs would fall", NULL, 0, "said");
+    check(&r, "nothing else about the outlook", NULL, 0, "said");
+}
+
 /* A time or "long" between the subject and its verb is not the subject. */
 static void test_time_before_cue(void **state)
 {
@@ -1207,6 +1222,7 @@ int main(void)
         cmocka_unit_test(test_undertakings),
         cmocka_unit_test(test_prepositional_object),
         cmocka_unit_test(test_time_before_cue),
+        cmocka_unit_test(test_they),
         cmocka_unit_test(test_entity_kinds),
         cmocka_unit_test(test_person_of),
         cmocka_unit_test(test_description_needs_an_organisation),
