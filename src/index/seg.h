@@ -46,8 +46,12 @@ enum {
 #define META_DICT        (1024 * 1024) /* dictionary sizes: raw records */
 #define BODY_DICT        (1024 * 1024)
 #define HD_MAX_ZDICT     (8u << 20) /* largest dictionary a reader accepts */
-#define HD_MAX_ID_LEN    1024
-#define HD_MAX_BODY      (64u << 20)
+#define HD_SPEAKER_REFS  64         /* speaker references per body record, at most */
+#define HD_SPEAKER_SPAN                                                                            \
+    (64 * 1024) /* ... all inside the body's first bytes: decoding one                             \
+                   costs a scan of at most this */
+#define HD_MAX_ID_LEN 1024
+#define HD_MAX_BODY   (64u << 20)
 
 /* ---- Analysed documents (prep.c) ------------------------------------------------------ */
 

@@ -708,7 +708,7 @@ static int skip_rec(const uint8_t **q, const uint8_t *e, int body)
     *q += v >> 1;
     if (!(v & 1))
         return 0;
-    if (hd_varint_get(q, e, &n) || n == 0 || n > (uint64_t)(e - *q))
+    if (hd_varint_get(q, e, &n) || n == 0 || n > HD_SPEAKER_REFS)
         return -1;
     for (uint64_t i = 0; i < n; i++) {
         if (hd_varint_get(q, e, &x))
@@ -757,6 +757,7 @@ static hd_rc block_rec(const hd_seg *s, hd_blk_cache *c, uint64_t k, int body, c
 static int speakers_from_refs(const uint8_t *body, size_t body_len, const uint8_t **q,
                               const uint8_t *e, hd_buf *buf)
 {
+    size_t span = body_len < HD_SPEAKER_SPAN ? body_len : HD_SPEAKER_SPAN;
     uint64_t n, word, len;
     if (hd_varint_get(q, e, &n))
         return -1;
@@ -775,12 +776,12 @@ static int speakers_from_refs(const uint8_t *body, size_t body_len, const uint8_
             return -1;
         size_t j = 0;
         for (uint64_t w = 0; w < word; w++) { /* to the next word start */
-            while (j < body_len && body[j] != ' ' && body[j] != '\n')
+            while (j < span && body[j] != ' ' && body[j] != '\n')
                 j++;
-            if (j++ >= body_len)
+            if (j++ >= span)
                 return -1;
         }
-        if (j > body_len || len > body_len - j)
+        if (j > span || len > span - j)
             return -1;
         hd_buf_add(buf, body + j, (size_t)len);
     }

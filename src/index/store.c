@@ -361,23 +361,23 @@ static uint64_t word_index(const char *body, size_t j)
     return n;
 }
 
-#define MAX_SPEAKER_REFS 64
-
 /* The speakers sp[0..n) ('\n' inside a name separates names too) as references into the body:
- * per name the index of the first word start where it occurs (word[k] = 2 x index) or, for a
- * name that occurs at none, its bytes (word[k] = 1: text[k]), and its length. Returns the
- * number of names, or -1 when none occurs (or there are too many): then they are stored as
- * text in the meta record. */
+ * per name the index of the first word start where it occurs within the body's first
+ * HD_SPEAKER_SPAN bytes (word[k] = 2 x index) or, for a name that occurs at none, its bytes
+ * (word[k] = 1: text[k]), and its length. Returns the number of names, or -1 when none occurs
+ * (or there are too many): then they are stored as text in the meta record. */
 static int speaker_refs(const char *const *sp, size_t n, const char *body, size_t body_len,
                         uint64_t *word, const char **text, uint64_t *len)
 {
     int k = 0, found = 0;
+    if (body_len > HD_SPEAKER_SPAN)
+        body_len = HD_SPEAKER_SPAN;
     for (size_t i = 0; i < n; i++) {
         if (!sp[i])
             continue;
         for (const char *s = sp[i];;) {
             size_t l = strcspn(s, "\n");
-            if (k == MAX_SPEAKER_REFS)
+            if (k == HD_SPEAKER_REFS)
                 return -1;
             const char *f = l ? memmem(body, body_len, s, l) : body;
             while (f && f > body && f[-1] != ' ' && f[-1] != '\n') {
@@ -423,8 +423,8 @@ hd_rc hd_store_doc(hd_segw *w, const char *id, const char *url, const char *sour
     for (size_t i = 0; i < n_speakers; i++)
         if (speakers[i])
             sp_len += strlen(speakers[i]) + 1;
-    uint64_t word[MAX_SPEAKER_REFS], len[MAX_SPEAKER_REFS];
-    const char *text[MAX_SPEAKER_REFS];
+    uint64_t word[HD_SPEAKER_REFS], len[HD_SPEAKER_REFS];
+    const char *text[HD_SPEAKER_REFS];
     int n_refs = sp_len ? speaker_refs(speakers, n_speakers, body, body_len, word, text, len) : -1;
     hd_buf_varint(m, (uint64_t)seq << 1 | (n_refs > 0));
     hd_buf_varint(b, (uint64_t)body_len << 1 | (n_refs > 0));

@@ -311,6 +311,7 @@ static void test_speaker_references(void **state)
         {"", {"Nobody"}, "Nobody"},                                 /* empty body */
         {"Baker Baker", {"Baker", "Baker"}, "Baker\nBaker"},        /* the same name twice */
         {"no speakers here", {NULL}, ""},
+        {NULL, {"Early", "Late"}, "Early\nLate"}, /* a 70 KB body: "Late" past the first 64 KiB */
     };
     size_t n = sizeof cases / sizeof *cases;
     char *dir = tmpdir();
@@ -318,16 +319,25 @@ static void test_speaker_references(void **state)
     hd_err err = {0};
     hd_index_opts o = {.create = 1};
     assert_int_equal(hd_index_open(dir, &o, &ix, &err), HD_OK);
+    size_t big_len = 70000;
+    char *big = malloc(big_len + 1);
+    memset(big, 'x', big_len);
+    for (size_t i = 7; i < big_len; i += 8)
+        big[i] = ' ';
+    memcpy(big, "Early ", 6);
+    memcpy(big + 69000, "Late ", 5);
+    big[big_len] = 0;
     for (size_t i = 0; i < n; i++) {
         char id[16];
         snprintf(id, sizeof id, "c%zu", i);
+        const char *body = cases[i].body ? cases[i].body : big;
         size_t n_sp = 0;
         while (n_sp < 3 && cases[i].sp[n_sp])
             n_sp++;
         hd_doc d = {.id = id,
                     .title = "t",
-                    .body = cases[i].body,
-                    .body_len = strlen(cases[i].body),
+                    .body = body,
+                    .body_len = strlen(body),
                     .date = "2022-11-27",
                     .source = "s",
                     .speakers = cases[i].sp,
@@ -343,7 +353,7 @@ static void test_speaker_references(void **state)
         hd_stored_doc sd;
         assert_int_equal(hd_seg_doc(s, d, &sd, &err), HD_OK);
         assert_string_equal(sd.speakers, cases[d].joined);
-        assert_string_equal(sd.body, cases[d].body);
+        assert_string_equal(sd.body, cases[d].body ? cases[d].body : big);
         assert_string_equal(sd.date, "2022-11-27");
         assert_int_equal(hd_seg_doc_meta(s, d, &sd, &err), HD_OK);
         assert_string_equal(sd.speakers, cases[d].joined);
@@ -356,6 +366,7 @@ static void test_speaker_references(void **state)
     }
     hd_index_close(rx);
     assert_int_equal(hd_index_check(dir, &err), HD_OK);
+    free(big);
     rmdir_all(dir);
 }
 
