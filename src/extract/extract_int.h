@@ -144,20 +144,18 @@ static inline uint64_t lx_hash(const char *k, size_t n, size_t avail)
 
 #define LX_BLOOM_BITS (1u << 16)
 
-/* As lx_get with the key's hash (lx_hash) already computed and no trailing '.'. */
-static inline uint32_t lx_get_hashed(const lx_set *s, const char *key, size_t n, uint64_t h)
+/* May the key with hash h be in s? (Both bits of the Bloom filter set; s->bloom not NULL.) */
+static inline int lx_bloom_has(const lx_set *s, uint64_t h)
 {
-    (void)key;
-    if (!s->cap || n == 0 || n > s->max_len)
-        return 0;
-    if (s->bloom) {
-        uint32_t a = (uint32_t)h & (LX_BLOOM_BITS - 1),
-                 b = (uint32_t)(h >> 40) & (LX_BLOOM_BITS - 1);
-        if (!(s->bloom[a >> 6] & (1ULL << (a & 63))) || !(s->bloom[b >> 6] & (1ULL << (b & 63))))
-            return 0;
-    }
-    /* Equal 64-bit hashes and lengths are taken as equal keys: a false match needs a 64-bit
-     * collision between a token and one of a few thousand lexicon words. */
+    uint32_t a = (uint32_t)h & (LX_BLOOM_BITS - 1), b = (uint32_t)(h >> 40) & (LX_BLOOM_BITS - 1);
+    return (int)((s->bloom[a >> 6] >> (a & 63)) & (s->bloom[b >> 6] >> (b & 63)) & 1);
+}
+
+/* The value of the key with hash h and length n in s's slots, 0 when absent. Equal 64-bit
+ * hashes and lengths are taken as equal keys: a false match needs a 64-bit collision between
+ * a token and one of a few thousand lexicon words. */
+static inline uint32_t lx_slots_find(const lx_set *s, size_t n, uint64_t h)
+{
     size_t j = h & (s->cap - 1);
     while (s->hash[j]) {
         if (s->hash[j] == h && s->len[j] == n)
@@ -165,6 +163,17 @@ static inline uint32_t lx_get_hashed(const lx_set *s, const char *key, size_t n,
         j = (j + 1) & (s->cap - 1);
     }
     return 0;
+}
+
+/* As lx_get with the key's hash (lx_hash) already computed and no trailing '.'. */
+static inline uint32_t lx_get_hashed(const lx_set *s, const char *key, size_t n, uint64_t h)
+{
+    (void)key;
+    if (!s->cap || n == 0 || n > s->max_len)
+        return 0;
+    if (s->bloom && !lx_bloom_has(s, h))
+        return 0;
+    return lx_slots_find(s, n, h);
 }
 
 /* ---- token.c ------------------------------------------------------------------------------- */

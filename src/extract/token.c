@@ -203,18 +203,9 @@ static inline size_t alnum_run(const char *b, size_t n, size_t j, unsigned *acc)
  * n >= 1. */
 static inline uint32_t lx_probe(const lx_set *s, size_t n, uint64_t h)
 {
-    if (n > s->max_len)
+    if (n > s->max_len || !lx_bloom_has(s, h))
         return 0;
-    uint32_t a = (uint32_t)h & (LX_BLOOM_BITS - 1), c = (uint32_t)(h >> 40) & (LX_BLOOM_BITS - 1);
-    if (!((s->bloom[a >> 6] >> (a & 63)) & (s->bloom[c >> 6] >> (c & 63)) & 1))
-        return 0;
-    size_t j = h & (s->cap - 1);
-    while (s->hash[j]) {
-        if (s->hash[j] == h && s->len[j] == n)
-            return s->val[j];
-        j = (j + 1) & (s->cap - 1);
-    }
-    return 0;
+    return lx_slots_find(s, n, h);
 }
 
 /* ASCII bytes that end a word outright when its first run of letters and digits stops at
