@@ -613,7 +613,9 @@ static void run(xctx *x, epass *p, uint32_t a, uint32_t b)
         uint32_t k = re;
         while (k < b && connector(x, k))
             k++;
-        if (k + 2 < b + 1 && cap_word(x, k)) {
+        if (b - k <= 1) {
+            re = b; /* "Undersecretary of State" (for …): the complement ends the run */
+        } else if (k + 2 < b + 1 && cap_word(x, k)) {
             k++;
             while (k + 2 < b + 1 && b - k > 2 &&
                    (tok_has(x, k, LW_ORG | LW_PCUE | LW_PLACE | LW_MOD) || b - k > 4))

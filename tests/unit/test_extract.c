@@ -774,6 +774,14 @@ static void test_role_complement(void **state)
     check(&r, "talks would go on", "George Shultz", 0, "said");
     check(&r, "rates were right", "Paul Volcker", 0, "said");
     check(&r, "money grew too fast", "Karl Otto Poehl", 0, "said");
+    res r2 = run("Undersecretary of Commerce Bruce Smart said the charge was being paid. He "
+                 "added the agreement was important to the industry.");
+    check(&r2, "the charge was being paid", "Bruce Smart", 0, "said");
+    check(&r2, "the agreement was important", "Bruce Smart", 0, "added");
+    res r3 = run("U.S. Undersecretary of State for Economic Affairs Allen Wallis said he had "
+                 "urged Japan to do more.");
+    const hd_statement *s = find(&r3, "urged Japan");
+    assert_true(!s->speaker || strcmp(s->speaker, "of State") != 0);
 }
 
 /* ---- not statements ------------------------------------------------------------------------ */
