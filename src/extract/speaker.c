@@ -331,6 +331,9 @@ int hd_ex_np_left(xctx *x, uint32_t verb, uint32_t lo, xnp *np)
         int32_t e = x->tent[j - 1];
         if (e >= 0 && x->ent[e].kind == HD_ENT_PERSON)
             return np_core(x, j - 1, p + 1, np);
+        /* "Brenda Johnson, 62, of Ohio, said": an age before the appositive */
+        if (p > lo + 2 && (x->t[p - 1].flags & TF_DIGIT) && tok_punct(x, p - 2, ','))
+            p -= 2;
         /* "X, the spokesman, said", "X, 69, told", "X, wearing a hat, said" */
         if (p > lo && np_core(x, p - 1, lo, np))
             return np->t0 == lo || np_plain(x, np->t0 - 1);

@@ -631,6 +631,8 @@ static void test_person_of(void **state)
     assert_kind(&r, "Barnett Banks of Florida Inc", HD_ENT_ORG);
     check(&r, "it bought two banks", "Barnett Banks of Florida Inc", 0, "said");
     check(&r, "rates were right", "Bank of England", 0, "said");
+    res r2 = run("Brenda Johnson, 62, of Ohio, said she would vote for him in November.");
+    check(&r2, "she would vote for him", "Brenda Johnson", 0, "said");
 }
 
 /* A name typed an organisation only for want of a person's shape ("Station Road") is not
