@@ -16,6 +16,8 @@
 #include <unistd.h>
 #include <cmocka.h>
 
+#include "tmpdir.h"
+
 #include <sys/resource.h>
 #include <signal.h>
 #include <xxhash.h>
@@ -25,17 +27,7 @@
 
 static char *tmpdir(void)
 {
-    char *d = strdup("/tmp/hd_test_index_XXXXXX");
-    assert_non_null(mkdtemp(d));
-    return d;
-}
-
-static void rmdir_all(char *d)
-{
-    char cmd[512];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", d);
-    assert_int_equal(system(cmd), 0);
-    free(d);
+    return test_tmpdir("index");
 }
 
 static hd_index *open_w(const char *dir)

@@ -17,6 +17,8 @@
 #include <unistd.h>
 #include <cmocka.h>
 
+#include "tmpdir.h"
+
 #include <xxhash.h>
 
 #include "index/codec.h"
@@ -24,17 +26,7 @@
 
 static char *tmpdir(void)
 {
-    char *d = strdup("/tmp/hd_test_store_XXXXXX");
-    assert_non_null(mkdtemp(d));
-    return d;
-}
-
-static void rmdir_all(char *d)
-{
-    char cmd[512];
-    snprintf(cmd, sizeof cmd, "rm -rf '%s'", d);
-    assert_int_equal(system(cmd), 0);
-    free(d);
+    return test_tmpdir("store");
 }
 
 static uint64_t rng_next(uint64_t *s)
