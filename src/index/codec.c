@@ -40,21 +40,76 @@ void hd_bitpack(hd_buf *b, const uint32_t *v, size_t n, unsigned bits)
     b->p[b->len] = 0;
 }
 
+/* n values of a compile-time `bits` (see hd_bitunpack): groups of eight values fill exactly
+ * `bits` bytes, so with the group unrolled every load offset, shift and mask is a constant and
+ * a value costs a load, a shift and an and. */
+static inline __attribute__((always_inline)) void unpack_fixed(const uint8_t *p, uint32_t *out,
+                                                              size_t n, const unsigned bits)
+{
+    const uint64_t mask = bits >= 32 ? 0xffffffffu : ((1u << bits) - 1);
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8, p += bits) {
+        for (unsigned j = 0; j < 8; j++) {
+            uint64_t w;
+            memcpy(&w, p + ((j * bits) >> 3), 8);
+            out[i + j] = (uint32_t)((w >> ((j * bits) & 7)) & mask);
+        }
+    }
+    for (unsigned j = 0; i < n; i++, j++) {
+        uint64_t w;
+        memcpy(&w, p + ((j * bits) >> 3), 8);
+        out[i] = (uint32_t)((w >> ((j * bits) & 7)) & mask);
+    }
+}
+
 void hd_bitunpack(const uint8_t *p, uint32_t *out, size_t n, unsigned bits)
 {
-    if (bits == 0) {
-        memset(out, 0, n * sizeof *out);
-        return;
-    }
     /* Callers guarantee 8 readable bytes past the packed data (see hd_bitunpack in codec.h), so
      * every value is one unaligned 64-bit load, shift and mask. */
-    uint64_t mask = bits >= 32 ? 0xffffffffu : ((1u << bits) - 1);
-    size_t bitpos = 0;
-    for (size_t i = 0; i < n; i++) {
-        uint64_t w;
-        memcpy(&w, p + (bitpos >> 3), 8);
-        out[i] = (uint32_t)((w >> (bitpos & 7)) & mask);
-        bitpos += bits;
+    switch (bits) {
+    case 0:
+        memset(out, 0, n * sizeof *out);
+        return;
+#define HD_UNPACK_CASE(b)                                                                          \
+    case b:                                                                                        \
+        unpack_fixed(p, out, n, b);                                                                \
+        return;
+        HD_UNPACK_CASE(1)
+        HD_UNPACK_CASE(2)
+        HD_UNPACK_CASE(3)
+        HD_UNPACK_CASE(4)
+        HD_UNPACK_CASE(5)
+        HD_UNPACK_CASE(6)
+        HD_UNPACK_CASE(7)
+        HD_UNPACK_CASE(8)
+        HD_UNPACK_CASE(9)
+        HD_UNPACK_CASE(10)
+        HD_UNPACK_CASE(11)
+        HD_UNPACK_CASE(12)
+        HD_UNPACK_CASE(13)
+        HD_UNPACK_CASE(14)
+        HD_UNPACK_CASE(15)
+        HD_UNPACK_CASE(16)
+        HD_UNPACK_CASE(17)
+        HD_UNPACK_CASE(18)
+        HD_UNPACK_CASE(19)
+        HD_UNPACK_CASE(20)
+        HD_UNPACK_CASE(21)
+        HD_UNPACK_CASE(22)
+        HD_UNPACK_CASE(23)
+        HD_UNPACK_CASE(24)
+#undef HD_UNPACK_CASE
+    default: {
+        /* wider values are rare (doc-id gaps over 16 million): the generic loop */
+        uint64_t mask = bits >= 32 ? 0xffffffffu : ((1u << bits) - 1);
+        size_t bitpos = 0;
+        for (size_t i = 0; i < n; i++) {
+            uint64_t w;
+            memcpy(&w, p + (bitpos >> 3), 8);
+            out[i] = (uint32_t)((w >> (bitpos & 7)) & mask);
+            bitpos += bits;
+        }
+    }
     }
 }
 

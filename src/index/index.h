@@ -260,8 +260,23 @@ static inline hd_rc hd_postings_next(hd_postings *p)
     }
     return hd_postings_next_block(p);
 }
-/* Advance to the first doc >= target (never backwards): HD_OK, HD_DONE, HD_ECORRUPT. */
-hd_rc hd_postings_seek(hd_postings *p, uint32_t target);
+/* Advance to the first doc >= target (never backwards): HD_OK, HD_DONE, HD_ECORRUPT. Inline
+ * while target is in the decoded block (a phrase or conjunction steps doc by doc);
+ * hd_postings_seek_block moves to another block. */
+hd_rc hd_postings_seek_block(hd_postings *p, uint32_t target);
+static inline hd_rc hd_postings_seek(hd_postings *p, uint32_t target)
+{
+    if (p->blk < p->n_blocks && !p->rc && p->docs[p->n_in_blk - 1] >= target) {
+        uint32_t i = p->i;
+        while (p->docs[i] < target)
+            i++;
+        p->i = i;
+        p->doc = p->docs[i];
+        p->freq = p->freqs[i];
+        return HD_OK;
+    }
+    return hd_postings_seek_block(p, target);
+}
 /* Move only the skip cursor forward to the first block whose last doc is >= target (no
  * decoding), so the block bounds below describe it. Returns HD_OK, or HD_DONE when target is
  * past the term's last doc (the cursor then stays on the last block). next/seek stay correct

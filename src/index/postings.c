@@ -197,7 +197,7 @@ hd_rc hd_postings_shallow_seek(hd_postings *p, uint32_t target)
     return HD_OK;
 }
 
-hd_rc hd_postings_seek(hd_postings *p, uint32_t target)
+hd_rc hd_postings_seek_block(hd_postings *p, uint32_t target)
 {
     if (p->rc)
         return p->rc;
@@ -282,14 +282,33 @@ hd_rc hd_postings_positions(hd_postings *p, uint32_t *out, size_t cap, size_t *o
         p->pos_cur = p->pos_base + p->blk_pos_off;
         p->pos_i = 0;
     }
-    while (p->pos_i < p->i) {
-        for (uint32_t k = p->freqs[p->pos_i]; k; k--) {
-            do {
-                if (p->pos_cur >= end)
-                    return corrupt(p);
-            } while (*p->pos_cur++ & 0x80);
+    if (p->pos_i < p->i) {
+        /* Skip the positions of the docs passed over: as many varints as their frequencies
+         * add up to. A varint ends at a byte below 0x80, so eight bytes at a time are skipped
+         * by counting those bytes while the count stays short of the goal. */
+        uint64_t skip = 0;
+        for (uint32_t k = p->pos_i; k < p->i; k++)
+            skip += p->freqs[k];
+        const uint8_t *q = p->pos_cur;
+        while (end - q >= 8) {
+            uint64_t w;
+            memcpy(&w, q, 8);
+            /* one 0/1 per byte, summed into the top byte by the multiply */
+            unsigned ends =
+                (unsigned)((((~w & 0x8080808080808080ull) >> 7) * 0x0101010101010101ull) >> 56);
+            if (ends >= skip)
+                break;
+            skip -= ends;
+            q += 8;
         }
-        p->pos_i++;
+        for (; skip; skip--) {
+            do {
+                if (q >= end)
+                    return corrupt(p);
+            } while (*q++ & 0x80);
+        }
+        p->pos_cur = q;
+        p->pos_i = p->i;
     }
     uint64_t pos = 0;
     for (uint32_t k = 0; k < p->freq; k++) {

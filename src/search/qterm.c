@@ -71,6 +71,7 @@ typedef struct phrase {
     uint32_t max_tf;
     uint8_t min_norm;
     uint8_t field;
+    const uint8_t *lens; /* the field's norms in the segment, or NULL (all 0) */
     double idf, k1;
     double rest_ptf;           /* bound of the pseudo-tf the scorer's other fields can add */
     double lim_theta, lim_ptf; /* for theta lim_theta: own pseudo-tf <= lim_ptf cannot win */
@@ -98,7 +99,8 @@ static uint32_t phrase_count(hd_qit_ctx *c, phrase *ph)
             return 0;
         }
     }
-    size_t j[64] = {0};
+    size_t j[64];
+    memset(j, 0, ph->n * sizeof j[0]); /* not all 64: this runs once per candidate doc */
     uint32_t count = 0;
     for (size_t k = 0; k < n[0]; k++) {
         if (ph->pos[0][k] < ph->rel[0])
@@ -138,6 +140,7 @@ static void phrase_seek(hd_qit_ctx *c, phrase *ph, uint32_t target)
 {
     uint32_t d = target;
     const float *norms = c->plan->norm[ph->field];
+    const uint8_t *lens = ph->lens;
     for (;;) {
         hd_postings *lead = ph->p[0];
         if (lead->doc < d && post_seek(c, lead, d))
@@ -147,7 +150,7 @@ static void phrase_seek(hd_qit_ctx *c, phrase *ph, uint32_t target)
         d = lead->doc;
         double lim = c->theta >= 0 ? phrase_limit(c, ph) : -1;
         if (lim >= 0 &&
-            lead->freq * (double)norms[hd_seg_field_norm(c->seg, (hd_field)ph->field, d)] <= lim) {
+            lead->freq * (double)norms[lens ? lens[d] : 0] <= lim) {
             c->skipped = 1; /* the rarest word alone rules d out: no other list is moved */
             d++;
             continue;
@@ -169,7 +172,7 @@ static void phrase_seek(hd_qit_ctx *c, phrase *ph, uint32_t target)
             continue;
         }
         if (lim >= 0 && mt < lead->freq &&
-            mt * (double)norms[hd_seg_field_norm(c->seg, (hd_field)ph->field, d)] <= lim) {
+            mt * (double)norms[lens ? lens[d] : 0] <= lim) {
             c->skipped = 1;
             d++;
             continue;
@@ -205,6 +208,7 @@ static phrase *new_phrase(hd_qit_ctx *c, uint8_t field, const hd_pnode *n)
                    .cap = cap,
                    .max_tf = UINT32_MAX,
                    .field = field,
+                   .lens = hd_seg_field_norms(c->seg, (hd_field)field),
                    .idf = n->idf,
                    .k1 = c->plan->bm25.k1,
                    .rest_ptf = 1e300,
