@@ -44,7 +44,7 @@ void hd_bitpack(hd_buf *b, const uint32_t *v, size_t n, unsigned bits)
  * `bits` bytes, so with the group unrolled every load offset, shift and mask is a constant and
  * a value costs a load, a shift and an and. */
 static inline __attribute__((always_inline)) void unpack_fixed(const uint8_t *p, uint32_t *out,
-                                                              size_t n, const unsigned bits)
+                                                               size_t n, const unsigned bits)
 {
     const uint64_t mask = bits >= 32 ? 0xffffffffu : ((1u << bits) - 1);
     size_t i = 0;

@@ -149,8 +149,7 @@ static void phrase_seek(hd_qit_ctx *c, phrase *ph, uint32_t target)
             break;
         d = lead->doc;
         double lim = c->theta >= 0 ? phrase_limit(c, ph) : -1;
-        if (lim >= 0 &&
-            lead->freq * (double)norms[lens ? lens[d] : 0] <= lim) {
+        if (lim >= 0 && lead->freq * (double)norms[lens ? lens[d] : 0] <= lim) {
             c->skipped = 1; /* the rarest word alone rules d out: no other list is moved */
             d++;
             continue;
@@ -171,8 +170,7 @@ static void phrase_seek(hd_qit_ctx *c, phrase *ph, uint32_t target)
             d = ph->p[i]->doc;
             continue;
         }
-        if (lim >= 0 && mt < lead->freq &&
-            mt * (double)norms[lens ? lens[d] : 0] <= lim) {
+        if (lim >= 0 && mt < lead->freq && mt * (double)norms[lens ? lens[d] : 0] <= lim) {
             c->skipped = 1;
             d++;
             continue;
