@@ -178,6 +178,8 @@ static hd_rc track_end(hd_index *ix, page_track *pt, hd_err *err)
 /* ---- extraction thread ------------------------------------------------------------------ */
 
 #define QUEUE_CAP    256
+#define WAKE_BATCH   32
+#define WAKE_MS      10
 #define MAX_SPEAKERS 64
 
 typedef struct qitem {
@@ -193,6 +195,15 @@ typedef struct qitem {
     hd_err err;
 } qitem;
 
+/* The parts of a qitem that it owns. */
+typedef struct spent_item {
+    char *buf;
+    hd_statement *st;
+    hd_doc_tokens *toks;
+    hd_doc_tokens **st_toks;
+    size_t n_st;
+} spent_item;
+
 typedef struct queue {
     pthread_mutex_t mu;
     pthread_cond_t not_empty, not_full;
@@ -200,6 +211,15 @@ typedef struct queue {
     size_t head, n;
     int done; /* producer finished */
     int stop; /* consumer gave up */
+    /* A thread is woken only for a batch of work: the consumer when WAKE_BATCH articles
+     * wait (or the producer is done), the producer when the queue is half empty. Waking it
+     * for every article cost a futex call and a context switch each. */
+    int cons_waiting, prod_waiting;
+    /* Items the indexer is done with, freed by the producer: memory goes back to the
+     * thread (and malloc arena) that allocated it, instead of the two threads contending
+     * for the producer's arena lock on every article. */
+    spent_item spent[QUEUE_CAP];
+    size_t n_spent;
     hd_extractor *x;
     hd_tokenizer *tz;
     int statements; /* analyse the statement records too */
@@ -217,6 +237,36 @@ static void item_free(qitem *it)
     it->buf = NULL;
     it->st = NULL;
     it->toks = NULL;
+}
+
+/* Hand an item the indexer is done with back to the producer to free (or free it here when
+ * the producer has fallen behind on that or is gone). */
+static void retire(queue *q, qitem *it)
+{
+    pthread_mutex_lock(&q->mu);
+    int kept = q->n_spent < QUEUE_CAP && !q->done;
+    if (kept)
+        q->spent[q->n_spent++] = (spent_item){it->buf, it->st, it->toks, it->st_toks, it->n_st};
+    pthread_mutex_unlock(&q->mu);
+    if (!kept)
+        item_free(it);
+    it->buf = NULL;
+    it->st = NULL;
+    it->toks = NULL;
+    it->st_toks = NULL;
+}
+
+/* Free the owned parts in spent[0..n). */
+static void free_spent(spent_item *v, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        qitem it = {.buf = v[i].buf,
+                    .st = v[i].st,
+                    .toks = v[i].toks,
+                    .st_toks = v[i].st_toks,
+                    .n_st = v[i].n_st};
+        item_free(&it);
+    }
 }
 
 /* The article of an item, as the statements API wants it. */
@@ -362,6 +412,7 @@ static hd_rc add_statements(hd_index *sx, int had_statements, const qitem *it, h
 static void *producer(void *ud)
 {
     queue *q = ud;
+    spent_item spent[QUEUE_CAP];
     for (;;) {
         qitem it;
         const hd_article *a;
@@ -385,8 +436,11 @@ static void *producer(void *ud)
             it.err = err;
         }
         pthread_mutex_lock(&q->mu);
-        while (q->n == QUEUE_CAP && !q->stop)
+        while (q->n == QUEUE_CAP && !q->stop) {
+            q->prod_waiting = 1;
             pthread_cond_wait(&q->not_full, &q->mu);
+            q->prod_waiting = 0;
+        }
         if (q->stop) {
             pthread_mutex_unlock(&q->mu);
             item_free(&it);
@@ -394,15 +448,25 @@ static void *producer(void *ud)
         }
         q->items[(q->head + q->n) % QUEUE_CAP] = it;
         q->n++;
-        pthread_cond_signal(&q->not_empty);
+        if (q->cons_waiting && q->n >= WAKE_BATCH)
+            pthread_cond_signal(&q->not_empty);
+        size_t n_spent = q->n_spent;
+        if (n_spent)
+            memcpy(spent, q->spent, n_spent * sizeof spent[0]);
+        q->n_spent = 0;
         pthread_mutex_unlock(&q->mu);
+        free_spent(spent, n_spent);
         if (rc == HD_ENOMEM)
             break;
     }
     pthread_mutex_lock(&q->mu);
-    q->done = 1;
+    q->done = 1; /* from now on the indexer frees what it retires */
     pthread_cond_signal(&q->not_empty);
+    size_t n_spent = q->n_spent;
+    memcpy(spent, q->spent, n_spent * sizeof spent[0]);
+    q->n_spent = 0;
     pthread_mutex_unlock(&q->mu);
+    free_spent(spent, n_spent);
     return NULL;
 }
 
@@ -410,14 +474,34 @@ static void *producer(void *ud)
 static int pop(queue *q, qitem *out)
 {
     pthread_mutex_lock(&q->mu);
-    while (q->n == 0 && !q->done)
-        pthread_cond_wait(&q->not_empty, &q->mu);
+    if (q->n == 0) {
+        /* wait for a batch, but never hold back an article more than WAKE_MS: a page that
+         * trickles in on stdin is indexed (and committed) without waiting for more */
+        struct timespec until;
+        clock_gettime(CLOCK_MONOTONIC, &until);
+        until.tv_nsec += WAKE_MS * 1000000L;
+        if (until.tv_nsec >= 1000000000L) {
+            until.tv_sec++;
+            until.tv_nsec -= 1000000000L;
+        }
+        while (q->n < WAKE_BATCH && !q->done) {
+            q->cons_waiting = 1;
+            int e = pthread_cond_timedwait(&q->not_empty, &q->mu, &until);
+            q->cons_waiting = 0;
+            if (e == ETIMEDOUT) {
+                if (q->n > 0)
+                    break;
+                until.tv_sec += 1; /* nothing yet: keep waiting, a second at a time */
+            }
+        }
+    }
     int got = q->n > 0;
     if (got) {
         *out = q->items[q->head];
         q->head = (q->head + 1) % QUEUE_CAP;
         q->n--;
-        pthread_cond_signal(&q->not_full);
+        if (q->prod_waiting && q->n <= QUEUE_CAP / 2)
+            pthread_cond_signal(&q->not_full);
     }
     pthread_mutex_unlock(&q->mu);
     return got;
@@ -563,7 +647,11 @@ int hd_cmd_index(int argc, char **argv)
         return HD_EXIT_FAIL;
     }
     pthread_mutex_init(&q.mu, NULL);
-    pthread_cond_init(&q.not_empty, NULL);
+    pthread_condattr_t ca;
+    pthread_condattr_init(&ca);
+    pthread_condattr_setclock(&ca, CLOCK_MONOTONIC); /* pop's timed wait */
+    pthread_cond_init(&q.not_empty, &ca);
+    pthread_condattr_destroy(&ca);
     pthread_cond_init(&q.not_full, NULL);
     pthread_t th;
     if (pthread_create(&th, NULL, producer, &q) != 0) {
@@ -588,7 +676,7 @@ int hd_cmd_index(int argc, char **argv)
         if (arc == HD_OK && sx)
             arc = add_statements(sx, had_statements, &it, &err);
         bytes += it.d.body_len + strlen(it.d.title);
-        item_free(&it);
+        retire(&q, &it);
         if (arc != HD_OK) {
             if (arc == HD_ENOMEM || arc == HD_EIO || arc == HD_ENOSPC) /* auto-commit failed */
                 goto fatal_join;
