@@ -52,7 +52,7 @@ CPU=$(( $(nproc) - 1 ))
 PIN=(taskset -c "$CPU")
 command -v taskset >/dev/null || PIN=()
 PERF=0
-if command -v perf >/dev/null && perf stat -e instructions -x, true >/dev/null 2>&1; then PERF=1; fi
+if command -v perf >/dev/null && perf stat -e instructions -x, true 2>&1 | grep -q "^[0-9]"; then PERF=1; fi
 
 # measure OPTS... -> prints "wall cpu instructions" (best of RUNS; instructions 0 without perf)
 measure() {
