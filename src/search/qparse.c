@@ -381,6 +381,9 @@ static hd_rc parse_primary(parser *p, hd_qfield field, hd_qnode **out)
         consume(p);
         if (field != HD_QF_ANY)
             return perr(p, HD_EQUERY, cur.off, "'*' needs a prefix before it");
+        /* a leaf too: each one is an iterator over every document */
+        if ((rc = count_leaf(p, cur.off)))
+            return rc;
         hd_qnode *n = new_node(p, HD_QK_ALL, cur.off);
         if (!n)
             return hd_err_set(p->err, HD_ENOMEM, "out of memory parsing the query");

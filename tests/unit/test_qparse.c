@@ -188,6 +188,11 @@ static void test_limits(void **state)
     for (int i = 0; i <= HD_QUERY_MAX_LEAVES; i++)
         hd_buf_adds(&b, "t ");
     expect_error(b.p, HD_ELIMIT, "more than 256 terms");
+    /* a lone '*' (every document) counts as a term: terms and stars together over the limit */
+    hd_buf_clear(&b);
+    for (int i = 0; i <= HD_QUERY_MAX_LEAVES; i++)
+        hd_buf_adds(&b, i % 2 ? "* " : "t* ");
+    expect_error(b.p, HD_ELIMIT, "more than 256 terms");
     hd_buf_clear(&b);
     for (int i = 0; i < HD_QUERY_MAX_LEAVES; i++)
         hd_buf_adds(&b, "t ");
