@@ -225,13 +225,6 @@ HD_API void hd_tokenizer_free(hd_tokenizer *tz);
 HD_API hd_rc hd_tokenizer_run(hd_tokenizer *tz, const hd_doc *doc, hd_doc_tokens **out,
                               hd_err *err);
 HD_API void hd_doc_tokens_free(hd_doc_tokens *t);
-/* The analysis of a statement record (hd_statement_doc: the article's title and source, the
- * body text between start and end), taken from its article's analysis art (hd_tokenizer_run
- * on article) where the slice is exactly what analysing the record would give, and analysed
- * afresh otherwise: either way *out equals hd_tokenizer_run(tz, stmt). */
-HD_API hd_rc hd_tokenizer_run_statement(hd_tokenizer *tz, const hd_doc *article,
-                                        const hd_doc_tokens *art, const hd_doc *stmt, size_t start,
-                                        size_t end, hd_doc_tokens **out, hd_err *err);
 /* As hd_index_add, with doc's text already analysed into toks (by hd_tokenizer_run on the same
  * doc). toks is only read and may be freed afterwards. */
 HD_API hd_rc hd_index_add_tokens(hd_index *ix, const hd_doc *doc, const hd_doc_tokens *toks,

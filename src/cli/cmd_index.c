@@ -301,8 +301,7 @@ static hd_rc tokenize_statements(hd_tokenizer *tz, qitem *it, hd_err *err)
         const char *sp[1];
         hd_doc d;
         if (hd_statement_doc(&a, k, id, cap, sp, &d) == HD_OK)
-            rc = hd_tokenizer_run_statement(tz, &it->d, it->toks, &d, it->st[k].start,
-                                            it->st[k].end, &it->st_toks[k], err);
+            rc = hd_tokenizer_run(tz, &d, &it->st_toks[k], err);
     }
     free(id);
     return rc;

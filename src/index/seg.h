@@ -69,11 +69,6 @@ struct hd_doc_tokens {
     hd_tokrec *tok;    /* all tokens, by field */
     size_t n, cap;
     size_t start[HD_N_TEXT_FIELDS + 1]; /* field f: tok[start[f] .. start[f + 1]) */
-    /* Byte offsets in the body of body token i (tok[start[HD_FIELD_BODY] + i]): boff[2i] and
-     * boff[2i + 1], end exclusive; what lets a statement reuse its article's analysis. */
-    uint32_t *boff;
-    size_t boff_cap;
-    uint32_t body_next_pos; /* the position after the body's last word */
     hd_buf keys;
     int filled;
 };
@@ -82,12 +77,6 @@ void hd_doc_tokens_init(hd_doc_tokens *t);
 void hd_doc_tokens_done(hd_doc_tokens *t);
 /* Analyse the text fields of d into t (reusing its memory). */
 hd_rc hd_doc_tokens_fill(hd_analyzer *an, const hd_doc *d, hd_doc_tokens *t, hd_err *err);
-
-/* The body tokens of art (filled by hd_doc_tokens_fill) that are exactly the analysis of
- * body[s0..s1) alone: 1 with their range [*first, *last] and the position of the first, or 0
- * when the text must be analysed afresh (prep.c; hd_tokenizer_run_statement uses it). */
-int hd_doc_tokens_body_slice(const hd_doc_tokens *art, size_t s0, size_t s1, size_t *first,
-                             size_t *last, uint32_t *base);
 
 /* A fast hash for short keys (terms are rarely over 16 bytes). */
 static inline uint32_t hd_key_hash(const uint8_t *k, size_t n)

@@ -34,7 +34,8 @@ hd_rc hd_segw_new(hd_analyzer *an, hd_segw **out, hd_err *err)
     w->slots = hd_new0(uint64_t, w->n_slots);
     w->n_wslots = 1 << 16;
     w->wslots = hd_new0(word_slot, w->n_wslots);
-    if (!w->slots || !w->wslots) {
+    w->zc = ZSTD_createCCtx();
+    if (!w->slots || !w->wslots || !w->zc) {
         hd_segw_free(w);
         return hd_err_set(err, HD_ENOMEM, "out of memory creating a segment writer");
     }
@@ -69,6 +70,7 @@ void hd_segw_free(hd_segw *w)
     hd_zstore_done(&w->body);
     for (int f = 0; f < HD_N_TEXT_FIELDS; f++)
         hd_buf_done(&w->norms[f]);
+    ZSTD_freeCCtx(w->zc);
     hd_free(w);
 }
 

@@ -39,7 +39,6 @@ typedef struct zstore {
     ZSTD_CDict *cdict; /* over dict (by reference) */
     ZSTD_CCtx *zc;     /* set up for this stream's blocks; the compressor thread's while it
                           holds jobs of this stream */
-    ZSTD_CCtx *dzc;    /* compresses the dictionary's frame (on the compressor thread) */
     hd_rc rc;          /* sticky: a block of this stream failed to compress */
 } zstore;
 
@@ -47,8 +46,6 @@ typedef struct zstore {
  * compressor writes res only; handed over and back under zpool.mu. */
 typedef struct zjob {
     zstore *z;
-    ZSTD_CCtx *cc;  /* NULL: a block, with z->zc; z->dzc: z's dictionary frame, which goes to
-                       z->zdict */
     uint64_t first; /* first doc of the block */
     hd_buf src;     /* raw block (kept across uses of the slot) */
     uint8_t *dst;   /* ZSTD_compressBound(src.len) bytes */
@@ -128,7 +125,8 @@ struct hd_segw {
     zstore meta;                /* stored id, url, source, date, title, speakers, seq */
     zstore body;                /* stored bodies */
     zpool zp;                   /* their compressor thread */
-    size_t mem_vecs;            /* bytes held by term vectors */
+    ZSTD_CCtx *zc;
+    size_t mem_vecs; /* bytes held by term vectors */
     /* term vectors of up to SLAB_MAX bytes (seg_writer.c) */
     void *slab_free[SLAB_CLASSES]; /* freed vectors of 2^k bytes, linked through their start */
     char *slab_cur;                /* the rest of the last chunk */

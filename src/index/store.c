@@ -53,10 +53,8 @@ void hd_zstore_done(zstore *z)
     hd_buf_done(&z->zdict);
     ZSTD_freeCDict(z->cdict);
     ZSTD_freeCCtx(z->zc);
-    ZSTD_freeCCtx(z->dzc);
     z->cdict = NULL;
     z->zc = NULL;
-    z->dzc = NULL;
 }
 
 size_t hd_zstore_mem(const zstore *z)
@@ -92,8 +90,7 @@ static void *zworker(void *ud)
             break;
         zjob *j = &zp->jobs[(zp->head + zp->n_done) % ZJOBS];
         pthread_mutex_unlock(&zp->mu);
-        size_t r =
-            ZSTD_compress2(j->cc ? j->cc : j->z->zc, j->dst, j->dst_cap, j->src.p, j->src.len);
+        size_t r = ZSTD_compress2(j->z->zc, j->dst, j->dst_cap, j->src.p, j->src.len);
         pthread_mutex_lock(&zp->mu);
         j->res = r;
         zp->n_done++;
@@ -161,15 +158,6 @@ static hd_rc place(zjob *j, hd_err *err)
         z->rc = HD_ENOMEM;
         return hd_err_set(err, HD_ENOMEM, "zstd: %s", ZSTD_getErrorName(j->res));
     }
-    if (j->cc) { /* the dictionary frame */
-        hd_buf_clear(&z->zdict);
-        hd_buf_add(&z->zdict, j->dst, j->res);
-        if (z->zdict.oom) {
-            z->rc = HD_ENOMEM;
-            return hd_err_set(err, HD_ENOMEM, "out of memory compressing stored fields");
-        }
-        return HD_OK;
-    }
     hd_buf_u64(&z->idx, j->first);
     hd_buf_u64(&z->idx, z->out.len);
     hd_buf_add(&z->out, j->dst, j->res);
@@ -206,38 +194,16 @@ static hd_rc collect(zpool *zp, unsigned keep, hd_err *err)
     return rc;
 }
 
-static hd_rc submit_cc(hd_segw *w, zstore *z, ZSTD_CCtx *cc, uint64_t first, hd_buf *raw,
-                       const char *p, size_t n, hd_err *err);
-
 /* Compress a block of z that starts at doc first: the bytes of *raw (taken over: raw gets an
  * empty buffer back), else p[0..n). On the compressor thread when there is one. A block that
  * fails makes the stream's error sticky: the segment must not be written without it. */
 static hd_rc submit(hd_segw *w, zstore *z, uint64_t first, hd_buf *raw, const char *p, size_t n,
                     hd_err *err)
 {
-    return submit_cc(w, z, NULL, first, raw, p, n, err);
-}
-
-/* As submit, with the context cc (non-NULL: z->dzc, for z's dictionary frame, which goes to
- * z->zdict). */
-static hd_rc submit_cc(hd_segw *w, zstore *z, ZSTD_CCtx *cc, uint64_t first, hd_buf *raw,
-                       const char *p, size_t n, hd_err *err)
-{
     zpool *zp = &w->zp;
     if (!zp->started && !zp->failed && zpool_start(zp))
         zp->failed = 1;
     hd_rc rc;
-    if (zp->failed && cc) {
-        size_t bound = ZSTD_compressBound(n);
-        hd_buf_clear(&z->zdict);
-        if (hd_buf_reserve(&z->zdict, bound))
-            return z->rc = hd_err_set(err, HD_ENOMEM, "out of memory compressing stored fields");
-        size_t k = ZSTD_compress2(cc, z->zdict.p, bound, p, n);
-        if (ZSTD_isError(k))
-            return z->rc = hd_err_set(err, HD_ENOMEM, "zstd: %s", ZSTD_getErrorName(k));
-        z->zdict.len = k;
-        return HD_OK;
-    }
     if (zp->failed) {
         rc = raw ? compress_block(z, first, raw->p, raw->len, err)
                  : compress_block(z, first, p, n, err);
@@ -273,7 +239,6 @@ static hd_rc submit_cc(hd_segw *w, zstore *z, ZSTD_CCtx *cc, uint64_t first, hd_
         return hd_err_set(err, HD_ENOMEM, "out of memory compressing stored fields");
     }
     j->z = z;
-    j->cc = cc;
     j->first = first;
     pthread_mutex_lock(&zp->mu);
     zp->n++;
@@ -333,19 +298,14 @@ static hd_rc train(hd_segw *w, zstore *z, hd_err *err)
     ZSTD_compressionParameters cp = {0};
     if (z->pend.len >= MIN_TRAIN) {
         size_t n = z->pend.len < z->dict_cap ? z->pend.len : z->dict_cap;
+        size_t bound = ZSTD_compressBound(n);
         hd_buf_add(&z->dict, z->pend.p, n);
-        if (z->dict.oom)
+        if (z->dict.oom || hd_buf_reserve(&z->zdict, bound))
             return hd_err_set(err, HD_ENOMEM, "out of memory compressing stored fields");
-        /* The dictionary's own frame (what the file keeps of it) compresses on the compressor
-         * thread, ahead of the blocks, while this thread goes on; blocks use the raw bytes. */
-        if (!z->dzc && !(z->dzc = ZSTD_createCCtx()))
-            return hd_err_set(err, HD_ENOMEM, "out of memory compressing stored fields");
-        size_t e = ZSTD_CCtx_setParameter(z->dzc, ZSTD_c_compressionLevel, DICT_LEVEL);
-        if (ZSTD_isError(e))
-            return hd_err_set(err, HD_ENOMEM, "zstd: %s", ZSTD_getErrorName(e));
-        hd_rc rc = submit_cc(w, z, z->dzc, 0, NULL, z->dict.p, n, err);
-        if (rc)
-            return rc;
+        size_t k = ZSTD_compressCCtx(w->zc, z->zdict.p, bound, z->dict.p, n, DICT_LEVEL);
+        if (ZSTD_isError(k))
+            return hd_err_set(err, HD_ENOMEM, "zstd: %s", ZSTD_getErrorName(k));
+        z->zdict.len = k;
         cp = block_params(z->block_raw, n);
         z->cdict = ZSTD_createCDict_advanced(z->dict.p, n, ZSTD_dlm_byRef, ZSTD_dct_rawContent, cp,
                                              ZSTD_defaultCMem);

@@ -23,9 +23,7 @@
 #include <xxhash.h>
 
 #include "base/mem.h"
-#include "base/buf.h"
 #include "index/index.h"
-#include "index/seg.h"
 
 static char *tmpdir(void)
 {
@@ -660,123 +658,6 @@ static size_t term_rows(const hd_ixr *r, hd_field f, const char *term, char rows
 
 /* Merging (commit-time merges, deletions, replacements, then optimize) gives the same index
  * as indexing the surviving documents in one go: same terms, postings, positions, lengths. */
-/* Two analyses are the same tokens: fields, keys, positions, hashes. */
-static void same_tokens(const hd_doc_tokens *a, const hd_doc_tokens *b)
-{
-    assert_int_equal(a->n, b->n);
-    for (int f = 0; f <= HD_N_TEXT_FIELDS; f++)
-        assert_int_equal(a->start[f], b->start[f]);
-    for (size_t i = 0; i < a->n; i++) {
-        assert_int_equal(a->tok[i].len, b->tok[i].len);
-        assert_memory_equal(a->keys.p + a->tok[i].off, b->keys.p + b->tok[i].off, a->tok[i].len);
-        assert_int_equal(a->tok[i].pos, b->tok[i].pos);
-        assert_int_equal(a->tok[i].hash, b->tok[i].hash);
-        assert_int_equal(a->tok[i].stemmable, b->tok[i].stemmable);
-    }
-}
-
-/* A statement record's analysis taken from its article's (hd_tokenizer_run_statement) equals
- * analysing the record, for random ranges of real and contrived bodies: words and compounds cut
- * by an edge, words too long to index at an edge, apostrophes, numbers, CJK, text that is not
- * the body's. Word-aligned ranges of plain prose must mostly take the slice. */
-static void test_statement_tokens(void **state)
-{
-    (void)state;
-    hd_err err = {0};
-    hd_tokenizer *tz;
-    assert_int_equal(hd_tokenizer_new("english", &tz, &err), HD_OK);
-    hd_buf page;
-    hd_buf_init(&page);
-    FILE *fp = fopen(HD_SHARED_DATA "/seed-pages/000_9272e3ac30541b30.txt", "rb");
-    assert_non_null(fp);
-    char chunk[4096];
-    size_t got;
-    while ((got = fread(chunk, 1, sizeof chunk, fp)) > 0)
-        hd_buf_add(&page, chunk, got);
-    fclose(fp);
-    hd_buf_addc(&page, '\0');
-    char longw[400];
-    memset(longw, 'q', sizeof longw - 1);
-    longw[sizeof longw - 1] = 0;
-    char contrived[2048];
-    snprintf(contrived, sizeof contrived,
-             "The well-known 12-day talks don't end; O'Neil said 1,060 people (%s) came. "
-             "%s starts here and ends %s. Anti-inflammatory x-ray, \xe4\xb8\xad\xe6\x96\x87 "
-             "words, caf\xc3\xa9 na\xc3\xafve--dash \xe2\x80\x9cquoted\xe2\x80\x9d text.",
-             longw, longw, longw);
-    const char *bodies[] = {page.p, contrived};
-    const char *sp[] = {"Ali Khamenei"};
-    uint64_t r = 12345;
-    for (int bi = 0; bi < 2; bi++) {
-        const char *body = bodies[bi];
-        size_t n = strlen(body);
-        hd_doc art = {
-            .id = "a", .title = "Nuclear talks", .source = "x/y", .body = body, .body_len = n};
-        hd_doc_tokens *at;
-        assert_int_equal(hd_tokenizer_run(tz, &art, &at, &err), HD_OK);
-        int aligned = 0, sliced = 0;
-        for (int k = 0; k < 600; k++) {
-            r = r * 6364136223846793005ull + 1442695040888963407ull;
-            size_t s0 = (size_t)(r >> 33) % n, len = 1 + (size_t)(r >> 17) % 300;
-            int word = k % 2; /* every other range starts and ends at a space */
-            if (word) {
-                while (s0 < n && body[s0] != ' ')
-                    s0++;
-                s0++;
-            }
-            size_t s1 = s0 + len;
-            if (s0 >= n)
-                continue;
-            if (s1 > n)
-                s1 = n;
-            if (word)
-                while (s1 < n && body[s1] != ' ')
-                    s1++;
-            hd_doc st = {.id = "a#s0",
-                         .title = "Nuclear talks",
-                         .source = "x/y",
-                         .body = body + s0,
-                         .body_len = s1 - s0,
-                         .speakers = sp,
-                         .n_speakers = 1};
-            hd_doc_tokens *want, *have;
-            assert_int_equal(hd_tokenizer_run(tz, &st, &want, &err), HD_OK);
-            assert_int_equal(hd_tokenizer_run_statement(tz, &art, at, &st, s0, s1, &have, &err),
-                             HD_OK);
-            same_tokens(want, have);
-            hd_doc_tokens_free(have);
-            /* wrong offsets for the text: analysed afresh, still the same */
-            if (s0 > 0) {
-                assert_int_equal(
-                    hd_tokenizer_run_statement(tz, &art, at, &st, s0 - 1, s1 - 1, &have, &err),
-                    HD_OK);
-                same_tokens(want, have);
-                hd_doc_tokens_free(have);
-            }
-            hd_doc_tokens_free(want);
-            size_t f, l;
-            uint32_t base;
-            if (word && bi == 0) {
-                aligned++;
-                sliced += hd_doc_tokens_body_slice(at, s0, s1, &f, &l, &base);
-            }
-        }
-        if (bi == 0) /* the seed page is prose: nearly every word-aligned range slices */
-            assert_true(sliced * 10 >= aligned * 9);
-        hd_doc_tokens_free(at);
-    }
-    /* no article analysis: analysed afresh */
-    hd_doc st = {.id = "s", .title = "t", .body = "He said so", .body_len = 10};
-    hd_doc_tokens *want, *have;
-    assert_int_equal(hd_tokenizer_run(tz, &st, &want, &err), HD_OK);
-    assert_int_equal(hd_tokenizer_run_statement(tz, NULL, NULL, &st, 0, 10, &have, &err), HD_OK);
-    same_tokens(want, have);
-    hd_doc_tokens_free(want);
-    hd_doc_tokens_free(have);
-    hd_buf_done(&page);
-    hd_tokenizer_free(tz);
-}
-
 static void test_merge_equals_fresh(void **state)
 {
     (void)state;
@@ -1002,7 +883,6 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_round_trip),
-        cmocka_unit_test(test_statement_tokens),
         cmocka_unit_test(test_dictionary_many_terms),
         cmocka_unit_test(test_replace_and_delete),
         cmocka_unit_test(test_merge_policy),
