@@ -277,13 +277,30 @@ static hd_rc open_next(hd_reader *r, hd_err *err)
     return HD_DONE;
 }
 
-/* Read until the sniff sample is available or EOF. */
+/* Does the chunk already hold a whole first line that opens a JSON object? Then the input is
+ * JSON Lines, read line by line: a pipe that delivers one record at a time (a feed on stdin)
+ * need not fill the sample first, or its first records would wait for later ones. */
+static int jsonl_line_ready(const hd_reader *r)
+{
+    const char *p = r->chunk.p, *end = p + r->chunk.len;
+    if (r->chunk.len >= 3 && memcmp(p, "\xEF\xBB\xBF", 3) == 0)
+        p += 3;
+    while (p < end && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
+        p++;
+    return p < end && *p == '{' && memchr(p, '\n', (size_t)(end - p)) != NULL &&
+           hd_ingest_detect(r->chunk.p, r->chunk.len) == HD_FMT_JSONL;
+}
+
+/* Read until the sniff sample is available or EOF (or a JSON Lines record is complete). */
 static hd_rc sniff(hd_reader *r, hd_err *err)
 {
     hd_rc rc;
-    while (!r->eof && r->chunk.len < SNIFF_BYTES)
+    while (!r->eof && r->chunk.len < SNIFF_BYTES) {
         if ((rc = fill(r, err)))
             return rc;
+        if (jsonl_line_ready(r))
+            break;
+    }
     return HD_OK;
 }
 

@@ -8,7 +8,11 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <cmocka.h>
 
 #include "base/buf.h"
@@ -169,6 +173,42 @@ static void test_reader_limits_and_junk(void **state)
     hd_buf_done(&line);
 }
 
+/* A JSON Lines feed that delivers one record and then waits (a FIFO whose writer stays open)
+ * gives that record at once: the reader must not wait for a full format-detection sample.
+ * Before, this read blocked until more bytes or the end came (alarm() fails the test then). */
+static void test_reader_streamed_jsonl(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/hd_test_fifo_XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char path[64];
+    snprintf(path, sizeof path, "%s/feed", dir);
+    assert_int_equal(mkfifo(path, 0600), 0);
+    int wfd = open(path, O_RDWR); /* a writer that does not block the open and stays */
+    assert_true(wfd >= 0);
+    const char *rec = "{\"id\":\"1\",\"text\":\"first record\"}\n";
+    assert_int_equal(write(wfd, rec, strlen(rec)), (ssize_t)strlen(rec));
+    hd_reader_opts o = {0};
+    hd_reader *r;
+    hd_err err = {0};
+    hd_page pg;
+    assert_int_equal(hd_reader_new(&o, &r, &err), HD_OK);
+    assert_int_equal(hd_reader_add_path(r, path, &err), HD_OK);
+    alarm(20);
+    assert_int_equal(hd_reader_next(r, &pg, &err), HD_OK);
+    assert_string_equal(pg.id, "1");
+    const char *rec2 = "{\"id\":\"2\",\"text\":\"second\"}\n";
+    assert_int_equal(write(wfd, rec2, strlen(rec2)), (ssize_t)strlen(rec2));
+    assert_int_equal(hd_reader_next(r, &pg, &err), HD_OK);
+    assert_string_equal(pg.id, "2");
+    close(wfd); /* the end of the feed */
+    assert_int_equal(hd_reader_next(r, &pg, &err), HD_DONE);
+    alarm(0);
+    hd_reader_free(r);
+    unlink(path);
+    rmdir(dir);
+}
+
 static void test_reader_directory_sorted(void **state)
 {
     (void)state;
@@ -307,6 +347,7 @@ int main(void)
         cmocka_unit_test(test_reader_repairs_utf8_with_offset),
         cmocka_unit_test(test_reader_limits_and_junk),
         cmocka_unit_test(test_reader_directory_sorted),
+        cmocka_unit_test(test_reader_streamed_jsonl),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
