@@ -225,14 +225,27 @@ typedef struct queue {
     int statements; /* analyse the statement records too */
 } queue;
 
+/* Free what an item owns. */
+static void own_free(const spent_item *o)
+{
+    for (size_t k = 0; o->st_toks && k < o->n_st; k++)
+        hd_doc_tokens_free(o->st_toks[k]);
+    free(o->st_toks);
+    free(o->buf);
+    free(o->st);
+    hd_doc_tokens_free(o->toks);
+}
+
+/* The parts an item owns. */
+static spent_item item_own(const qitem *it)
+{
+    return (spent_item){it->buf, it->st, it->toks, it->st_toks, it->n_st};
+}
+
 static void item_free(qitem *it)
 {
-    for (size_t k = 0; it->st_toks && k < it->n_st; k++)
-        hd_doc_tokens_free(it->st_toks[k]);
-    free(it->st_toks);
-    free(it->buf);
-    free(it->st);
-    hd_doc_tokens_free(it->toks);
+    spent_item o = item_own(it);
+    own_free(&o);
     it->st_toks = NULL;
     it->buf = NULL;
     it->st = NULL;
@@ -246,7 +259,7 @@ static void retire(queue *q, qitem *it)
     pthread_mutex_lock(&q->mu);
     int kept = q->n_spent < QUEUE_CAP && !q->done;
     if (kept)
-        q->spent[q->n_spent++] = (spent_item){it->buf, it->st, it->toks, it->st_toks, it->n_st};
+        q->spent[q->n_spent++] = item_own(it);
     pthread_mutex_unlock(&q->mu);
     if (!kept)
         item_free(it);
@@ -257,16 +270,10 @@ static void retire(queue *q, qitem *it)
 }
 
 /* Free the owned parts in spent[0..n). */
-static void free_spent(spent_item *v, size_t n)
+static void free_spent(const spent_item *v, size_t n)
 {
-    for (size_t i = 0; i < n; i++) {
-        qitem it = {.buf = v[i].buf,
-                    .st = v[i].st,
-                    .toks = v[i].toks,
-                    .st_toks = v[i].st_toks,
-                    .n_st = v[i].n_st};
-        item_free(&it);
-    }
+    for (size_t i = 0; i < n; i++)
+        own_free(&v[i]);
 }
 
 /* The article of an item, as the statements API wants it. */
