@@ -282,7 +282,9 @@ HD_API void hd_index_close(hd_index *ix);
  * "exact phrase"; AND, OR, NOT (upper case) and +word / -word; parentheses; title:, body:,
  * source:, speaker: before a word, "phrase" or (group); date:2022-01-01..2022-12-31 (either end
  * may be open; date:2022 and date:2022-03 cover the year / month); prefix*. Clauses on date:,
- * source: and speaker: next to words filter without changing scores. */
+ * source: and speaker: next to words filter without changing scores. In an English index an
+ * optional stop word ("the", "of", "what"; not "US" in capitals) is left out of a query that has
+ * other words; phrases, +word and field:word keep it. */
 
 typedef enum hd_sort {
     HD_SORT_SCORE = 0, /* best first */

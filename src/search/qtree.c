@@ -12,6 +12,8 @@
  * would otherwise be scored twice; the parts only hold its place, so in "anti-inflammatory
  * drugs" the word drugs is two positions after the compound, as in the index. Clauses on
  * date:, source: and speaker: next to ordinary words become required filters that do not score.
+ * An optional stop word ("what", "is", "the") is left out of a query that searches for other
+ * words (stopwords.c says which and why); the index keeps them for phrases.
  */
 #include <string.h>
 
@@ -313,6 +315,32 @@ static hd_rc push(builder *b, hd_pnode ***v, uint32_t *n, uint32_t cap, hd_pnode
     return HD_OK;
 }
 
+/* An optional word of the query on no particular field that stopwords.c lists. */
+static int stop_clause(const builder *b, const hd_qnode *k)
+{
+    return b->an && k->kind == HD_QK_TERM && k->field == HD_QF_ANY && k->occur == HD_QO_SHOULD &&
+           hd_stopword(hd_analyzer_language(b->an), k->text, k->len);
+}
+
+/* Does clause k search the text for something other than stop words (filters on date, source
+ * and speaker do not count)? */
+static int has_content(const builder *b, const hd_qnode *k)
+{
+    switch (k->kind) {
+    case HD_QK_TERM:
+    case HD_QK_PHRASE:
+    case HD_QK_PREFIX:
+        return k->field != HD_QF_SOURCE && k->field != HD_QF_SPEAKER && !stop_clause(b, k);
+    case HD_QK_BOOL:
+        for (uint32_t i = 0; i < k->n_kids; i++)
+            if (k->kids[i]->occur != HD_QO_MUST_NOT && has_content(b, k->kids[i]))
+                return 1;
+        return 0;
+    default:
+        return 0;
+    }
+}
+
 static hd_rc build_bool(builder *b, const hd_qnode *q, hd_pnode **out)
 {
     hd_pnode *n = new_pnode(b, HD_PK_BOOL);
@@ -322,9 +350,16 @@ static hd_rc build_bool(builder *b, const hd_qnode *q, hd_pnode **out)
     hd_pnode **kids = hd_arena_alloc(b->a, cap * sizeof *kids);
     if (!kids)
         return oom(b);
-    int any_scoring = 0, all_filter = 1;
+    int any_scoring = 0, all_filter = 1, drop_stops = 0;
     hd_rc rc;
+    /* stop words go when another clause searches for something else */
+    for (uint32_t i = 0; i < q->n_kids && !drop_stops; i++)
+        drop_stops = q->kids[i]->occur != HD_QO_MUST_NOT && has_content(b, q->kids[i]);
     for (uint32_t i = 0; i < q->n_kids; i++) {
+        if (drop_stops && stop_clause(b, q->kids[i])) {
+            kids[i] = NULL;
+            continue;
+        }
         int neg = q->kids[i]->occur == HD_QO_MUST_NOT;
         b->negated += neg;
         rc = build(b, q->kids[i], &kids[i]);
@@ -342,6 +377,8 @@ static hd_rc build_bool(builder *b, const hd_qnode *q, hd_pnode **out)
     for (uint32_t i = 0; i < q->n_kids; i++) {
         hd_pnode *k = kids[i];
         hd_qoccur occ = q->kids[i]->occur;
+        if (!k)
+            continue; /* a stop word left out */
         if (occ == HD_QO_MUST_NOT) {
             if (k->kind != HD_PK_NONE)
                 rc = push(b, &n->must_not, &n->n_must_not, cap, k);

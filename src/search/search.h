@@ -91,6 +91,10 @@ void hd_qnode_dump(const hd_qnode *n, hd_buf *out);
  * HD_BM25_IDF_FLOOR (why: bm25.c). */
 double hd_bm25_idf(uint64_t n_docs, uint64_t df);
 
+/* Is w[0..n) a word a query of other words may leave out (stopwords.c: English closed-class
+ * words, ASCII case-insensitive, not when written in capitals) for an index of `language`? */
+int hd_stopword(const char *language, const char *w, size_t n);
+
 /* Classic BM25 for one field: idf * tf * (k1 + 1) / (tf + k1 * (1 - b + b * len / avglen)). */
 double hd_bm25(double idf, double tf, double len, double avglen);
 

@@ -300,6 +300,17 @@ static void check_or_query(hd_index *ix, const char *q)
     /* words of q -> stems */
     char words[4][64], terms[4][64];
     int n = sscanf(q, "%63s %63s %63s %63s", words[0], words[1], words[2], words[3]);
+    /* stop words ("the", "of") are left out when the query has other words */
+    int content = 0;
+    for (int k = 0; k < n; k++)
+        content |= !hd_stopword("english", words[k], strlen(words[k]));
+    if (content) {
+        int m = 0;
+        for (int k = 0; k < n; k++)
+            if (!hd_stopword("english", words[k], strlen(words[k])))
+                memmove(words[m++], words[k], sizeof words[k]);
+        n = m;
+    }
     double idf[4];
     for (int k = 0; k < n; k++) {
         stem(words[k], terms[k], sizeof terms[k]);
@@ -1171,6 +1182,76 @@ static void test_compounds(void **state)
     drop_index(ix, cdir);
 }
 
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* As expect_hits, in any order: want lists the ids sorted. */
+static void expect_set(hd_index *ix, const char *q, const char *want)
+{
+    char ids[128], sorted[128] = "", *v[16];
+    size_t n = 0;
+    cq(ix, q, ids, sizeof ids, NULL, NULL, 0);
+    for (char *t = strtok(ids, ","); t && n < 16; t = strtok(NULL, ","))
+        v[n++] = t;
+    qsort(v, n, sizeof *v, cmp_str);
+    for (size_t i = 0; i < n; i++)
+        snprintf(sorted + strlen(sorted), sizeof sorted - strlen(sorted), "%s%s", i ? "," : "",
+                 v[i]);
+    if (strcmp(sorted, want))
+        fail_msg("[%s]: hits {%s}, want {%s}", q, sorted, want);
+}
+
+/* Optional stop words are left out of a query with other words, and only then. */
+static void test_stop_words(void **state)
+{
+    (void)state;
+    char sdir[256];
+    hd_index *ix = new_index("herald-test-stop", sdir, sizeof sdir);
+    hd_err err = {0};
+    static const char *body[] = {
+        "The oil price rose again.",
+        "The talks and the market: the end of the day for the traders.",
+        "Oil exports fell sharply in March.",
+        "Who is to blame? The WHO said the virus spread.",
+        "US trade talks resumed.",
+    };
+    for (int i = 0; i < 5; i++) {
+        char id[8];
+        snprintf(id, sizeof id, "s%d", i + 1);
+        hd_doc d = {.id = id, .title = "T", .body = body[i]};
+        assert_int_equal(hd_index_add(ix, &d, &err), HD_OK);
+    }
+    assert_int_equal(hd_index_commit(ix, &err), HD_OK);
+    /* s2 and s4 have "the" but no oil: not hits once "the" is left out */
+    expect_set(ix, "the oil", "s1,s3");
+    expect_set(ix, "What is the price of oil", "s1,s3");
+    /* only stop words: they are the query */
+    expect_set(ix, "the", "s1,s2,s4");
+    expect_set(ix, "the -oil", "s2,s4");
+    /* phrases, required words and field clauses keep them */
+    expect_hits(ix, "\"the oil\"", "s1");
+    expect_set(ix, "+the oil", "s1,s2,s4");
+    expect_set(ix, "body:the oil", "s1,s2,s3,s4");
+    /* capitals are a name: US the country, WHO the organisation */
+    expect_set(ix, "US talks", "s2,s5");
+    expect_hits(ix, "US", "s5");
+    expect_set(ix, "us talks", "s2,s5");
+    expect_set(ix, "us oil", "s1,s3");
+    expect_set(ix, "US oil", "s1,s3,s5");
+    expect_hits(ix, "WHO virus", "s4");
+    expect_set(ix, "who oil", "s1,s3");
+    expect_set(ix, "WHO oil", "s1,s3,s4");
+    /* a left-out word is not highlighted */
+    expect_snippet(ix, "the oil", "s1", "The [oil] price");
+    assert_true(hd_stopword("english", "Through", 7));
+    assert_false(hd_stopword("english", "IT", 2));
+    assert_false(hd_stopword("english", "oil", 3));
+    assert_false(hd_stopword("german", "the", 3));
+    drop_index(ix, sdir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1189,6 +1270,7 @@ int main(void)
         cmocka_unit_test(test_each_past_window),
         cmocka_unit_test(test_out_of_memory),
         cmocka_unit_test(test_compounds),
+        cmocka_unit_test(test_stop_words),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
