@@ -32,6 +32,24 @@ static void use_quote(xctx *x, uint32_t qi)
     x->q[qi].stmt = (int32_t)(x->nst - 1);
 }
 
+/* Are tokens [a, b) a list of titles ("chairman, CEO and"), commas and "and" between them? */
+static int role_list(const xctx *x, uint32_t a, uint32_t b)
+{
+    if (b - a > 12 || !(tok_is(x, b - 1, "and") || tok_punct(x, b - 1, ',')))
+        return 0;
+    int roles = 0;
+    for (uint32_t t = a; t < b; t++) {
+        if (tok_punct(x, t, ',') || tok_is(x, t, "and"))
+            continue;
+        if (!tok_word(x, t) || (x->t[t].flags & TF_INQ) ||
+            !(tok_has(x, t, LW_ROLE | LW_MOD | LW_TITLE | LW_ROLE_START | LW_ROLE_END) ||
+              (x->t[t].flags & TF_ALLCAPS)))
+            return 0;
+        roles++;
+    }
+    return roles > 0;
+}
+
 /* Cue after the quote: returns 1 and fills the statement. *after gets the first token after
  * the cue clause. */
 static int cue_after(xctx *x, const xquote *q, xstmt *s, uint32_t *after)
@@ -52,6 +70,8 @@ static int cue_after(xctx *x, const xquote *q, xstmt *s, uint32_t *after)
                 return 0;
         } else if (!hd_ex_np_left(x, c, k, &np)) {
             return 0;
+        } else if (np.t0 != k && role_list(x, k, np.t0)) {
+            /* "chairman, CEO and president Craig Menear said": the titles of the subject */
         } else if (np.t0 != k) {
             /* "the board's chief engineer, Pieter Aalders, said": only noun-phrase words and
              * commas may stand between the quote and the subject */

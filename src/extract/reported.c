@@ -181,6 +181,79 @@ static int trailing_attribution(xctx *x, uint32_t c, uint32_t s0, uint32_t s1, x
     return 1;
 }
 
+/* Does the verb group before cue c say that its subject did not speak: negated ("did not
+ * say", "have not disclosed", "never said", "didn't say", "declined to say"; 1) or passive ("a
+ * third case was reported", "they were told", "have been accused of"; 2), where the subject is
+ * what was spoken of or to? "was quoted as saying" and "was saying" are the subject's words. */
+static int not_said(const xctx *x, uint32_t c, uint32_t s0)
+{
+    static const char *const be[] = {"is", "was", "are", "were", "be", "been", "being", "am", NULL};
+    static const char *const aux[] = {"has",   "have",   "had",  "will",  "would",
+                                      "could", "should", "may",  "might", "can",
+                                      "must",  "do",     "does", "did",   NULL};
+    static const char *const refuse[] = {"declined", "declines", "decline", "refused",
+                                         "refuses",  "refuse",   "failed",  NULL};
+    if (c >= s0 + 2 && tok_is(x, c - 1, "to"))
+        for (int k = 0; refuse[k]; k++)
+            if (tok_is(x, c - 2, refuse[k]))
+                return 1;
+    const xtok *cue = &x->t[c];
+    int progressive = cue->e - cue->s > 4 && x->b[cue->e - 3] == 'i' && x->b[cue->e - 2] == 'n' &&
+                      x->b[cue->e - 1] == 'g';
+    int passive_ok = !progressive && !tok_is(x, c, "quoted");
+    int aux_seen = 0;
+    for (uint32_t k = c; k > s0 && k + 5 > c;) {
+        k--;
+        const xtok *t = &x->t[k];
+        if (!tok_word(x, k) || (t->flags & (TF_CAP | TF_INQ)))
+            break;
+        size_t n = t->e - t->s;
+        const char *w = x->b + t->s;
+        if (tok_is(x, k, "not") || tok_is(x, k, "never") ||
+            (n > 3 && w[n - 1] == 't' && w[n - 2] == '\'' && w[n - 3] == 'n') ||
+            (n > 5 && w[n - 1] == 't' && !memcmp(w + n - 4, "\xE2\x80\x99", 3) && w[n - 5] == 'n'))
+            return 1;
+        int is_be = 0, is_aux = 0;
+        for (int v = 0; be[v]; v++)
+            is_be |= tok_is(x, k, be[v]);
+        for (int v = 0; aux[v]; v++)
+            is_aux |= tok_is(x, k, aux[v]);
+        if (is_be && !aux_seen && passive_ok)
+            return 2;
+        aux_seen |= is_be || is_aux;
+        if (!is_be && !is_aux && !tok_has(x, k, LW_ADV) &&
+            !(n > 4 && w[n - 2] == 'l' && w[n - 1] == 'y'))
+            break; /* out of the verb group */
+    }
+    return 0;
+}
+
+/* The subject after an inverted cue at the end of a sentence ("…, said the spokesman.",
+ * "…, says certified financial planner Eric Roberge."), running to the end of the sentence
+ * or to a comma. A few lower-case words may describe a person named after them: the
+ * description is part of the mention, the person is the speaker. */
+static int inverted_subject(xctx *x, uint32_t c, uint32_t s1, xnp *np)
+{
+    uint32_t i = c + 1;
+    for (int tries = 0; tries < 2; tries++) {
+        if (hd_ex_np_right(x, i, s1, np) &&
+            (np->t1 >= s1 || hd_ex_stop_tok(x, np->t1) || tok_punct(x, np->t1, ','))) {
+            np->t0 = c + 1;
+            return 1;
+        }
+        /* skip the description: lower-case words, no verb, up to a person's name */
+        uint32_t k = c + 1;
+        while (k < s1 && k < c + 5 && tok_word(x, k) &&
+               !(x->t[k].flags & (TF_CAP | TF_ALLCAPS | TF_DIGIT)) && !(x->t[k].lex & LW_VERB) &&
+               !tok_has(x, k, LW_NOTNOUN | LW_PRON))
+            k++;
+        if (k == c + 1 || k >= s1 || x->tent[k] < 0 || x->ent[x->tent[k]].kind != HD_ENT_PERSON)
+            return 0;
+        i = k;
+    }
+    return 0;
+}
+
 /* One sentence [s0, s1): at most one reported statement. */
 /* One sentence [s0, s1). Returns where a second, coordinated clause with its own subject
  * starts ("A said X and B said Y"), or UINT32_MAX. Only cue tokens (LW_VERB or LW_ACC) can
@@ -204,7 +277,7 @@ static uint32_t one_sentence(xctx *x, uint32_t s0, uint32_t s1)
         last = c;
     }
     if (last != UINT32_MAX && s1 - last <= 12 && hd_ex_cue_class(x, last) == VC_SPEECH &&
-        hd_ex_cue_ok(x, last, VC_SPEECH)) {
+        hd_ex_cue_ok(x, last, VC_SPEECH) && !not_said(x, last, s0)) {
         xnp np;
         uint32_t comma;
         if (trailing_attribution(x, last, s0, s1, &np, &comma)) {
@@ -265,6 +338,16 @@ static uint32_t one_sentence(xctx *x, uint32_t s0, uint32_t s1)
         uint32_t cls = hd_ex_cue_class(x, c);
         if (!cls || cls == VC_QUOTE || !hd_ex_cue_ok(x, c, cls))
             continue;
+        int ns = not_said(x, c, s0);
+        if (ns == 2 && tok_is(x, c + 1, "that") && c + 2 < s1) {
+            /* "Employees were told that layoffs will begin": said, by someone unnamed */
+            memset(&np, 0, sizeof np);
+            np.ref = REF_NONE;
+            emit_reported(x, &np, c, c + 1, c + 2, s1, 1);
+            return UINT32_MAX;
+        }
+        if (ns)
+            continue;
         if (tok_is(x, c, "continued") && tok_is(x, c + 1, "to"))
             continue;
         if (cls == VC_DESCRIBE) {
@@ -288,8 +371,7 @@ static uint32_t one_sentence(xctx *x, uint32_t s0, uint32_t s1)
         }
         if (!hd_ex_np_left(x, c, s0, &np)) {
             /* inverted at the end: "…, said the spokesman." */
-            if (c > s0 + 3 && tok_punct(x, c - 1, ',') && hd_ex_np_right(x, c + 1, s1, &np) &&
-                (np.t1 >= s1 || hd_ex_stop_tok(x, np.t1) || tok_punct(x, np.t1, ','))) {
+            if (c > s0 + 3 && tok_punct(x, c - 1, ',') && inverted_subject(x, c, s1, &np)) {
                 emit_reported(x, &np, c, c + 1, s0, c - 1, 1);
                 return UINT32_MAX;
             }
@@ -320,8 +402,15 @@ static uint32_t one_sentence(xctx *x, uint32_t s0, uint32_t s1)
         if (a == UINT32_MAX || a >= s1)
             continue;
         if (x->t[a].kind == TK_QOPEN) {
-            /* X said "…": a direct quote if it fills the rest of the sentence */
-            continue;
+            /* X said "…": a direct quote if it fills the rest of the sentence; X said "there
+             * could be" a line …: a quoted phrase inside reported speech */
+            const xquote *q = x->t[a].qi ? &x->q[x->t[a].qi - 1] : NULL;
+            int words_after = 0;
+            if (q && q->closed)
+                for (uint32_t k = q->close + 1; k < s1 && !hd_ex_stop_tok(x, k); k++)
+                    words_after += x->t[k].kind == TK_WORD;
+            if (words_after < 3)
+                continue;
         }
         /* "X says A but argues B": a second cue coordinated with the first; "A said X and
          * B said Y": a second clause with its own subject, read as a sentence of its own */

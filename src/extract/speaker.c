@@ -328,8 +328,29 @@ int hd_ex_np_left(xctx *x, uint32_t verb, uint32_t lo, xnp *np)
         }
         if (!tok_punct(x, p, ',') || p + 1 >= j)
             return 0;
+        /* an appositive has no verb of its own unless a relative pronoun opens a clause in it
+         * ("X, who was there, said", "X, a doctor where they were treated, wrote"): in "At
+         * the time, there were 30 vacancies, said Y" the
+         * words between the commas are what Y said */
+        {
+            static const char *const aux[] = {"is",    "was", "are",   "were",   "has",
+                                              "have",  "had", "does",  "did",    "will",
+                                              "would", "can", "could", "should", NULL};
+            int rel = 0;
+            for (uint32_t k = p + 1; k < j; k++) {
+                if (tok_is(x, k, "who") || tok_is(x, k, "which") || tok_is(x, k, "whose") ||
+                    tok_is(x, k, "that") || tok_is(x, k, "whom") || tok_is(x, k, "where") ||
+                    tok_is(x, k, "when"))
+                    rel = 1;
+                for (int v = 0; !rel && aux[v]; v++)
+                    if (tok_is(x, k, aux[v]))
+                        return 0;
+            }
+        }
         int32_t e = x->tent[j - 1];
-        if (e >= 0 && x->ent[e].kind == HD_ENT_PERSON)
+        /* "the spokesman, John Smith, said": the name between the commas; but "Senator Bob
+         * Corker, a Tennessee Republican, said" describes the one named before it */
+        if (e >= 0 && x->ent[e].kind == HD_ENT_PERSON && !determiner(x, p + 1))
             return np_core(x, j - 1, p + 1, np);
         /* "Brenda Johnson, 62, of Ohio, said": an age before the appositive */
         if (p > lo + 2 && (x->t[p - 1].flags & TF_DIGIT) && tok_punct(x, p - 2, ','))

@@ -819,6 +819,78 @@ static void test_non_speech_verbs(void **state)
     assert_int_equal(r.n, 0);
 }
 
+/* Negated and passive cues: the subject said nothing, or was spoken of or to. */
+static void test_negated_and_passive(void **state)
+{
+    (void)state;
+    res r = run("The companies have not disclosed how many rockets would be needed for the "
+                "lander.\n"
+                "The minister didn't say whether the talks would resume in the spring.\n"
+                "Mr. Cook declined to say whether the company would raise its prices.\n"
+                "On November 16, a third case of plague was reported in a 55-year-old man.\n"
+                "Russia and the Syrian government have been accused of creating a humanitarian "
+                "disaster in the camp.\n"
+                "Employees were told that layoffs will begin this week in the United States.\n"
+                "The minister has said that the new bridge would open next year.\n");
+    assert_false(has(&r, "how many rockets"));
+    assert_false(has(&r, "talks would resume"));
+    assert_false(has(&r, "raise its prices"));
+    assert_false(has(&r, "November 16"));
+    assert_false(has(&r, "humanitarian disaster"));
+    /* told that …, by someone the sentence does not name: the words stand, the hearers are not
+     * the speaker */
+    check(&r, "layoffs will begin this week", NULL, 0, "told");
+    assert_null(find(&r, "layoffs will begin")->speaker_mention);
+    /* "has said" is active */
+    assert_true(has(&r, "the new bridge would open next year"));
+    assert_int_equal(r.n, 2);
+}
+
+/* "…, said Y, a description." and "…, says a description Y.": the speaker after the cue. */
+static void test_inverted_subject_after_clause(void **state)
+{
+    (void)state;
+    res r = run("At the time of the suicide, there were more than 30 staff vacancies at the "
+                "facility, said Serene Gregg, local president of the prison workers' union.\n"
+                "You can only cut costs to a certain degree, says certified financial planner "
+                "Eric Roberge.\n"
+                "Li Jifeng, a doctor at the hospital where the patients were treated, wrote in a "
+                "blog post that the couple had been moved to the facility on November 3.\n");
+    check(&r, "there were more than 30 staff vacancies", "Serene Gregg", 0, "said");
+    assert_false(has(&r, "local president of the prison"));
+    check(&r, "You can only cut costs", "Eric Roberge", 0, "says");
+    assert_string_equal(find(&r, "cut costs")->speaker_mention,
+                        "certified financial planner Eric Roberge");
+    check(&r, "the couple had been moved", "Li Jifeng", 0, "wrote");
+}
+
+/* An appositive that begins with "a"/"the" describes the name before it; titles listed
+ * before a name after a quote are that person's. */
+static void test_appositive_description_and_title_list(void **state)
+{
+    (void)state;
+    res r = run("Senator Bob Corker, a Tennessee Republican, said the party could withdraw its "
+                "support.\n"
+                "\"Our results reflected broad-based growth across our business,\" chairman, CEO "
+                "and president Craig Menear said in the earnings release.\n");
+    check(&r, "the party could withdraw its support", "Bob Corker", 0, "said");
+    check(&r, "Our results reflected broad-based growth", "Craig Menear", 1, "said");
+    assert_false(has(&r, "in the earnings release"));
+}
+
+/* A quoted phrase opening reported speech ("said ''there could be'' a line …") keeps the
+ * whole clause, quote included. */
+static void test_quoted_phrase_in_reported_clause(void **state)
+{
+    (void)state;
+    res r = run("Senator Bob Corker said ''there could be'' a line that the presumptive nominee "
+                "crosses that would make him withdraw his support.\n");
+    const hd_statement *s = find(&r, "a line that the presumptive nominee crosses");
+    assert_string_equal(s->speaker, "Bob Corker");
+    assert_int_equal(s->direct, 0);
+    assert_non_null(strstr(s->text, "there could be"));
+}
+
 static void test_empty_and_bad_args(void **state)
 {
     (void)state;
@@ -1240,6 +1312,10 @@ int main(void)
         cmocka_unit_test(test_scare_quotes_and_titles),
         cmocka_unit_test(test_non_speech_verbs),
         cmocka_unit_test(test_short_quotes),
+        cmocka_unit_test(test_negated_and_passive),
+        cmocka_unit_test(test_inverted_subject_after_clause),
+        cmocka_unit_test(test_appositive_description_and_title_list),
+        cmocka_unit_test(test_quoted_phrase_in_reported_clause),
         cmocka_unit_test(test_empty_and_bad_args),
         cmocka_unit_test(test_lexicon_missing_dir),
         cmocka_unit_test(test_seed_page_001),
