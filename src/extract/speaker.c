@@ -80,12 +80,22 @@ static int participle_adj(const xctx *x, uint32_t i, uint32_t next)
 }
 
 /* Extend a head at j leftwards over the rest of its noun phrase. */
+/* "the next two years that industry analysts say …": after a noun, "that" (token i) opens a
+ * relative clause; it is a determiner only where a noun phrase may begin. */
+static int relative_that(const xctx *x, uint32_t i, uint32_t lo)
+{
+    return tok_is(x, i, "that") && i > lo && tok_word(x, i - 1) &&
+           !tok_has(x, i - 1, LW_FUNC | LW_VERB | LW_NOTNOUN);
+}
+
 static uint32_t np_start(const xctx *x, uint32_t j, uint32_t lo)
 {
     uint32_t s = j;
     int nouns = 0;
     for (;;) {
         if (s > lo && np_word(x, s - 1)) {
+            if (relative_that(x, s - 1, lo))
+                break;
             s--;
             continue;
         }
@@ -168,6 +178,7 @@ static int np_core(xctx *x, uint32_t j, uint32_t lo, xnp *np)
     if (tok_has(x, j, LW_SNOUN)) {
         uint32_t s = np_start(x, j, lo);
         while (s > lo && j - s < 5 && tok_word(x, s - 1) && !(x->t[s - 1].flags & TF_INQ) &&
+               !relative_that(x, s - 1, lo) &&
                (np_word(x, s - 1) || tok_has(x, s - 1, LW_DEMONYM) ||
                 memchr(x->b + x->t[s - 1].s, '-', x->t[s - 1].e - x->t[s - 1].s)))
             s--;

@@ -891,6 +891,21 @@ static void test_quoted_phrase_in_reported_clause(void **state)
     assert_non_null(strstr(s->text, "there could be"));
 }
 
+/* "that" after a noun opens a relative clause: not part of the speaker's noun phrase. */
+static void test_relative_that_subject(void **state)
+{
+    (void)state;
+    res r = run("Ford will show an avalanche of vehicles coming during the next two years that "
+                "industry analysts say will boost electric vehicle sales.\n"
+                "They say the longer range of the new vehicles will make them more popular.\n"
+                "But that company said its prices would rise in the spring.\n");
+    const hd_statement *s = find(&r, "will boost electric vehicle sales");
+    assert_string_equal(s->speaker_mention, "industry analysts");
+    assert_string_equal(find(&r, "longer range")->speaker, "industry analysts");
+    /* a determiner where a noun phrase begins */
+    assert_string_equal(find(&r, "prices would rise")->speaker_mention, "that company");
+}
+
 static void test_empty_and_bad_args(void **state)
 {
     (void)state;
@@ -1316,6 +1331,7 @@ int main(void)
         cmocka_unit_test(test_inverted_subject_after_clause),
         cmocka_unit_test(test_appositive_description_and_title_list),
         cmocka_unit_test(test_quoted_phrase_in_reported_clause),
+        cmocka_unit_test(test_relative_that_subject),
         cmocka_unit_test(test_empty_and_bad_args),
         cmocka_unit_test(test_lexicon_missing_dir),
         cmocka_unit_test(test_seed_page_001),
