@@ -70,6 +70,7 @@ static int32_t *imap_slot(imap *m, uint64_t h, int create)
 typedef struct epass {
     imap names;    /* kind + name -> entity */
     imap surnames; /* last name token -> person entity */
+    imap titled;   /* words the article writes after a title ("King" of "Mr King") */
     uint32_t *singles;
     uint32_t nsingles;
 } epass;
@@ -561,6 +562,31 @@ static void name_part(xctx *x, epass *p, uint32_t ra, uint32_t a, uint32_t b, in
             add_role(x, k, id);
 }
 
+/* Is the one-word role closing the run [a,b) a surname ("Paul King", "Mr King", "Ken Doctor"
+ * where the article also writes "Mr King")? It follows a title or a name word that is no
+ * role, nationality or organisation word ("Saudi King" stays a role; a place word may be a
+ * given name: "Paul", "Georgia"). */
+static int surname_role(const xctx *x, epass *p, uint32_t a, uint32_t b)
+{
+    if (b - a < 2 || hd_ex_role_ending_at(x, b - 1, a) != b - 1 ||
+        !imap_slot(&p->titled, tok_hash(x, b - 1), 0))
+        return 0;
+    uint32_t k = b - 2;
+    return tok_has(x, k, LW_TITLE) ||
+           (cap_word(x, k) && !(x->t[k].flags & TF_ALLCAPS) &&
+            !tok_has(x, k, LW_ROLE | LW_MOD | LW_DEMONYM | LW_ORG | LW_PCUE | LW_FUNC));
+}
+
+/* Words written after a title (x->marks holds every title token). */
+static void titled_words(xctx *x, epass *p)
+{
+    for (uint32_t m = 0; m < x->n_marks; m++) {
+        uint32_t k = x->marks[m];
+        if (tok_word(x, k) && tok_has(x, k, LW_TITLE) && k + 1 < x->nt && cap_word(x, k + 1))
+            *imap_slot(&p->titled, tok_hash(x, k + 1), 1) = 1;
+    }
+}
+
 /* A run of capitalised words [a,b). */
 static void run(xctx *x, epass *p, uint32_t a, uint32_t b)
 {
@@ -629,6 +655,15 @@ static void run(xctx *x, epass *p, uint32_t a, uint32_t b)
         uint32_t r0 = a > 0 ? hd_ex_role_ending_at(x, a - 1, a > 6 ? a - 6 : 0) : UINT32_MAX;
         if (r0 != UINT32_MAX && !(x->t[a - 1].flags & TF_CAP))
             ra = r0;
+    }
+    if (re == b && surname_role(x, p, a, b)) {
+        /* a role before the name still is one: "Labour MP Oona King" */
+        uint32_t r2 = a;
+        for (uint32_t k = b - 1; k > a && r2 == a; k--)
+            if (hd_ex_role_ending_at(x, k - 1, a) != UINT32_MAX)
+                r2 = k;
+        name_part(x, p, a, r2, b, 1, 0);
+        return;
     }
     if (re == b)
         return; /* only a role ("Iran Supreme Leader") */
@@ -826,8 +861,10 @@ int hd_ex_entities(xctx *x)
     x->pend = hd_arena_alloc(x->a, nrole * sizeof *x->pend);
     p.singles = hd_arena_alloc(x->a, ncap * sizeof *p.singles);
     if (!x->tent || !x->tpend || !x->ent || !x->roles || !x->pend || !p.singles ||
-        imap_init(x, &p.names, ncap) || imap_init(x, &p.surnames, ncap))
+        imap_init(x, &p.names, ncap) || imap_init(x, &p.surnames, ncap) ||
+        imap_init(x, &p.titled, x->n_marks + 1))
         return -1;
+    titled_words(x, &p);
     x->cap_ent = ncap;
     x->cap_roles = nrole + x->n_comma;
     x->cap_pend = nrole;

@@ -359,9 +359,14 @@ int hd_ex_np_left(xctx *x, uint32_t verb, uint32_t lo, xnp *np)
             }
         }
         int32_t e = x->tent[j - 1];
-        /* "the spokesman, John Smith, said": the name between the commas; but "Senator Bob
-         * Corker, a Tennessee Republican, said" describes the one named before it */
-        if (e >= 0 && x->ent[e].kind == HD_ENT_PERSON && !determiner(x, p + 1))
+        /* "the spokesman, John Smith, said", "the star witness, former finance chief Scott
+         * Sullivan, said": the person between the commas; but words opening on "a"/"the"
+         * ("Philippe Sands QC, a member of Matrix Chambers, says"), or following a person's
+         * name ("Maria Capella, spokeswoman for net provider Pipex, said"), describe the one
+         * named before them */
+        int32_t eb = p > lo ? x->tent[p - 1] : -1;
+        if (e >= 0 && x->ent[e].kind == HD_ENT_PERSON && !determiner(x, p + 1) &&
+            !(eb >= 0 && x->ent[eb].kind == HD_ENT_PERSON))
             return np_core(x, j - 1, p + 1, np);
         /* "Brenda Johnson, 62, of Ohio, said": an age before the appositive */
         if (p > lo + 2 && (x->t[p - 1].flags & TF_DIGIT) && tok_punct(x, p - 2, ','))

@@ -906,6 +906,45 @@ static void test_relative_that_subject(void **state)
     assert_string_equal(find(&r, "prices would rise")->speaker_mention, "that company");
 }
 
+/* A one-word role closing a name is a surname when the article also writes it after a title
+ * ("Paul King" … "Mr King"); it stays a role otherwise ("Saudi King Salman"). */
+static void test_role_word_as_surname(void **state)
+{
+    (void)state;
+    res r = run("\"Net firms are realising it is not just about firewalls,\" said Paul King, chief "
+                "security architect at Cisco.\n"
+                "Mr King said the only way to combat the attacks was cooperation.\n"
+                "Labour MP Oona King said she was delighted at the chance to stand.\n"
+                "Ms King added that the seat was safe for the party.\n"
+                "Malcolm Seagrave, security expert at Energis, said attacks grew fast.\n");
+    check(&r, "Net firms are realising", "Paul King", 1, "said");
+    check(&r, "the only way to combat the attacks", "Paul King", 0, "said");
+    check(&r, "delighted at the chance", "Oona King", 0, "said");
+    check(&r, "attacks grew fast", "Malcolm Seagrave", 0, "said");
+    assert_non_null(entity(&r, "Paul King"));
+    assert_non_null(entity(&r, "Oona King"));
+    res r2 = run("Saudi King Salman said the kingdom would cut its output.\n"
+                 "The King said prices would rise again next year.\n");
+    check(&r2, "the kingdom would cut its output", "Salman", 0, "said");
+    check(&r2, "prices would rise again", "Salman", 0, "said");
+}
+
+/* Between commas after a subject: the person named there, unless the words describe a
+ * person named before them or open on "a"/"the". */
+static void test_appositive_person_or_description(void **state)
+{
+    (void)state;
+    res r = run("The prosecution's star witness, former finance chief Scott Sullivan, said the "
+                "accounts had been changed on orders.\n"
+                "Maria Capella, spokeswoman for net provider Pipex, said customers were hit every "
+                "four days.\n"
+                "Often Pipex and other net suppliers get advance notice of an attack.\n");
+    check(&r, "the accounts had been changed", "Scott Sullivan", 0, "said");
+    check(&r, "customers were hit every four days", "Maria Capella", 0, "said");
+    /* an adverb opening a sentence is no part of a name */
+    assert_null(entity(&r, "Often Pipex"));
+}
+
 static void test_empty_and_bad_args(void **state)
 {
     (void)state;
@@ -1332,6 +1371,8 @@ int main(void)
         cmocka_unit_test(test_appositive_description_and_title_list),
         cmocka_unit_test(test_quoted_phrase_in_reported_clause),
         cmocka_unit_test(test_relative_that_subject),
+        cmocka_unit_test(test_role_word_as_surname),
+        cmocka_unit_test(test_appositive_person_or_description),
         cmocka_unit_test(test_empty_and_bad_args),
         cmocka_unit_test(test_lexicon_missing_dir),
         cmocka_unit_test(test_seed_page_001),
