@@ -32,6 +32,17 @@ static void use_quote(xctx *x, uint32_t qi)
     x->q[qi].stmt = (int32_t)(x->nst - 1);
 }
 
+/* Are tokens [a, b) capitalised words of a name ("NASA", "White House") before a role? */
+static int name_words(const xctx *x, uint32_t a, uint32_t b)
+{
+    for (uint32_t t = a; t < b; t++)
+        if (!tok_word(x, t) || !(x->t[t].flags & (TF_CAP | TF_ALLCAPS)) ||
+            (x->t[t].flags & (TF_INQ | TF_DIGIT)) || (x->t[t].lex >> 24) ||
+            tok_has(x, t, LW_FUNC | LW_PRON | LW_TIME))
+            return 0;
+    return tok_has(x, b, LW_ROLE | LW_MOD) || !(x->t[b].flags & TF_CAP);
+}
+
 /* Are tokens [a, b) a list of titles ("chairman, CEO and"), commas and "and" between them? */
 static int role_list(const xctx *x, uint32_t a, uint32_t b)
 {
@@ -72,6 +83,8 @@ static int cue_after(xctx *x, const xquote *q, xstmt *s, uint32_t *after)
             return 0;
         } else if (np.t0 != k && role_list(x, k, np.t0)) {
             /* "chairman, CEO and president Craig Menear said": the titles of the subject */
+        } else if (np.t0 != k && np.t0 - k <= 3 && name_words(x, k, np.t0)) {
+            /* "NASA planetary scientist Lucas Paganini said": whose scientist */
         } else if (np.t0 != k) {
             /* "the board's chief engineer, Pieter Aalders, said": only noun-phrase words and
              * commas may stand between the quote and the subject */

@@ -181,6 +181,25 @@ static int trailing_attribution(xctx *x, uint32_t c, uint32_t s0, uint32_t s1, x
     return 1;
 }
 
+/* Is [a, s1) no clause but an adverbial closing the sentence ("… Menear said in the earnings
+ * release.", "said in a NASA statement."): a preposition and at most four more words, none an
+ * auxiliary, a cue or "that"? What was said is elsewhere (a quote before it). */
+static int adverbial_only(const xctx *x, uint32_t a, uint32_t s1)
+{
+    if (!tok_word(x, a) || !(x->t[a].lex & LW_ADVB) || (x->t[a].flags & TF_CAP) ||
+        tok_is(x, a, "to") || tok_is(x, a, "of"))
+        return 0; /* "vowed to leave it untouched", "said that of Cruz's campaign" */
+    int words = 0;
+    uint32_t k = a;
+    for (; k < s1 && !hd_ex_stop_tok(x, k); k++) {
+        if (x->t[k].kind != TK_WORD)
+            return 0;
+        if (tok_has(x, k, LW_NOTNOUN | LW_VERB | LW_PRON) || tok_is(x, k, "that") || ++words > 5)
+            return 0;
+    }
+    return k >= s1 || tok_punct(x, k, '.');
+}
+
 /* Does the verb group before cue c say that its subject did not speak: negated ("did not
  * say", "have not disclosed", "never said", "didn't say", "declined to say"; 1) or passive ("a
  * third case was reported", "they were told", "have been accused of"; 2), where the subject is
@@ -399,7 +418,7 @@ static uint32_t one_sentence(xctx *x, uint32_t s0, uint32_t s1)
             }
         }
         uint32_t a = clause_start(x, c, cls, s1);
-        if (a == UINT32_MAX || a >= s1)
+        if (a == UINT32_MAX || a >= s1 || adverbial_only(x, a, s1))
             continue;
         if (x->t[a].kind == TK_QOPEN) {
             /* X said "…": a direct quote if it fills the rest of the sentence; X said "there

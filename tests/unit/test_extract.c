@@ -945,6 +945,23 @@ static void test_appositive_person_or_description(void **state)
     assert_null(entity(&r, "Often Pipex"));
 }
 
+/* "…," ORG role NAME said in a statement.: one direct quote; the closing adverbial is no
+ * reported speech. */
+static void test_quote_then_org_role_name_and_adverbial(void **state)
+{
+    (void)state;
+    res r = run("\"The findings were surprising,\" NASA planetary scientist Lucas Paganini said "
+                "in a NASA statement.\n"
+                "Germany said in a statement.\n"
+                "Mr. Trump has vowed to leave such spending untouched.\n");
+    check(&r, "The findings were surprising", "Lucas Paganini", 1, "said");
+    assert_false(has(&r, "in a NASA statement"));
+    assert_false(has(&r, "in a statement"));
+    /* "to" opens what was undertaken, not an adverbial */
+    check(&r, "to leave such spending untouched", "Trump", 0, "vowed");
+    assert_int_equal(r.n, 2);
+}
+
 static void test_empty_and_bad_args(void **state)
 {
     (void)state;
@@ -1373,6 +1390,7 @@ int main(void)
         cmocka_unit_test(test_relative_that_subject),
         cmocka_unit_test(test_role_word_as_surname),
         cmocka_unit_test(test_appositive_person_or_description),
+        cmocka_unit_test(test_quote_then_org_role_name_and_adverbial),
         cmocka_unit_test(test_empty_and_bad_args),
         cmocka_unit_test(test_lexicon_missing_dir),
         cmocka_unit_test(test_seed_page_001),
