@@ -181,6 +181,41 @@ static int trailing_attribution(xctx *x, uint32_t c, uint32_t s0, uint32_t s1, x
     return 1;
 }
 
+/* Does a clause with a subject of its own and a speech cue start right after token k ("and
+ * B said Y", "though Mrs. Fiorina said Y")? */
+static int own_subject_clause(xctx *x, uint32_t k, uint32_t s1)
+{
+    for (uint32_t c3 = k + 2; c3 < s1 && c3 < k + 8; c3++) {
+        xnp np3;
+        uint32_t cls3 = hd_ex_cue_class(x, c3);
+        if (cls3 == VC_SPEECH && hd_ex_cue_ok(x, c3, cls3) && hd_ex_np_left(x, c3, k + 1, &np3) &&
+            np3.t0 == k + 1)
+            return 1;
+    }
+    return 0;
+}
+
+/* "While Ramos said that journalists cannot have any political affiliation, he appears
+ * uneasy": a sentence opening on a subordinator before the subject ends what was said at the
+ * comma that closes the subordinate clause. Returns that comma, or s1. */
+static uint32_t subordinate_end(const xctx *x, uint32_t s0, uint32_t np0, uint32_t a, uint32_t s1)
+{
+    static const char *const sub[] = {"while",  "although", "though", "because", "whereas",
+                                      "if",     "when",     "since",  "after",   "before",
+                                      "unless", "as",       NULL};
+    if (np0 != s0 + 1 || !tok_word(x, s0))
+        return s1;
+    int is_sub = 0;
+    for (int k = 0; sub[k] && !is_sub; k++)
+        is_sub = tok_is(x, s0, sub[k]);
+    if (!is_sub)
+        return s1;
+    for (uint32_t k = a; k + 1 < s1; k++)
+        if (tok_punct(x, k, ',') && !(x->t[k].flags & TF_INQ))
+            return k;
+    return s1;
+}
+
 /* Is [a, s1) no clause but an adverbial closing the sentence ("… Menear said in the earnings
  * release.", "said in a NASA statement."): a preposition and at most four more words, none an
  * auxiliary, a cue or "that"? What was said is elsewhere (a quote before it). */
@@ -385,6 +420,17 @@ static uint32_t one_sentence(xctx *x, uint32_t s0, uint32_t s1)
                        : !(tok_is(x, c, "saying") && hd_ex_np_left(x, c, s0, &np)))
                 continue;
             uint32_t a = tok_is(x, c + 1, "that") ? c + 2 : c + 1;
+            /* "…, saying A, though Mrs. Fiorina said B": B is a sentence of its own */
+            for (uint32_t k = a + 3; k + 1 < s1; k++) {
+                if (!tok_punct(x, k - 1, ',') || (x->t[k].flags & TF_INQ) ||
+                    !(tok_is(x, k, "though") || tok_is(x, k, "although") || tok_is(x, k, "while") ||
+                      tok_is(x, k, "whereas") || tok_is(x, k, "but") || tok_is(x, k, "and")))
+                    continue;
+                if (own_subject_clause(x, k, s1)) {
+                    emit_reported(x, &np, c, c + 1, a, k - 1, 1);
+                    return k + 1;
+                }
+            }
             emit_reported(x, &np, c, c + 1, a, s1, 1);
             return UINT32_MAX;
         }
@@ -434,14 +480,19 @@ static uint32_t one_sentence(xctx *x, uint32_t s0, uint32_t s1)
         /* "X says A but argues B": a second cue coordinated with the first; "A said X and
          * B said Y": a second clause with its own subject, read as a sentence of its own */
         for (uint32_t k = a + 3; k + 1 < s1; k++) {
-            if (!(tok_is(x, k, "and") || tok_is(x, k, "but")) || (x->t[k].flags & TF_INQ))
+            int contrast =
+                tok_punct(x, k - 1, ',') && (tok_is(x, k, "though") || tok_is(x, k, "although") ||
+                                             tok_is(x, k, "while") || tok_is(x, k, "whereas"));
+            if (!(tok_is(x, k, "and") || tok_is(x, k, "but") || contrast) ||
+                (x->t[k].flags & TF_INQ))
                 continue;
-            for (uint32_t c3 = k + 2; c3 < s1 && c3 < k + 8; c3++) {
-                xnp np3;
-                uint32_t cls3 = hd_ex_cue_class(x, c3);
-                if (cls3 != VC_SPEECH || !hd_ex_cue_ok(x, c3, cls3) ||
-                    !hd_ex_np_left(x, c3, k + 1, &np3) || np3.t0 != k + 1)
-                    continue;
+            if (contrast && own_subject_clause(x, k, s1)) {
+                emit_reported(x, &np, c, c + 1, a, k - 1, 1);
+                return k + 1;
+            }
+            if (contrast)
+                continue;
+            if (own_subject_clause(x, k, s1)) {
                 emit_reported(x, &np, c, c + 1, a, k, 1);
                 return k + 1;
             }
@@ -457,7 +508,7 @@ static uint32_t one_sentence(xctx *x, uint32_t s0, uint32_t s1)
                 emit_reported(x, &np, c2, c2 + 1, a2, s1, 1);
             return UINT32_MAX;
         }
-        emit_reported(x, &np, c, c + 1, a, s1, 1);
+        emit_reported(x, &np, c, c + 1, a, subordinate_end(x, s0, np.t0, a, s1), 1);
         return UINT32_MAX;
     }
     return UINT32_MAX;

@@ -275,7 +275,13 @@ static uint32_t time_before(const xctx *x, uint32_t j, uint32_t lo)
     uint32_t s = j;
     if (x->tent[j] >= 0)
         return 0; /* part of a name: "Theresa May said" */
-    if (tok_has(x, j, LW_TIME) && !(x->t[j].flags & TF_ALLCAPS)) {
+    /* "on Thursday evening", "Monday night" */
+    if (j > lo &&
+        (tok_is(x, j, "morning") || tok_is(x, j, "afternoon") || tok_is(x, j, "evening") ||
+         tok_is(x, j, "night")) &&
+        tok_has(x, j - 1, LW_TIME) && x->tent[j - 1] < 0 && !(x->t[j - 1].flags & TF_ALLCAPS)) {
+        s = j - 1;
+    } else if (tok_has(x, j, LW_TIME) && !(x->t[j].flags & TF_ALLCAPS)) {
         s = j;
     } else if (j > lo &&
                (tok_is(x, j, "week") || tok_is(x, j, "month") || tok_is(x, j, "year") ||
@@ -359,6 +365,18 @@ int hd_ex_np_left(xctx *x, uint32_t verb, uint32_t lo, xnp *np)
             }
         }
         int32_t e = x->tent[j - 1];
+        /* "Sen. Johnny Isakson (R-Ga.), one of the few co-authors, said": the name is before
+         * the parenthesis */
+        if (p > lo + 2 && tok_punct(x, p - 1, ')')) {
+            uint32_t q = p - 1;
+            while (q > lo && !tok_punct(x, q, '(') && p - q < 12)
+                q--;
+            if (tok_punct(x, q, '(') && q > lo) {
+                int32_t eq = x->tent[q - 1];
+                if (eq >= 0 && x->ent[eq].kind == HD_ENT_PERSON)
+                    return np_core(x, q - 1, lo, np);
+            }
+        }
         /* "the spokesman, John Smith, said", "the star witness, former finance chief Scott
          * Sullivan, said": the person between the commas; but words opening on "a"/"the"
          * ("Philippe Sands QC, a member of Matrix Chambers, says"), or following a person's

@@ -962,6 +962,32 @@ static void test_quote_then_org_role_name_and_adverbial(void **state)
     assert_int_equal(r.n, 2);
 }
 
+/* Subjects with a time of day, a parenthesis or a subordinator around them; a second
+ * speaker after "though"/"while". */
+static void test_subject_shapes_and_second_speakers(void **state)
+{
+    (void)state;
+    res r = run("RNC spokesman Sean Spicer on Thursday evening said the Republican Party was not "
+                "in a crisis, and urged that everyone take a deep breath.\n"
+                "Sen. Johnny Isakson (R-Ga.), one of the few co-authors still in office, said he "
+                "remembers celebrating the night the report was filed.\n"
+                "While Ramos said that journalists cannot have any political affiliation, he "
+                "appears uneasy about his daughter's work.\n"
+                "Other candidates followed the lead, saying the history is a legitimate "
+                "criticism, though Mrs. Fiorina said she doubted voters would care.\n"
+                "The minister said the economy would grow, while opposition leader Jane Smith "
+                "said it would shrink.\n");
+    check(&r, "the Republican Party was not in a crisis", "Sean Spicer", 0, "said");
+    check(&r, "he remembers celebrating", "Johnny Isakson", 0, "said");
+    const hd_statement *s = find(&r, "journalists cannot have");
+    assert_string_equal(s->speaker, "Ramos");
+    assert_null(strstr(s->text, "uneasy"));
+    check(&r, "she doubted voters would care", "Fiorina", 0, "said");
+    assert_null(strstr(find(&r, "legitimate criticism")->text, "Fiorina"));
+    check(&r, "it would shrink", "Jane Smith", 0, "said");
+    assert_null(strstr(find(&r, "the economy would grow")->text, "Jane Smith"));
+}
+
 static void test_empty_and_bad_args(void **state)
 {
     (void)state;
@@ -1391,6 +1417,7 @@ int main(void)
         cmocka_unit_test(test_role_word_as_surname),
         cmocka_unit_test(test_appositive_person_or_description),
         cmocka_unit_test(test_quote_then_org_role_name_and_adverbial),
+        cmocka_unit_test(test_subject_shapes_and_second_speakers),
         cmocka_unit_test(test_empty_and_bad_args),
         cmocka_unit_test(test_lexicon_missing_dir),
         cmocka_unit_test(test_seed_page_001),
