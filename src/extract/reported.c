@@ -181,6 +181,48 @@ static int trailing_attribution(xctx *x, uint32_t c, uint32_t s0, uint32_t s1, x
     return 1;
 }
 
+/* "Asked whether he would run, …", "When asked on Fox News who leads the party, …": the
+ * question, asker unnamed, from cue c (an "asked" opening the sentence or after when / was /
+ * were). Sets *next to the token after the question's comma (the rest of the sentence is read
+ * on its own), or UINT32_MAX. */
+static int asked_question(xctx *x, uint32_t c, uint32_t s0, uint32_t s1, uint32_t *next)
+{
+    static const char *const wh[] = {"whether", "if",   "about", "what",  "why", "how",
+                                     "who",     "whom", "when",  "which", NULL};
+    if (!tok_is(x, c, "asked") ||
+        !(c == s0 || (c > s0 && (tok_is(x, c - 1, "when") || tok_is(x, c - 1, "was") ||
+                                 tok_is(x, c - 1, "were")))))
+        return 0;
+    uint32_t w = c + 1;
+    /* an adverbial before the question: "asked on Fox News who …", "asked later whether" */
+    for (uint32_t k = c + 1; k < s1 && k < c + 7; k++) {
+        int is_wh = 0;
+        for (int v = 0; wh[v] && !is_wh; v++)
+            is_wh = tok_is(x, k, wh[v]) && !(k > c + 1 && tok_is(x, k, "about"));
+        if (is_wh) {
+            w = k;
+            break;
+        }
+        if (k == c + 1 ? !hd_ex_adverbial_start(x, k, s1) || tok_is(x, k, "about")
+                       : (x->t[k].kind != TK_WORD || (x->t[k].lex >> 24)))
+            return 0;
+    }
+    int q = 0;
+    for (int v = 0; wh[v]; v++)
+        q |= tok_is(x, w, wh[v]);
+    if (!q)
+        return 0;
+    uint32_t e = w;
+    while (e < s1 && !tok_punct(x, e, ',') && !hd_ex_stop_tok(x, e))
+        e++;
+    xnp np;
+    memset(&np, 0, sizeof np);
+    np.ref = REF_NONE;
+    emit_reported(x, &np, c, c + 1, tok_is(x, w, "about") ? w + 1 : w, e, 0);
+    *next = e < s1 && tok_punct(x, e, ',') ? e + 1 : UINT32_MAX; /* "…, Smith said …" */
+    return 1;
+}
+
 /* Does a clause with a subject of its own and a speech cue start right after token k ("and
  * B said Y", "though Mrs. Fiorina said Y")? */
 static int own_subject_clause(xctx *x, uint32_t k, uint32_t s1)
@@ -348,25 +390,9 @@ static uint32_t one_sentence(xctx *x, uint32_t s0, uint32_t s1)
             continue;
         xnp np;
         /* "Asked whether he would run, Smith said …": the question, asker unnamed */
-        if (tok_is(x, c, "asked") && (c == s0 || tok_is(x, c - 1, "when") ||
-                                      tok_is(x, c - 1, "was") || tok_is(x, c - 1, "were"))) {
-            static const char *const wh[] = {"whether", "if",   "about", "what",  "why", "how",
-                                             "who",     "whom", "when",  "which", NULL};
-            int q = 0;
-            for (int k = 0; wh[k]; k++)
-                q |= tok_is(x, c + 1, wh[k]);
-            if (q) {
-                uint32_t e = c + 1;
-                while (e < s1 && !tok_punct(x, e, ',') && !hd_ex_stop_tok(x, e))
-                    e++;
-                memset(&np, 0, sizeof np);
-                np.ref = REF_NONE;
-                emit_reported(x, &np, c, c + 1, tok_is(x, c + 1, "about") ? c + 2 : c + 1, e, 0);
-                if (e < s1 && tok_punct(x, e, ','))
-                    return e + 1; /* the rest: "…, Smith said …" */
-                return UINT32_MAX;
-            }
-        }
+        uint32_t next;
+        if (asked_question(x, c, s0, s1, &next))
+            return next;
         if (tok_is(x, c, "according") && tok_is(x, c + 1, "to") && !(x->t[c].flags & TF_INQ)) {
             /* the source runs to the next comma: "a poll by X for Y", "exit polls" */
             uint32_t e = c + 2;
@@ -518,8 +544,14 @@ void hd_ex_reported_sentence(xctx *x, uint32_t s0, uint32_t s1)
 {
     for (uint32_t k = first_cue(x, s0); k < x->n_cues && x->cues[k] < s1; k++) {
         uint32_t c = x->cues[k];
-        if ((x->t[c].lex & LW_VERB) && x->used[c] && x->t[c].lex >> 24 != VC_PART)
-            return; /* its cue already serves a direct quote */
+        if ((x->t[c].lex & LW_VERB) && x->used[c] && x->t[c].lex >> 24 != VC_PART) {
+            /* its cue already serves a direct quote; a question opening the sentence is still
+             * one ("Asked if …, Devine responded: “I guess so.”") */
+            uint32_t q = first_cue(x, s0), next;
+            if (q < x->n_cues && x->cues[q] <= s0 + 1 && !x->used[x->cues[q]])
+                asked_question(x, x->cues[q], s0, s1, &next);
+            return;
+        }
     }
     while (s0 < s1 && !x->oom) {
         uint32_t next = one_sentence(x, s0, s1);

@@ -988,6 +988,21 @@ static void test_subject_shapes_and_second_speakers(void **state)
     assert_null(strstr(find(&r, "the economy would grow")->text, "Jane Smith"));
 }
 
+/* A question opening the sentence stays a statement (asker unnamed) beside a direct quote's
+ * cue, and after an adverbial ("Asked on Fox News who …"). */
+static void test_asked_questions(void **state)
+{
+    (void)state;
+    res r = run("Asked if he thought that email went beyond the focus of the campaign, Devine "
+                "responded: \"I guess so, for the time being.\"\n"
+                "Asked on Fox News who leads the party in his view, he said Ryan would lead it "
+                "for now.\n");
+    check(&r, "if he thought that email went beyond", NULL, 0, "Asked");
+    check(&r, "I guess so", "Devine", 1, "responded");
+    check(&r, "who leads the party in his view", NULL, 0, "Asked");
+    assert_null(strstr(find(&r, "who leads the party")->text, "Fox"));
+}
+
 static void test_empty_and_bad_args(void **state)
 {
     (void)state;
@@ -1418,6 +1433,7 @@ int main(void)
         cmocka_unit_test(test_appositive_person_or_description),
         cmocka_unit_test(test_quote_then_org_role_name_and_adverbial),
         cmocka_unit_test(test_subject_shapes_and_second_speakers),
+        cmocka_unit_test(test_asked_questions),
         cmocka_unit_test(test_empty_and_bad_args),
         cmocka_unit_test(test_lexicon_missing_dir),
         cmocka_unit_test(test_seed_page_001),
