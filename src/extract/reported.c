@@ -238,18 +238,20 @@ static int own_subject_clause(xctx *x, uint32_t k, uint32_t s1)
 }
 
 /* "While Ramos said that journalists cannot have any political affiliation, he appears
- * uneasy": a sentence opening on a subordinator before the subject ends what was said at the
- * comma that closes the subordinate clause. Returns that comma, or s1. */
+ * uneasy": a subordinator right before the subject ends what was said at the comma that
+ * closes the subordinate clause. Returns that comma, or s1. */
 static uint32_t subordinate_end(const xctx *x, uint32_t s0, uint32_t np0, uint32_t a, uint32_t s1)
 {
     static const char *const sub[] = {"while",  "although", "though", "because", "whereas",
                                       "if",     "when",     "since",  "after",   "before",
                                       "unless", "as",       NULL};
-    if (np0 != s0 + 1 || !tok_word(x, s0))
+    /* the subordinator opens the sentence, or stands right before the subject ("If we read
+     * him right when he says A, it would seem …") */
+    if (np0 <= s0 || !tok_word(x, np0 - 1))
         return s1;
     int is_sub = 0;
     for (int k = 0; sub[k] && !is_sub; k++)
-        is_sub = tok_is(x, s0, sub[k]);
+        is_sub = tok_is(x, np0 - 1, sub[k]);
     if (!is_sub)
         return s1;
     for (uint32_t k = a; k + 1 < s1; k++)

@@ -298,12 +298,35 @@ static uint32_t time_before(const xctx *x, uint32_t j, uint32_t lo)
     return j - s + 1;
 }
 
+/* "A person familiar with the planning for Thursday's meeting says": a speaker noun followed
+ * by familiar with / close to / briefed on … up to the verb; the noun phrase is the speaker
+ * ("A source close to Mr. Smith" is a source, not Mr. Smith). */
+static int familiar_np(xctx *x, uint32_t verb, uint32_t lo, xnp *np)
+{
+    for (uint32_t k = verb - 1; k > lo && k + 14 > verb; k--) {
+        if (!tok_word(x, k) && !tok_punct(x, k, '-'))
+            return 0;
+        if (!(tok_is(x, k, "familiar") || tok_is(x, k, "close") || tok_is(x, k, "briefed") ||
+              tok_is(x, k, "knowledgeable")) ||
+            !tok_has(x, k - 1, LW_SNOUN | LW_ROLE))
+            continue;
+        if (!np_core(x, k - 1, lo, np))
+            return 0;
+        np->ref = REF_NONE; /* the noun is the speaker, not a name in what follows it */
+        return 1;
+    }
+    return 0;
+}
+
 int hd_ex_np_left(xctx *x, uint32_t verb, uint32_t lo, xnp *np)
 {
     memset(np, 0, sizeof *np);
     if (verb == 0 || verb <= lo)
         return 0;
     uint32_t j = verb - 1;
+    /* "Kasich offered the man a job, then says …": the sentence's subject */
+    if (j > lo && tok_is(x, j, "then") && tok_punct(x, j - 1, ','))
+        return hd_ex_np_sentence_subject(x, j, j, np);
     for (;;) {
         if (j < lo)
             return 0;
@@ -408,9 +431,14 @@ int hd_ex_np_left(xctx *x, uint32_t verb, uint32_t lo, xnp *np)
     }
     if (tok_is(x, j, "and") || tok_is(x, j, "but"))
         return j > lo && hd_ex_np_sentence_subject(x, j, j, np);
+    xnp fam;
     if (!np_core(x, j, lo, np))
-        return 0;
+        return familiar_np(x, verb, lo, np);
     pp_head(x, j, lo, np);
+    /* "A source close to Mr. Smith said": the noun phrase found ("Mr. Smith", "the talks")
+     * lies after the speaker noun's "close to" */
+    if (familiar_np(x, verb, lo, &fam) && fam.t1 <= np->t0)
+        *np = fam;
     return 1;
 }
 

@@ -1003,6 +1003,27 @@ static void test_asked_questions(void **state)
     assert_null(strstr(find(&r, "who leads the party")->text, "Fox"));
 }
 
+/* Subjects of news idiom: "then says" after a first verb, "a source close to X", a
+ * subordinator before the subject. */
+static void test_then_says_familiar_sources(void **state)
+{
+    (void)state;
+    res r = run("Governor John Kasich jokingly offered the man a job as Secretary of Defense, then "
+                "says he will welcome advice from anyone who wants to talk.\n"
+                "A source close to Mr. Smith said the senator would not run again next year.\n"
+                "A person familiar with the planning for Thursday's meeting says the discussion "
+                "will focus on a single candidate.\n"
+                "If we read the strategy correctly when Rubio says he intends to pick up "
+                "delegates everywhere, it would seem his plan is to compete long enough.\n");
+    check(&r, "he will welcome advice from anyone", "John Kasich", 0, "says");
+    const hd_statement *s = find(&r, "the senator would not run again");
+    assert_string_equal(s->speaker, "source");
+    check(&r, "the discussion will focus on a single candidate", "person", 0, "says");
+    s = find(&r, "he intends to pick up delegates");
+    assert_string_equal(s->speaker, "Rubio");
+    assert_null(strstr(s->text, "it would seem"));
+}
+
 static void test_empty_and_bad_args(void **state)
 {
     (void)state;
@@ -1434,6 +1455,7 @@ int main(void)
         cmocka_unit_test(test_quote_then_org_role_name_and_adverbial),
         cmocka_unit_test(test_subject_shapes_and_second_speakers),
         cmocka_unit_test(test_asked_questions),
+        cmocka_unit_test(test_then_says_familiar_sources),
         cmocka_unit_test(test_empty_and_bad_args),
         cmocka_unit_test(test_lexicon_missing_dir),
         cmocka_unit_test(test_seed_page_001),
