@@ -528,7 +528,7 @@ static uint32_t one_sentence(xctx *x, uint32_t s0, uint32_t s1)
             if (tok_has(x, c2, LW_ADV) && !(x->t[c2].flags & TF_CAP))
                 c2++;
             uint32_t cls2 = hd_ex_cue_class(x, c2);
-            if (cls2 != VC_SPEECH || !hd_ex_cue_ok(x, c2, cls2))
+            if ((cls2 != VC_SPEECH && cls2 != VC_CALL) || !hd_ex_cue_ok(x, c2, cls2))
                 continue;
             uint32_t a2 = clause_start(x, c2, cls2, s1);
             emit_reported(x, &np, c, c + 1, a, k, 1);

@@ -1022,6 +1022,11 @@ static void test_then_says_familiar_sources(void **state)
     s = find(&r, "he intends to pick up delegates");
     assert_string_equal(s->speaker, "Rubio");
     assert_null(strstr(s->text, "it would seem"));
+    /* a second cue of calling coordinated with the first ends the first one's words */
+    res r2 = run("Sanders says he respects Clinton and calls her \u201can extremely intelligent "
+                 "woman with a wonderful resume.\u201d\n");
+    s = find(&r2, "he respects Clinton");
+    assert_null(strstr(s->text, "calls"));
 }
 
 static void test_empty_and_bad_args(void **state)
