@@ -223,6 +223,29 @@ static int asked_question(xctx *x, uint32_t c, uint32_t s0, uint32_t s1, uint32_
     return 1;
 }
 
+/* Is np a document just issued by the sentence's subject ("issued a statement", "sent a
+ * letter", "posted a video")? */
+static int issued_document(const xctx *x, const xnp *np)
+{
+    static const char *const doc[] = {"statement", "letter",  "memo",   "release", "email",
+                                      "e-mail",    "message", "note",   "tweet",   "post",
+                                      "video",     "ad",      "advert", NULL};
+    static const char *const verb[] = {"issued", "released", "sent",  "posted",  "published",
+                                       "put",    "wrote",    "gave",  "tweeted", "aired",
+                                       "issues", "releases", "sends", "posts",   NULL};
+    if (np->t1 <= np->t0 || np->t0 == 0)
+        return 0;
+    int is_doc = 0, by_verb = 0;
+    for (int k = 0; doc[k] && !is_doc; k++)
+        is_doc = tok_is(x, np->t1 - 1, doc[k]);
+    uint32_t v = np->t0 - 1;
+    if (v > 0 && tok_is(x, v, "out"))
+        v--; /* "put out a statement" */
+    for (int k = 0; verb[k] && !by_verb; k++)
+        by_verb = tok_is(x, v, verb[k]);
+    return is_doc && by_verb;
+}
+
 /* Does a clause with a subject of its own and a speech cue start right after token k ("and
  * B said Y", "though Mrs. Fiorina said Y")? */
 static int own_subject_clause(xctx *x, uint32_t k, uint32_t s1)
@@ -446,6 +469,9 @@ static uint32_t one_sentence(xctx *x, uint32_t s0, uint32_t s1)
              * …" to the noun phrase just before it */
             if (clause ? !hd_ex_np_sentence_subject(x, c, c, &np)
                        : !(tok_is(x, c, "saying") && hd_ex_np_left(x, c, s0, &np)))
+                continue;
+            /* "X issued a statement saying …": X's words, not the statement's */
+            if (!clause && issued_document(x, &np) && !hd_ex_np_sentence_subject(x, c, c, &np))
                 continue;
             uint32_t a = tok_is(x, c + 1, "that") ? c + 2 : c + 1;
             /* "…, saying A, though Mrs. Fiorina said B": B is a sentence of its own */

@@ -357,6 +357,20 @@ int hd_ex_np_left(xctx *x, uint32_t verb, uint32_t lo, xnp *np)
         break;
     }
     if (tok_punct(x, j, ',')) {
+        /* "Sandy Phillips, who lost her daughter in Aurora, Colorado, in July 2012, said": a
+         * relative clause may hold commas of its own; its subject is before ", who" */
+        for (uint32_t w = j; w > lo + 2 && j - w < 32; w--) {
+            if (x->t[w - 1].flags & TF_INQ || x->t[w - 1].kind == TK_PARA ||
+                hd_ex_stop_tok(x, w - 1))
+                break;
+            if ((tok_is(x, w - 1, "who") || tok_is(x, w - 1, "whose")) &&
+                tok_punct(x, w - 2, ',') && w - 1 > lo + 1) {
+                int32_t ew = x->tent[w - 3];
+                if (ew >= 0 && x->ent[ew].kind == HD_ENT_PERSON)
+                    return np_core(x, w - 3, lo, np);
+                break;
+            }
+        }
         /* appositive: find the comma before it */
         uint32_t p = j;
         while (p > lo && j - p < 20) {

@@ -1029,6 +1029,19 @@ static void test_then_says_familiar_sources(void **state)
     assert_null(strstr(s->text, "calls"));
 }
 
+/* "X, who … , Colorado, in July 2012, said": the relative clause's commas; "X issued a
+ * statement saying …": X's words. */
+static void test_relative_clause_commas_and_issued_statement(void **state)
+{
+    (void)state;
+    res r = run("Sandy Phillips, who lost her daughter during the mass shooting in Aurora, "
+                "Colorado, in July 2012, said that Sanders had ignored the families.\n"
+                "American Bridge President Jessica Mackler issued a statement saying his comment "
+                "has no place in American democracy.\n");
+    check(&r, "Sanders had ignored the families", "Sandy Phillips", 0, "said");
+    check(&r, "his comment has no place", "Jessica Mackler", 0, "saying");
+}
+
 static void test_empty_and_bad_args(void **state)
 {
     (void)state;
@@ -1461,6 +1474,7 @@ int main(void)
         cmocka_unit_test(test_subject_shapes_and_second_speakers),
         cmocka_unit_test(test_asked_questions),
         cmocka_unit_test(test_then_says_familiar_sources),
+        cmocka_unit_test(test_relative_clause_commas_and_issued_statement),
         cmocka_unit_test(test_empty_and_bad_args),
         cmocka_unit_test(test_lexicon_missing_dir),
         cmocka_unit_test(test_seed_page_001),
