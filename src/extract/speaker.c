@@ -269,12 +269,33 @@ static void pp_head(xctx *x, uint32_t j, uint32_t lo, xnp *np)
 }
 
 /* How many tokens a time expression ending at token j has ("on Tuesday", "last week", "this
- * month", "Monday"), 0 when there is none. */
+ * month", "Monday", "in the past"), or a channel ("in a statement"), 0 when there is none:
+ * words that stand between a subject and its verb. */
 static uint32_t time_before(const xctx *x, uint32_t j, uint32_t lo)
 {
     uint32_t s = j;
     if (x->tent[j] >= 0)
         return 0; /* part of a name: "Theresa May said" */
+    /* "have in the past said", "in recent weeks", and the channel: "The company in a
+     * statement said", "in a written statement" */
+    if (j >= lo + 2 && (tok_is(x, j, "past") || tok_is(x, j, "meantime")) &&
+        tok_is(x, j - 1, "the") && tok_is(x, j - 2, "in"))
+        return 3;
+    if (j >= lo + 2 &&
+        (tok_is(x, j, "days") || tok_is(x, j, "weeks") || tok_is(x, j, "months") ||
+         tok_is(x, j, "years")) &&
+        tok_is(x, j - 1, "recent") && tok_is(x, j - 2, "in"))
+        return 3;
+    if (j >= lo + 2 && (tok_is(x, j, "statement") || tok_is(x, j, "interview") ||
+                        tok_is(x, j, "tweet") || tok_is(x, j, "letter") || tok_is(x, j, "email") ||
+                        tok_is(x, j, "speech") || tok_is(x, j, "memo") || tok_is(x, j, "post"))) {
+        uint32_t d = j - 1;
+        if (d > lo + 1 && !tok_has(x, d, LW_DET) && tok_word(x, d) &&
+            !(x->t[d].flags & (TF_CAP | TF_ALLCAPS)))
+            d--; /* one adjective: "a written statement" */
+        if (d > lo && tok_has(x, d, LW_DET) && tok_is(x, d - 1, "in"))
+            return j - d + 2;
+    }
     /* "on Thursday evening", "Monday night" */
     if (j > lo &&
         (tok_is(x, j, "morning") || tok_is(x, j, "afternoon") || tok_is(x, j, "evening") ||

@@ -1040,6 +1040,12 @@ static void test_relative_clause_commas_and_issued_statement(void **state)
                 "has no place in American democracy.\n");
     check(&r, "Sanders had ignored the families", "Sandy Phillips", 0, "said");
     check(&r, "his comment has no place", "Jessica Mackler", 0, "saying");
+    /* a time or a channel between the subject and its verb */
+    res r2 = run("The Acme Corporation in a written statement said the plant would close next "
+                 "year.\n"
+                 "Officials in recent weeks have said the talks would resume in the spring.\n");
+    check(&r2, "the plant would close next year", "Acme Corporation", 0, "said");
+    assert_string_equal(find(&r2, "the talks would resume")->speaker, "officials");
 }
 
 static void test_empty_and_bad_args(void **state)
