@@ -463,8 +463,25 @@ static uint32_t one_sentence(xctx *x, uint32_t s0, uint32_t s1)
                 continue;
         }
         if (cls == VC_PART) {
-            int clause = c > 0 && (tok_punct(x, c - 1, ',') || tok_is(x, c - 1, "by") ||
-                                   tok_is(x, c - 1, "while") || tok_is(x, c - 1, "after"));
+            /* "While saying that A, he …": the subject follows the participle's clause */
+            if ((c == s0 + 1 || (c == s0 + 2 && x->t[s0].kind == TK_QOPEN)) &&
+                (tok_is(x, c - 1, "while") || tok_is(x, c - 1, "after") ||
+                 tok_is(x, c - 1, "before"))) {
+                uint32_t a = tok_is(x, c + 1, "that") ? c + 2 : c + 1, e = a;
+                while (e < s1 && !tok_punct(x, e, ',') && !hd_ex_stop_tok(x, e))
+                    e++;
+                if (e < s1 && tok_punct(x, e, ',') && hd_ex_np_right(x, e + 1, s1, &np) &&
+                    np.ref != REF_NONE) {
+                    emit_reported(x, &np, c, c + 1, a, e, 1);
+                    return e + 1;
+                }
+                continue;
+            }
+            /* ", saying", also after a quote closing on its comma ("“New York values,” saying") */
+            int comma = tok_punct(x, c - 1, ',') ||
+                        (c > 1 && x->t[c - 1].kind == TK_QCLOSE && tok_punct(x, c - 2, ','));
+            int clause = c > 0 && (comma || tok_is(x, c - 1, "by") || tok_is(x, c - 1, "while") ||
+                                   tok_is(x, c - 1, "after"));
             /* ", saying …" belongs to the sentence's subject; "with 60 percent of voters saying
              * …" to the noun phrase just before it */
             if (clause ? !hd_ex_np_sentence_subject(x, c, c, &np)
@@ -474,6 +491,15 @@ static uint32_t one_sentence(xctx *x, uint32_t s0, uint32_t s1)
             if (!clause && issued_document(x, &np) && !hd_ex_np_sentence_subject(x, c, c, &np))
                 continue;
             uint32_t a = tok_is(x, c + 1, "that") ? c + 2 : c + 1;
+            /* "…, saying A, and reminded the audience …": the subject's next verb ends A */
+            for (uint32_t k = a + 3; k + 1 < s1; k++)
+                if (tok_punct(x, k, ',') && tok_is(x, k + 1, "and") && k + 2 < s1 &&
+                    tok_word(x, k + 2) && !(x->t[k + 2].flags & (TF_CAP | TF_INQ)) &&
+                    x->t[k + 2].e - x->t[k + 2].s > 4 && x->b[x->t[k + 2].e - 1] == 'd' &&
+                    x->b[x->t[k + 2].e - 2] == 'e') {
+                    s1 = k;
+                    break;
+                }
             /* "…, saying A, though Mrs. Fiorina said B": B is a sentence of its own */
             for (uint32_t k = a + 3; k + 1 < s1; k++) {
                 if (!tok_punct(x, k - 1, ',') || (x->t[k].flags & TF_INQ) ||

@@ -377,6 +377,20 @@ int hd_ex_np_left(xctx *x, uint32_t verb, uint32_t lo, xnp *np)
         }
         break;
     }
+    /* "Joyce — who is listed as an attorney in Illinois — told": a dash appositive */
+    if (tok_punct(x, j, '-') && x->t[j].e - x->t[j].s > 1) {
+        uint32_t p = j;
+        while (p > lo && j - p < 30) {
+            p--;
+            if (x->t[p].flags & TF_INQ || x->t[p].kind == TK_PARA || hd_ex_stop_tok(x, p))
+                return 0;
+            if (tok_punct(x, p, '-') && x->t[p].e - x->t[p].s > 1)
+                break;
+        }
+        if (!tok_punct(x, p, '-') || p == j || p <= lo)
+            return 0;
+        return np_core(x, p - 1, lo, np);
+    }
     if (tok_punct(x, j, ',')) {
         /* "Sandy Phillips, who lost her daughter in Aurora, Colorado, in July 2012, said": a
          * relative clause may hold commas of its own; its subject is before ", who" */

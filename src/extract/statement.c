@@ -78,6 +78,11 @@ int hd_ex_cue_ok(const xctx *x, uint32_t i, uint32_t cls)
         !(x->t[i + 2].flags & (TF_CAP | TF_DIGIT)) &&
         !tok_has(x, i + 2, LW_DET | LW_PRON | LW_FUNC))
         return 1; /* "pledged to oppose legal status": what X undertook to do */
+    /* "wrote to Sanders' Senate office that …", "said to reporters that …" */
+    if (tok_is(x, i + 1, "to") && !commits(x, i))
+        for (uint32_t k = i + 2; k < x->nt && k < i + 10 && !hd_ex_stop_tok(x, k); k++)
+            if (tok_is(x, k, "that") && !(x->t[k].flags & TF_INQ))
+                return 1;
     for (int k = 0; bad[k]; k++)
         if (tok_is(x, i + 1, bad[k]))
             return 0;

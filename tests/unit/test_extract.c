@@ -1048,6 +1048,30 @@ static void test_relative_clause_commas_and_issued_statement(void **state)
     assert_string_equal(find(&r2, "the talks would resume")->speaker, "officials");
 }
 
+/* Participles and cues in the shapes of campaign reporting. */
+static void test_participle_and_cue_shapes(void **state)
+{
+    (void)state;
+    res r =
+        run("Donald Trump has delivered a defense of \u201cNew York values,\u201d saying the city "
+            "embodied the bravery of America.\n"
+            "Clinton attacked Trump, saying he would appoint judges who would overturn the "
+            "ruling, and reminded the audience of his remarks.\n"
+            "While saying that he does respect Mrs. Clinton, Mr. Sanders continued to express "
+            "doubts about her.\n"
+            "Reached by phone on Tuesday, Joyce \u2014 who is listed as an attorney in Illinois "
+            "\u2014 told The Huffington Post he is not planning an appeal.\n"
+            "The American Legion wrote to the Senate office that it did not have permission to "
+            "use the emblem.\n");
+    check(&r, "the city embodied the bravery", "Donald Trump", 0, "saying");
+    const hd_statement *s = find(&r, "he would appoint judges");
+    assert_string_equal(s->speaker, "Clinton");
+    assert_null(strstr(s->text, "reminded"));
+    check(&r, "he does respect Mrs. Clinton", "Sanders", 0, "saying");
+    check(&r, "he is not planning an appeal", "Joyce", 0, "told");
+    check(&r, "it did not have permission", "American Legion", 0, "wrote");
+}
+
 static void test_empty_and_bad_args(void **state)
 {
     (void)state;
@@ -1481,6 +1505,7 @@ int main(void)
         cmocka_unit_test(test_asked_questions),
         cmocka_unit_test(test_then_says_familiar_sources),
         cmocka_unit_test(test_relative_clause_commas_and_issued_statement),
+        cmocka_unit_test(test_participle_and_cue_shapes),
         cmocka_unit_test(test_empty_and_bad_args),
         cmocka_unit_test(test_lexicon_missing_dir),
         cmocka_unit_test(test_seed_page_001),
