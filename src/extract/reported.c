@@ -444,11 +444,16 @@ static uint32_t one_sentence(xctx *x, uint32_t s0, uint32_t s1)
         if (!cls || cls == VC_QUOTE || !hd_ex_cue_ok(x, c, cls))
             continue;
         int ns = not_said(x, c, s0);
-        if (ns == 2 && tok_is(x, c + 1, "that") && c + 2 < s1) {
+        /* "it was revealed (that) profits were diverted" */
+        int impersonal = ns == 2 && c >= s0 + 2 && tok_is(x, c - 2, "it") &&
+                         (tok_is(x, c - 1, "was") || tok_is(x, c - 1, "is"));
+        if (ns == 2 && (tok_is(x, c + 1, "that") || impersonal) && c + 2 < s1) {
             /* "Employees were told that layoffs will begin": said, by someone unnamed */
             memset(&np, 0, sizeof np);
             np.ref = REF_NONE;
-            emit_reported(x, &np, c, c + 1, c + 2, s1, 1);
+            uint32_t a = tok_is(x, c + 1, "that") ? c + 2 : c + 1;
+            uint32_t subj = impersonal ? c - 2 : c; /* "After it was revealed A, …" */
+            emit_reported(x, &np, c, c + 1, a, subordinate_end(x, s0, subj, a, s1), 1);
             return UINT32_MAX;
         }
         if (ns)

@@ -841,6 +841,11 @@ static void test_negated_and_passive(void **state)
      * the speaker */
     check(&r, "layoffs will begin this week", NULL, 0, "told");
     assert_null(find(&r, "layoffs will begin")->speaker_mention);
+    /* an impersonal passive reports words all the same */
+    res r2 = run("After it was revealed profits from the arms sales had been diverted to the "
+                 "rebels, the committee met again.\n");
+    check(&r2, "profits from the arms sales had been diverted", NULL, 0, "revealed");
+    assert_null(strstr(find(&r2, "profits from the arms")->text, "committee"));
     /* "has said" is active */
     assert_true(has(&r, "the new bridge would open next year"));
     assert_int_equal(r.n, 2);
