@@ -172,14 +172,17 @@ static const char *canonical_origin(hd_extractor *x, const char *origin)
 }
 
 /* Article ids: the JSONL id ("id", then "id#1", "id#2" for further articles of the page);
- * otherwise the canonical path, with the line of a JSONL record ("/abs/feed.jsonl:12#0"), and
+ * otherwise (no id, or an empty one) the canonical path, with the line of a JSONL record
+ * ("/abs/feed.jsonl:12#0"), and
  * the article's position. Stable across runs, so re-indexing a page replaces its articles. */
 static const char *make_id(hd_extractor *x, const hd_page *pg, size_t k)
 {
-    if (pg->id && k == 0)
-        return hd_arena_strdup(&x->arena, pg->id);
+    /* an empty "id" names nothing: the record gets one from its file and line */
+    const char *pid = pg->id && pg->id[0] ? pg->id : NULL;
+    if (pid && k == 0)
+        return hd_arena_strdup(&x->arena, pid);
     char line[32] = "";
-    const char *base = pg->id;
+    const char *base = pid;
     if (!base) {
         base = canonical_origin(x, pg->origin);
         if (pg->line)

@@ -21,15 +21,17 @@ PY
 printf '%s\n' '{"source":"wire","text":"The minister said on Monday that the talks would go on."}' \
               '{"source":"wire","text":"The union said on Tuesday that the strike would go on."}' \
               '{"id":"x1","source":"wire","text":"A third record with an id of its own, he said."}' \
+              '{"id":"","source":"wire","text":"A fourth record with an empty id, she said."}' \
               > "$TMP/feed.jsonl"
 run feed extract --json --no-statements "$TMP/feed.jsonl"
 expect_rc feed 0
-check "records without ids get distinct ids; a given id is kept" python3 - "$TMP/feed.out" <<'PY'
+check "records without ids (or with an empty one) get distinct ids; a given id is kept" python3 - "$TMP/feed.out" <<'PY'
 import json, sys
 ids = [json.loads(l)["id"] for l in open(sys.argv[1])]
-assert len(ids) == 3 and len(set(ids)) == 3, ids
+assert len(ids) == 4 and len(set(ids)) == 4, ids
 assert ids[0].endswith("feed.jsonl:1#0") and ids[1].endswith("feed.jsonl:2#0"), ids
 assert ids[2] == "x1", ids
+assert ids[3].endswith("feed.jsonl:4#0"), ids
 PY
 
 finish
