@@ -96,6 +96,11 @@ static int cap_word(const xctx *x, uint32_t i)
 
 static int connector(const xctx *x, uint32_t i)
 {
+    /* "Institute for Fiscal Studies", "Centers for Disease Control": "for" after a
+     * capitalised organisation word */
+    if (tok_is(x, i, "for") && !(x->t[i].flags & TF_CAP) && i > 0 && (x->t[i - 1].flags & TF_CAP) &&
+        tok_has(x, i - 1, LW_ORG))
+        return 1;
     if (!tok_has(x, i, LW_CONN) || (x->t[i].flags & TF_CAP))
         return 0;
     /* "the" only after "of": "of the Islamic Revolution" */
@@ -157,6 +162,35 @@ static uint32_t org_and_tail(const xctx *x, uint32_t i, uint32_t j)
         firm_designator(x, k - 1))
         return 0;
     return k;
+}
+
+/* "the Centers for Disease Control and Prevention", "Centre for Economics and Business
+ * Research": a name with "<organisation word> for" runs on over "and" and up to three more
+ * capitalised words. Returns the end of the name, or 0. */
+static uint32_t org_for_and_tail(const xctx *x, uint32_t i, uint32_t j)
+{
+    int org_for = 0;
+    for (uint32_t m = i; m + 1 < j && !org_for; m++)
+        org_for = tok_has(x, m, LW_ORG) && (x->t[m].flags & TF_CAP) && tok_is(x, m + 1, "for");
+    if (!org_for)
+        return 0;
+    uint32_t k = j + 1;
+    while (k < x->nt && k < j + 4 && cap_word(x, k) && !tok_has(x, k, LW_FUNC))
+        k++;
+    if (k == j + 1 || (k < x->nt && cap_word(x, k)))
+        return 0;
+    /* the last word a field's name, not a person's ("and Prevention", "and Research", "and
+     * Rural Affairs"; not "the Institute for Fiscal Studies and Smith") */
+    static const char *const suf[] = {"tion", "ment", "ity", "ics",  "ogy",  "ance", "ence",
+                                      "ing",  "ism",  "ure", "airs", "arch", "ies",  NULL};
+    const xtok *t = &x->t[k - 1];
+    size_t n = t->stem_e - t->s;
+    int field = tok_has(x, k - 1, LW_ORG);
+    for (int v = 0; suf[v] && !field; v++) {
+        size_t l = strlen(suf[v]);
+        field = n > l + 2 && strncasecmp(x->b + t->stem_e - l, suf[v], l) == 0;
+    }
+    return field ? k : 0;
 }
 
 uint32_t hd_ex_role_ending_at(const xctx *x, uint32_t j, uint32_t lo)
@@ -447,6 +481,10 @@ static int org_name(const xctx *x, uint32_t a, uint32_t b)
     if (tok_has(x, b - 1, LW_ORG) || tok_has(x, a, LW_ORG) || hyphen_org(x, b - 1) ||
         hyphen_org(x, a))
         return 1;
+    /* "(the) Institute for Fiscal Studies": an organisation word before "for" */
+    for (uint32_t k = a; k + 2 < b; k++)
+        if (tok_has(x, k, LW_ORG) && tok_is(x, k + 1, "for") && (x->t[k].flags & TF_CAP))
+            return 1;
     return b - a == 1 && (x->t[a].flags & TF_ALLCAPS) && !caps_not_org(x, a);
 }
 
@@ -885,6 +923,8 @@ int hd_ex_entities(xctx *x)
                 f = firm_tail(x, j);
             if (!f && !poss && tok_is(x, j, "and"))
                 f = org_and_tail(x, i, j);
+            if (!f && !poss && tok_is(x, j, "and"))
+                f = org_for_and_tail(x, i, j);
             if (f) {
                 j = f;
                 continue;

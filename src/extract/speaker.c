@@ -137,6 +137,8 @@ static int32_t person_of(const xctx *x, uint32_t j, uint32_t lo, int32_t e)
     uint32_t s = j;
     while (s > lo && x->tent[s - 1] == e)
         s--;
+    if (s > lo + 2 && tok_is(x, s - 1, "the") && x->tent[s - 1] < 0)
+        s--; /* "Carl Emmerson of the Institute for Fiscal Studies" */
     if (s < lo + 2 || !tok_is(x, s - 1, "of"))
         return e;
     int32_t pe = x->tent[s - 2];

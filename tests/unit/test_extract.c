@@ -1077,6 +1077,23 @@ static void test_participle_and_cue_shapes(void **state)
     check(&r, "it did not have permission", "American Legion", 0, "wrote");
 }
 
+/* Organisations named "X for Y" are one name, and "Z of the X for Y" speaks for Z. */
+static void test_org_for_names(void **state)
+{
+    (void)state;
+    res r = run("The Centers for Disease Control and Prevention said it had traced everyone "
+                "who might have been exposed.\n"
+                "Carl Emmerson of the Institute for Fiscal Studies said the figures would come "
+                "out in the wash.\n"
+                "The Commission for Racial Equality said the claims were false.\n"
+                "The Institute for Fiscal Studies and Smith said the figures were wrong.\n");
+    check(&r, "it had traced everyone", "Centers for Disease Control and Prevention", 0, "said");
+    check(&r, "the figures would come out", "Carl Emmerson", 0, "said");
+    check(&r, "the claims were false", "Commission for Racial Equality", 0, "said");
+    assert_non_null(entity(&r, "Institute for Fiscal Studies"));
+    assert_null(entity(&r, "Institute for Fiscal Studies and Smith"));
+}
+
 static void test_empty_and_bad_args(void **state)
 {
     (void)state;
@@ -1511,6 +1528,7 @@ int main(void)
         cmocka_unit_test(test_then_says_familiar_sources),
         cmocka_unit_test(test_relative_clause_commas_and_issued_statement),
         cmocka_unit_test(test_participle_and_cue_shapes),
+        cmocka_unit_test(test_org_for_names),
         cmocka_unit_test(test_empty_and_bad_args),
         cmocka_unit_test(test_lexicon_missing_dir),
         cmocka_unit_test(test_seed_page_001),
