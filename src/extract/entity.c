@@ -625,11 +625,54 @@ static void titled_words(xctx *x, epass *p)
     }
 }
 
+/* Is token a, opening the run [a,b), a sentence's opening "-ing" word ("Hosting Cook at
+ * Dreamforce …", "Echoing Gaviria, …") that the article never capitalises anywhere else? Then
+ * it is a verb, not the first word of a name. */
+static int gerund_opener(const xctx *x, uint32_t a, uint32_t b)
+{
+    const xtok *t = &x->t[a];
+    size_t n = t->stem_e - t->s;
+    if (!(t->flags & TF_SSTART) || (t->flags & TF_ALLCAPS) || n < 6 || t->lex ||
+        strncmp(x->b + t->stem_e - 3, "ing", 3) != 0)
+        return 0;
+    /* "Downing Street", "Reading Council": a place or an organisation */
+    if (a + 1 < x->nt && tok_has(x, a + 1, LW_PCUE | LW_ORG | LW_INST))
+        return 0;
+    for (uint32_t c = 0; c < x->n_cap; c++) {
+        uint32_t k = x->caps[c];
+        if (k != a && !(x->t[k].flags & TF_SSTART) && x->t[k].stem_e - x->t[k].s == n &&
+            memcmp(x->b + x->t[k].s, x->b + t->s, n) == 0)
+            return 0;
+    }
+    /* and what follows is a place ("Addressing Chicago"), or a name the article also writes
+     * after another first name ("Echoing Gaviria" … "Cesar Gaviria"; not "Irving Nathan" …
+     * "Mr. Nathan", nor "Flying Tigers" … "Flying Tigers") */
+    if (place_name(x, a + 1, b) || tok_has(x, a + 1, LW_TITLE))
+        return 1; /* "Addressing Chicago", "Analysing Mr Brown" */
+    const xtok *l = &x->t[b - 1];
+    size_t ln = l->stem_e - l->s;
+    for (uint32_t c = 0; c < x->n_cap; c++) {
+        uint32_t k = x->caps[c];
+        if (k == b - 1 || k == 0 || x->t[k].stem_e - x->t[k].s != ln ||
+            memcmp(x->b + x->t[k].s, x->b + l->s, ln) != 0)
+            continue;
+        const xtok *f = &x->t[k - 1];
+        if (tok_word(x, k - 1) && (f->flags & TF_CAP) &&
+            !tok_has(x, k - 1, LW_TITLE | LW_FUNC | LW_ROLE | LW_MOD) &&
+            strncmp(x->b + f->stem_e - 3, "ing", 3) != 0 &&
+            !(f->stem_e - f->s == n && memcmp(x->b + f->s, x->b + t->s, n) == 0))
+            return 1;
+    }
+    return 0;
+}
+
 /* A run of capitalised words [a,b). */
 static void run(xctx *x, epass *p, uint32_t a, uint32_t b)
 {
     while (a < b && (tok_has(x, a, LW_FUNC) || connector(x, a)))
         a++;
+    if (b - a >= 2 && !firm_designator(x, b - 1) && !org_name(x, a, b) && gerund_opener(x, a, b))
+        a++; /* not "Sterling Software Inc" */
     while (b > a && connector(x, b - 1))
         b--;
     if (a >= b)

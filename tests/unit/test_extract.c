@@ -1094,6 +1094,23 @@ static void test_org_for_names(void **state)
     assert_null(entity(&r, "Institute for Fiscal Studies and Smith"));
 }
 
+/* A sentence's opening "-ing" word is no first name when what follows is a name the article
+ * writes after another first name, or a title; a real first name stays. */
+static void test_gerund_before_name(void **state)
+{
+    (void)state;
+    res r = run("Apple chief executive Tim Cook spoke at the event.\n"
+                "Hosting Cook at Dreamforce \u201cis our dream,\u201d Benioff said.\n"
+                "\u201cWe really took that challenge to heart,\u201d he said.\n"
+                "Analysing Mr Brown's budget, economists said it was cautious.\n"
+                "Irving Nathan, a lawyer for the company, said the ruling was wrong.\n"
+                "Mr. Nathan said an appeal would follow.\n");
+    assert_null(entity(&r, "Hosting Cook"));
+    check(&r, "We really took that challenge", "Tim Cook", 1, "said");
+    assert_null(entity(&r, "Analysing Mr Brown"));
+    check(&r, "the ruling was wrong", "Irving Nathan", 0, "said");
+}
+
 static void test_empty_and_bad_args(void **state)
 {
     (void)state;
@@ -1529,6 +1546,7 @@ int main(void)
         cmocka_unit_test(test_relative_clause_commas_and_issued_statement),
         cmocka_unit_test(test_participle_and_cue_shapes),
         cmocka_unit_test(test_org_for_names),
+        cmocka_unit_test(test_gerund_before_name),
         cmocka_unit_test(test_empty_and_bad_args),
         cmocka_unit_test(test_lexicon_missing_dir),
         cmocka_unit_test(test_seed_page_001),
