@@ -806,8 +806,25 @@ static int speaking_name(const xctx *x, uint32_t a)
     return !(x->t[a].flags & TF_SSTART) || !lower_elsewhere(x, a);
 }
 
+/* First names of the people named in full: token hash -> person, or -2 when two people of
+ * the article share it. */
+static int first_names(xctx *x, imap *m)
+{
+    if (imap_init(x, m, x->nent + 1))
+        return -1;
+    for (uint32_t e = 0; e < x->nent; e++) {
+        if (x->ent[e].kind != HD_ENT_PERSON || x->ent[e].n_words < 2)
+            continue;
+        int32_t *sl = imap_slot(m, tok_hash(x, x->ent[e].first_tok), 1);
+        *sl = *sl == -1 || *sl == (int32_t)e ? (int32_t)e : -2;
+    }
+    return 0;
+}
+
 static void singles(xctx *x, epass *p)
 {
+    imap first = {0};
+    int have_first = 0;
     for (uint32_t s = 0; s < p->nsingles; s++) {
         uint32_t a = p->singles[s];
         int32_t *sl = imap_slot(&p->surnames, tok_hash(x, a), 0);
@@ -834,6 +851,20 @@ static void singles(xctx *x, epass *p)
         }
         if (place_name(x, a, a + 1)) {
             name_part(x, p, a, a, a + 1, 0, 1);
+            continue;
+        }
+        /* "Elise wrote" after "Elise Matthesen": the one person of the article with that
+         * first name */
+        if (!have_first) {
+            if (first_names(x, &first) != 0) {
+                x->oom = 1;
+                return;
+            }
+            have_first = 1;
+        }
+        int32_t *fl = imap_slot(&first, tok_hash(x, a), 0);
+        if (fl && *fl >= 0 && !(x->t[a].flags & TF_ALLCAPS) && x->ent[*fl].first_tok != a) {
+            mark(x, a, a + 1, *fl);
             continue;
         }
         /* Unknown one-word name saying something ("Avery said", "Texaco announced"): an

@@ -1111,6 +1111,24 @@ static void test_gerund_before_name(void **state)
     check(&r, "the ruling was wrong", "Irving Nathan", 0, "said");
 }
 
+/* A first name alone is the one person of the article with that first name; two people
+ * sharing it leave it alone. */
+static void test_first_name_alone(void **state)
+{
+    (void)state;
+    res r = run("Elise Matthesen knew him for years.\n"
+                "Elise wrote that she had interviewed him for a convention.\n"
+                "Finance minister Wang Bingqian presented the budget.\n"
+                "Wang said tax receipts rose to 206 billion yuan.\n");
+    check(&r, "she had interviewed him", "Elise Matthesen", 0, "wrote");
+    check(&r, "tax receipts rose", "Wang Bingqian", 0, "said");
+    res r2 = run("Mark Smith and Mark Jones met on Monday.\n"
+                 "Mark said the talks went well for both sides.\n");
+    const hd_statement *s = find(&r2, "the talks went well");
+    assert_true(s->speaker == NULL ||
+                (strcmp(s->speaker, "Mark Smith") != 0 && strcmp(s->speaker, "Mark Jones") != 0));
+}
+
 static void test_empty_and_bad_args(void **state)
 {
     (void)state;
@@ -1547,6 +1565,7 @@ int main(void)
         cmocka_unit_test(test_participle_and_cue_shapes),
         cmocka_unit_test(test_org_for_names),
         cmocka_unit_test(test_gerund_before_name),
+        cmocka_unit_test(test_first_name_alone),
         cmocka_unit_test(test_empty_and_bad_args),
         cmocka_unit_test(test_lexicon_missing_dir),
         cmocka_unit_test(test_seed_page_001),
