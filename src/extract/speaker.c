@@ -258,6 +258,9 @@ static void pp_head(xctx *x, uint32_t j, uint32_t lo, xnp *np)
                            !(x->t[t].flags & TF_ALLCAPS)) ||
                           (x->tent[t] >= 0 && x->ent[x->tent[t]].kind == HD_ENT_PERSON)))
             best = t;
+        /* "The deputy head of China's delegation to the forum said": a role heads it */
+        else if (prep_seen && tok_has(x, t, LW_ROLE) && !(x->t[t].flags & (TF_CAP | TF_ALLCAPS)))
+            best = t;
     }
     if (best == UINT32_MAX)
         return;

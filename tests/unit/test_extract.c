@@ -677,6 +677,12 @@ static void test_prepositional_object(void **state)
     s = find(&r, "no decision had been made");
     assert_non_null(strstr(s->speaker_mention, "spokeswoman"));
     check(&r, "the drug was safe", "Food and Drug Administration", 0, "said");
+    /* a role heads its phrase: not "the forum" */
+    res r2 =
+        run("The deputy head of the delegation to the forum said the exercises should stop.\n");
+    s = find(&r2, "the exercises should stop");
+    assert_true(s->speaker == NULL || strcmp(s->speaker, "forum") != 0);
+    assert_non_null(strstr(s->speaker_mention, "deputy head"));
 }
 
 /* "They" after a plural description stands for it; otherwise it names no one. */
