@@ -241,7 +241,7 @@ static void pp_head(xctx *x, uint32_t j, uint32_t lo, xnp *np)
         tok_has(x, j, LW_SNOUN | LW_ROLE))
         return;
     uint32_t best = UINT32_MAX;
-    int prep_seen = 0;
+    int prep_seen = 0, by_role = 0;
     for (uint32_t k = j; k > lo && j - k < 10; k--) {
         uint32_t t = k - 1;
         if (!tok_word(x, t) || (x->t[t].flags & TF_INQ) || (x->t[t].lex & LW_VERB) ||
@@ -256,14 +256,26 @@ static void pp_head(xctx *x, uint32_t j, uint32_t lo, xnp *np)
         }
         if (prep_seen && ((tok_has(x, t, LW_SNOUN) && !tok_has(x, t, LW_ROLE) &&
                            !(x->t[t].flags & TF_ALLCAPS)) ||
-                          (x->tent[t] >= 0 && x->ent[x->tent[t]].kind == HD_ENT_PERSON)))
+                          (x->tent[t] >= 0 && x->ent[x->tent[t]].kind == HD_ENT_PERSON))) {
             best = t;
-        /* "The deputy head of China's delegation to the forum said": a role heads it */
-        else if (prep_seen && tok_has(x, t, LW_ROLE) && !(x->t[t].flags & (TF_CAP | TF_ALLCAPS)))
-            best = t;
+            by_role = 0;
+        } else if (prep_seen && tok_has(x, t, LW_ROLE) &&
+                   !(x->t[t].flags & (TF_CAP | TF_ALLCAPS))) {
+            best = t; /* "The deputy head of China's delegation to the forum said" */
+            by_role = 1;
+        }
     }
     if (best == UINT32_MAX)
         return;
+    if (by_role) {
+        /* the whole phrase describes the speaker ("deputy head of China's delegation to the
+         * forum", "spokeswoman for the authority"): no guess at who holds the role */
+        uint32_t s0 = np_start(x, best, lo);
+        if (s0 < np->t0)
+            np->t0 = s0;
+        np->ref = REF_NONE;
+        return;
+    }
     xnp h;
     if (!np_core(x, best, lo, &h))
         return;
