@@ -1135,6 +1135,17 @@ static void test_first_name_alone(void **state)
                 (strcmp(s->speaker, "Mark Smith") != 0 && strcmp(s->speaker, "Mark Jones") != 0));
 }
 
+/* A sentence opening on an adverbial that names a city and its state: the subject comes
+ * after both ("…, Ohio, Brenda Johnson railed …"), and a later "she" is hers. */
+static void test_subject_after_city_and_state(void **state)
+{
+    (void)state;
+    res r = run("At a campaign event in St. Clairsville, Ohio, 62-year-old Brenda Johnson also "
+                "railed against the plan.\n"
+                "\u201cThey should speak English in public,\u201d she said.\n");
+    check(&r, "They should speak English in public", "Brenda Johnson", 1, "said");
+}
+
 static void test_empty_and_bad_args(void **state)
 {
     (void)state;
@@ -1572,6 +1583,7 @@ int main(void)
         cmocka_unit_test(test_org_for_names),
         cmocka_unit_test(test_gerund_before_name),
         cmocka_unit_test(test_first_name_alone),
+        cmocka_unit_test(test_subject_after_city_and_state),
         cmocka_unit_test(test_empty_and_bad_args),
         cmocka_unit_test(test_lexicon_missing_dir),
         cmocka_unit_test(test_seed_page_001),
