@@ -565,12 +565,21 @@ int hd_ex_np_sentence_subject(xctx *x, uint32_t i, uint32_t verb, xnp *np)
                 s = k + 1;
                 break;
             }
-        /* "At an event in St. Clairsville, Ohio, Brenda Johnson …": the place's state too */
-        uint32_t k = s;
-        while (k < verb && k < s + 4 && x->tent[k] >= 0 && x->ent[x->tent[k]].kind == HD_ENT_PLACE)
-            k++;
-        if (k > s && k < verb && tok_punct(x, k, ','))
-            s = k + 1;
+        /* "At an event in St. Clairsville, Ohio, Brenda Johnson …", "in Ames, Iowa, on
+         * Sunday, Mrs. Clinton …": a state and a time after the first comma belong to it */
+        for (int seg = 0; seg < 2; seg++) {
+            uint32_t k = s;
+            while (k < verb && k < s + 4 && x->tent[k] >= 0 &&
+                   x->ent[x->tent[k]].kind == HD_ENT_PLACE)
+                k++;
+            if (k == s && k + 1 < verb && (tok_is(x, k, "on") || tok_is(x, k, "in")) &&
+                tok_has(x, k + 1, LW_TIME))
+                k += 2;
+            if (k > s && k < verb && tok_punct(x, k, ','))
+                s = k + 1;
+            else
+                break;
+        }
     }
     uint32_t role = UINT32_MAX, first = UINT32_MAX;
     int skipped = 0;

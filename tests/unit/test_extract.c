@@ -1144,6 +1144,9 @@ static void test_subject_after_city_and_state(void **state)
                 "railed against the plan.\n"
                 "\u201cThey should speak English in public,\u201d she said.\n");
     check(&r, "They should speak English in public", "Brenda Johnson", 1, "said");
+    res r2 = run("At a campaign event in Ames, Iowa, on Sunday, Mrs. Clinton tried to expand on "
+                 "her statement, saying that the United States should play a leading role.\n");
+    check(&r2, "the United States should play a leading role", "Clinton", 0, "saying");
 }
 
 static void test_empty_and_bad_args(void **state)
