@@ -376,6 +376,186 @@ static int inverted_subject(xctx *x, uint32_t c, uint32_t s1, xnp *np)
 }
 
 /* One sentence [s0, s1): at most one reported statement. */
+/* Do tokens [a, b) only introduce the main clause that follows them: a subordinate clause
+ * ("While most were marked confidential") or a short adverbial ("In addition", "On Tuesday")? */
+static int clause_opener(const xctx *x, uint32_t a, uint32_t b)
+{
+    static const char *const sub[] = {
+        "while", "although", "though",  "whereas", "when", "if",   "because", "since",
+        "after", "before",   "despite", "unlike",  "as",   "once", "until",   NULL};
+    static const char *const adv[] = {
+        "in",     "on",    "at",         "for",       "by",           "with",     "under",
+        "during", "among", "however",    "meanwhile", "additionally", "moreover", "overall",
+        "still",  "now",   "separately", "last",      "this",         "earlier",  NULL};
+    if (a >= b || !tok_word(x, a))
+        return 0;
+    for (int k = 0; sub[k]; k++)
+        if (tok_is(x, a, sub[k]))
+            return 1;
+    uint32_t words = 0;
+    for (uint32_t k = a; k < b; k++) {
+        if (tok_punct(x, k, ',') || x->t[k].kind == TK_QOPEN)
+            return 0;
+        words += x->t[k].kind == TK_WORD;
+    }
+    if (words > 5)
+        return 0;
+    for (int k = 0; adv[k]; k++)
+        if (tok_is(x, a, adv[k]))
+            return 1;
+    return 0;
+}
+
+/* The "who" of a relative clause whose verb is cue c ("X, who said", "X, who has long
+ * argued", "X, who also noted"), or UINT32_MAX. A "who" right after a verb is a question's
+ * ("asked the mayor who said …"), not a relative pronoun. */
+static uint32_t relative_who(const xctx *x, uint32_t c, uint32_t s0)
+{
+    uint32_t w = c;
+    while (w > s0 && c - w < 3) {
+        w--;
+        if (tok_is(x, w, "who"))
+            break;
+        if (!(tok_is(x, w, "has") || tok_is(x, w, "had") || tok_is(x, w, "have") ||
+              (tok_has(x, w, LW_ADV) && !(x->t[w].flags & TF_CAP))))
+            return UINT32_MAX;
+    }
+    if (!tok_is(x, w, "who") || w == s0 || (x->t[w].flags & TF_INQ))
+        return UINT32_MAX;
+    if (tok_punct(x, w - 1, ','))
+        return w;
+    return tok_word(x, w - 1) && !(x->t[w - 1].lex & (LW_VERB | LW_ACC)) ? w : UINT32_MAX;
+}
+
+/* The end of the relative clause that cue c opens when it is followed by the main clause's
+ * own speech verb: "X, who said A, said B" -> the comma before the second "said" (A stops
+ * there), or UINT32_MAX. Sets *main to that verb. */
+static uint32_t relative_end(const xctx *x, uint32_t a, uint32_t s1, uint32_t *main)
+{
+    for (uint32_t k = a + 2; k + 1 < s1; k++) {
+        if (!tok_punct(x, k, ',') || (x->t[k].flags & TF_INQ))
+            continue;
+        uint32_t v = k + 1;
+        if (tok_has(x, v, LW_ADV) && !(x->t[v].flags & TF_CAP) && v + 1 < s1)
+            v++;
+        /* the main verb may already serve a quote ("X, who A, said: “…”") */
+        if (tok_word(x, v) && !(x->t[v].flags & (TF_INQ | TF_CAP)) &&
+            x->t[v].lex >> 24 == VC_SPEECH && (x->used[v] || hd_ex_cue_ok(x, v, VC_SPEECH))) {
+            *main = v;
+            return k;
+        }
+    }
+    return UINT32_MAX;
+}
+
+/* Is the clause of a relative cue c starting at a a reported statement? Not "who writes
+ * about the industry", "who pledged his allegiance": a topic or an object, no clause. */
+static int relative_clause_ok(const xctx *x, uint32_t c, uint32_t a)
+{
+    if (a != c + 1)
+        return 1;
+    return !(tok_is(x, a, "about") || tok_is(x, a, "his") || tok_is(x, a, "her") ||
+             tok_is(x, a, "their") || tok_is(x, a, "its") || tok_is(x, a, "for"));
+}
+
+/* Does noun phrase np name or describe a person: a person, a role or title ("director",
+ * "Sen."), or an indefinite description set off by a comma (", a former staff member")? */
+static int personal_np(const xctx *x, const xnp *np)
+{
+    if (REF_IS_PEND(np->ref) || (np->ref >= 0 && x->ent[np->ref].kind == HD_ENT_PERSON))
+        return 1;
+    for (uint32_t k = np->t0; k < np->t1; k++)
+        if (tok_has(x, k, LW_ROLE | LW_TITLE))
+            return 1;
+    return np->t0 > 0 && (tok_is(x, np->t0, "a") || tok_is(x, np->t0, "an")) &&
+           tok_punct(x, np->t0 - 1, ',');
+}
+
+/* The antecedent of the relative cue c: the noun phrase before "who", but not a place or an
+ * organisation that is the object of a preposition inside a description ("a gynecologist from
+ * Englewood, New Jersey, who said", "director of the Partnership for Conservative Principles, who
+ * said"): then the phrase that the preposition hangs from. */
+static int relative_speaker(xctx *x, uint32_t c, uint32_t s0, xnp *np)
+{
+    if (!hd_ex_np_left(x, c, s0, np))
+        return 0;
+    int place = np->ref >= 0 && x->ent[np->ref].kind == HD_ENT_PLACE;
+    xnp cur = *np, fallback = {0};
+    int have_fallback = 0;
+    for (int hop = 0; hop < 4; hop++) {
+        if (hop > 0 && personal_np(x, &cur)) {
+            /* "Elizabeth Arnold, 32, a former staff member for …": the person described */
+            uint32_t q = cur.t0 - 1;
+            xnp named;
+            if (q > s0 + 2 && (x->t[q - 1].flags & TF_DIGIT) && tok_punct(x, q - 2, ','))
+                q -= 2;
+            if ((tok_is(x, cur.t0, "a") || tok_is(x, cur.t0, "an")) && q > s0 &&
+                tok_punct(x, q, ',') && hd_ex_np_left(x, q, s0, &named) &&
+                (REF_IS_PEND(named.ref) ||
+                 (named.ref >= 0 && x->ent[named.ref].kind == HD_ENT_PERSON)))
+                cur = named;
+            *np = cur;
+            return 1;
+        }
+        if (hop == 0 && !place && !(np->ref >= 0 && x->ent[np->ref].kind == HD_ENT_ORG))
+            return 1; /* a person, a role, a plain noun: "who" is theirs */
+        if (hop > 0 && !have_fallback && !(cur.ref >= 0 && x->ent[cur.ref].kind == HD_ENT_PLACE)) {
+            fallback = cur;
+            have_fallback = 1;
+        }
+        uint32_t p = cur.t0;
+        /* "Englewood, New Jersey": a place and its state */
+        while (p > s0 + 2 && tok_punct(x, p - 1, ',') && tok_word(x, p - 2) &&
+               (x->t[p - 2].flags & TF_CAP))
+            p -= 2;
+        while (p > s0 && tok_word(x, p - 1) && (x->t[p - 1].flags & TF_CAP) &&
+               !tok_is(x, p - 1, "the"))
+            p--;
+        if (p <= s0 + 1 ||
+            !(tok_is(x, p - 1, "of") || tok_is(x, p - 1, "from") || tok_is(x, p - 1, "for") ||
+              tok_is(x, p - 1, "in") || tok_is(x, p - 1, "at") || tok_is(x, p - 1, "with")))
+            break;
+        if (!hd_ex_np_left(x, p - 1, s0, &cur))
+            break;
+    }
+    /* an organisation with no person described before it; a place with no phrase before its
+     * preposition (or a word typed as a place: "Republicans who say") */
+    if (place && have_fallback)
+        *np = fallback;
+    return 1;
+}
+
+/* Relative clauses of speech in a sentence whose main cue serves a direct quote: "“…,” said
+ * Tom Borges, who predicted that …" — the clause is Borges's reported words. */
+static void relative_statements(xctx *x, uint32_t s0, uint32_t s1)
+{
+    for (uint32_t ci = first_cue(x, s0); ci < x->n_cues && x->cues[ci] < s1; ci++) {
+        uint32_t c = x->cues[ci];
+        if (x->used[c] || (x->t[c].flags & TF_INQ))
+            continue;
+        uint32_t cls = hd_ex_cue_class(x, c);
+        if (cls != VC_SPEECH || !hd_ex_cue_ok(x, c, cls) || relative_who(x, c, s0) == UINT32_MAX ||
+            not_said(x, c, s0))
+            continue;
+        xnp np;
+        if (!relative_speaker(x, c, s0, &np))
+            continue;
+        uint32_t a = clause_start(x, c, cls, s1);
+        if (a == UINT32_MAX || a >= s1 || x->t[a].kind == TK_QOPEN || adverbial_only(x, a, s1) ||
+            !relative_clause_ok(x, c, a))
+            continue;
+        uint32_t main_cue, b = relative_end(x, a, s1, &main_cue);
+        if (b == UINT32_MAX)
+            b = s1;
+        for (uint32_t k = a; k < b; k++)
+            if (x->t[k].kind == TK_QOPEN || x->t[k].kind == TK_QCLOSE) {
+                b = k; /* the quote's words are its own statement */
+                break;
+            }
+        emit_reported(x, &np, c, c + 1, a, b, 1);
+    }
+}
+
 /* One sentence [s0, s1). Returns where a second, coordinated clause with its own subject
  * starts ("A said X and B said Y"), or UINT32_MAX. Only cue tokens (LW_VERB or LW_ACC) can
  * start one: the loop walks x->cues. */
@@ -430,12 +610,25 @@ static uint32_t one_sentence(xctx *x, uint32_t s0, uint32_t s1)
             }
             np.t0 = c + 2;
             np.t1 = e;
-            if (tok_punct(x, e, ',') && (c == s0 || tok_punct(x, c - 1, ',')) && c <= s0 + 2) {
+            /* "(the share is 15 percent, according to X)": the words inside the parentheses */
+            uint32_t lead = s0;
+            for (uint32_t k = c; k-- > s0;) {
+                if (tok_punct(x, k, ')'))
+                    break;
+                if (tok_punct(x, k, '(')) {
+                    lead = k + 1;
+                    break;
+                }
+            }
+            /* "In addition, according to X, A" and "While B, according to X, A": what X
+             * said is the main clause A after it */
+            if (tok_punct(x, e, ',') && (c == lead || tok_punct(x, c - 1, ',')) &&
+                (c <= lead + 2 || clause_opener(x, lead, c - 1))) {
                 emit_reported(x, &np, c, c + 2, e + 1, s1, 1);
                 return UINT32_MAX;
             }
-            if (c > s0 && tok_punct(x, c - 1, ',')) {
-                emit_reported(x, &np, c, c + 2, s0, c - 1, 1);
+            if (c > lead && tok_punct(x, c - 1, ',')) {
+                emit_reported(x, &np, c, c + 2, lead, c - 1, 1);
                 return UINT32_MAX;
             }
             continue;
@@ -527,6 +720,24 @@ static uint32_t one_sentence(xctx *x, uint32_t s0, uint32_t s1)
             }
             continue;
         }
+        /* "X, who said A, said B": A ends before the main verb, whose words are B */
+        uint32_t main_cue, rel_end;
+        if (cls == VC_SPEECH && relative_who(x, c, s0) != UINT32_MAX) {
+            uint32_t a = clause_start(x, c, cls, s1);
+            if (!relative_speaker(x, c, s0, &np) ||
+                (a != UINT32_MAX && a < s1 && !relative_clause_ok(x, c, a)))
+                continue;
+            if (a != UINT32_MAX && a < s1 && x->t[a].kind != TK_QOPEN &&
+                (rel_end = relative_end(x, a, s1, &main_cue)) != UINT32_MAX) {
+                emit_reported(x, &np, c, c + 1, a, rel_end, 1);
+                uint32_t a2 = clause_start(x, main_cue, VC_SPEECH, s1);
+                if (a2 != UINT32_MAX && a2 < s1 && x->t[a2].kind != TK_QOPEN &&
+                    !adverbial_only(x, a2, s1))
+                    emit_reported(x, &np, main_cue, main_cue + 1, a2,
+                                  subordinate_end(x, s0, np.t0, a2, s1), 1);
+                return UINT32_MAX;
+            }
+        }
         /* "…, X said." — the clause comes first */
         if (np.t0 > s0 + 2 && tok_punct(x, np.t0 - 1, ',')) {
             uint32_t k = c + 1;
@@ -609,6 +820,7 @@ void hd_ex_reported_sentence(xctx *x, uint32_t s0, uint32_t s1)
             uint32_t q = first_cue(x, s0), next;
             if (q < x->n_cues && x->cues[q] <= s0 + 1 && !x->used[x->cues[q]])
                 asked_question(x, x->cues[q], s0, s1, &next);
+            relative_statements(x, s0, s1);
             return;
         }
     }

@@ -1246,6 +1246,64 @@ static void test_according_to_long_source(void **state)
     assert_non_null(strstr(s->speaker_mention, "a new poll by the Harvard"));
 }
 
+static void test_relative_clause_cues(void **state)
+{
+    (void)state;
+    /* a speech verb in a relative clause on the speaker of a direct quote */
+    res r = run("\u201cWe chase every absentee request,\u201d said Tom Borges, who predicted that "
+                "about a third of the county vote will be cast early.\n"
+                "\u201cPrices are up a little,\u201d said Mr. Ekovich, who noted that some courses "
+                "had lost half their value during the recession.\n");
+    check(&r, "We chase every absentee request", "Tom Borges", 1, "said");
+    check(&r, "about a third of the county vote will be cast early", "Tom Borges", 0, "predicted");
+    check(&r, "some courses had lost half their value", "Ekovich", 0, "noted");
+    /* the relative clause ends where the main verb begins */
+    r = run("Coach Charles Barkley, who said he usually votes for Democrats, said one candidate "
+            "he likes is Governor John Kasich.\n");
+    const hd_statement *s = find(&r, "he usually votes for Democrats");
+    assert_null(strstr(s->text, "candidate"));
+    assert_string_equal(s->speaker, "Charles Barkley");
+    assert_string_equal(s->cue, "said");
+    check(&r, "one candidate he likes is Governor John Kasich", "Charles Barkley", 0, "said");
+    /* the antecedent is the person described, not the place in the description */
+    r = run("\u201cWe will be there,\u201d said Anna Berg, 41, a nurse from Dayton, Ohio, who said "
+            "she planned to march with her colleagues.\n");
+    check(&r, "she planned to march with her colleagues", "Anna Berg", 0, "said");
+    /* a topic or an object is no statement */
+    r = run("Readers trust Martin Lowe, who writes about the credit industry for consumers.\n");
+    assert_false(has(&r, "the credit industry"));
+    /* "who" in a question is no relative clause */
+    r = run("Reporters asked the mayor who said the bridge would close.\n");
+    for (size_t i = 0; i < r.n; i++)
+        assert_false(strcmp(r.st[i].cue, "said") == 0 &&
+                     strncmp(r.st[i].text, "the bridge", 10) == 0);
+}
+
+static void test_according_to_mid_sentence(void **state)
+{
+    (void)state;
+    /* after an opening adverbial or subordinate clause, "according to X," credits the main
+     * clause that follows it */
+    res r = run("In addition, according to the department, nearly nine million more workers "
+                "will be protected from unpaid overtime.\n"
+                "While most of the messages were marked confidential, according to a State "
+                "Department official, two were upgraded to the secret level.\n");
+    const hd_statement *s = find(&r, "nearly nine million more workers will be protected");
+    assert_string_equal(s->cue, "according to");
+    assert_null(strstr(s->text, "In addition"));
+    s = find(&r, "two were upgraded to the secret level");
+    assert_null(strstr(s->text, "While most"));
+    assert_non_null(strstr(s->speaker_mention, "State Department official"));
+    /* in parentheses: the words inside them */
+    r = run("Smith often repeats the claim (the real share is closer to 15 percent, according "
+            "to the fact-checking group Factcheck.org).\n");
+    s = find(&r, "the real share is closer to 15 percent");
+    assert_null(strstr(s->text, "Smith often"));
+    /* a clause before the comma is still what the source said */
+    r = run("Exports fell by a third last year, according to the trade ministry.\n");
+    find(&r, "Exports fell by a third last year");
+}
+
 static void test_two_subjects_one_sentence(void **state)
 {
     (void)state;
@@ -1597,6 +1655,8 @@ int main(void)
         cmocka_unit_test(test_told_object_then_clause),
         cmocka_unit_test(test_asked_and_noun_saying),
         cmocka_unit_test(test_two_subjects_one_sentence),
+        cmocka_unit_test(test_relative_clause_cues),
+        cmocka_unit_test(test_according_to_mid_sentence),
         cmocka_unit_test(test_out_of_memory),
         cmocka_unit_test(test_compound_roles_and_called),
         cmocka_unit_test(test_tokens),
