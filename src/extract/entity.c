@@ -686,6 +686,18 @@ static void run(xctx *x, epass *p, uint32_t a, uint32_t b)
         if (k == b && !place_name(x, a, b))
             return;
     }
+    /* a headline in title case, "Bernie Sanders Says He Has Started Writing": a verb of
+     * saying ends the name before it ("Said" may be a name: "Edward Said") */
+    for (uint32_t k = a + 1; k < b; k++)
+        if ((x->t[k].lex & LW_VERB) && !(x->t[k].flags & TF_ALLCAPS) && hd_ex_headline_cue(x, k) &&
+            !tok_is(x, k, "said")) {
+            uint32_t e = k;
+            while (e > a && tok_has(x, e - 1, LW_ADV))
+                e--; /* "Rick Perry Just Says" */
+            run(x, p, a, e);
+            run(x, p, k + 1, b);
+            return;
+        }
     /* "Sanford Margoshes of Shearson Lehman Brothers", "Robert Dole of Kansas": a person of
      * an organisation or a place is two names */
     for (uint32_t k = a + 1; k + 1 < b; k++) {

@@ -388,5 +388,7 @@ void hd_ex_block_paragraphs(xctx *x);
 void hd_ex_quote_chains(xctx *x);
 /* reported.c: at most one reported statement in sentence [s0, s1) (two when coordinated) */
 void hd_ex_reported_sentence(xctx *x, uint32_t s0, uint32_t s1);
+/* Is word c a verb of saying that a title-case headline uses ("Says", "Tells", "Warns")? */
+int hd_ex_headline_cue(const xctx *x, uint32_t c);
 
 #endif

@@ -75,8 +75,11 @@ static uint32_t clause_start(const xctx *x, uint32_t c, uint32_t cls, uint32_t e
             return k + 1;
         return UINT32_MAX;
     }
-    if (tok_is(x, c, "told") || tok_is(x, c, "tells") || tok_is(x, c, "asked"))
+    if (tok_is(x, c, "told") || tok_is(x, c, "tells") || tok_is(x, c, "asked")) {
         j = skip_object(x, j, end);
+        if (j > c + 1 && tok_is(x, j, "that") && !(x->t[j].flags & TF_INQ))
+            return j + 1; /* "told reporters that …" */
+    }
     /* "on Tuesday", "late Monday" */
     if (j + 1 < end &&
         (tok_is(x, j, "on") || tok_is(x, j, "late") || tok_is(x, j, "last") ||
@@ -452,6 +455,16 @@ static uint32_t relative_end(const xctx *x, uint32_t a, uint32_t s1, uint32_t *m
  * about the industry", "who pledged his allegiance": a topic or an object, no clause. */
 static int relative_clause_ok(const xctx *x, uint32_t c, uint32_t a)
 {
+    static const char *const wh[] = {"whether", "if",    "why", "how",   "what",
+                                     "when",    "where", "who", "which", NULL};
+    /* "who asked not to be identified": a request, not words of theirs; "who asked whether
+     * …" is a question */
+    if (tok_is(x, c, "asked") || tok_is(x, c, "requested")) {
+        for (int k = 0; wh[k]; k++)
+            if (tok_is(x, c + 1, wh[k]))
+                return 1;
+        return 0;
+    }
     if (a != c + 1)
         return 1;
     return !(tok_is(x, a, "about") || tok_is(x, a, "his") || tok_is(x, a, "her") ||
@@ -515,7 +528,14 @@ static int relative_speaker(xctx *x, uint32_t c, uint32_t s0, xnp *np)
             !(tok_is(x, p - 1, "of") || tok_is(x, p - 1, "from") || tok_is(x, p - 1, "for") ||
               tok_is(x, p - 1, "in") || tok_is(x, p - 1, "at") || tok_is(x, p - 1, "with")))
             break;
-        if (!hd_ex_np_left(x, p - 1, s0, &cur))
+        /* "Nicky Driscoll, 24, from Manchester, who said": across the commas and the age */
+        uint32_t h = p - 1;
+        if (h > s0 + 1 && tok_punct(x, h - 1, ',')) {
+            h--;
+            if (h > s0 + 2 && (x->t[h - 1].flags & TF_DIGIT) && tok_punct(x, h - 2, ','))
+                h -= 2;
+        }
+        if (!hd_ex_np_left(x, h, s0, &cur))
             break;
     }
     /* an organisation with no person described before it; a place with no phrase before its
@@ -622,9 +642,23 @@ static uint32_t one_sentence(xctx *x, uint32_t s0, uint32_t s1)
             }
             /* "In addition, according to X, A" and "While B, according to X, A": what X
              * said is the main clause A after it */
-            if (tok_punct(x, e, ',') && (c == lead || tok_punct(x, c - 1, ',')) &&
+            /* "according to David Butcher, a senior executive at Yamaichi, …": the source's
+             * description is no part of what was said */
+            uint32_t after = e + 1;
+            if (tok_punct(x, e, ',') && c > lead + 2 &&
+                (tok_is(x, after, "a") || tok_is(x, after, "an") || tok_is(x, after, "the"))) {
+                uint32_t m = after;
+                int desc = !tok_is(x, after, "the");
+                while (m < s1 && m < after + 25 && !tok_punct(x, m, ',') && !hd_ex_stop_tok(x, m)) {
+                    desc |= tok_has(x, m, LW_ROLE) || tok_is(x, m, "who");
+                    m++;
+                }
+                if (desc)
+                    after = m < s1 && tok_punct(x, m, ',') ? m + 1 : s1;
+            }
+            if (tok_punct(x, e, ',') && after < s1 && (c == lead || tok_punct(x, c - 1, ',')) &&
                 (c <= lead + 2 || clause_opener(x, lead, c - 1))) {
-                emit_reported(x, &np, c, c + 2, e + 1, s1, 1);
+                emit_reported(x, &np, c, c + 2, after, s1, 1);
                 return UINT32_MAX;
             }
             if (c > lead && tok_punct(x, c - 1, ',')) {
@@ -724,12 +758,14 @@ static uint32_t one_sentence(xctx *x, uint32_t s0, uint32_t s1)
         uint32_t main_cue, rel_end;
         if (cls == VC_SPEECH && relative_who(x, c, s0) != UINT32_MAX) {
             uint32_t a = clause_start(x, c, cls, s1);
-            if (!relative_speaker(x, c, s0, &np) ||
-                (a != UINT32_MAX && a < s1 && !relative_clause_ok(x, c, a)))
+            if (!relative_speaker(x, c, s0, &np))
                 continue;
+            int rel_ok = a != UINT32_MAX && a < s1 && relative_clause_ok(x, c, a);
             if (a != UINT32_MAX && a < s1 && x->t[a].kind != TK_QOPEN &&
                 (rel_end = relative_end(x, a, s1, &main_cue)) != UINT32_MAX) {
-                emit_reported(x, &np, c, c + 1, a, rel_end, 1);
+                /* "The official, who asked not to be named, said A": only A */
+                if (rel_ok)
+                    emit_reported(x, &np, c, c + 1, a, rel_end, 1);
                 uint32_t a2 = clause_start(x, main_cue, VC_SPEECH, s1);
                 if (a2 != UINT32_MAX && a2 < s1 && x->t[a2].kind != TK_QOPEN &&
                     !adverbial_only(x, a2, s1))
@@ -737,6 +773,8 @@ static uint32_t one_sentence(xctx *x, uint32_t s0, uint32_t s1)
                                   subordinate_end(x, s0, np.t0, a2, s1), 1);
                 return UINT32_MAX;
             }
+            if (!rel_ok)
+                continue;
         }
         /* "…, X said." — the clause comes first */
         if (np.t0 > s0 + 2 && tok_punct(x, np.t0 - 1, ',')) {
@@ -810,8 +848,64 @@ static uint32_t one_sentence(xctx *x, uint32_t s0, uint32_t s1)
     return UINT32_MAX;
 }
 
+int hd_ex_headline_cue(const xctx *x, uint32_t c)
+{
+    static const char *const cue[] = {"says",   "tells",  "warns", "insists",  "claims",
+                                      "admits", "denies", "vows",  "predicts", "argues",
+                                      "urges",  "said",   "told",  NULL};
+    for (int k = 0; cue[k]; k++)
+        if (tok_is(x, c, cue[k]))
+            return 1;
+    return 0;
+}
+
+/* A headline or subhead in title case, "Senator X Says Border Bill Will Pass": a run of
+ * capitalised words opening the sentence, a capitalised speech verb, and a title-case rest
+ * that ends the paragraph. Emits the statement (reported: a headline paraphrases). */
+static int headline_statement(xctx *x, uint32_t s0, uint32_t s1)
+{
+    if (s1 < x->nt && x->t[s1].kind != TK_PARA)
+        return 0;
+    for (uint32_t c = s0 + 1; c < s1 && c < s0 + 7; c++) {
+        if (!tok_word(x, c))
+            return 0;
+        /* verbs of saying only: "Responds To Question", "Reveals Stunning Thing" are no
+         * statement */
+        if (!(x->t[c].flags & TF_CAP) || (x->t[c].flags & (TF_INQ | TF_ALLCAPS)) ||
+            !hd_ex_headline_cue(x, c) || tok_is(x, c, "said"))
+            continue;
+        for (uint32_t k = s0; k < c; k++)
+            if (!(x->t[k].flags & (TF_CAP | TF_ALLCAPS)) || tok_has(x, k, LW_FUNC | LW_PRON) ||
+                (x->t[k].lex & LW_VERB))
+                return 0;
+        uint32_t e = s1, words = 0, caps = 0;
+        while (e > c + 1 && x->t[e - 1].kind == TK_PUNCT)
+            e--;
+        for (uint32_t k = c + 1; k < e; k++) {
+            if (x->t[k].kind != TK_WORD)
+                continue;
+            words++;
+            caps += (x->t[k].flags & (TF_CAP | TF_ALLCAPS | TF_DIGIT)) != 0;
+        }
+        if (words < 2 || caps * 5 < words * 4)
+            return 0;
+        xnp np;
+        if (!hd_ex_np_left(x, c, s0, &np)) {
+            memset(&np, 0, sizeof np);
+            np.t0 = s0;
+            np.t1 = c;
+            np.ref = REF_NONE;
+        }
+        emit_reported(x, &np, c, c + 1, c + 1, e, 1);
+        return 1;
+    }
+    return 0;
+}
+
 void hd_ex_reported_sentence(xctx *x, uint32_t s0, uint32_t s1)
 {
+    if (headline_statement(x, s0, s1))
+        return;
     for (uint32_t k = first_cue(x, s0); k < x->n_cues && x->cues[k] < s1; k++) {
         uint32_t c = x->cues[k];
         if ((x->t[c].lex & LW_VERB) && x->used[c] && x->t[c].lex >> 24 != VC_PART) {

@@ -1265,6 +1265,14 @@ static void test_relative_clause_cues(void **state)
     assert_string_equal(s->speaker, "Charles Barkley");
     assert_string_equal(s->cue, "said");
     check(&r, "one candidate he likes is Governor John Kasich", "Charles Barkley", 0, "said");
+    /* a request for anonymity is no statement; the main clause still is */
+    r = run("The official, who asked not to be identified, said the talks had failed.\n");
+    check(&r, "the talks had failed", NULL, 0, "said");
+    assert_false(has(&r, "not to be identified"));
+    /* "told reporters that": the clause, without its "that" */
+    r = run("Transport Minister Ruth Hale told reporters that the plant would close in May.\n");
+    s = find(&r, "the plant would close in May");
+    assert_int_equal(strncmp(s->text, "the plant", 9), 0);
     /* the antecedent is the person described, not the place in the description */
     r = run("\u201cWe will be there,\u201d said Anna Berg, 41, a nurse from Dayton, Ohio, who said "
             "she planned to march with her colleagues.\n");
@@ -1299,9 +1307,31 @@ static void test_according_to_mid_sentence(void **state)
             "to the fact-checking group Factcheck.org).\n");
     s = find(&r, "the real share is closer to 15 percent");
     assert_null(strstr(s->text, "Smith often"));
+    /* the source's description is no part of the statement */
+    r = run("Although exports rose, growth will slow to 2.5 pct this year, according to Daniel "
+            "Brook, the Bank of Avalon economist who wrote the report.\n");
+    s = find(&r, "growth will slow to 2.5 pct");
+    assert_null(strstr(s->text, "economist"));
     /* a clause before the comma is still what the source said */
     r = run("Exports fell by a third last year, according to the trade ministry.\n");
     find(&r, "Exports fell by a third last year");
+}
+
+static void test_title_case_headline(void **state)
+{
+    (void)state;
+    /* a headline or live-blog subhead in title case: "X Says Y" */
+    res r = run("Senator Maria Gomez Says Border Bill Will Pass Before Christmas\n\n"
+                "The senator spoke to reporters on Monday.\n\n"
+                "Governor Tells Farmers To Expect Relief Checks\n");
+    check(&r, "Border Bill Will Pass Before Christmas", "Maria Gomez", 0, "Says");
+    const hd_statement *s = find(&r, "Farmers To Expect Relief Checks");
+    assert_string_equal(s->cue, "Tells");
+    /* not a headline: a sentence, or a title whose left side is no name */
+    r = run("What The Bible Says About Money And Debt\n\n"
+            "Officials Says nothing about it in the report, which was filed late.\n");
+    assert_false(has(&r, "About Money And Debt"));
+    assert_false(has(&r, "nothing about it"));
 }
 
 static void test_two_subjects_one_sentence(void **state)
@@ -1656,6 +1686,7 @@ int main(void)
         cmocka_unit_test(test_asked_and_noun_saying),
         cmocka_unit_test(test_two_subjects_one_sentence),
         cmocka_unit_test(test_relative_clause_cues),
+        cmocka_unit_test(test_title_case_headline),
         cmocka_unit_test(test_according_to_mid_sentence),
         cmocka_unit_test(test_out_of_memory),
         cmocka_unit_test(test_compound_roles_and_called),
