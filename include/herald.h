@@ -224,6 +224,13 @@ HD_API void hd_tokenizer_free(hd_tokenizer *tz);
 /* Analyse doc into *out (owned: hd_doc_tokens_free). HD_ENOMEM. */
 HD_API hd_rc hd_tokenizer_run(hd_tokenizer *tz, const hd_doc *doc, hd_doc_tokens **out,
                               hd_err *err);
+/* As hd_tokenizer_run for a doc cut from another: its title and source those of `whole`, its
+ * body whole's body from byte body_off (a statement of an article). whole_toks, whole analysed
+ * by hd_tokenizer_run, is read, not analysed again; when doc is not such a part, or the part
+ * starts or ends inside a word, doc is analysed. The result is the same either way. */
+HD_API hd_rc hd_tokenizer_run_part(hd_tokenizer *tz, const hd_doc *doc, const hd_doc *whole,
+                                   const hd_doc_tokens *whole_toks, size_t body_off,
+                                   hd_doc_tokens **out, hd_err *err);
 HD_API void hd_doc_tokens_free(hd_doc_tokens *t);
 /* As hd_index_add, with doc's text already analysed into toks (by hd_tokenizer_run on the same
  * doc). toks is only read and may be freed afterwards. */

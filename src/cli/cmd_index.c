@@ -307,8 +307,10 @@ static hd_rc tokenize_statements(hd_tokenizer *tz, qitem *it, hd_err *err)
     for (size_t k = 0; k < it->n_st && rc == HD_OK; k++) {
         const char *sp[1];
         hd_doc d;
+        /* a statement is mostly a stretch of the body: its words are those already analysed */
         if (hd_statement_doc(&a, k, id, cap, sp, &d) == HD_OK)
-            rc = hd_tokenizer_run(tz, &d, &it->st_toks[k], err);
+            rc = hd_tokenizer_run_part(tz, &d, &it->d, it->toks, it->st[k].start, &it->st_toks[k],
+                                       err);
     }
     free(id);
     return rc;

@@ -71,12 +71,22 @@ struct hd_doc_tokens {
     size_t start[HD_N_TEXT_FIELDS + 1]; /* field f: tok[start[f] .. start[f + 1]) */
     hd_buf keys;
     int filled;
+    /* byte span of each body token in the body: span[2k], span[2k + 1] for tok[start[BODY] +
+     * k] (hd_doc_tokens_fill_part reuses the tokens of a stretch of the body) */
+    uint32_t *span;
+    size_t span_cap;
 };
 
 void hd_doc_tokens_init(hd_doc_tokens *t);
 void hd_doc_tokens_done(hd_doc_tokens *t);
 /* Analyse the text fields of d into t (reusing its memory). */
 hd_rc hd_doc_tokens_fill(hd_analyzer *an, const hd_doc *d, hd_doc_tokens *t, hd_err *err);
+/* As hd_doc_tokens_fill for a document d whose title and source are those of `whole` and
+ * whose body is whole's body from byte `off`, whole being analysed in wt: its tokens are
+ * copied instead of analysed again (the result is the same). Analyses d when that does not
+ * hold or the stretch does not start and end between words. */
+hd_rc hd_doc_tokens_fill_part(hd_analyzer *an, const hd_doc *d, const hd_doc *whole,
+                              const hd_doc_tokens *wt, size_t off, hd_doc_tokens *t, hd_err *err);
 
 /* A fast hash for short keys (terms are rarely over 16 bytes). */
 static inline uint32_t hd_key_hash(const uint8_t *k, size_t n)

@@ -15,6 +15,7 @@
 #include <cmocka.h>
 
 #include "herald.h"
+#include "index/seg.h"
 
 static hd_statement sts[] = {
     {.speaker = "Ali Khamenei",
@@ -168,11 +169,131 @@ static void test_add_both_ways(void **state)
     rm_rf(d2);
 }
 
+/* Two analyses of one document are the same: fields, keys, positions, stem flags. */
+static void assert_same_tokens(const hd_doc_tokens *x, const hd_doc_tokens *y, const char *what)
+{
+    if (x->n != y->n)
+        fail_msg("%s: %zu tokens vs %zu", what, x->n, y->n);
+    for (int f = 0; f <= HD_N_TEXT_FIELDS; f++)
+        if (x->start[f] != y->start[f])
+            fail_msg("%s: field %d starts at token %zu vs %zu", what, f, x->start[f], y->start[f]);
+    for (size_t i = 0; i < x->n; i++) {
+        const hd_tokrec *a = &x->tok[i], *b = &y->tok[i];
+        if (a->len != b->len || memcmp(x->keys.p + a->off, y->keys.p + b->off, a->len) != 0 ||
+            a->pos != b->pos || a->hash != b->hash || a->stemmable != b->stemmable)
+            fail_msg("%s: token %zu differs (%.*s@%u vs %.*s@%u)", what, i, (int)a->len - 1,
+                     x->keys.p + a->off + 1, a->pos, (int)b->len - 1, y->keys.p + b->off + 1,
+                     b->pos);
+    }
+}
+
+/* A statement record analysed from its article's tokens (hd_tokenizer_run_part) is the one
+ * analysed afresh, on every statement of real pages: the seed pages and BBC business news. */
+static void test_part_analysis_real_pages(void **state)
+{
+    (void)state;
+    hd_err err = {0};
+    hd_extractor *x;
+    hd_tokenizer *tz;
+    assert_int_equal(hd_extractor_new(NULL, &x, &err), HD_OK);
+    assert_int_equal(hd_tokenizer_new("english", &tz, &err), HD_OK);
+    assert_int_equal(hd_extractor_add_path(x, HD_SHARED_DATA "/seed-pages", &err), HD_OK);
+    assert_int_equal(hd_extractor_add_path(x, HD_SHARED_DATA "/bbc-news/business", &err), HD_OK);
+    const hd_article *a;
+    hd_rc rc;
+    size_t n_st = 0, n_sub = 0;
+    while ((rc = hd_extractor_next(x, &a, &err)) != HD_DONE) {
+        if (rc != HD_OK) {
+            hd_err_clear(&err);
+            continue;
+        }
+        hd_doc whole = {.id = a->id,
+                        .url = a->url,
+                        .source = a->source,
+                        .date = a->date,
+                        .title = a->title,
+                        .body = a->body,
+                        .body_len = a->body_len};
+        hd_doc_tokens *wt;
+        assert_int_equal(hd_tokenizer_run(tz, &whole, &wt, &err), HD_OK);
+        for (size_t k = 0; k < a->n_statements; k++) {
+            char id[600];
+            const char *sp[1];
+            hd_doc d;
+            if (hd_statement_doc(a, k, id, sizeof id, sp, &d) != HD_OK)
+                continue;
+            const hd_statement *st = &a->statements[k];
+            n_sub += st->end - st->start == d.body_len &&
+                     memcmp(a->body + st->start, d.body, d.body_len) == 0;
+            hd_doc_tokens *fresh, *part;
+            assert_int_equal(hd_tokenizer_run(tz, &d, &fresh, &err), HD_OK);
+            assert_int_equal(hd_tokenizer_run_part(tz, &d, &whole, wt, st->start, &part, &err),
+                             HD_OK);
+            assert_same_tokens(fresh, part, d.id);
+            /* the same stretch at a wrong offset: analysed, not copied */
+            hd_doc_tokens *off;
+            assert_int_equal(hd_tokenizer_run_part(tz, &d, &whole, wt, st->start + 1, &off, &err),
+                             HD_OK);
+            assert_same_tokens(fresh, off, d.id);
+            hd_doc_tokens_free(fresh);
+            hd_doc_tokens_free(part);
+            hd_doc_tokens_free(off);
+            n_st++;
+        }
+        hd_doc_tokens_free(wt);
+    }
+    /* the data held statements, most of them stretches of their bodies */
+    print_message("%zu statements, %zu stretches of their bodies\n", n_st, n_sub);
+    assert_true(n_st > 500);
+    assert_true(n_sub * 10 > n_st * 7);
+    hd_tokenizer_free(tz);
+    hd_extractor_free(x);
+}
+
+/* Stretches that start or end inside a word, or hyphenated compounds at the edges. */
+static void test_part_analysis_edges(void **state)
+{
+    (void)state;
+    hd_err err = {0};
+    hd_tokenizer *tz;
+    assert_int_equal(hd_tokenizer_new("english", &tz, &err), HD_OK);
+    const char *body = "The 12-day talks in the U.S. ended; officials said 1,060 jobs don't "
+                       "matter, \u201cwe\u2019ll see\u201d.";
+    hd_doc whole = {.id = "w", .title = "Talks end", .source = "wire", .body = body};
+    hd_doc_tokens *wt;
+    assert_int_equal(hd_tokenizer_run(tz, &whole, &wt, &err), HD_OK);
+    size_t n = strlen(body);
+    for (size_t off = 0; off < n; off++)
+        for (size_t len = 1; off + len <= n; len++) {
+            char text[256];
+            memcpy(text, body + off, len);
+            text[len] = 0;
+            const char *sp[] = {"Jane Roe"};
+            hd_doc d = {.id = "s",
+                        .title = "Talks end",
+                        .source = "wire",
+                        .body = text,
+                        .body_len = len,
+                        .speakers = sp,
+                        .n_speakers = 1};
+            hd_doc_tokens *fresh, *part;
+            assert_int_equal(hd_tokenizer_run(tz, &d, &fresh, &err), HD_OK);
+            assert_int_equal(hd_tokenizer_run_part(tz, &d, &whole, wt, off, &part, &err), HD_OK);
+            assert_same_tokens(fresh, part, text);
+            hd_doc_tokens_free(fresh);
+            hd_doc_tokens_free(part);
+        }
+    hd_doc_tokens_free(wt);
+    hd_tokenizer_free(tz);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_statement_doc),
         cmocka_unit_test(test_add_both_ways),
+        cmocka_unit_test(test_part_analysis_real_pages),
+        cmocka_unit_test(test_part_analysis_edges),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
