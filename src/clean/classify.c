@@ -216,6 +216,24 @@ static int title_shape(const char *p, size_t n, const hd_line *l)
     return 1;
 }
 
+/* Site furniture written as a sentence, which the word-class rules would keep: skip links,
+ * newsletter and subscription prompts, copyright notices, "Read more:" teasers. */
+static int furniture(const char *p, size_t n, const hd_line *l)
+{
+    if (l->n_words > 25)
+        return 0;
+    if (starts_ci(p, n, "skip to ") || starts_ci(p, n, "read more:") ||
+        (starts_ci(p, n, "read more") && l->n_words == 2) ||
+        contains_ci(p, n, "all rights reserved"))
+        return 1;
+    if (starts_ci(p, n, "copyright ") && n > 10 &&
+        ((p[10] >= '0' && p[10] <= '9') || (unsigned char)p[10] == 0xC2))
+        return 1;
+    return (starts_ci(p, n, "sign up") || starts_ci(p, n, "subscribe")) &&
+           (contains_ci(p, n, "newsletter") || contains_ci(p, n, "inbox") ||
+            contains_ci(p, n, "briefing") || contains_ci(p, n, "email"));
+}
+
 void hd_clean_classify(const char *p, size_t n, hd_line *l)
 {
     l->credit = (uint8_t)is_credit(p, n, l);
@@ -228,6 +246,11 @@ void hd_clean_classify(const char *p, size_t n, hd_line *l)
     if (l->n_words <= 10 &&
         (contains_ci(p, n, " | ") || contains_ci(p, n, " > ") || contains_ci(p, n, " \xC2\xBB ") ||
          contains_ci(p, n, " \xE2\x80\xBA "))) {
+        l->kind = HD_LINE_BAD;
+        l->title_like = 0;
+        return;
+    }
+    if (furniture(p, n, l)) {
         l->kind = HD_LINE_BAD;
         l->title_like = 0;
         return;

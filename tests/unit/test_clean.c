@@ -169,6 +169,33 @@ static void test_classes(void **state)
     hd_clean_done(&c);
 }
 
+static void test_site_furniture_lines(void **state)
+{
+    (void)state;
+    const char *text = "Skip to main content\n"
+                       "Sign up for our morning newsletter and get the news in your inbox.\n"
+                       "Copyright 2005 BBC. All rights reserved.\n"
+                       "\xC2\xA9 2023 The Courier Ltd. All Rights Reserved.\n"
+                       "Subscribe to our daily briefing to get the news in your inbox.\n"
+                       "Read more: Council votes to close the old bridge\n"
+                       "Skip the queue: the council said the new bridge will open in May.\n"
+                       "The union said it would sign up for talks on the new contract.\n"
+                       "Copyright lawyers said the ruling would change how the rules are read.\n";
+    hd_clean c;
+    hd_clean_init(&c);
+    assert_int_equal(hd_clean_page(&c, text, strlen(text), NULL), HD_OK);
+    assert_int_equal(c.n_lines, 9);
+    for (int i = 0; i < 6; i++)
+        if (c.lines[i].kind != HD_LINE_BAD)
+            fail_msg("line %d is site furniture, kept as %d", i, c.lines[i].kind);
+    assert_false(c.lines[0].title_like);
+    /* news sentences with the same words are kept */
+    for (int i = 6; i < 9; i++)
+        if (c.lines[i].kind != HD_LINE_GOOD)
+            fail_msg("line %d is a sentence, classed %d", i, c.lines[i].kind);
+    hd_clean_done(&c);
+}
+
 static void test_credit_needs_an_agency_or_picture_word(void **state)
 {
     (void)state;
@@ -221,6 +248,7 @@ int main(void)
         cmocka_unit_test(test_credit_needs_an_agency_or_picture_word),
         cmocka_unit_test(test_seed_page_features),
         cmocka_unit_test(test_classes),
+        cmocka_unit_test(test_site_furniture_lines),
         cmocka_unit_test(test_resolve_neighbours),
         cmocka_unit_test(test_fold_hash_ignores_quote_style_and_case),
     };
