@@ -220,8 +220,32 @@ static int title_shape(const char *p, size_t n, const hd_line *l)
  * newsletter and subscription prompts, copyright notices, "Read more:" teasers. */
 static int furniture(const char *p, size_t n, const hd_line *l)
 {
+    /* the headings of link lists and widgets, alone on their line */
+    static const char *const heading[] = {
+        "more on this story", "related stories",   "related topics",    "related internet links",
+        "related links",      "related articles",  "related content",   "top stories",
+        "most read",          "most viewed",       "you may also like", "you might also like",
+        "around the web",     "sponsored content", "share this story",  "share this article",
+        "editor's picks",     "more stories",      "latest stories",    "recommended for you"};
     if (l->n_words > 25)
         return 0;
+    size_t e = n;
+    while (e > 0 && (p[e - 1] == ' ' || p[e - 1] == ':' || p[e - 1] == '.'))
+        e--;
+    for (size_t k = 0; l->n_words <= 4 && k < sizeof heading / sizeof *heading; k++)
+        if (strlen(heading[k]) == e && strncasecmp(p, heading[k], e) == 0)
+            return 1;
+    if (contains_ci(p, n, "not responsible for the content of external") ||
+        contains_ci(p, n, "enable javascript") || contains_ci(p, n, "browser does not support") ||
+        contains_ci(p, n, "click here to"))
+        return 1;
+    /* a consent banner: cookies, and this site or what you agree to */
+    if (contains_ci(p, n, "cookies") &&
+        (contains_ci(p, n, "you agree") || contains_ci(p, n, "you accept") ||
+         contains_ci(p, n, "this site") || contains_ci(p, n, "this website") ||
+         contains_ci(p, n, "our site") || contains_ci(p, n, "our website") ||
+         contains_ci(p, n, "your experience") || contains_ci(p, n, "your browser")))
+        return 1;
     if (starts_ci(p, n, "skip to ") || starts_ci(p, n, "read more:") ||
         (starts_ci(p, n, "read more") && l->n_words == 2) ||
         contains_ci(p, n, "all rights reserved"))
