@@ -31,4 +31,45 @@ import json, sys
 a = [json.loads(l) for l in open(sys.argv[1]) if json.loads(l)['source'].endswith('sport/199.txt')]
 sys.exit(0 if a and any('\ufffd' in x['body'] for x in a) else 1)" "$TMP/bbc.out"
 
+# Two BBC stories glued into one scraped page with the furniture news sites put around them
+# (navigation, bylines, captions, link-list headings, disclaimers, comment widgets, consent
+# banner): two articles, each titled with its headline, every paragraph kept, no furniture.
+A=$BBC/business/005.txt
+B=$BBC/tech/007.txt
+{
+    echo "Skip to main content"
+    echo "BBC NEWS | Business"
+    head -1 "$A"
+    echo "By Jane Smith"
+    echo "Updated 10:32 GMT, 3 March 2005"
+    echo "Image copyright Getty Images"
+    sed -n '2,$p' "$A"
+    echo "More on this story"
+    echo "Related Internet Links"
+    echo "The BBC is not responsible for the content of external sites."
+    echo "Sign up for our morning newsletter and get BBC News in your inbox."
+    echo "23 comments"
+    echo "Add new comment"
+    echo
+    head -1 "$B"
+    echo "Published 4 March 2005"
+    sed -n '2,$p' "$B"
+    echo "We use cookies to give you the best experience. By using this site you agree."
+    echo "Copyright 2005 BBC. All rights reserved."
+} >"$TMP/glued.txt"
+run glued extract --json "$TMP/glued.txt"
+expect_rc glued 0
+check "glued page: two articles with their headlines, every paragraph, no furniture" python3 -c "
+import json, sys
+arts = [json.loads(l) for l in open(sys.argv[1])]
+stories = [open(f, encoding='utf-8').read().split('\n') for f in sys.argv[2:4]]
+furniture = [l for l in open(sys.argv[4], encoding='utf-8').read().split('\n')
+             if l and not any(l in s for s in stories)]
+ok = len(arts) == 2
+for a, s in zip(arts, stories):
+    ok = ok and a['title'] == s[0].strip()
+    ok = ok and all(p.strip() in a['body'] for p in s[1:] if p.strip())
+ok = ok and not any(f in a['body'] or f == a['title'] for a in arts for f in furniture)
+sys.exit(0 if ok else 1)" "$TMP/glued.out" "$A" "$B" "$TMP/glued.txt"
+
 finish
