@@ -182,6 +182,71 @@ static void keep_tables(hd_clean *c, size_t from, size_t to)
     }
 }
 
+/* Line i in lower case without trailing punctuation, into buf (cap bytes); its length. */
+static size_t lower_line(const hd_clean *c, size_t i, char *buf, size_t cap)
+{
+    const hd_line *l = &c->lines[i];
+    const char *p = text_of(c, i);
+    size_t n = l->len;
+    while (n > 0 && (p[n - 1] == ':' || p[n - 1] == '.' || p[n - 1] == ' '))
+        n--;
+    if (n >= cap)
+        return 0;
+    for (size_t k = 0; k < n; k++)
+        buf[k] = (char)(p[k] >= 'A' && p[k] <= 'Z' ? p[k] + 32 : p[k]);
+    buf[n] = 0;
+    return n;
+}
+
+/* "2 hours ago", "Reply", "Like (3)": the furniture of a comment thread. */
+static int comment_furniture(const hd_clean *c, size_t i)
+{
+    static const char *const units[] = {"minute", "hour", "day", "week", "month", "year", NULL};
+    char b[64];
+    size_t n = lower_line(c, i, b, sizeof b);
+    if (!n || c->lines[i].n_words > 5)
+        return 0;
+    if (!strcmp(b, "reply") || !strcmp(b, "report") || !strncmp(b, "like", 4) ||
+        !strncmp(b, "share", 5))
+        return 1;
+    if (n > 4 && !strcmp(b + n - 4, " ago"))
+        for (int k = 0; units[k]; k++)
+            if (strstr(b, units[k]))
+                return 1;
+    return 0;
+}
+
+/* Does a readers' comment section start at line i (before `to`)? A comment form ("Add new
+ * comment", "Leave a reply") does; a heading ("12 Comments", "Comments (12)", "Comments")
+ * does when the lines after it are a thread: times ("2 hours ago"), "Reply", "Like". */
+static int comment_section(const hd_clean *c, size_t i, size_t to)
+{
+    static const char *const form[] = {
+        "add new comment",     "add a comment",       "leave a comment",
+        "leave a reply",       "post a comment",      "join the conversation",
+        "join the discussion", "comments are closed", "show comments",
+        "view comments",       "load comments",       "reader comments",
+        "readers' comments",   "post your comment",   NULL};
+    char b[64];
+    size_t n = lower_line(c, i, b, sizeof b);
+    if (!n || c->lines[i].n_words > 6)
+        return 0;
+    for (int k = 0; form[k]; k++)
+        if (!strncmp(b, form[k], strlen(form[k])))
+            return 1;
+    size_t d = 0;
+    while (d < n && b[d] >= '0' && b[d] <= '9')
+        d++;
+    int heading = !strcmp(b, "comments") || !strncmp(b, "comments (", 10) ||
+                  (d > 0 && (!strcmp(b + d, " comments") || !strcmp(b + d, " comment")));
+    if (!heading)
+        return 0;
+    for (size_t j = i + 1; j < to && j <= i + 10; j++)
+        if (comment_furniture(c, j))
+            return 1;
+    return 0;
+}
+
 /* Settle the kinds of one article's lines and count its body. */
 static void settle(hd_clean *c, hd_seg *s, uint64_t title_key, int have_title)
 {
@@ -189,6 +254,13 @@ static void settle(hd_clean *c, hd_seg *s, uint64_t title_key, int have_title)
     for (size_t i = s->from; i < s->to; i++)
         if (c->lines[i].kind == HD_LINE_GOOD) {
             fg = i;
+            break;
+        }
+    /* Readers' comments after the story are prose of other authors: none of the body. */
+    for (size_t i = fg + 1; i < s->to; i++)
+        if (comment_section(c, i, s->to)) {
+            for (size_t k = i; k < s->to; k++)
+                c->lines[k].kind = HD_LINE_BAD;
             break;
         }
     /* Tables first: their rows repeat ("Production", "End Stocks N.A.") by nature. */

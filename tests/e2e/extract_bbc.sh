@@ -32,7 +32,7 @@ a = [json.loads(l) for l in open(sys.argv[1]) if json.loads(l)['source'].endswit
 sys.exit(0 if a and any('\ufffd' in x['body'] for x in a) else 1)" "$TMP/bbc.out"
 
 # Two BBC stories glued into one scraped page with the furniture news sites put around them
-# (navigation, bylines, captions, link-list headings, disclaimers, comment widgets, consent
+# (navigation, bylines, captions, link-list headings, disclaimers, readers' comments, consent
 # banner): two articles, each titled with its headline, every paragraph kept, no furniture.
 A=$BBC/business/005.txt
 B=$BBC/tech/007.txt
@@ -49,6 +49,10 @@ B=$BBC/tech/007.txt
     echo "The BBC is not responsible for the content of external sites."
     echo "Sign up for our morning newsletter and get BBC News in your inbox."
     echo "23 comments"
+    echo "JohnD"
+    echo "2 hours ago"
+    echo "This is the worst decision I have ever read about and the board should resign now."
+    echo "Reply"
     echo "Add new comment"
     echo
     head -1 "$B"

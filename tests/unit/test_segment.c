@@ -114,6 +114,55 @@ static void test_two_articles_glued(void **state)
     unload(&p);
 }
 
+static void test_comment_section_is_not_the_story(void **state)
+{
+    (void)state;
+    page p;
+    /* readers' comments after a story: prose, but not the article's */
+    load_text(&p,
+              "Council approves the new bridge\n"
+              "Published 5 March 2005\n\n"
+              "The city council approved the new bridge on Tuesday after a long debate.\n\n"
+              "Work will start in May and should take two years, the mayor said.\n\n"
+              "12 Comments\n"
+              "JohnD\n"
+              "2 hours ago\n"
+              "This is the worst decision I have ever seen and the council should resign now.\n"
+              "Reply\n"
+              "MaryK\n"
+              "3 hours ago\n"
+              "I completely agree with the council on this one, it was long overdue.\n"
+              "Reply\n\n"
+              "Storm closes the harbour\n"
+              "Published 6 March 2005\n\n"
+              "A storm closed the harbour on Wednesday and boats stayed in port all day.\n\n"
+              "Leave a comment\n"
+              "Your email address will not be published and you must be logged in to post.\n",
+              NULL);
+    assert_int_equal(p.segs.n, 2);
+    assert_true(title_is(&p, 0, "Council approves the new bridge"));
+    assert_true(body_has(&p, 0, "Work will start in May"));
+    assert_false(body_has(&p, 0, "This is the worst decision"));
+    assert_false(body_has(&p, 0, "I completely agree"));
+    assert_true(title_is(&p, 1, "Storm closes the harbour"));
+    assert_true(body_has(&p, 1, "A storm closed the harbour"));
+    assert_false(body_has(&p, 1, "Your email address"));
+    unload(&p);
+    /* a comment count under the headline, or a story about comments, is no comment section */
+    load_text(&p,
+              "Minister defends the budget\n"
+              "By Jane Roe | 5 March 2005 | 12 comments\n\n"
+              "The minister defended the budget on Tuesday in front of the committee.\n\n"
+              "Comments\n"
+              "The committee chair said the comments made by the minister were unhelpful.\n\n"
+              "The vote is expected next week, officials said on Tuesday evening.\n",
+              NULL);
+    assert_int_equal(p.segs.n, 1);
+    assert_true(body_has(&p, 0, "The committee chair said"));
+    assert_true(body_has(&p, 0, "The vote is expected next week"));
+    unload(&p);
+}
+
 static void test_subheading_and_byline(void **state)
 {
     (void)state;
@@ -226,6 +275,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_dates),
         cmocka_unit_test(test_two_articles_glued),
+        cmocka_unit_test(test_comment_section_is_not_the_story),
         cmocka_unit_test(test_subheading_and_byline),
         cmocka_unit_test(test_table_header_is_not_an_article),
         cmocka_unit_test(test_tables_in_a_story_are_kept),
