@@ -221,18 +221,39 @@ static int title_shape(const char *p, size_t n, const hd_line *l)
 static int furniture(const char *p, size_t n, const hd_line *l)
 {
     /* the headings of link lists and widgets, alone on their line */
-    static const char *const heading[] = {
-        "more on this story", "related stories",   "related topics",    "related internet links",
-        "related links",      "related articles",  "related content",   "top stories",
-        "most read",          "most viewed",       "you may also like", "you might also like",
-        "around the web",     "sponsored content", "share this story",  "share this article",
-        "editor's picks",     "more stories",      "latest stories",    "recommended for you"};
+    static const char *const heading[] = {"more on this story",
+                                          "related stories",
+                                          "related topics",
+                                          "related internet links",
+                                          "related links",
+                                          "related articles",
+                                          "related content",
+                                          "top stories",
+                                          "most read",
+                                          "most viewed",
+                                          "you may also like",
+                                          "you might also like",
+                                          "around the web",
+                                          "sponsored content",
+                                          "share this story",
+                                          "share this article",
+                                          "editor's picks",
+                                          "more stories",
+                                          "latest stories",
+                                          "recommended for you",
+                                          "advertisement",
+                                          "advertising",
+                                          "sponsored",
+                                          "story continues below",
+                                          "article continues below",
+                                          "continue reading below",
+                                          "story continues below advertisement"};
     if (l->n_words > 25)
         return 0;
     size_t e = n;
     while (e > 0 && (p[e - 1] == ' ' || p[e - 1] == ':' || p[e - 1] == '.'))
         e--;
-    for (size_t k = 0; l->n_words <= 4 && k < sizeof heading / sizeof *heading; k++)
+    for (size_t k = 0; l->n_words <= 5 && k < sizeof heading / sizeof *heading; k++)
         if (strlen(heading[k]) == e && strncasecmp(p, heading[k], e) == 0)
             return 1;
     if (contains_ci(p, n, "not responsible for the content of external") ||

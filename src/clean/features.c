@@ -152,8 +152,8 @@ static void words(const hd_wordset *ws, const char *p, size_t n, hd_line *l)
             if (utf8proc_category(cp) == UTF8PROC_CATEGORY_LU)
                 l->n_cap++;
         }
-        if (b - a <= 12) {
-            char w[16];
+        if (b - a <= 20) { /* the longest listed word is "advertisement" */
+            char w[24];
             size_t k;
             for (k = 0; k < b - a; k++) {
                 char ch = p[a + k];

@@ -24,6 +24,47 @@ static const char *text_of(const hd_clean *c, size_t i)
     return c->text.p + c->lines[i].off;
 }
 
+/* "Jane Roe, Local Democracy Reporter", "John Smith - Political Correspondent": a name, a
+ * comma or dash, and a newsroom job, on a short line that is not a sentence. */
+static int byline_role(const char *p, size_t n, const hd_line *l)
+{
+    static const char *const job[] = {"reporter",  "correspondent", "editor",     "writer",
+                                      "columnist", "contributor",   "journalist", "staff",
+                                      "news desk", "newsdesk",      "producer",   NULL};
+    if (l->n_words > 8 || l->n_words < 3 || l->terminal || l->n_stop * 3 > l->n_words)
+        return 0;
+    const char *sep = NULL;
+    for (size_t i = 1; !sep && i + 2 < n; i++)
+        if ((p[i] == ',' && p[i + 1] == ' ') || (p[i - 1] == ' ' && p[i] == '-' && p[i + 1] == ' '))
+            sep = p + i;
+    if (!sep)
+        return 0;
+    /* the name: two to four capitalised words */
+    size_t words = 0;
+    for (const char *w = p; w < sep;) {
+        while (w < sep && *w == ' ')
+            w++;
+        if (w == sep)
+            break;
+        if (!(*w >= 'A' && *w <= 'Z'))
+            return 0;
+        words++;
+        while (w < sep && *w != ' ')
+            w++;
+    }
+    if (words < 2 || words > 4)
+        return 0;
+    size_t rest = n - (size_t)(sep - p);
+    for (int k = 0; job[k]; k++) {
+        size_t m = strlen(job[k]);
+        for (size_t i = 1; i + m <= rest; i++)
+            if (strncasecmp(sep + i, job[k], m) == 0 && sep[i - 1] == ' ' &&
+                (i + m == rest || !((sep[i + m] | 32) >= 'a' && (sep[i + m] | 32) <= 'z')))
+                return 1;
+    }
+    return 0;
+}
+
 /* Byline or date line: a short line that is not a sentence and carries a date, or "By ...". */
 static void mark_meta(hd_clean *c)
 {
@@ -43,7 +84,8 @@ static void mark_meta(hd_clean *c)
                 l->kind = HD_LINE_META;
             continue;
         }
-        if (n > 3 && strncmp(p, "By ", 3) == 0 && l->n_words <= 8 && !l->terminal)
+        if ((n > 3 && strncmp(p, "By ", 3) == 0 && l->n_words <= 8 && !l->terminal) ||
+            byline_role(p, n, l))
             l->kind = HD_LINE_META;
     }
 }
@@ -130,6 +172,18 @@ static int starts_article(const hd_clean *c, size_t i, const size_t *next_good)
     return 0;
 }
 
+/* Is line i (i > 0) the headline of a first line "Headline | Site" or "Headline - Site"? */
+static int title_of_page(const hd_clean *c, size_t i)
+{
+    const hd_line *f = &c->lines[0], *l = &c->lines[i];
+    const char *p = text_of(c, 0), *q = text_of(c, i);
+    if (f->len <= l->len + 3 || strncmp(p, q, l->len) != 0)
+        return 0;
+    const char *r = p + l->len;
+    return !strncmp(r, " | ", 3) || !strncmp(r, " - ", 3) || !strncmp(r, " \xE2\x80\x93 ", 5) ||
+           !strncmp(r, " \xE2\x80\x94 ", 5);
+}
+
 /* How much a headline-shaped line above the first paragraph looks like the headline: printed
  * more than once, standing on a byline or date line, long enough to say something. The first
  * candidate wins ties. */
@@ -148,9 +202,16 @@ static int title_score(const hd_clean *c, size_t i)
         s -= 1;
     if (headline_case(l))
         s += 1;
-    /* The page's first line is where the page title goes. */
-    if (i == 0)
+    /* The page's first line is where the page title goes; when it is the page's <title>,
+     * "Headline | Site", the headline is printed again below it. */
+    if (i == 0) {
+        int printed_below = 0;
+        for (size_t j = 1; j < c->n_lines && j <= 6 && !printed_below; j++)
+            printed_below = title_of_page(c, j);
+        s += printed_below ? -2 : 2;
+    } else if (title_of_page(c, i)) {
         s += 2;
+    }
     /* A standfirst reads like a sentence: commas and a prose share of function words. */
     if (memchr(c->text.p + l->off, ',', l->len) && l->n_stop * 4 >= l->n_words)
         s -= 1;

@@ -85,6 +85,13 @@ static int title_is(const page *p, size_t k, const char *prefix)
     return strncmp(hd_line_text(&p->c, &p->c.lines[s->title]), prefix, strlen(prefix)) == 0;
 }
 
+/* 1 if segment k's title is exactly t. */
+static int title_eq(const page *p, size_t k, const char *t)
+{
+    const hd_seg *s = &p->segs.v[k];
+    return s->title >= 0 && p->c.lines[s->title].len == strlen(t) && title_is(p, k, t);
+}
+
 /* 1 if a kept (GOOD) line of segment k starts with prefix. */
 static int body_has(const page *p, size_t k, const char *prefix)
 {
@@ -160,6 +167,59 @@ static void test_comment_section_is_not_the_story(void **state)
     assert_int_equal(p.segs.n, 1);
     assert_true(body_has(&p, 0, "The committee chair said"));
     assert_true(body_has(&p, 0, "The vote is expected next week"));
+    unload(&p);
+}
+
+static void test_headline_byline_and_page_title(void **state)
+{
+    (void)state;
+    page p;
+    /* the page's <title> "Headline | Site" above the headline, and a byline without "By" */
+    load_text(&p,
+              "Council approves new bridge after long debate | The Courier\n"
+              "The Courier\n"
+              "Council approves new bridge after long debate\n"
+              "Jane Roe, Local Democracy Reporter\n"
+              "Tuesday 5 March 2005 10:32 GMT\n"
+              "The city council approved the new bridge on Tuesday after a debate of six hours.\n"
+              "ADVERTISEMENT\n"
+              "\"This is a great day for the town,\" said council leader Tom Hardy.\n"
+              "Opponents said the cost, 45m pounds, was too high for a town of this size.\n",
+              NULL);
+    assert_int_equal(p.segs.n, 1);
+    assert_true(title_eq(&p, 0, "Council approves new bridge after long debate"));
+    assert_int_equal(p.segs.v[0].date.d, 5);
+    assert_false(body_has(&p, 0, "Jane Roe"));
+    assert_false(body_has(&p, 0, "ADVERTISEMENT"));
+    assert_true(body_has(&p, 0, "Opponents said the cost"));
+    unload(&p);
+    /* a section label first: the headline standing on the byline wins */
+    load_text(&p,
+              "Local news\n"
+              "Storm closes the harbour for a third day\n"
+              "John Smith - Political Correspondent\n"
+              "The storm closed the harbour again on Wednesday and the boats stayed in port.\n",
+              NULL);
+    assert_true(title_eq(&p, 0, "Storm closes the harbour for a third day"));
+    assert_false(body_has(&p, 0, "John Smith"));
+    unload(&p);
+    /* "Headline - Site" first: the headline printed below it wins over the standfirst that
+     * stands on the byline */
+    load_text(&p,
+              "Council approves new bridge after long debate - The Courier\n"
+              "Council approves new bridge after long debate\n"
+              "Officials say the bridge will cost more than expected\n"
+              "By Jane Roe\n\n"
+              "The city council approved the new bridge on Tuesday after a debate of six hours.\n",
+              NULL);
+    assert_true(title_eq(&p, 0, "Council approves new bridge after long debate"));
+    unload(&p);
+    /* a headline with a comma in a number and a job word is no byline */
+    load_text(&p,
+              "Dutch bank to lay off 2,850 staff\n\n"
+              "ABN Amro, the largest bank in the Netherlands, is to cut 2,850 jobs this year.\n",
+              NULL);
+    assert_true(title_eq(&p, 0, "Dutch bank to lay off 2,850 staff"));
     unload(&p);
 }
 
@@ -276,6 +336,7 @@ int main(void)
         cmocka_unit_test(test_dates),
         cmocka_unit_test(test_two_articles_glued),
         cmocka_unit_test(test_comment_section_is_not_the_story),
+        cmocka_unit_test(test_headline_byline_and_page_title),
         cmocka_unit_test(test_subheading_and_byline),
         cmocka_unit_test(test_table_header_is_not_an_article),
         cmocka_unit_test(test_tables_in_a_story_are_kept),
