@@ -267,6 +267,16 @@ static int furniture(const char *p, size_t n, const hd_line *l)
          contains_ci(p, n, "our site") || contains_ci(p, n, "our website") ||
          contains_ci(p, n, "your experience") || contains_ci(p, n, "your browser")))
         return 1;
+    /* wire credits: "Reporting by Sara Khan; Editing by Jon Boyle" (names follow "by") */
+    static const char *const credit[] = {"reporting by ", "additional reporting by ", "editing by ",
+                                         "writing by ", "compiled by "};
+    for (size_t k = 0; k < sizeof credit / sizeof *credit; k++) {
+        size_t m = strlen(credit[k]);
+        if (starts_ci(p, n, credit[k]) && n > m && p[m] >= 'A' && p[m] <= 'Z')
+            return 1;
+    }
+    if (starts_ci(p, n, "our standards:"))
+        return 1;
     if (starts_ci(p, n, "skip to ") || starts_ci(p, n, "read more:") ||
         (starts_ci(p, n, "read more") && l->n_words == 2) ||
         contains_ci(p, n, "all rights reserved"))

@@ -75,6 +75,32 @@ static size_t skip_sep(const char *s, size_t n, size_t i)
     return i;
 }
 
+/* A date in figures at i: day and month in either order, then a four-digit year, one
+ * separator (/ . -) throughout. Returns its length or 0. */
+static size_t numeric_date(const char *s, size_t n, size_t i, hd_date *out)
+{
+    size_t l1, l2, l3;
+    int a = num_at(s + i, n - i, 2, &l1);
+    if (a < 0 || i + l1 >= n || !(s[i + l1] == '/' || s[i + l1] == '.' || s[i + l1] == '-'))
+        return 0;
+    char sep = s[i + l1];
+    size_t j = i + l1 + 1;
+    int b = num_at(s + j, n - j, 2, &l2);
+    if (b < 0 || j + l2 >= n || s[j + l2] != sep)
+        return 0;
+    j += l2 + 1;
+    int yy = num_at(s + j, n - j, 4, &l3);
+    if (yy < 0 || l3 != 4 || (j + l3 < n && (is_alpha(s[j + l3]) || s[j + l3] == sep)))
+        return 0;
+    /* day first or month first, whichever the figures allow; both: no date rather than a
+     * guess (05/03/2005 is 5 March in London and 3 May in New York) */
+    int dm = valid(yy, b, a), md = valid(yy, a, b);
+    if ((dm && md && a != b) || (!dm && !md))
+        return 0;
+    *out = dm ? (hd_date){yy, b, a} : (hd_date){yy, a, b};
+    return j + l3 - i;
+}
+
 /* Try each date shape at position i. Returns the match length or 0. */
 static size_t date_at(const char *s, size_t n, size_t i, hd_date *out)
 {
@@ -110,8 +136,11 @@ static size_t date_at(const char *s, size_t n, size_t i, hd_date *out)
         *out = (hd_date){yy, m, d};
         return j + l3 - i;
     }
-    /* D Month YYYY */
+    /* D Month YYYY, or all in figures: 27/11/2022, 11/27/2022, 27.11.2022 */
     int d = num_at(s + i, n - i, 2, &l1);
+    size_t nl = numeric_date(s, n, i, out);
+    if (nl)
+        return nl;
     if (d >= 0) {
         size_t j = i + l1;
         if (j + 2 <= n && (strncasecmp(s + j, "st", 2) == 0 || strncasecmp(s + j, "nd", 2) == 0 ||

@@ -195,12 +195,15 @@ static void test_site_furniture_lines(void **state)
         "The BBC is not responsible for the content of external sites.",
         "We use cookies to improve your experience. By using this site you agree.",
         "Please enable JavaScript to view the comments powered by Disqus.",
+        "Reporting by Sara Khan; Editing by Jon Boyle",
+        "Our Standards: The Thomson Reuters Trust Principles.",
     };
     static const char *const sentences[] = {
         "Skip the queue: the council said the new bridge will open in May.",
         "The union said it would sign up for talks on the new contract.",
         "Copyright lawyers said the ruling would change how the rules are read.",
         "The regulator said the site uses cookies to track readers for advertisers.",
+        "Reporting by the agency was accurate, the court said in its ruling on Monday.",
     };
     for (size_t i = 0; i < sizeof furniture / sizeof *furniture; i++)
         if (line_kind(furniture[i]) != HD_LINE_BAD)

@@ -41,6 +41,14 @@ static void test_dates(void **state)
     date_is("Sept 3rd, 2021", "2021-09-03");
     date_is("04 November 2024. EPA/Mikhail", "2024-11-04");
     date_is("3 of March 2023", "2023-03-03");
+    date_is("Updated: 27/11/2022 15:40", "2022-11-27");
+    date_is("11/27/2022", "2022-11-27");
+    date_is("27.11.2022", "2022-11-27");
+    date_is("5-5-2005", "2005-05-05");
+    date_is("26-Feb-1987", "1987-02-26");
+    date_is("05/03/2005", NULL); /* 5 March or 3 May: no guess */
+    date_is("31/02/2022", NULL);
+    date_is("1/2/3", NULL);
     date_is("February 30 2022", NULL); /* no such day */
     date_is("2022-13-01", NULL);
     date_is("On 22 November, clashes", NULL); /* no year: not an explicit date */
