@@ -40,8 +40,22 @@ static const char *const ui_words[] = {
     "twitter",       "views",    "whatsapp",
 };
 
+/* Words of the furniture phrases below that are in neither list: a line holding none of
+ * these (nor a web-interface word) is not tested against the phrases at all. */
+static const char *const hint_words[] = {
+    "reserved", "external",    "javascript",  "browser",   "reporting", "editing", "writing",
+    "compiled", "standards",   "skip",        "read",      "story",     "stories", "topics",
+    "links",    "articles",    "content",     "viewed",    "like",      "web",     "sponsored",
+    "picks",    "recommended", "advertising", "continues", "continue",  "inbox",   "briefing",
+};
+
+/* bits of hd_line.hints: hint_words[k] sets 1 << k */
+enum { HINT_RESERVED = 1, HINT_EXTERNAL = 2, HINT_JAVASCRIPT = 4, HINT_BROWSER = 8 };
+
 #define N_STOP (sizeof stopwords / sizeof *stopwords)
 #define N_UI   (sizeof ui_words / sizeof *ui_words)
+#define N_HINT (sizeof hint_words / sizeof *hint_words)
+_Static_assert(N_HINT <= 32, "hd_line.hints has a bit per hint word");
 
 static uint32_t word_hash(const char *w, size_t n)
 {
@@ -53,13 +67,15 @@ static uint32_t word_hash(const char *w, size_t n)
 
 static const char *word_at(unsigned idx)
 {
-    return idx < N_STOP ? stopwords[idx] : ui_words[idx - N_STOP];
+    return idx < N_STOP          ? stopwords[idx]
+           : idx < N_STOP + N_UI ? ui_words[idx - N_STOP]
+                                 : hint_words[idx - N_STOP - N_UI];
 }
 
 void hd_wordset_init(hd_wordset *ws)
 {
     memset(ws, 0, sizeof *ws);
-    for (unsigned i = 0; i < N_STOP + N_UI; i++) {
+    for (unsigned i = 0; i < N_STOP + N_UI + N_HINT; i++) {
         const char *w = word_at(i);
         uint32_t h = word_hash(w, strlen(w)) & (HD_WORDSET_SLOTS - 1);
         while (ws->slot[h])
@@ -68,7 +84,7 @@ void hd_wordset_init(hd_wordset *ws)
     }
 }
 
-int hd_wordset_find(const hd_wordset *ws, const char *w, size_t n)
+int hd_wordset_find(const hd_wordset *ws, const char *w, size_t n, uint32_t *hint)
 {
     uint32_t h = word_hash(w, n) & (HD_WORDSET_SLOTS - 1);
     for (;;) {
@@ -76,8 +92,14 @@ int hd_wordset_find(const hd_wordset *ws, const char *w, size_t n)
         if (!v)
             return 0;
         const char *e = word_at(v - 1);
-        if (strncmp(e, w, n) == 0 && e[n] == '\0')
-            return v - 1 < N_STOP ? HD_WORD_STOP : HD_WORD_UI;
+        if (strncmp(e, w, n) == 0 && e[n] == '\0') {
+            if (v - 1 < N_STOP)
+                return HD_WORD_STOP;
+            if (v - 1 < N_STOP + N_UI)
+                return HD_WORD_UI;
+            *hint |= 1u << (v - 1 - N_STOP - N_UI);
+            return HD_WORD_HINT;
+        }
         h = (h + 1) & (HD_WORDSET_SLOTS - 1);
     }
 }
@@ -217,7 +239,9 @@ static int title_shape(const char *p, size_t n, const hd_line *l)
 }
 
 /* Site furniture written as a sentence, which the word-class rules would keep: skip links,
- * newsletter and subscription prompts, copyright notices, "Read more:" teasers. */
+ * newsletter and subscription prompts, copyright notices, "Read more:" teasers, link-list
+ * headings, disclaimers, consent banners, wire credits. Each phrase is looked for only in
+ * lines holding one of its words (l->hints, l->n_ui): most lines are passed over at once. */
 static int furniture(const char *p, size_t n, const hd_line *l)
 {
     /* the headings of link lists and widgets, alone on their line */
@@ -248,45 +272,60 @@ static int furniture(const char *p, size_t n, const hd_line *l)
                                           "article continues below",
                                           "continue reading below",
                                           "story continues below advertisement"};
-    if (l->n_words > 25)
+    if (l->n_words > 25 || (!l->n_ui && !l->hints))
         return 0;
-    size_t e = n;
-    while (e > 0 && (p[e - 1] == ' ' || p[e - 1] == ':' || p[e - 1] == '.'))
-        e--;
-    for (size_t k = 0; l->n_words <= 5 && k < sizeof heading / sizeof *heading; k++)
-        if (strlen(heading[k]) == e && strncasecmp(p, heading[k], e) == 0)
+    if (l->n_words <= 5) {
+        size_t e = n;
+        while (e > 0 && (p[e - 1] == ' ' || p[e - 1] == ':' || p[e - 1] == '.'))
+            e--;
+        for (size_t k = 0; k < sizeof heading / sizeof *heading; k++)
+            if (strlen(heading[k]) == e && strncasecmp(p, heading[k], e) == 0)
+                return 1;
+    }
+    if (((l->hints & HINT_RESERVED) && contains_ci(p, n, "all rights reserved")) ||
+        ((l->hints & HINT_EXTERNAL) &&
+         contains_ci(p, n, "not responsible for the content of external")) ||
+        ((l->hints & HINT_JAVASCRIPT) && contains_ci(p, n, "enable javascript")) ||
+        ((l->hints & HINT_BROWSER) && contains_ci(p, n, "browser does not support")))
+        return 1;
+    if (l->n_ui) {
+        if (contains_ci(p, n, "click here to"))
             return 1;
-    if (contains_ci(p, n, "not responsible for the content of external") ||
-        contains_ci(p, n, "enable javascript") || contains_ci(p, n, "browser does not support") ||
-        contains_ci(p, n, "click here to"))
-        return 1;
-    /* a consent banner: cookies, and this site or what you agree to */
-    if (contains_ci(p, n, "cookies") &&
-        (contains_ci(p, n, "you agree") || contains_ci(p, n, "you accept") ||
-         contains_ci(p, n, "this site") || contains_ci(p, n, "this website") ||
-         contains_ci(p, n, "our site") || contains_ci(p, n, "our website") ||
-         contains_ci(p, n, "your experience") || contains_ci(p, n, "your browser")))
-        return 1;
+        /* a consent banner: cookies, and this site or what you agree to */
+        if (contains_ci(p, n, "cookies") &&
+            (contains_ci(p, n, "you agree") || contains_ci(p, n, "you accept") ||
+             contains_ci(p, n, "this site") || contains_ci(p, n, "this website") ||
+             contains_ci(p, n, "our site") || contains_ci(p, n, "our website") ||
+             contains_ci(p, n, "your experience") || contains_ci(p, n, "your browser")))
+            return 1;
+    }
     /* wire credits: "Reporting by Sara Khan; Editing by Jon Boyle" (names follow "by") */
     static const char *const credit[] = {"reporting by ", "additional reporting by ", "editing by ",
                                          "writing by ", "compiled by "};
-    for (size_t k = 0; k < sizeof credit / sizeof *credit; k++) {
-        size_t m = strlen(credit[k]);
-        if (starts_ci(p, n, credit[k]) && n > m && p[m] >= 'A' && p[m] <= 'Z')
+    char c0 = (char)(p[0] | 0x20);
+    if (c0 == 'r' || c0 == 'a' || c0 == 'e' || c0 == 'w' || c0 == 'c')
+        for (size_t k = 0; k < sizeof credit / sizeof *credit; k++) {
+            size_t m = strlen(credit[k]);
+            if (starts_ci(p, n, credit[k]) && n > m && p[m] >= 'A' && p[m] <= 'Z')
+                return 1;
+        }
+    switch (c0) {
+    case 'o':
+        return starts_ci(p, n, "our standards:");
+    case 'r':
+        return starts_ci(p, n, "read more:") || (starts_ci(p, n, "read more") && l->n_words == 2);
+    case 'c':
+        return starts_ci(p, n, "copyright ") && n > 10 &&
+               ((p[10] >= '0' && p[10] <= '9') || (unsigned char)p[10] == 0xC2);
+    case 's':
+        if (starts_ci(p, n, "skip to "))
             return 1;
+        return (starts_ci(p, n, "sign up") || starts_ci(p, n, "subscribe")) &&
+               (contains_ci(p, n, "newsletter") || contains_ci(p, n, "inbox") ||
+                contains_ci(p, n, "briefing") || contains_ci(p, n, "email"));
+    default:
+        return 0;
     }
-    if (starts_ci(p, n, "our standards:"))
-        return 1;
-    if (starts_ci(p, n, "skip to ") || starts_ci(p, n, "read more:") ||
-        (starts_ci(p, n, "read more") && l->n_words == 2) ||
-        contains_ci(p, n, "all rights reserved"))
-        return 1;
-    if (starts_ci(p, n, "copyright ") && n > 10 &&
-        ((p[10] >= '0' && p[10] <= '9') || (unsigned char)p[10] == 0xC2))
-        return 1;
-    return (starts_ci(p, n, "sign up") || starts_ci(p, n, "subscribe")) &&
-           (contains_ci(p, n, "newsletter") || contains_ci(p, n, "inbox") ||
-            contains_ci(p, n, "briefing") || contains_ci(p, n, "email"));
 }
 
 void hd_clean_classify(const char *p, size_t n, hd_line *l)

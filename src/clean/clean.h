@@ -37,6 +37,7 @@ typedef struct hd_line {
     uint32_t n_cap;       /* words starting with an upper-case letter */
     uint32_t n_ui;        /* words of web-interface vocabulary (comment, share, subscribe...) */
     uint32_t n_num;       /* tokens starting with a digit (figures in a table row) */
+    uint32_t hints;       /* which words of site-furniture phrases it holds (classify.c) */
     uint32_t count;       /* lines in the page with the same folded text */
     uint32_t first;       /* index of the first of them */
     uint64_t key;         /* hash of the folded text (case, quotes and spacing ignored) */
@@ -50,14 +51,15 @@ typedef struct hd_line {
 
 /* Stop words and web-interface words, hashed once per hd_clean. */
 #define HD_WORDSET_SLOTS 1024
-enum { HD_WORD_NONE = 0, HD_WORD_STOP = 1, HD_WORD_UI = 2 };
+enum { HD_WORD_NONE = 0, HD_WORD_STOP = 1, HD_WORD_UI = 2, HD_WORD_HINT = 3 };
 typedef struct hd_wordset {
     uint16_t slot[HD_WORDSET_SLOTS]; /* 1 + index into the word lists, 0 = empty */
 } hd_wordset;
 
 void hd_wordset_init(hd_wordset *ws);
-/* HD_WORD_STOP, HD_WORD_UI or HD_WORD_NONE for the lower-case ASCII word w[0..n). */
-int hd_wordset_find(const hd_wordset *ws, const char *w, size_t n);
+/* HD_WORD_STOP, HD_WORD_UI, HD_WORD_HINT or HD_WORD_NONE for the lower-case ASCII word
+ * w[0..n); for a hint word, its bit is ORed into *hint. */
+int hd_wordset_find(const hd_wordset *ws, const char *w, size_t n, uint32_t *hint);
 
 typedef struct hd_clean {
     hd_buf text;    /* normalised page text: NFC, spaces folded, one paragraph per line */

@@ -159,7 +159,7 @@ static void words(const hd_wordset *ws, const char *p, size_t n, hd_line *l)
                 char ch = p[a + k];
                 w[k] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
             }
-            int kind = hd_wordset_find(ws, w, k);
+            int kind = hd_wordset_find(ws, w, k, &l->hints);
             l->n_stop += kind == HD_WORD_STOP;
             l->n_ui += kind == HD_WORD_UI;
         }

@@ -288,9 +288,11 @@ static int comment_section(const hd_clean *c, size_t i, size_t to)
         "join the discussion", "comments are closed", "show comments",
         "view comments",       "load comments",       "reader comments",
         "readers' comments",   "post your comment",   NULL};
+    if (c->lines[i].n_words > 6)
+        return 0;
     char b[64];
     size_t n = lower_line(c, i, b, sizeof b);
-    if (!n || c->lines[i].n_words > 6)
+    if (!n)
         return 0;
     for (int k = 0; form[k]; k++)
         if (!strncmp(b, form[k], strlen(form[k])))
