@@ -28,7 +28,7 @@ void hd_buf_clear(hd_buf *b)
         b->p[0] = '\0';
 }
 
-int hd_buf_reserve(hd_buf *b, size_t extra)
+int hd_buf_reserve_slow(hd_buf *b, size_t extra)
 {
     if (b->oom)
         return -1;
@@ -50,16 +50,6 @@ int hd_buf_reserve(hd_buf *b, size_t extra)
     b->p = p;
     b->cap = cap;
     return 0;
-}
-
-void hd_buf_add(hd_buf *b, const void *p, size_t n)
-{
-    if (hd_buf_reserve(b, n))
-        return;
-    if (n)
-        memcpy(b->p + b->len, p, n);
-    b->len += n;
-    b->p[b->len] = '\0';
 }
 
 void hd_buf_adds(hd_buf *b, const char *s)

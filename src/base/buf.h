@@ -9,6 +9,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <string.h>
 
 #include "base/err.h"
 
@@ -22,8 +23,24 @@ typedef struct hd_buf {
 void hd_buf_init(hd_buf *b);
 void hd_buf_done(hd_buf *b);  /* free the bytes; b may be reused after hd_buf_init */
 void hd_buf_clear(hd_buf *b); /* len = 0, keep the memory, reset oom */
-int hd_buf_reserve(hd_buf *b, size_t extra);
-void hd_buf_add(hd_buf *b, const void *p, size_t n);
+/* Room for `extra` more bytes (and the NUL). The common case, room already there, is inline:
+ * hot loops append a few bytes at a time. Returns 0, or -1 (oom set). */
+int hd_buf_reserve_slow(hd_buf *b, size_t extra);
+static inline int hd_buf_reserve(hd_buf *b, size_t extra)
+{
+    if (!b->oom && extra < b->cap - b->len)
+        return 0;
+    return hd_buf_reserve_slow(b, extra);
+}
+static inline void hd_buf_add(hd_buf *b, const void *p, size_t n)
+{
+    if (hd_buf_reserve(b, n))
+        return;
+    if (n)
+        memcpy(b->p + b->len, p, n);
+    b->len += n;
+    b->p[b->len] = '\0';
+}
 void hd_buf_adds(hd_buf *b, const char *s);
 void hd_buf_addc(hd_buf *b, char c);
 void hd_buf_printf(hd_buf *b, const char *fmt, ...) HD_PRINTF(2, 3);

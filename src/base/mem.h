@@ -32,6 +32,9 @@ void hd_mem_fail_after(long n);
  * items. Returns 0, or -1 on overflow / out of memory (the array is then unchanged). */
 int hd_grow(void **pv, size_t *pcap, size_t need, size_t elsize);
 
-#define HD_GROW(v, cap, need) hd_grow((void **)&(v), &(cap), (need), sizeof *(v))
+/* The check is inline: most calls find room (hot loops grow one element at a time). cap and
+ * need are evaluated twice: no side effects in them. */
+#define HD_GROW(v, cap, need)                                                                      \
+    ((size_t)(need) <= (cap) ? 0 : hd_grow((void **)&(v), &(cap), (need), sizeof *(v)))
 
 #endif
