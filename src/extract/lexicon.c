@@ -244,14 +244,15 @@ static int add_builtin(lx_set *words, const char *const *list, uint32_t bit)
 }
 
 static const char *const builtin_adv[] = {
-    "also",    "has",      "have",       "had",        "was",        "were",       "is",
-    "are",     "would",    "will",       "could",      "did",        "does",       "do",
-    "not",     "then",     "later",      "earlier",    "previously", "once",       "again",
-    "further", "recently", "separately", "both",       "all",        "already",    "still",
-    "just",    "only",     "never",      "often",      "always",     "even",       "first",
-    "too",     "himself",  "herself",    "themselves", "itself",     "been",       "may",
-    "might",   "should",   "can",        "repeatedly", "flatly",     "reportedly", "subsequently",
-    "ever",    "in",       "turn",       "long",       "since",      NULL};
+    "also",    "has",      "have",         "had",        "was",        "were",       "is",
+    "are",     "would",    "will",         "could",      "did",        "does",       "do",
+    "not",     "then",     "later",        "earlier",    "previously", "once",       "again",
+    "further", "recently", "separately",   "both",       "all",        "already",    "still",
+    "just",    "only",     "never",        "often",      "always",     "even",       "first",
+    "too",     "himself",  "herself",      "themselves", "itself",     "been",       "may",
+    "might",   "should",   "can",          "repeatedly", "flatly",     "reportedly", "subsequently",
+    "ever",    "in",       "turn",         "long",       "since",      "however",    "meanwhile",
+    "though",  "instead",  "nevertheless", "privately",  "publicly",   NULL};
 static const char *const builtin_det[] = {"the",   "a",    "an",      "his",     "her",   "its",
                                           "their", "this", "that",    "another", "one",   "two",
                                           "three", "some", "several", "many",    "other", NULL};

@@ -61,6 +61,22 @@ static int role_list(const xctx *x, uint32_t a, uint32_t b)
     return roles > 0;
 }
 
+/* Is word w, just before a quote mark, one that a quoted name or phrase inside a clause follows
+ * ("an appearance on “CBS This Morning,”", "ABC's “This Week,”", "a “burn bag,”")? */
+static int names_title(const xctx *x, uint32_t w)
+{
+    static const char *const before[] = {"on",     "in",     "at",    "of",     "from",  "to",
+                                         "for",    "with",   "by",    "about",  "into",  "the",
+                                         "a",      "an",     "his",   "her",    "their", "its",
+                                         "called", "titled", "named", "dubbed", NULL};
+    if (!tok_word(x, w))
+        return 0;
+    for (int k = 0; before[k]; k++)
+        if (tok_is(x, w, before[k]))
+            return 1;
+    return (x->t[w].flags & TF_POSS) != 0; /* "ABC's “This Week,”" */
+}
+
 /* Cue after the quote: returns 1 and fills the statement. *after gets the first token after
  * the cue clause. */
 static int cue_after(xctx *x, const xquote *q, xstmt *s, uint32_t *after)
@@ -217,6 +233,27 @@ void hd_ex_direct_quotes(xctx *x)
         xstmt tmp = {0};
         uint32_t after = 0;
         int found = q->closed && cue_after(x, q, &tmp, &after);
+        /* a short quoted name or phrase inside a clause, then the cue: "on “CBS This
+         * Morning,” Sanders said he …" is no statement of its own (the reported clause after
+         * the cue is); "… is a “minor positive development,” analyst Martin Ziegler said" is
+         * the clause up to the quote, said by Ziegler */
+        if (found && q->open > 0 && q->close - q->open <= 8 && names_title(x, q->open - 1)) {
+            uint32_t c = tmp.cue0, s0 = hd_ex_sent_start(x, q->open);
+            if (s0 + 2 >= q->open || x->t[s0].kind != TK_WORD ||
+                !(c + 1 >= x->nt || hd_ex_stop_tok(x, c + 1) || tok_punct(x, c + 1, ',')))
+                continue;
+            xstmt *s = hd_ex_st_new(x);
+            if (!s)
+                return;
+            *s = tmp;
+            x->used[tmp.cue0] = 1;
+            s->direct = 0;
+            s->s1 = x->t[s0].s;
+            s->e1 = x->t[q->close].e;
+            s->para = x->t[q->open].para;
+            use_quote(x, qi);
+            continue;
+        }
         if (!found && !cue_before(x, q, &tmp))
             continue;
         xstmt *s = hd_ex_st_new(x);

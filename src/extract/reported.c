@@ -215,14 +215,31 @@ static int asked_question(xctx *x, uint32_t c, uint32_t s0, uint32_t s1, uint32_
         q |= tok_is(x, w, wh[v]);
     if (!q)
         return 0;
-    uint32_t e = w;
-    while (e < s1 && !tok_punct(x, e, ',') && !hd_ex_stop_tok(x, e))
+    uint32_t e = w, after = UINT32_MAX;
+    while (e < s1 && !tok_punct(x, e, ',')) {
+        /* a short quoted name inside the question ("an appearance on “CBS This Morning,”"),
+         * maybe holding the question's comma */
+        const xquote *qt = x->t[e].kind == TK_QOPEN && x->t[e].qi ? &x->q[x->t[e].qi - 1] : NULL;
+        if (qt && qt->closed && qt->close < s1 && qt->close - qt->open <= 10 && qt->open == e) {
+            if (tok_punct(x, qt->close - 1, ',')) {
+                after = qt->close + 1;
+                e = qt->close - 1;
+                break;
+            }
+            e = qt->close + 1;
+            continue;
+        }
+        if (hd_ex_stop_tok(x, e))
+            break;
         e++;
+    }
     xnp np;
     memset(&np, 0, sizeof np);
     np.ref = REF_NONE;
     emit_reported(x, &np, c, c + 1, tok_is(x, w, "about") ? w + 1 : w, e, 0);
-    *next = e < s1 && tok_punct(x, e, ',') ? e + 1 : UINT32_MAX; /* "…, Smith said …" */
+    if (after == UINT32_MAX && e < s1 && tok_punct(x, e, ','))
+        after = e + 1;
+    *next = after; /* "…, Smith said …" */
     return 1;
 }
 

@@ -88,10 +88,19 @@ int hd_ex_cue_ok(const xctx *x, uint32_t i, uint32_t cls)
             return 0;
     if (tok_is(x, i + 1, "for") && !tok_is(x, i, "asked"))
         return 0;
-    /* "said about one in five …" is a clause; "complained about the noise" is not */
+    /* "said about one in five …", "said about half of …" are clauses; "complained about the
+     * noise" is not */
+    static const char *const amount[] = {"half",  "a",     "one",     "two",   "three", "four",
+                                         "five",  "six",   "seven",   "eight", "nine",  "ten",
+                                         "dozen", "third", "quarter", "twice", NULL};
     if (tok_is(x, i + 1, "about") && !(x->t[i + 2 < x->nt ? i + 2 : i].flags & TF_DIGIT) &&
-        !tok_has(x, i + 2, LW_DET))
-        return 0;
+        !tok_has(x, i + 2, LW_DET)) {
+        int q = 0;
+        for (int k = 0; amount[k] && !q; k++)
+            q = tok_is(x, i + 2, amount[k]);
+        if (!q)
+            return 0;
+    }
     return 1;
 }
 

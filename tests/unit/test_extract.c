@@ -1334,6 +1334,46 @@ static void test_title_case_headline(void **state)
     assert_false(has(&r, "nothing about it"));
 }
 
+static void test_quoted_names_inside_clauses(void **state)
+{
+    (void)state;
+    /* a programme's name in quotes, its comma inside them, is no direct quote of the speaker */
+    res r = run("Asked why he had yet to endorse Clinton during an appearance Friday on \u201cCBS "
+                "This Morning,\u201d Sanders said he had not \u201cheard her say the things "
+                "that need to be said.\u201d\n"
+                "Speaking Sunday on ABC\u2019s \u201cThis Week,\u201d Carson admitted that the "
+                "course name in his book was wrong, but said his campaign had found the "
+                "article.\n");
+    assert_false(has(&r, "CBS This Morning") && find(&r, "CBS This Morning")->direct);
+    assert_false(has(&r, "This Week") && find(&r, "This Week")->direct);
+    const hd_statement *s = find(&r, "he had not");
+    assert_string_equal(s->speaker_mention, "Sanders");
+    check(&r, "the course name in his book was wrong", "Carson", 0, "admitted");
+    check(&r, "his campaign had found the article", "Carson", 0, "said");
+    /* a short scare quote after a determiner, then the cue: no statement either */
+    r = run("Officials used a \u201cburn bag,\u201d the newspaper reported.\n");
+    assert_false(has(&r, "burn bag") && find(&r, "burn bag")->direct);
+    /* a long quotation after a determiner still is what the source says */
+    r = run("The suit argues that an \u201calarmingly inadequate number of voting centers "
+            "resulted in severe burdens on voters,\u201d the lawsuit says.\n");
+    find(&r, "alarmingly inadequate number of voting centers");
+}
+
+static void test_amounts_and_adverbs_around_cues(void **state)
+{
+    (void)state;
+    res r = run("The budget office said about half of the higher deficit reflected the tax "
+                "cuts.\n"
+                "Defense Secretary Ash Carter however said he would welcome a security network "
+                "for Asia.\n"
+                "The neighbours complained about noise from the new stadium.\n");
+    const hd_statement *s = find(&r, "about half of the higher deficit reflected the tax cuts");
+    assert_string_equal(s->cue, "said");
+    assert_string_equal(s->speaker_mention, "The budget office");
+    check(&r, "he would welcome a security network for Asia", "Ash Carter", 0, "said");
+    assert_false(has(&r, "noise from the new stadium"));
+}
+
 static void test_two_subjects_one_sentence(void **state)
 {
     (void)state;
@@ -1687,6 +1727,8 @@ int main(void)
         cmocka_unit_test(test_two_subjects_one_sentence),
         cmocka_unit_test(test_relative_clause_cues),
         cmocka_unit_test(test_title_case_headline),
+        cmocka_unit_test(test_quoted_names_inside_clauses),
+        cmocka_unit_test(test_amounts_and_adverbs_around_cues),
         cmocka_unit_test(test_according_to_mid_sentence),
         cmocka_unit_test(test_out_of_memory),
         cmocka_unit_test(test_compound_roles_and_called),
