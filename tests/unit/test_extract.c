@@ -1353,6 +1353,12 @@ static void test_quoted_names_inside_clauses(void **state)
     /* a short scare quote after a determiner, then the cue: no statement either */
     r = run("Officials used a \u201cburn bag,\u201d the newspaper reported.\n");
     assert_false(has(&r, "burn bag") && find(&r, "burn bag")->direct);
+    /* the clause holding the phrase, up to it, is what the speaker said */
+    r = run("Adding the stock to the index is a \u201cminor positive development,\u201d analyst "
+            "Martin Ziegler said, noting that it brings in new buyers.\n");
+    s = find(&r, "Adding the stock to the index is a");
+    assert_string_equal(s->speaker, "Martin Ziegler");
+    assert_false(s->direct);
     /* a long quotation after a determiner still is what the source says */
     r = run("The suit argues that an \u201calarmingly inadequate number of voting centers "
             "resulted in severe burdens on voters,\u201d the lawsuit says.\n");
