@@ -932,6 +932,12 @@ void hd_ex_reported_sentence(xctx *x, uint32_t s0, uint32_t s1)
             if (q < x->n_cues && x->cues[q] <= s0 + 1 && !x->used[x->cues[q]])
                 asked_question(x, x->cues[q], s0, s1, &next);
             relative_statements(x, s0, s1);
+            /* "“…,” she said, when asked whether …": the question put to the speaker */
+            for (uint32_t k2 = first_cue(x, s0 + 2); k2 < x->n_cues && x->cues[k2] < s1; k2++) {
+                uint32_t a = x->cues[k2];
+                if (!x->used[a] && !(x->t[a].flags & TF_INQ) && tok_is(x, a - 1, "when"))
+                    asked_question(x, a, s0, s1, &next);
+            }
             return;
         }
     }

@@ -1380,6 +1380,15 @@ static void test_amounts_and_adverbs_around_cues(void **state)
     assert_false(has(&r, "noise from the new stadium"));
 }
 
+static void test_when_asked_after_a_quote(void **state)
+{
+    (void)state;
+    res r = run("\u201cWe will see,\u201d Sanders said when asked whether he would raise money "
+                "for other candidates.\n");
+    check(&r, "We will see", "Sanders", 1, "said");
+    check(&r, "whether he would raise money for other candidates", NULL, 0, "asked");
+}
+
 static void test_two_subjects_one_sentence(void **state)
 {
     (void)state;
@@ -1735,6 +1744,7 @@ int main(void)
         cmocka_unit_test(test_title_case_headline),
         cmocka_unit_test(test_quoted_names_inside_clauses),
         cmocka_unit_test(test_amounts_and_adverbs_around_cues),
+        cmocka_unit_test(test_when_asked_after_a_quote),
         cmocka_unit_test(test_according_to_mid_sentence),
         cmocka_unit_test(test_out_of_memory),
         cmocka_unit_test(test_compound_roles_and_called),
