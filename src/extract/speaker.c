@@ -15,6 +15,22 @@
 
 #include "extract/extract_int.h"
 
+/* Does token w open a phrase set off between a subject and its verb: a preposition of time
+ * or place ("during", "at") or a participle ("speaking", "facing")? */
+static int set_off_opener(const xctx *x, uint32_t w)
+{
+    static const char *const prep[] = {"during", "at",    "in",      "on",      "after",
+                                       "before", "while", "amid",    "despite", "after",
+                                       "from",   "with",  "without", "unlike",  NULL};
+    if (!tok_word(x, w) || (x->t[w].flags & (TF_CAP | TF_ALLCAPS | TF_INQ)))
+        return 0;
+    for (int i = 0; prep[i]; i++)
+        if (tok_is(x, w, prep[i]))
+            return 1;
+    const xtok *t = &x->t[w];
+    return t->e - t->s > 5 && !memcmp(x->b + t->e - 3, "ing", 3);
+}
+
 static int pronoun(const xctx *x, uint32_t i)
 {
     return tok_has(x, i, LW_PRON);
@@ -350,7 +366,8 @@ static int familiar_np(xctx *x, uint32_t verb, uint32_t lo, xnp *np)
             continue;
         if (!np_core(x, k - 1, lo, np))
             return 0;
-        np->ref = REF_NONE; /* the noun is the speaker, not a name in what follows it */
+        np->ref = REF_NONE;
+        /* the noun is the speaker, not a name in what follows it */
         return 1;
     }
     return 0;
@@ -421,6 +438,23 @@ int hd_ex_np_left(xctx *x, uint32_t verb, uint32_t lo, xnp *np)
                 if (ew >= 0 && x->ent[ew].kind == HD_ENT_PERSON)
                     return np_core(x, w - 3, lo, np);
                 break;
+            }
+        }
+        /* "Trump, speaking at a rally in Wilmington, N.C., warned", "Clinton, during a town
+         * hall in Columbus, Ohio, said": a phrase set off after the subject may hold commas
+         * (and places) of its own; the subject is the person before it */
+        for (uint32_t w = j; w > lo + 1 && j - w < 32; w--) {
+            if (x->t[w - 1].flags & TF_INQ || x->t[w - 1].kind == TK_PARA ||
+                hd_ex_stop_tok(x, w - 1))
+                break;
+            if (!tok_punct(x, w - 1, ',') || w >= j || !set_off_opener(x, w))
+                continue;
+            xnp subj;
+            if (np_core(x, w - 2, lo, &subj) &&
+                (REF_IS_PEND(subj.ref) ||
+                 (subj.ref >= 0 && x->ent[subj.ref].kind == HD_ENT_PERSON))) {
+                *np = subj;
+                return 1;
             }
         }
         /* appositive: find the comma before it */

@@ -1389,6 +1389,22 @@ static void test_when_asked_after_a_quote(void **state)
     check(&r, "whether he would raise money for other candidates", NULL, 0, "asked");
 }
 
+static void test_phrase_set_off_after_subject(void **state)
+{
+    (void)state;
+    /* the phrase between the subject and its verb names places; the subject speaks */
+    res r = run("Donald Trump spoke on Tuesday.\n"
+                "Trump, speaking at a rally in Wilmington, N.C., warned that the court would "
+                "change.\n"
+                "Senator Chuck Grassley, facing a spirited challenge in Iowa, a swing state, said "
+                "he would welcome Cruz.\n"
+                "Paul Volcker, appearing with Alan Greenspan in the briefing room, said he will "
+                "remain on the job.\n");
+    check(&r, "the court would change", "Donald Trump", 0, "warned");
+    check(&r, "he would welcome Cruz", "Chuck Grassley", 0, "said");
+    check(&r, "he will remain on the job", "Paul Volcker", 0, "said");
+}
+
 static void test_two_subjects_one_sentence(void **state)
 {
     (void)state;
@@ -1745,6 +1761,7 @@ int main(void)
         cmocka_unit_test(test_quoted_names_inside_clauses),
         cmocka_unit_test(test_amounts_and_adverbs_around_cues),
         cmocka_unit_test(test_when_asked_after_a_quote),
+        cmocka_unit_test(test_phrase_set_off_after_subject),
         cmocka_unit_test(test_according_to_mid_sentence),
         cmocka_unit_test(test_out_of_memory),
         cmocka_unit_test(test_compound_roles_and_called),
