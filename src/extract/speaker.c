@@ -352,6 +352,51 @@ static uint32_t time_before(const xctx *x, uint32_t j, uint32_t lo)
     return j - s + 1;
 }
 
+/* The subject's first token when a sentence opens on a participle's clause ("Walking to the
+ * next address, Ebeling …", "Hastily politicizing the tragedy — as he did — Trump …") or a
+ * dateline ("Washington (AFP) – Hillary Clinton …"): the token after it; else s. */
+static uint32_t skip_opening_clause(const xctx *x, uint32_t s, uint32_t verb)
+{
+    uint32_t g = s;
+    if (g + 2 < verb && tok_word(x, g) && x->t[g].e - x->t[g].s > 4 &&
+        !memcmp(x->b + x->t[g].e - 2, "ly", 2) && x->tent[g] < 0)
+        g++; /* "Hastily" */
+    const xtok *t = &x->t[g];
+    if (g + 2 < verb && tok_word(x, g) && t->e - t->s > 5 && !memcmp(x->b + t->e - 3, "ing", 3) &&
+        x->tent[g] < 0 && !(x->t[g].flags & TF_INQ) &&
+        (!(x->t[g + 1].flags & (TF_CAP | TF_ALLCAPS)) || tok_has(x, g + 1, LW_TIME))) {
+        for (uint32_t k = g + 1; k < verb && k < g + 30; k++) {
+            if (x->t[k].flags & TF_INQ)
+                continue;
+            /* "Listing his ventures she added, …": a subject and verb inside — no clause */
+            if (hd_ex_stop_tok(x, k) || pronoun(x, k) || (x->t[k].lex & LW_VERB))
+                break;
+            if (tok_punct(x, k, ',') ||
+                (tok_punct(x, k, '-') && x->t[k].e - x->t[k].s > 1 && k > g + 3)) {
+                /* a dash may open an aside inside the clause: the clause ends at the next one */
+                if (tok_punct(x, k, '-')) {
+                    uint32_t m = k + 1;
+                    while (m < verb && m < k + 25 && !tok_punct(x, m, '-'))
+                        m++;
+                    if (m < verb && tok_punct(x, m, '-'))
+                        return m + 1 < verb ? m + 1 : s;
+                }
+                return k + 1 < verb ? k + 1 : s;
+            }
+        }
+        return s;
+    }
+    /* dateline: "Washington (AFP) –" */
+    uint32_t k = s;
+    while (k < verb && k < s + 3 && tok_word(x, k) && (x->t[k].flags & (TF_CAP | TF_ALLCAPS)))
+        k++;
+    if (k > s && k + 3 < verb && tok_punct(x, k, '(') && tok_word(x, k + 1) &&
+        (x->t[k + 1].flags & (TF_CAP | TF_ALLCAPS)) && tok_punct(x, k + 2, ')') &&
+        (tok_punct(x, k + 3, '-') || tok_punct(x, k + 3, ':')))
+        return k + 4;
+    return s;
+}
+
 /* "A person familiar with the planning for Thursday's meeting says": a speaker noun followed
  * by familiar with / close to / briefed on … up to the verb; the noun phrase is the speaker
  * ("A source close to Mr. Smith" is a source, not Mr. Smith). */
@@ -615,6 +660,7 @@ int hd_ex_np_sentence_subject(xctx *x, uint32_t i, uint32_t verb, xnp *np)
                 break;
         }
     }
+    s = skip_opening_clause(x, s, verb);
     uint32_t role = UINT32_MAX, first = UINT32_MAX;
     int skipped = 0;
     for (uint32_t k = s; k < verb && k < s + 10; k++) {

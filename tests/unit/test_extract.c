@@ -1405,6 +1405,23 @@ static void test_phrase_set_off_after_subject(void **state)
     check(&r, "he will remain on the job", "Paul Volcker", 0, "said");
 }
 
+static void test_opening_clause_before_subject(void **state)
+{
+    (void)state;
+    /* a participle's clause or a dateline opens the sentence; the subject follows it */
+    res r = run("Betsy Ebeling grew up with Clinton.\n"
+                "Walking to the next address, Ebeling recalled her school days and said their "
+                "views were changed by the war.\n"
+                "Washington (AFP) \u2013 Democrat Hillary Clinton criticised Donald Trump on "
+                "Saturday, saying his comments did more harm than good.\n");
+    check(&r, "their views were changed by the war", "Betsy Ebeling", 0, "said");
+    check(&r, "his comments did more harm than good", "Hillary Clinton", 0, "saying");
+    /* a clause with a subject and verb of its own is no opener */
+    r = run("Senator Elizabeth Warren spoke at the convention.\n"
+            "Listing several of his ventures she added, Donald Trump is a proven failure.\n");
+    check(&r, "Donald Trump is a proven failure", "Elizabeth Warren", 0, "added");
+}
+
 static void test_two_subjects_one_sentence(void **state)
 {
     (void)state;
@@ -1762,6 +1779,7 @@ int main(void)
         cmocka_unit_test(test_amounts_and_adverbs_around_cues),
         cmocka_unit_test(test_when_asked_after_a_quote),
         cmocka_unit_test(test_phrase_set_off_after_subject),
+        cmocka_unit_test(test_opening_clause_before_subject),
         cmocka_unit_test(test_according_to_mid_sentence),
         cmocka_unit_test(test_out_of_memory),
         cmocka_unit_test(test_compound_roles_and_called),
