@@ -94,6 +94,67 @@ static const char *speaker_name(xctx *x, const xstmt *s)
     return hd_arena_strndup(x->a, x->b + x->t[a].s, x->t[h].stem_e - x->t[a].s);
 }
 
+/* The mention as written: an organisation's whole name ("Standard and Poor's Corp", found
+ * as "Poor's Corp"), or a group the sentence opens on, quantified or coordinated ("Politicians
+ * and even some technologists", "Many in the crowd", "About four out of 10 voters", "Both
+ * sides": found as its head). A group's stretch from the sentence start (after a leading
+ * "But"/"And") must be short and hold no clause (no verb, auxiliary or relative pronoun),
+ * else the mention stays as found. */
+static uint32_t mention_start(xctx *x, const xstmt *s)
+{
+    uint32_t np0 = s->np0;
+    if (s->sp1 || s->np1 <= np0 || np0 > s->cue0 || np0 == 0 || tok_has(x, np0, LW_PRON))
+        return np0;
+    if (s->ref >= 0) {
+        if (x->ent[s->ref].kind == HD_ENT_PERSON)
+            return np0;
+        while (np0 > 0 && x->tent[np0 - 1] == s->ref && !(x->t[np0 - 1].flags & TF_INQ))
+            np0--;
+        return np0;
+    }
+    if (s->ref != REF_NONE)
+        return np0;
+    uint32_t s0 = hd_ex_sent_start(x, np0);
+    if (tok_is(x, s0, "but") || tok_is(x, s0, "and") || tok_is(x, s0, "so"))
+        s0++;
+    if (np0 <= s0 || np0 - s0 > 7 || !tok_word(x, s0))
+        return np0;
+    static const char *const quant[] = {
+        "many",  "some",   "most",     "both",      "all",      "few",   "several",
+        "about", "nearly", "almost",   "only",      "half",     "one",   "two",
+        "three", "four",   "five",     "six",       "seven",    "eight", "nine",
+        "ten",   "dozens", "hundreds", "thousands", "majority", "more",  "fewer",
+        "each",  "every",  "other",    "others",    NULL};
+    static const char *const clause[] = {
+        "that",  "which", "who",  "whom", "whose", "where", "when", "is",    "are",    "was",
+        "were",  "has",   "have", "had",  "will",  "would", "can",  "could", "should", "may",
+        "might", "must",  "do",   "does", "did",   "be",    "been", "not",   NULL};
+    int group = (x->t[s0].flags & TF_DIGIT) != 0;
+    for (int k = 0; quant[k] && !group; k++)
+        group = tok_is(x, s0, quant[k]);
+    int list = 0;
+    for (uint32_t k = s0; k < np0; k++)
+        list |= tok_is(x, k, "and") || tok_is(x, k, "or");
+    if (!group && !list)
+        return np0;
+    for (uint32_t k = s0; k < np0; k++) {
+        const xtok *t = &x->t[k];
+        if (t->flags & TF_INQ)
+            return np0;
+        if (t->kind == TK_WORD) {
+            if (t->lex & LW_VERB)
+                return np0;
+            for (int c = 0; clause[c]; c++)
+                if (tok_is(x, k, clause[c]))
+                    return np0;
+            continue;
+        }
+        if (!(t->kind == TK_PUNCT && t->ch == ',' && list))
+            return np0;
+    }
+    return s0;
+}
+
 static int by_start(const void *a, const void *b)
 {
     const hd_statement *p = a, *q = b;
@@ -116,7 +177,7 @@ static hd_rc output(xctx *x, hd_statement **out_st, size_t *out_n_st, hd_entity 
         memset(o, 0, sizeof *o);
         o->text = copy_text(x, s);
         o->speaker = speaker_name(x, s);
-        o->speaker_mention = tok_span(x, s->np0, s->np1);
+        o->speaker_mention = tok_span(x, mention_start(x, s), s->np1);
         o->cue = tok_span(x, s->cue0, s->cue1);
         o->direct = s->direct;
         o->start = s->s1;

@@ -1422,6 +1422,23 @@ static void test_opening_clause_before_subject(void **state)
     check(&r, "Donald Trump is a proven failure", "Elizabeth Warren", 0, "added");
 }
 
+static void test_group_and_organisation_mentions(void **state)
+{
+    (void)state;
+    res r = run("Politicians and even some technologists say the plan will fail.\n"
+                "Many in the crowd said they would vote for the first time.\n"
+                "Standard and Poor's Corp said it cut the rating of the bonds.\n"
+                "Both companies employ fewer than 200 seamen and union leaders said most were at "
+                "work.\n");
+    assert_string_equal(find(&r, "the plan will fail")->speaker_mention,
+                        "Politicians and even some technologists");
+    assert_string_equal(find(&r, "they would vote for the first time")->speaker_mention,
+                        "Many in the crowd");
+    assert_string_equal(find(&r, "it cut the rating of the bonds")->speaker_mention,
+                        "Standard and Poor's Corp");
+    assert_null(strstr(find(&r, "most were at work")->speaker_mention, "employ"));
+}
+
 static void test_two_subjects_one_sentence(void **state)
 {
     (void)state;
@@ -1780,6 +1797,7 @@ int main(void)
         cmocka_unit_test(test_when_asked_after_a_quote),
         cmocka_unit_test(test_phrase_set_off_after_subject),
         cmocka_unit_test(test_opening_clause_before_subject),
+        cmocka_unit_test(test_group_and_organisation_mentions),
         cmocka_unit_test(test_according_to_mid_sentence),
         cmocka_unit_test(test_out_of_memory),
         cmocka_unit_test(test_compound_roles_and_called),
