@@ -593,6 +593,38 @@ static void relative_statements(xctx *x, uint32_t s0, uint32_t s1)
     }
 }
 
+/* Emit what np said with cue c in tokens [a, b), where it ends: a participle of speech after
+ * a comma ("…, telling voters that …") starts a statement of its own by the same speaker, and
+ * a relative clause on a person closing it ("… beside Hillary Clinton, who has been battered by
+ * …") is the writer's description, not the speaker's words. */
+static void emit_clause(xctx *x, const xnp *np, uint32_t c, uint32_t a, uint32_t b)
+{
+    for (uint32_t k = a + 3; k + 2 < b; k++) {
+        if (!tok_punct(x, k, ',') || (x->t[k + 1].flags & TF_INQ))
+            continue;
+        uint32_t v = k + 1;
+        if (tok_word(x, v) && !(x->t[v].flags & TF_CAP) && (x->t[v].lex & LW_VERB) &&
+            x->t[v].lex >> 24 == VC_PART && hd_ex_cue_ok(x, v, VC_PART)) {
+            emit_reported(x, np, c, c + 1, a, k, 1);
+            uint32_t a2 = tok_is(x, v + 1, "that") ? v + 2 : v + 1;
+            if (tok_is(x, v, "telling") || tok_is(x, v, "asking")) {
+                a2 = skip_object(x, v + 1, b); /* "telling voters that …" */
+                if (tok_is(x, a2, "that"))
+                    a2++;
+            }
+            if (a2 != UINT32_MAX && a2 < b)
+                emit_reported(x, np, v, v + 1, a2, b, 1);
+            return;
+        }
+        if (tok_is(x, v, "who") && x->tent[k - 1] >= 0 &&
+            x->ent[x->tent[k - 1]].kind == HD_ENT_PERSON) {
+            b = k;
+            break;
+        }
+    }
+    emit_reported(x, np, c, c + 1, a, b, 1);
+}
+
 /* One sentence [s0, s1). Returns where a second, coordinated clause with its own subject
  * starts ("A said X and B said Y"), or UINT32_MAX. Only cue tokens (LW_VERB or LW_ACC) can
  * start one: the loop walks x->cues. */
@@ -859,7 +891,7 @@ static uint32_t one_sentence(xctx *x, uint32_t s0, uint32_t s1)
                 emit_reported(x, &np, c2, c2 + 1, a2, s1, 1);
             return UINT32_MAX;
         }
-        emit_reported(x, &np, c, c + 1, a, subordinate_end(x, s0, np.t0, a, s1), 1);
+        emit_clause(x, &np, c, a, subordinate_end(x, s0, np.t0, a, s1));
         return UINT32_MAX;
     }
     return UINT32_MAX;

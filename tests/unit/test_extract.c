@@ -1439,6 +1439,20 @@ static void test_group_and_organisation_mentions(void **state)
     assert_null(strstr(find(&r, "most were at work")->speaker_mention, "employ"));
 }
 
+static void test_clause_ends_at_participle_or_description(void **state)
+{
+    (void)state;
+    res r = run("Bernie Sanders announced a kind of solidarity with the strikers, telling voters "
+                "that the system is rigged.\n"
+                "The candidates say they are not trying to avoid appearing beside nominee "
+                "Hillary Clinton, who has been battered by the email scandal.\n");
+    const hd_statement *s = find(&r, "a kind of solidarity with the strikers");
+    assert_null(strstr(s->text, "telling"));
+    check(&r, "the system is rigged", "Bernie Sanders", 0, "telling");
+    s = find(&r, "they are not trying to avoid appearing beside nominee Hillary Clinton");
+    assert_null(strstr(s->text, "battered"));
+}
+
 static void test_two_subjects_one_sentence(void **state)
 {
     (void)state;
@@ -1798,6 +1812,7 @@ int main(void)
         cmocka_unit_test(test_phrase_set_off_after_subject),
         cmocka_unit_test(test_opening_clause_before_subject),
         cmocka_unit_test(test_group_and_organisation_mentions),
+        cmocka_unit_test(test_clause_ends_at_participle_or_description),
         cmocka_unit_test(test_according_to_mid_sentence),
         cmocka_unit_test(test_out_of_memory),
         cmocka_unit_test(test_compound_roles_and_called),
