@@ -531,6 +531,12 @@ static int32_t person(xctx *x, epass *p, uint32_t a, uint32_t b)
 static void name_part(xctx *x, epass *p, uint32_t ra, uint32_t a, uint32_t b, int titled,
                       int deferred)
 {
+    /* "Vice Adm. John Poindexter", "Former Gov. Martin O'Malley": modifiers of a title */
+    uint32_t m = a;
+    while (m < b && tok_has(x, m, LW_MOD) && !tok_has(x, m, LW_TITLE))
+        m++;
+    if (m > a && m < b && tok_has(x, m, LW_TITLE))
+        a = m;
     while (a < b && tok_has(x, a, LW_TITLE)) {
         a++;
         titled = 1;
@@ -685,6 +691,29 @@ static void run(xctx *x, epass *p, uint32_t a, uint32_t b)
             k++;
         if (k == b && !place_name(x, a, b))
             return;
+    }
+    /* "New Jersey Gov. Chris Christie", "Former Maryland Gov. Martin O'Malley": a title inside
+     * the run opens a titled person's name; the words before it (a place, a body) are a name
+     * of their own */
+    for (uint32_t k = a + 1; k + 1 < b; k++) {
+        if (!tok_has(x, k, LW_TITLE) || !(x->t[k].flags & TF_CAP) || (x->t[k].flags & TF_ALLCAPS) ||
+            tok_has(x, k - 1, LW_TITLE) || !(x->t[k + 1].flags & TF_CAP))
+            continue;
+        /* "Vice Adm. John Poindexter": a modifier of the title, not a name; "Leader of the
+         * Islamic Revolution Ayatollah Ali Khamenei": a role the person holds, kept with it */
+        int name_before = 0, role_before = 0;
+        for (uint32_t m = a; m < k; m++) {
+            name_before |= !tok_has(x, m, LW_MOD | LW_ROLE | LW_FUNC);
+            role_before |= tok_has(x, m, LW_ROLE) && !tok_has(x, m, LW_MOD);
+        }
+        if (!name_before || role_before)
+            break;
+        uint32_t e = k; /* "Rhode Island Democratic Sen. …": the place without the party */
+        while (e > a && tok_has(x, e - 1, LW_MOD | LW_ROLE))
+            e--;
+        run(x, p, a, e);
+        run(x, p, k, b);
+        return;
     }
     /* a headline in title case, "Bernie Sanders Says He Has Started Writing": a verb of
      * saying ends the name before it ("Said" may be a name: "Edward Said") */

@@ -1453,6 +1453,22 @@ static void test_clause_ends_at_participle_or_description(void **state)
     assert_null(strstr(s->text, "battered"));
 }
 
+static void test_title_inside_a_name_run(void **state)
+{
+    (void)state;
+    res r = run("New Jersey Gov. Chris Christie said the state would act.\n"
+                "Rhode Island Democratic Sen. Claiborne Pell said the vote was close.\n"
+                "Vice Adm. John Poindexter said he would testify.\n");
+    check(&r, "the state would act", "Chris Christie", 0, "said");
+    check(&r, "the vote was close", "Claiborne Pell", 0, "said");
+    check(&r, "he would testify", "John Poindexter", 0, "said");
+    const hd_entity *e = entity(&r, "New Jersey");
+    assert_non_null(e);
+    assert_int_equal(e->kind, HD_ENT_PLACE);
+    assert_non_null(entity(&r, "Rhode Island"));
+    assert_null(entity(&r, "New Jersey Gov. Chris Christie"));
+}
+
 static void test_two_subjects_one_sentence(void **state)
 {
     (void)state;
@@ -1813,6 +1829,7 @@ int main(void)
         cmocka_unit_test(test_opening_clause_before_subject),
         cmocka_unit_test(test_group_and_organisation_mentions),
         cmocka_unit_test(test_clause_ends_at_participle_or_description),
+        cmocka_unit_test(test_title_inside_a_name_run),
         cmocka_unit_test(test_according_to_mid_sentence),
         cmocka_unit_test(test_out_of_memory),
         cmocka_unit_test(test_compound_roles_and_called),
