@@ -390,5 +390,8 @@ void hd_ex_quote_chains(xctx *x);
 void hd_ex_reported_sentence(xctx *x, uint32_t s0, uint32_t s1);
 /* Is word c a verb of saying that a title-case headline uses ("Says", "Tells", "Warns")? */
 int hd_ex_headline_cue(const xctx *x, uint32_t c);
+/* Is cue i a verb of undertaking (promise, pledge, vow, threaten), whose "to" opens what was
+ * undertaken? (statement.c) */
+int hd_ex_commits(const xctx *x, uint32_t i);
 
 #endif

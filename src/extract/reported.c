@@ -54,6 +54,9 @@ static uint32_t clause_start(const xctx *x, uint32_t c, uint32_t cls, uint32_t e
         return tok_is(x, c + 1, "for") || tok_is(x, c + 1, "on") ? c + 2 : c;
     if (tok_is(x, j, "that"))
         return j + 1;
+    /* "pledged to stay through that contest": what was undertaken, from "to" */
+    if (tok_is(x, j, "to") && hd_ex_commits(x, c))
+        return j;
     /* "said in a statement on Monday that …": only across an adverbial */
     if (hd_ex_adverbial_start(x, j, end) && !tok_punct(x, j, ','))
         for (uint32_t k = j; k < end && k < j + 12; k++) {
@@ -891,8 +894,10 @@ static uint32_t one_sentence(xctx *x, uint32_t s0, uint32_t s1)
                 emit_reported(x, &np, c2, c2 + 1, a2, s1, 1);
             return UINT32_MAX;
         }
-        emit_clause(x, &np, c, a, subordinate_end(x, s0, np.t0, a, s1));
-        return UINT32_MAX;
+        /* "While some friends say A, others say B": B is read as a sentence of its own */
+        uint32_t e = subordinate_end(x, s0, np.t0, a, s1);
+        emit_clause(x, &np, c, a, e);
+        return e < s1 ? e + 1 : UINT32_MAX;
     }
     return UINT32_MAX;
 }

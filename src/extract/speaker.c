@@ -19,9 +19,9 @@
  * or place ("during", "at") or a participle ("speaking", "facing")? */
 static int set_off_opener(const xctx *x, uint32_t w)
 {
-    static const char *const prep[] = {"during", "at",    "in",      "on",      "after",
-                                       "before", "while", "amid",    "despite", "after",
-                                       "from",   "with",  "without", "unlike",  NULL};
+    static const char *const prep[] = {"during", "at",   "in",        "on",   "after", "before",
+                                       "while",  "amid", "despite",   "from", "with",  "without",
+                                       "unlike", "like", "including", "such", NULL};
     if (!tok_word(x, w) || (x->t[w].flags & (TF_CAP | TF_ALLCAPS | TF_INQ)))
         return 0;
     for (int i = 0; prep[i]; i++)
@@ -495,8 +495,12 @@ int hd_ex_np_left(xctx *x, uint32_t verb, uint32_t lo, xnp *np)
             if (!tok_punct(x, w - 1, ',') || w >= j || !set_off_opener(x, w))
                 continue;
             xnp subj;
+            /* "Other prominent Republicans, like Richard Armitage and Henry Paulson, have said":
+             * examples of a group; the group speaks */
+            int example = tok_is(x, w, "like") || tok_is(x, w, "including") ||
+                          (tok_is(x, w, "such") && tok_is(x, w + 1, "as"));
             if (np_core(x, w - 2, lo, &subj) &&
-                (REF_IS_PEND(subj.ref) ||
+                (example || REF_IS_PEND(subj.ref) ||
                  (subj.ref >= 0 && x->ent[subj.ref].kind == HD_ENT_PERSON))) {
                 *np = subj;
                 return 1;

@@ -46,7 +46,7 @@ int hd_ex_stop_tok(const xctx *x, uint32_t i)
 
 /* Is cue i a verb of undertaking (promise, pledge, vow, threaten), whose "to" opens what was
  * said ("vowed to fight on") rather than a listener ("said to reporters")? */
-static int commits(const xctx *x, uint32_t i)
+int hd_ex_commits(const xctx *x, uint32_t i)
 {
     static const char *const v[] = {"promised",  "promises", "promise", "pledged", "pledges",
                                     "pledge",    "vowed",    "vows",    "vow",     "threatened",
@@ -74,12 +74,17 @@ int hd_ex_cue_ok(const xctx *x, uint32_t i, uint32_t cls)
         }
         return 0;
     }
-    if (tok_is(x, i + 1, "to") && commits(x, i) && i + 2 < x->nt && tok_word(x, i + 2) &&
+    /* "vowed to “take our fight” to the states": the quote opens what was undertaken */
+    if (tok_is(x, i + 1, "to") && hd_ex_commits(x, i) && i + 3 < x->nt &&
+        x->t[i + 2].kind == TK_QOPEN && tok_word(x, i + 3) &&
+        !(x->t[i + 3].flags & (TF_CAP | TF_DIGIT)))
+        return 1;
+    if (tok_is(x, i + 1, "to") && hd_ex_commits(x, i) && i + 2 < x->nt && tok_word(x, i + 2) &&
         !(x->t[i + 2].flags & (TF_CAP | TF_DIGIT)) &&
         !tok_has(x, i + 2, LW_DET | LW_PRON | LW_FUNC))
         return 1; /* "pledged to oppose legal status": what X undertook to do */
     /* "wrote to Sanders' Senate office that …", "said to reporters that …" */
-    if (tok_is(x, i + 1, "to") && !commits(x, i))
+    if (tok_is(x, i + 1, "to") && !hd_ex_commits(x, i))
         for (uint32_t k = i + 2; k < x->nt && k < i + 10 && !hd_ex_stop_tok(x, k); k++)
             if (tok_is(x, k, "that") && !(x->t[k].flags & TF_INQ))
                 return 1;

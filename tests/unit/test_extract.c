@@ -1469,6 +1469,24 @@ static void test_title_inside_a_name_run(void **state)
     assert_null(entity(&r, "New Jersey Gov. Chris Christie"));
 }
 
+static void test_undertakings_and_second_clauses(void **state)
+{
+    (void)state;
+    res r = run("Bernie Sanders has pledged to stay in the primary through that contest.\n"
+                "He vowed to \u201ctake our fight\u201d to the 35 states.\n"
+                "While some friends say he would look zippier, others say he has never been "
+                "healthier.\n"
+                "Other prominent Republicans, like Richard Armitage and Henry Paulson, have also "
+                "said they are supporting Clinton.\n");
+    check(&r, "to stay in the primary through that contest", "Bernie Sanders", 0, "pledged");
+    check(&r, "take our fight", "Bernie Sanders", 0, "vowed");
+    const hd_statement *s = find(&r, "he has never been healthier");
+    assert_string_equal(s->speaker_mention, "others");
+    s = find(&r, "they are supporting Clinton");
+    assert_true(s->speaker == NULL || strstr(s->speaker, "Armitage") == NULL);
+    assert_string_equal(s->speaker_mention, "Other prominent Republicans");
+}
+
 static void test_two_subjects_one_sentence(void **state)
 {
     (void)state;
@@ -1830,6 +1848,7 @@ int main(void)
         cmocka_unit_test(test_group_and_organisation_mentions),
         cmocka_unit_test(test_clause_ends_at_participle_or_description),
         cmocka_unit_test(test_title_inside_a_name_run),
+        cmocka_unit_test(test_undertakings_and_second_clauses),
         cmocka_unit_test(test_according_to_mid_sentence),
         cmocka_unit_test(test_out_of_memory),
         cmocka_unit_test(test_compound_roles_and_called),
