@@ -628,6 +628,25 @@ static void emit_clause(xctx *x, const xnp *np, uint32_t c, uint32_t a, uint32_t
     emit_reported(x, np, c, c + 1, a, b, 1);
 }
 
+/* The verb whose subject is the speaker of cue c when c closes a periphrasis: "went on to
+ * say", "goes on to tell", "is quoted as saying" (the first word of the phrase); else c. */
+static uint32_t periphrasis(const xctx *x, uint32_t c, uint32_t s0)
+{
+    if (c < s0 + 4)
+        return c;
+    if (tok_is(x, c - 1, "to") && tok_is(x, c - 2, "on") &&
+        (tok_is(x, c - 3, "went") || tok_is(x, c - 3, "goes") || tok_is(x, c - 3, "go") ||
+         tok_is(x, c - 3, "going")) &&
+        (tok_is(x, c, "say") || tok_is(x, c, "tell") || tok_is(x, c, "write") ||
+         tok_is(x, c, "add") || tok_is(x, c, "note") || tok_is(x, c, "warn")))
+        return c - 3;
+    if (tok_is(x, c, "saying") && tok_is(x, c - 1, "as") && tok_is(x, c - 2, "quoted") &&
+        (tok_is(x, c - 3, "is") || tok_is(x, c - 3, "was") || tok_is(x, c - 3, "were") ||
+         tok_is(x, c - 3, "are") || tok_is(x, c - 3, "been")))
+        return c - 3;
+    return c;
+}
+
 /* One sentence [s0, s1). Returns where a second, coordinated clause with its own subject
  * starts ("A said X and B said Y"), or UINT32_MAX. Only cue tokens (LW_VERB or LW_ACC) can
  * start one: the loop walks x->cues. */
@@ -745,6 +764,21 @@ static uint32_t one_sentence(xctx *x, uint32_t s0, uint32_t s1)
                 as = tok_is(x, k, "as");
             if (!as)
                 continue;
+        }
+        /* "X went on to say (that) …", "X is quoted as saying …": the subject is before the
+         * phrase the cue closes */
+        uint32_t head = periphrasis(x, c, s0);
+        if (head != c) {
+            if (!hd_ex_np_left(x, head, s0, &np))
+                continue;
+            uint32_t a = tok_is(x, c + 1, "that") ? c + 2 : c + 1;
+            if (tok_is(x, c, "tell") || tok_is(x, c, "telling"))
+                a = skip_object(x, c + 1, s1);
+            if (tok_is(x, a, "that"))
+                a++;
+            if (a < s1 && !adverbial_only(x, a, s1))
+                emit_clause(x, &np, c, a, s1);
+            return UINT32_MAX;
         }
         if (cls == VC_PART) {
             /* "While saying that A, he …": the subject follows the participle's clause */

@@ -1487,6 +1487,17 @@ static void test_undertakings_and_second_clauses(void **state)
     assert_string_equal(s->speaker_mention, "Other prominent Republicans");
 }
 
+static void test_periphrastic_cues(void **state)
+{
+    (void)state;
+    res r = run("Governor Mike Pence went on to say he is confident the two men will do great "
+                "things.\n"
+                "Pollster Matt Braynard is quoted as saying the method succeeds where others "
+                "fail.\n");
+    check(&r, "he is confident the two men will do great things", "Mike Pence", 0, "say");
+    check(&r, "the method succeeds where others fail", "Matt Braynard", 0, "saying");
+}
+
 static void test_two_subjects_one_sentence(void **state)
 {
     (void)state;
@@ -1849,6 +1860,7 @@ int main(void)
         cmocka_unit_test(test_clause_ends_at_participle_or_description),
         cmocka_unit_test(test_title_inside_a_name_run),
         cmocka_unit_test(test_undertakings_and_second_clauses),
+        cmocka_unit_test(test_periphrastic_cues),
         cmocka_unit_test(test_according_to_mid_sentence),
         cmocka_unit_test(test_out_of_memory),
         cmocka_unit_test(test_compound_roles_and_called),
