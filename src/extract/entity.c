@@ -73,6 +73,8 @@ typedef struct epass {
     imap titled;   /* words the article writes after a title ("King" of "Mr King") */
     uint32_t *singles;
     uint32_t nsingles;
+    uint32_t *heads; /* [a, b) pairs: pieces of title-case headlines, linked at the end */
+    uint32_t nheads, cap_heads;
 } epass;
 
 static int cap_word(const xctx *x, uint32_t i)
@@ -692,6 +694,46 @@ static void run(xctx *x, epass *p, uint32_t a, uint32_t b)
         if (k == b && !place_name(x, a, b))
             return;
     }
+    /* a headline in title case ("Activists Brick Up Entrance To Polling Station Ahead Of
+     * Elections"): capitalised small words of a sentence and verbs show it (not in a list of
+     * companies: "Salomon Brothers Inc The First Boston Corp"); names lie between them */
+    if (b - a >= 5) {
+        static const char *const small[] = {
+            "to",   "in",  "on",  "at",   "with", "from", "by",    "into", "about", "after",
+            "over", "is",  "are", "was",  "were", "has",  "have",  "had",  "will",  "would",
+            "just", "not", "up",  "out",  "his",  "her",  "their", "its",  "he",    "she",
+            "they", "it",  "who", "what", "why",  "how",  NULL};
+        uint32_t fw = 0;
+        int firm = 0;
+        for (uint32_t k = a; k < b; k++)
+            firm |= firm_designator(x, k);
+        for (uint32_t k = a + 1; k < b && !firm; k++) {
+            int sw = 0;
+            for (int m = 0; small[m] && !sw; m++)
+                sw = tok_is(x, k, small[m]);
+            fw += (sw && (x->t[k].flags & TF_CAP) && !(x->t[k].flags & TF_ALLCAPS)) ||
+                  ((x->t[k].lex & LW_VERB) && !(x->t[k].flags & TF_ALLCAPS));
+        }
+        if (fw >= 2) {
+            /* a headline names no one new: its pieces are linked to names the article gives
+             * elsewhere (or to places), at the end of the pass */
+            uint32_t seg = a;
+            for (uint32_t k = a; k <= b; k++)
+                if (k == b || (tok_has(x, k, LW_FUNC | LW_ADV) && (x->t[k].flags & TF_CAP)) ||
+                    (x->t[k].lex & LW_VERB)) {
+                    /* "Senator Maria Gomez Says …": the one who speaks is named */
+                    if (k > seg && seg == a && k < b && (x->t[k].lex & LW_VERB) &&
+                        x->t[k].lex >> 24 == VC_SPEECH) {
+                        run(x, p, seg, k);
+                    } else if (k > seg && p->nheads + 2 <= p->cap_heads) {
+                        p->heads[p->nheads++] = seg;
+                        p->heads[p->nheads++] = k;
+                    }
+                    seg = k + 1;
+                }
+            return;
+        }
+    }
     /* "New Jersey Gov. Chris Christie", "Former Maryland Gov. Martin O'Malley": a title inside
      * the run opens a titled person's name; the words before it (a place, a body) are a name
      * of their own */
@@ -708,10 +750,14 @@ static void run(xctx *x, epass *p, uint32_t a, uint32_t b)
         }
         if (!name_before || role_before)
             break;
-        uint32_t e = k; /* "Rhode Island Democratic Sen. …": the place without the party */
+        uint32_t e = k, s0 = a; /* "Former Rhode Island Democratic Sen. …": the place alone */
         while (e > a && tok_has(x, e - 1, LW_MOD | LW_ROLE))
             e--;
-        run(x, p, a, e);
+        while (s0 < e && (tok_is(x, s0, "former") || tok_is(x, s0, "then") ||
+                          tok_is(x, s0, "retired") || tok_is(x, s0, "late")))
+            s0++;
+        if (s0 < e)
+            run(x, p, s0, e);
         run(x, p, k, b);
         return;
     }
@@ -860,6 +906,52 @@ static int first_names(xctx *x, imap *m)
         *sl = *sl == -1 || *sl == (int32_t)e ? (int32_t)e : -2;
     }
     return 0;
+}
+
+/* Pieces of title-case headlines: a piece that is the name of an entity of the article
+ * ("Zoe Saldana" of "Zoe Saldana Responds To Anti-Immigrant Hate"), or ends with one ("Actress
+ * Zoe Saldana"), or a surname of one, is a mention of it; a place is a place; anything else
+ * ("Raising Eyebrows", "Anti-Immigrant Hate") names no one. */
+static void headline_pieces(xctx *x, epass *p)
+{
+    uint32_t n0 = x->nent; /* entities named in the text itself */
+    for (uint32_t h = 0; h + 1 < p->nheads; h += 2) {
+        uint32_t a = p->heads[h], b = p->heads[h + 1];
+        while (a < b && (tok_has(x, a, LW_FUNC) || !tok_word(x, a)))
+            a++;
+        if (a >= b)
+            continue;
+        int32_t found = -1;
+        /* the longest stretch of the piece that is a name of the article ("Ted Cruz" of "Ted
+         * Cruz Apologizes") or the end of one ("Zoe Saldana" of "Actress Zoe Saldana") */
+        for (uint32_t len = b - a; len >= 2 && found < 0; len--)
+            for (uint32_t m = a; m + len <= b && found < 0; m++) {
+                const char *nm = join_name(x, m, m + len);
+                if (!nm) {
+                    x->oom = 1;
+                    return;
+                }
+                size_t nl = strlen(nm);
+                for (uint32_t e = 0; e < n0 && found < 0; e++) {
+                    const char *en = x->ent[e].name;
+                    size_t el = strlen(en);
+                    if (!strcmp(en, nm) ||
+                        (el > nl && en[el - nl - 1] == ' ' && !strcmp(en + el - nl, nm)))
+                        found = (int32_t)e;
+                }
+                if (found >= 0)
+                    mark(x, m, m + len, found);
+            }
+        if (found >= 0)
+            continue;
+        if (b - a == 1) {
+            if (p->nsingles < x->cap_ent)
+                p->singles[p->nsingles++] = a; /* a surname or a place, decided with the rest */
+            continue;
+        }
+        if (place_name(x, a, b))
+            run(x, p, a, b);
+    }
 }
 
 static void singles(xctx *x, epass *p)
@@ -1013,7 +1105,9 @@ int hd_ex_entities(xctx *x)
     x->roles = hd_arena_alloc(x->a, (nrole + x->n_comma) * sizeof *x->roles);
     x->pend = hd_arena_alloc(x->a, nrole * sizeof *x->pend);
     p.singles = hd_arena_alloc(x->a, ncap * sizeof *p.singles);
-    if (!x->tent || !x->tpend || !x->ent || !x->roles || !x->pend || !p.singles ||
+    p.cap_heads = (uint32_t)(2 * ncap);
+    p.heads = hd_arena_alloc(x->a, p.cap_heads * sizeof *p.heads);
+    if (!x->tent || !x->tpend || !x->ent || !x->roles || !x->pend || !p.singles || !p.heads ||
         imap_init(x, &p.names, ncap) || imap_init(x, &p.surnames, ncap) ||
         imap_init(x, &p.titled, x->n_marks + 1))
         return -1;
@@ -1064,6 +1158,7 @@ int hd_ex_entities(xctx *x)
             return -1;
         i = j;
     }
+    headline_pieces(x, &p);
     singles(x, &p);
     short_firm_names(x);
     appositives_and_genders(x);

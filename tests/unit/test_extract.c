@@ -1498,6 +1498,26 @@ static void test_periphrastic_cues(void **state)
     check(&r, "the method succeeds where others fail", "Matt Braynard", 0, "saying");
 }
 
+static void test_headline_names_no_one_new(void **state)
+{
+    (void)state;
+    /* a title-case subhead inside a live blog: its pieces are mentions of people the article
+     * names, or nothing */
+    res r = run("Senator Ted Cruz spoke in Iowa on Monday.\n\n"
+                "Ted Cruz Apologizes To Ben Carson For Telling Supporters Carson Had Dropped "
+                "Out\n\n"
+                "Former Florida Gov. Jeb Bush said the party must unite.\n");
+    const hd_entity *e = entity(&r, "Ted Cruz");
+    assert_non_null(e);
+    assert_int_equal(e->n_mentions, 2);
+    for (size_t i = 0; i < r.n_ent; i++)
+        assert_true(strlen(r.ent[i].name) < 30); /* no headline as a name */
+    assert_null(entity(&r, "Telling Supporters Carson"));
+    assert_null(entity(&r, "Former Florida"));
+    assert_non_null(entity(&r, "Florida"));
+    check(&r, "the party must unite", "Jeb Bush", 0, "said");
+}
+
 static void test_two_subjects_one_sentence(void **state)
 {
     (void)state;
@@ -1861,6 +1881,7 @@ int main(void)
         cmocka_unit_test(test_title_inside_a_name_run),
         cmocka_unit_test(test_undertakings_and_second_clauses),
         cmocka_unit_test(test_periphrastic_cues),
+        cmocka_unit_test(test_headline_names_no_one_new),
         cmocka_unit_test(test_according_to_mid_sentence),
         cmocka_unit_test(test_out_of_memory),
         cmocka_unit_test(test_compound_roles_and_called),
