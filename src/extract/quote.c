@@ -219,6 +219,24 @@ static void mixed_quote(const xctx *x, const xquote *q, xstmt *s)
     s->e1 = x->t[e - 1].e;
 }
 
+/* A statement of quote qi with the speaker and cue found in *tmp and text [s1, e1); the cue
+ * and the quote are used. NULL when out of memory. */
+static xstmt *quote_statement(xctx *x, uint32_t qi, const xstmt *tmp, int direct, uint32_t s1,
+                              uint32_t e1)
+{
+    xstmt *s = hd_ex_st_new(x);
+    if (!s)
+        return NULL;
+    *s = *tmp;
+    x->used[tmp->cue0] = 1;
+    s->direct = direct;
+    s->s1 = s1;
+    s->e1 = e1;
+    s->para = x->t[x->q[qi].open].para;
+    use_quote(x, qi);
+    return s;
+}
+
 void hd_ex_direct_quotes(xctx *x)
 {
     for (uint32_t qi = 0; qi < x->nq && !x->oom; qi++) {
@@ -242,30 +260,15 @@ void hd_ex_direct_quotes(xctx *x)
             if (s0 + 2 >= q->open || x->t[s0].kind != TK_WORD ||
                 !(c + 1 >= x->nt || hd_ex_stop_tok(x, c + 1) || tok_punct(x, c + 1, ',')))
                 continue;
-            xstmt *s = hd_ex_st_new(x);
-            if (!s)
+            if (!quote_statement(x, qi, &tmp, 0, x->t[s0].s, x->t[q->close].e))
                 return;
-            *s = tmp;
-            x->used[tmp.cue0] = 1;
-            s->direct = 0;
-            s->s1 = x->t[s0].s;
-            s->e1 = x->t[q->close].e;
-            s->para = x->t[q->open].para;
-            use_quote(x, qi);
             continue;
         }
         if (!found && !cue_before(x, q, &tmp))
             continue;
-        xstmt *s = hd_ex_st_new(x);
+        xstmt *s = quote_statement(x, qi, &tmp, 1, q->cs, q->ce);
         if (!s)
             return;
-        *s = tmp;
-        x->used[tmp.cue0] = 1;
-        s->direct = 1;
-        s->s1 = q->cs;
-        s->e1 = q->ce;
-        s->para = x->t[q->open].para;
-        use_quote(x, qi);
         if (!found) {
             mixed_quote(x, q, s);
             continue;
