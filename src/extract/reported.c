@@ -16,32 +16,132 @@
 #include "base/mem.h"
 #include "extract/extract_int.h"
 
+/* A lowercase word naming a kind of news outlet: "the German magazine Der Spiegel". */
+static int media_noun(const xctx *x, uint32_t j)
+{
+    static const char *const w[] = {"magazine", "newspaper", "paper",       "daily",
+                                    "weekly",   "agency",    "broadcaster", "network",
+                                    "channel",  "station",   "television",  "radio",
+                                    "website",  "outlet",    "tabloid",     NULL};
+    if (!tok_word(x, j) || (x->t[j].flags & (TF_CAP | TF_INQ)))
+        return 0;
+    for (int k = 0; w[k]; k++)
+        if (tok_is(x, j, w[k]))
+            return 1;
+    return 0;
+}
+
+/* The end of the listener's name starting at capitalised token j: "CNN", "Fox News", and
+ * across the kind of outlet between names, "German magazine Der Spiegel". */
+static uint32_t name_run(const xctx *x, uint32_t j, uint32_t end)
+{
+    for (;;) {
+        while (j < end && tok_word(x, j) && (x->t[j].flags & (TF_CAP | TF_ALLCAPS)) &&
+               !tok_has(x, j, LW_TIME))
+            j++;
+        if (j + 1 < end && media_noun(x, j) && tok_word(x, j + 1) && (x->t[j + 1].flags & TF_CAP) &&
+            !(x->t[j + 1].flags & TF_INQ))
+            j++;
+        else
+            return j;
+    }
+}
+
 /* Skip the listener after "told"/"asked": "reporters", "him", "CNN", "the court", "a crowd". */
 static uint32_t skip_object(const xctx *x, uint32_t j, uint32_t end)
 {
-    static const char *const obj[] = {"reporters",  "journalists", "him",       "her",
-                                      "them",       "us",          "me",        "you",
-                                      "supporters", "voters",      "lawmakers", NULL};
+    static const char *const obj[] = {
+        "reporters", "journalists", "him",        "her",       "them",      "us",
+        "me",        "you",         "supporters", "voters",    "lawmakers", "backers",
+        "donors",    "delegates",   "students",   "investors", NULL};
     if (j >= end || !tok_word(x, j))
         return j;
     for (int k = 0; obj[k]; k++)
         if (tok_is(x, j, obj[k]))
             return j + 1;
     if (x->t[j].flags & (TF_CAP | TF_ALLCAPS)) {
-        while (j < end && tok_word(x, j) && (x->t[j].flags & (TF_CAP | TF_ALLCAPS)))
-            j++;
+        j = name_run(x, j, end);
+        for (int k = 0; obj[k] && j < end && !(x->t[j].flags & TF_INQ); k++)
+            if (k >= 8 && tok_is(x, j, obj[k]))
+                return j + 1; /* "Cruz backers", "Trump supporters" */
         return j;
     }
     if (tok_has(x, j, LW_DET) && !tok_is(x, j, "that")) {
         uint32_t k = j + 1, n = 0;
         while (k < end && n < 3 && tok_word(x, k) &&
                !tok_has(x, k, LW_FUNC | LW_VERB | LW_NOTNOUN)) {
+            /* "the Sunday Times Mr Campbell would": a title opens what was said */
+            if (n && tok_has(x, k, LW_TITLE))
+                return k;
+            /* after "a news conference" a capital opens what was said ("… Prime Minister
+             * Nakasone is"), but not a name inside the phrase ("a local Californian court") */
+            if ((x->t[k].flags & TF_CAP) && n && !(x->t[k - 1].flags & TF_CAP)) {
+                uint32_t r = name_run(x, k, end); /* "the official China Daily that" */
+                if (media_noun(x, k - 1) || tok_is(x, r, "that"))
+                    return r;
+                if (!(r < end && tok_word(x, r) && !(x->t[r].flags & (TF_CAP | TF_INQ)) &&
+                      !tok_has(x, r, LW_FUNC | LW_VERB | LW_NOTNOUN | LW_ADV | LW_PRON)))
+                    return k;
+            }
             k++;
             n++;
         }
         return n ? k : j;
     }
     return j;
+}
+
+/* A lowercase noun for an audience: "told the Senate Appropriations Committee …". */
+static int gathering_noun(const xctx *x, uint32_t j)
+{
+    static const char *const w[] = {
+        "committee", "subcommittee", "conference", "meeting",    "panel",   "hearing",
+        "forum",     "session",      "audience",   "convention", "rally",   "gathering",
+        "briefing",  "seminar",      "symposium",  "assembly",   "council", "parliament",
+        "congress",  "delegation",   NULL};
+    if (!tok_word(x, j) || (x->t[j].flags & TF_INQ))
+        return 0;
+    for (int k = 0; w[k]; k++)
+        if (tok_is(x, j, w[k]))
+            return 1;
+    return 0;
+}
+
+/* Where the listener ends when the object skipped so far (up to j) stopped inside the name of
+ * a gathering: "told the Upper House budget committee that …", "told a General Agreement on
+ * Tariffs and Trade (GATT) meeting the gap …", "told the Senate Committee in Parliament that
+ * …". Past the gathering's noun (and a place after "in"), else j. */
+static uint32_t gathering_end(const xctx *x, uint32_t j, uint32_t end)
+{
+    uint32_t t = j, last = j;
+    if (j > 0 && gathering_noun(x, j - 1) && j + 1 < end && tok_is(x, j, "in") &&
+        tok_word(x, j + 1) && (x->t[j + 1].flags & TF_CAP))
+        t = last = j + 2; /* skip_object took "the Budget Committee" */
+    while (t < end && t < j + 10) {
+        if (gathering_noun(x, t)) {
+            last = ++t;
+            if (t + 1 < end && tok_is(x, t, "in") && tok_word(x, t + 1) &&
+                (x->t[t + 1].flags & TF_CAP))
+                last = t = t + 2; /* "in Parliament", "in Pyongyang" */
+            if (tok_is(x, t, "here"))
+                last = ++t;
+            continue;
+        }
+        if (x->t[t].flags & TF_INQ)
+            break;
+        if (tok_word(x, t) && (x->t[t].flags & (TF_CAP | TF_ALLCAPS)) && !(x->t[t].flags & TF_POSS))
+            t++;
+        else if (tok_is(x, t, "of") || tok_is(x, t, "on") || tok_is(x, t, "and") ||
+                 tok_is(x, t, "for") || tok_punct(x, t, '(') || tok_punct(x, t, ')'))
+            t++;
+        else if (tok_word(x, t) && !tok_has(x, t, LW_FUNC | LW_VERB | LW_NOTNOUN | LW_PRON) &&
+                 !tok_is(x, t, "that") &&
+                 (gathering_noun(x, t + 1) || (t + 2 < end && gathering_noun(x, t + 2))))
+            t++; /* "budget committee", "annual conference" */
+        else
+            break;
+    }
+    return last;
 }
 
 /* First token of the reported clause after cue c (class cls), or UINT32_MAX. */
@@ -80,6 +180,21 @@ static uint32_t clause_start(const xctx *x, uint32_t c, uint32_t cls, uint32_t e
     }
     if (tok_is(x, c, "told") || tok_is(x, c, "tells") || tok_is(x, c, "asked")) {
         j = skip_object(x, j, end);
+        j = gathering_end(x, j, end);
+        /* "told Cruz backers Saturday night that …", "told reporters on June 22 it …"; not
+         * "Friday's suspension" */
+        uint32_t t = j;
+        if (j > c + 1 && tok_is(x, t, "on"))
+            t++;
+        while (t < end && t < j + 4 && tok_word(x, t) && !(x->t[t].flags & TF_POSS) &&
+               (tok_has(x, t, LW_TIME) || tok_is(x, t, "yesterday") || tok_is(x, t, "today") ||
+                tok_is(x, t, "here") || tok_is(x, t, "night") || tok_is(x, t, "morning") ||
+                tok_is(x, t, "afternoon") || tok_is(x, t, "evening") ||
+                ((x->t[t].flags & TF_DIGIT) && t > j && tok_has(x, t - 1, LW_TIME))))
+            t++;
+        if (t > j && t < end && (j > c + 1 || tok_is(x, t, "that")) &&
+            (t > j + 1 || !tok_is(x, j, "on")))
+            j = t;
         if (j > c + 1 && tok_is(x, j, "that") && !(x->t[j].flags & TF_INQ))
             return j + 1; /* "told reporters that …" */
     }
@@ -596,6 +711,41 @@ static void relative_statements(xctx *x, uint32_t s0, uint32_t s1)
     }
 }
 
+/* Is token -ed word k a verb in the past tense ("railed", "tried"), by its form? */
+static int past_form(const xctx *x, uint32_t k)
+{
+    const xtok *t = &x->t[k];
+    return tok_word(x, k) && !(t->flags & (TF_CAP | TF_DIGIT | TF_INQ)) && t->e - t->s > 4 &&
+           x->b[t->e - 1] == 'd' && x->b[t->e - 2] == 'e' &&
+           !tok_has(x, k, LW_ADV | LW_NOTNOUN | LW_FUNC);
+}
+
+/* Does the writer go on about the speaker at token k, after a comma: "and he railed against
+ * …", "but she declined …"? A pronoun that can be the speaker and is not in what was said
+ * [a, k), then a verb in the past tense: the speaker's next act, not more of what was
+ * said. */
+static int speaker_goes_on(const xctx *x, const xnp *np, uint32_t a, uint32_t k, uint32_t b)
+{
+    if (k + 2 >= b || !(tok_is(x, k, "and") || tok_is(x, k, "but")))
+        return 0;
+    char g = tok_is(x, k + 1, "he") ? 'm' : tok_is(x, k + 1, "she") ? 'f' : 0;
+    if (!g)
+        return 0;
+    /* "said he got into the race …, and he decided …", "said the man tried to recruit him,
+     * but he refused": what was said is about the speaker, who may go on in it */
+    for (uint32_t m = a; m < k; m++)
+        if (g == 'm' ? tok_is(x, m, "he") || tok_is(x, m, "him") || tok_is(x, m, "his")
+                     : tok_is(x, m, "she") || tok_is(x, m, "her"))
+            return 0;
+    int32_t e = hd_ex_ref_entity(x, np->ref);
+    if (e < 0 || x->ent[e].kind != HD_ENT_PERSON || !hd_ex_gender_ok(x, np->ref, g))
+        return 0;
+    uint32_t v = k + 2;
+    if (tok_has(x, v, LW_ADV) && !(x->t[v].flags & TF_CAP) && v + 1 < b)
+        v++; /* "and he also railed" */
+    return past_form(x, v);
+}
+
 /* Emit what np said with cue c in tokens [a, b), where it ends: a participle of speech after
  * a comma ("…, telling voters that …") starts a statement of its own by the same speaker, and
  * a relative clause on a person closing it ("… beside Hillary Clinton, who has been battered by
@@ -621,6 +771,10 @@ static void emit_clause(xctx *x, const xnp *np, uint32_t c, uint32_t a, uint32_t
         }
         if (tok_is(x, v, "who") && x->tent[k - 1] >= 0 &&
             x->ent[x->tent[k - 1]].kind == HD_ENT_PERSON) {
+            b = k;
+            break;
+        }
+        if (speaker_goes_on(x, np, a, k + 1, b)) {
             b = k;
             break;
         }
@@ -900,14 +1054,18 @@ static uint32_t one_sentence(xctx *x, uint32_t s0, uint32_t s1)
         /* "X says A but argues B": a second cue coordinated with the first; "A said X and
          * B said Y": a second clause with its own subject, read as a sentence of its own */
         for (uint32_t k = a + 3; k + 1 < s1; k++) {
+            /* the comma may close a quote: "“…,” while police said …" */
+            uint32_t cm = k - 1;
+            if (x->t[cm].kind == TK_QCLOSE && cm > a)
+                cm--;
             int contrast =
-                tok_punct(x, k - 1, ',') && (tok_is(x, k, "though") || tok_is(x, k, "although") ||
-                                             tok_is(x, k, "while") || tok_is(x, k, "whereas"));
+                tok_punct(x, cm, ',') && (tok_is(x, k, "though") || tok_is(x, k, "although") ||
+                                          tok_is(x, k, "while") || tok_is(x, k, "whereas"));
             if (!(tok_is(x, k, "and") || tok_is(x, k, "but") || contrast) ||
                 (x->t[k].flags & TF_INQ))
                 continue;
             if (contrast && own_subject_clause(x, k, s1)) {
-                emit_reported(x, &np, c, c + 1, a, k - 1, 1);
+                emit_reported(x, &np, c, c + 1, a, cm < k - 1 ? k : k - 1, 1);
                 return k + 1;
             }
             if (contrast)

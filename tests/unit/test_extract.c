@@ -1453,6 +1453,62 @@ static void test_clause_ends_at_participle_or_description(void **state)
     assert_null(strstr(s->text, "battered"));
 }
 
+/* "…, and he railed against …": the writer goes on about the speaker; but not when what was
+ * said is about the speaker ("… tried to recruit him, but he refused"). */
+static void test_clause_ends_when_speaker_goes_on(void **state)
+{
+    (void)state;
+    res r =
+        run("Marco Rubio said the real extremist on abortion is Hillary Clinton, and he railed "
+            "against the debate moderators.\n"
+            "Finance Minister Luiz Bresser Pereira said Brazil faced the risk of recession, but "
+            "he estimated output would grow 4.5 pct this year.\n"
+            "Mr Mubanga said the official tried to recruit him as an agent, but he refused.\n"
+            "Donald Trump said he got into the race because Romney lost, and he decided to "
+            "run.\n");
+    const hd_statement *s = find(&r, "the real extremist on abortion is Hillary Clinton");
+    assert_null(strstr(s->text, "railed"));
+    assert_string_equal(s->speaker, "Marco Rubio");
+    s = find(&r, "Brazil faced the risk of recession");
+    assert_null(strstr(s->text, "estimated"));
+    assert_string_equal(s->speaker, "Luiz Bresser Pereira");
+    assert_non_null(strstr(find(&r, "tried to recruit him")->text, "he refused"));
+    assert_non_null(strstr(find(&r, "he got into the race")->text, "he decided to run"));
+}
+
+/* The listener after "told": an outlet named with its kind, a gathering, a time, and where a
+ * name after it opens what was said. */
+static void test_listener_after_told(void **state)
+{
+    (void)state;
+    res r = run("Another employee told German magazine Der Spiegel the wall was a provocation.\n"
+                "The deputy governor told the Upper House budget committee that the bank had "
+                "no other measures.\n"
+                "He told the Budget Committee in Parliament that rates would stay low.\n"
+                "Miyazawa told a press conference Prime Minister Yasuhiro Nakasone is unlikely "
+                "to travel.\n"
+                "Patrick told Cruz backers Saturday night that Cruz is standing tall.\n"
+                "Apple asked a local Californian court to order the journalists to speak.\n"
+                "Minister Willy De Clercq told the official China Daily that more ventures were "
+                "needed.\n");
+    const hd_statement *s = find(&r, "the wall was a provocation");
+    assert_string_equal(s->text, "the wall was a provocation");
+    assert_string_equal(find(&r, "the bank had no other measures")->text,
+                        "the bank had no other measures");
+    assert_string_equal(find(&r, "rates would stay low")->text, "rates would stay low");
+    assert_string_equal(find(&r, "is unlikely to travel")->text,
+                        "Prime Minister Yasuhiro Nakasone is unlikely to travel");
+    assert_string_equal(find(&r, "Cruz is standing tall")->text, "Cruz is standing tall");
+    assert_string_equal(find(&r, "to order the journalists")->text,
+                        "to order the journalists to speak");
+    assert_string_equal(find(&r, "more ventures were needed")->text, "more ventures were needed");
+    /* a contrast after a quote closing on its comma starts a statement of its own */
+    res r2 = run("Another employee told Der Spiegel \u201cWe have a complaint of criminal "
+                 "damage,\u201d while police said they were investigating the incident.\n");
+    assert_null(strstr(find(&r2, "We have a complaint")->text, "police"));
+    check(&r2, "they were investigating the incident", "police", 0, "said");
+}
+
 static void test_title_inside_a_name_run(void **state)
 {
     (void)state;
@@ -1878,6 +1934,8 @@ int main(void)
         cmocka_unit_test(test_opening_clause_before_subject),
         cmocka_unit_test(test_group_and_organisation_mentions),
         cmocka_unit_test(test_clause_ends_at_participle_or_description),
+        cmocka_unit_test(test_clause_ends_when_speaker_goes_on),
+        cmocka_unit_test(test_listener_after_told),
         cmocka_unit_test(test_title_inside_a_name_run),
         cmocka_unit_test(test_undertakings_and_second_clauses),
         cmocka_unit_test(test_periphrastic_cues),
