@@ -746,12 +746,53 @@ static int speaker_goes_on(const xctx *x, const xnp *np, uint32_t a, uint32_t k,
     return past_form(x, v);
 }
 
+/* Does a comparison with other speakers start at token k: "compared with 64 percent who say
+ * …", "versus 30 percent who said …"? (A relative clause of speech within eight tokens, no
+ * comma between.) */
+static int compared_speakers(const xctx *x, uint32_t k, uint32_t b)
+{
+    uint32_t m = k;
+    if (tok_is(x, m, "compared") && (tok_is(x, m + 1, "with") || tok_is(x, m + 1, "to")))
+        m += 2;
+    else if (tok_is(x, m, "versus") || tok_is(x, m, "against"))
+        m += 1;
+    else
+        return 0;
+    for (uint32_t t = m + 1; t < b && t < m + 8; t++) {
+        if (x->t[t].kind != TK_WORD || (x->t[t].flags & TF_INQ))
+            return 0;
+        if (!tok_is(x, t, "who"))
+            continue;
+        uint32_t v = t + 1;
+        if (tok_has(x, v, LW_ADV) && !(x->t[v].flags & TF_CAP))
+            v++;
+        return v < b && hd_ex_cue_class(x, v) == VC_SPEECH && relative_who(x, v, m) == t;
+    }
+    return 0;
+}
+
+/* "they favour Clinton, compared with 64 percent who say the same of Sanders", "said yes,
+ * compared with 23 percent who said …": np's words end at the comma, the others' are a
+ * statement of their own. 1 when emitted so. */
+static int compared_split(xctx *x, const xnp *np, uint32_t c, uint32_t a, uint32_t b)
+{
+    for (uint32_t k = a + 1; k + 4 < b; k++)
+        if (tok_punct(x, k, ',') && !(x->t[k].flags & TF_INQ) && compared_speakers(x, k + 1, b)) {
+            emit_reported(x, np, c, c + 1, a, k, 1);
+            relative_statements(x, k + 1, b);
+            return 1;
+        }
+    return 0;
+}
+
 /* Emit what np said with cue c in tokens [a, b), where it ends: a participle of speech after
  * a comma ("…, telling voters that …") starts a statement of its own by the same speaker, and
  * a relative clause on a person closing it ("… beside Hillary Clinton, who has been battered by
  * …") is the writer's description, not the speaker's words. */
 static void emit_clause(xctx *x, const xnp *np, uint32_t c, uint32_t a, uint32_t b)
 {
+    if (compared_split(x, np, c, a, b))
+        return;
     for (uint32_t k = a + 3; k + 2 < b; k++) {
         if (!tok_punct(x, k, ',') || (x->t[k + 1].flags & TF_INQ))
             continue;
@@ -983,7 +1024,8 @@ static uint32_t one_sentence(xctx *x, uint32_t s0, uint32_t s1)
                     return k + 1;
                 }
             }
-            emit_reported(x, &np, c, c + 1, a, s1, 1);
+            if (!compared_split(x, &np, c, a, s1))
+                emit_reported(x, &np, c, c + 1, a, s1, 1);
             return UINT32_MAX;
         }
         if (!hd_ex_np_left(x, c, s0, &np)) {

@@ -1509,6 +1509,23 @@ static void test_listener_after_told(void **state)
     check(&r2, "they were investigating the incident", "police", 0, "said");
 }
 
+/* Poll figures compared in one sentence: each group's answer is a statement of its own. */
+static void test_compared_with_others_who_say(void **state)
+{
+    (void)state;
+    res r = run("Seventy-four percent of Democratic voters say they have a favorable view of "
+                "Clinton, compared with 64 percent who say the same of Sanders.\n"
+                "Voters see her as more prepared, with 50 percent saying she is prepared for the "
+                "job, compared with the 30 percent who say the same about Mr. Trump.\n");
+    assert_string_equal(find(&r, "they have a favorable view")->text,
+                        "they have a favorable view of Clinton");
+    const hd_statement *s = find(&r, "the same of Sanders");
+    assert_string_equal(s->text, "the same of Sanders");
+    assert_string_equal(s->speaker_mention, "64 percent");
+    assert_string_equal(find(&r, "she is prepared")->text, "she is prepared for the job");
+    assert_string_equal(find(&r, "the same about Mr. Trump")->speaker_mention, "the 30 percent");
+}
+
 static void test_title_inside_a_name_run(void **state)
 {
     (void)state;
@@ -1936,6 +1953,7 @@ int main(void)
         cmocka_unit_test(test_clause_ends_at_participle_or_description),
         cmocka_unit_test(test_clause_ends_when_speaker_goes_on),
         cmocka_unit_test(test_listener_after_told),
+        cmocka_unit_test(test_compared_with_others_who_say),
         cmocka_unit_test(test_title_inside_a_name_run),
         cmocka_unit_test(test_undertakings_and_second_clauses),
         cmocka_unit_test(test_periphrastic_cues),
