@@ -127,9 +127,20 @@ static int cue_after(xctx *x, const xquote *q, xstmt *s, uint32_t *after)
         s->cue1 = c + 1;
         s->anchor = c;
         uint32_t e = c + 1;
-        while (e < x->nt && !hd_ex_stop_tok(x, e) &&
-               !(tok_punct(x, e, ',') && e + 1 < x->nt && x->t[e + 1].kind == TK_QOPEN))
-            e++;
+        for (;;) {
+            while (e < x->nt && !hd_ex_stop_tok(x, e) &&
+                   !(tok_punct(x, e, ',') && e + 1 < x->nt && x->t[e + 1].kind == TK_QOPEN))
+                e++;
+            /* a quoted title inside the cue clause: "said on CNN’s “State of the Union”
+             * Sunday." */
+            const xquote *t =
+                e < x->nt && x->t[e].kind == TK_QOPEN && x->t[e].qi ? &x->q[x->t[e].qi - 1] : NULL;
+            if (!t || !t->closed || t->close > e + 9 || t->close + 1 >= x->nt ||
+                x->t[t->close + 1].kind != TK_WORD ||
+                (t->close > 0 && x->t[t->close - 1].kind == TK_PUNCT))
+                break;
+            e = t->close + 1;
+        }
         *after = e;
         return 1;
     }
@@ -273,20 +284,25 @@ void hd_ex_direct_quotes(xctx *x)
             mixed_quote(x, q, s);
             continue;
         }
-        /* split quote: “…,” he said, “…” — or a cue-less quote right after in the paragraph */
-        if (qi + 1 < x->nq && x->q[qi + 1].open == after + 1 && tok_punct(x, after, ',')) {
-            s->s2 = x->q[qi + 1].cs;
-            s->e2 = x->q[qi + 1].ce;
-            use_quote(x, qi + 1);
-        } else if (qi + 1 < x->nq && x->q[qi + 1].open == after + 1 && tok_punct(x, after, '.') &&
+        /* split quote: “…,” he said, “…” — or a cue-less quote right after in the paragraph;
+         * a quoted title inside the cue clause ("said on CNN’s “State of the Union” Sunday.")
+         * is passed over */
+        uint32_t nj = qi + 1;
+        while (nj < x->nq && x->q[nj].open <= after)
+            nj++;
+        if (nj < x->nq && x->q[nj].open == after + 1 && tok_punct(x, after, ',')) {
+            s->s2 = x->q[nj].cs;
+            s->e2 = x->q[nj].ce;
+            use_quote(x, nj);
+        } else if (nj < x->nq && x->q[nj].open == after + 1 && tok_punct(x, after, '.') &&
                    x->t[after + 1].para == s->para) {
-            xquote *q2 = &x->q[qi + 1];
+            xquote *q2 = &x->q[nj];
             xstmt t2;
             uint32_t a2;
             if (!(q2->closed && cue_after(x, q2, &t2, &a2)) && quote_words(x, q2) >= 3) {
                 s->s2 = q2->cs;
                 s->e2 = q2->ce;
-                use_quote(x, qi + 1);
+                use_quote(x, nj);
             }
         }
     }

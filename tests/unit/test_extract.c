@@ -1526,6 +1526,20 @@ static void test_compared_with_others_who_say(void **state)
     assert_string_equal(find(&r, "the same about Mr. Trump")->speaker_mention, "the 30 percent");
 }
 
+/* A quoted programme name inside the cue clause does not stop the next quote from continuing
+ * the speaker's words. */
+static void test_quote_continues_past_a_quoted_title(void **state)
+{
+    (void)state;
+    res r = run("\u201cOf course we will release our medical records,\u201d Sanders said during an "
+                "interview on CNN\u2019s \u201cState of the Union\u201d Sunday. \u201cThank God, I "
+                "am very healthy. It is not a problem.\u201d\n");
+    const hd_statement *s = find(&r, "Of course we will release");
+    assert_true(s->direct);
+    assert_non_null(strstr(s->text, "Thank God, I am very healthy"));
+    assert_false(has(&r, "State of the Union"));
+}
+
 static void test_title_inside_a_name_run(void **state)
 {
     (void)state;
@@ -1954,6 +1968,7 @@ int main(void)
         cmocka_unit_test(test_clause_ends_when_speaker_goes_on),
         cmocka_unit_test(test_listener_after_told),
         cmocka_unit_test(test_compared_with_others_who_say),
+        cmocka_unit_test(test_quote_continues_past_a_quoted_title),
         cmocka_unit_test(test_title_inside_a_name_run),
         cmocka_unit_test(test_undertakings_and_second_clauses),
         cmocka_unit_test(test_periphrastic_cues),
