@@ -842,6 +842,38 @@ static uint32_t periphrasis(const xctx *x, uint32_t c, uint32_t s0)
     return c;
 }
 
+/* "Putting the show together, Butz said, allowed him to …", "If the law was never tested,
+ * Giuliani said, there is a simple explanation": the cue interrupts what was said, whose
+ * second part [k, s1) joins the statement — unless it is the speaker's own next act or words
+ * of another kind (", adding …", ", who …", ", according to …", a quote). */
+static void interrupted_rest(xctx *x, xstmt *s, uint32_t k, uint32_t s1)
+{
+    uint32_t e = s1;
+    while (e > k && (x->t[e - 1].kind == TK_PARA || x->t[e - 1].kind == TK_PUNCT))
+        e--;
+    int words = 0;
+    for (uint32_t m = k; m < e; m++) {
+        if (x->t[m].kind == TK_QOPEN || x->t[m].kind == TK_QCLOSE || (x->t[m].flags & TF_INQ) ||
+            (x->t[m].lex >> 24) == VC_SPEECH || (x->t[m].lex & LW_ACC))
+            return; /* another cue or a quote: not simply the rest of the words */
+        words += x->t[m].kind == TK_WORD;
+    }
+    /* "…, he said, wiping sweat off his face", "…, he said, on condition of anonymity" */
+    const xtok *t = &x->t[k];
+    if (tok_word(x, k) && t->e - t->s > 4 && x->b[t->e - 1] == 'g' && x->b[t->e - 2] == 'n' &&
+        x->b[t->e - 3] == 'i')
+        return;
+    if (tok_is(x, k, "on") && tok_is(x, k + 1, "condition"))
+        return;
+    if (words < 2 || !tok_word(x, k) || (x->t[k].lex >> 24) == VC_PART || tok_is(x, k, "who") ||
+        tok_is(x, k, "which") || tok_is(x, k, "and") || tok_is(x, k, "but") ||
+        tok_is(x, k, "when") || tok_is(x, k, "as") || tok_is(x, k, "while") ||
+        tok_is(x, k, "without") || tok_is(x, k, "although") || tok_is(x, k, "though"))
+        return; /* "…, he said, without giving details" */
+    s->s2 = x->t[k].s;
+    s->e2 = x->t[e - 1].e;
+}
+
 /* One sentence [s0, s1). Returns where a second, coordinated clause with its own subject
  * starts ("A said X and B said Y"), or UINT32_MAX. Only cue tokens (LW_VERB or LW_ACC) can
  * start one: the loop walks x->cues. */
@@ -1074,7 +1106,10 @@ static uint32_t one_sentence(xctx *x, uint32_t s0, uint32_t s1)
                 for (uint32_t m = c + 1; m < s1 && m < c + 14 && !tok_punct(x, m, ','); m++)
                     that |= tok_is(x, m, "that");
                 if (!that && x->t[s0].kind != TK_QOPEN) {
+                    uint32_t n0 = x->nst;
                     emit_reported(x, &np, c, c + 1, s0, np.t0 - 1, 1);
+                    if (x->nst > n0 && tok_punct(x, k, ','))
+                        interrupted_rest(x, &x->st[x->nst - 1], k + 1, s1);
                     return UINT32_MAX;
                 }
             }

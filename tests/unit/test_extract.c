@@ -1540,6 +1540,26 @@ static void test_quote_continues_past_a_quoted_title(void **state)
     assert_false(has(&r, "State of the Union"));
 }
 
+/* "A, X said, B": the cue interrupts what was said, whose second part belongs to it; not the
+ * speaker's next act after it. */
+static void test_cue_interrupting_the_words(void **state)
+{
+    (void)state;
+    res r =
+        run("Putting the show together, Norbert Butz said, allowed him to take risks.\n"
+            "If the negligence law was never tested in court, Rudy Giuliani said, there is a "
+            "simple explanation.\n"
+            "Sales were great this summer, Amadou Magassa said, wiping sweat off his face.\n"
+            "Exports rose by seven pct last year, Radius Prawiro said, without giving details.\n");
+    const hd_statement *s = find(&r, "Putting the show together");
+    assert_non_null(strstr(s->text, "allowed him to take risks"));
+    assert_string_equal(s->speaker, "Norbert Butz");
+    s = find(&r, "If the negligence law was never tested");
+    assert_non_null(strstr(s->text, "there is a simple explanation"));
+    assert_null(strstr(find(&r, "Sales were great this summer")->text, "wiping"));
+    assert_null(strstr(find(&r, "Exports rose by seven pct")->text, "without"));
+}
+
 static void test_title_inside_a_name_run(void **state)
 {
     (void)state;
@@ -1969,6 +1989,7 @@ int main(void)
         cmocka_unit_test(test_listener_after_told),
         cmocka_unit_test(test_compared_with_others_who_say),
         cmocka_unit_test(test_quote_continues_past_a_quoted_title),
+        cmocka_unit_test(test_cue_interrupting_the_words),
         cmocka_unit_test(test_title_inside_a_name_run),
         cmocka_unit_test(test_undertakings_and_second_clauses),
         cmocka_unit_test(test_periphrastic_cues),
