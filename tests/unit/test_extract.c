@@ -1560,6 +1560,23 @@ static void test_cue_interrupting_the_words(void **state)
     assert_null(strstr(find(&r, "Exports rose by seven pct")->text, "without"));
 }
 
+/* A verb of speech with a noun phrase for object says nothing: "maintained a firm tone",
+ * "pledged delegates"; with a clause it does. */
+static void test_noun_phrase_objects_are_no_statements(void **state)
+{
+    (void)state;
+    res r = run("Senator Bernie Sanders maintained his double-digit lead over his rival in the "
+                "state.\n"
+                "Hillary Clinton won 1,280 pledged delegates and 469 super delegates in all.\n"
+                "The company maintained the plant was safe for its workers.\n"
+                "Greg Stanton wrote a letter to the Attorney General asking for an inquiry into "
+                "the vote.\n");
+    assert_false(has(&r, "double-digit lead"));
+    assert_false(has(&r, "delegates"));
+    assert_string_equal(find(&r, "the plant was safe")->cue, "maintained");
+    assert_true(has(&r, "a letter to the Attorney General"));
+}
+
 static void test_title_inside_a_name_run(void **state)
 {
     (void)state;
@@ -1990,6 +2007,7 @@ int main(void)
         cmocka_unit_test(test_compared_with_others_who_say),
         cmocka_unit_test(test_quote_continues_past_a_quoted_title),
         cmocka_unit_test(test_cue_interrupting_the_words),
+        cmocka_unit_test(test_noun_phrase_objects_are_no_statements),
         cmocka_unit_test(test_title_inside_a_name_run),
         cmocka_unit_test(test_undertakings_and_second_clauses),
         cmocka_unit_test(test_periphrastic_cues),
