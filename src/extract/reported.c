@@ -960,7 +960,28 @@ static uint32_t one_sentence(xctx *x, uint32_t s0, uint32_t s1)
                 return UINT32_MAX;
             }
             if (c > lead && tok_punct(x, c - 1, ',')) {
+                uint32_t n0 = x->nst;
                 emit_reported(x, &np, c, c + 2, lead, c - 1, 1);
+                /* "Over the long term, according to the budget office, deficits will rise":
+                 * an opening too short to be all that was said goes on after the source (and
+                 * its description: "according to Dennis Ross, a former envoy, …") */
+                int a_words = 0;
+                for (uint32_t m = lead; m + 1 < c; m++)
+                    a_words += x->t[m].kind == TK_WORD;
+                uint32_t r = after;
+                if (r < s1 && (tok_has(x, r, LW_DET | LW_ROLE) || tok_is(x, r, "director"))) {
+                    while (r < s1 && r < after + 25 && !tok_punct(x, r, ',') &&
+                           !hd_ex_stop_tok(x, r))
+                        r++;
+                    r = r < s1 && tok_punct(x, r, ',') ? r + 1 : s1;
+                }
+                /* "…, according to the order, signed by five ministers": the source's */
+                int participle = r < s1 && tok_word(x, r) && !(x->t[r].flags & TF_CAP) &&
+                                 x->t[r].e - x->t[r].s > 3 && x->b[x->t[r].e - 1] == 'd' &&
+                                 x->b[x->t[r].e - 2] == 'e';
+                if (x->nst > n0 && lead == s0 && tok_punct(x, e, ',') && r < s1 && !participle &&
+                    (a_words <= 6 || hd_ex_adverbial_start(x, lead, c)))
+                    interrupted_rest(x, &x->st[x->nst - 1], r, s1);
                 return UINT32_MAX;
             }
             continue;

@@ -1577,6 +1577,22 @@ static void test_noun_phrase_objects_are_no_statements(void **state)
     assert_true(has(&r, "a letter to the Attorney General"));
 }
 
+/* "A, according to X, B": an opening too short to be all that was said goes on after the
+ * source and its description. */
+static void test_according_to_inside_the_words(void **state)
+{
+    (void)state;
+    res r = run("At the heart of the trouble, according to Dennis Ross, a former envoy, was a "
+                "decision to keep a distance from Israel.\n"
+                "Violators would be severely punished, according to the price freeze order, "
+                "signed by five cabinet ministers.\n");
+    const hd_statement *s = find(&r, "At the heart of the trouble");
+    assert_non_null(strstr(s->text, "was a decision to keep a distance"));
+    assert_null(strstr(s->text, "former envoy"));
+    assert_string_equal(s->speaker, "Dennis Ross");
+    assert_null(strstr(find(&r, "Violators would be severely punished")->text, "signed"));
+}
+
 static void test_title_inside_a_name_run(void **state)
 {
     (void)state;
@@ -2008,6 +2024,7 @@ int main(void)
         cmocka_unit_test(test_quote_continues_past_a_quoted_title),
         cmocka_unit_test(test_cue_interrupting_the_words),
         cmocka_unit_test(test_noun_phrase_objects_are_no_statements),
+        cmocka_unit_test(test_according_to_inside_the_words),
         cmocka_unit_test(test_title_inside_a_name_run),
         cmocka_unit_test(test_undertakings_and_second_clauses),
         cmocka_unit_test(test_periphrastic_cues),
