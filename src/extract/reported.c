@@ -851,11 +851,22 @@ static void interrupted_rest(xctx *x, xstmt *s, uint32_t k, uint32_t s1)
     uint32_t e = s1;
     while (e > k && (x->t[e - 1].kind == TK_PARA || x->t[e - 1].kind == TK_PUNCT))
         e--;
+    /* "The documents indicate, he said, that ''the department …''": a quoted phrase may go on
+     * what was said, but not open it nor be a statement of its own */
+    /* "that" opening a clause ("that ''the …''", "that the …", "that Clinton …"), not a
+     * relative pronoun ("a provision, he said, that is meant to …") */
+    int that = tok_is(x, k, "that") && k + 1 < e &&
+               (x->t[k + 1].kind == TK_QOPEN || tok_has(x, k + 1, LW_DET | LW_PRON) ||
+                (x->t[k + 1].flags & TF_CAP));
+    if (that)
+        k++;
+    if (k >= e || (x->t[k].kind == TK_QOPEN && !that) || hd_ex_has_used_quote(x, k, e))
+        return;
     int words = 0;
     for (uint32_t m = k; m < e; m++) {
-        if (x->t[m].kind == TK_QOPEN || x->t[m].kind == TK_QCLOSE || (x->t[m].flags & TF_INQ) ||
-            (x->t[m].lex >> 24) == VC_SPEECH || (x->t[m].lex & LW_ACC))
-            return; /* another cue or a quote: not simply the rest of the words */
+        if (!(x->t[m].flags & TF_INQ) &&
+            ((x->t[m].lex >> 24) == VC_SPEECH || (x->t[m].lex & LW_ACC)))
+            return; /* another cue: not simply the rest of the words */
         words += x->t[m].kind == TK_WORD;
     }
     /* "…, he said, wiping sweat off his face", "…, he said, on condition of anonymity" */
@@ -865,10 +876,11 @@ static void interrupted_rest(xctx *x, xstmt *s, uint32_t k, uint32_t s1)
         return;
     if (tok_is(x, k, "on") && tok_is(x, k + 1, "condition"))
         return;
-    if (words < 2 || !tok_word(x, k) || (x->t[k].lex >> 24) == VC_PART || tok_is(x, k, "who") ||
-        tok_is(x, k, "which") || tok_is(x, k, "and") || tok_is(x, k, "but") ||
-        tok_is(x, k, "when") || tok_is(x, k, "as") || tok_is(x, k, "while") ||
-        tok_is(x, k, "without") || tok_is(x, k, "although") || tok_is(x, k, "though"))
+    if (words < 2 || (!tok_word(x, k) && !that) || (x->t[k].lex >> 24) == VC_PART ||
+        tok_is(x, k, "who") || tok_is(x, k, "which") || tok_is(x, k, "and") ||
+        tok_is(x, k, "but") || tok_is(x, k, "when") || tok_is(x, k, "as") ||
+        tok_is(x, k, "while") || tok_is(x, k, "without") || tok_is(x, k, "although") ||
+        tok_is(x, k, "though"))
         return; /* "…, he said, without giving details" */
     s->s2 = x->t[k].s;
     s->e2 = x->t[e - 1].e;
@@ -1129,8 +1141,14 @@ static uint32_t one_sentence(xctx *x, uint32_t s0, uint32_t s1)
                 if (!that && x->t[s0].kind != TK_QOPEN) {
                     uint32_t n0 = x->nst;
                     emit_reported(x, &np, c, c + 1, s0, np.t0 - 1, 1);
-                    if (x->nst > n0 && tok_punct(x, k, ','))
-                        interrupted_rest(x, &x->st[x->nst - 1], k + 1, s1);
+                    uint32_t r = k;
+                    if (tok_is(x, k, "in")) /* "he said in a telephone interview, that …" */
+                        while (r < s1 && r < k + 8 && tok_word(x, r))
+                            r++;
+                    if (r > k && !(tok_punct(x, r, ',') && tok_is(x, r + 1, "that")))
+                        r = k;
+                    if (x->nst > n0 && tok_punct(x, r, ','))
+                        interrupted_rest(x, &x->st[x->nst - 1], r + 1, s1);
                     return UINT32_MAX;
                 }
             }

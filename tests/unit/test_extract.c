@@ -1558,6 +1558,20 @@ static void test_cue_interrupting_the_words(void **state)
     assert_non_null(strstr(s->text, "there is a simple explanation"));
     assert_null(strstr(find(&r, "Sales were great this summer")->text, "wiping"));
     assert_null(strstr(find(&r, "Exports rose by seven pct")->text, "without"));
+    /* a quoted phrase going on with the words; "that" opening them or a relative clause */
+    res r2 = run("Tom Fitton spoke.\nThe documents indicate, Tom Fitton said in a telephone "
+                 "interview, that \u201cthe department and the foundation worked hand in "
+                 "hand.\u201d\n"
+                 "Six months ago, Bernie Sanders said, the media considered him a \u201cfringe "
+                 "candidate\u201d in the race.\n"
+                 "The bill would block any waiver, a provision, Bob Corker said, that is meant to "
+                 "bind the next president.\n");
+    s = find(&r2, "The documents indicate");
+    assert_non_null(strstr(s->text, "the department and the foundation worked hand in hand"));
+    s = find(&r2, "Six months ago");
+    assert_non_null(strstr(s->text, "the media considered him a \u201cfringe candidate\u201d"));
+    s = find(&r2, "The bill would block any waiver");
+    assert_non_null(strstr(s->text, "that is meant to bind"));
 }
 
 /* A verb of speech with a noun phrase for object says nothing: "maintained a firm tone",
