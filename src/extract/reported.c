@@ -886,6 +886,68 @@ static void interrupted_rest(xctx *x, xstmt *s, uint32_t k, uint32_t s1)
     s->e2 = x->t[e - 1].e;
 }
 
+/* The rest of what was said after a source set off by commas, which ends at token e: past
+ * the comma and the source's description ("according to Dennis Ross, a former envoy, …",
+ * "said Michael Kofman, an expert on Russia, …"), unless a participle hangs on the source
+ * ("…, signed by five ministers"). Joined to s by interrupted_rest; need_aux: only a rest with
+ * an auxiliary of its own. */
+static const char *const aux[] = {"is",  "was",   "are",   "were", "has",   "have",
+                                  "had", "will",  "would", "can",  "could", "should",
+                                  "may", "might", "must",  "does", "did",   NULL};
+
+/* Is [a, b) no clause of its own: at most max_words words and no auxiliary ("The paradox of
+ * Nancy", "Any interpretation of his actions")? Then 1 means it has one or is too long. */
+static int has_aux(const xctx *x, uint32_t a, uint32_t b, int max_words)
+{
+    int words = 0;
+    for (uint32_t m = a; m < b; m++) {
+        words += x->t[m].kind == TK_WORD;
+        for (int k = 0; aux[k]; k++)
+            if (tok_is(x, m, aux[k]))
+                return 1;
+    }
+    return words > max_words;
+}
+
+static void rest_after_source(xctx *x, xstmt *s, uint32_t e, uint32_t s1, int need_aux)
+{
+    if (!tok_punct(x, e, ','))
+        return;
+    uint32_t r = e + 1;
+    /* descriptions: up to two stretches to a comma without an auxiliary ("executive director
+     * of National Nurses United, a union that …"); one that runs to the end leaves no rest */
+    for (int hop = 0; hop < 2 && r < s1; hop++) {
+        uint32_t d = r;
+        int verb = 0, rel = 0; /* an auxiliary or cue; "who/that/which" before it */
+        while (d < s1 && d < r + 25 && !tok_punct(x, d, ',') && !hd_ex_stop_tok(x, d)) {
+            if (!verb)
+                rel |= tok_is(x, d, "who") || tok_is(x, d, "whose") || tok_is(x, d, "that") ||
+                       tok_is(x, d, "which");
+            for (int k = 0; aux[k] && !verb; k++)
+                verb = tok_is(x, d, aux[k]);
+            verb |= (x->t[d].lex >> 24) != 0;
+            d++;
+        }
+        int described = tok_has(x, r, LW_DET | LW_ROLE) || tok_is(x, r, "director");
+        for (uint32_t m = r; m < d && !described; m++)
+            described = tok_has(x, m, LW_ROLE);
+        if (!described || (verb && !rel))
+            break; /* a clause: the rest of what was said */
+        r = d < s1 && tok_punct(x, d, ',') ? d + 1 : s1;
+    }
+    if (r >= s1 || (tok_word(x, r) && !(x->t[r].flags & TF_CAP) && x->t[r].e - x->t[r].s > 3 &&
+                    x->b[x->t[r].e - 1] == 'd' && x->b[x->t[r].e - 2] == 'e'))
+        return;
+    /* after "said X, …" a description may close the sentence ("said Angie Holan, Politifact's
+     * editor"): the rest must have a verb of its own */
+    int has_aux = !need_aux;
+    for (uint32_t m = r; m < s1 && !has_aux; m++)
+        for (int k = 0; aux[k] && !has_aux; k++)
+            has_aux = tok_is(x, m, aux[k]) && !(x->t[m].flags & TF_INQ);
+    if (has_aux)
+        interrupted_rest(x, s, r, s1);
+}
+
 /* One sentence [s0, s1). Returns where a second, coordinated clause with its own subject
  * starts ("A said X and B said Y"), or UINT32_MAX. Only cue tokens (LW_VERB or LW_ACC) can
  * start one: the loop walks x->cues. */
@@ -975,25 +1037,13 @@ static uint32_t one_sentence(xctx *x, uint32_t s0, uint32_t s1)
                 uint32_t n0 = x->nst;
                 emit_reported(x, &np, c, c + 2, lead, c - 1, 1);
                 /* "Over the long term, according to the budget office, deficits will rise":
-                 * an opening too short to be all that was said goes on after the source (and
-                 * its description: "according to Dennis Ross, a former envoy, …") */
+                 * an opening too short to be all that was said goes on after the source */
                 int a_words = 0;
                 for (uint32_t m = lead; m + 1 < c; m++)
                     a_words += x->t[m].kind == TK_WORD;
-                uint32_t r = after;
-                if (r < s1 && (tok_has(x, r, LW_DET | LW_ROLE) || tok_is(x, r, "director"))) {
-                    while (r < s1 && r < after + 25 && !tok_punct(x, r, ',') &&
-                           !hd_ex_stop_tok(x, r))
-                        r++;
-                    r = r < s1 && tok_punct(x, r, ',') ? r + 1 : s1;
-                }
-                /* "…, according to the order, signed by five ministers": the source's */
-                int participle = r < s1 && tok_word(x, r) && !(x->t[r].flags & TF_CAP) &&
-                                 x->t[r].e - x->t[r].s > 3 && x->b[x->t[r].e - 1] == 'd' &&
-                                 x->b[x->t[r].e - 2] == 'e';
-                if (x->nst > n0 && lead == s0 && tok_punct(x, e, ',') && r < s1 && !participle &&
+                if (x->nst > n0 && lead == s0 &&
                     (a_words <= 6 || hd_ex_adverbial_start(x, lead, c)))
-                    interrupted_rest(x, &x->st[x->nst - 1], r, s1);
+                    rest_after_source(x, &x->st[x->nst - 1], e, s1, 0);
                 return UINT32_MAX;
             }
             continue;
@@ -1096,7 +1146,12 @@ static uint32_t one_sentence(xctx *x, uint32_t s0, uint32_t s1)
         if (!hd_ex_np_left(x, c, s0, &np)) {
             /* inverted at the end: "…, said the spokesman." */
             if (c > s0 + 3 && tok_punct(x, c - 1, ',') && inverted_subject(x, c, s1, &np)) {
+                uint32_t n0 = x->nst;
                 emit_reported(x, &np, c, c + 1, s0, c - 1, 1);
+                /* "Any interpretation of his actions, said Michael Kofman, an expert on Russia,
+                 * would read this as …" */
+                if (x->nst > n0 && !has_aux(x, s0, c - 1, 10))
+                    rest_after_source(x, &x->st[x->nst - 1], np.t1, s1, 1);
                 return UINT32_MAX;
             }
             continue;

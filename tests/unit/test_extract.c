@@ -1605,6 +1605,17 @@ static void test_according_to_inside_the_words(void **state)
     assert_null(strstr(s->text, "former envoy"));
     assert_string_equal(s->speaker, "Dennis Ross");
     assert_null(strstr(find(&r, "Violators would be severely punished")->text, "signed"));
+    /* the same after an inverted cue, and not when a description closes the sentence */
+    res r2 = run("Any interpretation of his actions, said Michael Kofman, an expert on Russia, "
+                 "would read this as an admission of defeat.\n"
+                 "The Internet has greatly sped up such misinformation, said Angie Holan, "
+                 "Politifact's editor.\n"
+                 "That will be true up to a point, said Jake Sherman, a reporter whose "
+                 "aggressiveness has driven others away.\n");
+    s = find(&r2, "Any interpretation of his actions");
+    assert_non_null(strstr(s->text, "would read this as an admission of defeat"));
+    assert_null(strstr(find(&r2, "greatly sped up")->text, "editor"));
+    assert_null(strstr(find(&r2, "That will be true")->text, "aggressiveness"));
 }
 
 static void test_title_inside_a_name_run(void **state)
