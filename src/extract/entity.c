@@ -404,6 +404,25 @@ static int person_shaped(const xctx *x, uint32_t a, uint32_t b)
     return 1;
 }
 
+/* Is the nationality word a a noun for a person ("the American said", "the Russian added")
+ * rather than an adjective ("the American embassy") or the country? After a determiner, not
+ * followed by a word it could describe, and not a plural of the nation ("the French"). */
+static int demonym_noun(const xctx *x, uint32_t a)
+{
+    if (!tok_has(x, a, LW_DEMONYM) || a == 0 || !tok_has(x, a - 1, LW_DET) ||
+        !(tok_is(x, a - 1, "the") || tok_is(x, a - 1, "a") || tok_is(x, a - 1, "an")))
+        return 0;
+    /* "the French", "the Japanese", "the British" name the nation (its government, its side) */
+    const char *w = x->b + x->t[a].s;
+    size_t len = x->t[a].stem_e - x->t[a].s;
+    if (len >= 3 && (memcmp(w + len - 3, "ese", 3) == 0 || memcmp(w + len - 2, "ch", 2) == 0 ||
+                     memcmp(w + len - 2, "sh", 2) == 0))
+        return 0;
+    uint32_t n = a + 1;
+    return n >= x->nt || !tok_word(x, n) ||
+           tok_has(x, n, LW_VERB | LW_NOTNOUN | LW_ADV | LW_FUNC | LW_PRON);
+}
+
 static int place_name(const xctx *x, uint32_t a, uint32_t b)
 {
     if (b - a == 1 ? tok_has(x, a, LW_PLACE | LW_DEMONYM)
@@ -982,6 +1001,8 @@ static void singles(xctx *x, epass *p)
                 mark(x, a, a + 1, *il);
             continue;
         }
+        if (demonym_noun(x, a))
+            continue; /* "the American said": a person of that country, not the country */
         if (place_name(x, a, a + 1)) {
             name_part(x, p, a, a, a + 1, 0, 1);
             continue;

@@ -59,13 +59,14 @@ int hd_ex_commits(const xctx *x, uint32_t i)
 
 /* Is cue i usable (not "warned against", "continued to", needs "for"/"as")? */
 /* Is cue i a verb with a noun phrase for object, not a clause: "maintained her lead", "observed
- * the vote", "pledged delegates"? Verbs that are speech only with a clause ("maintained the
- * company was solvent"): a determiner after them and no auxiliary or "that" in the next words
- * is an object. ("wrote a letter asking …" stays: what was written is what was said.) */
+ * the vote", "threatened further scores", "pledged delegates"? Verbs that are speech only with a
+ * clause ("maintained the company was solvent"): a determiner after them and no auxiliary or "that"
+ * in the next words is an object. ("wrote a letter asking …" stays: what was written is what was
+ * said.) */
 static int np_object(const xctx *x, uint32_t i)
 {
-    static const char *const v[] = {"maintained", "maintains", "maintain", "observed",
-                                    "observes",   "observe",   NULL};
+    static const char *const v[] = {"maintained", "maintains",  "maintain",  "observed", "observes",
+                                    "observe",    "threatened", "threatens", NULL};
     if (tok_is(x, i, "pledged") && (tok_is(x, i + 1, "delegates") || tok_is(x, i + 1, "delegate")))
         return 1;
     int verb = 0;

@@ -1589,6 +1589,25 @@ static void test_noun_phrase_objects_are_no_statements(void **state)
     assert_false(has(&r, "delegates"));
     assert_string_equal(find(&r, "the plant was safe")->cue, "maintained");
     assert_true(has(&r, "a letter to the Attorney General"));
+    res r2 = run("Dry conditions threatened the main cocoa crop this year.\n"
+                 "Ayegbeni Yakubu was twice denied his chance to level the score by Dean Kiely.\n"
+                 "Iran threatened the tanker fleet would be attacked.\n");
+    assert_false(has(&r2, "the main cocoa crop"));
+    assert_false(has(&r2, "his chance to level the score"));
+    assert_string_equal(find(&r2, "the tanker fleet would be attacked")->cue, "threatened");
+}
+
+/* "the American said" is a person of that country, not the country; "the French" the nation. */
+static void test_nationality_nouns(void **state)
+{
+    (void)state;
+    res r = run("Andy Roddick beat Tim Henman in three sets.\n"
+                "\u201cI felt pretty good out there today,\u201d the American said.\n"
+                "The French said the plan would permit a partial refinancing of the debt.\n");
+    const hd_statement *s = find(&r, "I felt pretty good");
+    assert_string_not_equal(s->speaker ? s->speaker : "", "United States");
+    assert_null(entity(&r, "United States"));
+    assert_string_equal(find(&r, "a partial refinancing")->speaker, "France");
 }
 
 /* "A, according to X, B": an opening too short to be all that was said goes on after the
@@ -2050,6 +2069,7 @@ int main(void)
         cmocka_unit_test(test_cue_interrupting_the_words),
         cmocka_unit_test(test_noun_phrase_objects_are_no_statements),
         cmocka_unit_test(test_according_to_inside_the_words),
+        cmocka_unit_test(test_nationality_nouns),
         cmocka_unit_test(test_title_inside_a_name_run),
         cmocka_unit_test(test_undertakings_and_second_clauses),
         cmocka_unit_test(test_periphrastic_cues),
