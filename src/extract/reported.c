@@ -19,10 +19,10 @@
 /* A lowercase word naming a kind of news outlet: "the German magazine Der Spiegel". */
 static int media_noun(const xctx *x, uint32_t j)
 {
-    static const char *const w[] = {"magazine", "newspaper", "paper",       "daily",
-                                    "weekly",   "agency",    "broadcaster", "network",
-                                    "channel",  "station",   "television",  "radio",
-                                    "website",  "outlet",    "tabloid",     NULL};
+    static const char *const w[] = {"magazine",   "newspaper",   "paper",   "daily",   "weekly",
+                                    "agency",     "broadcaster", "network", "channel", "station",
+                                    "television", "radio",       "website", "outlet",  "tabloid",
+                                    "programme",  "program",     "show",    NULL};
     if (!tok_word(x, j) || (x->t[j].flags & (TF_CAP | TF_INQ)))
         return 0;
     for (int k = 0; w[k]; k++)
@@ -35,13 +35,23 @@ static int media_noun(const xctx *x, uint32_t j)
  * across the kind of outlet between names, "German magazine Der Spiegel". */
 static uint32_t name_run(const xctx *x, uint32_t j, uint32_t end)
 {
+    uint32_t j0 = j;
     for (;;) {
-        while (j < end && tok_word(x, j) && (x->t[j].flags & (TF_CAP | TF_ALLCAPS)) &&
-               !tok_has(x, j, LW_TIME))
+        /* a time word ends the name ("Cruz backers Saturday"), not after a possessive ("BBC
+         * Radio 4's Today programme"); a number inside one goes on ("Radio 4's") */
+        while (j < end && tok_word(x, j) && !(x->t[j].flags & TF_INQ) &&
+               ((x->t[j].flags & (TF_CAP | TF_ALLCAPS)) ||
+                ((x->t[j].flags & TF_DIGIT) && j > j0 && j + 1 < end &&
+                 (x->t[j + 1].flags & TF_CAP))) &&
+               (!tok_has(x, j, LW_TIME) || (j > j0 && (x->t[j - 1].flags & TF_POSS))))
             j++;
-        if (j + 1 < end && media_noun(x, j) && tok_word(x, j + 1) && (x->t[j + 1].flags & TF_CAP) &&
-            !(x->t[j + 1].flags & TF_INQ))
-            j++;
+        if (j + 1 < end &&
+            (media_noun(x, j) || (j > j0 && (tok_is(x, j, "at") || tok_is(x, j, "of")))) &&
+            tok_word(x, j + 1) && (x->t[j + 1].flags & TF_CAP) && !(x->t[j + 1].flags & TF_INQ) &&
+            !tok_has(x, j + 1, LW_TIME))
+            j++; /* "German magazine Der Spiegel", "World at One", "Bank of England" */
+        else if (j < end && j > j0 && media_noun(x, j))
+            return j + 1; /* "… Today programme" */
         else
             return j;
     }
@@ -1219,7 +1229,11 @@ static uint32_t one_sentence(xctx *x, uint32_t s0, uint32_t s1)
             if (q && q->closed)
                 for (uint32_t k = q->close + 1; k < s1 && !hd_ex_stop_tok(x, k); k++)
                     words_after += x->t[k].kind == TK_WORD;
-            if (words_after < 3)
+            /* "told Tehran radio that “…”": quoted words after "that" and a listener are no
+             * direct quote of their own (no cue stands next to them): reported, as written */
+            int after_listener =
+                a > c + 2 && tok_is(x, a - 1, "that") && q && !hd_ex_has_used_quote(x, a, a + 1);
+            if (words_after < 3 && !after_listener)
                 continue;
         }
         /* "X says A but argues B": a second cue coordinated with the first; "A said X and

@@ -1507,6 +1507,21 @@ static void test_listener_after_told(void **state)
                  "damage,\u201d while police said they were investigating the incident.\n");
     assert_null(strstr(find(&r2, "We have a complaint")->text, "police"));
     check(&r2, "they were investigating the incident", "police", 0, "said");
+    /* programmes as listeners; quoted words after "that" and a listener */
+    res r3 = run("Lord Falconer told BBC Radio 4's Today programme he hoped mediation could "
+                 "help.\n"
+                 "Alan Johnson told BBC Radio 4's World at One he thought it was a non-story.\n"
+                 "Mousavi told Tehran radio that \u201con the whole, our advances have broken the "
+                 "enemy.\u201d\n"
+                 "The move will do little to quell claims of a falling-out with the manager.\n");
+    assert_string_equal(find(&r3, "he hoped mediation could help")->text,
+                        "he hoped mediation could help");
+    assert_string_equal(find(&r3, "he thought it was a non-story")->text,
+                        "he thought it was a non-story");
+    s = find(&r3, "our advances have broken the enemy");
+    assert_string_equal(s->speaker, "Mousavi");
+    assert_null(strstr(s->text, "radio"));
+    assert_false(has(&r3, "falling-out"));
 }
 
 /* Poll figures compared in one sentence: each group's answer is a statement of its own. */
