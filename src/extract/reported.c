@@ -919,10 +919,11 @@ static int has_aux(const xctx *x, uint32_t a, uint32_t b, int max_words)
     return words > max_words;
 }
 
-static void rest_after_source(xctx *x, xstmt *s, uint32_t e, uint32_t s1, int need_aux)
+/* Past the descriptions of a source set off by commas from token e (a comma): the first token
+ * of what follows them, s1 when they run to the end. Up to two stretches to a comma without an
+ * auxiliary ("executive director of National Nurses United, a union that …"). */
+static uint32_t past_descriptions(const xctx *x, uint32_t e, uint32_t s1)
 {
-    if (!tok_punct(x, e, ','))
-        return;
     uint32_t r = e + 1;
     /* descriptions: up to two stretches to a comma without an auxiliary ("executive director
      * of National Nurses United, a union that …"); one that runs to the end leaves no rest */
@@ -945,6 +946,14 @@ static void rest_after_source(xctx *x, xstmt *s, uint32_t e, uint32_t s1, int ne
             break; /* a clause: the rest of what was said */
         r = d < s1 && tok_punct(x, d, ',') ? d + 1 : s1;
     }
+    return r;
+}
+
+static void rest_after_source(xctx *x, xstmt *s, uint32_t e, uint32_t s1, int need_aux)
+{
+    if (!tok_punct(x, e, ','))
+        return;
+    uint32_t r = past_descriptions(x, e, s1);
     if (r >= s1 || (tok_word(x, r) && !(x->t[r].flags & TF_CAP) && x->t[r].e - x->t[r].s > 3 &&
                     x->b[x->t[r].e - 1] == 'd' && x->b[x->t[r].e - 2] == 'e'))
         return;
@@ -1153,9 +1162,35 @@ static uint32_t one_sentence(xctx *x, uint32_t s0, uint32_t s1)
                 emit_reported(x, &np, c, c + 1, a, s1, 1);
             return UINT32_MAX;
         }
-        if (!hd_ex_np_left(x, c, s0, &np)) {
+        /* "…, rather than best documentary, says Tim Dams, the news editor …": a person
+         * named right after a cue that follows a comma, and closed by a comma or the sentence's
+         * end, is its subject, whatever noun phrase stands before the comma (not "Steve Huhn, a
+         * former vice president, said Fiorina “was …”": there the name opens what was said) */
+        xnp inv;
+        int inverted_person =
+            cls == VC_SPEECH && c > s0 + 3 && tok_punct(x, c - 1, ',') && tok_word(x, c + 1) &&
+            (x->t[c + 1].flags & TF_CAP) && inverted_subject(x, c, s1, &inv) &&
+            (inv.t1 >= s1 || tok_punct(x, inv.t1, ',') || tok_punct(x, inv.t1, '.')) &&
+            !(x->t[inv.t1 - 1].flags & TF_POSS) &&
+            (REF_IS_PEND(inv.ref) || (inv.ref >= 0 && x->ent[inv.ref].kind == HD_ENT_PERSON));
+        /* the name and its descriptions close the sentence; or the words before the cue are
+         * no clause and name no one ("Any interpretation of his actions, said X, an expert, would
+         * …"): not "Hoechst Celanese, a unit of Hoechst AG, said Juergen Dormann, a former board
+         * member, has been named chairman", "One political analyst, who declined to be named,
+         * said Nakasone, despite …, is likely to …" */
+        if (inverted_person && inv.t1 < s1 && tok_punct(x, inv.t1, ',')) {
+            uint32_t r = past_descriptions(x, inv.t1, s1);
+            xnp pre;
+            inverted_person = r >= s1 || hd_ex_stop_tok(x, r) ||
+                              (!has_aux(x, s0, c - 1, 10) && x->tent[s0] < 0 &&
+                               !(hd_ex_np_left(x, c, s0, &pre) && personal_np(x, &pre)));
+        }
+        if (inverted_person || !hd_ex_np_left(x, c, s0, &np)) {
             /* inverted at the end: "…, said the spokesman." */
-            if (c > s0 + 3 && tok_punct(x, c - 1, ',') && inverted_subject(x, c, s1, &np)) {
+            if (inverted_person)
+                np = inv;
+            if (inverted_person ||
+                (c > s0 + 3 && tok_punct(x, c - 1, ',') && inverted_subject(x, c, s1, &np))) {
                 uint32_t n0 = x->nst;
                 emit_reported(x, &np, c, c + 1, s0, c - 1, 1);
                 /* "Any interpretation of his actions, said Michael Kofman, an expert on Russia,

@@ -117,6 +117,9 @@ int hd_ex_cue_ok(const xctx *x, uint32_t i, uint32_t cls)
         return 0;
     if (np_object(x, i))
         return 0;
+    /* "the four men accused of distributing drugs": a participle, no one speaking */
+    if (tok_is(x, i, "accused") && tok_is(x, i + 1, "of"))
+        return 0;
     /* "to quell claims of a falling-out", "reports of fighting": nouns */
     if ((tok_is(x, i, "claims") || tok_is(x, i, "reports") || tok_is(x, i, "promises")) &&
         tok_is(x, i + 1, "of"))

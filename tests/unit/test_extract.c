@@ -1652,6 +1652,25 @@ static void test_according_to_inside_the_words(void **state)
     assert_null(strstr(find(&r2, "That will be true")->text, "aggressiveness"));
 }
 
+/* "…, says Tim Dams, the news editor of a magazine.": the person after the cue is its subject,
+ * not a noun phrase before the comma; not when the name opens what was said. */
+static void test_inverted_cue_with_a_person(void **state)
+{
+    (void)state;
+    res r = run("The film may have been hurt by the decision to enter it in the best picture "
+                "category, rather than best documentary, says Tim Dams, the news editor of "
+                "Screen International.\n"
+                "In an interview, Steve Huhn, a former vice president of sales, said Carly "
+                "Fiorina \u201cwas personally involved\u201d in the talks.\n"
+                "Hoechst Celanese, a unit of Hoechst AG, said Juergen Dormann, a former board "
+                "member, has been named chairman.\n"
+                "The four men accused of distributing drugs will appear in court.\n");
+    check(&r, "The film may have been hurt", "Tim Dams", 0, "says");
+    assert_string_equal(find(&r, "was personally involved")->speaker, "Steve Huhn");
+    assert_non_null(strstr(find(&r, "has been named chairman")->text, "Juergen Dormann"));
+    assert_false(has(&r, "distributing drugs"));
+}
+
 static void test_title_inside_a_name_run(void **state)
 {
     (void)state;
@@ -2085,6 +2104,7 @@ int main(void)
         cmocka_unit_test(test_noun_phrase_objects_are_no_statements),
         cmocka_unit_test(test_according_to_inside_the_words),
         cmocka_unit_test(test_nationality_nouns),
+        cmocka_unit_test(test_inverted_cue_with_a_person),
         cmocka_unit_test(test_title_inside_a_name_run),
         cmocka_unit_test(test_undertakings_and_second_clauses),
         cmocka_unit_test(test_periphrastic_cues),
