@@ -902,14 +902,42 @@ static int32_t org_with_word(const xctx *x, uint32_t a)
 /* Is the unknown capitalised word a the subject of a speech verb right after it? Not a
  * lexicon word, not a lone letter, and at a sentence start not a common word merely
  * capitalised there ("Others said": the article writes "others" elsewhere). */
-static int speaking_name(const xctx *x, uint32_t a)
+/* Is the capitalised word a also written capitalised inside a sentence ("Terms were not
+ * disclosed" opens a sentence only; "Parry" is a name wherever it stands)? */
+static int cap_inside(const xctx *x, uint32_t a)
 {
-    if (!tok_word(x, a + 1) || (x->t[a + 1].lex >> 24) != VC_SPEECH)
+    size_t n = x->t[a].stem_e - x->t[a].s;
+    for (uint32_t c = 0; c < x->n_cap; c++) {
+        uint32_t k = x->caps[c];
+        if (k != a && !(x->t[k].flags & TF_SSTART) && x->t[k].stem_e - x->t[k].s == n &&
+            memcmp(x->b + x->t[k].s, x->b + x->t[a].s, n) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+static int speaking_name(const xctx *x, uint32_t a, int adverbs)
+{
+    static const char *const adv[] = {"also",       "later",      "earlier",    "previously",
+                                      "recently",   "again",      "however",    "further",
+                                      "repeatedly", "reportedly", "separately", "meanwhile",
+                                      "still",      "privately",  "publicly",   NULL};
+    uint32_t v = a + 1;
+    for (int more = adverbs; more && v < a + 3;) { /* "Parry also revealed", not "Terms were not" */
+        more = 0;
+        for (int k = 0; adv[k] && !more; k++)
+            more = tok_is(x, v, adv[k]);
+        v += more;
+    }
+    if (!tok_word(x, v) || (x->t[v].lex >> 24) != VC_SPEECH)
         return 0;
     if ((x->t[a].lex & 0xFFFFFF) || x->t[a].stem_e - x->t[a].s < 2 ||
         (x->t[a].flags & (TF_INQ | TF_DIGIT)))
         return 0;
-    return !(x->t[a].flags & TF_SSTART) || !lower_elsewhere(x, a);
+    /* a sentence's first word speaking is a name when the article never writes it in lower
+     * case; for the mentions before it also a name elsewhere inside a sentence */
+    return !(x->t[a].flags & TF_SSTART) ||
+           (!lower_elsewhere(x, a) && (!adverbs || cap_inside(x, a)));
 }
 
 /* First names of the people named in full: token hash -> person, or -2 when two people of
@@ -973,10 +1001,57 @@ static void headline_pieces(xctx *x, epass *p)
     }
 }
 
+/* Would the one-word name a, when it speaks, be an entity of its own (not a surname, an
+ * organisation word, a place, a nationality or the first name of someone named in full)? */
+static int lone_speaker(xctx *x, epass *p, const imap *first, uint32_t a)
+{
+    int32_t *sl = imap_slot(&p->surnames, tok_hash(x, a), 0);
+    if ((sl && *sl >= 0) || (x->t[a].flags & TF_POSS) || tok_has(x, a, LW_ORG | LW_INST) ||
+        demonym_noun(x, a) || place_name(x, a, a + 1))
+        return 0;
+    int32_t *fl = imap_slot((imap *)first, tok_hash(x, a), 0);
+    if (fl && *fl >= 0 && !(x->t[a].flags & TF_ALLCAPS) && x->ent[*fl].first_tok != a)
+        return 0;
+    /* the short name of an organisation named in full ("Decision" of "Decision Industries
+     * Corp", "Labatt" of "John Labatt Ltd") */
+    size_t n = x->t[a].stem_e - x->t[a].s;
+    const char *w = x->b + x->t[a].s;
+    for (uint32_t e = 0; e < x->nent; e++) {
+        if (x->ent[e].kind != HD_ENT_ORG || x->ent[e].n_words < 2)
+            continue;
+        for (const char *q = x->ent[e].name; q; q = strchr(q, ' '), q = q ? q + 1 : NULL)
+            if (strncmp(q, w, n) == 0 && (q[n] == ' ' || q[n] == 0))
+                return 0; /* q is the start of a word of the name */
+    }
+    return 1;
+}
+
 static void singles(xctx *x, epass *p)
 {
     imap first = {0};
     int have_first = 0;
+    /* one-word names that speak somewhere: every mention of them is theirs, also one before
+     * they speak ("But Parry, speaking to BBC Sport, admits …" before "Parry also said") */
+    for (uint32_t s = 0; s < p->nsingles; s++) {
+        uint32_t a = p->singles[s];
+        if (!speaking_name(x, a, 1))
+            continue;
+        if (!have_first) {
+            if (first_names(x, &first) != 0) {
+                x->oom = 1;
+                return;
+            }
+            have_first = 1;
+        }
+        if (!lone_speaker(x, p, &first, a))
+            continue;
+        int32_t *ol = imap_slot(&p->names, name_hash(x, a, a + 1, HD_ENT_ORG), 1);
+        if (*ol < 0) {
+            *ol = new_ent(x, a, a + 1, HD_ENT_ORG);
+            if (*ol >= 0 && !(x->t[a].flags & TF_ALLCAPS))
+                x->ent[*ol].alone = 1;
+        }
+    }
     for (uint32_t s = 0; s < p->nsingles; s++) {
         uint32_t a = p->singles[s];
         int32_t *sl = imap_slot(&p->surnames, tok_hash(x, a), 0);
@@ -1024,7 +1099,8 @@ static void singles(xctx *x, epass *p)
         /* Unknown one-word name saying something ("Avery said", "Texaco announced"): an
          * organisation as far as the article tells (a person would have been named in full
          * or with a title), so that "the company" and "it" can find it later. */
-        if (speaking_name(x, a)) {
+        int32_t *al = imap_slot(&p->names, name_hash(x, a, a + 1, HD_ENT_ORG), 0);
+        if ((al && *al >= 0 && x->ent[*al].alone) || speaking_name(x, a, 0)) {
             int32_t *ol = imap_slot(&p->names, name_hash(x, a, a + 1, HD_ENT_ORG), 1);
             if (*ol < 0)
                 *ol = new_ent(x, a, a + 1, HD_ENT_ORG);

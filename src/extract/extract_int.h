@@ -222,6 +222,8 @@ typedef struct xent {
     uint8_t person_hint; /* seen with a title/role */
     uint8_t org_hint;    /* an organisation by some sign (a legal form, an organisation word,
                             an acronym, speaking alone), not only for want of a person's shape */
+    uint8_t alone;       /* a one-word name known only as the subject of a cue ("Parry said"):
+                            an organisation until "he"/"she" can mean no one else */
     char gender;         /* 'm' / 'f' from a title (Mr, Mrs) or a resolved pronoun, else 0 */
 } xent;
 

@@ -288,6 +288,35 @@ static int32_t latest_subject(xctx *x, uint32_t lo, uint32_t hi, int want_org, c
     return REF_NONE;
 }
 
+/* May the one-word name o, so far taken for an organisation, be a person's: named at least
+ * twice, never as a place ("in London") nor with a legal form after it, and once as people are
+ * ("Parry, speaking to BBC Sport, …", "Parry, who …", "Parry, 52, …", "chief executive
+ * Parry")? */
+static int lone_person(const xctx *x, int32_t o)
+{
+    static const char *const place[] = {"in", "at", "from", "to", "near", NULL};
+    if (x->ent[o].n_mentions < 2)
+        return 0;
+    int personal = 0;
+    for (uint32_t k = 1; k < x->nt; k++) {
+        if (x->tent[k] != o)
+            continue;
+        for (int i = 0; place[i]; i++)
+            if (tok_is(x, k - 1, place[i]))
+                return 0;
+        if (k + 1 < x->nt && tok_has(x, k + 1, LW_FIRM))
+            return 0;
+        personal |= tok_has(x, k - 1, LW_ROLE | LW_TITLE) && !(x->t[k - 1].flags & TF_CAP);
+        if (k + 2 < x->nt && tok_punct(x, k + 1, ',')) {
+            const xtok *n = &x->t[k + 2];
+            personal |= tok_is(x, k + 2, "who") || (n->flags & TF_DIGIT) ||
+                        (tok_word(x, k + 2) && !(n->flags & TF_CAP) && n->e - n->s > 5 &&
+                         x->b[n->e - 1] == 'g' && x->b[n->e - 2] == 'n' && x->b[n->e - 3] == 'i');
+        }
+    }
+    return personal;
+}
+
 /* Pass B: pronouns and continuations in text order. he/she is the most recent person who
  * spoke or led a sentence; it is the most recent organisation. */
 static void resolve(xctx *x)
@@ -325,6 +354,17 @@ static void resolve(xctx *x)
             if (skipped != REF_NONE)
                 hd_ex_ref_note(x, skipped);
             s->ref = r != REF_NONE ? r : hd_ex_recent_person(x, s->gender);
+            /* no person for "he" but a one-word name that just spoke ("Parry, speaking to BBC
+             * Sport, admits …. He told …"): that name is a person's */
+            int32_t o = hd_ex_ref_entity(x, x->last_org_ref);
+            if (s->ref == REF_NONE && o >= 0 && x->ent[o].alone && x->ent[o].n_words == 1 &&
+                lone_person(x, o)) {
+                x->ent[o].kind = HD_ENT_PERSON;
+                x->ent[o].org_hint = 0;
+                x->ent[o].alone = 0;
+                s->ref = x->last_org_ref;
+                x->last_org_ref = REF_NONE;
+            }
             /* learn: whoever "she" was is a woman for the rest of the article */
             int32_t e = hd_ex_ref_entity(x, s->ref);
             if (e >= 0 && !x->ent[e].gender)

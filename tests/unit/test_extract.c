@@ -1671,6 +1671,31 @@ static void test_inverted_cue_with_a_person(void **state)
     assert_false(has(&r, "distributing drugs"));
 }
 
+/* A one-word name that speaks is an entity wherever it stands, also before it first speaks;
+ * "he" after it makes it a person when the article writes it as people are written. */
+static void test_one_word_speakers(void **state)
+{
+    (void)state;
+    res r = run("Parry firm over Gerrard\n\n"
+                "But Parry, speaking exclusively to BBC Sport, admits Gerrard will have the final "
+                "say. He told BBC Five Live: \u201cSteven is above money. He is the future of the "
+                "club.\u201d\n\n"
+                "Parry also revealed the club is ready to explore a sponsorship deal.\n\n"
+                "And responding to criticism, he insisted talks on new investment are ongoing.\n");
+    check(&r, "Steven is above money", "Parry", 1, "told");
+    check(&r, "talks on new investment are ongoing", "Parry", 0, "insisted");
+    const hd_entity *e = entity(&r, "Parry");
+    assert_non_null(e);
+    assert_int_equal(e->kind, HD_ENT_PERSON);
+    /* an organisation speaking stays one: "Terms were not disclosed" names no one */
+    res r2 = run("The screensaver was made by Lycos. Lycos also said the idea was to slow "
+                 "spammers. The company said the campaign had worked.\n"
+                 "Terms were not disclosed.\n");
+    assert_string_equal(find(&r2, "the campaign had worked")->speaker, "Lycos");
+    assert_int_equal(entity(&r2, "Lycos")->kind, HD_ENT_ORG);
+    assert_null(entity(&r2, "Terms"));
+}
+
 static void test_title_inside_a_name_run(void **state)
 {
     (void)state;
@@ -2105,6 +2130,7 @@ int main(void)
         cmocka_unit_test(test_according_to_inside_the_words),
         cmocka_unit_test(test_nationality_nouns),
         cmocka_unit_test(test_inverted_cue_with_a_person),
+        cmocka_unit_test(test_one_word_speakers),
         cmocka_unit_test(test_title_inside_a_name_run),
         cmocka_unit_test(test_undertakings_and_second_clauses),
         cmocka_unit_test(test_periphrastic_cues),
