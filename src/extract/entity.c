@@ -337,12 +337,14 @@ static int lower_words(xctx *x)
         unsigned bit = letter_len_bit(x, k);
         want[bit >> 6] |= 1ULL << (bit & 63);
         uint64_t h =
-            lx_hash(x->b + x->t[k].s, x->t[k].stem_e - x->t[k].s, x->n - x->t[k].s) & ~1ULL;
+            lx_hash(x->b + x->t[k].s, x->t[k].stem_e - x->t[k].s, x->n - x->t[k].s) & ~3ULL;
         size_t j = h & (cap - 1);
-        while (x->lower[j] && (x->lower[j] & ~1ULL) != h)
+        while (x->lower[j] && (x->lower[j] & ~3ULL) != h)
             j = (j + 1) & (cap - 1);
         if (!x->lower[j])
-            x->lower[j] = h ? h : 2;
+            x->lower[j] = h ? h : 4;
+        if (!(x->t[k].flags & TF_SSTART))
+            x->lower[j] |= 2; /* bit 1: capitalised inside a sentence */
     }
     for (uint32_t k = 0; k < x->nt; k++) {
         if (x->t[k].kind != TK_WORD || (x->t[k].flags & (TF_CAP | TF_ALLCAPS | TF_DIGIT)))
@@ -351,9 +353,9 @@ static int lower_words(xctx *x)
         if (!(want[bit >> 6] >> (bit & 63) & 1))
             continue;
         uint64_t h =
-            lx_hash(x->b + x->t[k].s, x->t[k].stem_e - x->t[k].s, x->n - x->t[k].s) & ~1ULL;
+            lx_hash(x->b + x->t[k].s, x->t[k].stem_e - x->t[k].s, x->n - x->t[k].s) & ~3ULL;
         for (size_t j = h & (cap - 1); x->lower[j]; j = (j + 1) & (cap - 1))
-            if ((x->lower[j] & ~1ULL) == h) {
+            if ((x->lower[j] & ~3ULL) == h) {
                 x->lower[j] |= 1;
                 break;
             }
@@ -363,7 +365,9 @@ static int lower_words(xctx *x)
 
 /* Does the article also write token a's word in lower case ("company" beside a sentence's
  * "Company", "up" beside a table's "UP")? Then the capitals are not a name's. */
-static int lower_elsewhere(const xctx *x, uint32_t a)
+/* lower_words' bits for capitalised token a: 1 seen in lower case, 2 capitalised inside a
+ * sentence. */
+static unsigned case_bits(const xctx *x, uint32_t a)
 {
     /* the answers are built on the first question of an article: a cache, filled through
      * the const pointer the type tests are given */
@@ -372,11 +376,16 @@ static int lower_elsewhere(const xctx *x, uint32_t a)
         return 0;
     }
     /* equal 64-bit hashes are taken as equal words, as in the lexicon */
-    uint64_t h = lx_hash(x->b + x->t[a].s, x->t[a].stem_e - x->t[a].s, x->n - x->t[a].s) & ~1ULL;
+    uint64_t h = lx_hash(x->b + x->t[a].s, x->t[a].stem_e - x->t[a].s, x->n - x->t[a].s) & ~3ULL;
     for (size_t j = h & (x->lower_cap - 1); x->lower[j]; j = (j + 1) & (x->lower_cap - 1))
-        if ((x->lower[j] & ~1ULL) == h)
-            return x->lower[j] & 1; /* bit 0: seen in lower case */
+        if ((x->lower[j] & ~3ULL) == h)
+            return (unsigned)(x->lower[j] & 3);
     return 0;
+}
+
+static int lower_elsewhere(const xctx *x, uint32_t a)
+{
+    return case_bits(x, a) & 1;
 }
 
 /* Is the name [a,b) shaped like a person's name? */
@@ -906,14 +915,7 @@ static int32_t org_with_word(const xctx *x, uint32_t a)
  * disclosed" opens a sentence only; "Parry" is a name wherever it stands)? */
 static int cap_inside(const xctx *x, uint32_t a)
 {
-    size_t n = x->t[a].stem_e - x->t[a].s;
-    for (uint32_t c = 0; c < x->n_cap; c++) {
-        uint32_t k = x->caps[c];
-        if (k != a && !(x->t[k].flags & TF_SSTART) && x->t[k].stem_e - x->t[k].s == n &&
-            memcmp(x->b + x->t[k].s, x->b + x->t[a].s, n) == 0)
-            return 1;
-    }
-    return 0;
+    return (case_bits(x, a) & 2) != 0;
 }
 
 static int speaking_name(const xctx *x, uint32_t a, int adverbs)
@@ -923,7 +925,8 @@ static int speaking_name(const xctx *x, uint32_t a, int adverbs)
                                       "repeatedly", "reportedly", "separately", "meanwhile",
                                       "still",      "privately",  "publicly",   NULL};
     uint32_t v = a + 1;
-    for (int more = adverbs; more && v < a + 3;) { /* "Parry also revealed", not "Terms were not" */
+    for (int more = adverbs; more && v < a + 3 && tok_has(x, v, LW_ADV);) {
+        /* "Parry also revealed", not "Terms were not" */
         more = 0;
         for (int k = 0; adv[k] && !more; k++)
             more = tok_is(x, v, adv[k]);
@@ -931,7 +934,7 @@ static int speaking_name(const xctx *x, uint32_t a, int adverbs)
     }
     if (!tok_word(x, v) || (x->t[v].lex >> 24) != VC_SPEECH)
         return 0;
-    if ((x->t[a].lex & 0xFFFFFF) || x->t[a].stem_e - x->t[a].s < 2 ||
+    if ((x->t[a].lex & 0xFFFFFF & ~(uint32_t)LW_LISTEN) || x->t[a].stem_e - x->t[a].s < 2 ||
         (x->t[a].flags & (TF_INQ | TF_DIGIT)))
         return 0;
     /* a sentence's first word speaking is a name when the article never writes it in lower

@@ -87,6 +87,7 @@ enum {
     LW_ADVB = 1 << 20,       /* words that open an adverbial after a cue (built in) */
     LW_FIRM = 1 << 21,       /* legal forms ending company names: Inc, Co, AG (built in) */
     LW_INST = 1 << 22,       /* an organisation by itself: Congress, Bundesbank */
+    LW_LISTEN = 1 << 23,     /* kinds of audience or outlet: committee, programme (built in) */
 };
 
 /* Look key[0..n) up (ASCII case-folded; a trailing '.' is ignored). Returns the value, 0 when

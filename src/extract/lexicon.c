@@ -243,6 +243,16 @@ static int add_builtin(lx_set *words, const char *const *list, uint32_t bit)
     return 0;
 }
 
+/* Audiences and outlets that a listener after "told" is named by ("the Senate Budget
+ * Committee", "BBC Radio 4's Today programme"); reported.c tells the two kinds apart. */
+static const char *const builtin_listen[] = {
+    "committee", "subcommittee", "conference", "meeting",    "panel",     "hearing",     "forum",
+    "session",   "audience",     "convention", "rally",      "gathering", "briefing",    "seminar",
+    "symposium", "assembly",     "council",    "parliament", "congress",  "delegation",  "magazine",
+    "newspaper", "paper",        "daily",      "weekly",     "agency",    "broadcaster", "network",
+    "channel",   "station",      "television", "radio",      "website",   "outlet",      "tabloid",
+    "programme", "program",      "show",       NULL};
+
 static const char *const builtin_adv[] = {
     "also",    "has",      "have",         "had",        "was",        "were",       "is",
     "are",     "would",    "will",         "could",      "did",        "does",       "do",
@@ -306,7 +316,8 @@ static int build_words(hd_lexicon *lx)
            add_builtin(w, builtin_conn, LW_CONN) || add_builtin(w, builtin_abbr, LW_ABBR) ||
            set_or(w, "according", 9, LW_ACC) || add_builtin(w, builtin_time, LW_TIME) ||
            role_ends(w, &lx->roles) || role_starts(w, &lx->roles) ||
-           add_builtin(w, builtin_advb, LW_ADVB) || add_builtin(w, builtin_firm, LW_FIRM);
+           add_builtin(w, builtin_advb, LW_ADVB) || add_builtin(w, builtin_firm, LW_FIRM) ||
+           add_builtin(w, builtin_listen, LW_LISTEN);
 }
 
 static unsigned count_words(const char *k, size_t n)

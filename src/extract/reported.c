@@ -23,7 +23,7 @@ static int media_noun(const xctx *x, uint32_t j)
                                     "agency",     "broadcaster", "network", "channel", "station",
                                     "television", "radio",       "website", "outlet",  "tabloid",
                                     "programme",  "program",     "show",    NULL};
-    if (!tok_word(x, j) || (x->t[j].flags & (TF_CAP | TF_INQ)))
+    if (!tok_word(x, j) || !tok_has(x, j, LW_LISTEN) || (x->t[j].flags & (TF_CAP | TF_INQ)))
         return 0;
     for (int k = 0; w[k]; k++)
         if (tok_is(x, j, w[k]))
@@ -109,7 +109,7 @@ static int gathering_noun(const xctx *x, uint32_t j)
         "forum",     "session",      "audience",   "convention", "rally",   "gathering",
         "briefing",  "seminar",      "symposium",  "assembly",   "council", "parliament",
         "congress",  "delegation",   NULL};
-    if (!tok_word(x, j) || (x->t[j].flags & TF_INQ))
+    if (!tok_word(x, j) || !tok_has(x, j, LW_LISTEN) || (x->t[j].flags & TF_INQ))
         return 0;
     for (int k = 0; w[k]; k++)
         if (tok_is(x, j, w[k]))

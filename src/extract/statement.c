@@ -67,12 +67,17 @@ static int np_object(const xctx *x, uint32_t i)
 {
     static const char *const v[] = {"maintained", "maintains",  "maintain",  "observed", "observes",
                                     "observe",    "threatened", "threatens", NULL};
-    if (tok_is(x, i, "pledged") && (tok_is(x, i + 1, "delegates") || tok_is(x, i + 1, "delegate")))
-        return 1;
+    if (i + 1 >= x->nt)
+        return 0;
+    if (!tok_has(x, i + 1, LW_DET))
+        return tok_is(x, i, "pledged") &&
+               (tok_is(x, i + 1, "delegates") || tok_is(x, i + 1, "delegate"));
+    if (tok_is(x, i + 1, "that"))
+        return 0;
     int verb = 0;
     for (int k = 0; v[k] && !verb; k++)
         verb = tok_is(x, i, v[k]);
-    if (!verb || i + 1 >= x->nt || !tok_has(x, i + 1, LW_DET) || tok_is(x, i + 1, "that"))
+    if (!verb)
         return 0;
     for (uint32_t k = i + 2; k < x->nt && k < i + 12 && !hd_ex_stop_tok(x, k); k++)
         if (tok_has(x, k, LW_NOTNOUN | LW_VERB) || tok_is(x, k, "that") || x->t[k].kind == TK_QOPEN)
@@ -117,12 +122,10 @@ int hd_ex_cue_ok(const xctx *x, uint32_t i, uint32_t cls)
         return 0;
     if (np_object(x, i))
         return 0;
-    /* "the four men accused of distributing drugs": a participle, no one speaking */
-    if (tok_is(x, i, "accused") && tok_is(x, i + 1, "of"))
-        return 0;
-    /* "to quell claims of a falling-out", "reports of fighting": nouns */
-    if ((tok_is(x, i, "claims") || tok_is(x, i, "reports") || tok_is(x, i, "promises")) &&
-        tok_is(x, i + 1, "of"))
+    /* "the four men accused of distributing drugs": a participle, no one speaking; "to quell
+     * claims of a falling-out", "reports of fighting": nouns */
+    if (tok_is(x, i + 1, "of") && (tok_is(x, i, "accused") || tok_is(x, i, "claims") ||
+                                   tok_is(x, i, "reports") || tok_is(x, i, "promises")))
         return 0;
     /* "said about one in five …", "said about half of …" are clauses; "complained about the
      * noise" is not */
