@@ -524,6 +524,24 @@ static int inverted_subject(xctx *x, uint32_t c, uint32_t s1, xnp *np)
 }
 
 /* One sentence [s0, s1): at most one reported statement. */
+static const char *const aux[] = {"is",  "was",   "are",   "were", "has",   "have",
+                                  "had", "will",  "would", "can",  "could", "should",
+                                  "may", "might", "must",  "does", "did",   NULL};
+
+/* Is [a, b) no clause of its own: at most max_words words and no auxiliary ("The paradox of
+ * Nancy", "Any interpretation of his actions")? Then 1 means it has one or is too long. */
+static int has_aux(const xctx *x, uint32_t a, uint32_t b, int max_words)
+{
+    int words = 0;
+    for (uint32_t m = a; m < b; m++) {
+        words += x->t[m].kind == TK_WORD;
+        for (int k = 0; aux[k]; k++)
+            if (tok_is(x, m, aux[k]))
+                return 1;
+    }
+    return words > max_words;
+}
+
 /* Do tokens [a, b) only introduce the main clause that follows them: a subordinate clause
  * ("While most were marked confidential") or a short adverbial ("In addition", "On Tuesday")? */
 static int clause_opener(const xctx *x, uint32_t a, uint32_t b)
@@ -546,7 +564,8 @@ static int clause_opener(const xctx *x, uint32_t a, uint32_t b)
             return 0;
         words += x->t[k].kind == TK_WORD;
     }
-    if (words > 5)
+    /* "This week" opens; "This is not about me" is a clause */
+    if (words > 5 || has_aux(x, a, b, 5))
         return 0;
     for (int k = 0; adv[k]; k++)
         if (tok_is(x, a, adv[k]))
@@ -901,23 +920,6 @@ static void interrupted_rest(xctx *x, xstmt *s, uint32_t k, uint32_t s1)
  * "said Michael Kofman, an expert on Russia, …"), unless a participle hangs on the source
  * ("…, signed by five ministers"). Joined to s by interrupted_rest; need_aux: only a rest with
  * an auxiliary of its own. */
-static const char *const aux[] = {"is",  "was",   "are",   "were", "has",   "have",
-                                  "had", "will",  "would", "can",  "could", "should",
-                                  "may", "might", "must",  "does", "did",   NULL};
-
-/* Is [a, b) no clause of its own: at most max_words words and no auxiliary ("The paradox of
- * Nancy", "Any interpretation of his actions")? Then 1 means it has one or is too long. */
-static int has_aux(const xctx *x, uint32_t a, uint32_t b, int max_words)
-{
-    int words = 0;
-    for (uint32_t m = a; m < b; m++) {
-        words += x->t[m].kind == TK_WORD;
-        for (int k = 0; aux[k]; k++)
-            if (tok_is(x, m, aux[k]))
-                return 1;
-    }
-    return words > max_words;
-}
 
 /* Past the descriptions of a source set off by commas from token e (a comma): the first token
  * of what follows them, s1 when they run to the end. Up to two stretches to a comma without an
@@ -1232,9 +1234,14 @@ static uint32_t one_sentence(xctx *x, uint32_t s0, uint32_t s1)
             for (uint32_t m = s0; m + 1 < np.t0; m++)
                 pre_words += x->t[m].kind == TK_WORD;
             /* "In the early 1990s, Ms. Ripert said, when …" is no "…, X said." */
-            if (k >= s1 || hd_ex_stop_tok(x, k) ||
-                (tok_word(x, k) && hd_ex_adverbial_start(x, k, s1)) ||
-                (tok_punct(x, k, ',') && (pre_words >= 6 || !tok_has(x, s0, LW_FUNC)))) {
+            /* "In a later vote, he warned of …", "In the coming months, he vowed to …": an
+             * opening adverbial is no statement, and the words after the cue are */
+            int opener_only = tok_word(x, k) && !hd_ex_stop_tok(x, k) && pre_words <= 6 &&
+                              clause_opener(x, s0, np.t0 - 1);
+            if (!opener_only &&
+                (k >= s1 || hd_ex_stop_tok(x, k) ||
+                 (tok_word(x, k) && hd_ex_adverbial_start(x, k, s1)) ||
+                 (tok_punct(x, k, ',') && (pre_words >= 6 || !tok_has(x, s0, LW_FUNC))))) {
                 int that = 0;
                 for (uint32_t m = c + 1; m < s1 && m < c + 14 && !tok_punct(x, m, ','); m++)
                     that |= tok_is(x, m, "that");

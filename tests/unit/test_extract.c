@@ -1696,6 +1696,22 @@ static void test_one_word_speakers(void **state)
     assert_null(entity(&r2, "Terms"));
 }
 
+/* "In a later vote, he warned of …": an opening adverbial before the subject is no statement,
+ * the words after the cue are; "This is not about me, Obama told his advisers" is one. */
+static void test_opening_adverbial_is_no_statement(void **state)
+{
+    (void)state;
+    res r = run("Bernie Sanders voted for the bill. In a later vote, he warned of the dangers of "
+                "owners of technology.\n"
+                "In the coming months, Donald Trump vowed to ban foreign lobbyists from the "
+                "party.\n"
+                "This is not about me, President Barack Obama told his closest advisers.\n");
+    check(&r, "of the dangers of owners of technology", "Bernie Sanders", 0, "warned");
+    assert_false(has(&r, "In a later vote"));
+    check(&r, "to ban foreign lobbyists", "Donald Trump", 0, "vowed");
+    check(&r, "This is not about me", "Barack Obama", 0, "told");
+}
+
 static void test_title_inside_a_name_run(void **state)
 {
     (void)state;
@@ -2131,6 +2147,7 @@ int main(void)
         cmocka_unit_test(test_nationality_nouns),
         cmocka_unit_test(test_inverted_cue_with_a_person),
         cmocka_unit_test(test_one_word_speakers),
+        cmocka_unit_test(test_opening_adverbial_is_no_statement),
         cmocka_unit_test(test_title_inside_a_name_run),
         cmocka_unit_test(test_undertakings_and_second_clauses),
         cmocka_unit_test(test_periphrastic_cues),
