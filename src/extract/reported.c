@@ -154,6 +154,43 @@ static uint32_t gathering_end(const xctx *x, uint32_t j, uint32_t end)
     return last;
 }
 
+/* A noun for the medium of what was said: "in a tweet", "in his email", "in a statement". */
+static int medium_noun(const xctx *x, uint32_t k)
+{
+    static const char *const w[] = {"statement", "tweet",  "email",  "e-mail", "interview",
+                                    "letter",    "speech", "post",   "memo",   "message",
+                                    "note",      "op-ed",  "column", "blog",   "posting",
+                                    "release",   "filing", NULL};
+    for (int i = 0; w[i]; i++)
+        if (tok_is(x, k, w[i]))
+            return 1;
+    return 0;
+}
+
+/* Does a clause of its own start at token k after "said in a tweet,": a subject and, within
+ * six words, an auxiliary — no relative word, participle or quote first? */
+static int clause_after_comma(const xctx *x, uint32_t k, uint32_t end)
+{
+    static const char *const aux[] = {"is",  "was",   "are",   "were",  "has",      "have",
+                                      "had", "will",  "would", "can",   "could",    "should",
+                                      "may", "might", "must",  "won't", "wouldn't", NULL};
+    const xtok *t = &x->t[k];
+    if (!tok_word(x, k) || (t->flags & TF_INQ) ||
+        (t->e - t->s > 3 && !(t->flags & TF_CAP) &&
+         ((x->b[t->e - 1] == 'd' && x->b[t->e - 2] == 'e') ||
+          (x->b[t->e - 1] == 'g' && x->b[t->e - 2] == 'n' && x->b[t->e - 3] == 'i'))))
+        return 0;
+    for (uint32_t m = k; m < end && m < k + 7; m++) {
+        if (!tok_word(x, m) || tok_is(x, m, "which") || tok_is(x, m, "who") ||
+            tok_is(x, m, "whose"))
+            return 0;
+        for (int i = 0; aux[i]; i++)
+            if (tok_is(x, m, aux[i]))
+                return m > k;
+    }
+    return 0;
+}
+
 /* First token of the reported clause after cue c (class cls), or UINT32_MAX. */
 static uint32_t clause_start(const xctx *x, uint32_t c, uint32_t cls, uint32_t end)
 {
@@ -171,6 +208,12 @@ static uint32_t clause_start(const xctx *x, uint32_t c, uint32_t cls, uint32_t e
     if (hd_ex_adverbial_start(x, j, end) && !tok_punct(x, j, ','))
         for (uint32_t k = j; k < end && k < j + 12; k++) {
             if (tok_is(x, k, "that"))
+                return k + 1;
+            /* "suggested in a tweet, women won't be punished …": the clause after the comma,
+             * not a description of the document ("in a speech, the text of which …", "in its
+             * annual report, mailed to shareholders") */
+            if (tok_is(x, j, "in") && k > j + 1 && k <= j + 4 && tok_punct(x, k, ',') &&
+                k + 3 < end && medium_noun(x, k - 1) && clause_after_comma(x, k + 1, end))
                 return k + 1;
             if (x->t[k].kind != TK_WORD || (x->t[k].lex >> 24))
                 break;

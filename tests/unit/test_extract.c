@@ -1522,6 +1522,12 @@ static void test_listener_after_told(void **state)
     assert_string_equal(s->speaker, "Mousavi");
     assert_null(strstr(s->text, "radio"));
     assert_false(has(&r3, "falling-out"));
+    /* the medium after the cue: "argued in his email, …"; not an adverbial of what was said */
+    res r4 = run("Bruce Ash argued in his email, the incident is an illustration of the rules.\n"
+                 "Airbus said in AMR's configuration, the plane will seat 16 in first class.\n");
+    assert_string_equal(find(&r4, "the incident is an illustration")->text,
+                        "the incident is an illustration of the rules");
+    assert_non_null(strstr(find(&r4, "the plane will seat 16")->text, "in AMR's configuration"));
 }
 
 /* Poll figures compared in one sentence: each group's answer is a statement of its own. */
