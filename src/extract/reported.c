@@ -250,6 +250,24 @@ static uint32_t clause_start(const xctx *x, uint32_t c, uint32_t cls, uint32_t e
             j = t;
         if (j > c + 1 && tok_is(x, j, "that") && !(x->t[j].flags & TF_INQ))
             return j + 1; /* "told reporters that …" */
+        /* "told investors of New Media, the GateHouse parent, on Oct. 31 that …": a listener
+         * described at length, set off by commas or names, then "that" — not "told reporters
+         * the company that owns …", a relative clause */
+        if (j > c + 1) {
+            int marks = 0;
+            for (uint32_t k = j; k < end && k < j + 14; k++) {
+                if (tok_is(x, k, "that") && !(x->t[k].flags & TF_INQ)) {
+                    if (marks)
+                        return k + 1;
+                    break;
+                }
+                if (hd_ex_stop_tok(x, k) || (x->t[k].flags & TF_INQ) ||
+                    tok_has(x, k, LW_VERB | LW_NOTNOUN | LW_PRON) ||
+                    (x->t[k].kind == TK_PUNCT && !tok_punct(x, k, ',')))
+                    break;
+                marks |= tok_punct(x, k, ',') || (x->t[k].flags & (TF_CAP | TF_DIGIT));
+            }
+        }
     }
     /* "on Tuesday", "late Monday" */
     if (j + 1 < end &&

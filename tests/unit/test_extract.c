@@ -1528,6 +1528,16 @@ static void test_listener_after_told(void **state)
     assert_string_equal(find(&r4, "the incident is an illustration")->text,
                         "the incident is an illustration of the rules");
     assert_non_null(strstr(find(&r4, "the plane will seat 16")->text, "in AMR's configuration"));
+    /* a listener described at length before "that"; a relative "that" is no such end */
+    res r5 = run("Michael Reed told investors of New Media, the GateHouse parent, on Oct. 31 that "
+                 "the merger would pay down debt.\n"
+                 "Mr Jobs told the audience at MacWorld that iPod had a 65% market share.\n"
+                 "Smith told reporters the company that owns the plant is in talks.\n");
+    assert_string_equal(find(&r5, "the merger would pay down debt")->text,
+                        "the merger would pay down debt");
+    assert_string_equal(find(&r5, "iPod had a 65% market share")->text,
+                        "iPod had a 65% market share");
+    assert_non_null(strstr(find(&r5, "owns the plant")->text, "the company that owns"));
 }
 
 /* Poll figures compared in one sentence: each group's answer is a statement of its own. */
