@@ -1030,6 +1030,31 @@ static void rest_after_source(xctx *x, xstmt *s, uint32_t e, uint32_t s1, int ne
         interrupted_rest(x, s, r, s1);
 }
 
+/* The words a relative word at token rel stands for: the noun phrase just before it ("a
+ * new campaign that …", "the Islamic State, which …": up to six words back to a determiner,
+ * across no verb or punctuation) as [*r0, *r1); the relative word itself when there is none.
+ */
+static void antecedent(const xctx *x, uint32_t s0, uint32_t rel, uint32_t *r0, uint32_t *r1)
+{
+    *r0 = rel;
+    *r1 = rel + 1;
+    uint32_t e = rel;
+    if (e > s0 && tok_punct(x, e - 1, ','))
+        e--;
+    uint32_t b = e;
+    while (b > s0 && e - b < 6 && tok_word(x, b - 1) && !(x->t[b - 1].flags & TF_INQ) &&
+           !tok_has(x, b - 1, LW_VERB | LW_NOTNOUN | LW_PRON | LW_ADVB) &&
+           !tok_is(x, b - 1, "and") && !tok_is(x, b - 1, "or")) {
+        b--;
+        if (tok_has(x, b, LW_DET))
+            break;
+    }
+    if (b < e && (tok_has(x, b, LW_DET) || (x->t[b].flags & TF_CAP)) && !tok_is(x, b, "that")) {
+        *r0 = b;
+        *r1 = e;
+    }
+}
+
 /* One sentence [s0, s1). Returns where a second, coordinated clause with its own subject
  * starts ("A said X and B said Y"), or UINT32_MAX. Only cue tokens (LW_VERB or LW_ACC) can
  * start one: the loop walks x->cues. */
@@ -1376,7 +1401,23 @@ static uint32_t one_sentence(xctx *x, uint32_t s0, uint32_t s1)
         }
         /* "While some friends say A, others say B": B is read as a sentence of its own */
         uint32_t e = subordinate_end(x, s0, np.t0, a, s1);
+        uint32_t n0 = x->nst;
         emit_clause(x, &np, c, a, e);
+        /* "the Islamic State, which French officials said was responsible …": the clause has
+         * no subject of its own; the relative word before the speaker stands for it */
+        if (x->nst > n0 && a == c + 1 && np.t0 > s0 && has_aux(x, a, a + 1, 1) &&
+            (tok_is(x, np.t0 - 1, "which") || tok_is(x, np.t0 - 1, "that") ||
+             tok_is(x, np.t0 - 1, "what") || tok_is(x, np.t0 - 1, "who"))) {
+            xstmt *st = &x->st[n0];
+            if (st->e2 <= st->s2) {
+                uint32_t r0, r1;
+                antecedent(x, s0, np.t0 - 1, &r0, &r1);
+                st->s2 = st->s1;
+                st->e2 = st->e1;
+                st->s1 = x->t[r0].s;
+                st->e1 = x->t[r1 - 1].e;
+            }
+        }
         return e < s1 ? e + 1 : UINT32_MAX;
     }
     return UINT32_MAX;

@@ -1728,6 +1728,18 @@ static void test_opening_adverbial_is_no_statement(void **state)
     check(&r, "This is not about me", "Barack Obama", 0, "told");
 }
 
+/* "the Islamic State, which French officials said was responsible …": a clause without a
+ * subject of its own is said of the noun phrase the relative word stands for. */
+static void test_relative_word_before_the_speaker(void **state)
+{
+    (void)state;
+    res r = run("The president underestimated the Islamic State, which French officials said was "
+                "responsible for the attacks.\n"
+                "Aides prepared a new campaign that Paul Manafort said was in the works.\n");
+    check(&r, "the Islamic State was responsible for the attacks", "French officials", 0, "said");
+    check(&r, "a new campaign was in the works", "Paul Manafort", 0, "said");
+}
+
 static void test_title_inside_a_name_run(void **state)
 {
     (void)state;
@@ -2164,6 +2176,7 @@ int main(void)
         cmocka_unit_test(test_inverted_cue_with_a_person),
         cmocka_unit_test(test_one_word_speakers),
         cmocka_unit_test(test_opening_adverbial_is_no_statement),
+        cmocka_unit_test(test_relative_word_before_the_speaker),
         cmocka_unit_test(test_title_inside_a_name_run),
         cmocka_unit_test(test_undertakings_and_second_clauses),
         cmocka_unit_test(test_periphrastic_cues),
