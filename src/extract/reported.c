@@ -735,8 +735,16 @@ static int relative_speaker(xctx *x, uint32_t c, uint32_t s0, xnp *np)
             *np = cur;
             return 1;
         }
-        if (hop == 0 && !place && !(np->ref >= 0 && x->ent[np->ref].kind == HD_ENT_ORG))
+        if (hop == 0 && !place && !(np->ref >= 0 && x->ent[np->ref].kind == HD_ENT_ORG)) {
+            /* "An aide to Agriculture Secretary Richard Lyng who asked …": the aide's */
+            xnp role;
+            uint32_t p = np->t0;
+            if (p > s0 + 2 && (tok_is(x, p - 1, "to") || tok_is(x, p - 1, "for")) &&
+                tok_word(x, p - 2) && !(x->t[p - 2].flags & TF_CAP) &&
+                tok_has(x, p - 2, LW_ROLE | LW_SNOUN) && hd_ex_np_left(x, p - 1, s0, &role))
+                *np = role;
             return 1; /* a person, a role, a plain noun: "who" is theirs */
+        }
         if (hop > 0 && !have_fallback && !(cur.ref >= 0 && x->ent[cur.ref].kind == HD_ENT_PLACE)) {
             fallback = cur;
             have_fallback = 1;
@@ -751,7 +759,8 @@ static int relative_speaker(xctx *x, uint32_t c, uint32_t s0, xnp *np)
             p--;
         if (p <= s0 + 1 ||
             !(tok_is(x, p - 1, "of") || tok_is(x, p - 1, "from") || tok_is(x, p - 1, "for") ||
-              tok_is(x, p - 1, "in") || tok_is(x, p - 1, "at") || tok_is(x, p - 1, "with")))
+              tok_is(x, p - 1, "in") || tok_is(x, p - 1, "at") || tok_is(x, p - 1, "with") ||
+              tok_is(x, p - 1, "to")))
             break;
         /* "Nicky Driscoll, 24, from Manchester, who said": across the commas and the age */
         uint32_t h = p - 1;
@@ -1030,6 +1039,35 @@ static void rest_after_source(xctx *x, xstmt *s, uint32_t e, uint32_t s1, int ne
         interrupted_rest(x, s, r, s1);
 }
 
+/* The "who" of a relative clause without commas that ends at cue c, its own verb between
+ * ("The judges who ruled that … said"), or UINT32_MAX. Not "voters who said" (relative_who's):
+ * at least three words between. */
+static uint32_t restrictive_who(const xctx *x, uint32_t c, uint32_t s0)
+{
+    for (uint32_t k = c; k-- > s0 && c - k < 16;) {
+        if (hd_ex_stop_tok(x, k) || x->t[k].kind == TK_PUNCT || (x->t[k].flags & TF_INQ) ||
+            tok_is(x, k, "but"))
+            return UINT32_MAX;
+        if (tok_is(x, k, "who")) {
+            /* a noun before it: "judges", "Democrats in Iowa", "analysts"; not "can see who
+             * gives how much" (a question) */
+            const xtok *n = k > s0 ? &x->t[k - 1] : NULL;
+            int noun = n && tok_word(x, k - 1) &&
+                       !tok_has(x, k - 1, LW_VERB | LW_NOTNOUN | LW_FUNC) &&
+                       ((n->flags & TF_CAP) || tok_has(x, k - 1, LW_ROLE | LW_SNOUN) ||
+                        x->b[n->stem_e - 1] == 's');
+            /* or a noun phrase opened by a determiner: "A senior barrister who …" */
+            for (uint32_t m = k; !noun && m-- > s0 && k - m <= 4;) {
+                if (!tok_word(x, m) || tok_has(x, m, LW_VERB | LW_NOTNOUN | LW_PRON))
+                    break;
+                noun = tok_has(x, m, LW_DET) && m + 1 < k;
+            }
+            return c - k > 3 && noun ? k : UINT32_MAX;
+        }
+    }
+    return UINT32_MAX;
+}
+
 /* The words a relative word at token rel stands for: the noun phrase just before it ("a
  * new campaign that …", "the Islamic State, which …": up to six words back to a determiner,
  * across no verb or punctuation) as [*r0, *r1); the relative word itself when there is none.
@@ -1273,7 +1311,11 @@ static uint32_t one_sentence(xctx *x, uint32_t s0, uint32_t s1)
                               (!has_aux(x, s0, c - 1, 10) && x->tent[s0] < 0 &&
                                !(hd_ex_np_left(x, c, s0, &pre) && personal_np(x, &pre)));
         }
-        if (inverted_person || !hd_ex_np_left(x, c, s0, &np)) {
+        /* "The judges who ruled that Texas could not implement their laws said …": the
+         * subject is the noun before a relative clause that ends at the cue */
+        uint32_t rw = inverted_person ? UINT32_MAX : restrictive_who(x, c, s0);
+        int rel_subject = rw != UINT32_MAX && relative_speaker(x, rw, s0, &np);
+        if (!rel_subject && (inverted_person || !hd_ex_np_left(x, c, s0, &np))) {
             /* inverted at the end: "…, said the spokesman." */
             if (inverted_person)
                 np = inv;

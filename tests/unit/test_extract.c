@@ -1740,6 +1740,24 @@ static void test_relative_word_before_the_speaker(void **state)
     check(&r, "a new campaign was in the works", "Paul Manafort", 0, "said");
 }
 
+/* "The judges who ruled that Texas could not implement their laws said …": the subject is
+ * the noun before the relative clause, not the words at its end. */
+static void test_relative_clause_before_the_cue(void **state)
+{
+    (void)state;
+    res r = run("The judges who ruled that Texas could not implement their laws said the decision "
+                "was final.\n"
+                "Democrats in Iowa who watched the Saturday debate said they were unfazed.\n"
+                "An aide to Agriculture Secretary Richard Lyng who asked not to be identified said "
+                "there was nothing to substantiate the rumor.\n"
+                "The public can see who gives how much to the parties but the report says there "
+                "are still suspicions.\n");
+    assert_string_equal(find(&r, "the decision was final")->speaker_mention, "The judges");
+    assert_string_equal(find(&r, "they were unfazed")->speaker_mention, "Democrats");
+    assert_string_not_equal(find(&r, "nothing to substantiate")->speaker ?: "", "Richard Lyng");
+    assert_string_equal(find(&r, "there are still suspicions")->speaker_mention, "the report");
+}
+
 static void test_title_inside_a_name_run(void **state)
 {
     (void)state;
@@ -2177,6 +2195,7 @@ int main(void)
         cmocka_unit_test(test_one_word_speakers),
         cmocka_unit_test(test_opening_adverbial_is_no_statement),
         cmocka_unit_test(test_relative_word_before_the_speaker),
+        cmocka_unit_test(test_relative_clause_before_the_cue),
         cmocka_unit_test(test_title_inside_a_name_run),
         cmocka_unit_test(test_undertakings_and_second_clauses),
         cmocka_unit_test(test_periphrastic_cues),
