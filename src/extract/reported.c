@@ -436,20 +436,21 @@ static int asked_question(xctx *x, uint32_t c, uint32_t s0, uint32_t s1, uint32_
  * letter", "posted a video")? */
 static int issued_document(const xctx *x, const xnp *np)
 {
-    static const char *const doc[] = {"statement", "letter",  "memo",   "release", "email",
-                                      "e-mail",    "message", "note",   "tweet",   "post",
-                                      "video",     "ad",      "advert", NULL};
+    static const char *const doc[] = {
+        "statement", "letter", "memo",  "release", "email",  "e-mail",   "message", "note",
+        "tweet",     "post",   "video", "ad",      "advert", "response", "reply",   NULL};
     static const char *const verb[] = {"issued", "released", "sent",  "posted",  "published",
                                        "put",    "wrote",    "gave",  "tweeted", "aired",
-                                       "issues", "releases", "sends", "posts",   NULL};
+                                       "issues", "releases", "sends", "posts",   "fired",
+                                       "shot",   NULL};
     if (np->t1 <= np->t0 || np->t0 == 0)
         return 0;
     int is_doc = 0, by_verb = 0;
     for (int k = 0; doc[k] && !is_doc; k++)
         is_doc = tok_is(x, np->t1 - 1, doc[k]);
     uint32_t v = np->t0 - 1;
-    if (v > 0 && tok_is(x, v, "out"))
-        v--; /* "put out a statement" */
+    if (v > 0 && (tok_is(x, v, "out") || tok_is(x, v, "back")))
+        v--; /* "put out a statement", "fired back a response" */
     for (int k = 0; verb[k] && !by_verb; k++)
         by_verb = tok_is(x, v, verb[k]);
     return is_doc && by_verb;
@@ -1093,6 +1094,33 @@ static void antecedent(const xctx *x, uint32_t s0, uint32_t rel, uint32_t *r0, u
     }
 }
 
+/* Is cue c a plural noun inside a prepositional phrase opening the sentence ("Alongside BLM
+ * calls for action, …", "Despite claims of a rift, …")? */
+static int opener_noun(const xctx *x, uint32_t c, uint32_t s0)
+{
+    static const char *const prep[] = {"alongside", "amid",      "despite", "with", "without",
+                                       "among",     "following", "in",      "on",   "over",
+                                       "against",   "beyond",    "unlike",  NULL};
+    static const char *const noun[] = {"calls",   "claims",  "reports", "promises",
+                                       "demands", "pledges", "vows",    NULL};
+    int p = 0, n = 0;
+    for (int k = 0; noun[k] && !n; k++)
+        n = tok_is(x, c, noun[k]);
+    if (!n || c <= s0)
+        return 0;
+    for (int k = 0; prep[k] && !p; k++)
+        p = tok_is(x, s0, prep[k]);
+    if (!p)
+        return 0;
+    for (uint32_t k = s0; k < c; k++)
+        if (x->t[k].kind != TK_WORD)
+            return 0; /* the phrase ended before the cue */
+    for (uint32_t k = c + 1; k < x->nt && k < c + 10 && !hd_ex_stop_tok(x, k); k++)
+        if (tok_punct(x, k, ','))
+            return 1;
+    return 0;
+}
+
 /* One sentence [s0, s1). Returns where a second, coordinated clause with its own subject
  * starts ("A said X and B said Y"), or UINT32_MAX. Only cue tokens (LW_VERB or LW_ACC) can
  * start one: the loop walks x->cues. */
@@ -1128,7 +1156,7 @@ static uint32_t one_sentence(xctx *x, uint32_t s0, uint32_t s1)
     }
     for (uint32_t ci = first_cue(x, s0); ci < x->n_cues && x->cues[ci] < s1; ci++) {
         uint32_t c = x->cues[ci];
-        if (x->t[c].flags & TF_INQ)
+        if ((x->t[c].flags & TF_INQ) || opener_noun(x, c, s0))
             continue;
         xnp np;
         /* "Asked whether he would run, Smith said …": the question, asker unnamed */
@@ -1526,6 +1554,21 @@ void hd_ex_reported_sentence(xctx *x, uint32_t s0, uint32_t s1)
     for (uint32_t k = first_cue(x, s0); k < x->n_cues && x->cues[k] < s1; k++) {
         uint32_t c = x->cues[k];
         if ((x->t[c].lex & LW_VERB) && x->used[c] && x->t[c].lex >> 24 != VC_PART) {
+            /* "Lazar said he welcomed extradition and added, “…”": the reported clause of an
+             * earlier cue, before the one that serves the quote */
+            uint32_t u = c;
+            xnp subj; /* "A, but he added, “…”": A ends before the later cue's subject */
+            if (hd_ex_np_left(x, c, s0, &subj) && subj.t0 > s0 && subj.t0 < c)
+                u = subj.t0;
+            while (u > s0 + 3 && (tok_is(x, u - 1, "and") || tok_is(x, u - 1, "but") ||
+                                  tok_is(x, u - 1, "while") || tok_punct(x, u - 1, ',')))
+                u--;
+            for (uint32_t k2 = first_cue(x, s0); k2 < x->n_cues && x->cues[k2] < u; k2++)
+                if (!x->used[x->cues[k2]] && hd_ex_cue_class(x, x->cues[k2]) == VC_SPEECH &&
+                    !(x->t[x->cues[k2]].flags & TF_INQ) && x->cues[k2] + 3 < u) {
+                    one_sentence(x, s0, u);
+                    break;
+                }
             /* its cue already serves a direct quote; a question opening the sentence is still
              * one ("Asked if …, Devine responded: “I guess so.”") */
             uint32_t q = first_cue(x, s0), next;

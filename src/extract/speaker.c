@@ -642,11 +642,26 @@ int hd_ex_np_sentence_subject(xctx *x, uint32_t i, uint32_t verb, xnp *np)
     while (s > 0 && x->t[s - 1].sent == x->t[i].sent && x->t[s - 1].kind != TK_PARA)
         s--;
     /* skip a leading adverbial ("However,", "On Monday,") */
-    if (tok_has(x, s, LW_FUNC) && !pronoun(x, s) && !determiner(x, s)) {
+    if ((tok_has(x, s, LW_FUNC) || tok_is(x, s, "alongside") || tok_is(x, s, "amid") ||
+         tok_is(x, s, "despite") || tok_is(x, s, "following") || tok_is(x, s, "beyond")) &&
+        !pronoun(x, s) && !determiner(x, s)) {
         for (uint32_t k = s; k < verb && k < s + 12; k++)
             if (tok_punct(x, k, ',')) {
                 s = k + 1;
                 break;
+            }
+        /* "In a wide-ranging, in-prison interview with …, Lazar said": the adverbial goes
+         * on after a comma inside it (a lower-case word follows) to its own comma */
+        if (s < verb && tok_word(x, s) && !(x->t[s].flags & TF_CAP) && !pronoun(x, s) &&
+            !determiner(x, s) && !(x->t[s].lex >> 24))
+            for (uint32_t k = s; k < verb && k < s + 14; k++) {
+                if (x->t[k].lex >> 24 || tok_has(x, k, LW_NOTNOUN) ||
+                    !(tok_word(x, k) || tok_punct(x, k, ',')))
+                    break;
+                if (tok_punct(x, k, ',')) {
+                    s = k + 1;
+                    break;
+                }
             }
         /* "At an event in St. Clairsville, Ohio, Brenda Johnson …", "in Ames, Iowa, on
          * Sunday, Mrs. Clinton …": a state and a time after the first comma belong to it */
@@ -665,6 +680,11 @@ int hd_ex_np_sentence_subject(xctx *x, uint32_t i, uint32_t verb, xnp *np)
         }
     }
     s = skip_opening_clause(x, s, verb);
+    /* "…, even a top GOP strategist said" */
+    for (int k = 0; k < 2 && s + 1 < verb && tok_word(x, s) && tok_has(x, s, LW_ADV) &&
+                    !tok_has(x, s, LW_NOTNOUN | LW_PRON) && !(x->t[s].flags & TF_CAP);
+         k++)
+        s++;
     uint32_t role = UINT32_MAX, first = UINT32_MAX;
     int skipped = 0;
     for (uint32_t k = s; k < verb && k < s + 10; k++) {

@@ -1758,6 +1758,28 @@ static void test_relative_clause_before_the_cue(void **state)
     assert_string_equal(find(&r, "there are still suspicions")->speaker_mention, "the report");
 }
 
+/* A sentence whose later cue serves a quote keeps the clause of its earlier cue; openers and
+ * nouns that look like cues are passed over when finding speakers. */
+static void test_reported_clause_before_a_quoted_one(void **state)
+{
+    (void)state;
+    res r = run("In a wide-ranging, in-prison interview with a journalist last year, Marcel Lazar "
+                "said he welcomed extradition to the United States and added, \u201cI will "
+                "plead guilty, no problem.\u201d\n"
+                "Alongside BLM calls for action, even a top GOP strategist said Clinton will have "
+                "to choose a side, saying, \u201cAt some point, she is going to have to come "
+                "out.\u201d\n"
+                "Later that day, Donald Trump fired back a response saying he would not support "
+                "the agenda of Paul Ryan.\n");
+    check(&r, "he welcomed extradition to the United States", "Marcel Lazar", 0, "said");
+    check(&r, "I will plead guilty", "Marcel Lazar", 1, "added");
+    assert_string_equal(find(&r, "Clinton will have to choose a side")->speaker_mention,
+                        "a top GOP strategist");
+    assert_string_equal(find(&r, "she is going to have to come out")->speaker_mention,
+                        "a top GOP strategist");
+    check(&r, "he would not support the agenda", "Donald Trump", 0, "saying");
+}
+
 static void test_title_inside_a_name_run(void **state)
 {
     (void)state;
@@ -2196,6 +2218,7 @@ int main(void)
         cmocka_unit_test(test_opening_adverbial_is_no_statement),
         cmocka_unit_test(test_relative_word_before_the_speaker),
         cmocka_unit_test(test_relative_clause_before_the_cue),
+        cmocka_unit_test(test_reported_clause_before_a_quoted_one),
         cmocka_unit_test(test_title_inside_a_name_run),
         cmocka_unit_test(test_undertakings_and_second_clauses),
         cmocka_unit_test(test_periphrastic_cues),
