@@ -1557,8 +1557,10 @@ void hd_ex_reported_sentence(xctx *x, uint32_t s0, uint32_t s1)
             /* "Lazar said he welcomed extradition and added, “…”": the reported clause of an
              * earlier cue, before the one that serves the quote */
             uint32_t u = c;
-            xnp subj; /* "A, but he added, “…”": A ends before the later cue's subject */
-            if (hd_ex_np_left(x, c, s0, &subj) && subj.t0 > s0 && subj.t0 < c)
+            xnp subj; /* "A, but he added, “…”": A ends before the later cue's subject; "A
+                       * and added" has none */
+            if (!tok_is(x, c - 1, "and") && !tok_punct(x, c - 1, ',') &&
+                hd_ex_np_left(x, c, s0, &subj) && subj.t0 > s0 && subj.t0 < c)
                 u = subj.t0;
             while (u > s0 + 3 && (tok_is(x, u - 1, "and") || tok_is(x, u - 1, "but") ||
                                   tok_is(x, u - 1, "while") || tok_punct(x, u - 1, ',')))
