@@ -400,7 +400,11 @@ static int person_shaped(const xctx *x, uint32_t a, uint32_t b)
             continue; /* "Sanne de Vries", "Osama bin Laden" */
         if (!tok_word(x, k) || (t->flags & (TF_ALLCAPS | TF_DIGIT)) || !(t->flags & TF_CAP))
             return 0;
-        if (tok_has(x, k, LW_MOD | LW_ORG | LW_PCUE | LW_FUNC | LW_DEMONYM | LW_ROLE))
+        /* "white" modifies roles ("White House spokesman") and is a common surname: it may
+         * end a two-word name ("Julian White", "Kelli White"), unlike the others ("Cairn
+         * Energy", "Texas Health" are organisations) */
+        if (tok_has(x, k, LW_ORG | LW_PCUE | LW_FUNC | LW_DEMONYM | LW_ROLE) ||
+            (tok_has(x, k, LW_MOD) && !(k + 1 == b && k == a + 1 && tok_is(x, k, "white"))))
             return 0;
         /* region names double as given names ("Paul", "Georgia"): only a surname that is a
          * place makes the name a place */

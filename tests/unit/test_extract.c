@@ -1639,6 +1639,14 @@ static void test_nationality_nouns(void **state)
     assert_string_not_equal(s->speaker ? s->speaker : "", "United States");
     assert_null(entity(&r, "United States"));
     assert_string_equal(find(&r, "a partial refinancing")->speaker, "France");
+    /* "White" of role phrases ("White House") is a surname too; "Energy" is no surname */
+    res r2 = run("Tough-scrummaging prop Julian White is expecting a rough ride.\n"
+                 "\u201cThe Welsh scrum is a force to be reckoned with,\u201d he told BBC "
+                 "Sport.\n"
+                 "Walker Energy said it had selected the Tipperary offer.\n");
+    check(&r2, "The Welsh scrum is a force", "Julian White", 1, "told");
+    assert_int_equal(entity(&r2, "Julian White")->kind, HD_ENT_PERSON);
+    assert_int_not_equal(entity(&r2, "Walker Energy")->kind, HD_ENT_PERSON);
 }
 
 /* "A, according to X, B": an opening too short to be all that was said goes on after the
