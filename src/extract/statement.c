@@ -92,6 +92,16 @@ int hd_ex_cue_ok(const xctx *x, uint32_t i, uint32_t cls)
     if (cls == VC_CALL) {
         if (tok_is(x, i + 1, "for") || tok_is(x, i + 1, "on"))
             return 1;
+        /* "a tax loophole called an “inversion”", "a group called …": a thing named, no one
+         * speaking (a participle right after an indefinite noun phrase) */
+        if (i > 1 && tok_word(x, i - 1) && !(x->t[i - 1].flags & (TF_CAP | TF_INQ)) &&
+            !tok_has(x, i - 1, LW_ROLE | LW_SNOUN | LW_PRON | LW_NOTNOUN | LW_ADV))
+            for (uint32_t k = i - 1; k-- > 0 && i - k <= 4;) {
+                if (!tok_word(x, k))
+                    break;
+                if (tok_is(x, k, "a") || tok_is(x, k, "an"))
+                    return 0;
+            }
         /* "called the budget “a spending spree”" names what someone said */
         for (uint32_t k = i + 1; k < x->nt && k < i + 7; k++) {
             if (x->t[k].kind == TK_QOPEN)

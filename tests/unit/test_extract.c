@@ -1626,6 +1626,13 @@ static void test_noun_phrase_objects_are_no_statements(void **state)
     assert_false(has(&r2, "the main cocoa crop"));
     assert_false(has(&r2, "his chance to level the score"));
     assert_string_equal(find(&r2, "the tanker fleet would be attacked")->cue, "threatened");
+    /* a thing named: "an inflation formula called the chained CPI" */
+    res r3 = run("Both senators oppose an inflation formula called the \u201cchained CPI\u201d "
+                 "that would cut benefits.\n"
+                 "Senator Bernie Sanders called the plan \u201ca disaster for retirees\u201d "
+                 "in a speech.\n");
+    assert_false(has(&r3, "chained CPI"));
+    assert_true(has(&r3, "a disaster for retirees"));
 }
 
 /* "the American said" is a person of that country, not the country; "the French" the nation. */
