@@ -538,10 +538,14 @@ static int tokenize(xctx *x, size_t *cap, uint32_t *n_qopen)
         } else {
             uint8_t kind;
             char ch = 0;
+            /* a curly mark typed the wrong way round: "…here,“ Clyburn said" closes (glued to
+             * the words before it, a space after), "”The …" opens */
+            int glued_after = i + len >= n || b[i + len] == ' ' || b[i + len] == '\n';
+            int glued_before = i + len < n && wt[(unsigned char)b[i + len]];
             if (c == C_QOPEN)
-                kind = TK_QOPEN;
+                kind = !straight_opens(x, i) && glued_after ? TK_QCLOSE : TK_QOPEN;
             else if (c == C_QCLOSE)
-                kind = TK_QCLOSE;
+                kind = i > 0 && straight_opens(x, i) && glued_before ? TK_QOPEN : TK_QCLOSE;
             else if (c == C_QAMB)
                 kind = straight_opens(x, i) ? TK_QOPEN : TK_QCLOSE;
             else {

@@ -1569,6 +1569,10 @@ static void test_quote_continues_past_a_quoted_title(void **state)
     assert_true(s->direct);
     assert_non_null(strstr(s->text, "Thank God, I am very healthy"));
     assert_false(has(&r, "State of the Union"));
+    /* a curly mark typed the wrong way round still closes ("…here,“ Clyburn said") */
+    res r2 = run("\u201cThe reality is, if she loses Iowa, that could create problems for her "
+                 "here,\u201c Jim Clyburn said.\n");
+    check(&r2, "The reality is, if she loses Iowa", "Jim Clyburn", 1, "said");
 }
 
 /* "A, X said, B": the cue interrupts what was said, whose second part belongs to it; not the
