@@ -445,6 +445,59 @@ static int indefinite_role(const xctx *x, uint32_t h)
     return 0;
 }
 
+/* Does the role mention with head token h start with "his", "her", "their", "its" or "this"
+ * ("his agent": someone else's; "this reporter": the writer)? */
+static int possessed_role(const xctx *x, uint32_t h)
+{
+    for (uint32_t k = h; k > 0 && h - k < 6 && tok_word(x, k - 1); k--)
+        if (tok_has(x, k - 1, LW_DET))
+            return tok_is(x, k - 1, "his") || tok_is(x, k - 1, "her") ||
+                   tok_is(x, k - 1, "their") || tok_is(x, k - 1, "its") || tok_is(x, k - 1, "this");
+    return 0;
+}
+
+/* The person a definite role no one holds stands for when the article names no one after it:
+ * whoever made the statement just before it, in the same or the previous paragraph, if no
+ * other person is named between and no pronoun of the other gender was read as the role
+ * ("…, said Hazel Blears. … the Salford MP told …"). -1 otherwise. */
+static int32_t last_speaker_before(const xctx *x, uint32_t p)
+{
+    const xpend *pd = &x->pend[p];
+    /* the heads of state and government are spoken of by their office without being named:
+     * "the prime minister" after Duncan Bannatyne spoke is not Bannatyne */
+    if (tok_is(x, pd->tok, "president") ||
+        (tok_is(x, pd->tok, "minister") && pd->tok > 0 && tok_is(x, pd->tok - 1, "prime")) ||
+        tok_is(x, pd->tok, "premier"))
+        return -1;
+    /* a spokesman speaks for someone, rarely for the one who just spoke */
+    if (tok_is(x, pd->tok, "spokesman") || tok_is(x, pd->tok, "spokeswoman") ||
+        tok_is(x, pd->tok, "spokesperson"))
+        return -1;
+    int32_t e = -1;
+    uint32_t at = 0;
+    for (uint32_t k = x->nst; k-- > 0;) {
+        const xstmt *st = &x->st[k];
+        if (st->dead || st->anchor >= pd->tok)
+            continue;
+        if (st->ref >= 0 && (uint32_t)st->ref < x->nent)
+            e = st->ref, at = st->anchor;
+        break;
+    }
+    if (e < 0 || x->ent[e].kind != HD_ENT_PERSON || x->ent[e].n_words < 2 || x->ent[e].has_role ||
+        x->t[at].para + 1 < x->t[pd->tok].para)
+        return -1;
+    for (uint32_t k = at + 1; k < pd->tok; k++)
+        if (x->tent[k] >= 0 && x->tent[k] != e && x->ent[x->tent[k]].kind == HD_ENT_PERSON)
+            return -1; /* someone else named between */
+    for (uint32_t k = 0; k < x->nst; k++) {
+        const xstmt *st = &x->st[k];
+        if (!st->dead && st->ref == REF_PEND(p) && st->pron == 'h' &&
+            !hd_ex_gender_ok(x, e, st->gender))
+            return -1;
+    }
+    return e;
+}
+
 /* Bind pending roles: a holder named anywhere in the article, else the first person named
  * later without any role of their own who speaks in the article ("Japan's top official said
  * … Takeo Akiba told"; not "a GAO official told Reuters … at the request of Sen. Jesse
@@ -478,6 +531,8 @@ static void bind_pending(xctx *x)
                 }
             }
         }
+        if (h < 0 && !indefinite_role(x, pd->tok) && !possessed_role(x, pd->tok))
+            h = last_speaker_before(x, p);
         pd->ent = h;
     }
 }

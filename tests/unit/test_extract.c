@@ -1799,6 +1799,24 @@ static void test_reported_clause_before_a_quoted_one(void **state)
     check(&r, "he would not support the agenda", "Donald Trump", 0, "saying");
 }
 
+/* A definite role no one holds, with no one named after it: the person who just spoke. Not
+ * for the heads of state and government, spokesmen or someone's agent. */
+static void test_role_after_its_speaker(void **state)
+{
+    (void)state;
+    res r = run("Hazel Blears said innocent Muslims would be targeted.\n\n"
+                "\u201cThe threat is most likely to come from extremists,\u201d the Salford MP "
+                "told the committee.\n\n"
+                "It was a reality that should be recognised, she said.\n");
+    check(&r, "The threat is most likely to come from extremists", "Hazel Blears", 1, "told");
+    check(&r, "It was a reality that should be recognised", "Hazel Blears", 0, "said");
+    res r2 = run("Duncan Bannatyne said the tax was unfair.\n\n"
+                 "The prime minister said the tax would stay.\n\n"
+                 "Philip Pullman said the book was done. His agent said it would be out soon.\n");
+    assert_string_not_equal(find(&r2, "the tax would stay")->speaker ?: "", "Duncan Bannatyne");
+    assert_string_not_equal(find(&r2, "it would be out soon")->speaker ?: "", "Philip Pullman");
+}
+
 static void test_title_inside_a_name_run(void **state)
 {
     (void)state;
@@ -2238,6 +2256,7 @@ int main(void)
         cmocka_unit_test(test_relative_word_before_the_speaker),
         cmocka_unit_test(test_relative_clause_before_the_cue),
         cmocka_unit_test(test_reported_clause_before_a_quoted_one),
+        cmocka_unit_test(test_role_after_its_speaker),
         cmocka_unit_test(test_title_inside_a_name_run),
         cmocka_unit_test(test_undertakings_and_second_clauses),
         cmocka_unit_test(test_periphrastic_cues),
