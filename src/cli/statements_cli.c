@@ -121,6 +121,82 @@ static void add_unquoted(char *q, size_t cap, const char *s)
     q[n] = '\0';
 }
 
+/* Does word a[0..an) equal b[0..bn), ASCII case folded, a trailing '.' or ',' ignored? */
+static int same_word(const char *a, size_t an, const char *b, size_t bn)
+{
+    while (an && (a[an - 1] == '.' || a[an - 1] == ','))
+        an--;
+    while (bn && (b[bn - 1] == '.' || b[bn - 1] == ','))
+        bn--;
+    if (an != bn)
+        return 0;
+    for (size_t i = 0; i < an; i++)
+        if (tolower((unsigned char)a[i]) != tolower((unsigned char)b[i]))
+            return 0;
+    return 1;
+}
+
+/* An initial standing inside a name: "J.", "H.W.", "W". */
+static int initial(const char *w, size_t n)
+{
+    size_t letters = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (isupper((unsigned char)w[i]))
+            letters++;
+        else if (w[i] != '.')
+            return 0;
+    }
+    return letters >= 1 && letters <= 2;
+}
+
+/* Is `name` the person or group the several-word query names? Its words, in order, end the
+ * name; between two of them stand at most an initial or one capitalised middle name ("Donald
+ * J. Trump", "Hillary Rodham Clinton"); before the first, anything ("regional water board",
+ * "Former President Bill Clinton"); after the last, nothing ("Donald Trump Jr." is his son,
+ * "… to block Donald Trump from the GOP nomination" a description). */
+static int speaker_matches(const char *name, const char *query)
+{
+    enum { MAXW = 64 };
+    const char *nw[MAXW], *qw[MAXW];
+    size_t nl[MAXW], ql[MAXW], nn = 0, qn = 0;
+    for (const char *p = name; *p && nn < MAXW;) {
+        size_t n = strcspn(p, " ");
+        if (n)
+            nw[nn] = p, nl[nn++] = n;
+        p += n;
+        while (*p == ' ')
+            p++;
+    }
+    for (const char *p = query; *p && qn < MAXW;) {
+        size_t n = strcspn(p, " ");
+        if (n)
+            qw[qn] = p, ql[qn++] = n;
+        p += n;
+        while (*p == ' ')
+            p++;
+    }
+    if (!qn || nn < qn)
+        return 0;
+    /* match backwards from the name's last word */
+    size_t i = nn, j = qn;
+    while (j > 0) {
+        if (i == 0)
+            return 0;
+        if (same_word(nw[i - 1], nl[i - 1], qw[j - 1], ql[j - 1])) {
+            i--;
+            j--;
+            continue;
+        }
+        /* something between two query words: an initial, or one middle name */
+        if (j == qn || i < 2 || !same_word(nw[i - 2], nl[i - 2], qw[j - 1], ql[j - 1]) ||
+            !(initial(nw[i - 1], nl[i - 1]) || isupper((unsigned char)nw[i - 1][0])))
+            return 0;
+        i -= 2;
+        j--;
+    }
+    return 1;
+}
+
 static int cmp_date(const void *a, const void *b)
 {
     const hd_stmt_row *x = a, *y = b;
@@ -422,9 +498,26 @@ int hd_cli_statements(const hd_stmt_query *q, hd_stmt_list *list)
         hd_cli_errorf("index path too long: %s", q->dir);
         return HD_EXIT_USAGE;
     }
-    /* +speaker:"NAME" +date:A..B +(TOPIC): every part required; only the topic scores. */
+    /* +speaker:"NAME" +date:A..B +(TOPIC): every part required; only the topic scores. A name
+     * of several words asks for each word, and the rows are then kept by speaker_matches
+     * ("Donald Trump" finds "Donald J. Trump", which the phrase would miss). */
     char query[8192] = "";
-    if (q->speaker) {
+    int several = q->speaker && strchr(q->speaker, ' ') && strlen(q->speaker) < 1024;
+    if (several) {
+        for (const char *w = q->speaker; *w;) {
+            size_t n = strcspn(w, " ");
+            if (n) {
+                char word[1100];
+                snprintf(word, sizeof word, "%.*s", (int)n, w);
+                strcat(query, "+speaker:\"");
+                add_unquoted(query, sizeof query - 2, word);
+                strcat(query, "\" ");
+            }
+            w += n;
+            while (*w == ' ')
+                w++;
+        }
+    } else if (q->speaker) {
         strcat(query, "+speaker:\"");
         add_unquoted(query, sizeof query - 2, q->speaker);
         strcat(query, "\" ");
@@ -479,6 +572,19 @@ int hd_cli_statements(const hd_stmt_query *q, hd_stmt_list *list)
         hd_cli_report(&err);
         hd_stmt_list_done(list);
         return err.code == HD_EQUERY || err.code == HD_ELIMIT ? HD_EXIT_USAGE : HD_EXIT_FAIL;
+    }
+    if (several) {
+        size_t n = 0;
+        for (size_t i = 0; i < list->n; i++) {
+            if (speaker_matches(list->v[i].speaker, q->speaker))
+                list->v[n++] = list->v[i];
+            else
+                row_free(&list->v[i]);
+        }
+        if (n < list->n) {
+            list->total = q->about && !q->all ? list->total - (list->n - n) : n;
+            list->n = n;
+        }
     }
     if (cc.oom || dedup(list, q->limit ? q->limit : SIZE_MAX)) {
         hd_stmt_list_done(list);

@@ -142,6 +142,23 @@ expect_stderr clt "1 more statement by unnamed speakers" "who counts statements 
 run an said --index "$IDX" --json "water board"
 expect_rc an 0
 check "a description is still a speaker for said" grep -q '"speaker":"regional water board"' "$TMP/an.out"
+# --- a name of several words finds it with a middle initial, not a son or a description ---
+cat > "$TMP/trumps.jsonl" <<'EOF2'
+{"id":"tr1","source":"wire","date":"2016-05-01","title":"Rally","text":"Donald Trump said on Sunday that the wall would be built."}
+{"id":"tr2","source":"paper","date":"2016-05-02","title":"Interview","text":"Donald J. Trump said on Monday that the primaries were over."}
+{"id":"tr3","source":"wire","date":"2016-05-03","title":"Son","text":"Donald Trump Jr. said on Tuesday that his father would win the state."}
+EOF2
+run tri index --index "$IDX" "$TMP/trumps.jsonl"
+expect_rc tri 0
+run trs said --index "$IDX" --json "Donald Trump"
+expect_rc trs 0
+check "said finds a name with a middle initial but not the son" python3 - "$TMP/trs.out" <<'PY'
+import json, sys
+rows = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
+ids = sorted(r["article_id"] for r in rows)
+assert ids == ["tr1", "tr2"], rows
+PY
+
 run allk said --index "$IDX" --json -n 10000 Khamenei
 expect_rc allk 0
 run whok who --index "$IDX" --json -n 10000
