@@ -10,6 +10,7 @@
  * the arena.
  */
 #include <stdlib.h>
+#include <ctype.h>
 #include <string.h>
 
 #include "base/mem.h"
@@ -22,7 +23,7 @@ static char *copy_text(xctx *x, const xstmt *s)
 {
     uint32_t a = s->s1, b = s->e1, c = s->s2, d = s->e2;
     size_t n1 = b > a ? b - a : 0, n2 = d > c ? d - c : 0;
-    char *out = hd_arena_alloc(x->a, n1 + n2 + 2);
+    char *out = hd_arena_alloc(x->a, n1 + n2 + 3);
     if (!out)
         return NULL;
     size_t n = 0;
@@ -31,6 +32,15 @@ static char *copy_text(xctx *x, const xstmt *s)
     while (n > 0 && (out[n - 1] == ',' || out[n - 1] == ' ' || out[n - 1] == '\n'))
         n--;
     if (n2) {
+        /* a quote split by its cue: "…,” he said. “Thank God, …" reads as two sentences, "…,”
+         * he said, “and …" as one; reported words around a cue join as they stand */
+        if (n && s->direct && !strchr(".?!", out[n - 1])) {
+            const char *q = x->b + c;
+            if (isupper((unsigned char)*q))
+                out[n++] = '.';
+            else if (islower((unsigned char)*q))
+                out[n++] = ',';
+        }
         if (n)
             out[n++] = ' ';
         memcpy(out + n, x->b + c, n2);

@@ -1568,7 +1568,13 @@ static void test_quote_continues_past_a_quoted_title(void **state)
     const hd_statement *s = find(&r, "Of course we will release");
     assert_true(s->direct);
     assert_non_null(strstr(s->text, "Thank God, I am very healthy"));
+    /* the two parts read as two sentences, or as one when the second goes on in lower case */
+    assert_non_null(strstr(s->text, "medical records. Thank God"));
     assert_false(has(&r, "State of the Union"));
+    res r3 = run("\u201cWe will win this state,\u201d Hillary Clinton said, \u201cand we will win "
+                 "it big.\u201d\n");
+    assert_string_equal(find(&r3, "We will win this state")->text,
+                        "We will win this state, and we will win it big.");
     /* a curly mark typed the wrong way round still closes ("…here,“ Clyburn said") */
     res r2 = run("\u201cThe reality is, if she loses Iowa, that could create problems for her "
                  "here,\u201c Jim Clyburn said.\n");
