@@ -104,6 +104,22 @@ static int relative_that(const xctx *x, uint32_t i, uint32_t lo)
            !tok_has(x, i - 1, LW_FUNC | LW_VERB | LW_NOTNOUN);
 }
 
+/* A noun of time, which opens an adverbial rather than a compound ("Last week Spethmann said",
+ * "Earlier this year Ms Sherry said"). */
+static int time_noun(const xctx *x, uint32_t k)
+{
+    static const char *const w[] = {"week",      "weeks",   "month",     "months", "year",
+                                    "years",     "day",     "days",      "night",  "morning",
+                                    "evening",   "weekend", "afternoon", "decade", "today",
+                                    "yesterday", NULL};
+    if (tok_has(x, k, LW_TIME))
+        return 1;
+    for (int i = 0; w[i]; i++)
+        if (tok_is(x, k, w[i]))
+            return 1;
+    return 0;
+}
+
 static uint32_t np_start(const xctx *x, uint32_t j, uint32_t lo)
 {
     uint32_t s = j;
@@ -124,6 +140,7 @@ static uint32_t np_start(const xctx *x, uint32_t j, uint32_t lo)
         /* noun-noun compounds before a role or a name: "union secretary", "music teacher
          * Anna Price", "the market's management company" */
         if (s > lo && nouns < 3 && (common_noun(x, s - 1) || participle_adj(x, s - 1, s)) &&
+            !time_noun(x, s - 1) &&
             (tok_has(x, s, LW_ROLE | LW_MOD | LW_SNOUN) || (x->t[s].flags & TF_CAP) || nouns > 0)) {
             s--;
             nouns++;

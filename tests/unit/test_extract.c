@@ -1823,6 +1823,16 @@ static void test_role_after_its_speaker(void **state)
     assert_string_not_equal(find(&r2, "it would be out soon")->speaker ?: "", "Philip Pullman");
 }
 
+/* A time before the subject is no part of the speaker's mention: "Last week Spethmann said". */
+static void test_time_before_the_subject(void **state)
+{
+    (void)state;
+    res r = run("Last week Dieter Spethmann said Thyssen expected to post a good profit.\n"
+                "Earlier this year Ms Sherry said the book was done.\n");
+    assert_string_equal(find(&r, "Thyssen expected to post")->speaker_mention, "Dieter Spethmann");
+    assert_string_equal(find(&r, "the book was done")->speaker_mention, "Ms Sherry");
+}
+
 static void test_title_inside_a_name_run(void **state)
 {
     (void)state;
@@ -2263,6 +2273,7 @@ int main(void)
         cmocka_unit_test(test_relative_clause_before_the_cue),
         cmocka_unit_test(test_reported_clause_before_a_quoted_one),
         cmocka_unit_test(test_role_after_its_speaker),
+        cmocka_unit_test(test_time_before_the_subject),
         cmocka_unit_test(test_title_inside_a_name_run),
         cmocka_unit_test(test_undertakings_and_second_clauses),
         cmocka_unit_test(test_periphrastic_cues),
