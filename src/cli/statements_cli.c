@@ -302,6 +302,68 @@ static int ends_with_words(const char *full, const char *part)
                     : fl > pl + 1 && full[fl - pl - 1] == ' ' && !strcmp(full + fl - pl, part);
 }
 
+/* name without its initials ("Donald J. Trump" -> "Donald Trump") into out[cap]; 1 when
+ * there were some. */
+static int drop_initials(const char *name, char *out, size_t cap)
+{
+    size_t o = 0;
+    int dropped = 0;
+    for (const char *p = name; *p;) {
+        size_t n = strcspn(p, " ");
+        if (n && initial(p, n) && p != name && p[n]) {
+            dropped = 1; /* an initial inside the name, never its first or last word */
+        } else if (n) {
+            if (o + n + 2 > cap)
+                return 0;
+            if (o)
+                out[o++] = ' ';
+            memcpy(out + o, p, n);
+            o += n;
+        }
+        p += n;
+        while (*p == ' ')
+            p++;
+    }
+    out[o] = '\0';
+    return dropped;
+}
+
+/* One person with and without a middle initial: "Donald J. Trump" (one paper's style) joins
+ * "Donald Trump" when that name is at least three times as frequent among the rows and is the
+ * only initialled form of it. "George W. Bush" and "George H.W. Bush" both shorten to "George
+ * Bush" and so stay apart; so does a rare plain form beside a frequent initialled one. */
+static void merge_initials(const hd_stmt_list *list, const char *const *names, size_t nn,
+                           size_t *up)
+{
+    size_t *cnt = calloc(nn ? nn : 1, sizeof *cnt), *var = calloc(nn ? nn : 1, sizeof *var);
+    ptrdiff_t *plain = malloc((nn ? nn : 1) * sizeof *plain);
+    if (!cnt || !var || !plain) {
+        free(cnt);
+        free(var);
+        free(plain);
+        return; /* names then stay as written */
+    }
+    for (size_t i = 0; i < list->n; i++) {
+        ptrdiff_t k = find_name(names, nn, list->v[i].speaker);
+        if (k >= 0)
+            cnt[k]++;
+    }
+    char buf[512];
+    for (size_t i = 0; i < nn; i++) {
+        plain[i] = -1;
+        if (strlen(names[i]) < sizeof buf && drop_initials(names[i], buf, sizeof buf))
+            plain[i] = find_name(names, nn, buf);
+        if (plain[i] >= 0)
+            var[plain[i]]++;
+    }
+    for (size_t i = 0; i < nn; i++)
+        if (plain[i] >= 0 && var[plain[i]] == 1 && cnt[plain[i]] >= 3 * cnt[i] && up[i] == i)
+            up[i] = (size_t)plain[i];
+    free(cnt);
+    free(var);
+    free(plain);
+}
+
 /* One person across articles: an article that names someone only by surname ("Khamenei")
  * and one that gives the full name ("Ali Khamenei") meet at the full name. Among the
  * person-like speaker names of the list, a one-word name takes the shortest longer name ending
@@ -366,6 +428,7 @@ static void merge_speakers(hd_stmt_list *list)
         if (chain)
             up[i] = best;
     }
+    merge_initials(list, names, nn, up);
     /* names[] borrows the rows' strings: replace them only after every lookup */
     char **repl = up ? calloc(list->n ? list->n : 1, sizeof *repl) : NULL;
     for (size_t i = 0; repl && i < list->n; i++) {

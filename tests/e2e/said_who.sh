@@ -159,6 +159,27 @@ ids = sorted(r["article_id"] for r in rows)
 assert ids == ["tr1", "tr2"], rows
 PY
 
+cat > "$TMP/initials.jsonl" <<'EOF2'
+{"id":"in1","source":"wire","date":"2016-06-01","title":"One","text":"Donald Trump said on Wednesday that the convention would be a show."}
+{"id":"in2","source":"wire","date":"2016-06-02","title":"Two","text":"Donald Trump said on Thursday that the polls were wrong about him."}
+{"id":"in3","source":"paper","date":"2016-06-03","title":"Three","text":"George W. Bush said on Friday that he would stay out of the race."}
+{"id":"in4","source":"paper","date":"2016-06-04","title":"Four","text":"George H.W. Bush said on Saturday that he would not vote this year."}
+{"id":"in5","source":"wire","date":"2016-06-05","title":"Five","text":"George Bush said on Sunday that the library would open in the autumn."}
+EOF2
+run ini index --index "$IDX" "$TMP/initials.jsonl"
+expect_rc ini 0
+run inw who --index "$IDX" --json --since 2016-05-01 --until 2016-06-30
+expect_rc inw 0
+check "who joins a middle initial to a far more frequent plain name, not two initialled forms" \
+    python3 - "$TMP/inw.out" <<'PY'
+import json, sys
+rows = {r["speaker"]: r["statements"] for r in map(json.loads, open(sys.argv[1])) if r}
+# Donald Trump: tr1, in1, in2 plainly and tr2 as "Donald J. Trump" (3 >= 3 x 1): one person
+assert rows.get("Donald Trump") == 4 and "Donald J. Trump" not in rows, rows
+assert rows.get("George W. Bush") == 1 and rows.get("George H.W. Bush") == 1, rows
+assert rows.get("George Bush") == 1, rows
+PY
+
 run allk said --index "$IDX" --json -n 10000 Khamenei
 expect_rc allk 0
 run whok who --index "$IDX" --json -n 10000
