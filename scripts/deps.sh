@@ -7,6 +7,7 @@ pkgs=(
   build-essential meson ninja-build pkg-config clang libclang-rt-14-dev
   libutf8proc-dev libstemmer-dev libxxhash-dev libzstd-dev libjansson-dev
   libmicrohttpd-dev libstreamvbyte-dev libroaring-dev libcmocka-dev
+  libxml2-dev zlib1g-dev
   iso-codes python3
 )
 if [ "${1:-}" = "--bench" ]; then

@@ -10,6 +10,8 @@ hd_format hd_ingest_detect(const char *sample, size_t len)
 {
     const unsigned char *p = (const unsigned char *)sample;
     size_t i = 0;
+    if (len >= 3 && p[0] == 0x1F && p[1] == 0x8B && p[2] == 8)
+        return HD_FMT_GZIP; /* RFC 1952's magic and deflate */
     if (len >= 3 && p[0] == 0xEF && p[1] == 0xBB && p[2] == 0xBF)
         i = 3;
     /* Binary: like git and file(1), look at the control bytes in the sample. Text keeps tab,
@@ -38,5 +40,7 @@ hd_format hd_ingest_detect(const char *sample, size_t len)
         return HD_FMT_JSONL;
     if (i < len && p[i] == '[')
         return HD_FMT_JSON;
+    if (hd_html_detect(sample, len))
+        return HD_FMT_HTML;
     return HD_FMT_TEXT;
 }

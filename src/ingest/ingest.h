@@ -27,13 +27,35 @@ typedef struct hd_page {
     const char *title;  /* JSONL "title", or NULL */
     const char *text;   /* page text: valid UTF-8, NUL-terminated, no NUL inside */
     size_t len;
+    int structured; /* the text is the story already (read from HTML's structure): its
+                       lines are not judged again as boilerplate */
 } hd_page;
 
-typedef enum hd_format { HD_FMT_TEXT = 0, HD_FMT_JSONL, HD_FMT_JSON, HD_FMT_BINARY } hd_format;
+typedef enum hd_format {
+    HD_FMT_TEXT = 0,
+    HD_FMT_JSONL,
+    HD_FMT_JSON,
+    HD_FMT_BINARY,
+    HD_FMT_HTML,
+    HD_FMT_GZIP
+} hd_format;
 
-/* Guess the format of a file from its first bytes (sample): JSON Lines when the first non-blank
- * byte is '{', a JSON document when '[', binary when control bytes or invalid UTF-8 dominate. */
+/* Guess the format of a file from its first bytes (sample): gzip by its magic number, JSON
+ * Lines when the first non-blank byte is '{', a JSON document when '[', HTML when it opens on a
+ * tag and an <html>, <head>, <body> or doctype tag follows, binary when control bytes or invalid
+ * UTF-8 dominate. */
 hd_format hd_ingest_detect(const char *sample, size_t len);
+
+/* Does the sample open like an HTML document (see hd_ingest_detect)? */
+int hd_html_detect(const char *sample, size_t len);
+
+/* An HTML document (any encoding its <meta> declares; UTF-8 by default) as a page: text gets
+ * the story's paragraphs (blank-line separated, valid UTF-8 up to what libxml2 decodes), store
+ * the title, date (YYYY-MM-DD when the metadata gives a full date) and canonical URL, and page
+ * points into both; origin and source are left for the caller. where names the page in
+ * messages. */
+hd_rc hd_html_page(const char *html, size_t len, const char *where, hd_buf *text, hd_buf *store,
+                   hd_page *page, hd_err *err);
 
 /* Parse one JSON Lines record (line, len bytes; need not be NUL-terminated) into page fields
  * allocated in `store` (reset by the caller). where names the line for messages. Returns

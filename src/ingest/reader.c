@@ -13,6 +13,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <zlib.h>
 
 #include "base/mem.h"
 #include "base/utf8.h"
@@ -50,7 +51,7 @@ struct hd_reader {
 
     hd_buf text;  /* repaired page text */
     hd_buf store; /* JSONL fields */
-    hd_buf line;  /* repaired JSONL line */
+    hd_buf line;  /* repaired JSONL line; the inflated bytes of a gzip input */
     char where[300];
 };
 
@@ -304,7 +305,8 @@ static hd_rc sniff(hd_reader *r, hd_err *err)
     return HD_OK;
 }
 
-static hd_rc text_page(hd_reader *r, hd_page *page, hd_err *err)
+/* Read the rest of the input into chunk, up to the page limit. */
+static hd_rc read_all(hd_reader *r, hd_err *err)
 {
     hd_rc rc;
     while (!r->eof) {
@@ -317,6 +319,91 @@ static hd_rc text_page(hd_reader *r, hd_page *page, hd_err *err)
         return hd_err_setw(err, HD_ELIMIT, r->cur_name,
                            "page larger than the %zu-byte limit (--max-page-bytes); skipped",
                            r->opts.max_page_bytes);
+    return HD_OK;
+}
+
+/* Replace a gzip input in chunk by its inflated bytes (no more than the page limit), so that
+ * what is inside is detected and read like any other input. */
+static hd_rc gunzip(hd_reader *r, hd_err *err)
+{
+    hd_rc rc = read_all(r, err);
+    if (rc)
+        return rc;
+    z_stream z;
+    memset(&z, 0, sizeof z);
+    if (inflateInit2(&z, 15 + 32) != Z_OK) /* 32: a gzip (or zlib) header */
+        return hd_err_setw(err, HD_ENOMEM, r->cur_name, "cannot start zlib");
+    hd_buf_clear(&r->line);
+    z.next_in = (Bytef *)r->chunk.p;
+    z.avail_in = (uInt)r->chunk.len;
+    int zr = Z_OK;
+    while (zr == Z_OK) {
+        if (r->line.len >= r->opts.max_page_bytes) {
+            inflateEnd(&z);
+            return hd_err_setw(err, HD_ELIMIT, r->cur_name,
+                               "gzip data inflates past the %zu-byte page limit "
+                               "(--max-page-bytes); skipped",
+                               r->opts.max_page_bytes);
+        }
+        if (hd_buf_reserve(&r->line, READ_CHUNK * 4)) {
+            inflateEnd(&z);
+            return hd_err_setw(err, HD_ENOMEM, r->cur_name, "out of memory inflating");
+        }
+        z.next_out = (Bytef *)r->line.p + r->line.len;
+        z.avail_out = (uInt)(r->line.cap - r->line.len - 1);
+        size_t before = z.avail_out;
+        zr = inflate(&z, Z_NO_FLUSH);
+        r->line.len += before - z.avail_out;
+        if (zr == Z_BUF_ERROR && z.avail_in == 0)
+            break; /* the input stopped before the stream's end */
+        if (zr == Z_STREAM_END && z.avail_in > 0 && r->line.len < r->opts.max_page_bytes) {
+            /* concatenated gzip members (RFC 1952, 2.2) */
+            if (inflateReset(&z) != Z_OK)
+                break;
+            zr = Z_OK;
+        }
+    }
+    const char *msg = z.msg;
+    inflateEnd(&z);
+    if (zr != Z_STREAM_END)
+        return hd_err_setw(err, HD_EINPUT, r->cur_name,
+                           "damaged gzip data at byte %zu of the compressed input (%s); skipped",
+                           (size_t)(z.next_in - (Bytef *)r->chunk.p), msg ? msg : "truncated");
+    hd_buf_clear(&r->chunk);
+    hd_buf_add(&r->chunk, r->line.p ? r->line.p : "", r->line.len);
+    if (hd_buf_status(&r->chunk, err))
+        return err->code;
+    r->chunk.p[r->chunk.len] = '\0';
+    r->pos = 0;
+    r->eof = 1;
+    return HD_OK;
+}
+
+static hd_rc html_page(hd_reader *r, hd_page *page, hd_err *err)
+{
+    hd_rc rc = read_all(r, err);
+    if (rc)
+        return rc;
+    if ((rc = hd_html_page(r->chunk.p ? r->chunk.p : "", r->chunk.len, r->cur_name, &r->line,
+                           &r->store, page, err)))
+        return rc;
+    size_t len;
+    /* libxml2 decodes what the page declares; anything it let through invalid is repaired */
+    const char *txt = repair(r, page->text, page->len, &len, r->cur_name, err);
+    if (!txt)
+        return HD_ENOMEM;
+    page->origin = r->cur_name;
+    page->source = r->cur_name;
+    page->text = txt;
+    page->len = len;
+    return HD_OK;
+}
+
+static hd_rc text_page(hd_reader *r, hd_page *page, hd_err *err)
+{
+    hd_rc rc = read_all(r, err);
+    if (rc)
+        return rc;
     const char *t = r->chunk.p ? r->chunk.p : "";
     size_t n = r->chunk.len;
     if (n >= 3 && memcmp(t, "\xEF\xBB\xBF", 3) == 0)
@@ -478,7 +565,19 @@ hd_rc hd_reader_next(hd_reader *r, hd_page *page, hd_err *err)
             return rc;
         }
         size_t n = r->chunk.len < SNIFF_BYTES ? r->chunk.len : SNIFF_BYTES;
-        switch (hd_ingest_detect(r->chunk.p ? r->chunk.p : "", n)) {
+        hd_format fmt = hd_ingest_detect(r->chunk.p ? r->chunk.p : "", n);
+        if (fmt == HD_FMT_GZIP) {
+            if ((rc = gunzip(r, err))) {
+                close_input(r);
+                return rc;
+            }
+            n = r->chunk.len < SNIFF_BYTES ? r->chunk.len : SNIFF_BYTES;
+            fmt = hd_ingest_detect(r->chunk.p ? r->chunk.p : "", n);
+            if (fmt == HD_FMT_GZIP)
+                fmt = HD_FMT_BINARY; /* gzip in gzip: not a page */
+        }
+        int is_html = fmt == HD_FMT_HTML;
+        switch (fmt) {
         case HD_FMT_JSONL:
             r->st = ST_JSONL;
             continue;
@@ -492,6 +591,8 @@ hd_rc hd_reader_next(hd_reader *r, hd_page *page, hd_err *err)
             close_input(r);
             continue;
         case HD_FMT_TEXT:
+        case HD_FMT_HTML:
+        case HD_FMT_GZIP:
             break;
         }
         if (r->chunk.len == 0 && r->eof) {
@@ -499,7 +600,7 @@ hd_rc hd_reader_next(hd_reader *r, hd_page *page, hd_err *err)
             close_input(r);
             continue;
         }
-        rc = text_page(r, page, err);
+        rc = is_html ? html_page(r, page, err) : text_page(r, page, err);
         /* The page borrows chunk, so the input is closed on the next call. */
         r->st = ST_IDLE;
         if (rc == HD_OK) {

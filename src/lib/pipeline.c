@@ -205,8 +205,12 @@ static hd_rc load_page(hd_extractor *x, hd_err *err)
             return rc;
         hd_arena_reset(&x->arena);
         x->n_arts = x->next_art = 0;
-        if ((rc = hd_clean_page(&x->clean, pg.text, pg.len, err)) ||
-            (rc = hd_segment_page(&x->clean, pg.title, &x->segs, err)))
+        if ((rc = hd_clean_page(&x->clean, pg.text, pg.len, err)))
+            return rc;
+        if (pg.structured)
+            for (size_t k = 0; k < x->clean.n_lines; k++)
+                x->clean.lines[k].kind = HD_LINE_GOOD;
+        if ((rc = hd_segment_page(&x->clean, pg.title, &x->segs, err)))
             return rc;
         if (HD_GROW(x->arts, x->cap_arts, x->segs.n ? x->segs.n : 1))
             return hd_err_set(err, HD_ENOMEM, "out of memory");

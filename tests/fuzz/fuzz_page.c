@@ -1,10 +1,10 @@
 /* SPDX-License-Identifier: MIT
  *
  * fuzz_page.c — libFuzzer target for the page reader, cleaner and segmenter: the input bytes
- * are one in-memory page (plain text or JSON Lines, detected by content) fed through the
- * public extractor API exactly as `herald extract` does, and every article is checked against
- * the invariants herald.h promises. A broken invariant, a crash, a sanitizer report or an
- * endless stream of results is a bug.
+ * are one in-memory page (plain text, JSON Lines or HTML, maybe gzip-compressed, detected by
+ * content) fed through the public extractor API exactly as `herald extract` does, and every
+ * article is checked against the invariants herald.h promises. A broken invariant, a crash, a
+ * sanitizer report or an endless stream of results is a bug.
  *
  * Built two ways (tests/fuzz/meson.build): with -Dfuzz=true (clang) as a libFuzzer binary;
  * otherwise linked with replay.c into a plain program that runs every file of a corpus

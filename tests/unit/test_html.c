@@ -1,0 +1,382 @@
+/* SPDX-License-Identifier: MIT
+ *
+ * test_html.c — HTML pages and gzip inputs: detection, the story chosen over page furniture,
+ * metadata, hostile shapes (deep nesting, damaged and oversized gzip), and a real page of the
+ * article-extraction benchmark read through the page reader.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+#include <zlib.h>
+
+#include "base/buf.h"
+#include "ingest/ingest.h"
+
+#define BENCH HD_SHARED_DATA "/article-extraction-benchmark"
+
+typedef struct page_out {
+    hd_buf text, store;
+    hd_page pg;
+} page_out;
+
+static void html(page_out *o, const char *doc)
+{
+    hd_err err = {0};
+    memset(o, 0, sizeof *o);
+    assert_int_equal(hd_html_page(doc, strlen(doc), "t.html", &o->text, &o->store, &o->pg, &err),
+                     HD_OK);
+    assert_int_equal(o->pg.structured, 1);
+    assert_int_equal(strlen(o->pg.text), o->pg.len);
+}
+
+static void done(page_out *o)
+{
+    hd_buf_done(&o->text);
+    hd_buf_done(&o->store);
+}
+
+static void test_detect(void **state)
+{
+    (void)state;
+    const char *yes[] = {"<!DOCTYPE html><html><body>x</body></html>",
+                         "\xEF\xBB\xBF\n  <html lang=\"en\"><p>Hi</p></html>",
+                         "<!-- saved page -->\n<head><title>T</title></head>", "<body><p>x</p>"};
+    for (size_t i = 0; i < sizeof yes / sizeof *yes; i++)
+        assert_int_equal(hd_ingest_detect(yes[i], strlen(yes[i])), HD_FMT_HTML);
+    const char *no[] = {"<b>Bold</b> is how the headline was printed.\n\nBody text.",
+                        "Headline\n\nThe <html> tag opens a page, he said.",
+                        "{\"text\":\"<html>\"}"};
+    for (size_t i = 0; i < sizeof no / sizeof *no; i++)
+        assert_int_not_equal(hd_ingest_detect(no[i], strlen(no[i])), HD_FMT_HTML);
+    assert_int_equal(hd_ingest_detect("\x1f\x8b\x08\x00\x00\x00", 6), HD_FMT_GZIP);
+}
+
+/* A news page in miniature: the story among a menu, a sidebar with more prose than any one
+ * story paragraph, a caption, a script, a hidden block, a share bar and a related-links list. */
+static const char *const page_doc =
+    "<!DOCTYPE html><html><head><title>Port strike ends | The Daily Wire</title>"
+    "<meta property=\"og:title\" content=\"Port strike ends after nine days\">"
+    "<meta property=\"article:published_time\" content=\"2019-11-19T02:46:42.471Z\">"
+    "<link rel=\"canonical\" href=\"https://example.org/2019/11/19/port-strike\">"
+    "<script>var x = \"<p>not text</p>\";</script></head><body>"
+    "<nav><ul><li><a href=\"/\">Home</a></li><li><a href=\"/world\">World</a></li></ul></nav>"
+    "<div class=\"layout\"><div class=\"sidebar-box\"><p>Our newsletter brings you the day's "
+    "news, every morning, with analysis, opinion, puzzles, recipes and much more, all free, "
+    "for as long as you like, wherever you are, on any device.</p></div>"
+    "<article class=\"story\"><h1>Port strike ends after nine days</h1>"
+    "<figure><img src=\"a.jpg\"><figcaption>Dockers at the gate on Monday.</figcaption></figure>"
+    "<p>Dock workers voted on Tuesday to end a nine-day strike that had closed the port, "
+    "the union said.</p>"
+    "<p>The deal raises pay by 4 percent, adds a second shift and keeps the pension plan, "
+    "according to a copy seen by reporters.</p>"
+    "<div style=\"display: none\">Please enable JavaScript to read this story.</div>"
+    "<div class=\"share-tools\">Share this story on Facebook, Twitter, or by email now.</div>"
+    "<h2>What comes next</h2>"
+    "<p>Ships waiting offshore, some for a week, began to berth on Wednesday, the port "
+    "authority said, and the backlog should clear by the weekend.</p>"
+    "<ul class=\"links\"><li><a href=\"/a\">Strike talks stall as ships queue offshore</a></li>"
+    "<li><a href=\"/b\">Union sets a vote on the port offer</a></li></ul>"
+    "</article></div><footer><p>Copyright 2019 The Daily Wire, all rights reserved, "
+    "reproduction in whole or in part, in any form, is prohibited.</p></footer></body></html>";
+
+static void test_story_over_furniture(void **state)
+{
+    (void)state;
+    page_out o;
+    html(&o, page_doc);
+    const char *t = o.pg.text;
+    const char *p1 = strstr(t, "Dock workers voted on Tuesday");
+    const char *p2 = strstr(t, "The deal raises pay by 4 percent");
+    const char *h2 = strstr(t, "What comes next");
+    const char *p3 = strstr(t, "Ships waiting offshore");
+    assert_non_null(p1);
+    assert_non_null(p2);
+    assert_non_null(h2);
+    assert_non_null(p3);
+    assert_true(p1 < p2 && p2 < h2 && h2 < p3); /* in page order, a paragraph each */
+    assert_non_null(strstr(t, "the union said.\n\nThe deal"));
+    const char *never[] = {"Home",
+                           "newsletter",
+                           "Dockers at the gate",
+                           "not text",
+                           "JavaScript",
+                           "Share this",
+                           "Strike talks stall",
+                           "Copyright",
+                           "Port strike ends after nine days"};
+    for (size_t i = 0; i < sizeof never / sizeof *never; i++)
+        if (strstr(t, never[i]))
+            fail_msg("furniture kept: \"%s\" in:\n%s", never[i], t);
+    assert_string_equal(o.pg.title, "Port strike ends after nine days");
+    assert_string_equal(o.pg.date, "2019-11-19");
+    assert_string_equal(o.pg.url, "https://example.org/2019/11/19/port-strike");
+    done(&o);
+}
+
+static void test_metadata_fallbacks(void **state)
+{
+    (void)state;
+    page_out o;
+    /* no og:title: the first <h1>; the date from JSON-LD */
+    html(&o, "<html><head><title>Site | Section</title><script type=\"application/ld+json\">"
+             "{\"@type\":\"NewsArticle\", \"datePublished\" : \"2021-03-04T10:00:00+01:00\"}"
+             "</script></head><body><h1>Rates held at 5 percent</h1><p>The central bank held "
+             "its rate on Thursday, as markets had expected, and said it would wait.</p>"
+             "</body></html>");
+    assert_string_equal(o.pg.title, "Rates held at 5 percent");
+    assert_string_equal(o.pg.date, "2021-03-04");
+    assert_null(o.pg.url);
+    assert_non_null(strstr(o.pg.text, "The central bank held its rate on Thursday"));
+    done(&o);
+    /* neither: the document's <title>; a <time datetime> for the date */
+    html(&o, "<html><head><title>Rain all week</title></head><body><p>Posted <time "
+             "datetime=\"2020-01-02\">January 2</time></p><p>Rain will fall every day this week, "
+             "forecasters said, with floods likely in low areas near the river.</p></body></html>");
+    assert_string_equal(o.pg.title, "Rain all week");
+    assert_string_equal(o.pg.date, "2020-01-02");
+    assert_non_null(strstr(o.pg.text, "Rain will fall every day this week"));
+    done(&o);
+    /* an itemprop naming two properties; a placeholder date passed over */
+    html(&o, "<html><head><script type=\"application/ld+json\">{\"datePublished\": "
+             "\"0001-01-01T00:00:00Z\"}</script><meta itemprop=\"datePublished dateCreated\" "
+             "content=\"2019-11-19T11:00:09.000Z\"></head><body><p>Voters went to the polls "
+             "four times this month, in three states, to choose governors.</p></body></html>");
+    assert_string_equal(o.pg.date, "2019-11-19");
+    done(&o);
+    /* no date but the address's */
+    html(&o, "<html><head><link rel=\"canonical\" href=\"https://news.example/story/nation/"
+             "2019/11/20/teachers-rally/\"><script type=\"application/ld+json\">"
+             "{\"datePublished\": \"0001-01-01T00:00:00Z\"}</script></head><body><p>Thousands "
+             "of teachers packed the capitol on Tuesday, asking for more school funding.</p>"
+             "</body></html>");
+    assert_string_equal(o.pg.date, "2019-11-20");
+    done(&o);
+}
+
+/* Paragraphs one to a "card", and text runs between <br>s straight inside a <div>. */
+static void test_cards_and_br_runs(void **state)
+{
+    (void)state;
+    hd_buf doc = {0};
+    hd_buf_adds(&doc, "<html><body><div class=\"menu\"><a href=\"/\">Home</a></div>"
+                      "<div id=\"article-body\">");
+    for (int i = 0; i < 6; i++)
+        hd_buf_printf(&doc,
+                      "<div class=\"card\"><div class=\"card-content\"><p>Paragraph %d of the "
+                      "story, long enough to count, with a comma, and then some more.</p>"
+                      "</div></div>",
+                      i);
+    hd_buf_adds(&doc, "</div></body></html>");
+    page_out o;
+    html(&o, doc.p);
+    for (int i = 0; i < 6; i++) {
+        char want[32];
+        snprintf(want, sizeof want, "Paragraph %d of", i);
+        if (!strstr(o.pg.text, want))
+            fail_msg("card %d lost:\n%s", i, o.pg.text);
+    }
+    done(&o);
+    hd_buf_done(&doc);
+
+    html(&o, "<html><body><div class=\"col\"><p class=\"titulo\">Title line</p>"
+             "<small>05/10/2018 - Published by: Staff</small><br><br>"
+             "The team reported this morning that two of its five cars were broken into, "
+             "and the police came.<br><br>Both cars had lost their batteries, the report "
+             "said, and were damaged.</div></body></html>");
+    assert_non_null(strstr(o.pg.text, "and the police came.\n\nBoth cars had lost"));
+    done(&o);
+}
+
+/* A story wrapper whose class names furniture ("has-sidebar") would leave nothing: the page is
+ * read again without the class test. */
+static void test_retry_without_class_test(void **state)
+{
+    (void)state;
+    page_out o;
+    html(&o, "<html><body><div class=\"page has-sidebar\"><p>The council approved the budget "
+             "on Monday after a long debate, with seven votes to two.</p><p>Taxes will rise by "
+             "two percent next year, the mayor said, the first rise in five years.</p><p>The "
+             "library and the pool stay open, as residents had asked in a petition.</p>"
+             "</div></body></html>");
+    assert_non_null(strstr(o.pg.text, "The council approved the budget"));
+    assert_non_null(strstr(o.pg.text, "The library and the pool stay open"));
+    done(&o);
+}
+
+static void test_hostile_shapes(void **state)
+{
+    (void)state;
+    /* 200,000 nested elements: the walk is a loop, not recursion */
+    hd_buf doc = {0};
+    hd_buf_adds(&doc, "<html><body>");
+    for (int i = 0; i < 200000; i++)
+        hd_buf_adds(&doc, "<div><span>");
+    hd_buf_adds(&doc, "Deep text, at the bottom of it all, is still read as text here.");
+    hd_buf_adds(&doc, "</body></html>");
+    assert_false(doc.oom);
+    page_out o;
+    hd_err err = {0};
+    memset(&o, 0, sizeof o);
+    assert_int_equal(hd_html_page(doc.p, doc.len, "deep.html", &o.text, &o.store, &o.pg, &err),
+                     HD_OK);
+    done(&o);
+    hd_buf_done(&doc);
+    /* empty, tag soup and a page with no text at all */
+    const char *junk[] = {"",
+                          "<",
+                          "<html",
+                          "<html><body></body></html>",
+                          "<html><p><b><i></p></b>x<td></table></html>",
+                          "<html>\x01\x02\xff</html>"};
+    for (size_t i = 0; i < sizeof junk / sizeof *junk; i++) {
+        memset(&o, 0, sizeof o);
+        hd_rc rc =
+            hd_html_page(junk[i], strlen(junk[i]), "junk.html", &o.text, &o.store, &o.pg, &err);
+        assert_true(rc == HD_OK || rc == HD_EINPUT);
+        if (rc)
+            assert_string_equal(err.where, "junk.html");
+        hd_err_clear(&err);
+        done(&o);
+    }
+}
+
+/* A page that declares ISO-8859-1 comes out as UTF-8. */
+static void test_declared_charset(void **state)
+{
+    (void)state;
+    page_out o;
+    html(&o, "<html><head><meta charset=\"iso-8859-1\"></head><body><p>Le caf\xE9 de la gare a "
+             "rouvert lundi, a dit le maire, apr\xE8s deux ans de travaux.</p></body></html>");
+    assert_non_null(strstr(o.pg.text, "Le caf\xC3\xA9 de la gare"));
+    assert_non_null(strstr(o.pg.text, "apr\xC3\xA8s deux ans"));
+    done(&o);
+}
+
+static void gzip(const void *src, size_t n, hd_buf *out)
+{
+    z_stream z;
+    memset(&z, 0, sizeof z);
+    assert_int_equal(deflateInit2(&z, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY), Z_OK);
+    uLong cap = deflateBound(&z, (uLong)n) + 32;
+    hd_buf_clear(out);
+    assert_int_equal(hd_buf_reserve(out, cap), 0);
+    z.next_in = (Bytef *)src;
+    z.avail_in = (uInt)n;
+    z.next_out = (Bytef *)out->p;
+    z.avail_out = (uInt)cap;
+    assert_int_equal(deflate(&z, Z_FINISH), Z_STREAM_END);
+    out->len = z.total_out;
+    deflateEnd(&z);
+}
+
+typedef struct warns {
+    int n;
+    char last[1024];
+} warns;
+
+static void on_warn(void *ud, const hd_err *w)
+{
+    warns *ws = ud;
+    ws->n++;
+    snprintf(ws->last, sizeof ws->last, "%s: %s", w->where, w->msg);
+}
+
+static void test_reader_gzip(void **state)
+{
+    (void)state;
+    const char text[] = "Headline\n\nThe first paragraph of the story.\n";
+    hd_buf gz = {0}, gz_html = {0}, bomb = {0};
+    gzip(text, sizeof text - 1, &gz);
+    gzip(page_doc, strlen(page_doc), &gz_html);
+    char *zeros = calloc(1, 1 << 20);
+    assert_non_null(zeros);
+    memset(zeros, 'a', 1 << 20);
+    gzip(zeros, 1 << 20, &bomb);
+    free(zeros);
+    warns ws = {0};
+    hd_reader_opts o = {1 << 16, on_warn, &ws};
+    hd_reader *r;
+    hd_err err = {0};
+    hd_page pg;
+    assert_int_equal(hd_reader_new(&o, &r, &err), HD_OK);
+    hd_reader_add_buffer(r, "page.txt.gz", gz.p, gz.len, &err);
+    hd_reader_add_buffer(r, "cut.txt.gz", gz.p, gz.len / 2, &err);
+    hd_reader_add_buffer(r, "bomb.gz", bomb.p, bomb.len, &err);
+    hd_reader_add_buffer(r, "page.html.gz", gz_html.p, gz_html.len, &err);
+    assert_int_equal(hd_reader_next(r, &pg, &err), HD_OK);
+    assert_string_equal(pg.text, text);
+    assert_int_equal(pg.structured, 0);
+    assert_int_equal(hd_reader_next(r, &pg, &err), HD_EINPUT);
+    assert_string_equal(err.where, "cut.txt.gz");
+    assert_non_null(strstr(err.msg, "damaged gzip data"));
+    hd_err_clear(&err);
+    assert_int_equal(hd_reader_next(r, &pg, &err), HD_ELIMIT);
+    assert_string_equal(err.where, "bomb.gz");
+    hd_err_clear(&err);
+    assert_int_equal(hd_reader_next(r, &pg, &err), HD_OK);
+    assert_int_equal(pg.structured, 1);
+    assert_string_equal(pg.source, "page.html.gz");
+    assert_string_equal(pg.title, "Port strike ends after nine days");
+    assert_non_null(strstr(pg.text, "Dock workers voted on Tuesday"));
+    assert_int_equal(hd_reader_next(r, &pg, &err), HD_DONE);
+    assert_int_equal(ws.n, 0);
+    hd_reader_free(r);
+    hd_buf_done(&gz);
+    hd_buf_done(&gz_html);
+    hd_buf_done(&bomb);
+}
+
+/* A real page of the benchmark (gzip, then HTML): a local TV station's story whose paragraphs
+ * sit one to a card, under a share bar and a byline. */
+static void test_real_page(void **state)
+{
+    (void)state;
+    hd_reader_opts o = {0};
+    hd_reader *r;
+    hd_err err = {0};
+    hd_page pg;
+    char **files;
+    size_t n;
+    /* the file name is the page's hash: found by its prefix */
+    assert_int_equal(hd_walk_dir(BENCH "/html", &files, &n, &err), HD_OK);
+    const char *path = NULL;
+    for (size_t i = 0; i < n; i++)
+        if (strstr(files[i], "/f344ca5fb36e"))
+            path = files[i];
+    assert_non_null(path);
+    assert_int_equal(hd_reader_new(&o, &r, &err), HD_OK);
+    assert_int_equal(hd_reader_add_path(r, path, &err), HD_OK);
+    hd_walk_free(files, n);
+    hd_rc rc = hd_reader_next(r, &pg, &err);
+    assert_int_equal(rc, HD_OK);
+    assert_int_equal(pg.structured, 1);
+    assert_string_equal(pg.title,
+                        "Scientists use Hawaii telescope to spot water vapor on distant moon");
+    assert_string_equal(pg.date, "2019-11-19");
+    assert_true(strncmp(pg.text, "HONOLULU, Hawaii (HawaiiNewsNow) - NASA scientists", 50) == 0);
+    assert_non_null(strstr(pg.text, "liquid water ocean on Europa"));
+    assert_null(strstr(pg.text, "HNN Staff"));
+    assert_null(strstr(pg.text, "share story"));
+    hd_reader_free(r);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_detect),
+        cmocka_unit_test(test_story_over_furniture),
+        cmocka_unit_test(test_metadata_fallbacks),
+        cmocka_unit_test(test_cards_and_br_runs),
+        cmocka_unit_test(test_retry_without_class_test),
+        cmocka_unit_test(test_hostile_shapes),
+        cmocka_unit_test(test_declared_charset),
+        cmocka_unit_test(test_reader_gzip),
+        cmocka_unit_test(test_real_page),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
