@@ -656,6 +656,20 @@ static size_t choose(walker *w)
             else if (tag_is(s, "p") && i->text > 80 && ld < 0.25)
                 i->keep = 1;
         }
+        /* A story cut into chunks by advertisement slots repeats its container: elements of
+         * the same tag and class elsewhere in the page, holding prose, are more of it. */
+        char sig[512], other[512];
+        class_id(top->n, sig, sizeof sig);
+        for (size_t k = 0; sig[0] && k < w->nn; k++) {
+            node_info *i = &w->ni[k];
+            if (i == top || i->keep || i->text < 100 || link_density(i) >= 0.3 ||
+                strcmp((const char *)i->n->name, (const char *)top->n->name) ||
+                is_ancestor(i->n, top->n) || is_ancestor(top->n, i->n))
+                continue;
+            class_id(i->n, other, sizeof other);
+            if (!strcmp(sig, other))
+                i->keep = 1;
+        }
     }
     size_t bytes = 0;
     for (size_t k = 0; k < w->nb; k++) {

@@ -207,11 +207,20 @@ static hd_rc load_page(hd_extractor *x, hd_err *err)
         x->n_arts = x->next_art = 0;
         if ((rc = hd_clean_page(&x->clean, pg.text, pg.len, err)))
             return rc;
-        if (pg.structured)
+        if (pg.structured) {
+            /* The page's structure chose one story already: all of it, one article. */
             for (size_t k = 0; k < x->clean.n_lines; k++)
                 x->clean.lines[k].kind = HD_LINE_GOOD;
-        if ((rc = hd_segment_page(&x->clean, pg.title, &x->segs, err)))
+            x->segs.n = 0;
+            if (x->clean.n_lines) {
+                if (HD_GROW(x->segs.v, x->segs.cap, 1))
+                    return hd_err_set(err, HD_ENOMEM, "out of memory");
+                x->segs.v[0] = (hd_seg){0, x->clean.n_lines, -1, {0, 0, 0}, x->clean.n_lines};
+                x->segs.n = 1;
+            }
+        } else if ((rc = hd_segment_page(&x->clean, pg.title, &x->segs, err))) {
             return rc;
+        }
         if (HD_GROW(x->arts, x->cap_arts, x->segs.n ? x->segs.n : 1))
             return hd_err_set(err, HD_ENOMEM, "out of memory");
         char where[300];

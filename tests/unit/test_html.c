@@ -192,6 +192,38 @@ static void test_cards_and_br_runs(void **state)
     done(&o);
 }
 
+/* A story cut into chunks by advertisement rails: each chunk repeats the body's container. */
+static void test_chunked_story(void **state)
+{
+    (void)state;
+    const char *para = "<p>Chunk %d, paragraph %d: the city council, after a long debate, voted "
+                       "to keep the library open on Sundays.</p>";
+    hd_buf doc = {0};
+    hd_buf_adds(&doc, "<html><body><div class=\"article__chunks\">");
+    for (int c = 0; c < 3; c++) {
+        hd_buf_adds(&doc, "<div class=\"grid\"><div class=\"body__container article__body\">");
+        for (int k = 0; k < 3 - c; k++)
+            hd_buf_printf(&doc, para, c, k);
+        hd_buf_adds(&doc, "</div><div class=\"rail\"><a href=\"/ad\">Advertisement</a></div>"
+                          "</div>");
+    }
+    hd_buf_adds(&doc, "</div><div class=\"teasers\"><a href=\"/x\">Another story, with a long "
+                      "headline that runs on and on</a></div></body></html>");
+    page_out o;
+    html(&o, doc.p);
+    for (int c = 0; c < 3; c++)
+        for (int k = 0; k < 3 - c; k++) {
+            char want[40];
+            snprintf(want, sizeof want, "Chunk %d, paragraph %d", c, k);
+            if (!strstr(o.pg.text, want))
+                fail_msg("%s lost:\n%s", want, o.pg.text);
+        }
+    assert_null(strstr(o.pg.text, "Advertisement"));
+    assert_null(strstr(o.pg.text, "Another story"));
+    done(&o);
+    hd_buf_done(&doc);
+}
+
 /* A story wrapper whose class names furniture ("has-sidebar") would leave nothing: the page is
  * read again without the class test. */
 static void test_retry_without_class_test(void **state)
@@ -372,6 +404,7 @@ int main(void)
         cmocka_unit_test(test_story_over_furniture),
         cmocka_unit_test(test_metadata_fallbacks),
         cmocka_unit_test(test_cards_and_br_runs),
+        cmocka_unit_test(test_chunked_story),
         cmocka_unit_test(test_retry_without_class_test),
         cmocka_unit_test(test_hostile_shapes),
         cmocka_unit_test(test_declared_charset),
