@@ -69,9 +69,39 @@ static const char *speaker_name(xctx *x, const xstmt *s)
     uint32_t np0 = s->sp1 ? s->sp0 : s->np0, np1 = s->sp1 ? s->sp1 : s->np1;
     if (np1 <= np0 || s->ref != REF_NONE)
         return NULL;
+    /* "a congressional report on Wednesday", "the schedule published Thursday": a day or month
+     * ending the phrase is when, not who; the head is the noun before it (and before the
+     * participle that dates it) */
+    if (tok_has(x, np1 - 1, LW_TIME) && !(x->t[np1 - 1].flags & TF_ALLCAPS)) {
+        uint32_t k = np1 - 1;
+        while (k > np0 && k + 5 > np1 &&
+               (tok_has(x, k, LW_TIME | LW_VERB) || tok_is(x, k, "on") || tok_is(x, k, "out") ||
+                tok_is(x, k, "last") || tok_is(x, k, "this") ||
+                (!(x->t[k].flags & TF_CAP) && x->t[k].e - x->t[k].s > 3 &&
+                 x->b[x->t[k].e - 2] == 'e' && x->b[x->t[k].e - 1] == 'd')))
+            k--;
+        if (k == np0 && tok_has(x, k, LW_TIME))
+            return NULL;
+        np1 = k + 1;
+    }
+    /* "a woman in Worcester": the place locates the one named before it */
+    {
+        uint32_t k = np1;
+        int32_t pl = x->tent[np1 - 1];
+        while (pl >= 0 && x->ent[pl].kind == HD_ENT_PLACE && k > np0 &&
+               (x->tent[k - 1] == pl || tok_punct(x, k - 1, ',') ||
+                (x->tent[k - 1] >= 0 && x->ent[x->tent[k - 1]].kind == HD_ENT_PLACE)))
+            k--;
+        if (pl >= 0 && k > np0 + 2 && k < np1 && tok_has(x, k - 1, LW_DET))
+            k--; /* "in the US" */
+        if (pl >= 0 && k > np0 + 1 && k < np1 &&
+            (tok_is(x, k - 1, "in") || tok_is(x, k - 1, "near") || tok_is(x, k - 1, "outside")))
+            np1 = k - 1;
+    }
     uint32_t h = np1 - 1, a = h;
     const xtok *t = &x->t[h];
-    if (tok_has(x, h, LW_PRON | LW_FUNC))
+    if (tok_has(x, h, LW_PRON | LW_FUNC) ||
+        (tok_has(x, h, LW_TIME) && !(x->t[h].flags & TF_ALLCAPS)))
         return NULL;
     static const char *const shares[] = {
         "one", "two",  "three", "four",    "five",    "six",      "seven", "eight",    "nine",

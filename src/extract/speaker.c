@@ -435,6 +435,24 @@ static int familiar_np(xctx *x, uint32_t verb, uint32_t lo, xnp *np)
     return 0;
 }
 
+/* "Scientists at the space center in Greenbelt, Maryland, confirmed", "Police in Ferguson
+ * said": a place after "in", "near" or "outside" locates the subject, which stands before the
+ * preposition. */
+static void place_modifier(xctx *x, uint32_t lo, xnp *np)
+{
+    if (np->ref < 0 || x->ent[np->ref].kind != HD_ENT_PLACE || np->t0 < lo + 2)
+        return;
+    uint32_t p = np->t0 - 1;
+    if (!tok_is(x, p, "in") && !tok_is(x, p, "near") && !tok_is(x, p, "outside"))
+        return;
+    xnp h;
+    if (!np_core(x, p - 1, lo, &h) || h.ref == np->ref)
+        return;
+    pp_head(x, p - 1, lo, &h);
+    h.t1 = np->t1; /* the mention as written runs to the place ("a woman in Worcester") */
+    *np = h;
+}
+
 int hd_ex_np_left(xctx *x, uint32_t verb, uint32_t lo, xnp *np)
 {
     memset(np, 0, sizeof *np);
@@ -579,8 +597,10 @@ int hd_ex_np_left(xctx *x, uint32_t verb, uint32_t lo, xnp *np)
         if (p > lo + 2 && (x->t[p - 1].flags & TF_DIGIT) && tok_punct(x, p - 2, ','))
             p -= 2;
         /* "X, the spokesman, said", "X, 69, told", "X, wearing a hat, said" */
-        if (p > lo && np_core(x, p - 1, lo, np))
+        if (p > lo && np_core(x, p - 1, lo, np)) {
+            place_modifier(x, lo, np);
             return np->t0 == lo || np_plain(x, np->t0 - 1);
+        }
         return 0;
     }
     if (tok_is(x, j, "who") || tok_is(x, j, "which")) {
@@ -601,6 +621,7 @@ int hd_ex_np_left(xctx *x, uint32_t verb, uint32_t lo, xnp *np)
     if (!np_core(x, j, lo, np))
         return familiar_np(x, verb, lo, np);
     pp_head(x, j, lo, np);
+    place_modifier(x, lo, np);
     /* "A source close to Mr. Smith said": the noun phrase found ("Mr. Smith", "the talks")
      * lies after the speaker noun's "close to" */
     if (familiar_np(x, verb, lo, &fam) && fam.t1 <= np->t0)

@@ -128,6 +128,13 @@ int hd_ex_cue_ok(const xctx *x, uint32_t i, uint32_t cls)
     for (int k = 0; bad[k]; k++)
         if (tok_is(x, i + 1, bad[k]))
             return 0;
+    /* "let's say they …" supposes; nobody speaks */
+    if (i > 0 && tok_word(x, i - 1) && x->t[i - 1].stem_e - x->t[i - 1].s == 3 &&
+        x->t[i - 1].e > x->t[i - 1].stem_e && !strncasecmp(x->b + x->t[i - 1].s, "let", 3))
+        return 0;
+    /* "the index added 20.72 points": a sum, not a remark */
+    if (tok_is(x, i, "added") && i + 1 < x->nt && (x->t[i + 1].flags & TF_DIGIT))
+        return 0;
     if (tok_is(x, i + 1, "for") && !tok_is(x, i, "asked"))
         return 0;
     if (np_object(x, i))

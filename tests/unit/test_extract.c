@@ -1778,7 +1778,7 @@ static void test_relative_clause_before_the_cue(void **state)
                 "The public can see who gives how much to the parties but the report says there "
                 "are still suspicions.\n");
     assert_string_equal(find(&r, "the decision was final")->speaker_mention, "The judges");
-    assert_string_equal(find(&r, "they were unfazed")->speaker_mention, "Democrats");
+    assert_string_equal(find(&r, "they were unfazed")->speaker_mention, "Democrats in Iowa");
     assert_string_not_equal(find(&r, "nothing to substantiate")->speaker ?: "", "Richard Lyng");
     assert_string_equal(find(&r, "there are still suspicions")->speaker_mention, "the report");
 }
@@ -1831,6 +1831,34 @@ static void test_time_before_the_subject(void **state)
                 "Earlier this year Ms Sherry said the book was done.\n");
     assert_string_equal(find(&r, "Thyssen expected to post")->speaker_mention, "Dieter Spethmann");
     assert_string_equal(find(&r, "the book was done")->speaker_mention, "Ms Sherry");
+}
+
+/* A day ending the phrase is when, not who; a place after "in" locates the speaker; "let's
+ * say" supposes; an index that "added 20.72 points" made a sum. */
+static void test_times_and_places_name_no_speaker(void **state)
+{
+    (void)state;
+    res r = run("Water on Europa\n\n"
+                "According to a paper published in the journal Nature Astronomy on Monday, the "
+                "team found water vapor above the moon.\n\n"
+                "The board on Sunday accused Sanders of a flip-flop.\n\n"
+                "According to the initial schedule published Thursday, Thiel is to speak next.\n\n"
+                "A woman in Ohio told reporters she worries he is too nice.\n\n"
+                "Legislative leaders in North Carolina noted the panel was composed of judges.\n\n"
+                "But let's say they cause you to grow as a person.\n\n"
+                "The Nasdaq Composite added 20.72 points, or 0.24 percent, to 8,570.66.\n");
+    const hd_statement *s = find(&r, "the team found water vapor");
+    assert_string_equal(s->speaker, "Nature Astronomy");
+    assert_string_equal(s->speaker_mention,
+                        "a paper published in the journal Nature Astronomy on Monday");
+    assert_string_equal(find(&r, "Thiel is to speak next")->speaker, "initial schedule");
+    assert_string_equal(find(&r, "Sanders of a flip-flop")->speaker, "board");
+    s = find(&r, "she worries he is too nice");
+    assert_string_equal(s->speaker, "woman");
+    assert_string_equal(s->speaker_mention, "A woman in Ohio");
+    assert_string_equal(find(&r, "the panel was composed")->speaker, "Legislative leaders");
+    assert_false(has(&r, "they cause you to grow"));
+    assert_false(has(&r, "20.72 points"));
 }
 
 static void test_title_inside_a_name_run(void **state)
@@ -2274,6 +2302,7 @@ int main(void)
         cmocka_unit_test(test_reported_clause_before_a_quoted_one),
         cmocka_unit_test(test_role_after_its_speaker),
         cmocka_unit_test(test_time_before_the_subject),
+        cmocka_unit_test(test_times_and_places_name_no_speaker),
         cmocka_unit_test(test_title_inside_a_name_run),
         cmocka_unit_test(test_undertakings_and_second_clauses),
         cmocka_unit_test(test_periphrastic_cues),
