@@ -27,8 +27,8 @@ typedef struct hd_page {
     const char *title;  /* JSONL "title", or NULL */
     const char *text;   /* page text: valid UTF-8, NUL-terminated, no NUL inside */
     size_t len;
-    int structured; /* the text is the story already (read from HTML's structure): its
-                       lines are not judged again as boilerplate */
+    int structured; /* the text is the story already (read from HTML's structure): one
+                       article, whose lines are judged only by context-free rules */
 } hd_page;
 
 typedef enum hd_format {

@@ -208,9 +208,13 @@ static hd_rc load_page(hd_extractor *x, hd_err *err)
         if ((rc = hd_clean_page(&x->clean, pg.text, pg.len, err)))
             return rc;
         if (pg.structured) {
-            /* The page's structure chose one story already: all of it, one article. */
+            /* The page's structure chose one story already: one article, all of it but the
+             * lines the cleaner calls furniture on their own ("Advertisement", "0 Comments",
+             * "Tags:", credits); the context rules (short lines near the edges) are not for
+             * text a structure chose. */
             for (size_t k = 0; k < x->clean.n_lines; k++)
-                x->clean.lines[k].kind = HD_LINE_GOOD;
+                if (x->clean.lines[k].kind != HD_LINE_BAD)
+                    x->clean.lines[k].kind = HD_LINE_GOOD;
             x->segs.n = 0;
             if (x->clean.n_lines) {
                 if (HD_GROW(x->segs.v, x->segs.cap, 1))

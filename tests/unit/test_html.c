@@ -14,6 +14,7 @@
 #include <cmocka.h>
 #include <zlib.h>
 
+#include "herald.h"
 #include "base/buf.h"
 #include "ingest/ingest.h"
 
@@ -397,6 +398,36 @@ static void test_real_page(void **state)
     hd_reader_free(r);
 }
 
+/* Through the extractor: an HTML page is one article, subheadings and all, with its metadata;
+ * lines that are furniture on their own ("Advertisement", "0 Comments") go, short lines of the
+ * story stay. */
+static void test_one_article_through_the_pipeline(void **state)
+{
+    (void)state;
+    const char *doc =
+        "<html><head><meta property=\"og:title\" content=\"Budget passes\">"
+        "<meta itemprop=\"datePublished\" content=\"2020-05-06\"></head><body><article>"
+        "<h1>Budget passes</h1><p>The council passed the budget on Monday, seven votes to two, "
+        "after a debate that ran past midnight.</p><p>Advertisement</p>"
+        "<h2>Taxes</h2><p>Taxes rise by two percent, the first rise in five years, the mayor "
+        "said.</p><p>Schools</p><p>Every school gets a new roof, the plan says, and two get new "
+        "gyms.</p><p>0 Comments</p></article></body></html>";
+    hd_extractor *x;
+    hd_err err = {0};
+    assert_int_equal(hd_extractor_new(NULL, &x, &err), HD_OK);
+    assert_int_equal(hd_extractor_add_buffer(x, "budget.html", doc, strlen(doc), &err), HD_OK);
+    const hd_article *a;
+    assert_int_equal(hd_extractor_next(x, &a, &err), HD_OK);
+    assert_string_equal(a->title, "Budget passes");
+    assert_string_equal(a->date, "2020-05-06");
+    assert_non_null(strstr(a->body, "after a debate that ran past midnight.\nTaxes\nTaxes rise"));
+    assert_non_null(strstr(a->body, "\nSchools\nEvery school gets a new roof"));
+    assert_null(strstr(a->body, "Advertisement"));
+    assert_null(strstr(a->body, "Comments"));
+    assert_int_equal(hd_extractor_next(x, &a, &err), HD_DONE);
+    hd_extractor_free(x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -410,6 +441,7 @@ int main(void)
         cmocka_unit_test(test_declared_charset),
         cmocka_unit_test(test_reader_gzip),
         cmocka_unit_test(test_real_page),
+        cmocka_unit_test(test_one_article_through_the_pipeline),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
