@@ -6,6 +6,8 @@
 #ifndef HD_CLI_H
 #define HD_CLI_H
 
+#include <stdio.h>
+
 #include "herald.h"
 
 enum { HD_EXIT_OK = 0, HD_EXIT_FAIL = 1, HD_EXIT_USAGE = 2 };
@@ -32,7 +34,15 @@ int hd_cmd_stats(int argc, char **argv);
 int hd_cmd_check(int argc, char **argv);
 int hd_cmd_said(int argc, char **argv);
 int hd_cmd_who(int argc, char **argv);
+int hd_cmd_serve(int argc, char **argv);
 /* The index directory: $HERALD_INDEX, else ./herald-index (cmd_index.c). */
+/* A search's results as the JSON object `herald search --json` prints (no newline): query,
+ * total, total_exact, took_ms, hits (id, score, title; with full also date, source, url,
+ * snippet, speakers). */
+void hd_cli_search_json(FILE *f, const char *query, const hd_results *res, int full);
+/* User text (a query, a message quoting it) as a JSON string, invalid UTF-8 as U+FFFD. */
+void hd_cli_json_text(FILE *f, const char *s);
+
 const char *hd_cli_index_dir(void);
 /* Parse [--index DIR] [-h] for the index commands: -1 to go on (optind at the first operand),
  * else the exit status to return (help printed, or usage error). */

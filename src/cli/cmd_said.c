@@ -61,21 +61,8 @@ int hd_cmd_said(int argc, char **argv)
     for (size_t i = 0; i < list.n; i++) {
         const hd_stmt_row *row = &list.v[i];
         if (json) {
-            fputs("{\"date\":", stdout);
-            hd_json_strz(stdout, *row->date ? row->date : NULL);
-            fputs(",\"speaker\":", stdout);
-            hd_json_strz(stdout, row->speaker);
-            fputs(",\"text\":", stdout);
-            hd_json_strz(stdout, row->text);
-            fputs(",\"article_id\":", stdout);
-            hd_json_strz(stdout, row->article_id);
-            fputs(",\"title\":", stdout);
-            hd_json_strz(stdout, row->title);
-            fputs(",\"source\":", stdout);
-            hd_json_strz(stdout, row->source);
-            fputs(",\"url\":", stdout);
-            hd_json_strz(stdout, *row->url ? row->url : NULL);
-            printf(",\"score\":%.4f}\n", row->score);
+            hd_cli_said_json(stdout, row);
+            fputc('\n', stdout);
         } else {
             printf("%-10s  %s: %s\n", *row->date ? row->date : "(no date)", row->speaker,
                    row->text);

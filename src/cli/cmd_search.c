@@ -69,7 +69,7 @@ static size_t utf8_seq(const unsigned char *p, size_t n)
 
 /* Write user text (a query, a message quoting it) as a JSON string: invalid UTF-8 bytes become
  * U+FFFD, so the output stays valid JSON whatever was typed. */
-static void json_text(FILE *f, const char *s)
+void hd_cli_json_text(FILE *f, const char *s)
 {
     size_t n = strlen(s), i = 0;
     char *clean = malloc(n * 3 + 1);
@@ -94,45 +94,45 @@ static void json_text(FILE *f, const char *s)
     free(clean);
 }
 
-static void print_json(const char *query, const hd_results *res, const sopts *o)
+void hd_cli_search_json(FILE *f, const char *query, const hd_results *res, int full)
 {
     int exact;
     uint64_t total = hd_results_total(res, &exact);
-    fputs("{\"query\":", stdout);
-    json_text(stdout, query);
-    printf(",\"total\":%llu,\"total_exact\":%s,\"took_ms\":%.3f,\"hits\":[",
-           (unsigned long long)total, exact ? "true" : "false", hd_results_took_ms(res));
+    fputs("{\"query\":", f);
+    hd_cli_json_text(f, query);
+    fprintf(f, ",\"total\":%llu,\"total_exact\":%s,\"took_ms\":%.3f,\"hits\":[",
+            (unsigned long long)total, exact ? "true" : "false", hd_results_took_ms(res));
     const hd_hit *h;
     int first = 1;
     while (hd_results_next((hd_results *)res, &h) == HD_OK) {
-        fputs(first ? "{\"id\":" : ",{\"id\":", stdout);
+        fputs(first ? "{\"id\":" : ",{\"id\":", f);
         first = 0;
-        json_text(stdout, h->id);
-        printf(",\"score\":%.6g,\"title\":", h->score);
-        json_text(stdout, h->title);
-        if (o->so.snippets) {
-            fputs(",\"date\":", stdout);
-            hd_json_strz(stdout, h->date[0] ? h->date : NULL);
-            fputs(",\"source\":", stdout);
-            json_text(stdout, h->source); /* file names need not be UTF-8 */
-            fputs(",\"url\":", stdout);
-            hd_json_strz(stdout, h->url[0] ? h->url : NULL);
-            fputs(",\"snippet\":", stdout);
-            json_text(stdout, h->snippet ? h->snippet : "");
+        hd_cli_json_text(f, h->id);
+        fprintf(f, ",\"score\":%.6g,\"title\":", h->score);
+        hd_cli_json_text(f, h->title);
+        if (full) {
+            fputs(",\"date\":", f);
+            hd_json_strz(f, h->date[0] ? h->date : NULL);
+            fputs(",\"source\":", f);
+            hd_cli_json_text(f, h->source); /* file names need not be UTF-8 */
+            fputs(",\"url\":", f);
+            hd_json_strz(f, h->url[0] ? h->url : NULL);
+            fputs(",\"snippet\":", f);
+            hd_cli_json_text(f, h->snippet ? h->snippet : "");
             /* who is quoted in the article (issue 4) */
-            fputs(",\"speakers\":[", stdout);
+            fputs(",\"speakers\":[", f);
             for (const char *sp = h->speakers; sp && *sp;) {
                 size_t n = strcspn(sp, "\n");
                 if (sp != h->speakers)
-                    fputc(',', stdout);
-                hd_json_str(stdout, sp, n);
+                    fputc(',', f);
+                hd_json_str(f, sp, n);
                 sp += n + (sp[n] == '\n');
             }
-            fputc(']', stdout);
+            fputc(']', f);
         }
-        fputc('}', stdout);
+        fputc('}', f);
     }
-    fputs("]}\n", stdout);
+    fputs("]}", f);
 }
 
 static void print_text(const hd_results *res, const sopts *o)
@@ -192,14 +192,15 @@ static int run_batch(hd_index *ix, const char *path, sopts *o)
         hd_rc rc = hd_search(ix, line, &o->so, &res, &err);
         if (rc) {
             fputs("{\"query\":", stdout);
-            json_text(stdout, line);
+            hd_cli_json_text(stdout, line);
             printf(",\"error\":{\"code\":\"%s\",\"message\":", hd_rc_name(rc));
-            json_text(stdout, err.msg);
+            hd_cli_json_text(stdout, err.msg);
             fputs("}}\n", stdout);
             status = HD_EXIT_FAIL;
             continue;
         }
-        print_json(line, res, o);
+        hd_cli_search_json(stdout, line, res, o->so.snippets);
+        fputc('\n', stdout);
         hd_results_free(res);
     }
     free(line);
@@ -317,7 +318,7 @@ int hd_cmd_search(int argc, char **argv)
     }
 
     o.tty = !o.json && !batch && isatty(STDOUT_FILENO);
-    o.so.no_speakers = o.json && !o.so.snippets; /* print_json leaves them out */
+    o.so.no_speakers = o.json && !o.so.snippets; /* hd_cli_search_json leaves them out */
     if (o.tty) {
         o.so.hl_open = "\033[1;33m";
         o.so.hl_close = "\033[0m";
@@ -346,9 +347,10 @@ int hd_cmd_search(int argc, char **argv)
             hd_cli_report(&err);
             status = is_query_error(rc) ? HD_EXIT_USAGE : HD_EXIT_FAIL;
         } else {
-            if (o.json)
-                print_json(query, res, &o);
-            else
+            if (o.json) {
+                hd_cli_search_json(stdout, query, res, o.so.snippets);
+                fputc('\n', stdout);
+            } else
                 print_text(res, &o);
             hd_results_free(res);
             status = HD_EXIT_OK;

@@ -33,33 +33,6 @@ static const char who_usage[] =
     "Exit status: 0 success, 1 the index could not be read, 2 usage error or a malformed\n"
     "query.\n";
 
-typedef struct speaker_count {
-    const char *name; /* borrowed from the statement list */
-    size_t n;
-    const char *first, *last;
-} speaker_count;
-
-/* A name starts with a capital (or a non-ASCII letter, a digit: "3M"); descriptions that
- * the extractor keeps as written ("analysts", "regional water board") do not. */
-static int named(const char *s)
-{
-    unsigned char c = (unsigned char)*s;
-    return !(c >= 'a' && c <= 'z');
-}
-
-static int by_count(const void *a, const void *b)
-{
-    const speaker_count *x = a, *y = b;
-    if (x->n != y->n)
-        return x->n < y->n ? 1 : -1;
-    return strcmp(x->name, y->name);
-}
-
-static int by_name(const void *a, const void *b)
-{
-    return strcmp(((const hd_stmt_row *)a)->speaker, ((const hd_stmt_row *)b)->speaker);
-}
-
 int hd_cmd_who(int argc, char **argv)
 {
     hd_stmt_query q;
@@ -79,38 +52,17 @@ int hd_cmd_who(int argc, char **argv)
     if (status != HD_EXIT_OK)
         return status;
 
-    /* Group the rows by speaker. */
-    qsort(list.v, list.n, sizeof *list.v, by_name);
-    speaker_count *sc = calloc(list.n ? list.n : 1, sizeof *sc);
-    size_t n_sc = 0, unnamed = 0;
-    for (size_t i = 0; sc && i < list.n; i++) {
-        const hd_stmt_row *r = &list.v[i];
-        /* people and organisations by name: not "(unknown)", nor a description such as
-         * "analysts" or "the company", which lumps many speakers into one row */
-        if (!strcmp(r->speaker, "(unknown)") || !named(r->speaker)) {
-            unnamed++;
-            continue;
-        }
-        if (!n_sc || strcmp(sc[n_sc - 1].name, r->speaker))
-            sc[n_sc++] = (speaker_count){r->speaker, 0, NULL, NULL};
-        speaker_count *s = &sc[n_sc - 1];
-        s->n++;
-        if (*r->date && (!s->first || strcmp(r->date, s->first) < 0))
-            s->first = r->date;
-        if (*r->date && (!s->last || strcmp(r->date, s->last) > 0))
-            s->last = r->date;
+    hd_who_row *sc;
+    size_t n_sc, unnamed;
+    if (hd_cli_who_rows(&list, &sc, &n_sc, &unnamed)) {
+        hd_stmt_list_done(&list);
+        hd_cli_errorf("out of memory");
+        return HD_EXIT_FAIL;
     }
-    if (n_sc)
-        qsort(sc, n_sc, sizeof *sc, by_count);
     for (size_t i = 0; i < n_sc && i < limit; i++) {
         if (json) {
-            fputs("{\"speaker\":", stdout);
-            hd_json_strz(stdout, sc[i].name);
-            printf(",\"statements\":%zu,\"first\":", sc[i].n);
-            hd_json_strz(stdout, sc[i].first);
-            fputs(",\"last\":", stdout);
-            hd_json_strz(stdout, sc[i].last);
-            fputs("}\n", stdout);
+            hd_cli_who_json(stdout, &sc[i]);
+            fputc('\n', stdout);
         } else {
             printf("%6zu  %-32s %s .. %s\n", sc[i].n, sc[i].name, sc[i].first ? sc[i].first : "?",
                    sc[i].last ? sc[i].last : "?");

@@ -17,6 +17,7 @@ static const hd_cli_cmd commands[] = {
     {"search", hd_cmd_search, "search an index: ranked articles with highlighted snippets"},
     {"said", hd_cmd_said, "a speaker's statements as a timeline, with their articles"},
     {"who", hd_cmd_who, "who is quoted (on a topic), with statement counts"},
+    {"serve", hd_cmd_serve, "answer queries over HTTP: JSON API and a web page"},
 };
 
 #define N_COMMANDS (sizeof commands / sizeof commands[0])

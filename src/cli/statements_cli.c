@@ -7,11 +7,13 @@
 #include <ctype.h>
 #include <errno.h>
 #include <getopt.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/json_out.h"
 
 int hd_cli_parse_count(const char *s, size_t *out)
 {
@@ -552,13 +554,43 @@ static int dedup(hd_stmt_list *list, size_t limit)
     return oom ? -1 : 0;
 }
 
+/* An error of the query: to q->err when the caller collects them, else on stderr. */
+static void q_error(const hd_stmt_query *q, hd_rc code, const char *where, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+static void q_error(const hd_stmt_query *q, hd_rc code, const char *where, const char *fmt, ...)
+{
+    char msg[sizeof q->err->msg];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    if (!q->err) {
+        if (where && *where)
+            hd_cli_errorf("%s: %s", where, msg);
+        else
+            hd_cli_errorf("%s", msg);
+        return;
+    }
+    q->err->code = code;
+    snprintf(q->err->where, sizeof q->err->where, "%s", where ? where : "");
+    snprintf(q->err->msg, sizeof q->err->msg, "%s", msg);
+}
+
+static void q_report(const hd_stmt_query *q, const hd_err *err)
+{
+    if (q->err)
+        *q->err = *err;
+    else
+        hd_cli_report(err);
+}
+
 int hd_cli_statements(const hd_stmt_query *q, hd_stmt_list *list)
 {
     char dir[4096];
     hd_err err = {0};
     memset(list, 0, sizeof *list);
     if (hd_statements_dir(q->dir, dir, sizeof dir) != HD_OK) {
-        hd_cli_errorf("index path too long: %s", q->dir);
+        q_error(q, HD_EINVAL, NULL, "index path too long: %s", q->dir);
         return HD_EXIT_USAGE;
     }
     /* +speaker:"NAME" +date:A..B +(TOPIC): every part required; only the topic scores. A name
@@ -590,7 +622,7 @@ int hd_cli_statements(const hd_stmt_query *q, hd_stmt_list *list)
                  q->since ? q->since : "", q->until ? q->until : "");
     if (q->about) {
         if (strlen(q->about) + strlen(query) + 4 >= sizeof query) {
-            hd_cli_errorf("--about query too long");
+            q_error(q, HD_ELIMIT, NULL, "--about query too long");
             return HD_EXIT_USAGE;
         }
         snprintf(query + strlen(query), sizeof query - strlen(query), "+(%s)", q->about);
@@ -598,12 +630,13 @@ int hd_cli_statements(const hd_stmt_query *q, hd_stmt_list *list)
     if (!*query)
         strcpy(query, "*");
 
-    hd_index *ix;
-    if (hd_index_open(dir, NULL, &ix, &err) != HD_OK) {
+    hd_index *ix = q->stmts;
+    if (!ix && hd_index_open(dir, NULL, &ix, &err) != HD_OK) {
         if (err.code == HD_ENOTFOUND)
-            hd_cli_errorf("%s: no statements index (run `herald index` on some pages first)", dir);
+            q_error(q, HD_ENOTFOUND, dir,
+                    "no statements index (run `herald index` on some pages first)");
         else
-            hd_cli_report(&err);
+            q_report(q, &err);
         return HD_EXIT_FAIL;
     }
     hd_rc rc;
@@ -630,9 +663,10 @@ int hd_cli_statements(const hd_stmt_query *q, hd_stmt_list *list)
         if (!rc)
             hd_stmt_list_sort_by_date(list);
     }
-    hd_index_close(ix);
+    if (!q->stmts)
+        hd_index_close(ix);
     if (rc) {
-        hd_cli_report(&err);
+        q_report(q, &err);
         hd_stmt_list_done(list);
         return err.code == HD_EQUERY || err.code == HD_ELIMIT ? HD_EXIT_USAGE : HD_EXIT_FAIL;
     }
@@ -651,9 +685,94 @@ int hd_cli_statements(const hd_stmt_query *q, hd_stmt_list *list)
     }
     if (cc.oom || dedup(list, q->limit ? q->limit : SIZE_MAX)) {
         hd_stmt_list_done(list);
-        hd_cli_errorf("out of memory");
+        q_error(q, HD_ENOMEM, NULL, "out of memory");
         return HD_EXIT_FAIL;
     }
     merge_speakers(list);
     return HD_EXIT_OK;
+}
+
+void hd_cli_said_json(FILE *f, const hd_stmt_row *row)
+{
+    fputs("{\"date\":", f);
+    hd_json_strz(f, *row->date ? row->date : NULL);
+    fputs(",\"speaker\":", f);
+    hd_json_strz(f, row->speaker);
+    fputs(",\"text\":", f);
+    hd_json_strz(f, row->text);
+    fputs(",\"article_id\":", f);
+    hd_json_strz(f, row->article_id);
+    fputs(",\"title\":", f);
+    hd_json_strz(f, row->title);
+    fputs(",\"source\":", f);
+    hd_json_strz(f, row->source);
+    fputs(",\"url\":", f);
+    hd_json_strz(f, *row->url ? row->url : NULL);
+    fprintf(f, ",\"score\":%.4f}", row->score);
+}
+
+/* A name starts with a capital (or a non-ASCII letter, a digit: "3M"); descriptions that
+ * the extractor keeps as written ("analysts", "regional water board") do not. */
+static int named(const char *s)
+{
+    unsigned char c = (unsigned char)*s;
+    return !(c >= 'a' && c <= 'z');
+}
+
+static int who_by_count(const void *a, const void *b)
+{
+    const hd_who_row *x = a, *y = b;
+    if (x->n != y->n)
+        return x->n < y->n ? 1 : -1;
+    return strcmp(x->name, y->name);
+}
+
+static int row_by_speaker(const void *a, const void *b)
+{
+    return strcmp(((const hd_stmt_row *)a)->speaker, ((const hd_stmt_row *)b)->speaker);
+}
+
+int hd_cli_who_rows(hd_stmt_list *list, hd_who_row **out, size_t *n, size_t *unnamed)
+{
+    *out = NULL;
+    *n = *unnamed = 0;
+    if (list->n)
+        qsort(list->v, list->n, sizeof *list->v, row_by_speaker);
+    hd_who_row *sc = calloc(list->n ? list->n : 1, sizeof *sc);
+    if (!sc)
+        return -1;
+    size_t n_sc = 0;
+    for (size_t i = 0; i < list->n; i++) {
+        const hd_stmt_row *r = &list->v[i];
+        /* people and organisations by name: not "(unknown)", nor a description such as
+         * "analysts" or "the company", which lumps many speakers into one row */
+        if (!strcmp(r->speaker, "(unknown)") || !named(r->speaker)) {
+            (*unnamed)++;
+            continue;
+        }
+        if (!n_sc || strcmp(sc[n_sc - 1].name, r->speaker))
+            sc[n_sc++] = (hd_who_row){r->speaker, 0, NULL, NULL};
+        hd_who_row *s = &sc[n_sc - 1];
+        s->n++;
+        if (*r->date && (!s->first || strcmp(r->date, s->first) < 0))
+            s->first = r->date;
+        if (*r->date && (!s->last || strcmp(r->date, s->last) > 0))
+            s->last = r->date;
+    }
+    if (n_sc)
+        qsort(sc, n_sc, sizeof *sc, who_by_count);
+    *out = sc;
+    *n = n_sc;
+    return 0;
+}
+
+void hd_cli_who_json(FILE *f, const hd_who_row *row)
+{
+    fputs("{\"speaker\":", f);
+    hd_json_strz(f, row->name);
+    fprintf(f, ",\"statements\":%zu,\"first\":", row->n);
+    hd_json_strz(f, row->first);
+    fputs(",\"last\":", f);
+    hd_json_strz(f, row->last);
+    fputc('}', f);
 }

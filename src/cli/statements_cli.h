@@ -9,6 +9,9 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
+
+#include "herald.h"
 
 typedef struct hd_stmt_query {
     const char *dir;           /* articles' index directory; statements live in DIR/statements */
@@ -17,6 +20,9 @@ typedef struct hd_stmt_query {
     const char *since, *until; /* YYYY-MM-DD or NULL */
     size_t limit;              /* rows wanted after dedup; 0 = all */
     int all;                   /* with about: every match, not the best-ranked window */
+    hd_index *stmts;           /* the statements index already open (not closed), or NULL to
+                                         open DIR/statements for this query */
+    hd_err *err;               /* where errors go (code, where, message), or NULL: stderr */
 } hd_stmt_query;
 
 typedef struct hd_stmt_row {
@@ -42,6 +48,22 @@ typedef struct hd_stmt_list {
 int hd_cli_statements(const hd_stmt_query *q, hd_stmt_list *list);
 void hd_stmt_list_sort_by_date(hd_stmt_list *list);
 void hd_stmt_list_done(hd_stmt_list *list);
+
+/* One statement row as the JSON object `herald said --json` prints (no newline). */
+void hd_cli_said_json(FILE *f, const hd_stmt_row *row);
+
+/* `herald who`'s rows: named speakers with their statement counts and first and last dates,
+ * most statements first. Names and dates are borrowed from the list (sorted by speaker). */
+typedef struct hd_who_row {
+    const char *name;
+    size_t n;
+    const char *first, *last; /* NULL when no statement is dated */
+} hd_who_row;
+/* Group list's rows (reordering them); *out is owned (free()); *unnamed counts the statements
+ * of descriptions ("analysts") and unknown speakers. -1 when out of memory. */
+int hd_cli_who_rows(hd_stmt_list *list, hd_who_row **out, size_t *n, size_t *unnamed);
+/* One row as the JSON object `herald who --json` prints (no newline). */
+void hd_cli_who_json(FILE *f, const hd_who_row *row);
 
 /* The options `said` and `who` share: --index --about --since --until -n --json -h. Fills q
  * (q->limit = the -n value or 0), *json; returns -1 to go on (optind at the first operand),

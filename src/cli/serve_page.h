@@ -1,0 +1,71 @@
+/* SPDX-License-Identifier: MIT
+ *
+ * serve_page.h — the web page `herald serve` gives at /: a search box and a "who said what"
+ * form over the JSON API. Everything the index returns is put in the page as text
+ * (textContent), except snippets, which herald HTML-escapes itself before adding its <b>
+ * marks. No external scripts, styles or fonts.
+ */
+#ifndef HD_CLI_SERVE_PAGE_H
+#define HD_CLI_SERVE_PAGE_H
+
+static const char hd_serve_page[] =
+    "<!DOCTYPE html>\n"
+    "<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
+    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+    "<title>herald</title>\n"
+    "<style>\n"
+    "body{font:16px/1.45 system-ui,sans-serif;max-width:52em;margin:1.5em auto;padding:0 1em;"
+    "color:#222}\n"
+    "h1{font-size:1.4em;margin:0 0 .2em}#stats{color:#777;font-size:.85em}\n"
+    "form{margin:1em 0;display:flex;gap:.5em;flex-wrap:wrap}"
+    "input{font:inherit;padding:.3em .5em}input[name=q],input[name=speaker]{flex:1 1 16em}\n"
+    ".hit,.st{margin:1em 0}.t{font-weight:600}.m{color:#777;font-size:.85em}"
+    ".snip b{background:#fe6}.err{color:#b00}\n"
+    "nav button{font:inherit;border:0;background:none;padding:.2em .6em;cursor:pointer}"
+    "nav button.on{border-bottom:2px solid #333}\n"
+    "</style></head><body>\n"
+    "<h1>herald</h1><div id=\"stats\"></div>\n"
+    "<nav><button id=\"tab-search\" class=\"on\">Search</button>"
+    "<button id=\"tab-said\">Who said what</button></nav>\n"
+    "<form id=\"f-search\"><input name=\"q\" placeholder=\"query: iran AND talks, "
+    "&quot;supreme leader&quot;, title:oil, date:2022-01-01..2022-12-31\" autofocus>"
+    "<label><input type=\"checkbox\" name=\"bydate\"> newest first</label>"
+    "<button>Search</button></form>\n"
+    "<form id=\"f-said\" hidden><input name=\"speaker\" placeholder=\"speaker, e.g. Khamenei\">"
+    "<input name=\"about\" placeholder=\"about (optional query)\">"
+    "<button>Show statements</button></form>\n"
+    "<div id=\"out\"></div>\n"
+    "<script>\n"
+    "'use strict';\n"
+    "const $=s=>document.querySelector(s),out=$('#out');\n"
+    "function el(tag,cls,text){const e=document.createElement(tag);if(cls)e.className=cls;"
+    "if(text!=null)e.textContent=text;return e}\n"
+    "async function api(path,params){const u=new URL(path,location.href);"
+    "for(const[k,v]of Object.entries(params))if(v)u.searchParams.set(k,v);"
+    "const r=await fetch(u);const j=await r.json();if(!r.ok)throw new Error(j.error);return j}\n"
+    "function fail(e){out.replaceChildren(el('p','err',e.message))}\n"
+    "function tab(name){for(const n of['search','said']){$('#tab-'+n).classList.toggle('on',"
+    "n===name);$('#f-'+n).hidden=n!==name}out.replaceChildren()}\n"
+    "$('#tab-search').onclick=()=>tab('search');$('#tab-said').onclick=()=>tab('said');\n"
+    "$('#f-search').onsubmit=async ev=>{ev.preventDefault();const f=ev.target;try{"
+    "const j=await api('api/search',{q:f.q.value,n:20,sort:f.bydate.checked?'date':''});"
+    "const box=el('div');box.append(el('p','m',(j.total_exact?'':'at least ')+j.total+"
+    "' articles, '+j.took_ms.toFixed(1)+' ms'));"
+    "for(const h of j.hits){const d=el('div','hit');d.append(el('div','t',h.title||h.id));"
+    "d.append(el('div','m',[h.date,h.source].filter(Boolean).join(' \\u00b7 ')));"
+    "const s=el('div','snip');s.innerHTML=h.snippet;d.append(s);"
+    "if(h.speakers.length)d.append(el('div','m','quoted: '+h.speakers.join(', ')));"
+    "box.append(d)}out.replaceChildren(box)}catch(e){fail(e)}};\n"
+    "$('#f-said').onsubmit=async ev=>{ev.preventDefault();const f=ev.target;try{"
+    "const j=await api('api/said',{speaker:f.speaker.value,about:f.about.value});"
+    "const box=el('div');box.append(el('p','m',j.statements.length+' statements, oldest "
+    "first'));"
+    "for(const s of j.statements){const d=el('div','st');"
+    "d.append(el('div','m',(s.date||'(no date)')+' \\u00b7 '+s.speaker));"
+    "d.append(el('div','',s.text));d.append(el('div','m',(s.title||'(untitled)')+' \\u2014 '+"
+    "s.source));box.append(d)}out.replaceChildren(box)}catch(e){fail(e)}};\n"
+    "api('api/stats',{}).then(s=>{$('#stats').textContent=s.documents+' articles in the "
+    "index'}).catch(()=>{});\n"
+    "</script></body></html>\n";
+
+#endif
