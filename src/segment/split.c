@@ -351,6 +351,18 @@ static void settle(hd_clean *c, hd_seg *s, uint64_t title_key, int have_title)
         s->n_body += c->lines[i].kind == HD_LINE_GOOD;
 }
 
+/* Does the article hold a sentence of prose (ten words or more, ending like a sentence) or a
+ * table kept as content? */
+static int has_prose(const hd_clean *c, const hd_seg *sg)
+{
+    for (size_t i = sg->from; i < sg->to; i++) {
+        const hd_line *l = &c->lines[i];
+        if (l->kind == HD_LINE_GOOD && (l->table || (l->terminal && l->n_words >= 10)))
+            return 1;
+    }
+    return 0;
+}
+
 hd_rc hd_segment_page(hd_clean *c, const char *given_title, hd_segments *out, hd_err *err)
 {
     hd_rc rc;
@@ -433,6 +445,28 @@ hd_rc hd_segment_page(hd_clean *c, const char *given_title, hd_segments *out, hd
             out->v[kept++] = *s;
     }
     out->n = kept;
+    if (kept > 1) {
+        /* A page cut into several articles: a piece without one sentence of prose (a list of
+         * teaser headlines, a block of site links and timestamps between two stories) is page
+         * furniture, not an article, once another piece has prose. Tables count as content. */
+        size_t with = 0;
+        for (size_t k = 0; k < out->n; k++)
+            with += has_prose(c, &out->v[k]);
+        if (with > 0 && with < out->n) {
+            size_t m = 0;
+            for (size_t k = 0; k < out->n; k++) {
+                hd_seg *sg = &out->v[k];
+                if (has_prose(c, sg)) {
+                    out->v[m++] = *sg;
+                    continue;
+                }
+                for (size_t i = sg->from; i < sg->to; i++)
+                    if (c->lines[i].kind == HD_LINE_GOOD)
+                        c->lines[i].kind = HD_LINE_BAD;
+            }
+            out->n = m;
+        }
+    }
     if (kept == 0) {
         /* Nothing looked like prose (a table, a list, a one-line item): keep every line that is
          * not a title, byline or credit rather than lose the page. */

@@ -129,6 +129,42 @@ static void test_two_articles_glued(void **state)
     unload(&p);
 }
 
+/* A teaser block after the story starts like an article (a headline on a date) but holds no
+ * sentence of prose: it is page furniture, not a second article. A brief with one sentence
+ * after it stays an article. */
+static void test_piece_without_prose_is_no_article(void **state)
+{
+    (void)state;
+    const char *story =
+        "Council Passes Budget After Long Debate\n\nBy Jane Roe\n\nMarch 3, 2021\n\n"
+        "The city council passed next year's budget on Monday night, seven votes "
+        "to two, after a debate that ran past midnight.\n\n"
+        "Taxes will rise by two percent, the first rise in five years, and every "
+        "school gets a new roof, the mayor said.\n\n";
+    const char *teasers = "Police Name Driver In Route 9 Crash\n\nMarch 2, 2021\n\n"
+                          "Storm knocks out power to 3,000 homes in the north end\n\n"
+                          "Palm Bay wins the county title again\n\n"
+                          "Photos: the spring fair opens downtown\n";
+    const char *brief = "Police Name Driver In Route 9 Crash\n\nMarch 2, 2021\n\n"
+                        "Police on Tuesday named the driver who died in Sunday's crash on Route 9 "
+                        "as a 34-year-old man from Salem.\n";
+    char text[2048];
+    page p;
+    snprintf(text, sizeof text, "%s%s", story, teasers);
+    load_text(&p, text, NULL);
+    assert_int_equal(p.segs.n, 1);
+    assert_true(title_is(&p, 0, "Council Passes Budget"));
+    assert_true(body_has(&p, 0, "Taxes will rise by two percent"));
+    assert_false(body_has(&p, 0, "Storm knocks out power"));
+    unload(&p);
+    snprintf(text, sizeof text, "%s%s", story, brief);
+    load_text(&p, text, NULL);
+    assert_int_equal(p.segs.n, 2);
+    assert_true(title_is(&p, 1, "Police Name Driver"));
+    assert_true(body_has(&p, 1, "Police on Tuesday named the driver"));
+    unload(&p);
+}
+
 static void test_comment_section_is_not_the_story(void **state)
 {
     (void)state;
@@ -343,6 +379,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_dates),
         cmocka_unit_test(test_two_articles_glued),
+        cmocka_unit_test(test_piece_without_prose_is_no_article),
         cmocka_unit_test(test_comment_section_is_not_the_story),
         cmocka_unit_test(test_headline_byline_and_page_title),
         cmocka_unit_test(test_subheading_and_byline),
