@@ -82,7 +82,7 @@ static int cap_word(const xctx *x, uint32_t i)
     if (!tok_word(x, i) || !(x->t[i].flags & (TF_CAP | TF_ALLCAPS)) || (x->t[i].flags & TF_DIGIT))
         return 0;
     if (!(x->t[i].lex & LW_TIME))
-        return 1;
+        return !(x->t[i].flags & TF_SSTART) || !tok_pron_contraction(x, i);
     /* a day name is never part of a name ("Smith Tuesday said"); nor a time zone */
     size_t n = x->t[i].stem_e - x->t[i].s;
     if ((x->t[i].flags & TF_ALLCAPS) ||

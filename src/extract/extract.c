@@ -100,7 +100,7 @@ static const char *speaker_name(xctx *x, const xstmt *s)
     }
     uint32_t h = np1 - 1, a = h;
     const xtok *t = &x->t[h];
-    if (tok_has(x, h, LW_PRON | LW_FUNC) ||
+    if (tok_has(x, h, LW_PRON | LW_FUNC) || tok_pron_contraction(x, h) ||
         (tok_has(x, h, LW_TIME) && !(x->t[h].flags & TF_ALLCAPS)))
         return NULL;
     static const char *const shares[] = {

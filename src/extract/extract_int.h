@@ -21,6 +21,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
+#include <strings.h>
 
 #include "extract/extract.h"
 
@@ -323,6 +324,43 @@ static inline int tok_has(const xctx *x, uint32_t i, uint32_t bits)
 static inline int tok_punct(const xctx *x, uint32_t i, char ch)
 {
     return i < x->nt && x->t[i].kind == TK_PUNCT && x->t[i].ch == ch;
+}
+
+/* A pronoun with a contracted verb ("You're", "We’ve", "It's", "I'm"): capitalised at a
+ * sentence start, never a name. */
+static inline int tok_pron_contraction(const xctx *x, uint32_t i)
+{
+    static const char *const prons[] = {"i",    "you",   "we",   "they", "he",  "she", "it",
+                                        "that", "there", "what", "who",  "let", NULL};
+    if (i >= x->nt || x->t[i].kind != TK_WORD)
+        return 0;
+    const char *p = x->b + x->t[i].s, *end = x->b + x->t[i].e;
+    const char *ap = NULL;
+    size_t skip = 0;
+    for (const char *c = p; c < end && c - p < 6; c++) {
+        if (*c == '\'') {
+            ap = c, skip = 1;
+            break;
+        }
+        if ((unsigned char)c[0] == 0xE2 && c + 2 < end && (unsigned char)c[1] == 0x80 &&
+            (unsigned char)c[2] == 0x99) {
+            ap = c, skip = 3;
+            break;
+        }
+    }
+    if (!ap || ap == p)
+        return 0;
+    size_t rest = (size_t)(end - ap) - skip;
+    const char *r = ap + skip;
+    if (!(rest == 1 && (r[0] == 'm' || r[0] == 'd' || r[0] == 's' || r[0] == 'M' || r[0] == 'S')) &&
+        !(rest == 2 &&
+          ((!strncasecmp(r, "re", 2)) || !strncasecmp(r, "ve", 2) || !strncasecmp(r, "ll", 2))))
+        return 0;
+    size_t n = (size_t)(ap - p);
+    for (int k = 0; prons[k]; k++)
+        if (strlen(prons[k]) == n && !strncasecmp(p, prons[k], n))
+            return 1;
+    return 0;
 }
 
 /* Case-insensitive comparison of a word token with a lowercase ASCII word. */

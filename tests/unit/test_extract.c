@@ -1861,6 +1861,22 @@ static void test_times_and_places_name_no_speaker(void **state)
     assert_false(has(&r, "20.72 points"));
 }
 
+/* "You're", "We've", "I'd" open sentences capitalised; they name no one. */
+static void test_pronoun_contractions_are_no_names(void **state)
+{
+    (void)state;
+    res r = run("Pensions\n\n"
+                "We've called for the state pension to be increased to the credit level.\n\n"
+                "I'd say that the likelihood of an attack is a when, not an if.\n\n"
+                "You\u2019re promised a smooth ride in the fastest car available.\n");
+    assert_null(find(&r, "the likelihood of an attack")->speaker);
+    assert_null(entity(&r, "We've"));
+    assert_null(entity(&r, "You\u2019re"));
+    for (size_t i = 0; i < r.n; i++)
+        if (r.st[i].speaker)
+            assert_null(strchr(r.st[i].speaker, '\''));
+}
+
 static void test_title_inside_a_name_run(void **state)
 {
     (void)state;
@@ -2303,6 +2319,7 @@ int main(void)
         cmocka_unit_test(test_role_after_its_speaker),
         cmocka_unit_test(test_time_before_the_subject),
         cmocka_unit_test(test_times_and_places_name_no_speaker),
+        cmocka_unit_test(test_pronoun_contractions_are_no_names),
         cmocka_unit_test(test_title_inside_a_name_run),
         cmocka_unit_test(test_undertakings_and_second_clauses),
         cmocka_unit_test(test_periphrastic_cues),
