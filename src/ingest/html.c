@@ -29,6 +29,11 @@
 
 enum kind { K_TEXT, K_P, K_HEAD, K_H1, K_LI };
 
+/* The text of elements nested deeper than READ_DEPTH is not read (the caller is told); walks
+ * up the tree stop after MAX_DEPTH ancestors, so they always reach what they look for. */
+#define READ_DEPTH 2048
+#define MAX_DEPTH  4096
+
 /* A run of text between block boundaries. */
 typedef struct blk {
     size_t off, len; /* in walker.text */
@@ -60,6 +65,7 @@ typedef struct walker {
     int in_a;
     int prune;
     int oom;
+    int too_deep; /* elements nested past READ_DEPTH were left unread */
     /* metadata, as offsets into meta (NUL-terminated strings), or SIZE_MAX */
     hd_buf meta;
     size_t og_title, doc_title, date, url, ld_date, time_date;
@@ -443,11 +449,15 @@ static void leave(walker *w, xmlNode *n)
 static void walk(walker *w, xmlNode *root)
 {
     xmlNode *n = root;
+    size_t depth = 0;
     while (n && !w->oom) {
         int down;
         enter(w, n, &down);
-        if (down && n->children) {
+        if (down && n->children && depth >= READ_DEPTH)
+            w->too_deep = 1; /* not read below: every walk up the tree stays bounded */
+        else if (down && n->children) {
             n = n->children;
+            depth++;
             continue;
         }
         if (down)
@@ -455,6 +465,7 @@ static void walk(walker *w, xmlNode *root)
         /* climb past every ancestor n is the last child of, leaving each (all were entered) */
         while (n != root && !n->next) {
             n = n->parent;
+            depth--;
             leave(w, n);
         }
         n = n == root ? NULL : n->next;
@@ -525,7 +536,7 @@ static double final_score(const node_info *i)
 
 static int is_ancestor(const xmlNode *a, const xmlNode *n)
 {
-    for (size_t d = 0; n && d < 256; n = n->parent, d++)
+    for (size_t d = 0; n && d < MAX_DEPTH; n = n->parent, d++)
         if (n == a)
             return 1;
     return 0;
@@ -557,7 +568,7 @@ static node_info *climb(walker *w, node_info *top, double best)
     }
     if (na >= 3) {
         size_t depth = 0;
-        for (xmlNode *a = top->n->parent; a && a->type == XML_ELEMENT_NODE && depth < 256;
+        for (xmlNode *a = top->n->parent; a && a->type == XML_ELEMENT_NODE && depth < MAX_DEPTH;
              a = a->parent, depth++) {
             if (tag_is(a, "body"))
                 break;
@@ -572,7 +583,7 @@ static node_info *climb(walker *w, node_info *top, double best)
             }
         }
     }
-    for (size_t depth = 0; depth < 256; depth++) {
+    for (size_t depth = 0; depth < MAX_DEPTH; depth++) {
         xmlNode *p = top->n->parent;
         if (!p || p->type != XML_ELEMENT_NODE || tag_is(p, "body"))
             break;
@@ -600,7 +611,7 @@ static size_t choose(walker *w)
     /* text and link totals of every element above a block */
     for (size_t k = 0; k < w->nb && !w->oom; k++) {
         size_t depth = 0;
-        for (xmlNode *a = w->b[k].el; a && a->type == XML_ELEMENT_NODE && depth < 256;
+        for (xmlNode *a = w->b[k].el; a && a->type == XML_ELEMENT_NODE && depth < MAX_DEPTH;
              a = a->parent, depth++) {
             node_info *i = info(w, a);
             if (!i)
@@ -676,7 +687,7 @@ static size_t choose(walker *w)
         blk *b = &w->b[k];
         int in = 0;
         size_t depth = 0;
-        for (xmlNode *a = b->el; a && a->type == XML_ELEMENT_NODE && depth < 256;
+        for (xmlNode *a = b->el; a && a->type == XML_ELEMENT_NODE && depth < MAX_DEPTH;
              a = a->parent, depth++)
             if (a->_private && w->ni[(uintptr_t)a->_private - 1].keep) {
                 in = 1;
@@ -774,13 +785,16 @@ int hd_html_detect(const char *sample, size_t len)
 }
 
 hd_rc hd_html_page(const char *html, size_t len, const char *where, hd_buf *text, hd_buf *store,
-                   hd_page *page, hd_err *err)
+                   hd_page *page, int *too_deep, hd_err *err)
 {
+    *too_deep = 0;
     if (len > INT32_MAX)
         return hd_err_setw(err, HD_ELIMIT, where, "HTML page too large to parse");
+    /* XML_PARSE_HUGE: a paragraph may hold more than libxml2's default 10 MB of text (our
+     * own page limit bounds the input), and elements may nest deeper than 256 */
     htmlDocPtr doc = htmlReadMemory(html, (int)len, NULL, NULL,
                                     HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING |
-                                        HTML_PARSE_NONET | HTML_PARSE_COMPACT);
+                                        XML_PARSE_HUGE | HTML_PARSE_NONET | HTML_PARSE_COMPACT);
     if (!doc)
         return hd_err_setw(err, HD_EINPUT, where, "HTML that libxml2 cannot parse");
     xmlNode *root = xmlDocGetRootElement(doc);
@@ -846,6 +860,7 @@ hd_rc hd_html_page(const char *html, size_t len, const char *where, hd_buf *text
     }
     if (w.oom || text->oom || store->oom || w.text.oom || w.meta.oom)
         rc = hd_err_setw(err, HD_ENOMEM, where, "out of memory reading HTML");
+    *too_deep = w.too_deep;
     done(&w);
     xmlFreeDoc(doc);
     if (rc)

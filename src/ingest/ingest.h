@@ -53,9 +53,10 @@ int hd_html_detect(const char *sample, size_t len);
  * the story's paragraphs (blank-line separated, valid UTF-8 up to what libxml2 decodes), store
  * the title, date (YYYY-MM-DD when the metadata gives a full date) and canonical URL, and page
  * points into both; origin and source are left for the caller. where names the page in
- * messages. */
+ * messages. *too_deep is set when elements nest over 2,048 deep: what lies below was not
+ * read. */
 hd_rc hd_html_page(const char *html, size_t len, const char *where, hd_buf *text, hd_buf *store,
-                   hd_page *page, hd_err *err);
+                   hd_page *page, int *too_deep, hd_err *err);
 
 /* Parse one JSON Lines record (line, len bytes; need not be NUL-terminated) into page fields
  * allocated in `store` (reset by the caller). where names the line for messages. Returns

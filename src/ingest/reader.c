@@ -384,9 +384,13 @@ static hd_rc html_page(hd_reader *r, hd_page *page, hd_err *err)
     hd_rc rc = read_all(r, err);
     if (rc)
         return rc;
+    int too_deep;
     if ((rc = hd_html_page(r->chunk.p ? r->chunk.p : "", r->chunk.len, r->cur_name, &r->line,
-                           &r->store, page, err)))
+                           &r->store, page, &too_deep, err)))
         return rc;
+    if (too_deep)
+        warn(r, HD_EINPUT, r->cur_name,
+             "HTML elements nested over 2048 deep; the text below that depth was not read");
     size_t len;
     /* libxml2 decodes what the page declares; anything it let through invalid is repaired */
     const char *txt = repair(r, page->text, page->len, &len, r->cur_name, err);

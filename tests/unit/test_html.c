@@ -28,9 +28,11 @@ typedef struct page_out {
 static void html(page_out *o, const char *doc)
 {
     hd_err err = {0};
+    int deep;
     memset(o, 0, sizeof *o);
-    assert_int_equal(hd_html_page(doc, strlen(doc), "t.html", &o->text, &o->store, &o->pg, &err),
-                     HD_OK);
+    assert_int_equal(
+        hd_html_page(doc, strlen(doc), "t.html", &o->text, &o->store, &o->pg, &deep, &err), HD_OK);
+    assert_int_equal(deep, 0);
     assert_int_equal(o->pg.structured, 1);
     assert_int_equal(strlen(o->pg.text), o->pg.len);
 }
@@ -244,19 +246,48 @@ static void test_retry_without_class_test(void **state)
 static void test_hostile_shapes(void **state)
 {
     (void)state;
-    /* 200,000 nested elements: the walk is a loop, not recursion */
+    /* 2,000 nested elements (libxml2 reads 2,048 with XML_PARSE_HUGE): the walk is a loop, not
+     * recursion, and the text at the bottom is read */
     hd_buf doc = {0};
     hd_buf_adds(&doc, "<html><body>");
-    for (int i = 0; i < 200000; i++)
+    for (int i = 0; i < 1000; i++)
         hd_buf_adds(&doc, "<div><span>");
     hd_buf_adds(&doc, "Deep text, at the bottom of it all, is still read as text here.");
     hd_buf_adds(&doc, "</body></html>");
     assert_false(doc.oom);
     page_out o;
     hd_err err = {0};
+    int deep;
     memset(&o, 0, sizeof o);
-    assert_int_equal(hd_html_page(doc.p, doc.len, "deep.html", &o.text, &o.store, &o.pg, &err),
-                     HD_OK);
+    assert_int_equal(
+        hd_html_page(doc.p, doc.len, "deep.html", &o.text, &o.store, &o.pg, &deep, &err), HD_OK);
+    assert_int_equal(deep, 0);
+    assert_non_null(strstr(o.pg.text, "Deep text, at the bottom of it all"));
+    done(&o);
+    /* 200,000: what lies below 2,048 is not read, and the caller is told */
+    hd_buf_clear(&doc);
+    hd_buf_adds(&doc, "<html><body><p>Near the top, a paragraph of text is read as the story.</p>");
+    for (int i = 0; i < 200000; i++)
+        hd_buf_adds(&doc, "<div><span>");
+    hd_buf_adds(&doc, "Deep text.</body></html>");
+    memset(&o, 0, sizeof o);
+    assert_int_equal(
+        hd_html_page(doc.p, doc.len, "deep.html", &o.text, &o.store, &o.pg, &deep, &err), HD_OK);
+    assert_int_equal(deep, 1);
+    assert_non_null(strstr(o.pg.text, "Near the top, a paragraph"));
+    done(&o);
+    /* a paragraph of 12 MB, more than libxml2's default text limit, is read whole */
+    hd_buf_clear(&doc);
+    hd_buf_adds(&doc, "<html><body><p>");
+    for (int i = 0; i < 200000; i++)
+        hd_buf_adds(&doc, "The council voted, seven to two, to pass the budget. ");
+    hd_buf_adds(&doc, "The end.</p></body></html>");
+    assert_false(doc.oom);
+    memset(&o, 0, sizeof o);
+    assert_int_equal(
+        hd_html_page(doc.p, doc.len, "long.html", &o.text, &o.store, &o.pg, &deep, &err), HD_OK);
+    assert_true(o.pg.len > 10600000);
+    assert_non_null(strstr(o.pg.text + o.pg.len - 40, "The end."));
     done(&o);
     hd_buf_done(&doc);
     /* empty, tag soup and a page with no text at all */
@@ -268,8 +299,8 @@ static void test_hostile_shapes(void **state)
                           "<html>\x01\x02\xff</html>"};
     for (size_t i = 0; i < sizeof junk / sizeof *junk; i++) {
         memset(&o, 0, sizeof o);
-        hd_rc rc =
-            hd_html_page(junk[i], strlen(junk[i]), "junk.html", &o.text, &o.store, &o.pg, &err);
+        hd_rc rc = hd_html_page(junk[i], strlen(junk[i]), "junk.html", &o.text, &o.store, &o.pg,
+                                &deep, &err);
         assert_true(rc == HD_OK || rc == HD_EINPUT);
         if (rc)
             assert_string_equal(err.where, "junk.html");
