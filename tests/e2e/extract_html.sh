@@ -72,4 +72,11 @@ expect_rc cut 1
 expect_stderr cut "^herald: .*cut\.html\.gz: damaged gzip data" "names the file and the damage"
 check "cut: the good page is still read" test "$(wc -l <"$TMP/cut.out")" -ge 1
 
+# A page nested 100,000 deep: read to 2,048 levels, the rest named in a warning, no crash.
+python3 -c "print('<html><body><p>At the top, the story opens with a sentence of its own.</p>' + '<div>' * 100000 + 'deep' + '</div>' * 100000 + '</body></html>')" >"$TMP/deep.html"
+run deep extract --json "$TMP/deep.html"
+expect_rc deep 0
+expect_stderr deep "^herald: .*deep\.html: warning: HTML elements nested over 2048 deep" "names the page"
+check "deep: the text above the cut is read" grep -q "At the top, the story opens" "$TMP/deep.out"
+
 finish
