@@ -113,9 +113,69 @@ static int ends_terminal(const char *p, size_t n)
     char c = p[n - 1];
     if (c == '.' || c == '!' || c == '?')
         return 1;
-    /* U+2026 HORIZONTAL ELLIPSIS */
-    return n >= 3 && (unsigned char)p[n - 3] == 0xE2 && (unsigned char)p[n - 2] == 0x80 &&
-           (unsigned char)p[n - 1] == 0xA6;
+    if (n < 3)
+        return 0;
+    const unsigned char *e = (const unsigned char *)p + n - 3;
+    /* U+2026 HORIZONTAL ELLIPSIS; U+3002 IDEOGRAPHIC FULL STOP; U+FF01, U+FF1F FULLWIDTH
+     * EXCLAMATION and QUESTION MARK */
+    return (e[0] == 0xE2 && e[1] == 0x80 && e[2] == 0xA6) ||
+           (e[0] == 0xE3 && e[1] == 0x80 && e[2] == 0x82) ||
+           (e[0] == 0xEF && e[1] == 0xBC && (e[2] == 0x81 || e[2] == 0x9F));
+}
+
+/* Does the line end in a cut ("…", ".."), as teasers do, rather than a sentence end? */
+static int ends_cut(const char *p, size_t n)
+{
+    return (n >= 2 && p[n - 1] == '.' && p[n - 2] == '.') ||
+           (n >= 3 && (unsigned char)p[n - 3] == 0xE2 && (unsigned char)p[n - 2] == 0x80 &&
+            (unsigned char)p[n - 1] == 0xA6);
+}
+
+/* English function words are the evidence of prose the line classes rest on; a page in a
+ * script other than Latin (Korean, Russian, Japanese, Greek, Arabic...) has none, and every
+ * line of its story would stay undecided and then be dropped with the furniture around it.
+ * On such a page -- more letters outside Latin than ASCII letters, and fewer than one word in
+ * twelve an English function word -- length and sentence ends decide instead: an undecided
+ * line that ends like a sentence (not cut off as a teaser is) with ten words (not figures) or
+ * 120 bytes, or any line of 240 bytes, is prose. (Latin-script languages share enough short
+ * words with English for the usual test, and a table of figures and abbreviations, which
+ * has no function words either, is in ASCII and left to the table rules.) */
+static int foreign_line(const hd_clean *c, const hd_line *l)
+{
+    if (l->kind != HD_LINE_SHORT)
+        return 0;
+    uint32_t letters = l->n_words - (l->n_num < l->n_words ? l->n_num : l->n_words);
+    int cut = ends_cut(c->text.p + l->off, l->len);
+    return (l->terminal && !cut && (letters >= 10 || l->len >= 120)) || l->len >= 240;
+}
+
+static void foreign_prose(hd_clean *c)
+{
+    uint64_t w = 0, s = 0, ascii = 0, other = 0;
+    for (size_t i = 0; i < c->n_lines; i++) {
+        const hd_line *l = &c->lines[i];
+        if (l->n_words >= 5) {
+            w += l->n_words;
+            s += l->n_stop;
+        }
+    }
+    if (w < 40 || s * 12 >= w)
+        return;
+    const unsigned char *t = (const unsigned char *)(c->text.p ? c->text.p : "");
+    for (size_t i = 0; i < c->text.len; i++) {
+        unsigned char b = t[i];
+        ascii += (unsigned char)((b | 0x20) - 'a') < 26;
+        /* a lead byte of U+0370 (Greek) and up, not of general punctuation (U+2000-U+206F)
+         * nor CJK punctuation (U+3000-U+303F) */
+        other += b >= 0xCD && b <= 0xF4 &&
+                 !(b == 0xE2 && i + 1 < c->text.len && t[i + 1] <= 0x81) &&
+                 !(b == 0xE3 && i + 1 < c->text.len && t[i + 1] == 0x80);
+    }
+    if (other <= ascii)
+        return;
+    for (size_t i = 0; i < c->n_lines; i++)
+        if (foreign_line(c, &c->lines[i]))
+            c->lines[i].kind = HD_LINE_GOOD;
 }
 
 /* Word-level features of one line. */
@@ -243,5 +303,6 @@ hd_rc hd_clean_page(hd_clean *c, const char *text, size_t len, hd_err *err)
         hd_clean_classify(t + start, ln, l);
         start = i + 1;
     }
+    foreign_prose(c);
     return count_repeats(c, err);
 }
