@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -49,9 +50,18 @@ struct hd_reader {
     int skipping;   /* inside a JSONL line over the limit */
     int next_close; /* a text page was handed out: close its input on the next call */
 
+    /* A gzip input is inflated as it is read: fill() puts inflated bytes in chunk. */
+    int gz;
+    z_stream z;
+    hd_buf zin; /* compressed bytes read and not yet inflated: [zin_pos, len) */
+    size_t zin_pos;
+    int zin_eof;       /* all of the compressed input is in zin */
+    uint64_t z_before; /* compressed bytes of earlier gzip members */
+    int z_end;         /* a member ended: the input's end, or another member, follows */
+
     hd_buf text;  /* repaired page text */
     hd_buf store; /* JSONL fields */
-    hd_buf line;  /* repaired JSONL line; the inflated bytes of a gzip input */
+    hd_buf line;  /* repaired JSONL line; an HTML page's text */
     char where[300];
 };
 
@@ -87,6 +97,12 @@ hd_rc hd_reader_new(const hd_reader_opts *opts, hd_reader **out, hd_err *err)
 
 static void close_input(hd_reader *r)
 {
+    if (r->gz)
+        inflateEnd(&r->z);
+    r->gz = 0;
+    hd_buf_clear(&r->zin);
+    r->zin_pos = 0;
+    r->zin_eof = 0;
     if (r->fd > 0)
         close(r->fd);
     r->fd = -1;
@@ -115,6 +131,7 @@ void hd_reader_free(hd_reader *r)
     hd_buf_done(&r->text);
     hd_buf_done(&r->store);
     hd_buf_done(&r->line);
+    hd_buf_done(&r->zin);
     hd_free(r);
 }
 
@@ -151,6 +168,102 @@ hd_rc hd_reader_add_buffer(hd_reader *r, const char *name, const void *data, siz
     return push(r, in, err);
 }
 
+static hd_rc gz_damaged(hd_reader *r, const char *why, hd_err *err)
+{
+    uint64_t at = r->z_before + r->z.total_in;
+    r->eof = 1;
+    return hd_err_setw(err, HD_EINPUT, r->cur_name,
+                       "damaged gzip data at byte %llu of the compressed input (%s); skipped",
+                       (unsigned long long)at, why);
+}
+
+/* Inflate more of a gzip input into chunk: reads compressed bytes from the file as zlib needs
+ * them, so that a compressed JSON Lines feed streams like a plain one and a compressed page
+ * meets the page limit in inflated bytes. Concatenated members (RFC 1952, 2.2) follow on. */
+static hd_rc gz_fill(hd_reader *r, hd_err *err)
+{
+    if (hd_buf_reserve(&r->chunk, READ_CHUNK))
+        return hd_err_setw(err, HD_ENOMEM, r->cur_name, "out of memory reading");
+    for (;;) {
+        if (r->z_end && r->z.avail_in == 0 && r->zin_pos == r->zin.len && r->zin_eof) {
+            r->eof = 1; /* the last member ended with the input */
+            return HD_OK;
+        }
+        if (r->z.avail_in == 0 && r->zin_pos == r->zin.len && !r->zin_eof) {
+            hd_buf_clear(&r->zin);
+            r->zin_pos = 0;
+            if (hd_buf_reserve(&r->zin, READ_CHUNK))
+                return hd_err_setw(err, HD_ENOMEM, r->cur_name, "out of memory reading");
+            ssize_t n;
+            do
+                n = read(r->fd, r->zin.p, READ_CHUNK);
+            while (n < 0 && errno == EINTR);
+            if (n < 0) {
+                r->eof = 1;
+                return hd_err_sys(err, HD_EIO, r->cur_name, "cannot read");
+            }
+            r->zin.len = (size_t)n;
+            r->zin_eof = n == 0;
+        }
+        if (r->z.avail_in == 0 && r->zin_pos < r->zin.len) {
+            size_t n = r->zin.len - r->zin_pos;
+            if (n > UINT32_MAX)
+                n = UINT32_MAX;
+            r->z.next_in = (Bytef *)r->zin.p + r->zin_pos;
+            r->z.avail_in = (uInt)n;
+            r->zin_pos += n;
+        }
+        if (r->z_end) {
+            if (r->z.avail_in == 0)
+                continue; /* at the input's end: the check above decides */
+            /* more input after a member: the next member (RFC 1952, 2.2) */
+            r->z_before += r->z.total_in;
+            if (inflateReset(&r->z) != Z_OK)
+                return gz_damaged(r, "cannot restart", err);
+            r->z_end = 0;
+        }
+        r->z.next_out = (Bytef *)r->chunk.p + r->chunk.len;
+        r->z.avail_out = (uInt)(r->chunk.cap - r->chunk.len - 1);
+        uInt before = r->z.avail_out;
+        int zr = inflate(&r->z, Z_NO_FLUSH);
+        size_t got = before - r->z.avail_out;
+        r->chunk.len += got;
+        r->chunk.p[r->chunk.len] = '\0';
+        if (zr == Z_STREAM_END) {
+            r->z_end = 1;
+        } else if (zr == Z_BUF_ERROR && r->z.avail_in == 0 && r->zin_pos == r->zin.len &&
+                   r->zin_eof) {
+            return gz_damaged(r, "it ends before the stream does", err);
+        } else if (zr != Z_OK && zr != Z_BUF_ERROR) {
+            return gz_damaged(r, r->z.msg ? r->z.msg : "bad data", err);
+        }
+        if (got)
+            return HD_OK;
+    }
+}
+
+/* The input in chunk opens with gzip's magic: from here fill() inflates. The compressed bytes
+ * read so far move to zin; an in-memory input is all there already. */
+static hd_rc start_gzip(hd_reader *r, hd_err *err)
+{
+    memset(&r->z, 0, sizeof r->z);
+    if (inflateInit2(&r->z, 15 + 32) != Z_OK) /* 32: a gzip (or zlib) header */
+        return hd_err_setw(err, HD_ENOMEM, r->cur_name, "cannot start zlib");
+    r->gz = 1;
+    r->z_before = 0;
+    r->z_end = 0;
+    hd_buf_clear(&r->zin);
+    hd_buf_add(&r->zin, r->chunk.p + r->pos, r->chunk.len - r->pos);
+    if (hd_buf_status(&r->zin, err))
+        return err->code;
+    r->zin_pos = 0;
+    r->zin_eof = r->eof || r->fd < 0;
+    hd_buf_clear(&r->chunk);
+    r->pos = 0;
+    r->eof = 0;
+    return HD_OK;
+}
+
 /* Read more bytes into chunk. Returns HD_OK (maybe setting eof) or an error. */
 static hd_rc fill(hd_reader *r, hd_err *err)
 {
@@ -160,6 +273,8 @@ static hd_rc fill(hd_reader *r, hd_err *err)
         r->chunk.len = 0;
         r->pos = 0;
     }
+    if (r->gz)
+        return gz_fill(r, err);
     if (r->mem) {
         size_t n = r->mem_len - r->mem_pos;
         if (n > READ_CHUNK * 16)
@@ -319,63 +434,6 @@ static hd_rc read_all(hd_reader *r, hd_err *err)
         return hd_err_setw(err, HD_ELIMIT, r->cur_name,
                            "page larger than the %zu-byte limit (--max-page-bytes); skipped",
                            r->opts.max_page_bytes);
-    return HD_OK;
-}
-
-/* Replace a gzip input in chunk by its inflated bytes (no more than the page limit), so that
- * what is inside is detected and read like any other input. */
-static hd_rc gunzip(hd_reader *r, hd_err *err)
-{
-    hd_rc rc = read_all(r, err);
-    if (rc)
-        return rc;
-    z_stream z;
-    memset(&z, 0, sizeof z);
-    if (inflateInit2(&z, 15 + 32) != Z_OK) /* 32: a gzip (or zlib) header */
-        return hd_err_setw(err, HD_ENOMEM, r->cur_name, "cannot start zlib");
-    hd_buf_clear(&r->line);
-    z.next_in = (Bytef *)r->chunk.p;
-    z.avail_in = (uInt)r->chunk.len;
-    int zr = Z_OK;
-    while (zr == Z_OK) {
-        if (r->line.len >= r->opts.max_page_bytes) {
-            inflateEnd(&z);
-            return hd_err_setw(err, HD_ELIMIT, r->cur_name,
-                               "gzip data inflates past the %zu-byte page limit "
-                               "(--max-page-bytes); skipped",
-                               r->opts.max_page_bytes);
-        }
-        if (hd_buf_reserve(&r->line, READ_CHUNK * 4)) {
-            inflateEnd(&z);
-            return hd_err_setw(err, HD_ENOMEM, r->cur_name, "out of memory inflating");
-        }
-        z.next_out = (Bytef *)r->line.p + r->line.len;
-        z.avail_out = (uInt)(r->line.cap - r->line.len - 1);
-        size_t before = z.avail_out;
-        zr = inflate(&z, Z_NO_FLUSH);
-        r->line.len += before - z.avail_out;
-        if (zr == Z_BUF_ERROR && z.avail_in == 0)
-            break; /* the input stopped before the stream's end */
-        if (zr == Z_STREAM_END && z.avail_in > 0 && r->line.len < r->opts.max_page_bytes) {
-            /* concatenated gzip members (RFC 1952, 2.2) */
-            if (inflateReset(&z) != Z_OK)
-                break;
-            zr = Z_OK;
-        }
-    }
-    const char *msg = z.msg;
-    inflateEnd(&z);
-    if (zr != Z_STREAM_END)
-        return hd_err_setw(err, HD_EINPUT, r->cur_name,
-                           "damaged gzip data at byte %zu of the compressed input (%s); skipped",
-                           (size_t)(z.next_in - (Bytef *)r->chunk.p), msg ? msg : "truncated");
-    hd_buf_clear(&r->chunk);
-    hd_buf_add(&r->chunk, r->line.p ? r->line.p : "", r->line.len);
-    if (hd_buf_status(&r->chunk, err))
-        return err->code;
-    r->chunk.p[r->chunk.len] = '\0';
-    r->pos = 0;
-    r->eof = 1;
     return HD_OK;
 }
 
@@ -571,7 +629,7 @@ hd_rc hd_reader_next(hd_reader *r, hd_page *page, hd_err *err)
         size_t n = r->chunk.len < SNIFF_BYTES ? r->chunk.len : SNIFF_BYTES;
         hd_format fmt = hd_ingest_detect(r->chunk.p ? r->chunk.p : "", n);
         if (fmt == HD_FMT_GZIP) {
-            if ((rc = gunzip(r, err))) {
+            if ((rc = start_gzip(r, err)) || (rc = sniff(r, err))) {
                 close_input(r);
                 return rc;
             }

@@ -395,6 +395,61 @@ static void test_reader_gzip(void **state)
     hd_buf_done(&bomb);
 }
 
+/* A gzip JSON Lines feed streams like a plain one: its records are read one by one under a
+ * page limit smaller than the whole feed; concatenated members follow on; a cut stream gives
+ * its whole records and then names the damage. */
+static void test_reader_gzip_stream(void **state)
+{
+    (void)state;
+    hd_buf feed = {0}, gz = {0}, two = {0};
+    for (int i = 0; i < 2000; i++)
+        hd_buf_printf(&feed,
+                      "{\"id\":\"r%d\",\"text\":\"Record %d of the feed, with some words "
+                      "to make it longer than a line needs to be.\"}\n",
+                      i, i);
+    assert_true(feed.len > 150000);
+    gzip(feed.p, feed.len, &gz);
+    hd_buf_add(&two, gz.p, gz.len);
+    hd_buf_add(&two, gz.p, gz.len);
+    hd_reader_opts o = {1 << 16, NULL, NULL};
+    hd_reader *r;
+    hd_err err = {0};
+    hd_page pg;
+    assert_int_equal(hd_reader_new(&o, &r, &err), HD_OK);
+    hd_reader_add_buffer(r, "feed.jsonl.gz", gz.p, gz.len, &err);
+    hd_reader_add_buffer(r, "two.jsonl.gz", two.p, two.len, &err);
+    hd_reader_add_buffer(r, "cut.jsonl.gz", gz.p, gz.len / 2, &err);
+    int n = 0;
+    hd_rc rc;
+    while ((rc = hd_reader_next(r, &pg, &err)) == HD_OK && !strcmp(pg.origin, "feed.jsonl.gz")) {
+        char want[64];
+        snprintf(want, sizeof want, "Record %d of the feed", n);
+        assert_non_null(strstr(pg.text, want));
+        n++;
+    }
+    assert_int_equal(n, 2000);
+    assert_int_equal(rc, HD_OK); /* the first record of two.jsonl.gz */
+    n = 1;
+    while ((rc = hd_reader_next(r, &pg, &err)) == HD_OK && !strcmp(pg.origin, "two.jsonl.gz"))
+        n++;
+    assert_int_equal(n, 4000);
+    int cut = rc == HD_OK;
+    for (; rc == HD_OK; rc = hd_reader_next(r, &pg, &err))
+        cut++;
+    assert_true(cut > 500 && cut < 2000);
+    /* the damage is named (the half record before it may fail to parse first) */
+    while (rc != HD_DONE && !(rc == HD_EINPUT && strstr(err.msg, "damaged gzip data"))) {
+        hd_err_clear(&err);
+        rc = hd_reader_next(r, &pg, &err);
+    }
+    assert_int_equal(rc, HD_EINPUT);
+    assert_string_equal(err.where, "cut.jsonl.gz");
+    hd_reader_free(r);
+    hd_buf_done(&feed);
+    hd_buf_done(&gz);
+    hd_buf_done(&two);
+}
+
 /* A real page of the benchmark (gzip, then HTML): a local TV station's story whose paragraphs
  * sit one to a card, under a share bar and a byline. */
 static void test_real_page(void **state)
@@ -471,6 +526,7 @@ int main(void)
         cmocka_unit_test(test_hostile_shapes),
         cmocka_unit_test(test_declared_charset),
         cmocka_unit_test(test_reader_gzip),
+        cmocka_unit_test(test_reader_gzip_stream),
         cmocka_unit_test(test_real_page),
         cmocka_unit_test(test_one_article_through_the_pipeline),
     };
