@@ -113,7 +113,7 @@ static const char *const furniture_words[] = {
     "consent",  "trending",   "more-from", "read-more",  "readmore",        "recommend",
     "dateline", "timestamp",  "credit",    NULL};
 static const char *const story_words[] = {"article", "story", "content", "body", "main",
-                                          "entry",   "post",  "text",    NULL};
+                                          "embed",   "entry", "post",    "text", NULL};
 
 static const char *const good_class[] = {"article", "body", "content", "entry", "hentry", "main",
                                          "page",    "post", "text",    "blog",  "story",  NULL};
@@ -685,15 +685,19 @@ static size_t choose(walker *w)
     size_t bytes = 0;
     for (size_t k = 0; k < w->nb; k++) {
         blk *b = &w->b[k];
-        int in = 0;
+        int in = 0, quoted = 0;
         size_t depth = 0;
         for (xmlNode *a = b->el; a && a->type == XML_ELEMENT_NODE && depth < MAX_DEPTH;
-             a = a->parent, depth++)
+             a = a->parent, depth++) {
+            quoted |= tag_is(a, "blockquote");
             if (a->_private && w->ni[(uintptr_t)a->_private - 1].keep) {
                 in = 1;
                 break;
             }
-        if (!in || b->links * 2 > b->len)
+        }
+        /* a link list inside the story is furniture; a quotation (an embedded post with its
+         * links and byline) is the story's */
+        if (!in || (b->links * 2 > b->len && !quoted))
             b->len = 0; /* not the story, or a link list inside it */
         else
             bytes += b->len;

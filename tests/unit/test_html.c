@@ -227,6 +227,26 @@ static void test_chunked_story(void **state)
     hd_buf_done(&doc);
 }
 
+/* An embedded post quoted in the story is the story's, links and all; a share bar is not. */
+static void test_embedded_post_is_kept(void **state)
+{
+    (void)state;
+    page_out o;
+    html(&o, "<html><body><article><p>The state's new slogan for an anti-drug campaign drew "
+             "attention on social media on Monday, and a lot of people pointed out the problem.</p>"
+             "<div class=\"social-share\"><a href=\"/s\">Share on Facebook</a> <a href=\"/t\">"
+             "Share on Twitter</a></div>"
+             "<div class=\"social-media-embed\"><blockquote class=\"twitter-tweet\"><p>Yes this "
+             "is real: <a href=\"https://t.co/x\">https://t.co/Nc0nKoXGBP</a></p>&mdash; Dianna "
+             "(@dianna) <a href=\"https://twitter.com/d/status/1\">November 18, 2019</a>"
+             "</blockquote></div><p>The governor defended the campaign on Tuesday, saying it was "
+             "working, because people were talking about it.</p></article></body></html>");
+    assert_non_null(strstr(o.pg.text, "Yes this is real: https://t.co/Nc0nKoXGBP"));
+    assert_non_null(strstr(o.pg.text, "The governor defended the campaign"));
+    assert_null(strstr(o.pg.text, "Share on Facebook"));
+    done(&o);
+}
+
 /* A story wrapper whose class names furniture ("has-sidebar") would leave nothing: the page is
  * read again without the class test. */
 static void test_retry_without_class_test(void **state)
@@ -522,6 +542,7 @@ int main(void)
         cmocka_unit_test(test_metadata_fallbacks),
         cmocka_unit_test(test_cards_and_br_runs),
         cmocka_unit_test(test_chunked_story),
+        cmocka_unit_test(test_embedded_post_is_kept),
         cmocka_unit_test(test_retry_without_class_test),
         cmocka_unit_test(test_hostile_shapes),
         cmocka_unit_test(test_declared_charset),
