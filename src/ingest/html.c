@@ -674,9 +674,9 @@ static size_t choose(walker *w)
         for (size_t k = 0; sig[0] && k < w->nn; k++) {
             node_info *i = &w->ni[k];
             if (i == top || i->keep || i->text < 100 || link_density(i) >= 0.3 ||
-                strcmp((const char *)i->n->name, (const char *)top->n->name) ||
-                is_ancestor(i->n, top->n) || is_ancestor(top->n, i->n))
-                continue;
+                strcmp((const char *)i->n->name, (const char *)top->n->name) || !i->n->parent ||
+                !top->n->parent || i->n->parent->parent != top->n->parent->parent)
+                continue; /* a chunk sits beside the story's own, under the same grandparent */
             class_id(i->n, other, sizeof other);
             if (!strcmp(sig, other))
                 i->keep = 1;
