@@ -211,7 +211,12 @@ static void test_chunked_story(void **state)
                           "</div>");
     }
     hd_buf_adds(&doc, "</div><div class=\"teasers\"><a href=\"/x\">Another story, with a long "
-                      "headline that runs on and on</a></div></body></html>");
+                      "headline that runs on and on</a></div>"
+                      "<div class=\"more\"><div class=\"list\"><div class=\"wrap\"><div "
+                      "class=\"body__container article__body\"><p>Another post built from the "
+                      "same template, about the weather on the coast, with a comma, and more words "
+                      "to make it long.</p></div>"
+                      "</div></div></div></body></html>");
     page_out o;
     html(&o, doc.p);
     for (int c = 0; c < 3; c++)
@@ -223,6 +228,7 @@ static void test_chunked_story(void **state)
         }
     assert_null(strstr(o.pg.text, "Advertisement"));
     assert_null(strstr(o.pg.text, "Another story"));
+    assert_null(strstr(o.pg.text, "Another post built from the same template"));
     done(&o);
     hd_buf_done(&doc);
 }
