@@ -705,11 +705,10 @@ static size_t choose(walker *w)
     return bytes;
 }
 
-static void reset(walker *w, xmlNode *root)
+static void reset(walker *w)
 {
     for (size_t k = 0; k < w->nn; k++)
         w->ni[k].n->_private = NULL;
-    (void)root;
     w->nn = w->nb = w->ns = 0;
     hd_buf_clear(&w->text);
     hd_buf_clear(&w->meta);
@@ -803,7 +802,7 @@ hd_rc hd_html_page(const char *html, size_t len, const char *where, hd_buf *text
         return hd_err_setw(err, HD_EINPUT, where, "HTML that libxml2 cannot parse");
     xmlNode *root = xmlDocGetRootElement(doc);
     walker w = {0};
-    reset(&w, root);
+    reset(&w);
     size_t bytes = 0;
     for (int pass = 0; pass < 2 && root; pass++) {
         w.prune = pass == 0;
@@ -811,7 +810,7 @@ hd_rc hd_html_page(const char *html, size_t len, const char *where, hd_buf *text
         bytes = w.oom ? 0 : choose(&w);
         if (w.oom || bytes >= 250 || pass == 1)
             break;
-        reset(&w, root); /* almost nothing left: read again without the class test */
+        reset(&w); /* almost nothing left: read again without the class test */
     }
     if (root)
         walk_meta(&w, root);
