@@ -17,6 +17,7 @@
 #include "herald.h"
 #include "base/buf.h"
 #include "ingest/ingest.h"
+#include "warns.h"
 
 #define BENCH HD_SHARED_DATA "/article-extraction-benchmark"
 
@@ -362,18 +363,6 @@ static void gzip(const void *src, size_t n, hd_buf *out)
     assert_int_equal(deflate(&z, Z_FINISH), Z_STREAM_END);
     out->len = z.total_out;
     deflateEnd(&z);
-}
-
-typedef struct warns {
-    int n;
-    char last[1024];
-} warns;
-
-static void on_warn(void *ud, const hd_err *w)
-{
-    warns *ws = ud;
-    ws->n++;
-    snprintf(ws->last, sizeof ws->last, "%s: %s", w->where, w->msg);
 }
 
 static void test_reader_gzip(void **state)

@@ -17,20 +17,9 @@
 
 #include "base/buf.h"
 #include "ingest/ingest.h"
+#include "warns.h"
 
 #define SEED HD_SHARED_DATA "/seed-pages"
-
-typedef struct warns {
-    int n;
-    char last[1024];
-} warns;
-
-static void on_warn(void *ud, const hd_err *w)
-{
-    warns *ws = ud;
-    ws->n++;
-    snprintf(ws->last, sizeof ws->last, "%s: %s", w->where, w->msg);
-}
 
 static void test_detect(void **state)
 {
