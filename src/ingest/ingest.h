@@ -4,7 +4,8 @@
  *
  *   files / dirs / "-" / buffers  ->  hd_page (valid UTF-8 text + JSONL metadata)
  *
- * A page is one plain-text file or one JSON Lines record. The format is detected by content.
+ * A page is one plain-text or HTML file, or one JSON Lines record (whose text may itself be a
+ * saved web page), any of them maybe gzip-compressed. The format is detected by content.
  * Text is repaired to valid UTF-8 (U+FFFD) and NUL bytes dropped, with a warning; binary files
  * are skipped with a warning. Used by src/lib/pipeline.c.
  */

@@ -59,9 +59,10 @@ struct hd_reader {
     uint64_t z_before; /* compressed bytes of earlier gzip members */
     int z_end;         /* a member ended: the input's end, or another member, follows */
 
-    hd_buf text;  /* repaired page text */
-    hd_buf store; /* JSONL fields */
-    hd_buf line;  /* repaired JSONL line; an HTML page's text */
+    hd_buf text;          /* repaired page text */
+    hd_buf htext, hstore; /* a JSON Lines record's HTML: its story and its metadata */
+    hd_buf store;         /* JSONL fields */
+    hd_buf line;          /* repaired JSONL line; an HTML page's text */
     char where[300];
 };
 
@@ -132,6 +133,8 @@ void hd_reader_free(hd_reader *r)
     hd_buf_done(&r->store);
     hd_buf_done(&r->line);
     hd_buf_done(&r->zin);
+    hd_buf_done(&r->htext);
+    hd_buf_done(&r->hstore);
     hd_free(r);
 }
 
@@ -559,6 +562,35 @@ static int blank(const char *s, size_t n)
     return 1;
 }
 
+/* A JSON Lines record whose text is a saved web page (scrapers often store the HTML): its
+ * story and metadata as for an HTML file; the record's own title, date and url win. */
+static hd_rc jsonl_html(hd_reader *r, hd_page *page, hd_err *err)
+{
+    hd_page h;
+    int too_deep;
+    hd_rc rc =
+        hd_html_page(page->text, page->len, r->where, &r->htext, &r->hstore, &h, &too_deep, err);
+    if (rc)
+        return rc;
+    if (too_deep)
+        warn(r, HD_EINPUT, r->where,
+             "HTML elements nested over 2048 deep; the text below that depth was not read");
+    size_t len;
+    const char *txt = repair(r, h.text, h.len, &len, r->where, err);
+    if (!txt)
+        return HD_ENOMEM;
+    page->text = txt;
+    page->len = len;
+    page->structured = 1;
+    if (!page->title || !*page->title)
+        page->title = h.title;
+    if (!page->date || !*page->date)
+        page->date = h.date;
+    if (!page->url || !*page->url)
+        page->url = h.url;
+    return HD_OK;
+}
+
 static hd_rc jsonl_page(hd_reader *r, hd_page *page, hd_err *err)
 {
     for (;;) {
@@ -598,6 +630,8 @@ static hd_rc jsonl_page(hd_reader *r, hd_page *page, hd_err *err)
         page->line = r->lineno;
         if (!page->source)
             page->source = r->cur_name;
+        if (hd_html_detect(txt, len < SNIFF_BYTES ? len : SNIFF_BYTES))
+            return jsonl_html(r, page, err);
         return HD_OK;
     }
 }

@@ -465,6 +465,39 @@ static void test_reader_gzip_stream(void **state)
     hd_buf_done(&two);
 }
 
+/* A JSON Lines record whose text is a saved web page: read as an HTML page, the record's own
+ * title kept, the page's date used where the record has none. A plain-text record stays. */
+static void test_jsonl_record_with_html(void **state)
+{
+    (void)state;
+    const char *feed =
+        "{\"id\":\"a1\",\"title\":\"Budget passes\",\"text\":\"<!DOCTYPE html><html><head>"
+        "<meta property=\\\"article:published_time\\\" content=\\\"2020-05-06T10:00:00Z\\\">"
+        "</head><body><nav><a href=\\\"/\\\">Home</a></nav><article><p>The council passed the "
+        "budget on Monday, seven votes to two, after a long "
+        "debate.</p></article></body></html>\"}\n"
+        "{\"id\":\"a2\",\"text\":\"Plain text, as before: the story of the day.\"}\n";
+    hd_reader_opts o = {0};
+    hd_reader *r;
+    hd_err err = {0};
+    hd_page pg;
+    assert_int_equal(hd_reader_new(&o, &r, &err), HD_OK);
+    hd_reader_add_buffer(r, "feed.jsonl", feed, strlen(feed), &err);
+    assert_int_equal(hd_reader_next(r, &pg, &err), HD_OK);
+    assert_int_equal(pg.structured, 1);
+    assert_string_equal(pg.id, "a1");
+    assert_string_equal(pg.title, "Budget passes");
+    assert_string_equal(pg.date, "2020-05-06");
+    assert_string_equal(pg.text,
+                        "The council passed the budget on Monday, seven votes to two, after "
+                        "a long debate.");
+    assert_int_equal(hd_reader_next(r, &pg, &err), HD_OK);
+    assert_int_equal(pg.structured, 0);
+    assert_string_equal(pg.text, "Plain text, as before: the story of the day.");
+    assert_int_equal(hd_reader_next(r, &pg, &err), HD_DONE);
+    hd_reader_free(r);
+}
+
 /* A real page of the benchmark (gzip, then HTML): a local TV station's story whose paragraphs
  * sit one to a card, under a share bar and a byline. */
 static void test_real_page(void **state)
@@ -543,6 +576,7 @@ int main(void)
         cmocka_unit_test(test_declared_charset),
         cmocka_unit_test(test_reader_gzip),
         cmocka_unit_test(test_reader_gzip_stream),
+        cmocka_unit_test(test_jsonl_record_with_html),
         cmocka_unit_test(test_real_page),
         cmocka_unit_test(test_one_article_through_the_pipeline),
     };
