@@ -277,9 +277,31 @@ static int comment_furniture(const hd_clean *c, size_t i)
     return 0;
 }
 
+/* A blog's heading over its comments, however long the post's title in it: "34 responses to
+ * “Title”", "6 thoughts on “Title”". */
+static int thread_heading(const hd_clean *c, size_t i)
+{
+    static const char *const head[] = {" responses to ", " response to ", " thoughts on ",
+                                       " thought on ",   " comments on ", " comment on ",
+                                       " replies to ",   " reply to ",    NULL};
+    const char *p = text_of(c, i);
+    size_t n = c->lines[i].len, d = 0;
+    while (d < n && p[d] >= '0' && p[d] <= '9')
+        d++;
+    if (d == 0 || d > 6)
+        return 0;
+    for (int k = 0; head[k]; k++) {
+        size_t m = strlen(head[k]);
+        if (n > d + m && strncasecmp(p + d, head[k], m) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 /* Does a readers' comment section start at line i (before `to`)? A comment form ("Add new
- * comment", "Leave a reply") does; a heading ("12 Comments", "Comments (12)", "Comments")
- * does when the lines after it are a thread: times ("2 hours ago"), "Reply", "Like". */
+ * comment", "Leave a reply") or a blog's thread heading does; a heading ("12 Comments",
+ * "Comments (12)", "Comments") does when the lines after it are a thread: times ("2 hours
+ * ago"), "Reply", "Like". */
 static int comment_section(const hd_clean *c, size_t i, size_t to)
 {
     static const char *const form[] = {
@@ -288,6 +310,8 @@ static int comment_section(const hd_clean *c, size_t i, size_t to)
         "join the discussion", "comments are closed", "show comments",
         "view comments",       "load comments",       "reader comments",
         "readers' comments",   "post your comment",   NULL};
+    if (thread_heading(c, i))
+        return 1;
     if (c->lines[i].n_words > 6)
         return 0;
     char b[64];
@@ -308,6 +332,97 @@ static int comment_section(const hd_clean *c, size_t i, size_t to)
         if (comment_furniture(c, j))
             return 1;
     return 0;
+}
+
+/* A short line that speaks of comments: "Permalink 34 Comments Feed for comments". */
+static int mentions_comments(const hd_clean *c, size_t i)
+{
+    const hd_line *l = &c->lines[i];
+    const char *p = text_of(c, i);
+    if (l->n_words > 12 || l->terminal)
+        return 0;
+    for (size_t k = 0; k + 7 <= l->len; k++)
+        if (strncasecmp(p + k, "comment", 7) == 0)
+            return 1;
+    return 0;
+}
+
+/* A time of day ("6:34 am", "18:05") or an age ("2 hours ago") on a short line: when a
+ * comment was posted. */
+static int comment_stamp(const hd_clean *c, size_t i)
+{
+    const hd_line *l = &c->lines[i];
+    if (l->n_words > 14)
+        return 0;
+    const char *p = text_of(c, i);
+    for (size_t k = 1; k + 2 < l->len; k++)
+        if (p[k] == ':' && p[k - 1] >= '0' && p[k - 1] <= '9' && p[k + 1] >= '0' &&
+            p[k + 1] <= '9' && p[k + 2] >= '0' && p[k + 2] <= '9')
+            return 1;
+    return comment_furniture(c, i) && l->len > 4 && !strncmp(p + l->len - 4, " ago", 4);
+}
+
+/* A commenter's signature: "thelastchargersfan says:", "Jane Roe on December 30, 2015 at 4:36
+ * am said:" -- a short line that is no sentence, ending in says:, said: or wrote:, with the
+ * time of posting on it or on one of the two lines after it. News prose writes "the minister
+ * said:" before a block quote too, but never stamps it with a clock time. */
+static int comment_signature(const hd_clean *c, size_t i)
+{
+    static const char *const verb[] = {" says:", " said:", " wrote:", " says", NULL};
+    const hd_line *l = &c->lines[i];
+    if (l->n_words > 14 || l->n_words == 0 || l->terminal)
+        return 0;
+    const char *p = text_of(c, i);
+    size_t n = l->len;
+    while (n > 0 && p[n - 1] == ' ')
+        n--;
+    int ends = 0;
+    for (int k = 0; verb[k] && !ends; k++) {
+        size_t m = strlen(verb[k]);
+        ends = n > m && strncasecmp(p + n - m, verb[k], m) == 0;
+    }
+    if (!ends)
+        return 0;
+    for (size_t j = i; j < c->n_lines && j <= i + 2; j++)
+        if (comment_stamp(c, j))
+            return 1;
+    return 0;
+}
+
+/* Readers' comment threads below a story, dropped from the page before it is cut into
+ * articles: each comment's prose would otherwise read as an article of its own. A thread is a
+ * run of commenters' signatures (with the thread's heading or form just above the first); it
+ * ends with the paragraphs of the last comment. Only after the first paragraph of the page:
+ * the story comes first. */
+static void drop_comment_threads(hd_clean *c)
+{
+    size_t n = c->n_lines, i = 0;
+    while (i < n && c->lines[i].kind != HD_LINE_GOOD)
+        i++;
+    for (i++; i < n; i++) {
+        if (!comment_signature(c, i))
+            continue;
+        size_t from = i;
+        /* the heading or form over the thread, a few lines up */
+        for (size_t k = i; k-- > 0 && k + 4 >= i && c->lines[k].kind != HD_LINE_GOOD;)
+            if (comment_section(c, k, n) || mentions_comments(c, k))
+                from = k;
+        size_t last = i;
+        for (size_t j = i + 1; j < n && j <= last + 60; j++)
+            if (comment_signature(c, j))
+                last = j;
+        /* past the last signature and its stamp: that comment's paragraphs and buttons */
+        size_t end = last + 1;
+        while (end < n && end <= last + 2 && comment_stamp(c, end))
+            end++;
+        if (end < n)
+            end++; /* the comment, whatever its shape */
+        while (end < n && (c->lines[end].kind == HD_LINE_GOOD || comment_furniture(c, end)))
+            end++;
+        for (size_t k = from; k < end; k++)
+            c->lines[k].kind = HD_LINE_BAD;
+        i = end;
+    }
 }
 
 /* Settle the kinds of one article's lines and count its body. */
@@ -383,6 +498,7 @@ hd_rc hd_segment_page(hd_clean *c, const char *given_title, hd_segments *out, hd
             return rc;
     }
     mark_meta(c);
+    drop_comment_threads(c);
     /* A headline is never body prose, however many words it has: a headline-shaped line that
      * opens the page, is printed more than once, or sits on a byline is a title candidate. */
     for (size_t i = 0; i < n; i++) {

@@ -214,6 +214,68 @@ static void test_comment_section_is_not_the_story(void **state)
     unload(&p);
 }
 
+static void test_blog_comment_thread_is_not_articles(void **state)
+{
+    (void)state;
+    page p;
+    /* A blog's thread below the story (WordPress' shape): a heading with the post's title,
+     * then "name says:" and a posting time over each comment. Each comment, headed by a short
+     * line, used to read as an article of its own. A story after the thread stays. */
+    load_text(&p,
+              "Coach: We needed to win this game\n"
+              "Posted by Jane Roe on November 19, 2019, 7:12 AM EST\n\n"
+              "The coach said after the game that winning on Monday night was the most "
+              "important step toward getting back into the playoff race.\n\n"
+              "\u201cYes, we needed to win this game today,\u201d the coach said. \u201cWe "
+              "still have enough to win next week.\u201d\n\n"
+              "Click to print (Opens in new window)\n\n"
+              "Permalink 3 Comments Feed for comments Back to top\n\n"
+              "3 responses to \u201c"
+              "Coach: We needed to win this game\u201d\n\n"
+              "lastfan says:\n\n"
+              "November 19, 2019 at 6:34 am\n\n"
+              "It is a good thing we have no fans left because this is a dumpster fire.\n\n"
+              "Chargers are on the clock!\n\n"
+              "joetoronto says:\n\n"
+              "November 19, 2019 at 6:44 am\n\n"
+              "It is time for the fans to come to grips with reality, it is over yet again "
+              "and there is nothing left to play for.\n\n"
+              "Obviously he did not want to\n\n"
+              "sammievee says:\n\n"
+              "November 19, 2019 at 7:42 am\n\n"
+              "Why did you not have a plan to bench him, if necessary, just in case the game "
+              "went the way it did on Monday night?\n\n"
+              "Harbour reopens after the storm\n"
+              "Published 20 November 2019\n\n"
+              "The harbour reopened on Wednesday and the boats went out again at dawn.\n",
+              NULL);
+    assert_int_equal(p.segs.n, 2);
+    assert_true(title_is(&p, 0, "Coach: We needed to win this game"));
+    assert_true(body_has(&p, 0, "The coach said after the game"));
+    assert_true(body_has(&p, 0, "\u201cYes, we needed"));
+    assert_false(body_has(&p, 0, "It is a good thing"));
+    assert_false(body_has(&p, 0, "Why did you not"));
+    assert_true(title_is(&p, 1, "Harbour reopens after the storm"));
+    assert_true(body_has(&p, 1, "The harbour reopened"));
+    unload(&p);
+    /* "X said:" over a block quote is the story's: no clock time, no thread */
+    load_text(&p,
+              "Minister defends the budget\n"
+              "Published 5 March 2005\n\n"
+              "The minister defended the budget on Tuesday in front of the committee.\n\n"
+              "In a statement released on Tuesday evening, the minister said:\n\n"
+              "The budget protects the services that families rely on every day of the year.\n\n"
+              "The opposition leader said:\n\n"
+              "On 5 March 2005 the government chose to cut what it had promised to protect.\n\n"
+              "The vote is expected next week, officials said on Tuesday evening.\n",
+              NULL);
+    assert_int_equal(p.segs.n, 1);
+    assert_true(body_has(&p, 0, "The budget protects"));
+    assert_true(body_has(&p, 0, "On 5 March 2005 the government"));
+    assert_true(body_has(&p, 0, "The vote is expected next week"));
+    unload(&p);
+}
+
 static void test_headline_byline_and_page_title(void **state)
 {
     (void)state;
@@ -381,6 +443,7 @@ int main(void)
         cmocka_unit_test(test_two_articles_glued),
         cmocka_unit_test(test_piece_without_prose_is_no_article),
         cmocka_unit_test(test_comment_section_is_not_the_story),
+        cmocka_unit_test(test_blog_comment_thread_is_not_articles),
         cmocka_unit_test(test_headline_byline_and_page_title),
         cmocka_unit_test(test_subheading_and_byline),
         cmocka_unit_test(test_table_header_is_not_an_article),
