@@ -711,6 +711,20 @@ static void run(xctx *x, epass *p, uint32_t a, uint32_t b)
 {
     while (a < b && (tok_has(x, a, LW_FUNC) || connector(x, a)))
         a++;
+    /* "Sacramento-based McClatchy": where the firm is, not its name */
+    while (a < b && x->t[a].stem_e - x->t[a].s > 6 &&
+           !strncmp(x->b + x->t[a].stem_e - 6, "-based", 6))
+        a++;
+    /* "envoy to Ukraine Kurt Volker", "the president of Ukraine Volodymyr Zelensky": after a
+     * preposition, a place that opens a person's name is where the role is */
+    if (b - a >= 3 && b - a <= 5 && a > 0 && tok_has(x, a, LW_PLACE) &&
+        (tok_is(x, a - 1, "to") || tok_is(x, a - 1, "of") || tok_is(x, a - 1, "for") ||
+         tok_is(x, a - 1, "in")) &&
+        !tok_has(x, a + 1, LW_TITLE | LW_ROLE | LW_MOD | LW_ORG | LW_PCUE | LW_PLACE) &&
+        !firm_designator(x, b - 1) && person_shaped(x, a + 1, b)) {
+        run(x, p, a, a + 1);
+        a++;
+    }
     if (b - a >= 2 && !firm_designator(x, b - 1) && !org_name(x, a, b) && gerund_opener(x, a, b))
         a++; /* not "Sterling Software Inc" */
     while (b > a && connector(x, b - 1))

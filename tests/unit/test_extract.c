@@ -1893,6 +1893,29 @@ static void test_title_inside_a_name_run(void **state)
     assert_null(entity(&r, "New Jersey Gov. Chris Christie"));
 }
 
+static void test_place_before_a_name_is_where(void **state)
+{
+    (void)state;
+    /* "envoy to Ukraine Kurt Volker": after a preposition, a place opening a person's name is
+     * where the role is; "Sacramento-based McClatchy": where the firm is */
+    res r = run("Former special envoy to Ukraine Kurt Volker said the meeting was part of the "
+                "dialogue.\n"
+                "Sacramento-based McClatchy said its finances were impaired.\n"
+                "Daiwa's general manager for Canada Hajimu Watanabe told Reuters the unit would "
+                "open in June.\n"
+                "Georgia Ann Lopez said the council had voted.\n");
+    check(&r, "the meeting was part of the dialogue", "Kurt Volker", 0, "said");
+    check(&r, "its finances were impaired", "McClatchy", 0, "said");
+    check(&r, "the unit would open in June", "Hajimu Watanabe", 0, "told");
+    assert_null(entity(&r, "Ukraine Kurt Volker"));
+    assert_null(entity(&r, "Sacramento-based McClatchy"));
+    const hd_entity *e = entity(&r, "Ukraine");
+    assert_non_null(e);
+    assert_int_equal(e->kind, HD_ENT_PLACE);
+    /* no preposition before it: a first name that is also a place stays the name's */
+    check(&r, "the council had voted", "Georgia Ann Lopez", 0, "said");
+}
+
 static void test_undertakings_and_second_clauses(void **state)
 {
     (void)state;
@@ -2321,6 +2344,7 @@ int main(void)
         cmocka_unit_test(test_times_and_places_name_no_speaker),
         cmocka_unit_test(test_pronoun_contractions_are_no_names),
         cmocka_unit_test(test_title_inside_a_name_run),
+        cmocka_unit_test(test_place_before_a_name_is_where),
         cmocka_unit_test(test_undertakings_and_second_clauses),
         cmocka_unit_test(test_periphrastic_cues),
         cmocka_unit_test(test_headline_names_no_one_new),
