@@ -870,6 +870,25 @@ static void run(xctx *x, epass *p, uint32_t a, uint32_t b)
         if (r0 != UINT32_MAX && !(x->t[a - 1].flags & TF_CAP))
             ra = r0;
     }
+    /* "analyst Ken Doctor", "spokesman John King": after a role of its own, a name's last
+     * word is a surname even when it could be a title */
+    int roled = 0;
+    if (re == b && b - a == 2 && a > 0 && !(x->t[a - 1].flags & TF_CAP) &&
+        hd_ex_role_ending_at(x, b - 1, a) == b - 1 && cap_word(x, a) &&
+        !(x->t[a].flags & TF_ALLCAPS) &&
+        !tok_has(x, a,
+                 LW_TITLE | LW_ROLE | LW_MOD | LW_DEMONYM | LW_ORG | LW_PCUE | LW_FUNC |
+                     LW_PLACE)) {
+        uint32_t r0 = hd_ex_role_ending_at(x, a - 1, a > 6 ? a - 6 : 0);
+        if (r0 != UINT32_MAX) {
+            ra = r0;
+            roled = 1;
+        }
+    }
+    if (roled) {
+        name_part(x, p, ra, a, b, 0, 0);
+        return;
+    }
     if (re == b && surname_role(x, p, a, b)) {
         /* a role before the name still is one: "Labour MP Oona King" */
         uint32_t r2 = a;
@@ -879,8 +898,14 @@ static void run(xctx *x, epass *p, uint32_t a, uint32_t b)
         name_part(x, p, a, r2, b, 1, 0);
         return;
     }
-    if (re == b)
-        return; /* only a role ("Iran Supreme Leader") */
+    if (re == b) {
+        /* only a role ("Iran Supreme Leader"); alone ("Doctor says" after "analyst Ken
+         * Doctor") it may be a surname, known at the end of the pass */
+        if (b - a == 1 && (x->t[a].flags & TF_CAP) && !(x->t[a].flags & TF_ALLCAPS) &&
+            p->nsingles < x->cap_ent)
+            p->singles[p->nsingles++] = a;
+        return;
+    }
     name_part(x, p, ra, re, b, 0, 0);
 }
 
@@ -1055,7 +1080,7 @@ static void singles(xctx *x, epass *p)
      * they speak ("But Parry, speaking to BBC Sport, admits …" before "Parry also said") */
     for (uint32_t s = 0; s < p->nsingles; s++) {
         uint32_t a = p->singles[s];
-        if (!speaking_name(x, a, 1))
+        if (tok_has(x, a, LW_TITLE | LW_ROLE) || !speaking_name(x, a, 1))
             continue;
         if (!have_first) {
             if (first_names(x, &first) != 0) {
@@ -1080,6 +1105,8 @@ static void singles(xctx *x, epass *p)
             mark(x, a, a + 1, *sl);
             continue;
         }
+        if (tok_has(x, a, LW_TITLE | LW_ROLE))
+            continue; /* a role word alone, no one's surname: a role */
         if (tok_has(x, a, LW_ORG) && !(x->t[a].flags & TF_ALLCAPS)) {
             /* the short name of an organisation named in full: "the Bank", "the Commission" */
             int32_t full = org_with_word(x, a);

@@ -1916,6 +1916,25 @@ static void test_place_before_a_name_is_where(void **state)
     check(&r, "the council had voted", "Georgia Ann Lopez", 0, "said");
 }
 
+static void test_role_word_surname_after_a_role(void **state)
+{
+    (void)state;
+    /* a role before the name: its last word is a surname, also alone later */
+    res r = run("\"There hasn't been a single year of revenue gain,\" says veteran industry "
+                "analyst Ken Doctor.\n"
+                "Doctor says the chains are trying to buy time through shrinkage.\n"
+                "Bank of England governor Mervyn King warned that inflation would rise.\n");
+    check(&r, "single year of revenue gain", "Ken Doctor", 1, "says");
+    check(&r, "the chains are trying to buy time", "Ken Doctor", 0, "says");
+    check(&r, "inflation would rise", "Mervyn King", 0, "warned");
+    assert_non_null(entity(&r, "Ken Doctor"));
+    assert_null(entity(&r, "Doctor"));
+    /* a role word alone with no such name is a role, no one's name */
+    res r2 = run("The Doctor said the hospital was full.\n");
+    assert_null(find(&r2, "the hospital was full")->speaker);
+    assert_null(entity(&r2, "Doctor"));
+}
+
 static void test_undertakings_and_second_clauses(void **state)
 {
     (void)state;
@@ -2345,6 +2364,7 @@ int main(void)
         cmocka_unit_test(test_pronoun_contractions_are_no_names),
         cmocka_unit_test(test_title_inside_a_name_run),
         cmocka_unit_test(test_place_before_a_name_is_where),
+        cmocka_unit_test(test_role_word_surname_after_a_role),
         cmocka_unit_test(test_undertakings_and_second_clauses),
         cmocka_unit_test(test_periphrastic_cues),
         cmocka_unit_test(test_headline_names_no_one_new),
