@@ -425,6 +425,67 @@ static void drop_comment_threads(hd_clean *c)
     }
 }
 
+/* The value of a line that is a small number alone ("6", "12"), else -1. */
+static int lone_number(const hd_clean *c, size_t i)
+{
+    const hd_line *l = &c->lines[i];
+    const char *p = text_of(c, i);
+    if (l->len == 0 || l->len > 2)
+        return -1;
+    int v = 0;
+    for (size_t k = 0; k < l->len; k++) {
+        if (p[k] < '0' || p[k] > '9')
+            return -1;
+        v = v * 10 + (p[k] - '0');
+    }
+    return v;
+}
+
+/* An item of a ranked list: a headline, not a sentence of a story. */
+static int list_item(const hd_clean *c, size_t i)
+{
+    const hd_line *l = &c->lines[i];
+    return l->n_words > 0 && l->n_words <= 24 && !l->terminal && lone_number(c, i) < 0;
+}
+
+/* A ranked list of links ("Most read": 6, a headline, 7, a headline, ...): at least three
+ * numbers in sequence, each alone on its line and followed by one or two headline lines.
+ * Numbered steps of a story are sentences; these items never are. */
+static void drop_ranked_lists(hd_clean *c)
+{
+    size_t n = c->n_lines;
+    for (size_t i = 0; i < n; i++) {
+        int v = lone_number(c, i);
+        if (v < 0)
+            continue;
+        size_t k = i, count = 1, gap = 0;
+        for (;;) {
+            size_t d = 0;
+            for (size_t g = 2; g <= 3 && !d && k + g < n; g++)
+                if (lone_number(c, k + g) == v + 1) {
+                    d = g;
+                    for (size_t m = k + 1; m < k + g; m++)
+                        if (!list_item(c, m))
+                            d = 0;
+                }
+            if (!d)
+                break;
+            k += d;
+            v++;
+            count++;
+            gap = d;
+        }
+        if (count < 3)
+            continue;
+        size_t end = k + 1; /* the last number's items */
+        while (end < n && end < k + gap && list_item(c, end))
+            end++;
+        for (size_t m = i; m < end; m++)
+            c->lines[m].kind = HD_LINE_BAD;
+        i = end - 1;
+    }
+}
+
 /* Settle the kinds of one article's lines and count its body. */
 static void settle(hd_clean *c, hd_seg *s, uint64_t title_key, int have_title)
 {
@@ -499,6 +560,7 @@ hd_rc hd_segment_page(hd_clean *c, const char *given_title, hd_segments *out, hd
     }
     mark_meta(c);
     drop_comment_threads(c);
+    drop_ranked_lists(c);
     /* A headline is never body prose, however many words it has: a headline-shaped line that
      * opens the page, is printed more than once, or sits on a byline is a title candidate. */
     for (size_t i = 0; i < n; i++) {

@@ -276,6 +276,50 @@ static void test_blog_comment_thread_is_not_articles(void **state)
     unload(&p);
 }
 
+static void test_ranked_link_list_is_not_the_story(void **state)
+{
+    (void)state;
+    page p;
+    /* "Most read" below a story: numbers alone on their lines, each over a headline. The
+     * headlines read like prose without a full stop and used to join the body. */
+    load_text(&p,
+              "Cat found in New Mexico after going missing in Oregon\n\n"
+              "SANTA FE, N.M. (AP) \u2014 A cat who has been missing for five years in Portland, "
+              "Oregon, has been found in Santa Fe, New Mexico.\n\n"
+              "Usov says the family thought they would never see the cat again.\n\n"
+              "6\n\n"
+              "Woman notices daughter who went missing for months on TV\n\n"
+              "7\n\n"
+              "Kanye West, Kim Kardashian and kids spotted at The Galleria ahead of appearance\n\n"
+              "8\n\n"
+              "Reality show slammed for including the wife of a drug lord in its new season\n\n"
+              "9\n\n"
+              "The city is warm but rain and chills are coming to the area later this week\n",
+              NULL);
+    assert_int_equal(p.segs.n, 1);
+    assert_true(body_has(&p, 0, "Usov says the family"));
+    assert_false(body_has(&p, 0, "Woman notices daughter"));
+    assert_false(body_has(&p, 0, "Kanye West"));
+    assert_false(body_has(&p, 0, "The city is warm"));
+    unload(&p);
+    /* numbered steps of a story are sentences: kept */
+    load_text(&p,
+              "How the council will rebuild the bridge\n\n"
+              "The council set out its plan for the bridge on Tuesday in three steps.\n\n"
+              "1\n\n"
+              "Engineers will close the bridge to traffic for two weeks in May.\n\n"
+              "2\n\n"
+              "The old deck will be lifted out and taken away by barge.\n\n"
+              "3\n\n"
+              "A new deck will be set in place before the end of the summer.\n",
+              NULL);
+    assert_int_equal(p.segs.n, 1);
+    assert_true(body_has(&p, 0, "Engineers will close the bridge"));
+    assert_true(body_has(&p, 0, "The old deck will be lifted"));
+    assert_true(body_has(&p, 0, "A new deck will be set"));
+    unload(&p);
+}
+
 static void test_headline_byline_and_page_title(void **state)
 {
     (void)state;
@@ -444,6 +488,7 @@ int main(void)
         cmocka_unit_test(test_piece_without_prose_is_no_article),
         cmocka_unit_test(test_comment_section_is_not_the_story),
         cmocka_unit_test(test_blog_comment_thread_is_not_articles),
+        cmocka_unit_test(test_ranked_link_list_is_not_the_story),
         cmocka_unit_test(test_headline_byline_and_page_title),
         cmocka_unit_test(test_subheading_and_byline),
         cmocka_unit_test(test_table_header_is_not_an_article),
