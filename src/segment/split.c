@@ -486,6 +486,54 @@ static void drop_ranked_lists(hd_clean *c)
     }
 }
 
+/* Is line i a teaser cut short: one or two sentences, the last broken off with "..." or
+ * "…"? Not a line in capitals (a wire agenda: "SENATE BUDGET CMTE MEETS (1000/1400)..."),
+ * nor one already trailing off inside ("... not a wind up... but"): readers' letters. */
+static int cut_short(const hd_clean *c, size_t i)
+{
+    const hd_line *l = &c->lines[i];
+    const char *p = text_of(c, i);
+    size_t n = l->len;
+    while (n > 0 && p[n - 1] == ' ')
+        n--;
+    if (n < 4 || l->n_words > 60)
+        return 0;
+    if (!memcmp(p + n - 3, "...", 3)) {
+        if (p[n - 4] == '.')
+            return 0;
+    } else if (memcmp(p + n - 3, "\xE2\x80\xA6", 3) != 0) {
+        return 0;
+    }
+    size_t ends = 0, lower = 0;
+    for (size_t k = 0; k + 3 < n; k++) {
+        lower += p[k] >= 'a' && p[k] <= 'z';
+        if (((p[k] == '.' || p[k] == '?' || p[k] == '!') && p[k + 1] == ' ') ||
+            (p[k] == '.' && p[k + 1] == '.' && p[k + 2] == '.') ||
+            !memcmp(p + k, "\xE2\x80\xA6", 3))
+            ends++;
+    }
+    return ends <= 1 && lower * 2 > n / 2;
+}
+
+/* Teasers of other stories ("Two people in China have been diagnosed with the plague,...",
+ * "SC asks Kerala govt to come out with …"): paragraphs that each stop short, two or more
+ * in a row. A story may end one paragraph on an ellipsis, not several running. */
+static void drop_teasers(hd_clean *c)
+{
+    size_t n = c->n_lines;
+    for (size_t i = 0; i < n; i++) {
+        if (!cut_short(c, i))
+            continue;
+        size_t j = i + 1;
+        while (j < n && cut_short(c, j))
+            j++;
+        if (j - i >= 2)
+            for (size_t k = i; k < j; k++)
+                c->lines[k].kind = HD_LINE_BAD;
+        i = j - 1;
+    }
+}
+
 /* Settle the kinds of one article's lines and count its body. */
 static void settle(hd_clean *c, hd_seg *s, uint64_t title_key, int have_title)
 {
@@ -561,6 +609,7 @@ hd_rc hd_segment_page(hd_clean *c, const char *given_title, hd_segments *out, hd
     mark_meta(c);
     drop_comment_threads(c);
     drop_ranked_lists(c);
+    drop_teasers(c);
     /* A headline is never body prose, however many words it has: a headline-shaped line that
      * opens the page, is printed more than once, or sits on a byline is a title candidate. */
     for (size_t i = 0; i < n; i++) {

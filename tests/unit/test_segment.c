@@ -320,6 +320,47 @@ static void test_ranked_link_list_is_not_the_story(void **state)
     unload(&p);
 }
 
+static void test_teasers_cut_short_are_not_the_story(void **state)
+{
+    (void)state;
+    page p;
+    /* teasers of other stories below the story, each broken off with an ellipsis */
+    load_text(&p,
+              "Deportees return home from US\n\n"
+              "NEW DELHI: Nearly 150 Indians returned home broke on Wednesday after being "
+              "deported for violating visa norms, officials said.\n\n"
+              "Many of them said they had paid agents large sums to reach the border.\n\n"
+              "Indian-origin man pleads guilty to fraud scheme in US NEW YORK: An Indian-origin "
+              "man has pleaded guilty to theft. Raminder Singh Rekhi, 41,...\n\n"
+              "UN regrets new US position on settlements UNITED NATIONS: The Secretary General "
+              "has regretted the announcement made by the administration that it no longer "
+              "believes the settlements are\u2026\n\n"
+              "Internet in Kashmir after local admn feels it is fit to do so: HM NEW DELHI: Home "
+              "Minister Amit Shah on Wednesday said the government will restore...\n",
+              NULL);
+    assert_int_equal(p.segs.n, 1);
+    assert_true(body_has(&p, 0, "Many of them said"));
+    assert_false(body_has(&p, 0, "Indian-origin man"));
+    assert_false(body_has(&p, 0, "UN regrets"));
+    assert_false(body_has(&p, 0, "Internet in Kashmir"));
+    unload(&p);
+    /* readers' letters that trail off, and one teaser alone, are kept */
+    load_text(&p,
+              "Losing yourself in online gaming\n\n"
+              "Online role playing games are time-consuming, but enthralling flights from "
+              "reality, readers told us this week.\n\n"
+              "I know I play for too long. Can you recommend a counsellor - this is not a wind "
+              "up... but something I'm increasingly concerned with...\n\n"
+              "Me and my mate play online for an hour or two a day. It's getting the balance "
+              "between work and enjoying 'real' life...\n\n"
+              "The game's makers said they would add limits to play time next year.\n",
+              NULL);
+    assert_int_equal(p.segs.n, 1);
+    assert_true(body_has(&p, 0, "I know I play for too long"));
+    assert_true(body_has(&p, 0, "Me and my mate"));
+    unload(&p);
+}
+
 static void test_headline_byline_and_page_title(void **state)
 {
     (void)state;
@@ -489,6 +530,7 @@ int main(void)
         cmocka_unit_test(test_comment_section_is_not_the_story),
         cmocka_unit_test(test_blog_comment_thread_is_not_articles),
         cmocka_unit_test(test_ranked_link_list_is_not_the_story),
+        cmocka_unit_test(test_teasers_cut_short_are_not_the_story),
         cmocka_unit_test(test_headline_byline_and_page_title),
         cmocka_unit_test(test_subheading_and_byline),
         cmocka_unit_test(test_table_header_is_not_an_article),
