@@ -400,6 +400,8 @@ static int person_shaped(const xctx *x, uint32_t a, uint32_t b)
             continue; /* "Sanne de Vries", "Osama bin Laden" */
         if (!tok_word(x, k) || (t->flags & (TF_ALLCAPS | TF_DIGIT)) || !(t->flags & TF_CAP))
             return 0;
+        if (k + 1 < b && (t->flags & TF_POSS))
+            return 0; /* "People's Daily": a possessive inside is no person's name */
         /* "white" modifies roles ("White House spokesman") and is a common surname: it may
          * end a two-word name ("Julian White", "Kelli White"), unlike the others ("Cairn
          * Energy", "Texas Health" are organisations) */
@@ -1237,6 +1239,20 @@ static void appositives_and_genders(xctx *x)
     }
 }
 
+/* "People's", "Children's", "Women's", "Men's": a plural noun's possessive inside a name
+ * ("People's Republic of China", "People's Daily", "Boston Children's Hospital"); a
+ * possessive otherwise ends a name ("Iran's Khamenei"). */
+static int plural_poss(const xctx *x, uint32_t k)
+{
+    static const char *const w[] = {"people", "children", "women", "men", NULL};
+    size_t n = x->t[k].stem_e - x->t[k].s;
+    const char *p = x->b + x->t[k].s;
+    for (int i = 0; w[i]; i++)
+        if (strlen(w[i]) == n && strncasecmp(p, w[i], n) == 0)
+            return 1;
+    return 0;
+}
+
 int hd_ex_entities(xctx *x)
 {
     uint32_t nt = x->nt ? x->nt : 1;
@@ -1283,7 +1299,7 @@ int hd_ex_entities(xctx *x)
                 j = f;
                 continue;
             }
-            if (x->t[j - 1].flags & TF_POSS)
+            if (poss && !(plural_poss(x, j - 1) && cap_word(x, j)))
                 break;
             if (cap_word(x, j)) {
                 j++;

@@ -1935,6 +1935,30 @@ static void test_role_word_surname_after_a_role(void **state)
     assert_null(entity(&r2, "Doctor"));
 }
 
+static void test_plural_possessive_inside_a_name(void **state)
+{
+    (void)state;
+    /* "People's", "Children's": a plural noun's possessive is part of the name, and makes it
+     * no person's; any other possessive ends a name */
+    res r = run("On Monday, the People\u2019s Daily warned that there is no room for compromise.\n"
+                "A Western diplomat said the paper spoke for the leadership.\n"
+                "\"It is a warning,\" he said.\n"
+                "The People's Liberation Army said it had held drills near the island.\n"
+                "Boston Children's Hospital said the boy was recovering.\n"
+                "Iran's Khamenei said talks with the US were forbidden.\n");
+    check(&r, "there is no room for compromise", "People\u2019s Daily", 0, "warned");
+    check(&r, "it had held drills", "People's Liberation Army", 0, "said");
+    check(&r, "the boy was recovering", "Boston Children's Hospital", 0, "said");
+    check(&r, "talks with the US were forbidden", "Khamenei", 0, "said");
+    const hd_statement *s = find(&r, "It is a warning");
+    assert_true(s->speaker == NULL || strstr(s->speaker, "Daily") == NULL);
+    const hd_entity *e = entity(&r, "People\u2019s Daily");
+    assert_non_null(e);
+    assert_int_not_equal(e->kind, HD_ENT_PERSON);
+    assert_null(entity(&r, "Daily"));
+    assert_null(entity(&r, "Liberation Army"));
+}
+
 static void test_undertakings_and_second_clauses(void **state)
 {
     (void)state;
@@ -2365,6 +2389,7 @@ int main(void)
         cmocka_unit_test(test_title_inside_a_name_run),
         cmocka_unit_test(test_place_before_a_name_is_where),
         cmocka_unit_test(test_role_word_surname_after_a_role),
+        cmocka_unit_test(test_plural_possessive_inside_a_name),
         cmocka_unit_test(test_undertakings_and_second_clauses),
         cmocka_unit_test(test_periphrastic_cues),
         cmocka_unit_test(test_headline_names_no_one_new),
