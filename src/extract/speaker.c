@@ -657,7 +657,10 @@ int hd_ex_np_right(xctx *x, uint32_t i, uint32_t hi, xnp *np)
         np->ref = REF_NONE;
         return 1;
     }
-    for (uint32_t k = j; k > i; k--) {
+    /* "the British producer", "the Old Trafford boss": a role ending the phrase is its head;
+     * a place or a club before it says whose */
+    int role_head = x->tent[j - 1] < 0 && tok_has(x, j - 1, LW_ROLE);
+    for (uint32_t k = j; k > i && !role_head; k--) {
         if (x->tent[k - 1] >= 0) {
             np->ref = person_of(x, k - 1, i, x->tent[k - 1]);
             return 1;

@@ -456,11 +456,55 @@ static int indefinite_role(const xctx *x, uint32_t h)
  * ("his agent": someone else's; "this reporter": the writer)? */
 static int possessed_role(const xctx *x, uint32_t h)
 {
-    for (uint32_t k = h; k > 0 && h - k < 6 && tok_word(x, k - 1); k--)
+    for (uint32_t k = h; k > 0 && h - k < 6 && tok_word(x, k - 1); k--) {
+        if ((x->t[k - 1].flags & TF_POSS) && x->tent[k - 1] >= 0 &&
+            x->ent[x->tent[k - 1]].kind == HD_ENT_PERSON)
+            return 1; /* "Sanders' campaign manager"; not "the charity's director" */
         if (tok_has(x, k - 1, LW_DET))
             return tok_is(x, k - 1, "his") || tok_is(x, k - 1, "her") ||
                    tok_is(x, k - 1, "their") || tok_is(x, k - 1, "its") || tok_is(x, k - 1, "this");
+    }
     return 0;
+}
+
+/* With no statement before it, the topic a definite role takes up: the person opening the
+ * sentence before the role's sentence ("Ferguson believes Henry … The United boss said"),
+ * where *at is set. -1 if that sentence opens on no one. */
+static int32_t topic_before(const xctx *x, uint32_t tok, uint32_t *at)
+{
+    uint32_t s0 = hd_ex_sent_start(x, tok);
+    while (s0 > 0 && x->t[s0 - 1].kind == TK_PARA)
+        s0--;
+    if (s0 == 0)
+        return -1;
+    uint32_t s1 = hd_ex_sent_start(x, s0 - 1);
+    /* past an opening phrase: "As star and executive producer of the show, Allen has …" */
+    if (tok_has(x, s1, LW_FUNC) && !tok_has(x, s1, LW_DET | LW_PRON))
+        for (uint32_t k = s1 + 1; k < s0 && k < s1 + 12; k++)
+            if (tok_punct(x, k, ',')) {
+                s1 = k + 1;
+                break;
+            }
+    for (uint32_t k = s1; k < s0 && k < s1 + 5; k++) {
+        if (!tok_word(x, k))
+            return -1;
+        int32_t e = x->tent[k];
+        /* "Liverpool legend Phil Thompson": a club or a place before the person */
+        if (e >= 0 && x->ent[e].kind != HD_ENT_PERSON && !(x->t[k].flags & TF_POSS))
+            continue;
+        if (e < 0 && (tok_has(x, k, LW_FUNC | LW_DET | LW_PRON | LW_VERB) || x->t[k].lex >> 24))
+            return -1; /* the sentence goes on: no one opens it */
+        if (e >= 0) {
+            uint32_t end = k;
+            while (end + 1 < s0 && x->tent[end + 1] == e)
+                end++;
+            if (x->t[end].flags & TF_POSS)
+                return -1; /* "Rubio's days are over": whose, not who */
+            *at = k;
+            return e;
+        }
+    }
+    return -1;
 }
 
 /* The person a definite role no one holds stands for when the article names no one after it:
@@ -482,20 +526,28 @@ static int32_t last_speaker_before(const xctx *x, uint32_t p)
         return -1;
     int32_t e = -1;
     uint32_t at = 0;
+    int stated = 0;
     for (uint32_t k = x->nst; k-- > 0;) {
         const xstmt *st = &x->st[k];
         if (st->dead || st->anchor >= pd->tok)
             continue;
+        stated = 1;
         if (st->ref >= 0 && (uint32_t)st->ref < x->nent)
             e = st->ref, at = st->anchor;
         break;
     }
+    if (!stated)
+        e = topic_before(x, pd->tok, &at);
     if (e < 0 || x->ent[e].kind != HD_ENT_PERSON || x->ent[e].n_words < 2 || x->ent[e].has_role ||
         x->t[at].para + 1 < x->t[pd->tok].para)
         return -1;
-    for (uint32_t k = at + 1; k < pd->tok; k++)
+    /* someone else named between, unless the sentence before opens on the speaker again
+     * ("Ferguson believes Henry caught Heinze … The United boss said") */
+    uint32_t tat;
+    int32_t topic = stated ? topic_before(x, pd->tok, &tat) : e;
+    for (uint32_t k = at + 1; k < pd->tok && topic != e; k++)
         if (x->tent[k] >= 0 && x->tent[k] != e && x->ent[x->tent[k]].kind == HD_ENT_PERSON)
-            return -1; /* someone else named between */
+            return -1;
     for (uint32_t k = 0; k < x->nst; k++) {
         const xstmt *st = &x->st[k];
         if (!st->dead && st->ref == REF_PEND(p) && st->pron == 'h' &&

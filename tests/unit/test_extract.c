@@ -1959,6 +1959,39 @@ static void test_plural_possessive_inside_a_name(void **state)
     assert_null(entity(&r, "Liberation Army"));
 }
 
+static void test_professions_and_definite_roles(void **state)
+{
+    (void)state;
+    /* a profession opening a sentence is no part of the name after it */
+    res r = run("Singer George Michael has said he will not tour again.\n"
+                "Producer Kevin Wallace said the show would be worth waiting for.\n"
+                "\"Fans will be disappointed,\" added the British producer.\n");
+    check(&r, "he will not tour again", "George Michael", 0, "said");
+    check(&r, "the show would be worth waiting for", "Kevin Wallace", 0, "said");
+    /* the role ends the phrase: the demonym before it says whose, not who */
+    check(&r, "Fans will be disappointed", "Kevin Wallace", 1, "added");
+    assert_null(entity(&r, "Singer George Michael"));
+    /* a definite role no one holds takes up the person the sentence before opens on, past
+     * the others that sentence names */
+    res r2 = run("Ferguson urges Henry punishment\n\n"
+                 "Sir Alex Ferguson has called on the Football Association to punish Thierry "
+                 "Henry.\n\n"
+                 "Ferguson believes Henry deliberately caught Gabriel Heinze on the head. The "
+                 "United boss said it was worse than any foul this season. \"The tackle was "
+                 "terrible,\" he said.\n");
+    check(&r2, "it was worse than any foul", "Alex Ferguson", 0, "said");
+    check(&r2, "The tackle was terrible", "Alex Ferguson", 1, "said");
+    /* a possessor is not who opens a sentence, and a person's role is someone else's */
+    res r3 = run("\"I have no intention of being vice president,\" Rubio said.\n"
+                 "If God is talking to Donald Trump, Rubio's days in office are over. The GOP "
+                 "front-runner predicted that Rubio would not run again.\n"
+                 "Sanders' campaign manager suggested the race was not over.\n");
+    assert_true(find(&r3, "Rubio would not run again")->speaker == NULL ||
+                strcmp(find(&r3, "Rubio would not run again")->speaker, "Rubio") != 0);
+    assert_true(find(&r3, "the race was not over")->speaker == NULL ||
+                strstr(find(&r3, "the race was not over")->speaker, "Sanders") == NULL);
+}
+
 static void test_undertakings_and_second_clauses(void **state)
 {
     (void)state;
@@ -2390,6 +2423,7 @@ int main(void)
         cmocka_unit_test(test_place_before_a_name_is_where),
         cmocka_unit_test(test_role_word_surname_after_a_role),
         cmocka_unit_test(test_plural_possessive_inside_a_name),
+        cmocka_unit_test(test_professions_and_definite_roles),
         cmocka_unit_test(test_undertakings_and_second_clauses),
         cmocka_unit_test(test_periphrastic_cues),
         cmocka_unit_test(test_headline_names_no_one_new),
