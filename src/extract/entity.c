@@ -1169,8 +1169,11 @@ static void singles(xctx *x, epass *p)
         if (!placey)
             continue;
         int32_t *nl = imap_slot(&p->names, name_hash(x, a, a + 1, HD_ENT_PLACE), 1);
-        if (*nl < 0)
+        if (*nl < 0) {
             *nl = new_ent(x, a, a + 1, HD_ENT_PLACE);
+            if (*nl >= 0)
+                x->ent[*nl].guess_place = 1;
+        }
         if (*nl >= 0)
             mark(x, a, a + 1, *nl);
     }

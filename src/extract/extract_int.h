@@ -226,6 +226,7 @@ typedef struct xent {
                             an acronym, speaking alone), not only for want of a person's shape */
     uint8_t alone;       /* a one-word name known only as the subject of a cue ("Parry said"):
                             an organisation until "he"/"she" can mean no one else */
+    uint8_t guess_place; /* an unknown word after "at", "from", "to": a place until it speaks */
     char gender;         /* 'm' / 'f' from a title (Mr, Mrs) or a resolved pronoun, else 0 */
 } xent;
 

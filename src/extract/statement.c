@@ -624,5 +624,12 @@ int hd_ex_statements(xctx *x)
         return -1;
     resolve(x);
     bind_pending(x);
+    /* "according to Reuters", "a report from InfoNation": a word taken for a place for the
+     * preposition before it is an organisation once it is a source of statements */
+    for (uint32_t k = 0; k < x->nst; k++) {
+        int32_t e = x->st[k].dead ? -1 : hd_ex_ref_entity(x, x->st[k].ref);
+        if (e >= 0 && (uint32_t)e < x->nent && x->ent[e].guess_place)
+            x->ent[e].kind = HD_ENT_ORG;
+    }
     return 0;
 }

@@ -1992,6 +1992,25 @@ static void test_professions_and_definite_roles(void **state)
                 strstr(find(&r3, "the race was not over")->speaker, "Sanders") == NULL);
 }
 
+static void test_sources_after_a_preposition_are_organisations(void **state)
+{
+    (void)state;
+    /* an unknown word after "to" or "at" is taken for a place, until it is a source */
+    res r = run("The company could face fines of up to $1 million, according to Reuters.\n"
+                "The minister flew to Kolwezi on Tuesday.\n"
+                "Sasha was found in the city, the Santa Fe Animal Shelter announced this week.\n");
+    check(&r, "The company could face fines", "Reuters", 0, "according to");
+    const hd_entity *e = entity(&r, "Reuters");
+    assert_non_null(e);
+    assert_int_equal(e->kind, HD_ENT_ORG);
+    e = entity(&r, "Kolwezi");
+    assert_non_null(e);
+    assert_int_equal(e->kind, HD_ENT_PLACE);
+    e = entity(&r, "Santa Fe Animal Shelter");
+    assert_non_null(e);
+    assert_int_equal(e->kind, HD_ENT_ORG);
+}
+
 static void test_undertakings_and_second_clauses(void **state)
 {
     (void)state;
@@ -2424,6 +2443,7 @@ int main(void)
         cmocka_unit_test(test_role_word_surname_after_a_role),
         cmocka_unit_test(test_plural_possessive_inside_a_name),
         cmocka_unit_test(test_professions_and_definite_roles),
+        cmocka_unit_test(test_sources_after_a_preposition_are_organisations),
         cmocka_unit_test(test_undertakings_and_second_clauses),
         cmocka_unit_test(test_periphrastic_cues),
         cmocka_unit_test(test_headline_names_no_one_new),
