@@ -12,6 +12,9 @@
  */
 #include <string.h>
 #include <utf8proc.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 #include "base/mem.h"
 #include "base/utf8.h"
@@ -189,10 +192,31 @@ static const unsigned char wt[256] = {
     ['u'] = 5, ['v'] = 5, ['w'] = 5, ['x'] = 5, ['y'] = 5, ['z'] = 5};
 
 /* End of the run of ASCII letters and digits starting at j in b[0..n); ORs the wt bits of
- * its bytes into *acc. Eight bytes at a time (SWAR) while they fit, so a typical word costs
- * one step instead of a table lookup and a branch per byte. */
+ * its bytes into *acc. With SSE2, sixteen bytes at a time while they fit: the run's end is
+ * found from a mask, not by a loop whose exit the branch predictor misses once a word. */
 static inline size_t alnum_run(const char *b, size_t n, size_t j, unsigned *acc)
 {
+#if defined(__SSE2__)
+    while (j + 16 <= n) {
+        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(b + j));
+        /* signed compares: bytes >= 0x80 are negative and fall in no range, as in wt */
+        __m128i d = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('0' - 1)),
+                                  _mm_cmplt_epi8(v, _mm_set1_epi8('9' + 1)));
+        __m128i u = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('A' - 1)),
+                                  _mm_cmplt_epi8(v, _mm_set1_epi8('Z' + 1)));
+        __m128i l = _mm_and_si128(_mm_cmpgt_epi8(v, _mm_set1_epi8('a' - 1)),
+                                  _mm_cmplt_epi8(v, _mm_set1_epi8('z' + 1)));
+        unsigned md = (unsigned)_mm_movemask_epi8(d), mu = (unsigned)_mm_movemask_epi8(u),
+                 ml = (unsigned)_mm_movemask_epi8(l);
+        unsigned stop = ~(md | mu | ml) & 0xFFFFu;
+        unsigned k = stop ? (unsigned)__builtin_ctz(stop) : 16;
+        unsigned in = (unsigned)((1u << k) - 1);
+        *acc |= ((md & in) != 0) | ((mu & in) != 0) * 3u | ((ml & in) != 0) * 5u;
+        j += k;
+        if (stop)
+            return j;
+    }
+#endif
     while (j < n && (wt[(unsigned char)b[j]] & 1))
         *acc |= wt[(unsigned char)b[j++]];
     return j;

@@ -2221,6 +2221,69 @@ static void check_tok(const xctx *x, const char *w, int kind, unsigned flags, si
     assert_int_equal(t->stem_e - t->s, stem);
 }
 
+/* Words of every length at every offset (the tokenizer scans sixteen bytes at a time where it
+ * can): random ASCII words, mixed case, digits, ended by a space, a comma, a non-ASCII letter
+ * or the end of the body, each cut exactly and flagged by its case. */
+static void test_tokens_random_words(void **state)
+{
+    (void)state;
+    static const char set[] = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+    static const char *const ends[] = {" ", ", ", " \xC3\xA9t\xC3\xA9 ", "\n\n"};
+    uint64_t seed = 0x9E3779B97F4A7C15ULL;
+    for (int round = 0; round < 200; round++) {
+        char body[2048];
+        size_t n = 0, starts[64], lens[64], nw = 0;
+        while (nw < 40) {
+            seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+            size_t len = 1 + (size_t)(seed >> 33) % 40;
+            unsigned mode = (unsigned)(seed >> 20) % 4; /* lower, Capital, UPPER, mixed */
+            if (n + len + 8 >= sizeof body)
+                break;
+            starts[nw] = n;
+            lens[nw] = len;
+            for (size_t k = 0; k < len; k++) {
+                seed = seed * 6364136223846793005ULL + 1442695040888963407ULL;
+                char c = set[(seed >> 40) % 62];
+                if (mode == 0 && c >= 'A' && c <= 'Z')
+                    c = (char)(c + 32);
+                if (mode == 1 && c >= 'A' && c <= 'Z' && k > 0)
+                    c = (char)(c + 32);
+                if (mode == 1 && k == 0)
+                    c = (char)('A' + (seed >> 20) % 26);
+                if (mode == 2 && c >= 'a' && c <= 'z')
+                    c = (char)(c - 32);
+                body[n++] = c;
+            }
+            nw++;
+            const char *e = ends[(seed >> 50) % 4];
+            memcpy(body + n, e, strlen(e));
+            n += strlen(e);
+        }
+        body[n - 1 > 0 && body[n - 1] == ' ' ? n - 1 : n] = 0; /* the last word may end the body */
+        xctx x;
+        tokenize(&x, body);
+        for (size_t w = 0; w < nw; w++) {
+            uint32_t i = 0;
+            while (i < x.nt && x.t[i].s != starts[w])
+                i++;
+            assert_true(i < x.nt);
+            assert_int_equal(x.t[i].kind, TK_WORD);
+            assert_int_equal(x.t[i].e - x.t[i].s, lens[w]);
+            const char *p = body + starts[w];
+            size_t up = 0, lo = 0;
+            for (size_t k = 0; k < lens[w]; k++) {
+                up += p[k] >= 'A' && p[k] <= 'Z';
+                lo += p[k] >= 'a' && p[k] <= 'z';
+            }
+            assert_int_equal(!!(x.t[i].flags & TF_CAP), p[0] >= 'A' && p[0] <= 'Z');
+            assert_int_equal(!!(x.t[i].flags & TF_DIGIT), p[0] >= '0' && p[0] <= '9');
+            assert_int_equal(!!(x.t[i].flags & TF_ALLCAPS),
+                             p[0] >= 'A' && p[0] <= 'Z' && up >= 2 && lo == 0);
+        }
+        untokenize(&x);
+    }
+}
+
 static void test_tokens(void **state)
 {
     (void)state;
@@ -2451,6 +2514,7 @@ int main(void)
         cmocka_unit_test(test_out_of_memory),
         cmocka_unit_test(test_compound_roles_and_called),
         cmocka_unit_test(test_tokens),
+        cmocka_unit_test(test_tokens_random_words),
         cmocka_unit_test(test_lexicon_bits),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
