@@ -2011,6 +2011,26 @@ static void test_sources_after_a_preposition_are_organisations(void **state)
     assert_int_equal(e->kind, HD_ENT_ORG);
 }
 
+static void test_clubs_and_cups_are_no_people(void **state)
+{
+    (void)state;
+    /* "United", "Cup", "Slam": organisation words, so a club or a competition is no person */
+    res r = run("Manchester United manager Sir Alex Ferguson said the incident showed the need for "
+                "video technology.\n"
+                "Uefa says it will allow matches in the Uefa Cup to be played on artificial "
+                "pitches.\n"
+                "She won her first Grand Slam title in Melbourne.\n");
+    check(&r, "the incident showed the need", "Alex Ferguson", 0, "said");
+    const hd_entity *e = entity(&r, "Manchester United");
+    assert_non_null(e);
+    assert_int_not_equal(e->kind, HD_ENT_PERSON);
+    e = entity(&r, "Uefa Cup");
+    assert_non_null(e);
+    assert_int_not_equal(e->kind, HD_ENT_PERSON);
+    e = entity(&r, "Grand Slam");
+    assert_true(e == NULL || e->kind != HD_ENT_PERSON);
+}
+
 static void test_undertakings_and_second_clauses(void **state)
 {
     (void)state;
@@ -2507,6 +2527,7 @@ int main(void)
         cmocka_unit_test(test_plural_possessive_inside_a_name),
         cmocka_unit_test(test_professions_and_definite_roles),
         cmocka_unit_test(test_sources_after_a_preposition_are_organisations),
+        cmocka_unit_test(test_clubs_and_cups_are_no_people),
         cmocka_unit_test(test_undertakings_and_second_clauses),
         cmocka_unit_test(test_periphrastic_cues),
         cmocka_unit_test(test_headline_names_no_one_new),
