@@ -573,7 +573,8 @@ static void name_part(xctx *x, epass *p, uint32_t ra, uint32_t a, uint32_t b, in
         m++;
     if (m > a && m < b && tok_has(x, m, LW_TITLE))
         a = m;
-    while (a < b && tok_has(x, a, LW_TITLE)) {
+    /* "Lord of the Rings", "Duke of Edinburgh": a title before "of" is the name's own word */
+    while (a < b && tok_has(x, a, LW_TITLE) && !(a + 1 < b && tok_is(x, a + 1, "of"))) {
         a++;
         titled = 1;
     }

@@ -2031,6 +2031,22 @@ static void test_clubs_and_cups_are_no_people(void **state)
     assert_true(e == NULL || e->kind != HD_ENT_PERSON);
 }
 
+static void test_title_before_of_is_part_of_the_name(void **state)
+{
+    (void)state;
+    /* "Lord of the Rings", "Duke of Edinburgh": a title before "of" stays; "Mr de Vabres"
+     * and "Lord Falconer" lose theirs */
+    res r = run("The Lord of the Rings director Peter Jackson said the film would open soon.\n"
+                "Lord Falconer said the bill was fair.\n"
+                "Culture minister Renaud Donnedieu de Vabres presented the award. Mr de Vabres "
+                "said the director had changed cinema.\n");
+    check(&r, "the film would open soon", "Peter Jackson", 0, "said");
+    check(&r, "the bill was fair", "Falconer", 0, "said");
+    check(&r, "the director had changed cinema", "Renaud Donnedieu de Vabres", 0, "said");
+    assert_non_null(entity(&r, "Lord of the Rings"));
+    assert_null(entity(&r, "of the Rings"));
+}
+
 static void test_undertakings_and_second_clauses(void **state)
 {
     (void)state;
@@ -2528,6 +2544,7 @@ int main(void)
         cmocka_unit_test(test_professions_and_definite_roles),
         cmocka_unit_test(test_sources_after_a_preposition_are_organisations),
         cmocka_unit_test(test_clubs_and_cups_are_no_people),
+        cmocka_unit_test(test_title_before_of_is_part_of_the_name),
         cmocka_unit_test(test_undertakings_and_second_clauses),
         cmocka_unit_test(test_periphrastic_cues),
         cmocka_unit_test(test_headline_names_no_one_new),
