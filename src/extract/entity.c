@@ -842,7 +842,12 @@ static void run(xctx *x, epass *p, uint32_t a, uint32_t b)
     }
     /* rightmost role; none inside a company's name ("General Motors Corp") */
     uint32_t re = a;
-    int firm = firm_designator(x, b - 1);
+    /* "Republican Party", "General Motors", "Republican National Committee": a role word
+     * opening an organisation's name is part of it (not "Lawyer David Steel": a name word
+     * stands before the organisation word) */
+    int firm = firm_designator(x, b - 1) ||
+               (b - a >= 2 && tok_has(x, b - 1, LW_ORG) &&
+                tok_has(x, b - 2, LW_ROLE | LW_MOD | LW_ORG | LW_PCUE | LW_PLACE | LW_DEMONYM));
     for (uint32_t k = b; k > a && !firm; k--) {
         if (hd_ex_role_ending_at(x, k - 1, a) != UINT32_MAX) {
             re = k;

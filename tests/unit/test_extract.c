@@ -2047,6 +2047,25 @@ static void test_title_before_of_is_part_of_the_name(void **state)
     assert_null(entity(&r, "of the Rings"));
 }
 
+static void test_role_word_opening_an_organisation(void **state)
+{
+    (void)state;
+    /* "Republican", "General" are roles, but not before an organisation word */
+    res r = run("The Republican Party said it would appeal.\n"
+                "General Motors said its sales rose 5 pct in the quarter.\n"
+                "The Republican National Convention said delegates would vote on Monday.\n"
+                "Lawyer David Steel told the court the doors were open.\n");
+    check(&r, "it would appeal", "Republican Party", 0, "said");
+    check(&r, "its sales rose 5 pct", "General Motors", 0, "said");
+    check(&r, "delegates would vote", "Republican National Convention", 0, "said");
+    check(&r, "the doors were open", "David Steel", 0, "told");
+    assert_null(entity(&r, "Party"));
+    assert_null(entity(&r, "Motors"));
+    const hd_entity *e = entity(&r, "Republican National Convention");
+    assert_non_null(e);
+    assert_int_equal(e->kind, HD_ENT_ORG);
+}
+
 static void test_undertakings_and_second_clauses(void **state)
 {
     (void)state;
@@ -2545,6 +2564,7 @@ int main(void)
         cmocka_unit_test(test_sources_after_a_preposition_are_organisations),
         cmocka_unit_test(test_clubs_and_cups_are_no_people),
         cmocka_unit_test(test_title_before_of_is_part_of_the_name),
+        cmocka_unit_test(test_role_word_opening_an_organisation),
         cmocka_unit_test(test_undertakings_and_second_clauses),
         cmocka_unit_test(test_periphrastic_cues),
         cmocka_unit_test(test_headline_names_no_one_new),
