@@ -2066,6 +2066,19 @@ static void test_role_word_opening_an_organisation(void **state)
     assert_int_equal(e->kind, HD_ENT_ORG);
 }
 
+static void test_buildings_are_places(void **state)
+{
+    (void)state;
+    res r = run("Protesters gathered outside Trump Tower, police said on Sunday evening.\n"
+                "Fans left Wembley Stadium after the match, officials said.\n");
+    const hd_entity *e = entity(&r, "Trump Tower");
+    assert_non_null(e);
+    assert_int_equal(e->kind, HD_ENT_PLACE);
+    e = entity(&r, "Wembley Stadium");
+    assert_non_null(e);
+    assert_int_equal(e->kind, HD_ENT_PLACE);
+}
+
 static void test_undertakings_and_second_clauses(void **state)
 {
     (void)state;
@@ -2565,6 +2578,7 @@ int main(void)
         cmocka_unit_test(test_clubs_and_cups_are_no_people),
         cmocka_unit_test(test_title_before_of_is_part_of_the_name),
         cmocka_unit_test(test_role_word_opening_an_organisation),
+        cmocka_unit_test(test_buildings_are_places),
         cmocka_unit_test(test_undertakings_and_second_clauses),
         cmocka_unit_test(test_periphrastic_cues),
         cmocka_unit_test(test_headline_names_no_one_new),
