@@ -317,7 +317,7 @@ static inline size_t scan_ascii(const hd_lexicon *lx, const char *b, size_t n, s
 static size_t scan_word(const xctx *x, size_t i, uint16_t *flags, uint32_t *stem_e)
 {
     const char *b = x->b;
-    size_t n = x->n, len, j = i, last_letter_end = i;
+    size_t n = x->n, len, j = i, last_letter_end = i, piece = i, long_piece = 0;
     int first = classify(b + i, n - i, &len), n_up = 0, n_lo = 0, has_dot = 0;
     *flags = 0;
     if (first == C_ALPHA_UP)
@@ -339,14 +339,19 @@ static size_t scan_word(const xctx *x, size_t i, uint16_t *flags, uint32_t *stem
         if ((c == C_APOS || (c == C_PUNCT && len == 1 && (b[j] == '-' || b[j] == '&'))) &&
             is_wordc(next)) {
             j += len;
+            if (c != C_APOS)
+                piece = j; /* "Franco-U.S.": the abbreviation starts after the hyphen */
             continue;
         }
         if (c == C_PUNCT && len == 1 && (b[j] == '.' || b[j] == ',') && is_wordc(next)) {
             /* 4.5, 10,000, U.S */
             if (b[j] == ',' && !(*flags & TF_DIGIT))
                 break;
-            if (b[j] == '.' && !(*flags & TF_DIGIT))
+            if (b[j] == '.' && !(*flags & TF_DIGIT)) {
                 has_dot = 1;
+                long_piece |= j - piece > 4; /* "latinohiphopradio.com", not "U.S" */
+                piece = j + 1;
+            }
             j += len;
             continue;
         }
@@ -357,7 +362,10 @@ static size_t scan_word(const xctx *x, size_t i, uint16_t *flags, uint32_t *stem
             j += len;
             return j;
         }
-        if (c == C_PUNCT && len == 1 && b[j] == '.' && (has_dot || abbrev(x, b + i, j - i))) {
+        /* a domain name ending a sentence ("a website called example.com. The name …")
+         * gives up its period, an abbreviation keeps it */
+        if (c == C_PUNCT && len == 1 && b[j] == '.' &&
+            ((has_dot && !long_piece && j - piece <= 4) || abbrev(x, b + i, j - i))) {
             j += 1; /* keep the period of an abbreviation */
         }
         break;

@@ -2289,6 +2289,26 @@ static void check_tok(const xctx *x, const char *w, int kind, unsigned flags, si
     assert_int_equal(t->stem_e - t->s, stem);
 }
 
+/* A domain name ending a sentence gives up its period; abbreviations keep theirs, also after
+ * a hyphen ("Franco-U.S."). */
+static void test_domain_name_ends_a_sentence(void **state)
+{
+    (void)state;
+    xctx x;
+    tokenize(&x, "They launched a website called latinohiphopradio.com. The name says it all. "
+                 "Talks on the Franco-U.S. deal went on, reported ouest-france.fr. Later Ph.D. "
+                 "students met.");
+    check_tok(&x, "latinohiphopradio.com", TK_WORD, 0, strlen("latinohiphopradio.com"));
+    assert_true(tok_of(&x, "The")->flags & TF_SSTART);
+    check_tok(&x, "Franco-U.S.", TK_WORD, TF_CAP, strlen("Franco-U.S."));
+    assert_false(tok_of(&x, "deal")->flags & TF_SSTART);
+    check_tok(&x, "ouest-france.fr", TK_WORD, 0, strlen("ouest-france.fr"));
+    assert_true(tok_of(&x, "Later")->flags & TF_SSTART);
+    check_tok(&x, "Ph.D.", TK_WORD, TF_CAP, 5);
+    assert_false(tok_of(&x, "students")->flags & TF_SSTART);
+    untokenize(&x);
+}
+
 /* Words of every length at every offset (the tokenizer scans sixteen bytes at a time where it
  * can): random ASCII words, mixed case, digits, ended by a space, a comma, a non-ASCII letter
  * or the end of the body, each cut exactly and flagged by its case. */
@@ -2587,6 +2607,7 @@ int main(void)
         cmocka_unit_test(test_compound_roles_and_called),
         cmocka_unit_test(test_tokens),
         cmocka_unit_test(test_tokens_random_words),
+        cmocka_unit_test(test_domain_name_ends_a_sentence),
         cmocka_unit_test(test_lexicon_bits),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
