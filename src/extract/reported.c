@@ -1201,6 +1201,22 @@ static uint32_t one_sentence(xctx *x, uint32_t s0, uint32_t s1)
                 if (desc)
                     after = m < s1 && tok_punct(x, m, ',') ? m + 1 : s1;
             }
+            /* "According to Pat Ferguson, President of AMBO, work will begin": a role of
+             * something, set off by commas, describes the source */
+            if (after == e + 1 && tok_punct(x, e, ',') && tok_has(x, after, LW_ROLE) &&
+                (tok_is(x, after + 1, "of") || tok_is(x, after + 1, "at") ||
+                 tok_is(x, after + 1, "for"))) {
+                uint32_t m = after + 2;
+                int clause = 0;
+                while (m < s1 && m < after + 14 && !tok_punct(x, m, ',') && !hd_ex_stop_tok(x, m)) {
+                    clause |= (x->t[m].lex >> 24) != 0;
+                    for (int k = 0; aux[k] && !clause; k++)
+                        clause = tok_is(x, m, aux[k]);
+                    m++;
+                }
+                if (!clause && m + 1 < s1 && tok_punct(x, m, ','))
+                    after = m + 1;
+            }
             if (tok_punct(x, e, ',') && after < s1 && (c == lead || tok_punct(x, c - 1, ',')) &&
                 (c <= lead + 2 || clause_opener(x, lead, c - 1))) {
                 emit_reported(x, &np, c, c + 2, after, s1, 1);

@@ -1287,6 +1287,24 @@ static void test_relative_clause_cues(void **state)
                      strncmp(r.st[i].text, "the bridge", 10) == 0);
 }
 
+static void test_according_to_role_description(void **state)
+{
+    (void)state;
+    /* "According to X, head of Y, …": a role of something set off by commas describes X */
+    res r = run("According to Pat Ferguson, President of AMBO, work on the pipeline will begin "
+                "in 2005.\n"
+                "According to Robert Walsh, head of game developer Krome Studios, next "
+                "generation games will cost more to make.\n"
+                "According to police, officers arrested two men near the station.\n");
+    const hd_statement *s = find(&r, "work on the pipeline will begin");
+    assert_string_equal(s->speaker, "Pat Ferguson");
+    assert_null(strstr(s->text, "AMBO"));
+    s = find(&r, "next generation games will cost");
+    assert_null(strstr(s->text, "Krome"));
+    /* a clause after the source is what was said, whole */
+    assert_non_null(find(&r, "officers arrested two men"));
+}
+
 static void test_according_to_mid_sentence(void **state)
 {
     (void)state;
@@ -2603,6 +2621,7 @@ int main(void)
         cmocka_unit_test(test_periphrastic_cues),
         cmocka_unit_test(test_headline_names_no_one_new),
         cmocka_unit_test(test_according_to_mid_sentence),
+        cmocka_unit_test(test_according_to_role_description),
         cmocka_unit_test(test_out_of_memory),
         cmocka_unit_test(test_compound_roles_and_called),
         cmocka_unit_test(test_tokens),
