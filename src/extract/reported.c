@@ -939,6 +939,13 @@ static uint32_t periphrasis(const xctx *x, uint32_t c, uint32_t s0)
         (tok_is(x, c - 3, "is") || tok_is(x, c - 3, "was") || tok_is(x, c - 3, "were") ||
          tok_is(x, c - 3, "are") || tok_is(x, c - 3, "been")))
         return c - 3;
+    /* "X was heard saying", "was caught telling", "was filmed saying" */
+    if ((tok_is(x, c, "saying") || tok_is(x, c, "telling")) &&
+        (tok_is(x, c - 1, "heard") || tok_is(x, c - 1, "overheard") || tok_is(x, c - 1, "caught") ||
+         tok_is(x, c - 1, "filmed") || tok_is(x, c - 1, "recorded") || tok_is(x, c - 1, "seen")) &&
+        (tok_is(x, c - 2, "is") || tok_is(x, c - 2, "was") || tok_is(x, c - 2, "were") ||
+         tok_is(x, c - 2, "are") || tok_is(x, c - 2, "been")))
+        return c - 2;
     return c;
 }
 

@@ -328,6 +328,18 @@ static void test_described_as(void **state)
     check(&r, "the developments as part of", "Ali Khamenei", 0, "described");
 }
 
+static void test_heard_saying(void **state)
+{
+    (void)state;
+    /* "X was heard saying", "was caught telling": X's words */
+    res r = run("Robert Kilroy-Silk spoke at a meeting on Monday. Mr Kilroy-Silk was heard saying "
+                "he was irritated by the decision.\n"
+                "On the tape the senator was caught telling aides that the bill would fail.\n");
+    check(&r, "he was irritated by the decision", "Robert Kilroy-Silk", 0, "saying");
+    const hd_statement *s = find(&r, "the bill would fail");
+    assert_string_equal(s->speaker_mention, "the senator");
+}
+
 static void test_participle_saying(void **state)
 {
     (void)state;
@@ -2527,6 +2539,7 @@ int main(void)
         cmocka_unit_test(test_clause_then_cue),
         cmocka_unit_test(test_according_to),
         cmocka_unit_test(test_described_as),
+        cmocka_unit_test(test_heard_saying),
         cmocka_unit_test(test_participle_saying),
         cmocka_unit_test(test_unknown_speaker_is_null),
         cmocka_unit_test(test_role_before_name),
