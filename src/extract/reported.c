@@ -939,6 +939,13 @@ static uint32_t periphrasis(const xctx *x, uint32_t c, uint32_t s0)
         (tok_is(x, c - 3, "is") || tok_is(x, c - 3, "was") || tok_is(x, c - 3, "were") ||
          tok_is(x, c - 3, "are") || tok_is(x, c - 3, "been")))
         return c - 3;
+    /* "X began saying", "kept insisting", "started telling": X's words */
+    if ((x->t[c].lex >> 24 == VC_PART || x->t[c].lex >> 24 == VC_CALL) &&
+        x->t[c].e - x->t[c].s > 4 && !memcmp(x->b + x->t[c].e - 3, "ing", 3) &&
+        (tok_is(x, c - 1, "began") || tok_is(x, c - 1, "begins") || tok_is(x, c - 1, "started") ||
+         tok_is(x, c - 1, "starts") || tok_is(x, c - 1, "kept") || tok_is(x, c - 1, "keeps") ||
+         tok_is(x, c - 1, "continued") || tok_is(x, c - 1, "continues")))
+        return c - 1;
     /* "X was heard saying", "was caught telling", "was filmed saying" */
     if ((tok_is(x, c, "saying") || tok_is(x, c, "telling")) &&
         (tok_is(x, c - 1, "heard") || tok_is(x, c - 1, "overheard") || tok_is(x, c - 1, "caught") ||
@@ -1278,6 +1285,8 @@ static uint32_t one_sentence(xctx *x, uint32_t s0, uint32_t s1)
             if (!hd_ex_np_left(x, head, s0, &np))
                 continue;
             uint32_t a = tok_is(x, c + 1, "that") ? c + 2 : c + 1;
+            if (cls == VC_CALL && (tok_is(x, c + 1, "for") || tok_is(x, c + 1, "on")))
+                a = c + 2; /* "began calling for X to resign": what is called for */
             if (tok_is(x, c, "tell") || tok_is(x, c, "telling"))
                 a = skip_object(x, c + 1, s1);
             if (tok_is(x, a, "that"))

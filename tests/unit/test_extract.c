@@ -340,6 +340,20 @@ static void test_heard_saying(void **state)
     assert_string_equal(s->speaker_mention, "the senator");
 }
 
+static void test_began_saying(void **state)
+{
+    (void)state;
+    /* "X began saying", "immediately began calling for": X's words, not "began"'s */
+    res r = run("The billionaire businessman began saying that heroin is now cheaper than candy.\n"
+                "After the shooting the community immediately began calling for the mayor to "
+                "resign.\n");
+    const hd_statement *s = find(&r, "heroin is now cheaper than candy");
+    assert_string_equal(s->speaker_mention, "The billionaire businessman");
+    s = find(&r, "the mayor to resign");
+    assert_string_equal(s->speaker_mention, "the community");
+    assert_int_equal(strncmp(s->text, "the mayor", 9), 0);
+}
+
 static void test_participle_saying(void **state)
 {
     (void)state;
@@ -2540,6 +2554,7 @@ int main(void)
         cmocka_unit_test(test_according_to),
         cmocka_unit_test(test_described_as),
         cmocka_unit_test(test_heard_saying),
+        cmocka_unit_test(test_began_saying),
         cmocka_unit_test(test_participle_saying),
         cmocka_unit_test(test_unknown_speaker_is_null),
         cmocka_unit_test(test_role_before_name),
