@@ -677,6 +677,26 @@ int hd_ex_np_right(xctx *x, uint32_t i, uint32_t hi, xnp *np)
     return 1;
 }
 
+/* A lower-case word that reads as a verb in the past ("gave", "went", "disclosed"): the
+ * subject's noun phrase ends before it ("The bank gave no details but said …"). */
+static int pastlike(const xctx *x, uint32_t k)
+{
+    static const char *const irregular[] = {
+        "gave",  "went", "came", "took",   "made",    "led",     "began", "drew",
+        "got",   "held", "won",  "lost",   "sold",    "bought",  "paid",  "ran",
+        "saw",   "met",  "left", "kept",   "brought", "thought", "found", "became",
+        "rose",  "fell", "sent", "spent",  "built",   "wrote",   "spoke", "chose",
+        "broke", "grew", "knew", "sought", NULL};
+    if (!tok_word(x, k) || (x->t[k].flags & (TF_CAP | TF_ALLCAPS | TF_DIGIT)))
+        return 0;
+    for (int i = 0; irregular[i]; i++)
+        if (tok_is(x, k, irregular[i]))
+            return 1;
+    const char *p = x->b + x->t[k].s;
+    size_t n = x->t[k].stem_e - x->t[k].s;
+    return n > 4 && p[n - 2] == 'e' && p[n - 1] == 'd' && p[n - 3] != 'e';
+}
+
 int hd_ex_np_sentence_subject(xctx *x, uint32_t i, uint32_t verb, xnp *np)
 {
     uint32_t s = i;
@@ -763,7 +783,8 @@ int hd_ex_np_sentence_subject(xctx *x, uint32_t i, uint32_t verb, xnp *np)
         return np_core(x, role, s, np);
     if (first != UINT32_MAX) {
         uint32_t e = first;
-        while (e + 1 < verb && (cap_tok(x, e + 1) || common_noun(x, e + 1)))
+        while (e + 1 < verb &&
+               (cap_tok(x, e + 1) || (common_noun(x, e + 1) && !pastlike(x, e + 1))))
             e++;
         return np_core(x, e, s, np);
     }

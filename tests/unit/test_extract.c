@@ -354,6 +354,20 @@ static void test_began_saying(void **state)
     assert_int_equal(strncmp(s->text, "the mayor", 9), 0);
 }
 
+static void test_subject_ends_before_its_verb(void **state)
+{
+    (void)state;
+    /* "The bank gave no details but said …": the subject ends before a verb in the past */
+    res r = run("The central bank gave no details but said financial groups should be allowed "
+                "to have banking subsidiaries.\n"
+                "The FDIC sold twenty loans on Monday and said it intends to sell the rest as "
+                "quickly as possible.\n");
+    const hd_statement *s = find(&r, "financial groups should be allowed");
+    assert_string_equal(s->speaker_mention, "The central bank");
+    s = find(&r, "it intends to sell the rest");
+    assert_string_equal(s->speaker_mention, "The FDIC");
+}
+
 static void test_participle_saying(void **state)
 {
     (void)state;
@@ -2555,6 +2569,7 @@ int main(void)
         cmocka_unit_test(test_described_as),
         cmocka_unit_test(test_heard_saying),
         cmocka_unit_test(test_began_saying),
+        cmocka_unit_test(test_subject_ends_before_its_verb),
         cmocka_unit_test(test_participle_saying),
         cmocka_unit_test(test_unknown_speaker_is_null),
         cmocka_unit_test(test_role_before_name),
