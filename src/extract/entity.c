@@ -83,11 +83,13 @@ static int cap_word(const xctx *x, uint32_t i)
         return 0;
     if (!(x->t[i].lex & LW_TIME))
         return !(x->t[i].flags & TF_SSTART) || !tok_pron_contraction(x, i);
-    /* a day name is never part of a name ("Smith Tuesday said"); nor a time zone */
+    /* a day name is never part of a name ("Smith Tuesday said"); nor a time zone; but a
+     * newspaper's name may open on one ("The Sunday Telegraph", "The Sunday Times") */
     size_t n = x->t[i].stem_e - x->t[i].s;
     if ((x->t[i].flags & TF_ALLCAPS) ||
         (n > 3 && strncasecmp(x->b + x->t[i].stem_e - 3, "day", 3) == 0))
-        return 0;
+        return i > 0 && i + 1 < x->nt && tok_is(x, i - 1, "the") && (x->t[i + 1].flags & TF_CAP) &&
+               tok_has(x, i + 1, LW_ORG);
     /* a month name is a date ("New York May 5", "in September"), except inside a name
      * ("Theresa May said") */
     int next_digit = i + 1 < x->nt && (x->t[i + 1].flags & TF_DIGIT);

@@ -2137,6 +2137,17 @@ static void test_buildings_are_places(void **state)
     assert_int_equal(e->kind, HD_ENT_PLACE);
 }
 
+static void test_sunday_newspapers(void **state)
+{
+    (void)state;
+    /* a day opens a newspaper's name, never a person's ("On Sunday Mr Brown said") */
+    res r = run("The Sunday Telegraph said the plan was further evidence of a takeover.\n"
+                "On Sunday Mr Brown said the economy was strong.\n");
+    check(&r, "the plan was further evidence", "Sunday Telegraph", 0, "said");
+    check(&r, "the economy was strong", "Brown", 0, "said");
+    assert_null(entity(&r, "Telegraph"));
+}
+
 static void test_undertakings_and_second_clauses(void **state)
 {
     (void)state;
@@ -2660,6 +2671,7 @@ int main(void)
         cmocka_unit_test(test_title_before_of_is_part_of_the_name),
         cmocka_unit_test(test_role_word_opening_an_organisation),
         cmocka_unit_test(test_buildings_are_places),
+        cmocka_unit_test(test_sunday_newspapers),
         cmocka_unit_test(test_undertakings_and_second_clauses),
         cmocka_unit_test(test_periphrastic_cues),
         cmocka_unit_test(test_headline_names_no_one_new),
