@@ -570,6 +570,14 @@ static void settle(hd_clean *c, hd_seg *s, uint64_t title_key, int have_title)
     for (size_t i = s->from; i < limit && !s->date.y; i++)
         if (c->lines[i].kind == HD_LINE_META)
             hd_date_find(text_of(c, i), c->lines[i].len, &s->date, NULL, NULL);
+    /* no byline or date line: a date line set with bars ("26 November 2022 | 10:30 GMT") was
+     * read as navigation; it still dates the article */
+    for (size_t i = s->from; i < limit && !s->date.y; i++) {
+        const hd_line *l = &c->lines[i];
+        if (l->kind == HD_LINE_BAD && !l->credit && l->n_words <= 12 &&
+            memmem(text_of(c, i), l->len, " | ", 3))
+            hd_date_find(text_of(c, i), l->len, &s->date, NULL, NULL);
+    }
     s->n_body = 0;
     for (size_t i = s->from; i < s->to; i++)
         s->n_body += c->lines[i].kind == HD_LINE_GOOD;

@@ -361,6 +361,34 @@ static void test_teasers_cut_short_are_not_the_story(void **state)
     unload(&p);
 }
 
+static void test_date_line_with_bars(void **state)
+{
+    (void)state;
+    page p;
+    /* a date line set with bars reads as navigation, but still dates the article */
+    load_text(&p,
+              "Iran rejects talks with the United States\n"
+              "26 November 2022 | 10:30 GMT\n\n"
+              "Iran rejected talks with the United States on Saturday, officials said in a "
+              "statement released in Tehran.\n",
+              NULL);
+    assert_int_equal(p.segs.n, 1);
+    assert_int_equal(p.segs.v[0].date.y, 2022);
+    assert_int_equal(p.segs.v[0].date.m, 11);
+    assert_int_equal(p.segs.v[0].date.d, 26);
+    assert_false(body_has(&p, 0, "26 November"));
+    unload(&p);
+    /* navigation without a date dates nothing */
+    load_text(&p,
+              "Iran rejects talks with the United States\n"
+              "World | Middle East\n\n"
+              "Iran rejected talks with the United States on Saturday, officials said in a "
+              "statement released in Tehran.\n",
+              NULL);
+    assert_int_equal(p.segs.v[0].date.y, 0);
+    unload(&p);
+}
+
 static void test_headline_byline_and_page_title(void **state)
 {
     (void)state;
@@ -531,6 +559,7 @@ int main(void)
         cmocka_unit_test(test_blog_comment_thread_is_not_articles),
         cmocka_unit_test(test_ranked_link_list_is_not_the_story),
         cmocka_unit_test(test_teasers_cut_short_are_not_the_story),
+        cmocka_unit_test(test_date_line_with_bars),
         cmocka_unit_test(test_headline_byline_and_page_title),
         cmocka_unit_test(test_subheading_and_byline),
         cmocka_unit_test(test_table_header_is_not_an_article),
