@@ -694,7 +694,7 @@ static int pastlike(const xctx *x, uint32_t k)
             return 1;
     const char *p = x->b + x->t[k].s;
     size_t n = x->t[k].stem_e - x->t[k].s;
-    return n > 4 && p[n - 2] == 'e' && p[n - 1] == 'd' && p[n - 3] != 'e';
+    return n >= 4 && p[n - 2] == 'e' && p[n - 1] == 'd' && p[n - 3] != 'e';
 }
 
 int hd_ex_np_sentence_subject(xctx *x, uint32_t i, uint32_t verb, xnp *np)

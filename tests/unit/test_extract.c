@@ -366,6 +366,11 @@ static void test_subject_ends_before_its_verb(void **state)
     assert_string_equal(s->speaker_mention, "The central bank");
     s = find(&r, "it intends to sell the rest");
     assert_string_equal(s->speaker_mention, "The FDIC");
+    /* four letters are enough for a verb: "sued" */
+    res r2 = run("His campaign sued the party in federal court on Friday, claiming the move would "
+                 "cost the campaign $600,000 a day.\n");
+    s = find(&r2, "the move would cost the campaign");
+    assert_string_equal(s->speaker_mention, "His campaign");
 }
 
 static void test_participle_saying(void **state)
