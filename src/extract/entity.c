@@ -1082,6 +1082,19 @@ static int lone_speaker(xctx *x, epass *p, const imap *first, uint32_t a)
     return 1;
 }
 
+/* Build the article's first-name map on first use; -1 (x->oom set) when out of memory. */
+static int first_ready(xctx *x, imap *first, int *have)
+{
+    if (*have)
+        return 0;
+    if (first_names(x, first) != 0) {
+        x->oom = 1;
+        return -1;
+    }
+    *have = 1;
+    return 0;
+}
+
 static void singles(xctx *x, epass *p)
 {
     imap first = {0};
@@ -1092,13 +1105,8 @@ static void singles(xctx *x, epass *p)
         uint32_t a = p->singles[s];
         if (tok_has(x, a, LW_TITLE | LW_ROLE) || !speaking_name(x, a, 1))
             continue;
-        if (!have_first) {
-            if (first_names(x, &first) != 0) {
-                x->oom = 1;
-                return;
-            }
-            have_first = 1;
-        }
+        if (first_ready(x, &first, &have_first) != 0)
+            return;
         if (!lone_speaker(x, p, &first, a))
             continue;
         int32_t *ol = imap_slot(&p->names, name_hash(x, a, a + 1, HD_ENT_ORG), 1);
@@ -1142,13 +1150,8 @@ static void singles(xctx *x, epass *p)
         }
         /* "Elise wrote" after "Elise Matthesen": the one person of the article with that
          * first name */
-        if (!have_first) {
-            if (first_names(x, &first) != 0) {
-                x->oom = 1;
-                return;
-            }
-            have_first = 1;
-        }
+        if (first_ready(x, &first, &have_first) != 0)
+            return;
         int32_t *fl = imap_slot(&first, tok_hash(x, a), 0);
         if (fl && *fl >= 0 && !(x->t[a].flags & TF_ALLCAPS) && x->ent[*fl].first_tok != a) {
             mark(x, a, a + 1, *fl);
