@@ -156,27 +156,28 @@ static int initial(const char *w, size_t n)
  * J. Trump", "Hillary Rodham Clinton"); before the first, anything ("regional water board",
  * "Former President Bill Clinton"); after the last, nothing ("Donald Trump Jr." is his son,
  * "… to block Donald Trump from the GOP nomination" a description). */
+enum { MAXW = 64 };
+
+/* The space-separated words of s (at most MAXW): starts in w, lengths in l; their count. */
+static size_t split_words(const char *s, const char **w, size_t *l)
+{
+    size_t k = 0;
+    for (const char *p = s; *p && k < MAXW;) {
+        size_t n = strcspn(p, " ");
+        if (n)
+            w[k] = p, l[k++] = n;
+        p += n;
+        while (*p == ' ')
+            p++;
+    }
+    return k;
+}
+
 static int speaker_matches(const char *name, const char *query)
 {
-    enum { MAXW = 64 };
     const char *nw[MAXW], *qw[MAXW];
-    size_t nl[MAXW], ql[MAXW], nn = 0, qn = 0;
-    for (const char *p = name; *p && nn < MAXW;) {
-        size_t n = strcspn(p, " ");
-        if (n)
-            nw[nn] = p, nl[nn++] = n;
-        p += n;
-        while (*p == ' ')
-            p++;
-    }
-    for (const char *p = query; *p && qn < MAXW;) {
-        size_t n = strcspn(p, " ");
-        if (n)
-            qw[qn] = p, ql[qn++] = n;
-        p += n;
-        while (*p == ' ')
-            p++;
-    }
+    size_t nl[MAXW], ql[MAXW];
+    size_t nn = split_words(name, nw, nl), qn = split_words(query, qw, ql);
     if (!qn || nn < qn)
         return 0;
     /* match backwards from the name's last word */
