@@ -100,10 +100,11 @@ static int cap_word(const xctx *x, uint32_t i)
 
 static int connector(const xctx *x, uint32_t i)
 {
-    /* "Institute for Fiscal Studies", "Centers for Disease Control": "for" after a
-     * capitalised organisation word */
-    if (tok_is(x, i, "for") && !(x->t[i].flags & TF_CAP) && i > 0 && (x->t[i - 1].flags & TF_CAP) &&
-        tok_has(x, i - 1, LW_ORG))
+    /* "Institute for Fiscal Studies", "Centers for Disease Control", "National Institute on
+     * Drug Abuse", "Council on Foreign Relations": "for" or "on" after a capitalised
+     * organisation word ("the Commission on Monday" ends at the day, which joins no name) */
+    if ((tok_is(x, i, "for") || tok_is(x, i, "on")) && !(x->t[i].flags & TF_CAP) && i > 0 &&
+        (x->t[i - 1].flags & TF_CAP) && tok_has(x, i - 1, LW_ORG))
         return 1;
     if (!tok_has(x, i, LW_CONN) || (x->t[i].flags & TF_CAP))
         return 0;
@@ -863,12 +864,19 @@ static void run(xctx *x, epass *p, uint32_t a, uint32_t b)
         uint32_t k = re;
         while (k < b && connector(x, k))
             k++;
+        if (b - k >= 2 && tok_has(x, b - 1, LW_ORG) && cap_word(x, k)) {
+            /* "Chairman of the Presidential Commission on Good Government": the complement
+             * ends the run and is an organisation's name */
+            run(x, p, k, b);
+            return;
+        }
         if (b - k <= 1) {
             re = b; /* "Undersecretary of State" (for …): the complement ends the run */
         } else if (k + 2 < b + 1 && cap_word(x, k)) {
             k++;
             while (k + 2 < b + 1 && b - k > 2 &&
-                   (tok_has(x, k, LW_ORG | LW_PCUE | LW_PLACE | LW_MOD) || b - k > 4))
+                   (tok_has(x, k, LW_ORG | LW_PCUE | LW_PLACE | LW_MOD) || connector(x, k) ||
+                    b - k > 4))
                 k++;
             re = k;
         }

@@ -453,6 +453,45 @@ static void place_modifier(xctx *x, uint32_t lo, xnp *np)
     *np = h;
 }
 
+/* "James Fry, vice-president of General Motors told", "Ramon Diaz, Chairman of the
+ * Presidential Commission on Good Government (PCGG) told": an appositive whose closing comma
+ * is missing. The organisation ending at token j is the role's complement; the person named
+ * before the role speaks. */
+static int unclosed_appositive(xctx *x, uint32_t j, uint32_t lo, xnp *np)
+{
+    int32_t e = np->ref;
+    if (e < 0 || x->ent[e].kind == HD_ENT_PERSON)
+        return 0;
+    uint32_t k = j;
+    while (k > lo && x->tent[k - 1] == e)
+        k--;
+    while (k > lo && determiner(x, k - 1))
+        k--;
+    if (k < lo + 4 ||
+        !(tok_is(x, k - 1, "of") || tok_is(x, k - 1, "for") || tok_is(x, k - 1, "at")))
+        return 0;
+    uint32_t r = hd_ex_role_ending_at(x, k - 2, lo);
+    if (r == UINT32_MAX)
+        return 0;
+    while (r > lo && determiner(x, r - 1))
+        r--;
+    if (r < lo + 2 || !tok_punct(x, r - 1, ','))
+        return 0;
+    int32_t pe = x->tent[r - 2];
+    xnp named;
+    if (pe < 0 || x->ent[pe].kind != HD_ENT_PERSON || !np_core(x, r - 2, lo, &named))
+        return 0;
+    /* the person opens the clause ("…, he said, and Ramon Diaz, chairman of …"; after a
+     * quote); not the end of what is said ("… tests to the Red Cross, a spokeswoman for
+     * Abbott said") */
+    uint32_t t0 = named.t0;
+    if (!(t0 == lo || (x->t[t0].flags & TF_SSTART) || x->t[t0 - 1].kind == TK_QCLOSE ||
+          (t0 >= 2 && tok_punct(x, t0 - 1, ',') && x->t[t0 - 2].kind == TK_QCLOSE)))
+        return 0;
+    *np = named;
+    return 1;
+}
+
 int hd_ex_np_left(xctx *x, uint32_t verb, uint32_t lo, xnp *np)
 {
     memset(np, 0, sizeof *np);
@@ -622,6 +661,8 @@ int hd_ex_np_left(xctx *x, uint32_t verb, uint32_t lo, xnp *np)
         return familiar_np(x, verb, lo, np);
     pp_head(x, j, lo, np);
     place_modifier(x, lo, np);
+    if (unclosed_appositive(x, j, lo, np))
+        return 1;
     /* "A source close to Mr. Smith said": the noun phrase found ("Mr. Smith", "the talks")
      * lies after the speaker noun's "close to" */
     if (familiar_np(x, verb, lo, &fam) && fam.t1 <= np->t0)

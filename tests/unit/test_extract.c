@@ -1145,6 +1145,40 @@ static void test_org_for_names(void **state)
     assert_null(entity(&r, "Institute for Fiscal Studies and Smith"));
 }
 
+/* "X on Y" after an organisation word is one name; a role's complement that ends in an
+ * organisation word is that organisation, not a person's name. */
+static void test_org_on_names(void **state)
+{
+    (void)state;
+    res r = run("The National Institute on Drug Abuse said use had risen.\n"
+                "The Joint Committee on Human Rights stated there was a significant risk.\n"
+                "Ramon Diaz was named chairman of the Presidential Commission on Good "
+                "Government.\n"
+                "The Commission on Monday said it would appeal.\n");
+    check(&r, "use had risen", "National Institute on Drug Abuse", 0, "said");
+    check(&r, "there was a significant risk", "Joint Committee on Human Rights", 0, "stated");
+    assert_non_null(entity(&r, "Presidential Commission on Good Government"));
+    assert_null(entity(&r, "Good Government"));
+    assert_null(entity(&r, "Commission on Monday"));
+}
+
+/* "Name, role of Organisation told": an appositive whose closing comma is missing; the
+ * person speaks, not the organisation. The same words ending what is said do not. */
+static void test_unclosed_appositive(void **state)
+{
+    (void)state;
+    res r = run("Marc Ostwald, a strategist at Monument Securities told Reuters that rates "
+                "would rise.\n"
+                "\"It is not a taboo,\" Peter Pietsch, spokesman for Commerzbank AG said.\n"
+                "A judge denied the request to halt supplies to the Red Cross, a spokeswoman "
+                "for Abbott said.\n");
+    check(&r, "rates would rise", "Marc Ostwald", 0, "told");
+    check(&r, "It is not a taboo", "Peter Pietsch", 1, "said");
+    const hd_statement *s = find(&r, "A judge denied the request");
+    assert_non_null(s->speaker);
+    assert_string_equal(s->speaker, "Abbott");
+}
+
 /* A sentence's opening "-ing" word is no first name when what follows is a name the article
  * writes after another first name, or a title; a real first name stays. */
 static void test_gerund_before_name(void **state)
@@ -2626,6 +2660,8 @@ int main(void)
         cmocka_unit_test(test_relative_clause_commas_and_issued_statement),
         cmocka_unit_test(test_participle_and_cue_shapes),
         cmocka_unit_test(test_org_for_names),
+        cmocka_unit_test(test_org_on_names),
+        cmocka_unit_test(test_unclosed_appositive),
         cmocka_unit_test(test_gerund_before_name),
         cmocka_unit_test(test_first_name_alone),
         cmocka_unit_test(test_subject_after_city_and_state),
