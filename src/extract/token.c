@@ -427,6 +427,8 @@ typedef struct sstate {
     uint32_t para_first; /* first token of the paragraph */
     int start;           /* the next token starts a sentence */
     int pend;            /* a . ? ! waits for the token after it */
+    int prose;           /* a lowercase word outside parentheses since the paragraph began */
+    int paren;           /* parentheses open since the paragraph began */
 } sstate;
 
 /* Sets tk->sent and TF_SSTART for token number i of kind, punctuation ch and flags. */
@@ -440,6 +442,7 @@ static inline void sentence_tok(sstate *ss, const xtok *t, uint32_t i, xtok *tk)
         tk->sent = ss->sent++;
         ss->start = 1;
         ss->para_first = i + 1;
+        ss->prose = ss->paren = 0;
         return;
     }
     if (ss->pend) {
@@ -458,9 +461,14 @@ static inline void sentence_tok(sstate *ss, const xtok *t, uint32_t i, xtok *tk)
     if (ss->start)
         tk->flags |= TF_SSTART;
     ss->start = 0;
-    if (tk->kind != TK_PUNCT)
+    if (tk->kind != TK_PUNCT) {
+        /* "BERLIN (dpa) -" is a dateline; "NASA said the plant - one of its oldest -" is not */
+        if (tk->kind == TK_WORD && !ss->paren && !(tk->flags & (TF_CAP | TF_ALLCAPS | TF_DIGIT)))
+            ss->prose = 1;
         return;
-    if (tk->ch == '-' && i > ss->para_first && i < ss->para_first + 8 &&
+    }
+    ss->paren += tk->ch == '(' ? 1 : tk->ch == ')' && ss->paren > 0 ? -1 : 0;
+    if (tk->ch == '-' && i > ss->para_first && i < ss->para_first + 8 && !ss->prose &&
         (t[ss->para_first].flags & TF_ALLCAPS) && t[ss->para_first].e - t[ss->para_first].s > 2) {
         ss->sent++; /* a dateline is a sentence of its own */
         ss->start = 1;

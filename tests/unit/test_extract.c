@@ -1519,6 +1519,23 @@ static void test_opening_clause_before_subject(void **state)
     check(&r, "Donald Trump is a proven failure", "Elizabeth Warren", 0, "added");
 }
 
+/* A dash near the start of a paragraph opened by capitals ends a dateline ("WASHINGTON (dpa)
+ * --"), not a sentence whose capitals are an acronym ("NASA said the companies -- ... --"). */
+static void test_dash_after_acronym_is_no_dateline(void **state)
+{
+    (void)state;
+    res r = run("NASA said the five companies \u2014 Blue Origin, Ceres Robotics and SpaceX "
+                "\u2014 had been selected to join the program.\n"
+                "FRN dealers said paper of U.S. -- and also of Canadian -- banks was under "
+                "pressure.\n"
+                "BERLIN (dpa) -- Chancellor Angela Merkel said the talks would go on.\n");
+    check(&r, "had been selected to join the program", "NASA", 0, "said");
+    check(&r, "and also of Canadian -- banks was under pressure", "FRN dealers", 0, "said");
+    const hd_statement *s = find(&r, "the talks would go on");
+    assert_string_equal(s->speaker, "Angela Merkel");
+    assert_null(strstr(s->speaker_mention, "BERLIN"));
+}
+
 static void test_group_and_organisation_mentions(void **state)
 {
     (void)state;
@@ -2682,6 +2699,7 @@ int main(void)
         cmocka_unit_test(test_when_asked_after_a_quote),
         cmocka_unit_test(test_phrase_set_off_after_subject),
         cmocka_unit_test(test_opening_clause_before_subject),
+        cmocka_unit_test(test_dash_after_acronym_is_no_dateline),
         cmocka_unit_test(test_group_and_organisation_mentions),
         cmocka_unit_test(test_clause_ends_at_participle_or_description),
         cmocka_unit_test(test_clause_ends_when_speaker_goes_on),
