@@ -331,6 +331,30 @@ static uint32_t first_cue(const xctx *x, uint32_t i)
     return lo;
 }
 
+static int subordinator(const xctx *x, uint32_t i)
+{
+    static const char *const sub[] = {"while",  "although", "though", "because", "whereas",
+                                      "if",     "when",     "since",  "after",   "before",
+                                      "unless", "as",       NULL};
+    for (int k = 0; sub[k]; k++)
+        if (tok_is(x, i, sub[k]))
+            return 1;
+    return 0;
+}
+
+/* Is [s0, comma) a subordinate clause alone ("As the charges were unsealed in New York, X
+ * testified …"), with no main clause after a comma of its own ("If we fail, we lose, X said")?
+ * It says when or why, not what. */
+static int lone_subordinate(const xctx *x, uint32_t s0, uint32_t comma)
+{
+    if (!subordinator(x, s0))
+        return 0;
+    for (uint32_t m = s0 + 1; m < comma; m++)
+        if (tok_punct(x, m, ','))
+            return 0;
+    return 1;
+}
+
 /* Is cue c (a speech verb) a "…, X said." that ends sentence [s0, s1) — right before its
  * end or an adverbial ("…, X said on Tuesday.")? Then the clause before the comma is what X
  * said, whatever verbs it holds ("No firms have reported difficulties, an official said").
@@ -355,7 +379,7 @@ static int trailing_attribution(xctx *x, uint32_t c, uint32_t s0, uint32_t s1, x
         if (q < p - 1 && tok_punct(x, q - 1, ','))
             p = q;
     }
-    if (p <= s0 + 2 || !tok_punct(x, p - 1, ','))
+    if (p <= s0 + 2 || !tok_punct(x, p - 1, ',') || lone_subordinate(x, s0, p - 1))
         return 0;
     uint32_t k = c + 1;
     if (tok_is(x, c, "told") || tok_is(x, c, "tells"))
@@ -475,17 +499,9 @@ static int own_subject_clause(xctx *x, uint32_t k, uint32_t s1)
  * closes the subordinate clause. Returns that comma, or s1. */
 static uint32_t subordinate_end(const xctx *x, uint32_t s0, uint32_t np0, uint32_t a, uint32_t s1)
 {
-    static const char *const sub[] = {"while",  "although", "though", "because", "whereas",
-                                      "if",     "when",     "since",  "after",   "before",
-                                      "unless", "as",       NULL};
     /* the subordinator opens the sentence, or stands right before the subject ("If we read
      * him right when he says A, it would seem …") */
-    if (np0 <= s0 || !tok_word(x, np0 - 1))
-        return s1;
-    int is_sub = 0;
-    for (int k = 0; sub[k] && !is_sub; k++)
-        is_sub = tok_is(x, np0 - 1, sub[k]);
-    if (!is_sub)
+    if (np0 <= s0 || !tok_word(x, np0 - 1) || !subordinator(x, np0 - 1))
         return s1;
     for (uint32_t k = a; k + 1 < s1; k++)
         if (tok_punct(x, k, ',') && !(x->t[k].flags & TF_INQ))
@@ -498,15 +514,47 @@ static uint32_t subordinate_end(const xctx *x, uint32_t s0, uint32_t np0, uint32
  * auxiliary, a cue or "that"? What was said is elsewhere (a quote before it). */
 static int adverbial_only(const xctx *x, uint32_t a, uint32_t s1)
 {
-    if (!tok_word(x, a) || !(x->t[a].lex & LW_ADVB) || (x->t[a].flags & TF_CAP) ||
-        tok_is(x, a, "to") || tok_is(x, a, "of"))
+    /* "testified side-by-side before the House Intelligence Committee Tuesday about the
+     * events", "spoke about the plan at length": before whom, about what, however long; a
+     * word in -ed would be a verb of a clause ("about then the deal collapsed") */
+    uint32_t p = a;
+    const xtok *t = &x->t[p];
+    if (tok_word(x, p) && !(t->flags & TF_CAP) && !(t->lex & LW_ADVB) && p + 1 < s1 &&
+        (memchr(x->b + t->s, '-', t->e - t->s) ||
+         (t->e - t->s > 4 && x->b[t->e - 2] == 'l' && x->b[t->e - 1] == 'y')))
+        p++; /* an adverb first: "side-by-side", "publicly" */
+    static const char *const amount[] = {"one",  "two", "three", "four", "five", "six",  "ten",
+                                         "half", "a",   "twice", "as",   "how",  "what", NULL};
+    int topic = tok_is(x, p, "before") || tok_is(x, p, "about");
+    /* "said about 20 pct", "noted about a third": about is a quantity's; "warned about X":
+     * X is the warning */
+    if (topic && tok_is(x, p, "about") &&
+        ((x->t[p + 1].flags & TF_DIGIT) ||
+         (a > 0 && x->t[a - 1].lex >> 24 == VC_SPEECH &&
+          (tok_is(x, a - 1, "warned") || tok_is(x, a - 1, "warns") || tok_is(x, a - 1, "warn") ||
+           tok_is(x, a - 1, "cautioned")))))
+        topic = 0;
+    for (int i = 0; topic && amount[i]; i++)
+        topic = !(tok_is(x, p, "about") && tok_is(x, p + 1, amount[i]));
+    if (!topic && (!tok_word(x, a) || !(x->t[a].lex & LW_ADVB) || (x->t[a].flags & TF_CAP) ||
+                   tok_is(x, a, "to") || tok_is(x, a, "of")))
         return 0; /* "vowed to leave it untouched", "said that of Cruz's campaign" */
     int words = 0;
     uint32_t k = a;
     for (; k < s1 && !hd_ex_stop_tok(x, k); k++) {
-        if (x->t[k].kind != TK_WORD)
+        if (x->t[k].kind != TK_WORD) {
+            /* ", where lawmakers expressed outrage": a relative clause on the last place */
+            if (topic && tok_punct(x, k, ',') && k + 1 < s1 &&
+                (tok_is(x, k + 1, "where") || tok_is(x, k + 1, "which")))
+                return 1;
             return 0;
-        if (tok_has(x, k, LW_NOTNOUN | LW_VERB | LW_PRON) || tok_is(x, k, "that") || ++words > 5)
+        }
+        if (tok_has(x, k, LW_NOTNOUN | LW_VERB | LW_PRON) || tok_is(x, k, "that") ||
+            ++words > (topic ? 16 : 5))
+            return 0;
+        t = &x->t[k];
+        if (topic && t->stem_e - t->s >= 4 && !(t->flags & TF_CAP) && x->b[t->stem_e - 1] == 'd' &&
+            x->b[t->stem_e - 2] == 'e')
             return 0;
     }
     return k >= s1 || tok_punct(x, k, '.');
@@ -1258,11 +1306,19 @@ static uint32_t one_sentence(xctx *x, uint32_t s0, uint32_t s1)
         /* "it was revealed (that) profits were diverted" */
         int impersonal = ns == 2 && c >= s0 + 2 && tok_is(x, c - 2, "it") &&
                          (tok_is(x, c - 1, "was") || tok_is(x, c - 1, "is"));
+        /* "it was revealed in March that A": A; not "because it was asked in front of
+         * friends", where the question itself was asked */
+        uint32_t ia = c + 1;
+        if (impersonal && !tok_is(x, c + 1, "that") && tok_word(x, c + 1) &&
+            (x->t[c + 1].lex & LW_ADVB)) {
+            ia = clause_start(x, c, cls, s1);
+            impersonal = ia != UINT32_MAX && ia > c + 2 && ia < s1 && tok_is(x, ia - 1, "that");
+        }
         if (ns == 2 && (tok_is(x, c + 1, "that") || impersonal) && c + 2 < s1) {
             /* "Employees were told that layoffs will begin": said, by someone unnamed */
             memset(&np, 0, sizeof np);
             np.ref = REF_NONE;
-            uint32_t a = tok_is(x, c + 1, "that") ? c + 2 : c + 1;
+            uint32_t a = tok_is(x, c + 1, "that") ? c + 2 : ia;
             uint32_t subj = impersonal ? c - 2 : c; /* "After it was revealed A, …" */
             emit_reported(x, &np, c, c + 1, a, subordinate_end(x, s0, subj, a, s1), 1);
             return UINT32_MAX;
@@ -1426,6 +1482,10 @@ static uint32_t one_sentence(xctx *x, uint32_t s0, uint32_t s1)
              * opening adverbial is no statement, and the words after the cue are */
             int opener_only = tok_word(x, k) && !hd_ex_stop_tok(x, k) && pre_words <= 6 &&
                               clause_opener(x, s0, np.t0 - 1);
+            /* "As the charges were unsealed in New York, Hawk Sawyer testified before …": a
+             * subordinate clause alone (no main clause after a comma of its own) says when */
+            if (!opener_only && tok_word(x, k) && !hd_ex_stop_tok(x, k))
+                opener_only = lone_subordinate(x, s0, np.t0 - 1);
             if (!opener_only &&
                 (k >= s1 || hd_ex_stop_tok(x, k) ||
                  (tok_word(x, k) && hd_ex_adverbial_start(x, k, s1)) ||

@@ -460,10 +460,16 @@ static void place_modifier(xctx *x, uint32_t lo, xnp *np)
 static int unclosed_appositive(xctx *x, uint32_t j, uint32_t lo, xnp *np)
 {
     int32_t e = np->ref;
-    if (e < 0 || x->ent[e].kind == HD_ENT_PERSON)
-        return 0;
     uint32_t k = j;
-    while (k > lo && x->tent[k - 1] == e)
+    if (e == REF_NONE && cap_tok(x, j)) {
+        /* a name not classified: "Chapter & Verse" */
+        while (k > lo && (cap_tok(x, k - 1) || (k - 1 > lo && x->t[k - 1].kind == TK_PUNCT &&
+                                                x->b[x->t[k - 1].s] == '&')))
+            k--;
+    } else if (e < 0 || x->ent[e].kind == HD_ENT_PERSON) {
+        return 0;
+    }
+    while (k > lo && e >= 0 && x->tent[k - 1] == e)
         k--;
     while (k > lo && determiner(x, k - 1))
         k--;
@@ -635,8 +641,11 @@ int hd_ex_np_left(xctx *x, uint32_t verb, uint32_t lo, xnp *np)
         /* "Brenda Johnson, 62, of Ohio, said": an age before the appositive */
         if (p > lo + 2 && (x->t[p - 1].flags & TF_DIGIT) && tok_punct(x, p - 2, ','))
             p -= 2;
-        /* "X, the spokesman, said", "X, 69, told", "X, wearing a hat, said" */
+        /* "X, the spokesman, said", "X, 69, told", "X, wearing a hat, said"; "Jeff Sanborn,
+         * president of Chapter & Verse, a Spokane agency, said" */
         if (p > lo && np_core(x, p - 1, lo, np)) {
+            if (unclosed_appositive(x, p - 1, lo, np))
+                return 1;
             place_modifier(x, lo, np);
             return np->t0 == lo || np_plain(x, np->t0 - 1);
         }

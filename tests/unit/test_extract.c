@@ -1179,6 +1179,65 @@ static void test_unclosed_appositive(void **state)
     assert_string_equal(s->speaker, "Abbott");
 }
 
+/* Before whom and about what someone testified or spoke is no statement; "about" before a
+ * quantity is, and so is what was warned about. */
+static void test_topic_after_cue_is_no_statement(void **state)
+{
+    (void)state;
+    res r = run("Kurt Volker and Tim Morrison testified side-by-side before the House "
+                "Intelligence Committee Tuesday about the events at the center of the inquiry.\n"
+                "Volker testified before the committee that he had no knowledge of the plan.\n"
+                "The company said about 20 pct of its products overlap.\n"
+                "Currency analysts warned about an unfavorable reaction to the summit.\n");
+    assert_false(has(&r, "before the House Intelligence Committee"));
+    check(&r, "he had no knowledge of the plan", "Kurt Volker", 0, "testified");
+    check(&r, "about 20 pct of its products overlap", "company", 0, "said");
+    check(&r, "about an unfavorable reaction", "Currency analysts", 0, "warned");
+}
+
+/* A subordinate clause alone before "X testified …" says when, not what; a clause with a main
+ * clause of its own ("If A, B, X said") is what was said. */
+static void test_subordinate_clause_before_subject(void **state)
+{
+    (void)state;
+    res r = run("As the charges were unsealed in New York, Kathleen Hawk Sawyer testified before "
+                "the Senate Judiciary Committee in Washington, where lawmakers expressed "
+                "outrage.\n"
+                "If we fail, we will lose everything, Hawk Sawyer said.\n"
+                "Though he has not been a major voice on immigration, Bernie Sanders promised to "
+                "take bold action.\n");
+    assert_false(has(&r, "As the charges were unsealed"));
+    check(&r, "If we fail, we will lose everything", "Kathleen Hawk Sawyer", 0, "said");
+    check(&r, "to take bold action", "Bernie Sanders", 0, "promised");
+    assert_false(has(&r, "Though he has not been"));
+}
+
+/* "it was revealed in March that A" is A, said by someone unnamed; "because it was asked in
+ * front of friends" says nothing. */
+static void test_impersonal_passive_after_adverbial(void **state)
+{
+    (void)state;
+    res r = run("It was revealed in March that she had used a personal email account.\n"
+                "If you are not close, because it was asked in front of friends, she may have "
+                "been hurt.\n");
+    check(&r, "she had used a personal email account", NULL, 0, "revealed");
+    assert_null(strstr(find(&r, "personal email account")->text, "in March"));
+    assert_false(has(&r, "in front of friends"));
+}
+
+/* "Name, role of Organisation, a description, said": two appositives; the person speaks. */
+static void test_double_appositive(void **state)
+{
+    (void)state;
+    res r = run("Jeff Sanborn, president of Chapter & Verse, a Spokane advertising agency, said "
+                "the campaign was meant to raise eyebrows.\n"
+                "Brandman, chairman of Domino of California Inc, a Los Angeles garment maker, "
+                "said he bought the stake for investment purposes.\n"
+                "Saul Brandman is a California business executive.\n");
+    check(&r, "the campaign was meant to raise eyebrows", "Jeff Sanborn", 0, "said");
+    check(&r, "he bought the stake", "Saul Brandman", 0, "said");
+}
+
 /* A sentence's opening "-ing" word is no first name when what follows is a name the article
  * writes after another first name, or a title; a real first name stays. */
 static void test_gerund_before_name(void **state)
@@ -2679,6 +2738,10 @@ int main(void)
         cmocka_unit_test(test_org_for_names),
         cmocka_unit_test(test_org_on_names),
         cmocka_unit_test(test_unclosed_appositive),
+        cmocka_unit_test(test_topic_after_cue_is_no_statement),
+        cmocka_unit_test(test_subordinate_clause_before_subject),
+        cmocka_unit_test(test_impersonal_passive_after_adverbial),
+        cmocka_unit_test(test_double_appositive),
         cmocka_unit_test(test_gerund_before_name),
         cmocka_unit_test(test_first_name_alone),
         cmocka_unit_test(test_subject_after_city_and_state),
