@@ -276,10 +276,14 @@ static const char *const builtin_notnoun[] = {
 static const char *const builtin_conn[] = {"of", "de", "bin", "al", "von", "van", "da", "del",
                                            "la", "le", "du",  "el", "der", "the", NULL};
 
+/* Words whose period is their own, not a sentence's end. Titles written out ("Sister",
+ * "Father", "Lord") are not among them: "his sister. But …" ends a sentence; a title with no
+ * vowel ("Mr", "Dr", "Sgt") is an abbreviation wherever it is listed. */
 static const char *const builtin_abbr[] = {
-    "jan", "feb",  "mar",  "apr",  "aug", "sep", "sept", "oct", "nov", "dec", "jr",
-    "sr",  "st",   "inc",  "corp", "ltd", "co",  "no",   "vs",  "etc", "mt",  "ft",
-    "ave", "dept", "univ", "gov",  "sen", "rep", "gen",  "col", "lt",  NULL};
+    "jan",  "feb",  "mar",  "apr",  "aug",  "sep", "sept", "oct",  "nov",    "dec", "jr",   "sr",
+    "st",   "inc",  "corp", "ltd",  "co",   "no",  "vs",   "etc",  "mt",     "ft",  "ave",  "dept",
+    "univ", "gov",  "sen",  "rep",  "gen",  "col", "lt",   "prof", "rev",    "maj", "capt", "adm",
+    "hon",  "cmdr", "fr",   "supt", "insp", "mme", "atty", "msgr", "messrs", NULL};
 
 /* The legal form that ends a company's name: such a name runs on over "and", "&" and a
  * possessive ("Standard and Poor's Corp"), which end any other name. */

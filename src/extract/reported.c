@@ -191,6 +191,23 @@ static int clause_after_comma(const xctx *x, uint32_t k, uint32_t end)
     return 0;
 }
 
+/* Does a noun end at token k, so that a "the" after it opens a new noun phrase: a lowercase
+ * word that is no preposition ("of", "outside") and no participle ("addressing")? */
+static int listener_noun_end(const xctx *x, uint32_t k)
+{
+    static const char *const prep[] = {"of",     "for",    "with",  "outside", "inside", "near",
+                                       "about",  "over",   "under", "into",    "by",     "than",
+                                       "toward", "across", "and",   "or",      NULL};
+    const xtok *t = &x->t[k];
+    if (!tok_word(x, k) || (t->flags & (TF_CAP | TF_DIGIT)) || (t->lex & LW_ADVB) ||
+        (t->e - t->s > 4 && !memcmp(x->b + t->e - 3, "ing", 3) && !gathering_noun(x, k)))
+        return 0;
+    for (int i = 0; prep[i]; i++)
+        if (tok_is(x, k, prep[i]))
+            return 0;
+    return 1;
+}
+
 /* First token of the reported clause after cue c (class cls), or UINT32_MAX. */
 static uint32_t clause_start(const xctx *x, uint32_t c, uint32_t cls, uint32_t end)
 {
@@ -264,6 +281,10 @@ static uint32_t clause_start(const xctx *x, uint32_t c, uint32_t cls, uint32_t e
                 if (hd_ex_stop_tok(x, k) || (x->t[k].flags & TF_INQ) ||
                     tok_has(x, k, LW_VERB | LW_NOTNOUN | LW_PRON) ||
                     (x->t[k].kind == TK_PUNCT && !tok_punct(x, k, ',')))
+                    break;
+                /* "told a U.S.-USSR business meeting the Soviet Union produces few items that
+                 * …": a determiner straight after the listener opens the clause's subject */
+                if (tok_is(x, k, "the") && listener_noun_end(x, k - 1))
                     break;
                 marks |= tok_punct(x, k, ',') || (x->t[k].flags & (TF_CAP | TF_DIGIT));
             }

@@ -173,11 +173,30 @@ static char punct_class(const char *p, size_t len)
 }
 
 /* Abbreviations whose period is part of the word. */
+/* Does the word w[0..n) keep a period after it: a lone initial, a listed abbreviation, or a
+ * title with no vowel ("Mr", "Dr", "Sgt")? */
+static int abbrev_word(uint32_t lex, const char *w, size_t n)
+{
+    if (n == 1 || (lex & LW_ABBR))
+        return 1;
+    if (!(lex & LW_TITLE))
+        return 0;
+    for (size_t k = 0; k < n; k++)
+        switch (w[k] | 0x20) {
+        case 'a':
+        case 'e':
+        case 'i':
+        case 'o':
+        case 'u':
+        case 'y':
+            return 0;
+        }
+    return 1;
+}
+
 static int abbrev(const xctx *x, const char *w, size_t n)
 {
-    if (n == 1)
-        return 1;
-    return (hd_ex_lx_get(&x->lx->words, w, n) & (LW_TITLE | LW_ABBR)) != 0;
+    return abbrev_word(hd_ex_lx_get(&x->lx->words, w, n), w, n);
 }
 
 /* bit 0: ASCII letter or digit, bit 1: upper case, bit 2: lower case; bytes >= 0x80 are 0 */
@@ -294,6 +313,8 @@ static inline size_t scan_ascii(const hd_lexicon *lx, const char *b, size_t n, s
     }
     if (j < n && ((unsigned char)b[j] >= 0x80 || b[j] == '\''))
         return 0; /* ’ or a plural possessive: the full scan */
+    if (j + 2 < n && b[j] == '.' && b[j + 1] == '-' && (wt[(unsigned char)b[j + 2]] & 1))
+        return 0; /* "Miss.-based": the full scan */
     if (f == 3 && (acc & 2) && !(acc & 4))
         fl |= TF_ALLCAPS; /* as above, over every run */
     size_t stem = j;
@@ -303,7 +324,7 @@ static inline size_t scan_ascii(const hd_lexicon *lx, const char *b, size_t n, s
     size_t e = j;
     if (j < n && b[j] == '.') {
         /* keep the period of an abbreviation ("Mr.", "Nov.", a lone initial) */
-        if (j - i == 1 || (lx_get_hashed(&lx->words, b + i, j - i, h) & (LW_TITLE | LW_ABBR)))
+        if (abbrev_word(j - i == 1 ? 0 : lx_get_hashed(&lx->words, b + i, j - i, h), b + i, j - i))
             e = j + 1;
     }
     if (stem < j)
@@ -341,6 +362,12 @@ static size_t scan_word(const xctx *x, size_t i, uint16_t *flags, uint32_t *stem
             j += len;
             if (c != C_APOS)
                 piece = j; /* "Franco-U.S.": the abbreviation starts after the hyphen */
+            continue;
+        }
+        /* "a Jackson, Miss.-based company": a period before a joined hyphen is the word's */
+        if (c == C_PUNCT && len == 1 && b[j] == '.' && j + 2 < n && b[j + 1] == '-' &&
+            is_wordc(classify(b + j + 2, n - j - 2, &l2))) {
+            j += 1;
             continue;
         }
         if (c == C_PUNCT && len == 1 && (b[j] == '.' || b[j] == ',') && is_wordc(next)) {

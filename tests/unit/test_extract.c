@@ -1238,6 +1238,40 @@ static void test_double_appositive(void **state)
     check(&r, "he bought the stake", "Saul Brandman", 0, "said");
 }
 
+/* A title written out ("sister", "father") ends a sentence with its period; an abbreviated
+ * one ("Fr.", "Cmdr.", "Sgt.") does not; "Miss.-based" keeps its period inside the word. */
+static void test_periods_of_titles_and_abbreviations(void **state)
+{
+    (void)state;
+    res r = run("Prosecutors had asked for 15 years in jail for Jaynes, and a jail term for his "
+                "sister. But Jaynes' lawyer David Oblon called the term \"outrageous\" and said "
+                "his client believed he was innocent.\n"
+                "Fr. Frank Pavone said the platform was extreme.\n"
+                "Cmdr. Sean Robertson said the United States does not support forced "
+                "relocations.\n"
+                "Bilzerian said he proposed buying the Kent, Wash.-based retailing company "
+                "through a new company.\n");
+    check(&r, "his client believed he was innocent", "David Oblon", 0, "said");
+    assert_null(strstr(find(&r, "for 15 years")->text, "Oblon"));
+    check(&r, "the platform was extreme", "Frank Pavone", 0, "said");
+    check(&r, "does not support forced relocations", "Sean Robertson", 0, "said");
+    assert_non_null(strstr(find(&r, "he proposed buying")->text, "retailing company through"));
+}
+
+/* After a listener a "the" opens what was said: "told a U.S.-USSR business meeting the
+ * Soviet Union produces …" (not the "that" of a relative clause further on). */
+static void test_listener_then_clause_subject(void **state)
+{
+    (void)state;
+    res r = run("Sergey Frolov told a U.S.-USSR business meeting the Soviet Union produces few "
+                "items that western nations want.\n"
+                "He told reporters before addressing the Future Industry Association that such "
+                "a tax could impair competitiveness.\n");
+    check(&r, "the Soviet Union produces few items", "Sergey Frolov", 0, "told");
+    const hd_statement *s = find(&r, "such a tax could impair");
+    assert_int_equal(strncmp(s->text, "such a tax", 10), 0);
+}
+
 /* A sentence's opening "-ing" word is no first name when what follows is a name the article
  * writes after another first name, or a title; a real first name stays. */
 static void test_gerund_before_name(void **state)
@@ -2742,6 +2776,8 @@ int main(void)
         cmocka_unit_test(test_subordinate_clause_before_subject),
         cmocka_unit_test(test_impersonal_passive_after_adverbial),
         cmocka_unit_test(test_double_appositive),
+        cmocka_unit_test(test_periods_of_titles_and_abbreviations),
+        cmocka_unit_test(test_listener_then_clause_subject),
         cmocka_unit_test(test_gerund_before_name),
         cmocka_unit_test(test_first_name_alone),
         cmocka_unit_test(test_subject_after_city_and_state),
