@@ -233,10 +233,37 @@ static int add_role(xctx *x, uint32_t head, int32_t ent)
 {
     if (x->nroles >= x->cap_roles)
         return 0; /* cannot happen: one binding per role word or comma */
-    xrole r = {head_hash(x, head), head, ent};
+    xrole r = {head_hash(x, head), head, ent, 0};
     x->roles[x->nroles++] = r;
     x->ent[ent].has_role = 1;
     return 0;
+}
+
+/* The office behind an abbreviated title, bound to the person it names at token k. */
+static void title_role(xctx *x, uint32_t k, int32_t ent)
+{
+    static const char *const map[][2] = {
+        {"gov", "governor"},        {"sen", "senator"},    {"rep", "representative"},
+        {"gen", "general"},         {"adm", "admiral"},    {"col", "colonel"},
+        {"lt", "lieutenant"},       {"capt", "captain"},   {"sgt", "sergeant"},
+        {"maj", "major"},           {"prof", "professor"}, {"cmdr", "commander"},
+        {"supt", "superintendent"}, {"insp", "inspector"}, {NULL, NULL}};
+    const char *w = x->b + x->t[k].s;
+    size_t n = x->t[k].e - x->t[k].s;
+    if (n && w[n - 1] == '.')
+        n--; /* "Gov." */
+    for (int i = 0; map[i][0]; i++) {
+        if (strlen(map[i][0]) != n || strncasecmp(w, map[i][0], n) != 0)
+            continue;
+        if (x->nroles < x->cap_roles) {
+            const char *r = map[i][1];
+            xrole role = {lx_hash(r, strlen(r), strlen(r)), k, ent, 1};
+            /* has_role stays as it is: a title names no role the text gave ("the Texas
+             * Republican" after "Sen. Phil Gramm" spoke is still Gramm) */
+            x->roles[x->nroles++] = role;
+        }
+        return;
+    }
 }
 
 static int by_head_tok(const void *a, const void *b)
@@ -577,6 +604,7 @@ static void name_part(xctx *x, epass *p, uint32_t ra, uint32_t a, uint32_t b, in
     if (m > a && m < b && tok_has(x, m, LW_TITLE))
         a = m;
     /* "Lord of the Rings", "Duke of Edinburgh": a title before "of" is the name's own word */
+    uint32_t ta = a;
     while (a < b && tok_has(x, a, LW_TITLE) && !(a + 1 < b && tok_is(x, a + 1, "of"))) {
         a++;
         titled = 1;
@@ -644,6 +672,10 @@ static void name_part(xctx *x, epass *p, uint32_t ra, uint32_t a, uint32_t b, in
     for (uint32_t k = ra; k < a; k++)
         if (tok_has(x, k, LW_ROLE))
             add_role(x, k, id);
+    /* "Gov. Eric Holcomb" … "the governor said": the office an abbreviated title stands for */
+    for (uint32_t k = ta < ra ? ta : ra; k < a; k++)
+        if (tok_has(x, k, LW_TITLE) && !tok_has(x, k, LW_ROLE))
+            title_role(x, k, id);
 }
 
 /* Is the one-word role closing the run [a,b) a surname ("Paul King", "Mr King", "Ken Doctor"
@@ -1350,8 +1382,40 @@ int hd_ex_entities(xctx *x)
     return x->oom ? -1 : 0;
 }
 
+/* First binding >= (hash of token h, at + 1) in the sorted bindings. */
+static size_t role_bound(const xctx *x, uint64_t hh, uint32_t at)
+{
+    size_t lo = 0, hi = x->nroles;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const xrole *r = &x->roles[mid];
+        if (r->hh < hh || (r->hh == hh && r->tok <= at))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+int32_t hd_ex_title_holder(const xctx *x, uint32_t h, uint32_t at)
+{
+    if (h == 0 || !tok_is(x, h - 1, "the"))
+        return -1;
+    /* of the people so titled before it, the one the article names most (its subject, as a
+     * rule: "Sen. Chris Murphy" of an article on him, not a senator quoted in passing) */
+    uint64_t hh = head_hash(x, h);
+    int32_t best = -1;
+    for (size_t k = role_bound(x, hh, at); k > 0 && x->roles[k - 1].hh == hh; k--) {
+        int32_t e = x->roles[k - 1].ent;
+        if (x->roles[k - 1].title && (best < 0 || x->ent[e].n_mentions >= x->ent[best].n_mentions))
+            best = e;
+    }
+    return best;
+}
+
 /* The holder of the role whose head is token h: the binding nearest before `at`, else the
- * first after it. Binary search over the sorted bindings. */
+ * first after it. Binary search over the sorted bindings. A title's binding is not one
+ * (hd_ex_title_holder). */
 int32_t hd_ex_role_holder(const xctx *x, uint32_t h, uint32_t at)
 {
     uint64_t hh = head_hash(x, h);
@@ -1364,10 +1428,12 @@ int32_t hd_ex_role_holder(const xctx *x, uint32_t h, uint32_t at)
         else
             hi = mid;
     }
-    if (lo > 0 && x->roles[lo - 1].hh == hh)
-        return x->roles[lo - 1].ent;
-    if (lo < x->nroles && x->roles[lo].hh == hh)
-        return x->roles[lo].ent;
+    for (size_t k = lo; k > 0 && x->roles[k - 1].hh == hh; k--)
+        if (!x->roles[k - 1].title)
+            return x->roles[k - 1].ent;
+    for (size_t k = lo; k < x->nroles && x->roles[k].hh == hh; k++)
+        if (!x->roles[k].title)
+            return x->roles[k].ent;
     return -1;
 }
 

@@ -235,6 +235,7 @@ typedef struct xrole {
     uint64_t hh;  /* lx_hash of the role head word ("leader"), case-folded */
     uint32_t tok; /* where the binding was seen */
     int32_t ent;
+    uint8_t title; /* from an abbreviated title ("Gov. X" for "governor"): bare mentions only */
 } xrole;
 
 /* A role mentioned without a name ("the Leader", "Japan's top official"); bound at the end. */
@@ -388,6 +389,9 @@ int hd_ex_entities(xctx *x);
 /* Longest role phrase ending at token j (inclusive), allowing modifiers in front. Returns
  * its first token, or UINT32_MAX when token j is no role word. */
 uint32_t hd_ex_role_ending_at(const xctx *x, uint32_t j, uint32_t lo);
+/* The person an abbreviated title before `at` names for the bare role mention with head h
+ * ("the governor" after "Gov. Eric Holcomb"), or -1: a last resort for unbound roles. */
+int32_t hd_ex_title_holder(const xctx *x, uint32_t h, uint32_t at);
 /* Entity of a person holding a role whose head is token h, nearest to token `at`; -1. */
 int32_t hd_ex_role_holder(const xctx *x, uint32_t h, uint32_t at);
 int32_t hd_ex_pend_new(xctx *x, uint32_t head_tok);

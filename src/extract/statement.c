@@ -592,6 +592,8 @@ static void bind_pending(xctx *x)
         }
         if (h < 0 && !indefinite_role(x, pd->tok) && !possessed_role(x, pd->tok))
             h = last_speaker_before(x, p);
+        if (h < 0)
+            h = hd_ex_title_holder(x, pd->tok, pd->tok);
         pd->ent = h;
     }
 }

@@ -1272,6 +1272,24 @@ static void test_listener_then_clause_subject(void **state)
     assert_int_equal(strncmp(s->text, "such a tax", 10), 0);
 }
 
+/* "Gov. Eric Holcomb" makes him a governor for a bare "the governor" that nothing else
+ * binds: the governor the article names most; a qualified or indefinite mention says more
+ * than the title did and stays unbound. */
+static void test_abbreviated_title_holds_its_office(void **state)
+{
+    (void)state;
+    res r = run("Republican Gov. Eric Holcomb has avoided criticism of teachers.\n"
+                "Teachers did not see Holcomb at the Statehouse. Holcomb was in Florida.\n"
+                "Kentucky Gov. Matt Bevin lost his race this month.\n"
+                "Thousands of teachers rallied at the Statehouse on Tuesday.\n"
+                "The governor said he was waiting for a teacher pay commission.\n"
+                "The Ohio governor said the budget was sound.\n"
+                "A Democratic governor said the plan would fail.\n");
+    check(&r, "he was waiting for a teacher pay commission", "Eric Holcomb", 0, "said");
+    check(&r, "the budget was sound", NULL, 0, "said");
+    check(&r, "the plan would fail", NULL, 0, "said");
+}
+
 /* A sentence's opening "-ing" word is no first name when what follows is a name the article
  * writes after another first name, or a title; a real first name stays. */
 static void test_gerund_before_name(void **state)
@@ -2778,6 +2796,7 @@ int main(void)
         cmocka_unit_test(test_double_appositive),
         cmocka_unit_test(test_periods_of_titles_and_abbreviations),
         cmocka_unit_test(test_listener_then_clause_subject),
+        cmocka_unit_test(test_abbreviated_title_holds_its_office),
         cmocka_unit_test(test_gerund_before_name),
         cmocka_unit_test(test_first_name_alone),
         cmocka_unit_test(test_subject_after_city_and_state),
