@@ -718,8 +718,8 @@ static uint32_t relative_who(const xctx *x, uint32_t c, uint32_t s0)
               (tok_has(x, w, LW_ADV) && !(x->t[w].flags & TF_CAP))))
             return UINT32_MAX;
     }
-    if (!tok_is(x, w, "who") || w == s0 || (x->t[w].flags & TF_INQ))
-        return UINT32_MAX;
+    if (!tok_is(x, w, "who") || w == s0 || (x->t[w].flags & TF_INQ) || !(x->t[w].lex & LW_NOTNOUN))
+        return UINT32_MAX; /* not "the WHO said" (an acronym: its word bits were cleared) */
     if (tok_punct(x, w - 1, ','))
         return w;
     return tok_word(x, w - 1) && !(x->t[w - 1].lex & (LW_VERB | LW_ACC)) ? w : UINT32_MAX;

@@ -170,9 +170,19 @@ static int32_t person_of(const xctx *x, uint32_t j, uint32_t lo, int32_t e)
     uint32_t s = j;
     while (s > lo && x->tent[s - 1] == e)
         s--;
-    if (s > lo + 2 && tok_is(x, s - 1, "the") && x->tent[s - 1] < 0)
+    /* "Cara Diemont of IT firm Dimension Data", "Carl Weinberg at research house High
+     * Frequency Economics": a few words saying what the organisation is */
+    for (int d = 0; d < 3 && s > lo + 2 && tok_word(x, s - 1) &&
+                    (x->tent[s - 1] < 0 ||
+                     ((x->t[s - 1].flags & TF_ALLCAPS) && x->ent[x->tent[s - 1]].n_words == 1)) &&
+                    !(x->t[s - 1].flags & TF_INQ) && !(x->t[s - 1].lex & (LW_VERB | LW_FUNC)) &&
+                    (!(x->t[s - 1].flags & TF_CAP) || (x->t[s - 1].flags & TF_ALLCAPS));
+         d++)
+        s--;
+    if (s > lo + 2 && (tok_is(x, s - 1, "the") || tok_is(x, s - 1, "a")) && x->tent[s - 1] < 0)
         s--; /* "Carl Emmerson of the Institute for Fiscal Studies" */
-    if (s < lo + 2 || !tok_is(x, s - 1, "of"))
+    if (s < lo + 2 || !(tok_is(x, s - 1, "of") || tok_is(x, s - 1, "at") ||
+                        tok_is(x, s - 1, "from") || tok_is(x, s - 1, "with")))
         return e;
     int32_t pe = x->tent[s - 2];
     return pe >= 0 && x->ent[pe].kind == HD_ENT_PERSON ? pe : e;
@@ -651,7 +661,7 @@ int hd_ex_np_left(xctx *x, uint32_t verb, uint32_t lo, xnp *np)
         }
         return 0;
     }
-    if (tok_is(x, j, "who") || tok_is(x, j, "which")) {
+    if ((tok_is(x, j, "who") || tok_is(x, j, "which")) && (x->t[j].lex & LW_NOTNOUN)) {
         uint32_t k = j;
         if (k > lo && tok_punct(x, k - 1, ','))
             k--;

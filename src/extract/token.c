@@ -582,6 +582,11 @@ static int tokenize(xctx *x, size_t *cap, uint32_t *n_qopen)
                 if ((fl & TF_CAP) && hd_ex_lx_get(&lx->places, b + i, kl))
                     lex |= LW_PLACE;
             }
+            /* "the WHO said", "the IT department": a small word in capitals after a word not
+             * in capitals is an acronym, no function word or pronoun */
+            if ((fl & TF_ALLCAPS) && (lex & (LW_FUNC | LW_PRON | LW_NOTNOUN)) && nt > 0 &&
+                x->t[nt - 1].kind == TK_WORD && !(x->t[nt - 1].flags & TF_ALLCAPS))
+                lex &= LW_PLACE | LW_ORG | LW_INST | LW_DEMONYM;
             *tk = (xtok){.s = (uint32_t)i,
                          .e = (uint32_t)e,
                          .stem_e = se,

@@ -1290,6 +1290,22 @@ static void test_abbreviated_title_holds_its_office(void **state)
     check(&r, "the plan would fail", NULL, 0, "said");
 }
 
+/* A small word in capitals after words that are not is an acronym ("the WHO"), no pronoun;
+ * "Name of/at/from (a few words) Organisation said" gives the person. */
+static void test_acronyms_and_people_at_organisations(void **state)
+{
+    (void)state;
+    res r = run("The WHO said the outbreak was contained.\n"
+                "Cara Diemont of IT firm Dimension Data says customers are impatient.\n"
+                "Ronald Glantz at Montgomery Securities said further production cuts might be "
+                "necessary.\n"
+                "Matthew Herren from EduVision told the conference the project had grown.\n");
+    check(&r, "the outbreak was contained", "WHO", 0, "said");
+    check(&r, "customers are impatient", "Cara Diemont", 0, "says");
+    check(&r, "further production cuts", "Ronald Glantz", 0, "said");
+    check(&r, "the project had grown", "Matthew Herren", 0, "told");
+}
+
 /* A sentence's opening "-ing" word is no first name when what follows is a name the article
  * writes after another first name, or a title; a real first name stays. */
 static void test_gerund_before_name(void **state)
@@ -2797,6 +2813,7 @@ int main(void)
         cmocka_unit_test(test_periods_of_titles_and_abbreviations),
         cmocka_unit_test(test_listener_then_clause_subject),
         cmocka_unit_test(test_abbreviated_title_holds_its_office),
+        cmocka_unit_test(test_acronyms_and_people_at_organisations),
         cmocka_unit_test(test_gerund_before_name),
         cmocka_unit_test(test_first_name_alone),
         cmocka_unit_test(test_subject_after_city_and_state),
