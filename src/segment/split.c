@@ -534,6 +534,91 @@ static void drop_teasers(hd_clean *c)
     }
 }
 
+/* Is line i the time stamp of an item in a feed of other stories: "2H ago", "14 hours ago",
+ * "Nov 17", "Nov 18 52 photos", "7H ago 08:51"? A few words, an age or a month and day
+ * first, nothing but a count of photos or a clip's length after it. */
+static int feed_stamp(const hd_clean *c, size_t i)
+{
+    static const char *const months[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                         "jul", "aug", "sep", "oct", "nov", "dec"};
+    const hd_line *l = &c->lines[i];
+    if (l->n_words < 1 || l->n_words > 5 || l->len > 32 || l->terminal)
+        return 0;
+    const char *p = text_of(c, i), *e = p + l->len;
+    const char *q = p;
+    if (*q >= '0' && *q <= '9') {
+        /* "2H ago", "14 hours ago", "5 mins ago" */
+        while (q < e && *q >= '0' && *q <= '9')
+            q++;
+        if (q < e && *q == ' ')
+            q++;
+        while (q < e && ((*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z')))
+            q++;
+        if (e - q < 4 || memcmp(q, " ago", 4) != 0)
+            return 0;
+        q += 4;
+    } else {
+        /* "Nov 17", "November 17"; not a table's "MAY 43 108" */
+        int m = 0;
+        for (int k = 0; k < 12 && !m; k++)
+            m = e - q >= 3 && !strncasecmp(q, months[k], 3);
+        if (!m || q[1] < 'a' || q[1] > 'z')
+            return 0;
+        while (q < e && *q != ' ')
+            q++;
+        if (q + 1 >= e || q[1] < '0' || q[1] > '9')
+            return 0;
+        q++;
+        int day = 0;
+        while (q < e && *q >= '0' && *q <= '9')
+            day = day * 10 + (*q++ - '0');
+        if (day < 1 || day > 31)
+            return 0;
+    }
+    /* then nothing, a clip's length ("08:51") or a count of photos ("52 photos") */
+    if (q == e)
+        return 1;
+    if (*q++ != ' ')
+        return 0;
+    const char *d = q;
+    while (q < e && *q >= '0' && *q <= '9')
+        q++;
+    if (q == d)
+        return 0;
+    if (q < e && *q == ':') {
+        for (q++; q < e && *q >= '0' && *q <= '9';)
+            q++;
+        return q == e;
+    }
+    return e - q == 7 && (!memcmp(q, " photos", 7) || !memcmp(q, " videos", 7));
+}
+
+/* A feed of other stories ("Woman risks her life to save a koala", its summary, "14H ago",
+ * …): three or more time stamps, each within eight lines of the next. The stamps and the
+ * headlines and summaries among them (lines that do not end like a sentence) are no story's.
+ * A live blog's entries are sentences: they stay. */
+static void drop_stamped_feeds(hd_clean *c)
+{
+    size_t n = c->n_lines;
+    for (size_t i = 0; i < n; i++) {
+        if (!feed_stamp(c, i))
+            continue;
+        size_t last = i, count = 1;
+        for (size_t k = i + 1; k < n && k <= last + 8; k++)
+            if (feed_stamp(c, k)) {
+                last = k;
+                count++;
+            }
+        if (count >= 3) {
+            size_t from = i >= 4 ? i - 4 : 0, to = last + 5 < n ? last + 5 : n;
+            for (size_t k = from; k < to; k++)
+                if (!c->lines[k].terminal && c->lines[k].kind != HD_LINE_META)
+                    c->lines[k].kind = HD_LINE_BAD;
+        }
+        i = last;
+    }
+}
+
 /* Settle the kinds of one article's lines and count its body. */
 static void settle(hd_clean *c, hd_seg *s, uint64_t title_key, int have_title)
 {
@@ -618,6 +703,7 @@ hd_rc hd_segment_page(hd_clean *c, const char *given_title, hd_segments *out, hd
     drop_comment_threads(c);
     drop_ranked_lists(c);
     drop_teasers(c);
+    drop_stamped_feeds(c);
     /* A headline is never body prose, however many words it has: a headline-shaped line that
      * opens the page, is printed more than once, or sits on a byline is a title candidate. */
     for (size_t i = 0; i < n; i++) {

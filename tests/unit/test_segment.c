@@ -361,6 +361,56 @@ static void test_teasers_cut_short_are_not_the_story(void **state)
     unload(&p);
 }
 
+/* A feed of other stories below the story: headlines and summaries that do not end like
+ * sentences, each with a time stamp ("2H ago", "Nov 17", "7H ago 08:51"). A live blog's
+ * stamped entries are sentences and stay. */
+static void test_stamped_feed_is_not_the_story(void **state)
+{
+    (void)state;
+    page p;
+    load_text(&p,
+              "Video shows dramatic rescue of kidnapped girl\n\n"
+              "Police released dramatic video showing the rescue of an 8-year-old girl who was "
+              "taken from her mother's arms.\n\n"
+              "A federal jury deliberated for less than 10 minutes before convicting him.\n\n"
+              "Woman risks her life to save a koala\n\n"
+              "At least six people have died and hundreds of homes have been destroyed by "
+              "bushfires\n\n"
+              "2H ago\n\n"
+              "Cities urge boycott of meat companies linked to Amazon fires\n\n"
+              "Lawmakers in the two biggest U.S. cities want to cut ties with businesses "
+              "involved with beef imports from Brazil\n\n"
+              "14H ago\n\n"
+              "Fox Media wants to trademark \"OK boomer\"\n\n"
+              "Trademark application says the phrase would be used for a reality series\n\n"
+              "Nov 17\n\n"
+              "How impeachment impacts 2020\n\n"
+              "7H ago 08:51\n",
+              NULL);
+    assert_int_equal(p.segs.n, 1);
+    assert_true(body_has(&p, 0, "A federal jury deliberated"));
+    assert_false(body_has(&p, 0, "Woman risks her life"));
+    assert_false(body_has(&p, 0, "Lawmakers in the two biggest"));
+    assert_false(body_has(&p, 0, "Trademark application says"));
+    assert_false(body_has(&p, 0, "2H ago"));
+    unload(&p);
+    load_text(&p,
+              "Storm live: the latest as the hurricane makes landfall\n\n"
+              "The storm came ashore near Galveston early on Friday, forecasters said.\n\n"
+              "2H ago\n\n"
+              "Power is out for more than 200,000 homes across the county, the utility said.\n\n"
+              "3H ago\n\n"
+              "The governor has ordered the evacuation of three coastal towns.\n\n"
+              "4H ago\n\n"
+              "Winds of 120 miles an hour were recorded at the airport.\n",
+              NULL);
+    assert_int_equal(p.segs.n, 1);
+    assert_true(body_has(&p, 0, "Power is out for more than"));
+    assert_true(body_has(&p, 0, "The governor has ordered"));
+    assert_true(body_has(&p, 0, "Winds of 120 miles"));
+    unload(&p);
+}
+
 static void test_date_line_with_bars(void **state)
 {
     (void)state;
@@ -559,6 +609,7 @@ int main(void)
         cmocka_unit_test(test_blog_comment_thread_is_not_articles),
         cmocka_unit_test(test_ranked_link_list_is_not_the_story),
         cmocka_unit_test(test_teasers_cut_short_are_not_the_story),
+        cmocka_unit_test(test_stamped_feed_is_not_the_story),
         cmocka_unit_test(test_date_line_with_bars),
         cmocka_unit_test(test_headline_byline_and_page_title),
         cmocka_unit_test(test_subheading_and_byline),
