@@ -108,11 +108,14 @@ static hd_rc push(hd_segments *out, size_t from, long title, hd_err *err)
 static int clean_break_before(const hd_clean *c, size_t i)
 {
     const char *t = c->text.p;
+    size_t at = i;
     while (i-- > 0) {
         const hd_line *l = &c->lines[i];
         if (l->kind == HD_LINE_GOOD)
             return 1;
-        if (l->kind == HD_LINE_SHORT)
+        /* figures just above: a table's rows go on; figures far above ("Sub Menu 1" of the
+         * navigation) are no table the headline could belong to */
+        if (l->kind == HD_LINE_SHORT && at - i <= 4)
             for (size_t k = 0; k < l->len; k++)
                 if (t[l->off + k] >= '0' && t[l->off + k] <= '9')
                     return 0;
@@ -770,9 +773,24 @@ hd_rc hd_segment_page(hd_clean *c, const char *given_title, hd_segments *out, hd
         /* A page cut into several articles: a piece without one sentence of prose (a list of
          * teaser headlines, a block of site links and timestamps between two stories) is page
          * furniture, not an article, once another piece has prose. Tables count as content. */
-        size_t with = 0;
-        for (size_t k = 0; k < out->n; k++)
+        size_t with = 0, most = 0;
+        for (size_t k = 0; k < out->n; k++) {
             with += has_prose(c, &out->v[k]);
+            most = out->v[k].n_body > most ? out->v[k].n_body : most;
+        }
+        /* The page's top before its first headline with one sentence in its navigation ("News
+         * Corp is a network of leading companies …") is no article next to a story. */
+        hd_seg *top = &out->v[0];
+        if (top->n_body == 1 && most >= 3 && has_prose(c, top) && out->v[1].title >= 0) {
+            size_t g = top->from;
+            while (g < top->to && c->lines[g].kind != HD_LINE_GOOD)
+                g++;
+            if (top->title < 0 || g > (size_t)top->title + 5) {
+                c->lines[g].kind = HD_LINE_BAD;
+                top->n_body = 0;
+                with--;
+            }
+        }
         if (with > 0 && with < out->n) {
             size_t m = 0;
             for (size_t k = 0; k < out->n; k++) {

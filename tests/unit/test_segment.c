@@ -411,6 +411,51 @@ static void test_stamped_feed_is_not_the_story(void **state)
     unload(&p);
 }
 
+/* A headline on its byline starts the story even when the navigation far above it holds
+ * figures ("Sub Menu 1") and a sentence ("Thanks for contacting us."); one sentence of prose
+ * in the navigation above the first headline is no article of its own. */
+static void test_headline_below_navigation_with_prose(void **state)
+{
+    (void)state;
+    page p;
+    load_text(&p,
+              "Skip to main content\n\nThanks for contacting us. We've received your "
+              "submission.\n\nNews\n\nMetro\n\nSports\n\nSub Menu 1\n\nCovers\n\n"
+              "Columnists\n\nHoroscopes\n\nSign in\n\nSearch\n\n"
+              "Chinese hunter catches bubonic plague after eating wild rabbit\n\n"
+              "By Natalie Musumeci\n\n"
+              "A case of the bubonic plague was reported in China over the weekend after two "
+              "people there were diagnosed with the pneumonic plague.\n\n"
+              "The new patient hunted and ate a wild rabbit on Nov. 5, according to the "
+              "state-run news agency.\n\n"
+              "Authorities say that the cases appear to be unrelated.\n",
+              NULL);
+    assert_int_equal(p.segs.n, 1);
+    assert_true(title_eq(&p, 0, "Chinese hunter catches bubonic plague after eating wild rabbit"));
+    assert_true(body_has(&p, 0, "Authorities say that the cases"));
+    unload(&p);
+    load_text(&p,
+              "Jump directly to the content\n\nYour Sun\n\nSign in\n\nEditions\n\n"
+              "Scottish Sun\n\nIrish Sun\n\nDream Team\n\n"
+              "News Corp is a network of leading companies in the worlds of diversified media, "
+              "news, education, and information services.\n\n"
+              "Follow The Sun\n\nServices\n\n"
+              "Hunter diagnosed with bubonic plague after eating a rabbit\n\n"
+              "By Jon Lockett\n\n"
+              "A HUNTER who killed and ate a wild rabbit in China has been hit by the deadly "
+              "bubonic plague.\n\n"
+              "The 55-year-old is the third Beijing resident to contract the medieval disease, "
+              "say officials.\n\n"
+              "Health bosses said that 28 people in close contact with the hunter were "
+              "quarantined.\n",
+              NULL);
+    assert_int_equal(p.segs.n, 1);
+    assert_true(title_is(&p, 0, "Hunter diagnosed with bubonic plague"));
+    assert_false(body_has(&p, 0, "News Corp is a network"));
+    assert_true(body_has(&p, 0, "Health bosses said"));
+    unload(&p);
+}
+
 static void test_date_line_with_bars(void **state)
 {
     (void)state;
@@ -610,6 +655,7 @@ int main(void)
         cmocka_unit_test(test_ranked_link_list_is_not_the_story),
         cmocka_unit_test(test_teasers_cut_short_are_not_the_story),
         cmocka_unit_test(test_stamped_feed_is_not_the_story),
+        cmocka_unit_test(test_headline_below_navigation_with_prose),
         cmocka_unit_test(test_date_line_with_bars),
         cmocka_unit_test(test_headline_byline_and_page_title),
         cmocka_unit_test(test_subheading_and_byline),
