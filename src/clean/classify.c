@@ -272,7 +272,17 @@ static int furniture(const char *p, size_t n, const hd_line *l)
                                           "article continues below",
                                           "continue reading below",
                                           "story continues below advertisement"};
-    if (l->n_words > 25 || (!l->n_ui && !l->hints))
+    if (!l->n_ui && !l->hints)
+        return 0;
+    /* a consent banner: cookies, and this site or what you agree to (however long it runs:
+     * "This website uses cookies to improve your experience while you navigate …") */
+    if (l->n_ui && l->n_words <= 80 && contains_ci(p, n, "cookies") &&
+        (contains_ci(p, n, "you agree") || contains_ci(p, n, "you accept") ||
+         contains_ci(p, n, "this site") || contains_ci(p, n, "this website") ||
+         contains_ci(p, n, "our site") || contains_ci(p, n, "our website") ||
+         contains_ci(p, n, "your experience") || contains_ci(p, n, "your browser")))
+        return 1;
+    if (l->n_words > 25)
         return 0;
     if (l->n_words <= 5) {
         size_t e = n;
@@ -290,13 +300,6 @@ static int furniture(const char *p, size_t n, const hd_line *l)
         return 1;
     if (l->n_ui) {
         if (contains_ci(p, n, "click here to"))
-            return 1;
-        /* a consent banner: cookies, and this site or what you agree to */
-        if (contains_ci(p, n, "cookies") &&
-            (contains_ci(p, n, "you agree") || contains_ci(p, n, "you accept") ||
-             contains_ci(p, n, "this site") || contains_ci(p, n, "this website") ||
-             contains_ci(p, n, "our site") || contains_ci(p, n, "our website") ||
-             contains_ci(p, n, "your experience") || contains_ci(p, n, "your browser")))
             return 1;
     }
     /* wire credits: "Reporting by Sara Khan; Editing by Jon Boyle" (names follow "by") */

@@ -231,6 +231,10 @@ static void test_site_furniture_lines(void **state)
         "More on this story",
         "The BBC is not responsible for the content of external sites.",
         "We use cookies to improve your experience. By using this site you agree.",
+        "This website uses cookies to improve your experience while you navigate through the "
+        "website. Out of these cookies, the cookies that are categorized as necessary are "
+        "stored on your browser as they are essential for the working of basic "
+        "functionalities of the website.",
         "Please enable JavaScript to view the comments powered by Disqus.",
         "Reporting by Sara Khan; Editing by Jon Boyle",
         "Our Standards: The Thomson Reuters Trust Principles.",
@@ -240,6 +244,9 @@ static void test_site_furniture_lines(void **state)
         "The union said it would sign up for talks on the new contract.",
         "Copyright lawyers said the ruling would change how the rules are read.",
         "The regulator said the site uses cookies to track readers for advertisers.",
+        "Google said on Tuesday that it would stop supporting third-party cookies in its "
+        "Chrome browser within two years, a move that advertisers fear will cut into the "
+        "revenue of the publishers whose sites they buy space on.",
         "Reporting by the agency was accurate, the court said in its ruling on Monday.",
     };
     for (size_t i = 0; i < sizeof furniture / sizeof *furniture; i++)
