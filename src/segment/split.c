@@ -540,6 +540,58 @@ static void drop_teasers(hd_clean *c)
 /* Is line i the time stamp of an item in a feed of other stories: "2H ago", "14 hours ago",
  * "Nov 17", "Nov 18 52 photos", "7H ago 08:51"? A few words, an age or a month and day
  * first, nothing but a count of photos or a clip's length after it. */
+/* Is the word w[0..n) a domain name ("cnn.com", "delacortereview.org")? */
+static int domain_word(const char *w, size_t n)
+{
+    const char *dot = NULL;
+    for (size_t k = 0; k < n; k++) {
+        char ch = w[k];
+        if (ch == '.')
+            dot = w + k;
+        else if (!((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '-'))
+            return 0;
+    }
+    size_t tld = dot ? (size_t)(w + n - dot - 1) : 0;
+    if (!dot || dot == w || tld < 2 || tld > 4)
+        return 0;
+    for (const char *t = dot + 1; t < w + n; t++)
+        if (*t < 'a' || *t > 'z')
+            return 0; /* not "4.65" */
+    return 1;
+}
+
+/* Is line i the source line of a feed item: a few words, not a sentence, with a domain name
+ * ("cnn.com News", "1 digg aeon.co Long Reads") or a count of reactions first ("20 diggs
+ * Promotion", "14 comments")? */
+static int feed_source(const hd_clean *c, size_t i)
+{
+    const hd_line *l = &c->lines[i];
+    if (l->n_words < 1 || l->n_words > 6 || l->len > 60 || l->terminal)
+        return 0;
+    const char *p = text_of(c, i), *e = p + l->len;
+    if (*p >= '0' && *p <= '9') {
+        const char *q = p;
+        while (q < e && *q >= '0' && *q <= '9')
+            q++;
+        if (q + 1 < e && *q == ' ' && q[1] >= 'a' && q[1] <= 'z' && l->n_words <= 4) {
+            /* no figure after the count: not a table's row ("15 pct 384 up 1") */
+            for (; q < e && !(*q >= '0' && *q <= '9'); q++)
+                ;
+            return q == e;
+        }
+    }
+    for (const char *q = p; q < e;) {
+        const char *w = q;
+        while (q < e && *q != ' ')
+            q++;
+        if (domain_word(w, (size_t)(q - w)))
+            return 1;
+        while (q < e && *q == ' ')
+            q++;
+    }
+    return 0;
+}
+
 static int feed_stamp(const hd_clean *c, size_t i)
 {
     static const char *const months[] = {"jan", "feb", "mar", "apr", "may", "jun",
@@ -600,15 +652,20 @@ static int feed_stamp(const hd_clean *c, size_t i)
  * …): three or more time stamps, each within eight lines of the next. The stamps and the
  * headlines and summaries among them (lines that do not end like a sentence) are no story's.
  * A live blog's entries are sentences: they stay. */
+static int feed_mark(const hd_clean *c, size_t i)
+{
+    return feed_stamp(c, i) || feed_source(c, i);
+}
+
 static void drop_stamped_feeds(hd_clean *c)
 {
     size_t n = c->n_lines;
     for (size_t i = 0; i < n; i++) {
-        if (!feed_stamp(c, i))
+        if (!feed_mark(c, i))
             continue;
         size_t last = i, count = 1;
         for (size_t k = i + 1; k < n && k <= last + 8; k++)
-            if (feed_stamp(c, k)) {
+            if (feed_mark(c, k)) {
                 last = k;
                 count++;
             }

@@ -409,6 +409,28 @@ static void test_stamped_feed_is_not_the_story(void **state)
     assert_true(body_has(&p, 0, "The governor has ordered"));
     assert_true(body_has(&p, 0, "Winds of 120 miles"));
     unload(&p);
+    /* an aggregator's feed: each item with its source's domain or a count of reactions */
+    load_text(&p,
+              "The early reviews for Stadia are here\n\n"
+              "Stadia, Google's streaming gaming platform, launches today, and the reviews are "
+              "mixed.\n\n"
+              "The controller is really comfortable to hold over long periods of time.\n\n"
+              "Why Don't You Go Fight For The Reindeer?\n\n"
+              "1 digg delacortereview.org Long Reads\n\n"
+              "Scandinavia's Sami have been herding reindeer for generations, and then the "
+              "miners arrived in the north with their trucks and their plans for the land\n\n"
+              "What Being Asexual Tells Us About Romance\n\n"
+              "aeon.co Sex\n\n"
+              "Quickly Collect Signatures Anywhere\n\n"
+              "20 diggs Promotion\n\n"
+              "US Senate Passes Hong Kong Bill\n\n"
+              "cnn.com News\n",
+              NULL);
+    assert_int_equal(p.segs.n, 1);
+    assert_true(body_has(&p, 0, "The controller is really comfortable"));
+    assert_false(body_has(&p, 0, "Scandinavia's Sami"));
+    assert_false(body_has(&p, 0, "cnn.com News"));
+    unload(&p);
 }
 
 /* A headline on its byline starts the story even when the navigation far above it holds
