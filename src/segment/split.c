@@ -679,6 +679,36 @@ static void drop_stamped_feeds(hd_clean *c)
     }
 }
 
+/* The story printed again as one paragraph ("Good morning! This is the tech news you need to
+ * know this Tuesday. The New York state attorney general is …" after the same paragraphs one
+ * by one): a kept line that opens with the whole of an earlier kept paragraph of the article
+ * and runs on is a copy, not a paragraph of its own. */
+static void drop_glued_copies(hd_clean *c, const hd_seg *s)
+{
+    for (size_t i = s->from; i < s->to; i++) {
+        const hd_line *l = &c->lines[i];
+        if (l->kind != HD_LINE_GOOD || l->len < 120)
+            continue;
+        const char *p = text_of(c, i);
+        for (size_t j = s->from; j < i; j++) {
+            const hd_line *e = &c->lines[j];
+            if (e->kind != HD_LINE_GOOD || e->len < 40 || e->len + 41 > l->len ||
+                p[e->len] != ' ' || p[0] != text_of(c, j)[0] || memcmp(p, text_of(c, j), e->len))
+                continue;
+            /* and goes on with the paragraph after it: a paragraph rewritten longer ("… as
+             * safe. Facebook created the tool …" after "… as safe.") is kept */
+            size_t k = j + 1;
+            while (k < i && c->lines[k].kind != HD_LINE_GOOD)
+                k++;
+            size_t m = c->lines[k].len < 40 ? c->lines[k].len : 40;
+            if (k < i && !memcmp(p + e->len + 1, text_of(c, k), m)) {
+                c->lines[i].kind = HD_LINE_BAD;
+                break;
+            }
+        }
+    }
+}
+
 /* Settle the kinds of one article's lines and count its body. */
 static void settle(hd_clean *c, hd_seg *s, uint64_t title_key, int have_title)
 {
@@ -711,6 +741,7 @@ static void settle(hd_clean *c, hd_seg *s, uint64_t title_key, int have_title)
             l->kind = HD_LINE_BAD;
     }
     hd_clean_resolve(c->lines, s->from, s->to);
+    drop_glued_copies(c, s);
     size_t limit = fg + 3 < s->to ? fg + 3 : s->to;
     for (size_t i = s->from; i < limit && !s->date.y; i++)
         if (c->lines[i].kind == HD_LINE_META)

@@ -478,6 +478,44 @@ static void test_headline_below_navigation_with_prose(void **state)
     unload(&p);
 }
 
+/* The story printed again as one paragraph after its paragraphs is a copy; a paragraph
+ * printed again with more sentences after it is kept. */
+static void test_story_glued_into_one_paragraph(void **state)
+{
+    (void)state;
+    page p;
+    load_text(&p,
+              "10 things in tech you need to know today\n\n"
+              "Good morning! This is the tech news you need to know this Tuesday.\n\n"
+              "The New York state attorney general is investigating WeWork amid layoffs, the "
+              "company confirmed.\n\n"
+              "T-Mobile CEO John Legere is stepping down in May 2020, the company said.\n\n"
+              "Good morning! This is the tech news you need to know this Tuesday. The New York "
+              "state attorney general is investigating WeWork amid layoffs, the company "
+              "confirmed. T-Mobile CEO John Legere is stepping down.\n",
+              NULL);
+    assert_int_equal(p.segs.n, 1);
+    assert_true(body_has(&p, 0, "T-Mobile CEO John Legere"));
+    assert_false(body_has(&p, 0,
+                          "Good morning! This is the tech news you need to know this "
+                          "Tuesday. The New York"));
+    unload(&p);
+    load_text(&p,
+              "Social sites overflow with news of the attacks\n\n"
+              "Facebook activated its Safety Check tool, which allows users in an area affected "
+              "by a crisis to mark themselves as safe.\n\n"
+              "Twitter was flooded with messages from people looking for friends.\n\n"
+              "Facebook activated its Safety Check tool, which allows users in an area affected "
+              "by a crisis to mark themselves as safe. Facebook created the tool to help in "
+              "times of crisis, a spokeswoman said on Saturday.\n",
+              NULL);
+    assert_true(body_has(&p, 0,
+                         "Facebook activated its Safety Check tool, which allows users in "
+                         "an area affected by a crisis to mark themselves as safe. "
+                         "Facebook created"));
+    unload(&p);
+}
+
 static void test_date_line_with_bars(void **state)
 {
     (void)state;
@@ -678,6 +716,7 @@ int main(void)
         cmocka_unit_test(test_teasers_cut_short_are_not_the_story),
         cmocka_unit_test(test_stamped_feed_is_not_the_story),
         cmocka_unit_test(test_headline_below_navigation_with_prose),
+        cmocka_unit_test(test_story_glued_into_one_paragraph),
         cmocka_unit_test(test_date_line_with_bars),
         cmocka_unit_test(test_headline_byline_and_page_title),
         cmocka_unit_test(test_subheading_and_byline),
