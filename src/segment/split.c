@@ -527,13 +527,29 @@ static void drop_teasers(hd_clean *c)
     for (size_t i = 0; i < n; i++) {
         if (!cut_short(c, i))
             continue;
-        size_t j = i + 1;
-        while (j < n && cut_short(c, j))
-            j++;
-        if (j - i >= 2)
-            for (size_t k = i; k < j; k++)
-                c->lines[k].kind = HD_LINE_BAD;
-        i = j - 1;
+        /* the teasers may each carry a byline or a headline of their own between them ("by
+         * Anmol", "Microsoft is now rolling out …"): up to two short lines that are no
+         * sentence */
+        size_t j = i + 1, cuts = 1, end = i + 1;
+        while (j < n) {
+            if (cut_short(c, j)) {
+                cuts++;
+                end = ++j;
+                continue;
+            }
+            size_t g = j;
+            while (g < n && g < j + 2 && !c->lines[g].terminal && c->lines[g].n_words <= 12 &&
+                   !cut_short(c, g))
+                g++;
+            if (g == j || g >= n || !cut_short(c, g))
+                break;
+            j = g;
+        }
+        if (cuts >= 2)
+            for (size_t k = i; k < end; k++)
+                if (cut_short(c, k) || !c->lines[k].terminal)
+                    c->lines[k].kind = HD_LINE_BAD;
+        i = end - 1;
     }
 }
 

@@ -344,6 +344,25 @@ static void test_teasers_cut_short_are_not_the_story(void **state)
     assert_false(body_has(&p, 0, "UN regrets"));
     assert_false(body_has(&p, 0, "Internet in Kashmir"));
     unload(&p);
+    /* each teaser with its author's byline between them */
+    load_text(&p,
+              "Stadia port does not run at a stable 60fps\n\n"
+              "The promise of Google Stadia is high quality visuals and rock-solid performance "
+              "streamed to your browser.\n\n"
+              "Those playing through the Chromecast Ultra will be treated to a 30fps "
+              "experience.\n\n"
+              "Microsoft removes the safeguard hold for Windows 10 users with Realtek "
+              "Bluetooth...\n\n"
+              "by Anmol\n\n"
+              "Windows 10 1909 (November 2019 Update) is now available via Windows 10 Update "
+              "Ass...\n\n"
+              "by Rahul\n",
+              NULL);
+    assert_int_equal(p.segs.n, 1);
+    assert_true(body_has(&p, 0, "Those playing through"));
+    assert_false(body_has(&p, 0, "Microsoft removes the safeguard"));
+    assert_false(body_has(&p, 0, "Windows 10 1909"));
+    unload(&p);
     /* readers' letters that trail off, and one teaser alone, are kept */
     load_text(&p,
               "Losing yourself in online gaming\n\n"
