@@ -775,6 +775,17 @@ static void settle(hd_clean *c, hd_seg *s, uint64_t title_key, int have_title)
         s->n_body += c->lines[i].kind == HD_LINE_GOOD;
 }
 
+/* Is the piece a teaser: a title and one kept line of at most forty words? */
+static int blurb(const hd_clean *c, const hd_seg *sg)
+{
+    if (sg->title < 0 || sg->n_body != 1)
+        return 0;
+    for (size_t i = sg->from; i < sg->to; i++)
+        if (c->lines[i].kind == HD_LINE_GOOD)
+            return c->lines[i].n_words <= 40 && !c->lines[i].table;
+    return 0;
+}
+
 /* Does the article hold a sentence of prose (ten words or more, ending like a sentence) or a
  * table kept as content? */
 static int has_prose(const hd_clean *c, const hd_seg *sg)
@@ -895,6 +906,24 @@ hd_rc hd_segment_page(hd_clean *c, const char *given_title, hd_segments *out, hd
                 with--;
             }
         }
+        /* A list of other stories, each a headline, a date and a one-line summary ("Did
+         * Schiff Unfairly Squelch Stefanik …?", a date, "Republicans clashed with …"): two
+         * or more such pieces in a row next to a story of several paragraphs are no articles. */
+        if (most >= 3)
+            for (size_t k = 0; k < out->n; k++) {
+                size_t e = k;
+                while (e < out->n && blurb(c, &out->v[e]))
+                    e++;
+                if (e - k >= 2)
+                    for (size_t b = k; b < e; b++) {
+                        hd_seg *sg = &out->v[b];
+                        with -= (size_t)has_prose(c, sg);
+                        for (size_t i = sg->from; i < sg->to; i++)
+                            if (c->lines[i].kind == HD_LINE_GOOD)
+                                c->lines[i].kind = HD_LINE_BAD;
+                    }
+                k = e > k ? e - 1 : k;
+            }
         if (with > 0 && with < out->n) {
             size_t m = 0;
             for (size_t k = 0; k < out->n; k++) {

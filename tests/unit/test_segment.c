@@ -535,6 +535,44 @@ static void test_story_glued_into_one_paragraph(void **state)
     unload(&p);
 }
 
+/* Below a story, a list of other stories each with a headline, a date and a one-line summary
+ * is no set of articles; a page of such short items and no long story keeps them all. */
+static void test_related_list_of_blurbs(void **state)
+{
+    (void)state;
+    page p;
+    const char *story = "Does the ambassador have a net worth of $17 million?\n\n"
+                        "By Dan Evon\n\nNovember 18, 2019\n\n"
+                        "Social media users claimed the former ambassador had a fortune.\n\n"
+                        "We have found no evidence to corroborate this claim.\n\n"
+                        "In other words, the claim appears to have been conjured out of thin "
+                        "air.\n\n";
+    const char *related = "Did Schiff Unfairly Squelch Stefanik at the Impeachment Hearing?\n\n"
+                          "November 17, 2019\n\n"
+                          "Republicans clashed with the committee chairman over their questioning "
+                          "of the former ambassador on Friday.\n\n"
+                          "Did Celine Dion Launch a Luciferian Children's Clothing Line?\n\n"
+                          "April 9, 2019\n\n"
+                          "Changing gender norms do not mean that demonic forces are afoot in the "
+                          "fashion world.\n\n"
+                          "Is This a Picture of a Congresswoman Flipping the Bird?\n\n"
+                          "November 16, 2019\n\n"
+                          "Another example of an attack on a politician based on a misleading "
+                          "photograph.\n";
+    char text[4096];
+    snprintf(text, sizeof text, "%s%s", story, related);
+    load_text(&p, text, NULL);
+    assert_int_equal(p.segs.n, 1);
+    assert_true(body_has(&p, 0, "In other words"));
+    assert_false(body_has(&p, 0, "Republicans clashed"));
+    assert_false(body_has(&p, 0, "Changing gender norms"));
+    unload(&p);
+    load_text(&p, related, NULL);
+    assert_int_equal(p.segs.n, 3);
+    assert_true(body_has(&p, 1, "Changing gender norms"));
+    unload(&p);
+}
+
 static void test_date_line_with_bars(void **state)
 {
     (void)state;
@@ -736,6 +774,7 @@ int main(void)
         cmocka_unit_test(test_stamped_feed_is_not_the_story),
         cmocka_unit_test(test_headline_below_navigation_with_prose),
         cmocka_unit_test(test_story_glued_into_one_paragraph),
+        cmocka_unit_test(test_related_list_of_blurbs),
         cmocka_unit_test(test_date_line_with_bars),
         cmocka_unit_test(test_headline_byline_and_page_title),
         cmocka_unit_test(test_subheading_and_byline),
