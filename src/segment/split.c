@@ -775,6 +775,25 @@ static void settle(hd_clean *c, hd_seg *s, uint64_t title_key, int have_title)
         s->n_body += c->lines[i].kind == HD_LINE_GOOD;
 }
 
+/* An author's name on its own line over the date ("Dan Evon" over "Published 18 November
+ * 2019", "Telegraph Sport" over "19 November 2019 • 1:16pm"), a line or two below a headline:
+ * a byline, not the headline of an article of its own. A few capitalised words, no function
+ * word or figure. */
+static void mark_name_bylines(hd_clean *c)
+{
+    for (size_t i = 1; i + 1 < c->n_lines; i++) {
+        const hd_line *l = &c->lines[i];
+        if (l->n_words < 1 || l->n_words > 4 || l->n_stop || l->n_num || l->n_cap < l->n_words ||
+            l->terminal || l->kind == HD_LINE_META || c->lines[i + 1].kind != HD_LINE_META)
+            continue;
+        int headline = 0;
+        for (size_t k = i >= 2 ? i - 2 : 0; k < i && !headline; k++)
+            headline = c->lines[k].title_like && c->lines[k].n_words >= 5;
+        if (headline)
+            c->lines[i].kind = HD_LINE_META;
+    }
+}
+
 /* Is the piece a teaser: a title and one kept line of at most forty words? */
 static int blurb(const hd_clean *c, const hd_seg *sg)
 {
@@ -822,6 +841,7 @@ hd_rc hd_segment_page(hd_clean *c, const char *given_title, hd_segments *out, hd
     drop_ranked_lists(c);
     drop_teasers(c);
     drop_stamped_feeds(c);
+    mark_name_bylines(c);
     /* A headline is never body prose, however many words it has: a headline-shaped line that
      * opens the page, is printed more than once, or sits on a byline is a title candidate. */
     for (size_t i = 0; i < n; i++) {

@@ -573,6 +573,29 @@ static void test_related_list_of_blurbs(void **state)
     unload(&p);
 }
 
+/* An author's name alone over the date, just below the headline, is a byline, not the
+ * headline of an article of its own. */
+static void test_name_over_date_is_a_byline(void **state)
+{
+    (void)state;
+    page p;
+    load_text(&p,
+              "Fact Check\n\nNews\n\n"
+              "Does Marie Yovanovitch Have a Net Worth of $17 Million?\n\n"
+              "An unsubstantiated rumor was circulated in an apparent attempt to discredit the "
+              "former ambassador.\n\n"
+              "Dan Evon\n\nPublished 18 November 2019\n\n"
+              "Former ambassador Marie Yovanovitch has a net worth of $17 million.\n\n"
+              "We have found no evidence to corroborate this claim, which appears to have been "
+              "conjured out of thin air.\n",
+              NULL);
+    assert_int_equal(p.segs.n, 1);
+    assert_true(title_is(&p, 0, "Does Marie Yovanovitch Have a Net Worth"));
+    assert_int_equal(p.segs.v[0].date.y, 2019);
+    assert_true(body_has(&p, 0, "We have found no evidence"));
+    unload(&p);
+}
+
 static void test_date_line_with_bars(void **state)
 {
     (void)state;
@@ -775,6 +798,7 @@ int main(void)
         cmocka_unit_test(test_headline_below_navigation_with_prose),
         cmocka_unit_test(test_story_glued_into_one_paragraph),
         cmocka_unit_test(test_related_list_of_blurbs),
+        cmocka_unit_test(test_name_over_date_is_a_byline),
         cmocka_unit_test(test_date_line_with_bars),
         cmocka_unit_test(test_headline_byline_and_page_title),
         cmocka_unit_test(test_subheading_and_byline),
