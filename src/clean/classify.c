@@ -32,30 +32,60 @@ static const char *const stopwords[] = {
 /* Vocabulary of web-page furniture rather than news prose. A short line made mostly of these
  * is a widget wherever it stands. */
 static const char *const ui_words[] = {
-    "advertisement", "bookmark", "click",     "comment",    "comments", "cookie",   "cookies",
-    "copyright",     "download", "email",     "facebook",   "follow",   "home",     "instagram",
-    "linkedin",      "login",    "menu",      "newsletter", "next",     "popular",  "posted",
-    "previous",      "print",    "privacy",   "related",    "reply",    "rss",      "share",
-    "shares",        "sign",     "subscribe", "tags",       "terms",    "trending", "tweet",
-    "twitter",       "views",    "whatsapp",
+    "advertisement", "bookmark", "click",    "comment",    "comments",  "copyright",
+    "download",      "email",    "facebook", "follow",     "home",      "instagram",
+    "linkedin",      "login",    "menu",     "newsletter", "next",      "popular",
+    "posted",        "previous", "print",    "privacy",    "related",   "reply",
+    "rss",           "share",    "shares",   "sign",       "subscribe", "tags",
+    "terms",         "trending", "tweet",    "twitter",    "views",     "whatsapp",
 };
 
 /* Words of the furniture phrases below that are in neither list: a line holding none of
  * these (nor a web-interface word) is not tested against the phrases at all. */
 static const char *const hint_words[] = {
-    "reserved", "external",    "javascript",  "browser",   "reporting", "editing", "writing",
-    "compiled", "standards",   "skip",        "read",      "story",     "stories", "topics",
-    "links",    "articles",    "content",     "viewed",    "like",      "web",     "sponsored",
-    "picks",    "recommended", "advertising", "continues", "continue",  "inbox",   "briefing",
+    "reserved",
+    "external",
+    "javascript",
+    "browser",
+    "reporting",
+    "editing",
+    "writing",
+    "compiled",
+    "standards",
+    "skip",
+    "read",
+    "story",
+    "stories",
+    "topics",
+    "links",
+    "articles",
+    "content",
+    "viewed",
+    "like",
+    "web",
+    "sponsored",
+    "picks",
+    "recommended",
+    "advertising",
+    "continues",
+    "continue",
+    "inbox",
+    "briefing",
+    /* web-interface words too (counted in n_ui), with a bit of their own so that the long
+     * consent banner is looked for only in lines that mention cookies */
+    "cookie",
+    "cookies",
 };
 
-/* bits of hd_line.hints: hint_words[k] sets 1 << k */
+/* bits of hd_line.hints: hint_words[k] sets 1 << k (HD_HINT_COOKIES: clean.h) */
 enum { HINT_RESERVED = 1, HINT_EXTERNAL = 2, HINT_JAVASCRIPT = 4, HINT_BROWSER = 8 };
 
 #define N_STOP (sizeof stopwords / sizeof *stopwords)
 #define N_UI   (sizeof ui_words / sizeof *ui_words)
 #define N_HINT (sizeof hint_words / sizeof *hint_words)
 _Static_assert(N_HINT <= 32, "hd_line.hints has a bit per hint word");
+_Static_assert(N_HINT == 30 && HD_HINT_COOKIES == (3u << 28),
+               "\"cookie\" and \"cookies\" are the last two hint words");
 
 static uint32_t word_hash(const char *w, size_t n)
 {
@@ -276,7 +306,7 @@ static int furniture(const char *p, size_t n, const hd_line *l)
         return 0;
     /* a consent banner: cookies, and this site or what you agree to (however long it runs:
      * "This website uses cookies to improve your experience while you navigate …") */
-    if (l->n_ui && l->n_words <= 80 && contains_ci(p, n, "cookies") &&
+    if ((l->hints & HD_HINT_COOKIES) && l->n_words <= 80 && contains_ci(p, n, "cookies") &&
         (contains_ci(p, n, "you agree") || contains_ci(p, n, "you accept") ||
          contains_ci(p, n, "this site") || contains_ci(p, n, "this website") ||
          contains_ci(p, n, "our site") || contains_ci(p, n, "our website") ||

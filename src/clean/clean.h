@@ -49,6 +49,9 @@ typedef struct hd_line {
     uint8_t table;        /* part of a table kept as content (set by the segment stage) */
 } hd_line;
 
+/* hd_line.hints bits of the words "cookie" and "cookies" (classify.c's hint list). */
+#define HD_HINT_COOKIES (3u << 28)
+
 /* Stop words and web-interface words, hashed once per hd_clean. */
 #define HD_WORDSET_SLOTS 1024
 enum { HD_WORD_NONE = 0, HD_WORD_STOP = 1, HD_WORD_UI = 2, HD_WORD_HINT = 3 };

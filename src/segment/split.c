@@ -596,6 +596,8 @@ static int feed_source(const hd_clean *c, size_t i)
             return q == e;
         }
     }
+    if (!memchr(p, '.', l->len))
+        return 0;
     for (const char *q = p; q < e;) {
         const char *w = q;
         while (q < e && *q != ' ')
@@ -631,6 +633,8 @@ static int feed_stamp(const hd_clean *c, size_t i)
     } else {
         /* "Nov 17", "November 17"; not a table's "MAY 43 108" */
         int m = 0;
+        if (!memchr("JFMASOND", *q, 8))
+            return 0;
         for (int k = 0; k < 12 && !m; k++)
             m = e - q >= 3 && !strncasecmp(q, months[k], 3);
         if (!m || q[1] < 'a' || q[1] > 'z')
