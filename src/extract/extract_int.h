@@ -404,6 +404,8 @@ typedef struct xnp {
 /* Subject noun phrase ending just before token `verb` (skipping adverbs/auxiliaries). lo is
  * the first token it may use. Returns 1 and *np, or 0 when there is no usable subject. */
 int hd_ex_np_left(xctx *x, uint32_t verb, uint32_t lo, xnp *np);
+/* Is token i an honorific that stands for a person after "His"/"Her" ("Eminence", "Majesty")? */
+int hd_ex_honorific(const xctx *x, uint32_t i);
 /* Noun phrase starting at token i (inverted "said X", "according to X"). */
 int hd_ex_np_right(xctx *x, uint32_t i, uint32_t hi, xnp *np);
 /* The sentence-initial subject of the sentence containing token i, if any. */

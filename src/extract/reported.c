@@ -216,6 +216,8 @@ static uint32_t clause_start(const xctx *x, uint32_t c, uint32_t cls, uint32_t e
     uint32_t j = c + 1;
     if (cls == VC_CALL)
         return tok_is(x, c + 1, "for") || tok_is(x, c + 1, "on") ? c + 2 : c;
+    if (tok_is(x, j, "out") && tok_is(x, c, "pointed"))
+        j++; /* "pointed out (that) …" */
     if (tok_is(x, j, "that"))
         return j + 1;
     /* "pledged to stay through that contest": what was undertaken, from "to" */

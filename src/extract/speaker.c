@@ -188,6 +188,12 @@ static int32_t person_of(const xctx *x, uint32_t j, uint32_t lo, int32_t e)
     return pe >= 0 && x->ent[pe].kind == HD_ENT_PERSON ? pe : e;
 }
 
+int hd_ex_honorific(const xctx *x, uint32_t i)
+{
+    return tok_is(x, i, "eminence") || tok_is(x, i, "holiness") || tok_is(x, i, "majesty") ||
+           tok_is(x, i, "excellency") || tok_is(x, i, "highness");
+}
+
 /* The noun phrase whose head is token j. */
 static int np_core(xctx *x, uint32_t j, uint32_t lo, xnp *np)
 {
@@ -197,6 +203,11 @@ static int np_core(xctx *x, uint32_t j, uint32_t lo, xnp *np)
     if (pronoun(x, j)) {
         np->t0 = j;
         np->ref = REF_NONE; /* resolved in text order by statement.c */
+        return 1;
+    }
+    if (j > lo && hd_ex_honorific(x, j) && (tok_is(x, j - 1, "his") || tok_is(x, j - 1, "her"))) {
+        np->t0 = j - 1; /* "His Eminence": resolved like "he" (hd_ex_set_np) */
+        np->ref = REF_NONE;
         return 1;
     }
     int32_t e = x->tent[j];
@@ -234,6 +245,20 @@ static int np_core(xctx *x, uint32_t j, uint32_t lo, xnp *np)
         return 1;
     }
     if (cap_tok(x, j) && !tok_has(x, j, LW_FUNC) && !(tok_word(x, j) ? x->t[j].lex >> 24 : 0)) {
+        /* "The Leader of the Revolution", "the President of the Republic": a role's
+         * complement, not a name; the role speaks */
+        uint32_t k = j;
+        while (k > lo && j - k < 4 && cap_tok(x, k - 1) && x->tent[k - 1] < 0)
+            k--;
+        if (k > lo + 1 && tok_is(x, k - 1, "the"))
+            k--;
+        uint32_t r = k > lo + 1 && tok_is(x, k - 1, "of") && x->tent[k - 2] < 0
+                         ? hd_ex_role_ending_at(x, k - 2, lo)
+                         : UINT32_MAX;
+        if (r != UINT32_MAX && r > lo && tok_is(x, r - 1, "the") && np_core(x, k - 2, lo, np)) {
+            np->t1 = j + 1;
+            return 1;
+        }
         np->t0 = np_start(x, j, lo);
         np->ref = REF_NONE; /* a name we could not classify: the mention is the speaker */
         return 1;

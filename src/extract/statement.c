@@ -125,6 +125,15 @@ int hd_ex_cue_ok(const xctx *x, uint32_t i, uint32_t cls)
         for (uint32_t k = i + 2; k < x->nt && k < i + 10 && !hd_ex_stop_tok(x, k); k++)
             if (tok_is(x, k, "that") && !(x->t[k].flags & TF_INQ))
                 return 1;
+    /* "pointed out (that) …"; not "pointed to the map" */
+    if (tok_is(x, i, "pointed"))
+        return tok_is(x, i + 1, "out");
+    /* "underlined that …", "affirmed that …"; not "bond prices underscored the anxiety", "S
+     * and P affirmed the ratings" */
+    if (tok_is(x, i, "underlined") || tok_is(x, i, "underscored") || tok_is(x, i, "affirmed") ||
+        tok_is(x, i, "clarified"))
+        return tok_is(x, i + 1, "that") || x->t[i + 1].kind == TK_QOPEN ||
+               tok_punct(x, i + 1, ':') || tok_punct(x, i + 1, ',');
     for (int k = 0; bad[k]; k++)
         if (tok_is(x, i + 1, bad[k]))
             return 0;
@@ -165,6 +174,13 @@ void hd_ex_set_np(xctx *x, xstmt *s, const xnp *np)
     s->np0 = np->t0;
     s->np1 = np->t1;
     s->ref = np->ref;
+    /* "His Eminence added", "Her Majesty said": an honorific read like "he" and "she" */
+    if (np->t1 == np->t0 + 2 && np->ref == REF_NONE && hd_ex_honorific(x, np->t0 + 1) &&
+        (tok_is(x, np->t0, "his") || tok_is(x, np->t0, "her"))) {
+        s->pron = 'h';
+        s->gender = tok_is(x, np->t0, "his") ? 'm' : 'f';
+        return;
+    }
     if (np->t1 == np->t0 + 1 && np->ref == REF_NONE) {
         uint32_t i = np->t0;
         if (tok_is(x, i, "he") || tok_is(x, i, "she")) {
@@ -590,7 +606,9 @@ static void bind_pending(xctx *x)
                 }
             }
         }
-        if (h < 0 && !indefinite_role(x, pd->tok) && !possessed_role(x, pd->tok))
+        /* "The Archbishop of Canterbury said": an office of its own, not whoever spoke last */
+        if (h < 0 && !indefinite_role(x, pd->tok) && !possessed_role(x, pd->tok) &&
+            !tok_is(x, pd->tok + 1, "of"))
             h = last_speaker_before(x, p);
         if (h < 0)
             h = hd_ex_title_holder(x, pd->tok, pd->tok);

@@ -1306,6 +1306,33 @@ static void test_acronyms_and_people_at_organisations(void **state)
     check(&r, "the project had grown", "Matthew Herren", 0, "told");
 }
 
+/* "His Eminence" reads like "he"; "pointed out", "commented" and "underlined that" are cues,
+ * "pointed to" and "underscored the need" are not; "The Leader of the Revolution" is the
+ * role, "The Archbishop of Canterbury" an office no one who spoke before holds. */
+static void test_honorifics_and_more_cues(void **state)
+{
+    (void)state;
+    res r = run("Leader of the Islamic Revolution Ayatollah Seyyed Ali Khamenei received a group "
+                "of students on Sunday.\n"
+                "His Eminence added that the enemies had failed to achieve their goals.\n"
+                "The Leader of the Revolution underlined that negotiation with America is "
+                "poison.\n"
+                "He pointed out that the US is not trustworthy.\n"
+                "The minister pointed to the map of the region.\n"
+                "Bond prices underscored the anxiety of investors.\n"
+                "\"The market is calm,\" one trader commented.\n"
+                "Prime Minister Tony Blair said the wedding was good news.\n"
+                "The Archbishop of Canterbury said he was pleased.\n");
+    check(&r, "the enemies had failed", "Ali Khamenei", 0, "added");
+    check(&r, "negotiation with America is poison", "Ali Khamenei", 0, "underlined");
+    check(&r, "the US is not trustworthy", "Ali Khamenei", 0, "pointed");
+    assert_false(has(&r, "the map of the region"));
+    assert_false(has(&r, "the anxiety of investors"));
+    check(&r, "The market is calm", NULL, 1, "commented");
+    check(&r, "he was pleased", NULL, 0, "said");
+    assert_null(entity(&r, "Eminence"));
+}
+
 /* A sentence's opening "-ing" word is no first name when what follows is a name the article
  * writes after another first name, or a title; a real first name stays. */
 static void test_gerund_before_name(void **state)
@@ -2814,6 +2841,7 @@ int main(void)
         cmocka_unit_test(test_listener_then_clause_subject),
         cmocka_unit_test(test_abbreviated_title_holds_its_office),
         cmocka_unit_test(test_acronyms_and_people_at_organisations),
+        cmocka_unit_test(test_honorifics_and_more_cues),
         cmocka_unit_test(test_gerund_before_name),
         cmocka_unit_test(test_first_name_alone),
         cmocka_unit_test(test_subject_after_city_and_state),
