@@ -1662,6 +1662,31 @@ static int headline_statement(xctx *x, uint32_t s0, uint32_t s1)
     return 0;
 }
 
+/* "“Negotiation with America is poison,” the Leader said, adding that “negotiation with the
+ * current US government is double poison.”": after a quote's cue c, a participle set off by a
+ * comma says more of the same speaker's words. */
+static void quote_then_participle(xctx *x, uint32_t c, uint32_t s0, uint32_t s1)
+{
+    for (uint32_t k = first_cue(x, c + 1); k < x->n_cues && x->cues[k] < s1; k++) {
+        uint32_t a = x->cues[k];
+        if (x->used[a] || (x->t[a].flags & TF_INQ) || hd_ex_cue_class(x, a) != VC_PART ||
+            !tok_punct(x, a - 1, ',') || !hd_ex_cue_ok(x, a, VC_PART))
+            continue;
+        for (uint32_t m = c + 1; m + 1 < a; m++)
+            if (x->t[m].lex >> 24 || hd_ex_stop_tok(x, m))
+                return; /* another verb of speech between: not the quote's speaker's */
+        xnp np;
+        if (!hd_ex_np_left(x, c, s0, &np) && !inverted_subject(x, c, s1, &np))
+            return;
+        uint32_t b = a + 1;
+        if (tok_is(x, b, "that") || tok_punct(x, b, ':'))
+            b++;
+        if (b + 1 < s1)
+            emit_reported(x, &np, a, a + 1, b, s1, 1);
+        return;
+    }
+}
+
 void hd_ex_reported_sentence(xctx *x, uint32_t s0, uint32_t s1)
 {
     if (headline_statement(x, s0, s1))
@@ -1698,6 +1723,7 @@ void hd_ex_reported_sentence(xctx *x, uint32_t s0, uint32_t s1)
                 if (!x->used[a] && !(x->t[a].flags & TF_INQ) && tok_is(x, a - 1, "when"))
                     asked_question(x, a, s0, s1, &next);
             }
+            quote_then_participle(x, c, s0, s1);
             return;
         }
     }

@@ -1333,6 +1333,20 @@ static void test_honorifics_and_more_cues(void **state)
     assert_null(entity(&r, "Eminence"));
 }
 
+/* After a quote and its cue, ", adding that …" says more of the same speaker's words. */
+static void test_quote_then_participle(void **state)
+{
+    (void)state;
+    res r = run("Ayatollah Ali Khamenei met teachers in Tehran on Wednesday.\n"
+                "\u201cNegotiation with America is poison,\u201d Ayatollah Khamenei said, adding "
+                "that \u201cnegotiation with the current US government is double poison.\u201d\n"
+                "\"The ball is in their court,\" said Abbas Mousavi, noting that no meeting was "
+                "planned.\n");
+    check(&r, "Negotiation with America is poison", "Ali Khamenei", 1, "said");
+    check(&r, "double poison", "Ali Khamenei", 0, "adding");
+    check(&r, "no meeting was planned", "Abbas Mousavi", 0, "noting");
+}
+
 /* A sentence's opening "-ing" word is no first name when what follows is a name the article
  * writes after another first name, or a title; a real first name stays. */
 static void test_gerund_before_name(void **state)
@@ -2842,6 +2856,7 @@ int main(void)
         cmocka_unit_test(test_abbreviated_title_holds_its_office),
         cmocka_unit_test(test_acronyms_and_people_at_organisations),
         cmocka_unit_test(test_honorifics_and_more_cues),
+        cmocka_unit_test(test_quote_then_participle),
         cmocka_unit_test(test_gerund_before_name),
         cmocka_unit_test(test_first_name_alone),
         cmocka_unit_test(test_subject_after_city_and_state),
