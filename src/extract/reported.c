@@ -359,6 +359,9 @@ static int subordinator(const xctx *x, uint32_t i)
     static const char *const sub[] = {"while",  "although", "though", "because", "whereas",
                                       "if",     "when",     "since",  "after",   "before",
                                       "unless", "as",       NULL};
+    if (!tok_word(x, i) || x->t[i].e - x->t[i].s > 8 ||
+        !memchr("wWaAtTbBiIsSuU", x->b[x->t[i].s], 14))
+        return 0;
     for (int k = 0; sub[k]; k++)
         if (tok_is(x, i, sub[k]))
             return 1;

@@ -205,7 +205,7 @@ static int np_core(xctx *x, uint32_t j, uint32_t lo, xnp *np)
         np->ref = REF_NONE; /* resolved in text order by statement.c */
         return 1;
     }
-    if (j > lo && hd_ex_honorific(x, j) && (tok_is(x, j - 1, "his") || tok_is(x, j - 1, "her"))) {
+    if (j > lo && (tok_is(x, j - 1, "his") || tok_is(x, j - 1, "her")) && hd_ex_honorific(x, j)) {
         np->t0 = j - 1; /* "His Eminence": resolved like "he" (hd_ex_set_np) */
         np->ref = REF_NONE;
         return 1;
