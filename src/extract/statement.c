@@ -169,11 +169,64 @@ int hd_ex_cue_ok(const xctx *x, uint32_t i, uint32_t cls)
     return 1;
 }
 
+/* Is token i an age written as a word: "31-year-old"? */
+static int aged(const xctx *x, uint32_t i)
+{
+    const xtok *t = &x->t[i];
+    size_t n = t->e - t->s;
+    const char *p = x->b + t->s;
+    return tok_word(x, i) && n >= 10 && n <= 13 && p[0] >= '1' && p[0] <= '9' &&
+           !memcmp(p + n - 9, "-year-old", 9);
+}
+
+static unsigned number_at(const xctx *x, uint32_t i)
+{
+    unsigned v = 0;
+    for (uint32_t k = x->t[i].s; k < x->t[i].e && x->b[k] >= '0' && x->b[k] <= '9' && v < 1000; k++)
+        v = v * 10 + (unsigned)(x->b[k] - '0');
+    return v;
+}
+
+/* The person whose age the article gives as that of token i ("31-year-old"), nearest before
+ * it, else first after it, or -1. */
+static int32_t person_of_age(const xctx *x, uint32_t i)
+{
+    unsigned age = number_at(x, i);
+    int32_t found = -1;
+    for (uint32_t k = 0; k + 2 < x->nt; k++) {
+        int32_t e = -1;
+        if (k != i && aged(x, k) && number_at(x, k) == age && x->tent[k + 1] >= 0)
+            e = x->tent[k + 1]; /* "31-year-old Darren Campbell" */
+        else if (x->tent[k] >= 0 && x->tent[k + 1] != x->tent[k] && tok_punct(x, k + 1, ',') &&
+                 (x->t[k + 2].flags & TF_DIGIT) && x->t[k + 2].e - x->t[k + 2].s <= 3 &&
+                 number_at(x, k + 2) == age &&
+                 (k + 3 >= x->nt || tok_punct(x, k + 3, ',') || tok_punct(x, k + 3, ')')))
+            e = x->tent[k]; /* "Darren Campbell, 31," */
+        if (e < 0 || x->ent[e].kind != HD_ENT_PERSON)
+            continue;
+        if (k > i && found >= 0)
+            break;
+        found = e;
+        if (k > i)
+            break;
+    }
+    return found;
+}
+
 void hd_ex_set_np(xctx *x, xstmt *s, const xnp *np)
 {
     s->np0 = np->t0;
     s->np1 = np->t1;
     s->ref = np->ref;
+    /* "The 31-year-old said": the person whose age the article gives as 31 ("Darren Campbell,
+     * 31,", "31-year-old Darren Campbell"); no one when it gives none (a guess is no answer) */
+    if (np->ref == REF_NONE && tok_is(x, np->t0, "the") && np->t1 > np->t0 + 1 &&
+        np->t1 <= np->t0 + 3 && aged(x, np->t0 + 1)) {
+        int32_t e = person_of_age(x, np->t0 + 1);
+        if (e >= 0)
+            s->ref = e;
+        return;
+    }
     /* "His Eminence added", "Her Majesty said": an honorific read like "he" and "she" */
     if (np->t1 == np->t0 + 2 && np->ref == REF_NONE && hd_ex_honorific(x, np->t0 + 1) &&
         (tok_is(x, np->t0, "his") || tok_is(x, np->t0, "her"))) {

@@ -1347,6 +1347,19 @@ static void test_quote_then_participle(void **state)
     check(&r, "no meeting was planned", "Abbas Mousavi", 0, "noting");
 }
 
+/* "The 31-year-old said" is the person the article gives that age; without one, no one. */
+static void test_age_stands_for_a_person(void **state)
+{
+    (void)state;
+    res r = run("Darren Campbell, 31, pulled out of the race in Madrid with a hamstring injury.\n"
+                "Jason Gardener won the 60m in 6.55 seconds.\n"
+                "The 31-year-old said the injury had stopped him from running at his best.\n");
+    check(&r, "the injury had stopped him", "Darren Campbell", 0, "said");
+    r = run("Jason Gardener won the 60m in 6.55 seconds.\n"
+            "The 27-year-old said he was happy with the time.\n");
+    check(&r, "he was happy with the time", NULL, 0, "said");
+}
+
 /* A sentence's opening "-ing" word is no first name when what follows is a name the article
  * writes after another first name, or a title; a real first name stays. */
 static void test_gerund_before_name(void **state)
@@ -2857,6 +2870,7 @@ int main(void)
         cmocka_unit_test(test_acronyms_and_people_at_organisations),
         cmocka_unit_test(test_honorifics_and_more_cues),
         cmocka_unit_test(test_quote_then_participle),
+        cmocka_unit_test(test_age_stands_for_a_person),
         cmocka_unit_test(test_gerund_before_name),
         cmocka_unit_test(test_first_name_alone),
         cmocka_unit_test(test_subject_after_city_and_state),
