@@ -253,6 +253,20 @@ static uint32_t clause_start(const xctx *x, uint32_t c, uint32_t cls, uint32_t e
     if (tok_is(x, c, "told") || tok_is(x, c, "tells") || tok_is(x, c, "asked")) {
         j = skip_object(x, j, end);
         j = gathering_end(x, j, end);
+        /* "told reporters at a news conference that …", "told The Hill in a statement that
+         * …": across an adverbial after the listener */
+        if (j > c + 1 && j < end && tok_word(x, j) && hd_ex_adverbial_start(x, j, end) &&
+            !tok_is(x, j, "that"))
+            for (uint32_t k = j + 1; k < end && k < j + 12; k++) {
+                /* not the "that" of "at that time" */
+                if (tok_is(x, k, "that") && !(x->t[k].flags & TF_INQ) &&
+                    !(x->t[k - 1].lex & LW_ADVB))
+                    return k + 1;
+                /* "told Reuters in an interview it was not true that …": a clause of its own */
+                if (x->t[k].kind != TK_WORD || (x->t[k].lex >> 24) ||
+                    tok_has(x, k, LW_PRON | LW_NOTNOUN))
+                    break;
+            }
         /* "told Cruz backers Saturday night that …", "told reporters on June 22 it …"; not
          * "Friday's suspension" */
         uint32_t t = j;

@@ -1360,6 +1360,23 @@ static void test_age_stands_for_a_person(void **state)
     check(&r, "he was happy with the time", NULL, 0, "said");
 }
 
+/* "told LISTENER at a news conference that A": A, across the adverbial after the listener;
+ * not the "that" of "at that time", not past a clause of its own. */
+static void test_told_listener_adverbial_that(void **state)
+{
+    (void)state;
+    res r = run("Police Chief Ed Alvarez told reporters at a news conference that officials "
+                "began receiving calls on Tuesday.\n"
+                "Bat told the BBC at that time that it had not negotiated with the agency.\n"
+                "Gibson Chigaga told Reuters in an interview it was not true that Western states "
+                "had threatened to withhold aid.\n");
+    const hd_statement *st = find(&r, "officials began receiving calls");
+    assert_int_equal(strncmp(st->text, "officials began", 15), 0);
+    st = find(&r, "it had not negotiated");
+    assert_int_equal(strncmp(st->text, "it had not negotiated", 21), 0);
+    assert_non_null(strstr(find(&r, "Western states")->text, "it was not true"));
+}
+
 /* A sentence's opening "-ing" word is no first name when what follows is a name the article
  * writes after another first name, or a title; a real first name stays. */
 static void test_gerund_before_name(void **state)
@@ -2871,6 +2888,7 @@ int main(void)
         cmocka_unit_test(test_honorifics_and_more_cues),
         cmocka_unit_test(test_quote_then_participle),
         cmocka_unit_test(test_age_stands_for_a_person),
+        cmocka_unit_test(test_told_listener_adverbial_that),
         cmocka_unit_test(test_gerund_before_name),
         cmocka_unit_test(test_first_name_alone),
         cmocka_unit_test(test_subject_after_city_and_state),
