@@ -569,7 +569,7 @@ static int adverbial_only(const xctx *x, uint32_t a, uint32_t s1)
     /* "said about 20 pct", "noted about a third": about is a quantity's; "warned about X":
      * X is the warning */
     if (topic && tok_is(x, p, "about") &&
-        ((x->t[p + 1].flags & TF_DIGIT) ||
+        ((p + 1 < x->nt && (x->t[p + 1].flags & TF_DIGIT)) ||
          (a > 0 && x->t[a - 1].lex >> 24 == VC_SPEECH &&
           (tok_is(x, a - 1, "warned") || tok_is(x, a - 1, "warns") || tok_is(x, a - 1, "warn") ||
            tok_is(x, a - 1, "cautioned")))))

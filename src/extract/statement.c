@@ -132,7 +132,7 @@ int hd_ex_cue_ok(const xctx *x, uint32_t i, uint32_t cls)
      * and P affirmed the ratings" */
     if (tok_is(x, i, "underlined") || tok_is(x, i, "underscored") || tok_is(x, i, "affirmed") ||
         tok_is(x, i, "clarified"))
-        return tok_is(x, i + 1, "that") || x->t[i + 1].kind == TK_QOPEN ||
+        return tok_is(x, i + 1, "that") || (i + 1 < x->nt && x->t[i + 1].kind == TK_QOPEN) ||
                tok_punct(x, i + 1, ':') || tok_punct(x, i + 1, ',');
     for (int k = 0; bad[k]; k++)
         if (tok_is(x, i + 1, bad[k]))
