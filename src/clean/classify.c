@@ -308,9 +308,10 @@ static int furniture(const char *p, size_t n, const hd_line *l)
      * "This website uses cookies to improve your experience while you navigate …") */
     if ((l->hints & HD_HINT_COOKIES) && l->n_words <= 80 && contains_ci(p, n, "cookies") &&
         (contains_ci(p, n, "you agree") || contains_ci(p, n, "you accept") ||
-         contains_ci(p, n, "this site") || contains_ci(p, n, "this website") ||
-         contains_ci(p, n, "our site") || contains_ci(p, n, "our website") ||
-         contains_ci(p, n, "your experience") || contains_ci(p, n, "your browser")))
+         contains_ci(p, n, "you consent") || contains_ci(p, n, "this site") ||
+         contains_ci(p, n, "this website") || contains_ci(p, n, "our site") ||
+         contains_ci(p, n, "our website") || contains_ci(p, n, "your experience") ||
+         contains_ci(p, n, "your browser")))
         return 1;
     if (l->n_words > 25)
         return 0;

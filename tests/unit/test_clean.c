@@ -231,6 +231,8 @@ static void test_site_furniture_lines(void **state)
         "More on this story",
         "The BBC is not responsible for the content of external sites.",
         "We use cookies to improve your experience. By using this site you agree.",
+        "By choosing I Accept, you consent to our use of cookies and other tracking "
+        "technologies.",
         "This website uses cookies to improve your experience while you navigate through the "
         "website. Out of these cookies, the cookies that are categorized as necessary are "
         "stored on your browser as they are essential for the working of basic "
