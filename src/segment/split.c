@@ -762,7 +762,16 @@ static void settle(hd_clean *c, hd_seg *s, uint64_t title_key, int have_title)
     }
     hd_clean_resolve(c->lines, s->from, s->to);
     drop_glued_copies(c, s);
-    size_t limit = fg + 3 < s->to ? fg + 3 : s->to;
+    /* the date sits near the story's first paragraph of prose, which may come after a
+     * standfirst, a caption or a widget's line that the cleaner kept ("‘We had some issues,’
+     * exec says …", a photo credit, "By Meg James", "Nov. 19, 2019", then the story) */
+    size_t fp = fg;
+    while (fp < s->to && !(c->lines[fp].kind == HD_LINE_GOOD && c->lines[fp].terminal &&
+                           c->lines[fp].n_words >= 10 && fp > fg))
+        fp++;
+    if (fp >= s->to)
+        fp = fg;
+    size_t limit = fp + 3 < s->to ? fp + 3 : s->to;
     for (size_t i = s->from; i < limit && !s->date.y; i++)
         if (c->lines[i].kind == HD_LINE_META)
             hd_date_find(text_of(c, i), c->lines[i].len, &s->date, NULL, NULL);

@@ -596,6 +596,32 @@ static void test_name_over_date_is_a_byline(void **state)
     unload(&p);
 }
 
+/* The date line may come after a widget's long line the cleaner kept and well before the
+ * story's first paragraph: it is looked for up to that paragraph. */
+static void test_date_after_a_kept_widget_line(void **state)
+{
+    (void)state;
+    page p;
+    load_text(&p,
+              "Chinese hunter catches bubonic plague after eating wild rabbit\n\n"
+              "By Natalie Musumeci\n\nView author archive\n\nMost Popular Today\n\n"
+              "1 120-year-old photo sparks Greta Thunberg conspiracy theories 2 Obama aides "
+              "allegedly left Trump staffers notes 3 Teen charged in the death of a classmate "
+              "after a fight in the school yard\n\n"
+              "Name(required)\n\nEmail(required)\n\nComment(required)\n\n"
+              "November 18, 2019 | 4:10pm\n\nEnlarge Image\n\nShutterstock\n\nMore On:\n\n"
+              "plague\n\n"
+              "A case of the bubonic plague was reported in China over the weekend after two "
+              "people there were diagnosed with the pneumonic plague.\n\n"
+              "Authorities say that the cases appear to be unrelated, officials said.\n",
+              NULL);
+    assert_int_equal(p.segs.n, 1);
+    assert_int_equal(p.segs.v[0].date.y, 2019);
+    assert_int_equal(p.segs.v[0].date.m, 11);
+    assert_int_equal(p.segs.v[0].date.d, 18);
+    unload(&p);
+}
+
 static void test_date_line_with_bars(void **state)
 {
     (void)state;
@@ -799,6 +825,7 @@ int main(void)
         cmocka_unit_test(test_story_glued_into_one_paragraph),
         cmocka_unit_test(test_related_list_of_blurbs),
         cmocka_unit_test(test_name_over_date_is_a_byline),
+        cmocka_unit_test(test_date_after_a_kept_widget_line),
         cmocka_unit_test(test_date_line_with_bars),
         cmocka_unit_test(test_headline_byline_and_page_title),
         cmocka_unit_test(test_subheading_and_byline),
