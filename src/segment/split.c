@@ -70,13 +70,20 @@ static void mark_meta(hd_clean *c)
 {
     for (size_t i = 0; i < c->n_lines; i++) {
         hd_line *l = &c->lines[i];
-        if (l->n_words > 14 || l->kind == HD_LINE_BAD)
-            continue;
         const char *p = text_of(c, i);
         size_t n = l->len;
+        hd_date d;
+        /* "By HNN Staff | November 18, 2019 at 2:26 PM HST - Updated November 18 at 4:46 PM":
+         * a byline with its date and update time runs longer */
+        if (l->kind != HD_LINE_BAD && l->n_words > 14 && l->n_words <= 24 && !l->terminal &&
+            n > 3 && strncmp(p, "By ", 3) == 0 && hd_date_find(p, n, &d, NULL, NULL)) {
+            l->kind = HD_LINE_META;
+            continue;
+        }
+        if (l->n_words > 14 || l->kind == HD_LINE_BAD)
+            continue;
         if (n && p[n - 1] == '.' && l->n_words > 6)
             continue; /* a sentence that happens to hold a date */
-        hd_date d;
         size_t s, e;
         if (hd_date_find(p, n, &d, &s, &e)) {
             /* Most of the line must be the date and byline words, not prose. */
@@ -765,23 +772,29 @@ static void settle(hd_clean *c, hd_seg *s, uint64_t title_key, int have_title)
     /* the date sits near the story's first paragraph of prose, which may come after a
      * standfirst, a caption or a widget's line that the cleaner kept ("‘We had some issues,’
      * exec says …", a photo credit, "By Meg James", "Nov. 19, 2019", then the story) */
-    size_t fp = fg;
-    while (fp < s->to && !(c->lines[fp].kind == HD_LINE_GOOD && c->lines[fp].terminal &&
-                           c->lines[fp].n_words >= 10 && fp > fg))
-        fp++;
-    if (fp >= s->to)
-        fp = fg;
-    size_t limit = fp + 3 < s->to ? fp + 3 : s->to;
-    for (size_t i = s->from; i < limit && !s->date.y; i++)
-        if (c->lines[i].kind == HD_LINE_META)
-            hd_date_find(text_of(c, i), c->lines[i].len, &s->date, NULL, NULL);
-    /* no byline or date line: a date line set with bars ("26 November 2022 | 10:30 GMT") was
-     * read as navigation; it still dates the article */
-    for (size_t i = s->from; i < limit && !s->date.y; i++) {
-        const hd_line *l = &c->lines[i];
-        if (l->kind == HD_LINE_BAD && !l->credit && l->n_words <= 12 &&
-            memmem(text_of(c, i), l->len, " | ", 3))
-            hd_date_find(text_of(c, i), l->len, &s->date, NULL, NULL);
+    /* a search box's sentence or a widget's may come first ("This search returns results
+     * from …"): failing that, up to the first paragraph of twenty words or more */
+    size_t from = s->from;
+    for (unsigned min_words = 10; min_words <= 20 && !s->date.y; min_words += 10) {
+        size_t fp = fg;
+        while (fp < s->to && !(c->lines[fp].kind == HD_LINE_GOOD && c->lines[fp].terminal &&
+                               c->lines[fp].n_words >= min_words && fp > fg))
+            fp++;
+        if (fp >= s->to)
+            fp = fg;
+        size_t limit = fp + 3 < s->to ? fp + 3 : s->to;
+        for (size_t i = from; i < limit && !s->date.y; i++)
+            if (c->lines[i].kind == HD_LINE_META)
+                hd_date_find(text_of(c, i), c->lines[i].len, &s->date, NULL, NULL);
+        /* no byline or date line: a date line set with bars ("26 November 2022 | 10:30 GMT")
+         * was read as navigation; it still dates the article */
+        for (size_t i = from; i < limit && !s->date.y; i++) {
+            const hd_line *l = &c->lines[i];
+            if (l->kind == HD_LINE_BAD && !l->credit && l->n_words <= 12 &&
+                memmem(text_of(c, i), l->len, " | ", 3))
+                hd_date_find(text_of(c, i), l->len, &s->date, NULL, NULL);
+        }
+        from = limit > from ? limit : from;
     }
     s->n_body = 0;
     for (size_t i = s->from; i < s->to; i++)

@@ -620,6 +620,30 @@ static void test_date_after_a_kept_widget_line(void **state)
     assert_int_equal(p.segs.v[0].date.m, 11);
     assert_int_equal(p.segs.v[0].date.d, 18);
     unload(&p);
+    /* a search box's sentence before the date line; a long byline with an update time */
+    load_text(&p,
+              "September 2018 open thread\n\nEnter search terms here.\n\n"
+              "This search returns results from both the main site and from the blog, in one "
+              "list.\n\nNotes from Research Conversations\n\nTop Charities\n\n"
+              "September 10, 2018 | by Catherine\n\n"
+              "Our goal with hosting quarterly open threads is to give blog readers an "
+              "opportunity to publicly raise comments or questions about our work that do not "
+              "fit the posts we publish.\n",
+              NULL);
+    assert_int_equal(p.segs.v[0].date.y, 2018);
+    assert_int_equal(p.segs.v[0].date.d, 10);
+    unload(&p);
+    load_text(&p,
+              "Scientists use Hawaii telescope to spot water vapor on distant moon\n\n"
+              "By HNN Staff | November 18, 2019 at 2:26 PM HST - Updated November 18 at 4:46 "
+              "PM\n\n"
+              "NASA scientists using a telescope atop Mauna Kea have confirmed the presence of "
+              "water vapor above the surface of Europa.\n\n"
+              "The find almost certainly means the moon has liquid water, the team said.\n",
+              NULL);
+    assert_int_equal(p.segs.v[0].date.d, 18);
+    assert_false(body_has(&p, 0, "By HNN Staff"));
+    unload(&p);
 }
 
 static void test_date_line_with_bars(void **state)
