@@ -204,8 +204,18 @@ static int title_score(const hd_clean *c, size_t i)
     if (l->count >= 2)
         s += 2;
     /* The byline belongs to the headline right above it (not to one further up a list). */
-    if (i + 1 < c->n_lines && c->lines[i + 1].kind == HD_LINE_META)
-        s += 2;
+    /* ... or with a standfirst between ("Agriculture minister pledges …", "Exporters say
+     * the limits, imposed last spring, have cost …", "By Claire Dumont - 14 Feb 2023") */
+    if ((i + 1 < c->n_lines && c->lines[i + 1].kind == HD_LINE_META) ||
+        (i + 2 < c->n_lines && c->lines[i + 2].kind == HD_LINE_META &&
+         c->lines[i + 1].kind != HD_LINE_META && c->lines[i + 1].n_words >= 12 &&
+         c->lines[i + 1].n_stop >= 2 && !headline_case(&c->lines[i + 1]))) {
+        /* more than the page's first line, unless a headline stands right above: then this
+         * line is its standfirst ("Officials say the bridge will cost more than expected") */
+        int under_headline = i > 0 && c->lines[i - 1].title_like && c->lines[i - 1].n_words >= 4 &&
+                             c->lines[i - 1].kind != HD_LINE_META;
+        s += under_headline ? 2 : 4;
+    }
     if (l->n_words >= 4)
         s += 1;
     if (l->n_words <= 2) /* a section label: "In Brief", "World" */
@@ -224,7 +234,7 @@ static int title_score(const hd_clean *c, size_t i)
     }
     /* A standfirst reads like a sentence: commas and a prose share of function words. */
     if (memchr(c->text.p + l->off, ',', l->len) && l->n_stop * 4 >= l->n_words)
-        s -= 1;
+        s -= 2;
     return s;
 }
 
@@ -809,8 +819,11 @@ static void mark_name_bylines(hd_clean *c)
 {
     for (size_t i = 1; i + 1 < c->n_lines; i++) {
         const hd_line *l = &c->lines[i];
-        if (l->n_words < 1 || l->n_words > 4 || l->n_stop || l->n_num || l->n_cap < l->n_words ||
-            l->terminal || l->kind == HD_LINE_META || c->lines[i + 1].kind != HD_LINE_META)
+        /* "Kevin Johnson and Kevin McCoy USA TODAY": two names and the outlet */
+        uint32_t ands = l->n_stop == 1 && memmem(text_of(c, i), l->len, " and ", 5) ? 1 : 0;
+        if (l->n_words < 1 || l->n_words > (ands ? 9u : 4u) || l->n_stop > ands || l->n_num ||
+            l->n_cap + ands < l->n_words || l->terminal || l->kind == HD_LINE_META ||
+            c->lines[i + 1].kind != HD_LINE_META)
             continue;
         int headline = 0;
         for (size_t k = i >= 2 ? i - 2 : 0; k < i && !headline; k++)
@@ -872,10 +885,20 @@ hd_rc hd_segment_page(hd_clean *c, const char *given_title, hd_segments *out, hd
      * opens the page, is printed more than once, or sits on a byline is a title candidate. */
     for (size_t i = 0; i < n; i++) {
         hd_line *l = &c->lines[i];
-        if (!l->title_like || l->kind != HD_LINE_GOOD)
+        if (!l->title_like || (l->kind != HD_LINE_GOOD && l->kind != HD_LINE_BAD))
             continue;
         int byline = (i + 1 < n && c->lines[i + 1].kind == HD_LINE_META) ||
                      (i + 2 < n && c->lines[i + 2].kind == HD_LINE_META);
+        /* a headline the cleaner dropped among navigation ("Learn More", then "Thousands of
+         * teachers pack Indiana Statehouse for protest" over "Tom Davies Associated Press"):
+         * right on its byline it is one again */
+        if (l->kind == HD_LINE_BAD) {
+            if (c->lines[i + 1 < n ? i + 1 : i].kind == HD_LINE_META && i + 1 < n &&
+                l->n_words >= 4 && !l->n_ui && !l->credit && l->count < 2 &&
+                (i == 0 || c->lines[i - 1].kind != HD_LINE_META))
+                l->kind = HD_LINE_SHORT;
+            continue;
+        }
         /* With a title from metadata, the first line is only a headline if it repeats it. */
         if ((i == 0 && !have_given) || l->count >= 2 || byline)
             l->kind = HD_LINE_SHORT;

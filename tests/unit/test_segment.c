@@ -646,6 +646,37 @@ static void test_date_after_a_kept_widget_line(void **state)
     unload(&p);
 }
 
+/* The headline right on its byline wins over the page's first line when that line is
+ * navigation, also when the cleaner had dropped the headline among navigation; a standfirst
+ * between headline and byline does not take the byline's headline away from the headline. */
+static void test_headline_on_byline_over_first_line(void **state)
+{
+    (void)state;
+    page p;
+    load_text(&p,
+              "Welcome to The Detroit News's EUROPEAN UNION EXPERIENCE\n\nLearn More\n\n"
+              "Thousands of teachers pack Indiana Statehouse for protest\n\n"
+              "Tom Davies Associated Press\n\nPublished 11:34 PM EST Nov 19, 2019\n\n"
+              "Indianapolis - Several thousand teachers wearing red surrounded the Indiana "
+              "Statehouse on Tuesday, calling for higher pay.\n\n"
+              "The union-organized rally was Indiana's biggest such teacher protest.\n",
+              NULL);
+    assert_int_equal(p.segs.n, 1);
+    assert_true(title_eq(&p, 0, "Thousands of teachers pack Indiana Statehouse for protest"));
+    unload(&p);
+    load_text(&p,
+              "Leader rejects talks with US\n"
+              "Ayatollah Khamenei referred to the words of US General Wesley Clark in 2003\n"
+              "By News Desk - November 27 2022\n\n"
+              "During a meeting with the Basij volunteer forces on 26 November, the Supreme "
+              "Leader said he rejects talks with the United States.\n\n"
+              "According to Khamenei, the problems can only be solved through tribute.\n",
+              NULL);
+    assert_true(title_eq(&p, 0, "Leader rejects talks with US"));
+    assert_int_equal(p.segs.v[0].date.y, 2022);
+    unload(&p);
+}
+
 static void test_date_line_with_bars(void **state)
 {
     (void)state;
@@ -850,6 +881,7 @@ int main(void)
         cmocka_unit_test(test_related_list_of_blurbs),
         cmocka_unit_test(test_name_over_date_is_a_byline),
         cmocka_unit_test(test_date_after_a_kept_widget_line),
+        cmocka_unit_test(test_headline_on_byline_over_first_line),
         cmocka_unit_test(test_date_line_with_bars),
         cmocka_unit_test(test_headline_byline_and_page_title),
         cmocka_unit_test(test_subheading_and_byline),
