@@ -91,7 +91,12 @@ static void mark_meta(hd_clean *c)
                 l->kind = HD_LINE_META;
             continue;
         }
-        if ((n > 3 && strncmp(p, "By ", 3) == 0 && l->n_words <= 8 && !l->terminal) ||
+        /* "By LISA MASCARO, MARY CLARE JALONICK and ERIC TUCKER": names, commas and "and" */
+        uint32_t ands = 0;
+        for (const char *q = p; (q = memmem(q, n - (size_t)(q - p), " and ", 5)) != NULL; q += 5)
+            ands++;
+        if ((n > 3 && strncmp(p, "By ", 3) == 0 && !l->terminal &&
+             (l->n_words <= 8 || (l->n_words <= 14 && l->n_cap + ands >= l->n_words))) ||
             byline_role(p, n, l))
             l->kind = HD_LINE_META;
     }
@@ -822,12 +827,15 @@ static void mark_name_bylines(hd_clean *c)
         /* "Kevin Johnson and Kevin McCoy USA TODAY": two names and the outlet */
         uint32_t ands = l->n_stop == 1 && memmem(text_of(c, i), l->len, " and ", 5) ? 1 : 0;
         if (l->n_words < 1 || l->n_words > (ands ? 9u : 4u) || l->n_stop > ands || l->n_num ||
-            l->n_cap + ands < l->n_words || l->terminal || l->kind == HD_LINE_META ||
-            c->lines[i + 1].kind != HD_LINE_META)
+            l->n_cap + ands < l->n_words || l->terminal || l->kind == HD_LINE_META)
             continue;
+        if (c->lines[i + 1].kind != HD_LINE_META)
+            continue;
+        /* a headline (a line of five words or more that is no sentence) a line or two above */
         int headline = 0;
         for (size_t k = i >= 2 ? i - 2 : 0; k < i && !headline; k++)
-            headline = c->lines[k].title_like && c->lines[k].n_words >= 5;
+            headline = c->lines[k].n_words >= 5 && c->lines[k].kind != HD_LINE_META &&
+                       (c->lines[k].title_like || !c->lines[k].terminal);
         if (headline)
             c->lines[i].kind = HD_LINE_META;
     }
@@ -885,6 +893,16 @@ hd_rc hd_segment_page(hd_clean *c, const char *given_title, hd_segments *out, hd
      * opens the page, is printed more than once, or sits on a byline is a title candidate. */
     for (size_t i = 0; i < n; i++) {
         hd_line *l = &c->lines[i];
+        if ((l->kind == HD_LINE_BAD || l->kind == HD_LINE_SHORT) && !l->title_like &&
+            !l->terminal && l->n_words >= 4 && l->n_words <= 20 && !l->n_ui && !l->credit &&
+            i + 1 < n && c->lines[i + 1].kind == HD_LINE_META &&
+            (i == 0 || c->lines[i - 1].kind != HD_LINE_META)) {
+            /* "10 things in tech you need to know today" over "Charlie Wood, Business Insider":
+             * a headline in sentence case, right on its byline */
+            const char *t = text_of(c, i);
+            if ((t[0] >= 'A' && t[0] <= 'Z') || (t[0] >= '0' && t[0] <= '9'))
+                l->title_like = 1;
+        }
         if (!l->title_like || (l->kind != HD_LINE_GOOD && l->kind != HD_LINE_BAD))
             continue;
         int byline = (i + 1 < n && c->lines[i + 1].kind == HD_LINE_META) ||
@@ -894,7 +912,7 @@ hd_rc hd_segment_page(hd_clean *c, const char *given_title, hd_segments *out, hd
          * right on its byline it is one again */
         if (l->kind == HD_LINE_BAD) {
             if (c->lines[i + 1 < n ? i + 1 : i].kind == HD_LINE_META && i + 1 < n &&
-                l->n_words >= 4 && !l->n_ui && !l->credit && l->count < 2 &&
+                l->n_words >= 4 && !l->n_ui && !l->credit &&
                 (i == 0 || c->lines[i - 1].kind != HD_LINE_META))
                 l->kind = HD_LINE_SHORT;
             continue;

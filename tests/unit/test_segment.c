@@ -675,6 +675,29 @@ static void test_headline_on_byline_over_first_line(void **state)
     assert_true(title_eq(&p, 0, "Leader rejects talks with US"));
     assert_int_equal(p.segs.v[0].date.y, 2022);
     unload(&p);
+    /* a headline in sentence case printed many times over "Name, Outlet" and the date; a
+     * long byline of names */
+    load_text(&p,
+              "Menu\n\nSearch\n\n10 things in tech you need to know today\n\n"
+              "Charlie Wood, Business Insider\n\n19.11.2019, 08:57\n\n"
+              "Good morning! This is the tech news you need to know this Tuesday, in one "
+              "place.\n\nThe New York attorney general is investigating WeWork amid layoffs, "
+              "the company said.\n\n10 things in tech you need to know today\n\n"
+              "10 things in tech you need to know today\n",
+              NULL);
+    assert_true(title_eq(&p, 0, "10 things in tech you need to know today"));
+    unload(&p);
+    load_text(&p,
+              "Menu\n\nSearch\n\n"
+              "Unpredictable Sondland faces questions about Trump, Ukraine\n\n"
+              "By LISA MASCARO, MARY CLARE JALONICK and ERIC TUCKER\n\n"
+              "WASHINGTON (AP) - Gordon Sondland is a wild card as he testifies before the "
+              "House impeachment inquiry.\n\nHe will be asked about the July call, aides "
+              "said.\n",
+              NULL);
+    assert_true(title_eq(&p, 0, "Unpredictable Sondland faces questions about Trump, Ukraine"));
+    assert_false(body_has(&p, 0, "By LISA MASCARO"));
+    unload(&p);
 }
 
 static void test_date_line_with_bars(void **state)
