@@ -92,11 +92,13 @@ static void mark_meta(hd_clean *c)
             continue;
         }
         /* "By LISA MASCARO, MARY CLARE JALONICK and ERIC TUCKER": names, commas and "and" */
+        int by = n > 3 && p[0] == 'B' && p[1] == 'y' && p[2] == ' ' && !l->terminal;
         uint32_t ands = 0;
-        for (const char *q = p; (q = memmem(q, n - (size_t)(q - p), " and ", 5)) != NULL; q += 5)
-            ands++;
-        if ((n > 3 && strncmp(p, "By ", 3) == 0 && !l->terminal &&
-             (l->n_words <= 8 || (l->n_words <= 14 && l->n_cap + ands >= l->n_words))) ||
+        if (by && l->n_words > 8)
+            for (const char *q = p; (q = memmem(q, n - (size_t)(q - p), " and ", 5)) != NULL;
+                 q += 5)
+                ands++;
+        if ((by && (l->n_words <= 8 || (l->n_words <= 14 && l->n_cap + ands >= l->n_words))) ||
             byline_role(p, n, l))
             l->kind = HD_LINE_META;
     }
@@ -824,6 +826,9 @@ static void mark_name_bylines(hd_clean *c)
 {
     for (size_t i = 1; i + 1 < c->n_lines; i++) {
         const hd_line *l = &c->lines[i];
+        if (l->n_words < 1 || l->n_words > 9 || l->n_stop > 1 || l->terminal ||
+            c->lines[i + 1].kind != HD_LINE_META)
+            continue;
         /* "Kevin Johnson and Kevin McCoy USA TODAY": two names and the outlet */
         uint32_t ands = l->n_stop == 1 && memmem(text_of(c, i), l->len, " and ", 5) ? 1 : 0;
         if (l->n_words < 1 || l->n_words > (ands ? 9u : 4u) || l->n_stop > ands || l->n_num ||
