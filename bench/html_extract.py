@@ -14,7 +14,7 @@ usage: bench/html_extract.py [--herald PATH] [--bench DIR] [--work DIR]
 Each is scored with ../shared/tools/score_html.py (word 4-gram precision and recall per page,
 averaged; F1 of the averages). Python 3 stdlib only.
 """
-import argparse, gzip, json, os, subprocess, sys
+import argparse, gzip, json, os, re, subprocess, sys, unicodedata
 from html.parser import HTMLParser
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -94,6 +94,47 @@ def main():
     print(f"| the pages' visible text | text cleaner + segmenter | {n['text']} | "
           f"{score(a.bench, runs['text'])} |")
     print(f"| the pages' visible text | (all kept, no herald) | 120 | {score(a.bench, keep)} |")
+    print()
+    print(headers_agree(a.bench, runs["html"], runs["text"]))
+
+
+def _norm(s):
+    s = unicodedata.normalize("NFKC", s or "").lower()
+    s = re.sub("[\u2018\u2019\u201c\u201d\"']", "", s)
+    return re.sub(r"\s+", " ", s).strip()
+
+
+def _by_page(path):
+    pages = {}
+    for line in open(path):
+        art = json.loads(line)
+        m = re.search(r"[0-9a-f]{64}", art.get("source") or "")
+        if m:
+            pages.setdefault(m.group(0), []).append(art)
+    return pages
+
+
+def headers_agree(bench, html_run, text_run):
+    """Titles and dates of the text path, which the benchmark has no gold for, checked two ways:
+    the title of the text path's longest article against the HTML path's (which reads the page's
+    <h1>/og:title; equal, or one a prefix of the other, after folding case and quotes), and its
+    date against the date in the page's URL where there is one (/2019/11/18/)."""
+    gold = json.load(open(os.path.join(bench, "ground-truth.json")))
+    html, text = _by_page(html_run), _by_page(text_run)
+    titles = titles_ok = dates = dates_ok = 0
+    for k, g in gold.items():
+        main = max(text.get(k, []), key=lambda art: len(art.get("body") or ""), default=None)
+        if k in html and main:
+            titles += 1
+            ht, tt = _norm(html[k][0].get("title")), _norm(main.get("title"))
+            titles_ok += bool(ht and tt and (ht == tt or ht.startswith(tt) or tt in ht))
+        m = re.search(r"/(20\d\d)[/-](\d\d)[/-](\d\d)/", g.get("url", ""))
+        if m:
+            dates += 1
+            dates_ok += bool(main) and (main.get("date") or "") == "-".join(m.groups())
+    return (f"text path: title of the main article agrees with the HTML path's on {titles_ok} of "
+            f"{titles} pages; date equals the URL's on {dates_ok} of {dates} pages with a date in "
+            f"the URL")
 
 
 if __name__ == "__main__":
