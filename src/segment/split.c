@@ -916,9 +916,13 @@ hd_rc hd_segment_page(hd_clean *c, const char *given_title, hd_segments *out, hd
          * teachers pack Indiana Statehouse for protest" over "Tom Davies Associated Press"):
          * right on its byline it is one again */
         if (l->kind == HD_LINE_BAD) {
+            /* not a byline itself ("By Bill Hoppe | Special to the Pioneer Press" over the
+             * date line) */
+            const char *t = text_of(c, i);
             if (c->lines[i + 1 < n ? i + 1 : i].kind == HD_LINE_META && i + 1 < n &&
                 l->n_words >= 4 && !l->n_ui && !l->credit &&
-                (i == 0 || c->lines[i - 1].kind != HD_LINE_META))
+                (i == 0 || c->lines[i - 1].kind != HD_LINE_META) &&
+                !(l->len > 3 && !strncasecmp(t, "by ", 3)))
                 l->kind = HD_LINE_SHORT;
             continue;
         }

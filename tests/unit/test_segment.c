@@ -698,6 +698,20 @@ static void test_headline_on_byline_over_first_line(void **state)
     assert_true(title_eq(&p, 0, "Unpredictable Sondland faces questions about Trump, Ukraine"));
     assert_false(body_has(&p, 0, "By LISA MASCARO"));
     unload(&p);
+    /* a byline among share buttons is no headline */
+    load_text(&p,
+              "Zach Parise heating up, scores twice as Wild beat Sabres 4-1\n\n"
+              "Click to share on Tumblr (Opens in new window)\n\nShare on Facebook\n\n"
+              "Share on Twitter\n\nEmail this article\n\n"
+              "By Bill Hoppe | Special to the Pioneer Press\n\n"
+              "PUBLISHED: November 19, 2019 at 8:59 pm | UPDATED: November 19, 2019 at 10:16 "
+              "pm\n\nSign up for Newsletters and Alerts\n\n"
+              "BUFFALO, N.Y. - Zach Parise scored twice and the Wild beat the Sabres 4-1 on "
+              "Tuesday night.\n\nKevin Fiala also scored for Minnesota, which has won three "
+              "straight.\n",
+              NULL);
+    assert_false(title_is(&p, 0, "By Bill Hoppe"));
+    unload(&p);
 }
 
 static void test_date_line_with_bars(void **state)
