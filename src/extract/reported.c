@@ -700,9 +700,12 @@ static int clause_opener(const xctx *x, uint32_t a, uint32_t b)
         "while", "although", "though",  "whereas", "when", "if",   "because", "since",
         "after", "before",   "despite", "unlike",  "as",   "once", "until",   NULL};
     static const char *const adv[] = {
-        "in",     "on",    "at",         "for",       "by",           "with",     "under",
-        "during", "among", "however",    "meanwhile", "additionally", "moreover", "overall",
-        "still",  "now",   "separately", "last",      "this",         "earlier",  NULL};
+        "in",       "on",        "at",        "for",     "by",         "with",
+        "under",    "during",    "among",     "however", "meanwhile",  "additionally",
+        "moreover", "overall",   "still",     "now",     "separately", "last",
+        "this",     "earlier",   "elsewhere", "also",    "later",      "furthermore",
+        "further",  "likewise",  "similarly", "besides", "finally",    "then",
+        "today",    "yesterday", NULL};
     if (a >= b || !tok_word(x, a))
         return 0;
     for (int k = 0; sub[k]; k++)

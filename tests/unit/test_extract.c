@@ -1345,6 +1345,12 @@ static void test_quote_then_participle(void **state)
     check(&r, "Negotiation with America is poison", "Ali Khamenei", 1, "said");
     check(&r, "double poison", "Ali Khamenei", 0, "adding");
     check(&r, "no meeting was planned", "Abbas Mousavi", 0, "noting");
+    /* an opening adverbial is no statement: the words after the cue are */
+    r = run("Ayatollah Ali Khamenei met students on Wednesday.\n"
+            "Elsewhere in his remarks, Ayatollah Khamenei called on the youth to strengthen the "
+            "economy.\n");
+    check(&r, "the youth to strengthen the economy", "Ali Khamenei", 0, "called");
+    assert_false(has(&r, "Elsewhere in his remarks"));
 }
 
 /* "The 31-year-old said" is the person the article gives that age; without one, no one. */
