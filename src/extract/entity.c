@@ -905,12 +905,15 @@ static void run(xctx *x, epass *p, uint32_t a, uint32_t b)
         if (b - k <= 1) {
             re = b; /* "Undersecretary of State" (for …): the complement ends the run */
         } else if (k + 2 < b + 1 && cap_word(x, k)) {
+            int the = tok_is(x, k - 1, "the");
             k++;
             while (k + 2 < b + 1 && b - k > 2 &&
                    (tok_has(x, k, LW_ORG | LW_PCUE | LW_PLACE | LW_MOD) || connector(x, k) ||
                     b - k > 4))
                 k++;
-            re = k;
+            /* "Leader of the Islamic Revolution": after "of the", one word left is the
+             * complement's own ("Secretary of State Shultz" has no "the") */
+            re = the && b - k == 1 ? b : k;
         }
     }
     /* A lowercase role right before the run ("spokesman John Kirby"). */

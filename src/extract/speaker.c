@@ -211,6 +211,22 @@ static int np_core(xctx *x, uint32_t j, uint32_t lo, xnp *np)
         return 1;
     }
     int32_t e = x->tent[j];
+    if (e >= 0 && x->ent[e].kind != HD_ENT_PERSON) {
+        /* "The Leader of the Islamic Revolution stressed", "the president of the Republic
+         * said": the role whose complement the organisation or place is speaks */
+        uint32_t k = j;
+        while (k > lo && x->tent[k - 1] == e)
+            k--;
+        if (k > lo + 1 && tok_is(x, k - 1, "the"))
+            k--;
+        uint32_t r = k > lo + 1 && tok_is(x, k - 1, "of") && x->tent[k - 2] < 0
+                         ? hd_ex_role_ending_at(x, k - 2, lo)
+                         : UINT32_MAX;
+        if (r != UINT32_MAX && r > lo && tok_is(x, r - 1, "the") && np_core(x, k - 2, lo, np)) {
+            np->t1 = j + 1;
+            return 1;
+        }
+    }
     if (e >= 0) {
         int32_t pe = person_of(x, j, lo, e);
         if (pe != e) {

@@ -1331,6 +1331,15 @@ static void test_honorifics_and_more_cues(void **state)
     check(&r, "The market is calm", NULL, 1, "commented");
     check(&r, "he was pleased", NULL, 0, "said");
     assert_null(entity(&r, "Eminence"));
+    /* "the ROLE of the ORGANISATION" speaks as the role, not as the organisation */
+    r = run("Leader of the Islamic Revolution Ayatollah Seyyed Ali Khamenei met students on "
+            "Wednesday.\n"
+            "The Leader of the Islamic Revolution stressed that the enemies will fail.\n"
+            "The chairman of Bankers Trust Co asserted that the Glass-Steagall Act is all but "
+            "dead.\n");
+    check(&r, "the enemies will fail", "Ali Khamenei", 0, "stressed");
+    assert_null(entity(&r, "Revolution"));
+    check(&r, "the Glass-Steagall Act is all but dead", NULL, 0, "asserted");
 }
 
 /* After a quote and its cue, ", adding that …" says more of the same speaker's words. */
