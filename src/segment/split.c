@@ -846,14 +846,14 @@ static void mark_name_bylines(hd_clean *c)
     }
 }
 
-/* Is the piece a teaser: a title and one kept line of at most forty words? */
+/* Is the piece a teaser: a title and one kept line of at most seventy words? */
 static int blurb(const hd_clean *c, const hd_seg *sg)
 {
     if (sg->title < 0 || sg->n_body != 1)
         return 0;
     for (size_t i = sg->from; i < sg->to; i++)
         if (c->lines[i].kind == HD_LINE_GOOD)
-            return c->lines[i].n_words <= 40 && !c->lines[i].table;
+            return c->lines[i].n_words <= 70 && !c->lines[i].table;
     return 0;
 }
 

@@ -571,6 +571,23 @@ static void test_related_list_of_blurbs(void **state)
     assert_int_equal(p.segs.n, 3);
     assert_true(body_has(&p, 1, "Changing gender norms"));
     unload(&p);
+    /* a teaser's one paragraph may run to fifty words or more */
+    const char *longer =
+        "Minnesotan Casey Mittelstadt finding his legs in Buffalo\n\nNovember 18, 2019\n\n"
+        "About three years ago, a 17-year-old draft prospect started turning heads at the "
+        "combine with a blend of speed and skill that scouts said they had rarely seen in a "
+        "player from the state, and the Sabres took him eighth overall in the first round of "
+        "the draft that summer.\n\n"
+        "Wild dig themselves another hole in overtime loss\n\nNovember 17, 2019\n\n"
+        "Wild coach Bruce Boudreau has heeded warnings over the past couple of weeks about slow "
+        "starts, yet his team again fell behind by two goals in the first period before a late "
+        "rally forced overtime, where the Sabres won it on a power play after a penalty on the "
+        "Wild's captain.\n";
+    snprintf(text, sizeof text, "%s%s", story, longer);
+    load_text(&p, text, NULL);
+    assert_int_equal(p.segs.n, 1);
+    assert_false(body_has(&p, 0, "About three years ago"));
+    unload(&p);
 }
 
 /* An author's name alone over the date, just below the headline, is a byline, not the
