@@ -75,6 +75,7 @@ static const char *const hint_words[] = {
      * consent banner is looked for only in lines that mention cookies */
     "cookie",
     "cookies",
+    "password",
 };
 
 /* bits of hd_line.hints: hint_words[k] sets 1 << k (HD_HINT_COOKIES: clean.h) */
@@ -84,8 +85,9 @@ enum { HINT_RESERVED = 1, HINT_EXTERNAL = 2, HINT_JAVASCRIPT = 4, HINT_BROWSER =
 #define N_UI   (sizeof ui_words / sizeof *ui_words)
 #define N_HINT (sizeof hint_words / sizeof *hint_words)
 _Static_assert(N_HINT <= 32, "hd_line.hints has a bit per hint word");
-_Static_assert(N_HINT == 30 && HD_HINT_COOKIES == (3u << 28),
-               "\"cookie\" and \"cookies\" are the last two hint words");
+_Static_assert(N_HINT == 31 && HD_HINT_COOKIES == (3u << 28),
+               "\"cookie\" and \"cookies\" are hint words 28 and 29");
+enum { HINT_PASSWORD = 1u << 30 };
 
 static uint32_t word_hash(const char *w, size_t n)
 {
@@ -315,6 +317,11 @@ static int furniture(const char *p, size_t n, const hd_line *l)
         return 1;
     if (l->n_words > 25)
         return 0;
+    /* an account widget: "Check your email for a link to reset your password" */
+    if ((l->hints & HINT_PASSWORD) &&
+        (contains_ci(p, n, "your password") || contains_ci(p, n, "password reset") ||
+         contains_ci(p, n, "password has been")))
+        return 1;
     if (l->n_words <= 5) {
         size_t e = n;
         while (e > 0 && (p[e - 1] == ' ' || p[e - 1] == ':' || p[e - 1] == '.'))

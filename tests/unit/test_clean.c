@@ -233,6 +233,8 @@ static void test_site_furniture_lines(void **state)
         "We use cookies to improve your experience. By using this site you agree.",
         "By choosing I Accept, you consent to our use of cookies and other tracking "
         "technologies.",
+        "Check your email for a link to reset your password.",
+        "Password has been successfully updated.",
         "This website uses cookies to improve your experience while you navigate through the "
         "website. Out of these cookies, the cookies that are categorized as necessary are "
         "stored on your browser as they are essential for the working of basic "
@@ -246,6 +248,7 @@ static void test_site_furniture_lines(void **state)
         "The union said it would sign up for talks on the new contract.",
         "Copyright lawyers said the ruling would change how the rules are read.",
         "The regulator said the site uses cookies to track readers for advertisers.",
+        "Users should change their password immediately, the company said on Monday.",
         "Google said on Tuesday that it would stop supporting third-party cookies in its "
         "Chrome browser within two years, a move that advertisers fear will cut into the "
         "revenue of the publishers whose sites they buy space on.",
