@@ -753,6 +753,51 @@ static void drop_glued_copies(hd_clean *c, const hd_seg *s)
     }
 }
 
+/* Is line i a teaser's headline: a few words, no sentence? */
+static int pair_head(const hd_clean *c, size_t i)
+{
+    const hd_line *l = &c->lines[i];
+    return l->n_words >= 3 && l->n_words <= 14 && !l->terminal && l->kind != HD_LINE_META;
+}
+
+/* Is line i a teaser's one-sentence summary? */
+static int pair_summary(const hd_clean *c, size_t i)
+{
+    const hd_line *l = &c->lines[i];
+    if (l->n_words < 6 || l->n_words > 25 || !l->terminal)
+        return 0;
+    const char *p = text_of(c, i);
+    for (size_t k = 0; k + 2 < l->len; k++)
+        if ((p[k] == '.' || p[k] == '?' || p[k] == '!') && p[k + 1] == ' ' && p[k + 2] >= 'A' &&
+            p[k + 2] <= 'Z')
+            return 0; /* two sentences: prose */
+    return 1;
+}
+
+/* Related stories after the story, each a headline over a one-sentence summary ("Urartu relics
+ * unearthed in Iran", "Archaeological relics related to the Kingdom of Urartu have recently
+ * been found."): three pairs or more in a row, after at least three paragraphs of the story,
+ * are no part of it. */
+static void drop_teaser_pairs(hd_clean *c, size_t fg, size_t to)
+{
+    size_t goods = 0;
+    for (size_t i = fg; i + 5 < to; i++) {
+        goods += c->lines[i].kind == HD_LINE_GOOD;
+        if (goods < 3 || !pair_head(c, i) || !pair_summary(c, i + 1))
+            continue;
+        size_t j = i, pairs = 0;
+        while (j + 1 < to && pair_head(c, j) && pair_summary(c, j + 1)) {
+            pairs++;
+            j += 2;
+        }
+        if (pairs >= 3) {
+            for (size_t k = i; k < j; k++)
+                c->lines[k].kind = HD_LINE_BAD;
+            i = j - 1;
+        }
+    }
+}
+
 /* Settle the kinds of one article's lines and count its body. */
 static void settle(hd_clean *c, hd_seg *s, uint64_t title_key, int have_title)
 {
@@ -762,6 +807,7 @@ static void settle(hd_clean *c, hd_seg *s, uint64_t title_key, int have_title)
             fg = i;
             break;
         }
+    drop_teaser_pairs(c, fg, s->to);
     /* Readers' comments after the story are prose of other authors: none of the body. */
     for (size_t i = fg + 1; i < s->to; i++)
         if (comment_section(c, i, s->to)) {

@@ -731,6 +731,48 @@ static void test_headline_on_byline_over_first_line(void **state)
     unload(&p);
 }
 
+/* After the story, related stories each a headline over a one-sentence summary go; a story's
+ * own subheadings over short paragraphs stay. */
+static void test_related_headline_summary_pairs(void **state)
+{
+    (void)state;
+    page p;
+    const char *story = "Amnesty: more than 100 protesters killed in Iran unrest\n\n"
+                        "November 20, 2019\n\n"
+                        "At least 106 protesters in 21 cities have been killed, according to "
+                        "credible reports received by Amnesty.\n\n"
+                        "Video footage shows security forces using firearms and tear gas to "
+                        "disperse protests.\n\n"
+                        "Snipers have also shot into crowds from rooftops, witnesses said.\n\n";
+    const char *related =
+        "Urartu relics unearthed in Iran\n\n"
+        "Archaeological relics of the Kingdom of Urartu have recently been found in a mount.\n\n"
+        "French actor Charles Gerard dies aged 96\n\n"
+        "The French actor of Armenian descent died on September 19, Figaro reports.\n\n"
+        "Pentagon announces deal for equipment supplies\n\n"
+        "Work will be performed in Virginia and is expected to be completed in September.\n";
+    char text[4096];
+    snprintf(text, sizeof text, "%s%s", story, related);
+    load_text(&p, text, NULL);
+    assert_int_equal(p.segs.n, 1);
+    assert_true(body_has(&p, 0, "Snipers have also shot"));
+    assert_false(body_has(&p, 0, "Archaeological relics"));
+    assert_false(body_has(&p, 0, "Work will be performed"));
+    unload(&p);
+    load_text(&p,
+              "The general who changed the army\n\nNovember 20, 2019\n\n"
+              "He led the army for twenty years and changed how it fought.\n\n"
+              "He was loved by his soldiers and feared by his rivals.\n\n"
+              "He retired in 2010 to a farm in the north.\n\n"
+              "Early life\n\nHe was born in 1950 in a small village near the border.\n\n"
+              "Army career\n\nHe joined the army in 1970 as a private soldier.\n\n"
+              "Later years\n\nHe died in 2019 at his farm, his family said.\n",
+              NULL);
+    assert_true(body_has(&p, 0, "He was born in 1950"));
+    assert_true(body_has(&p, 0, "He died in 2019"));
+    unload(&p);
+}
+
 static void test_date_line_with_bars(void **state)
 {
     (void)state;
@@ -933,6 +975,7 @@ int main(void)
         cmocka_unit_test(test_headline_below_navigation_with_prose),
         cmocka_unit_test(test_story_glued_into_one_paragraph),
         cmocka_unit_test(test_related_list_of_blurbs),
+        cmocka_unit_test(test_related_headline_summary_pairs),
         cmocka_unit_test(test_name_over_date_is_a_byline),
         cmocka_unit_test(test_date_after_a_kept_widget_line),
         cmocka_unit_test(test_headline_on_byline_over_first_line),
