@@ -715,9 +715,17 @@ static void drop_stamped_feeds(hd_clean *c)
             }
         if (count >= 3) {
             size_t from = i >= 4 ? i - 4 : 0, to = last + 5 < n ? last + 5 : n;
-            for (size_t k = from; k < to; k++)
-                if (!c->lines[k].terminal && c->lines[k].kind != HD_LINE_META)
-                    c->lines[k].kind = HD_LINE_BAD;
+            /* a summary that ends like a sentence goes too when it stands under an item's
+             * headline ("Woman risks her life to save a koala", "At least six people have
+             * died …."); a live blog's entry stands under its time stamp */
+            int under_head = 0;
+            for (size_t k = from; k < to; k++) {
+                hd_line *l = &c->lines[k];
+                int head = !l->terminal && l->n_words >= 3 && !feed_mark(c, k);
+                if ((!l->terminal || (under_head && l->n_words <= 40)) && l->kind != HD_LINE_META)
+                    l->kind = HD_LINE_BAD;
+                under_head = head;
+            }
         }
         i = last;
     }

@@ -394,7 +394,7 @@ static void test_stamped_feed_is_not_the_story(void **state)
               "A federal jury deliberated for less than 10 minutes before convicting him.\n\n"
               "Woman risks her life to save a koala\n\n"
               "At least six people have died and hundreds of homes have been destroyed by "
-              "bushfires\n\n"
+              "bushfires.\n\n"
               "2H ago\n\n"
               "Cities urge boycott of meat companies linked to Amazon fires\n\n"
               "Lawmakers in the two biggest U.S. cities want to cut ties with businesses "
@@ -409,6 +409,7 @@ static void test_stamped_feed_is_not_the_story(void **state)
     assert_int_equal(p.segs.n, 1);
     assert_true(body_has(&p, 0, "A federal jury deliberated"));
     assert_false(body_has(&p, 0, "Woman risks her life"));
+    assert_false(body_has(&p, 0, "At least six people have died"));
     assert_false(body_has(&p, 0, "Lawmakers in the two biggest"));
     assert_false(body_has(&p, 0, "Trademark application says"));
     assert_false(body_has(&p, 0, "2H ago"));
