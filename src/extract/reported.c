@@ -1037,6 +1037,21 @@ static uint32_t periphrasis(const xctx *x, uint32_t c, uint32_t s0)
          tok_is(x, c - 1, "starts") || tok_is(x, c - 1, "kept") || tok_is(x, c - 1, "keeps") ||
          tok_is(x, c - 1, "continued") || tok_is(x, c - 1, "continues")))
         return c - 1;
+    /* "X went out of his way to say", "was careful to note", "made a point to stress", "went
+     * so far as to say", "was quick to say": X's words */
+    if (tok_is(x, c - 1, "to") && x->t[c].lex >> 24 == VC_SPEECH && x->t[c].e - x->t[c].s <= 7 &&
+        memcmp(x->b + x->t[c].e - 2, "ed", 2) != 0 &&
+        (tok_is(x, c - 2, "way") || tok_is(x, c - 2, "point") || tok_is(x, c - 2, "careful") ||
+         tok_is(x, c - 2, "quick") || tok_is(x, c - 2, "pains") || tok_is(x, c - 2, "as") ||
+         tok_is(x, c - 2, "sure")))
+        for (uint32_t k = c - 2; k > s0 && c - k <= 8; k--) {
+            static const char *const head[] = {"went",  "goes", "go",   "was",   "is",
+                                               "were",  "are",  "made", "makes", "took",
+                                               "takes", "been", NULL};
+            for (int h = 0; head[h]; h++)
+                if (tok_is(x, k - 1, head[h]))
+                    return k - 1;
+        }
     /* "X was heard saying", "was caught telling", "was filmed saying" */
     if ((tok_is(x, c, "saying") || tok_is(x, c, "telling")) &&
         (tok_is(x, c - 1, "heard") || tok_is(x, c - 1, "overheard") || tok_is(x, c - 1, "caught") ||

@@ -1360,6 +1360,12 @@ static void test_quote_then_participle(void **state)
             "economy.\n");
     check(&r, "the youth to strengthen the economy", "Ali Khamenei", 0, "called");
     assert_false(has(&r, "Elsewhere in his remarks"));
+    /* "went out of his way to say", "was quick to add": the subject's words */
+    r = run("President Vladimir Putin spoke for four hours on Thursday.\n"
+            "Putin went out of his way to say that the economy had hit bottom this year.\n"
+            "Coca-Cola was quick to say that it is not endorsing any candidate.\n");
+    check(&r, "the economy had hit bottom", "Vladimir Putin", 0, "say");
+    check(&r, "it is not endorsing any candidate", "Coca-Cola", 0, "say");
 }
 
 /* "The 31-year-old said" is the person the article gives that age; without one, no one. */
