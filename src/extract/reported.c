@@ -554,6 +554,39 @@ static uint32_t subordinate_end(const xctx *x, uint32_t s0, uint32_t np0, uint32
  * auxiliary, a cue or "that"? What was said is elsewhere (a quote before it). */
 static int adverbial_only(const xctx *x, uint32_t a, uint32_t s1)
 {
+    /* "explained on an episode of their podcast “Beyond Finances.”", "said in a statement
+     * posted on its website": where it was said, however long, when nothing follows */
+    if (tok_is(x, a, "in") || tok_is(x, a, "on") || tok_is(x, a, "during")) {
+        uint32_t medium = 0;
+        for (uint32_t m = a + 1; m < s1 && m <= a + 4 && !medium; m++)
+            if (medium_noun(x, m) || tok_is(x, m, "episode") || tok_is(x, m, "podcast") ||
+                tok_is(x, m, "show") || tok_is(x, m, "appearance") || tok_is(x, m, "video"))
+                medium = m;
+        if (medium) {
+            /* after the medium only a name set in quotes and phrases opened by a preposition
+             * ("in a telephone interview from the company's Chicago headquarters"); a word
+             * of any other kind opens a clause ("in a statement the increase reflects …") */
+            static const char *const prep[] = {"with", "to",  "from",   "on",        "of", "at",
+                                               "by",   "for", "posted", "published", NULL};
+            uint32_t k = medium + 1, words = 0;
+            int in_pp = 0;
+            for (; k < s1 && !hd_ex_stop_tok(x, k); k++) {
+                if (x->t[k].kind == TK_QOPEN || x->t[k].kind == TK_QCLOSE)
+                    continue;
+                if (x->t[k].kind != TK_WORD || tok_is(x, k, "that") || (x->t[k].lex & LW_VERB) ||
+                    tok_has(x, k, LW_NOTNOUN) || ++words > 12)
+                    return 0;
+                int pr = 0;
+                for (int i = 0; prep[i] && !pr; i++)
+                    pr = tok_is(x, k, prep[i]);
+                if (pr)
+                    in_pp = 1;
+                else if (!in_pp && !(x->t[k].flags & (TF_CAP | TF_INQ)))
+                    return 0;
+            }
+            return k >= s1 || tok_punct(x, k, '.') ? 2 : 0;
+        }
+    }
     /* "testified side-by-side before the House Intelligence Committee Tuesday about the
      * events", "spoke about the plan at length": before whom, about what, however long; a
      * word in -ed would be a verb of a clause ("about then the deal collapsed") */
@@ -1567,7 +1600,17 @@ static uint32_t one_sentence(xctx *x, uint32_t s0, uint32_t s1)
             }
         }
         uint32_t a = clause_start(x, c, cls, s1);
-        if (a == UINT32_MAX || a >= s1 || adverbial_only(x, a, s1))
+        int where_only = a != UINT32_MAX && a < s1 ? adverbial_only(x, a, s1) : 0;
+        if (where_only == 2) {
+            /* "Kunin said in an interview with USA TODAY.": no statement, but the speaker
+             * stays the one a "she said" after it stands for */
+            uint32_t n0 = x->nst;
+            emit_reported(x, &np, c, c + 1, a, s1, 1);
+            if (x->nst > n0)
+                x->st[x->nst - 1].dead = 1;
+            return UINT32_MAX;
+        }
+        if (a == UINT32_MAX || a >= s1 || where_only)
             continue;
         if (x->t[a].kind == TK_QOPEN) {
             /* X said "…": a direct quote if it fills the rest of the sentence; X said "there

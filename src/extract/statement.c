@@ -437,6 +437,13 @@ static void resolve(xctx *x)
     int have_prev = 0;
     for (uint32_t si = 0; si < x->nst; si++) {
         xstmt *s = &x->st[si];
+        if (s->dead) {
+            /* no statement ("Kunin said in an interview with USA TODAY."), but its named
+             * speaker is the one a "she said" after it may stand for */
+            if (s->ref >= 0)
+                hd_ex_ref_note(x, s->ref);
+            continue;
+        }
         if (s->pron == 'h') {
             int32_t skipped = REF_NONE;
             int32_t r = latest_subject(x, person_at, s->anchor, 0, s->gender, &skipped);

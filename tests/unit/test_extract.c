@@ -1366,6 +1366,12 @@ static void test_quote_then_participle(void **state)
             "Coca-Cola was quick to say that it is not endorsing any candidate.\n");
     check(&r, "the economy had hit bottom", "Vladimir Putin", 0, "say");
     check(&r, "it is not endorsing any candidate", "Coca-Cola", 0, "say");
+    /* where something was said is no statement; a clause after it is */
+    r = run("Spokesman Rich Hall said in a telephone interview from the company's Chicago "
+            "headquarters.\n"
+            "Westpac said in a statement the increase reflects high costs of funding.\n");
+    assert_false(has(&r, "telephone interview"));
+    check(&r, "the increase reflects high costs of funding", "Westpac", 0, "said");
 }
 
 /* "The 31-year-old said" is the person the article gives that age; without one, no one. */
