@@ -1385,7 +1385,7 @@ int hd_ex_entities(xctx *x)
     return x->oom ? -1 : 0;
 }
 
-/* First binding >= (hash of token h, at + 1) in the sorted bindings. */
+/* Index of the first binding after (hh, at) in the sorted bindings. */
 static size_t role_bound(const xctx *x, uint64_t hh, uint32_t at)
 {
     size_t lo = 0, hi = x->nroles;
@@ -1422,15 +1422,7 @@ int32_t hd_ex_title_holder(const xctx *x, uint32_t h, uint32_t at)
 int32_t hd_ex_role_holder(const xctx *x, uint32_t h, uint32_t at)
 {
     uint64_t hh = head_hash(x, h);
-    size_t lo = 0, hi = x->nroles; /* first binding >= (hh, at + 1) */
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        const xrole *r = &x->roles[mid];
-        if (r->hh < hh || (r->hh == hh && r->tok <= at))
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
+    size_t lo = role_bound(x, hh, at);
     for (size_t k = lo; k > 0 && x->roles[k - 1].hh == hh; k--)
         if (!x->roles[k - 1].title)
             return x->roles[k - 1].ent;

@@ -194,6 +194,23 @@ int hd_ex_honorific(const xctx *x, uint32_t i)
            tok_is(x, i, "excellency") || tok_is(x, i, "highness");
 }
 
+static int np_core(xctx *x, uint32_t j, uint32_t lo, xnp *np);
+
+/* The words [k, j] are the complement of "the ROLE of (the)" before them: the role's noun phrase
+ * in *np, running to j. */
+static int role_of_complement(xctx *x, uint32_t k, uint32_t j, uint32_t lo, xnp *np)
+{
+    if (k > lo + 1 && tok_is(x, k - 1, "the"))
+        k--;
+    uint32_t r = k > lo + 1 && tok_is(x, k - 1, "of") && x->tent[k - 2] < 0
+                     ? hd_ex_role_ending_at(x, k - 2, lo)
+                     : UINT32_MAX;
+    if (r == UINT32_MAX || r <= lo || !tok_is(x, r - 1, "the") || !np_core(x, k - 2, lo, np))
+        return 0;
+    np->t1 = j + 1;
+    return 1;
+}
+
 /* The noun phrase whose head is token j. */
 static int np_core(xctx *x, uint32_t j, uint32_t lo, xnp *np)
 {
@@ -217,15 +234,8 @@ static int np_core(xctx *x, uint32_t j, uint32_t lo, xnp *np)
         uint32_t k = j;
         while (k > lo && x->tent[k - 1] == e)
             k--;
-        if (k > lo + 1 && tok_is(x, k - 1, "the"))
-            k--;
-        uint32_t r = k > lo + 1 && tok_is(x, k - 1, "of") && x->tent[k - 2] < 0
-                         ? hd_ex_role_ending_at(x, k - 2, lo)
-                         : UINT32_MAX;
-        if (r != UINT32_MAX && r > lo && tok_is(x, r - 1, "the") && np_core(x, k - 2, lo, np)) {
-            np->t1 = j + 1;
+        if (role_of_complement(x, k, j, lo, np))
             return 1;
-        }
     }
     if (e >= 0) {
         int32_t pe = person_of(x, j, lo, e);
@@ -266,15 +276,8 @@ static int np_core(xctx *x, uint32_t j, uint32_t lo, xnp *np)
         uint32_t k = j;
         while (k > lo && j - k < 4 && cap_tok(x, k - 1) && x->tent[k - 1] < 0)
             k--;
-        if (k > lo + 1 && tok_is(x, k - 1, "the"))
-            k--;
-        uint32_t r = k > lo + 1 && tok_is(x, k - 1, "of") && x->tent[k - 2] < 0
-                         ? hd_ex_role_ending_at(x, k - 2, lo)
-                         : UINT32_MAX;
-        if (r != UINT32_MAX && r > lo && tok_is(x, r - 1, "the") && np_core(x, k - 2, lo, np)) {
-            np->t1 = j + 1;
+        if (role_of_complement(x, k, j, lo, np))
             return 1;
-        }
         np->t0 = np_start(x, j, lo);
         np->ref = REF_NONE; /* a name we could not classify: the mention is the speaker */
         return 1;
