@@ -792,9 +792,7 @@ static void run(xctx *x, epass *p, uint32_t a, uint32_t b)
         for (uint32_t k = a; k < b; k++)
             firm |= firm_designator(x, k);
         for (uint32_t k = a + 1; k < b && !firm; k++) {
-            int sw = 0;
-            for (int m = 0; small[m] && !sw; m++)
-                sw = tok_is(x, k, small[m]);
+            int sw = tok_in(x, k, small);
             fw += (sw && (x->t[k].flags & TF_CAP) && !(x->t[k].flags & TF_ALLCAPS)) ||
                   ((x->t[k].lex & LW_VERB) && !(x->t[k].flags & TF_ALLCAPS));
         }
@@ -1023,9 +1021,7 @@ static int speaking_name(const xctx *x, uint32_t a, int adverbs)
     uint32_t v = a + 1;
     for (int more = adverbs; more && v < a + 3 && tok_has(x, v, LW_ADV);) {
         /* "Parry also revealed", not "Terms were not" */
-        more = 0;
-        for (int k = 0; adv[k] && !more; k++)
-            more = tok_is(x, v, adv[k]);
+        more = tok_in(x, v, adv);
         v += more;
     }
     if (!tok_word(x, v) || (x->t[v].lex >> 24) != VC_SPEECH)
@@ -1218,8 +1214,7 @@ static void singles(xctx *x, epass *p)
         int placey = 0;
         if (a > 0 && tok_word(x, a - 1) && x->t[a - 1].e - x->t[a - 1].s <= 7 &&
             !(x->t[a - 1].flags & TF_CAP))
-            for (int k = 0; prep[k]; k++)
-                placey |= tok_is(x, a - 1, prep[k]);
+            placey |= tok_in(x, a - 1, prep);
         if (!placey)
             continue;
         int32_t *nl = imap_slot(&p->names, name_hash(x, a, a + 1, HD_ENT_PLACE), 1);

@@ -108,9 +108,8 @@ static const char *speaker_name(xctx *x, const xstmt *s)
         "ten", "half", "third", "quarter", "percent", "majority", "most",  "minority", NULL};
     if (t->flags & TF_DIGIT)
         return NULL; /* "nine in 10", "47 percent": a share of people, not a speaker */
-    for (int k = 0; shares[k]; k++)
-        if (tok_is(x, h, shares[k]))
-            return NULL;
+    if (tok_in(x, h, shares))
+        return NULL;
     if (t->stem_e - t->s < 2 && !(t->flags & TF_DIGIT))
         return NULL; /* a lone letter ("P" of "S&P") names no one */
     /* A common noun phrase ("the regional water board", "officials", "the company" that no
@@ -169,9 +168,7 @@ static uint32_t mention_start(xctx *x, const xstmt *s)
         "that",  "which", "who",  "whom", "whose", "where", "when", "is",    "are",    "was",
         "were",  "has",   "have", "had",  "will",  "would", "can",  "could", "should", "may",
         "might", "must",  "do",   "does", "did",   "be",    "been", "not",   NULL};
-    int group = (x->t[s0].flags & TF_DIGIT) != 0;
-    for (int k = 0; quant[k] && !group; k++)
-        group = tok_is(x, s0, quant[k]);
+    int group = (x->t[s0].flags & TF_DIGIT) != 0 || tok_in(x, s0, quant);
     int list = 0;
     for (uint32_t k = s0; k < np0; k++)
         list |= tok_is(x, k, "and") || tok_is(x, k, "or");
@@ -184,9 +181,8 @@ static uint32_t mention_start(xctx *x, const xstmt *s)
         if (t->kind == TK_WORD) {
             if (t->lex & LW_VERB)
                 return np0;
-            for (int c = 0; clause[c]; c++)
-                if (tok_is(x, k, clause[c]))
-                    return np0;
+            if (tok_in(x, k, clause))
+                return np0;
             continue;
         }
         if (!(t->kind == TK_PUNCT && t->ch == ',' && list))

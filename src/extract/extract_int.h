@@ -384,6 +384,15 @@ static inline int tok_is(const xctx *x, uint32_t i, const char *w)
     return w[n] == 0;
 }
 
+/* Is word token i one of the words of the NULL-terminated list w (lowercase ASCII)? */
+static inline int tok_in(const xctx *x, uint32_t i, const char *const *w)
+{
+    for (; *w; w++)
+        if (tok_is(x, i, *w))
+            return 1;
+    return 0;
+}
+
 /* entity.c: finds entities, fills tent, roles. Returns 0 or -1 on out of memory. */
 int hd_ex_entities(xctx *x);
 /* Longest role phrase ending at token j (inclusive), allowing modifiers in front. Returns

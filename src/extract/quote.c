@@ -71,9 +71,8 @@ static int names_title(const xctx *x, uint32_t w)
                                          "called", "titled", "named", "dubbed", NULL};
     if (!tok_word(x, w))
         return 0;
-    for (int k = 0; before[k]; k++)
-        if (tok_is(x, w, before[k]))
-            return 1;
+    if (tok_in(x, w, before))
+        return 1;
     return (x->t[w].flags & TF_POSS) != 0; /* "ABC's “This Week,”" */
 }
 
@@ -219,9 +218,8 @@ static void mixed_quote(const xctx *x, const xquote *q, xstmt *s)
         return; /* “…” Smith said, or a new sentence */
     static const char *const next_act[] = {"and",   "but", "then", "before", "after",
                                            "while", "as",  "when", NULL};
-    for (int i = 0; next_act[i]; i++)
-        if (tok_is(x, k, next_act[i]))
-            return; /* “…,” and left the stage: what X did next */
+    if (tok_in(x, k, next_act))
+        return; /* “…,” and left the stage: what X did next */
     uint32_t e = k;
     while (e < x->nt && x->t[e].sent == x->t[k].sent && !hd_ex_stop_tok(x, e))
         e++;

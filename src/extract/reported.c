@@ -25,9 +25,8 @@ static int media_noun(const xctx *x, uint32_t j)
                                     "programme",  "program",     "show",    NULL};
     if (!tok_word(x, j) || !tok_has(x, j, LW_LISTEN) || (x->t[j].flags & (TF_CAP | TF_INQ)))
         return 0;
-    for (int k = 0; w[k]; k++)
-        if (tok_is(x, j, w[k]))
-            return 1;
+    if (tok_in(x, j, w))
+        return 1;
     return 0;
 }
 
@@ -66,9 +65,8 @@ static uint32_t skip_object(const xctx *x, uint32_t j, uint32_t end)
         "donors",    "delegates",   "students",   "investors", NULL};
     if (j >= end || !tok_word(x, j))
         return j;
-    for (int k = 0; obj[k]; k++)
-        if (tok_is(x, j, obj[k]))
-            return j + 1;
+    if (tok_in(x, j, obj))
+        return j + 1;
     if (x->t[j].flags & (TF_CAP | TF_ALLCAPS)) {
         j = name_run(x, j, end);
         for (int k = 0; obj[k] && j < end && !(x->t[j].flags & TF_INQ); k++)
@@ -111,9 +109,8 @@ static int gathering_noun(const xctx *x, uint32_t j)
         "congress",  "delegation",   NULL};
     if (!tok_word(x, j) || !tok_has(x, j, LW_LISTEN) || (x->t[j].flags & TF_INQ))
         return 0;
-    for (int k = 0; w[k]; k++)
-        if (tok_is(x, j, w[k]))
-            return 1;
+    if (tok_in(x, j, w))
+        return 1;
     return 0;
 }
 
@@ -161,9 +158,8 @@ static int medium_noun(const xctx *x, uint32_t k)
                                     "letter",    "speech", "post",   "memo",   "message",
                                     "note",      "op-ed",  "column", "blog",   "posting",
                                     "release",   "filing", NULL};
-    for (int i = 0; w[i]; i++)
-        if (tok_is(x, k, w[i]))
-            return 1;
+    if (tok_in(x, k, w))
+        return 1;
     return 0;
 }
 
@@ -184,9 +180,8 @@ static int clause_after_comma(const xctx *x, uint32_t k, uint32_t end)
         if (!tok_word(x, m) || tok_is(x, m, "which") || tok_is(x, m, "who") ||
             tok_is(x, m, "whose"))
             return 0;
-        for (int i = 0; aux[i]; i++)
-            if (tok_is(x, m, aux[i]))
-                return m > k;
+        if (tok_in(x, m, aux))
+            return m > k;
     }
     return 0;
 }
@@ -202,9 +197,8 @@ static int listener_noun_end(const xctx *x, uint32_t k)
     if (!tok_word(x, k) || (t->flags & (TF_CAP | TF_DIGIT)) || (t->lex & LW_ADVB) ||
         (t->e - t->s > 4 && !memcmp(x->b + t->e - 3, "ing", 3) && !gathering_noun(x, k)))
         return 0;
-    for (int i = 0; prep[i]; i++)
-        if (tok_is(x, k, prep[i]))
-            return 0;
+    if (tok_in(x, k, prep))
+        return 0;
     return 1;
 }
 
@@ -376,9 +370,8 @@ static int subordinator(const xctx *x, uint32_t i)
     if (!tok_word(x, i) || x->t[i].e - x->t[i].s > 8 ||
         !memchr("wWaAtTbBiIsSuU", x->b[x->t[i].s], 14))
         return 0;
-    for (int k = 0; sub[k]; k++)
-        if (tok_is(x, i, sub[k]))
-            return 1;
+    if (tok_in(x, i, sub))
+        return 1;
     return 0;
 }
 
@@ -452,9 +445,7 @@ static int asked_question(xctx *x, uint32_t c, uint32_t s0, uint32_t s1, uint32_
     uint32_t w = c + 1;
     /* an adverbial before the question: "asked on Fox News who …", "asked later whether" */
     for (uint32_t k = c + 1; k < s1 && k < c + 7; k++) {
-        int is_wh = 0;
-        for (int v = 0; wh[v] && !is_wh; v++)
-            is_wh = tok_is(x, k, wh[v]) && !(k > c + 1 && tok_is(x, k, "about"));
+        int is_wh = tok_in(x, k, wh) && !(k > c + 1 && tok_is(x, k, "about"));
         if (is_wh) {
             w = k;
             break;
@@ -464,8 +455,7 @@ static int asked_question(xctx *x, uint32_t c, uint32_t s0, uint32_t s1, uint32_
             return 0;
     }
     int q = 0;
-    for (int v = 0; wh[v]; v++)
-        q |= tok_is(x, w, wh[v]);
+    q |= tok_in(x, w, wh);
     if (!q)
         return 0;
     uint32_t e = w, after = UINT32_MAX;
@@ -509,15 +499,11 @@ static int issued_document(const xctx *x, const xnp *np)
                                        "shot",   NULL};
     if (np->t1 <= np->t0 || np->t0 == 0)
         return 0;
-    int is_doc = 0, by_verb = 0;
-    for (int k = 0; doc[k] && !is_doc; k++)
-        is_doc = tok_is(x, np->t1 - 1, doc[k]);
+    int is_doc = tok_in(x, np->t1 - 1, doc);
     uint32_t v = np->t0 - 1;
     if (v > 0 && (tok_is(x, v, "out") || tok_is(x, v, "back")))
         v--; /* "put out a statement", "fired back a response" */
-    for (int k = 0; verb[k] && !by_verb; k++)
-        by_verb = tok_is(x, v, verb[k]);
-    return is_doc && by_verb;
+    return is_doc && tok_in(x, v, verb);
 }
 
 /* Does a clause with a subject of its own and a speech cue start right after token k ("and
@@ -576,9 +562,7 @@ static int adverbial_only(const xctx *x, uint32_t a, uint32_t s1)
                 if (x->t[k].kind != TK_WORD || tok_is(x, k, "that") || (x->t[k].lex & LW_VERB) ||
                     tok_has(x, k, LW_NOTNOUN) || ++words > 12)
                     return 0;
-                int pr = 0;
-                for (int i = 0; prep[i] && !pr; i++)
-                    pr = tok_is(x, k, prep[i]);
+                int pr = tok_in(x, k, prep);
                 if (pr)
                     in_pp = 1;
                 else if (!in_pp && !(x->t[k].flags & (TF_CAP | TF_INQ)))
@@ -607,8 +591,7 @@ static int adverbial_only(const xctx *x, uint32_t a, uint32_t s1)
           (tok_is(x, a - 1, "warned") || tok_is(x, a - 1, "warns") || tok_is(x, a - 1, "warn") ||
            tok_is(x, a - 1, "cautioned")))))
         topic = 0;
-    for (int i = 0; topic && amount[i]; i++)
-        topic = !(tok_is(x, p, "about") && tok_is(x, p + 1, amount[i]));
+    topic = topic && !(tok_is(x, p, "about") && tok_in(x, p + 1, amount));
     if (!topic && (!tok_word(x, a) || !(x->t[a].lex & LW_ADVB) || (x->t[a].flags & TF_CAP) ||
                    tok_is(x, a, "to") || tok_is(x, a, "of")))
         return 0; /* "vowed to leave it untouched", "said that of Cruz's campaign" */
@@ -646,9 +629,8 @@ static int not_said(const xctx *x, uint32_t c, uint32_t s0)
     static const char *const refuse[] = {"declined", "declines", "decline", "refused",
                                          "refuses",  "refuse",   "failed",  NULL};
     if (c >= s0 + 2 && tok_is(x, c - 1, "to"))
-        for (int k = 0; refuse[k]; k++)
-            if (tok_is(x, c - 2, refuse[k]))
-                return 1;
+        if (tok_in(x, c - 2, refuse))
+            return 1;
     const xtok *cue = &x->t[c];
     int progressive = cue->e - cue->s > 4 && x->b[cue->e - 3] == 'i' && x->b[cue->e - 2] == 'n' &&
                       x->b[cue->e - 1] == 'g';
@@ -666,10 +648,8 @@ static int not_said(const xctx *x, uint32_t c, uint32_t s0)
             (n > 5 && w[n - 1] == 't' && !memcmp(w + n - 4, "\xE2\x80\x99", 3) && w[n - 5] == 'n'))
             return 1;
         int is_be = 0, is_aux = 0;
-        for (int v = 0; be[v]; v++)
-            is_be |= tok_is(x, k, be[v]);
-        for (int v = 0; aux[v]; v++)
-            is_aux |= tok_is(x, k, aux[v]);
+        is_be |= tok_in(x, k, be);
+        is_aux |= tok_in(x, k, aux);
         if (is_be && !aux_seen && passive_ok)
             return 2;
         aux_seen |= is_be || is_aux;
@@ -718,9 +698,8 @@ static int has_aux(const xctx *x, uint32_t a, uint32_t b, int max_words)
     int words = 0;
     for (uint32_t m = a; m < b; m++) {
         words += x->t[m].kind == TK_WORD;
-        for (int k = 0; aux[k]; k++)
-            if (tok_is(x, m, aux[k]))
-                return 1;
+        if (tok_in(x, m, aux))
+            return 1;
     }
     return words > max_words;
 }
@@ -741,9 +720,8 @@ static int clause_opener(const xctx *x, uint32_t a, uint32_t b)
         "today",    "yesterday", NULL};
     if (a >= b || !tok_word(x, a))
         return 0;
-    for (int k = 0; sub[k]; k++)
-        if (tok_is(x, a, sub[k]))
-            return 1;
+    if (tok_in(x, a, sub))
+        return 1;
     uint32_t words = 0;
     for (uint32_t k = a; k < b; k++) {
         if (tok_punct(x, k, ',') || x->t[k].kind == TK_QOPEN)
@@ -753,9 +731,8 @@ static int clause_opener(const xctx *x, uint32_t a, uint32_t b)
     /* "This week" opens; "This is not about me" is a clause */
     if (words > 5 || has_aux(x, a, b, 5))
         return 0;
-    for (int k = 0; adv[k]; k++)
-        if (tok_is(x, a, adv[k]))
-            return 1;
+    if (tok_in(x, a, adv))
+        return 1;
     return 0;
 }
 
@@ -810,9 +787,8 @@ static int relative_clause_ok(const xctx *x, uint32_t c, uint32_t a)
     /* "who asked not to be identified": a request, not words of theirs; "who asked whether
      * …" is a question */
     if (tok_is(x, c, "asked") || tok_is(x, c, "requested")) {
-        for (int k = 0; wh[k]; k++)
-            if (tok_is(x, c + 1, wh[k]))
-                return 1;
+        if (tok_in(x, c + 1, wh))
+            return 1;
         return 0;
     }
     if (a != c + 1)
@@ -1081,9 +1057,8 @@ static uint32_t periphrasis(const xctx *x, uint32_t c, uint32_t s0)
             static const char *const head[] = {"went",  "goes", "go",   "was",   "is",
                                                "were",  "are",  "made", "makes", "took",
                                                "takes", "been", NULL};
-            for (int h = 0; head[h]; h++)
-                if (tok_is(x, k - 1, head[h]))
-                    return k - 1;
+            if (tok_in(x, k - 1, head))
+                return k - 1;
         }
     /* "X was heard saying", "was caught telling", "was filmed saying" */
     if ((tok_is(x, c, "saying") || tok_is(x, c, "telling")) &&
@@ -1160,8 +1135,7 @@ static uint32_t past_descriptions(const xctx *x, uint32_t e, uint32_t s1)
             if (!verb)
                 rel |= tok_is(x, d, "who") || tok_is(x, d, "whose") || tok_is(x, d, "that") ||
                        tok_is(x, d, "which");
-            for (int k = 0; aux[k] && !verb; k++)
-                verb = tok_is(x, d, aux[k]);
+            verb |= tok_in(x, d, aux);
             verb |= (x->t[d].lex >> 24) != 0;
             d++;
         }
@@ -1187,8 +1161,7 @@ static void rest_after_source(xctx *x, xstmt *s, uint32_t e, uint32_t s1, int ne
      * editor"): the rest must have a verb of its own */
     int has_aux = !need_aux;
     for (uint32_t m = r; m < s1 && !has_aux; m++)
-        for (int k = 0; aux[k] && !has_aux; k++)
-            has_aux = tok_is(x, m, aux[k]) && !(x->t[m].flags & TF_INQ);
+        has_aux = tok_in(x, m, aux) && !(x->t[m].flags & TF_INQ);
     if (has_aux)
         interrupted_rest(x, s, r, s1);
 }
@@ -1256,14 +1229,9 @@ static int opener_noun(const xctx *x, uint32_t c, uint32_t s0)
                                        "against",   "beyond",    "unlike",  NULL};
     static const char *const noun[] = {"calls",   "claims",  "reports", "promises",
                                        "demands", "pledges", "vows",    NULL};
-    int p = 0, n = 0;
-    for (int k = 0; noun[k] && !n; k++)
-        n = tok_is(x, c, noun[k]);
-    if (!n || c <= s0)
+    if (!tok_in(x, c, noun) || c <= s0)
         return 0;
-    for (int k = 0; prep[k] && !p; k++)
-        p = tok_is(x, s0, prep[k]);
-    if (!p)
+    if (!tok_in(x, s0, prep))
         return 0;
     for (uint32_t k = s0; k < c; k++)
         if (x->t[k].kind != TK_WORD)
@@ -1363,8 +1331,7 @@ static uint32_t one_sentence(xctx *x, uint32_t s0, uint32_t s1)
                 int clause = 0;
                 while (m < s1 && m < after + 14 && !tok_punct(x, m, ',') && !hd_ex_stop_tok(x, m)) {
                     clause |= (x->t[m].lex >> 24) != 0;
-                    for (int k = 0; aux[k] && !clause; k++)
-                        clause = tok_is(x, m, aux[k]);
+                    clause |= tok_in(x, m, aux);
                     m++;
                 }
                 if (!clause && m + 1 < s1 && tok_punct(x, m, ','))
@@ -1691,9 +1658,8 @@ int hd_ex_headline_cue(const xctx *x, uint32_t c)
     static const char *const cue[] = {"says",   "tells",  "warns", "insists",  "claims",
                                       "admits", "denies", "vows",  "predicts", "argues",
                                       "urges",  "said",   "told",  NULL};
-    for (int k = 0; cue[k]; k++)
-        if (tok_is(x, c, cue[k]))
-            return 1;
+    if (tok_in(x, c, cue))
+        return 1;
     return 0;
 }
 

@@ -24,9 +24,8 @@ static int set_off_opener(const xctx *x, uint32_t w)
                                        "unlike", "like", "including", "such", NULL};
     if (!tok_word(x, w) || (x->t[w].flags & (TF_CAP | TF_ALLCAPS | TF_INQ)))
         return 0;
-    for (int i = 0; prep[i]; i++)
-        if (tok_is(x, w, prep[i]))
-            return 1;
+    if (tok_in(x, w, prep))
+        return 1;
     const xtok *t = &x->t[w];
     return t->e - t->s > 5 && !memcmp(x->b + t->e - 3, "ing", 3);
 }
@@ -114,9 +113,8 @@ static int time_noun(const xctx *x, uint32_t k)
                                     "yesterday", NULL};
     if (tok_has(x, k, LW_TIME))
         return 1;
-    for (int i = 0; w[i]; i++)
-        if (tok_is(x, k, w[i]))
-            return 1;
+    if (tok_in(x, k, w))
+        return 1;
     return 0;
 }
 
@@ -335,8 +333,7 @@ static void pp_head(xctx *x, uint32_t j, uint32_t lo, xnp *np)
             tok_has(x, t, LW_NOTNOUN))
             break;
         int is_prep = 0;
-        for (int i = 0; preps[i]; i++)
-            is_prep |= tok_is(x, t, preps[i]);
+        is_prep |= tok_in(x, t, preps);
         if (is_prep) {
             prep_seen = 1;
             continue;
@@ -665,9 +662,8 @@ int hd_ex_np_left(xctx *x, uint32_t verb, uint32_t lo, xnp *np)
                     tok_is(x, k, "that") || tok_is(x, k, "whom") || tok_is(x, k, "where") ||
                     tok_is(x, k, "when"))
                     rel = 1;
-                for (int v = 0; !rel && aux[v]; v++)
-                    if (tok_is(x, k, aux[v]))
-                        return 0;
+                if (!rel && tok_in(x, k, aux))
+                    return 0;
             }
         }
         int32_t e = x->tent[j - 1];
@@ -793,9 +789,8 @@ static int pastlike(const xctx *x, uint32_t k)
         "broke", "grew", "knew", "sought", NULL};
     if (!tok_word(x, k) || (x->t[k].flags & (TF_CAP | TF_ALLCAPS | TF_DIGIT)))
         return 0;
-    for (int i = 0; irregular[i]; i++)
-        if (tok_is(x, k, irregular[i]))
-            return 1;
+    if (tok_in(x, k, irregular))
+        return 1;
     const char *p = x->b + x->t[k].s;
     size_t n = x->t[k].stem_e - x->t[k].s;
     return n >= 4 && p[n - 2] == 'e' && p[n - 1] == 'd' && p[n - 3] != 'e';

@@ -51,9 +51,8 @@ int hd_ex_commits(const xctx *x, uint32_t i)
     static const char *const v[] = {"promised",  "promises", "promise", "pledged", "pledges",
                                     "pledge",    "vowed",    "vows",    "vow",     "threatened",
                                     "threatens", "threaten", NULL};
-    for (int k = 0; v[k]; k++)
-        if (tok_is(x, i, v[k]))
-            return 1;
+    if (tok_in(x, i, v))
+        return 1;
     return 0;
 }
 
@@ -74,10 +73,7 @@ static int np_object(const xctx *x, uint32_t i)
                (tok_is(x, i + 1, "delegates") || tok_is(x, i + 1, "delegate"));
     if (tok_is(x, i + 1, "that"))
         return 0;
-    int verb = 0;
-    for (int k = 0; v[k] && !verb; k++)
-        verb = tok_is(x, i, v[k]);
-    if (!verb)
+    if (!tok_in(x, i, v))
         return 0;
     for (uint32_t k = i + 2; k < x->nt && k < i + 12 && !hd_ex_stop_tok(x, k); k++)
         if (tok_has(x, k, LW_NOTNOUN | LW_VERB) || tok_is(x, k, "that") || x->t[k].kind == TK_QOPEN)
@@ -134,9 +130,8 @@ int hd_ex_cue_ok(const xctx *x, uint32_t i, uint32_t cls)
         tok_is(x, i, "clarified"))
         return tok_is(x, i + 1, "that") || (i + 1 < x->nt && x->t[i + 1].kind == TK_QOPEN) ||
                tok_punct(x, i + 1, ':') || tok_punct(x, i + 1, ',');
-    for (int k = 0; bad[k]; k++)
-        if (tok_is(x, i + 1, bad[k]))
-            return 0;
+    if (tok_in(x, i + 1, bad))
+        return 0;
     /* "let's say they …" supposes; nobody speaks */
     if (i > 0 && tok_word(x, i - 1) && x->t[i - 1].stem_e - x->t[i - 1].s == 3 &&
         x->t[i - 1].e > x->t[i - 1].stem_e && !strncasecmp(x->b + x->t[i - 1].s, "let", 3))
@@ -160,9 +155,7 @@ int hd_ex_cue_ok(const xctx *x, uint32_t i, uint32_t cls)
                                          "dozen", "third", "quarter", "twice", NULL};
     if (tok_is(x, i + 1, "about") && !(x->t[i + 2 < x->nt ? i + 2 : i].flags & TF_DIGIT) &&
         !tok_has(x, i + 2, LW_DET)) {
-        int q = 0;
-        for (int k = 0; amount[k] && !q; k++)
-            q = tok_is(x, i + 2, amount[k]);
+        int q = tok_in(x, i + 2, amount);
         if (!q)
             return 0;
     }
@@ -312,11 +305,10 @@ static int32_t described_org(xctx *x, const xstmt *s, uint32_t org_at)
     }
     static const char *const generic[] = {"company", "firm",  "corporation",
                                           "concern", "group", NULL};
-    for (int g = 0; generic[g]; g++)
-        if (tok_is(x, h, generic[g])) {
-            int32_t r = latest_subject(x, org_at, s->anchor, 1, 0, NULL);
-            return r != REF_NONE ? r : x->last_org_ref;
-        }
+    if (tok_in(x, h, generic)) {
+        int32_t r = latest_subject(x, org_at, s->anchor, 1, 0, NULL);
+        return r != REF_NONE ? r : x->last_org_ref;
+    }
     return REF_NONE;
 }
 
@@ -390,9 +382,8 @@ static int lone_person(const xctx *x, int32_t o)
     for (uint32_t k = 1; k < x->nt; k++) {
         if (x->tent[k] != o)
             continue;
-        for (int i = 0; place[i]; i++)
-            if (tok_is(x, k - 1, place[i]))
-                return 0;
+        if (tok_in(x, k - 1, place))
+            return 0;
         if (k + 1 < x->nt && tok_has(x, k + 1, LW_FIRM))
             return 0;
         personal |= tok_has(x, k - 1, LW_ROLE | LW_TITLE) && !(x->t[k - 1].flags & TF_CAP);
