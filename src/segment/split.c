@@ -65,6 +65,79 @@ static int byline_role(const char *p, size_t n, const hd_line *l)
     return 0;
 }
 
+/* Is w[0..n) one of the words of the NULL-terminated list (case-insensitive)? */
+static int word_in(const char *w, size_t n, const char *const *list)
+{
+    for (; *list; list++)
+        if (strlen(*list) == n && strncasecmp(w, *list, n) == 0)
+            return 1;
+    return 0;
+}
+
+/* A clock time: "12:01", "9:41", "16:05:30". */
+static int clock_word(const char *w, size_t n)
+{
+    size_t i = 0, groups = 0;
+    while (i < n) {
+        size_t d = 0;
+        while (i < n && w[i] >= '0' && w[i] <= '9')
+            i++, d++;
+        if (d == 0 || d > 2 || (groups > 0 && d != 2))
+            return 0;
+        groups++;
+        if (i < n && w[i++] != ':')
+            return 0;
+        if (i == n && w[n - 1] == ':')
+            return 0;
+    }
+    return groups >= 2 && groups <= 3;
+}
+
+/* A time stamp alone on its line, with no date to read: "Today 12:01 AM", "Yesterday at 5:30
+ * p.m.", "Updated 9:41 AM ET", "Friday, 4:15 PM". It belongs with the byline and date lines, not
+ * with the headlines: a clock time and a day word or an AM/PM mark, and nothing else. */
+static int time_stamp(const char *p, size_t n, const hd_line *l)
+{
+    static const char *const day[] = {"today",     "yesterday", "tonight", "monday",   "tuesday",
+                                      "wednesday", "thursday",  "friday",  "saturday", "sunday",
+                                      "mon",       "tue",       "wed",     "thu",      "fri",
+                                      "sat",       "sun",       NULL};
+    static const char *const mark[] = {"am", "pm", "a.m.", "p.m.", NULL};
+    static const char *const glue[] = {"updated",      "published",    "posted",   "last",
+                                       "at",           "on",           "|",        "-",
+                                       "\xE2\x80\x93", "\xE2\x80\xA2", "\xC2\xB7", NULL};
+    if (l->n_words == 0 || l->n_words > 7 || l->terminal)
+        return 0;
+    int clock = 0, marked = 0;
+    for (size_t i = 0; i < n;) {
+        while (i < n && p[i] == ' ')
+            i++;
+        size_t a = i;
+        while (i < n && p[i] != ' ')
+            i++;
+        size_t m = i - a;
+        if (m == 0)
+            break;
+        if (p[a + m - 1] == ',')
+            m--; /* "Friday, 4:15 PM" */
+        const char *w = p + a;
+        if (m == 0)
+            return 0;
+        if (clock_word(w, m))
+            clock++;
+        else if (word_in(w, m, day) || word_in(w, m, mark))
+            marked++;
+        else if (m >= 2 && m <= 4 && w[0] >= 'A' && w[0] <= 'Z' && clock && marked) {
+            /* a time zone after the time: "ET", "GMT", "IST" */
+            for (size_t k = 0; k < m; k++)
+                if (!(w[k] >= 'A' && w[k] <= 'Z'))
+                    return 0;
+        } else if (!word_in(w, m, glue))
+            return 0;
+    }
+    return clock == 1 && marked >= 1;
+}
+
 /* Byline or date line: a short line that is not a sentence and carries a date, or "By ...". */
 static void mark_meta(hd_clean *c)
 {
@@ -99,7 +172,7 @@ static void mark_meta(hd_clean *c)
                  q += 5)
                 ands++;
         if ((by && (l->n_words <= 8 || (l->n_words <= 14 && l->n_cap + ands >= l->n_words))) ||
-            byline_role(p, n, l))
+            byline_role(p, n, l) || time_stamp(p, n, l))
             l->kind = HD_LINE_META;
     }
 }

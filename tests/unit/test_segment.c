@@ -732,6 +732,40 @@ static void test_headline_on_byline_over_first_line(void **state)
     unload(&p);
 }
 
+/* A time stamp with no date between a long headline and its byline ("Today 12:01 AM") is
+ * the byline's, not a headline that pushes the real one aside. */
+static void test_time_stamp_under_headline(void **state)
+{
+    (void)state;
+    page p;
+    load_text(&p,
+              "Edit Profile\n\nSign Out\n\nAdvice\n\n"
+              "Ask the doctor: My neighbour keeps parking in front of my garage, and the council "
+              "will not help\n\n"
+              "Today 12:01 AM\n\nBy Jane Roe\n\n"
+              "DEAR DOCTOR: For two years my neighbour has parked his van in front of my garage "
+              "every night, and the council says it cannot act.\n\n"
+              "DEAR READER: Write to the council again and keep a record of every night the van "
+              "blocks your garage.\n",
+              NULL);
+    assert_int_equal(p.segs.n, 1);
+    assert_true(title_eq(&p, 0,
+                         "Ask the doctor: My neighbour keeps parking in front of my garage, and "
+                         "the council will not help"));
+    assert_false(body_has(&p, 0, "12:01"));
+    unload(&p);
+    load_text(&p,
+              "Storm closes the coast road\n\n"
+              "Updated Friday, 4:15 p.m. ET\n\n"
+              "The coast road was closed on Friday after a storm brought down trees and power "
+              "lines, the police said.\n\n"
+              "Crews expect to reopen it on Saturday morning, a spokeswoman said.\n",
+              NULL);
+    assert_true(title_eq(&p, 0, "Storm closes the coast road"));
+    assert_false(body_has(&p, 0, "4:15"));
+    unload(&p);
+}
+
 /* After the story, related stories each a headline over a one-sentence summary go; a story's
  * own subheadings over short paragraphs stay. */
 static void test_related_headline_summary_pairs(void **state)
@@ -980,6 +1014,7 @@ int main(void)
         cmocka_unit_test(test_name_over_date_is_a_byline),
         cmocka_unit_test(test_date_after_a_kept_widget_line),
         cmocka_unit_test(test_headline_on_byline_over_first_line),
+        cmocka_unit_test(test_time_stamp_under_headline),
         cmocka_unit_test(test_date_line_with_bars),
         cmocka_unit_test(test_headline_byline_and_page_title),
         cmocka_unit_test(test_subheading_and_byline),
