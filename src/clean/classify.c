@@ -182,7 +182,7 @@ static const char *const credit_words[] = {
     "photograph", "photos", "picture", "pool",    "screenshot", "video",  "website",
 };
 
-static int word_in(const char *w, size_t n, const char *const *list, size_t count)
+int hd_clean_word_in(const char *w, size_t n, const char *const *list, size_t count)
 {
     for (size_t k = 0; k < count; k++)
         if (strlen(list[k]) == n && strncasecmp(w, list[k], n) == 0)
@@ -217,8 +217,9 @@ static int trailing_credit(const char *p, size_t n, const hd_line *l)
         const char *w = q;
         while (q < end && *q != ' ')
             q++;
-        if (word_in(w, (size_t)(q - w), agencies, sizeof agencies / sizeof *agencies) ||
-            word_in(w, (size_t)(q - w), credit_words, sizeof credit_words / sizeof *credit_words))
+        if (hd_clean_word_in(w, (size_t)(q - w), agencies, sizeof agencies / sizeof *agencies) ||
+            hd_clean_word_in(w, (size_t)(q - w), credit_words,
+                             sizeof credit_words / sizeof *credit_words))
             return 1;
         while (q < end && *q == ' ')
             q++;

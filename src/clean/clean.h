@@ -63,6 +63,8 @@ void hd_wordset_init(hd_wordset *ws);
 /* HD_WORD_STOP, HD_WORD_UI, HD_WORD_HINT or HD_WORD_NONE for the lower-case ASCII word
  * w[0..n); for a hint word, its bit is ORed into *hint. */
 int hd_wordset_find(const hd_wordset *ws, const char *w, size_t n, uint32_t *hint);
+/* Is w[0..n) one of the count words of list (ASCII, case-insensitive)? */
+int hd_clean_word_in(const char *w, size_t n, const char *const *list, size_t count);
 
 typedef struct hd_clean {
     hd_buf text;    /* normalised page text: NFC, spaces folded, one paragraph per line */

@@ -65,15 +65,6 @@ static int byline_role(const char *p, size_t n, const hd_line *l)
     return 0;
 }
 
-/* Is w[0..n) one of the words of the NULL-terminated list (case-insensitive)? */
-static int word_in(const char *w, size_t n, const char *const *list)
-{
-    for (; *list; list++)
-        if (strlen(*list) == n && strncasecmp(w, *list, n) == 0)
-            return 1;
-    return 0;
-}
-
 /* A clock time: "12:01", "9:41", "16:05:30". */
 static int clock_word(const char *w, size_t n)
 {
@@ -101,11 +92,11 @@ static int time_stamp(const char *p, size_t n, const hd_line *l)
     static const char *const day[] = {"today",     "yesterday", "tonight", "monday",   "tuesday",
                                       "wednesday", "thursday",  "friday",  "saturday", "sunday",
                                       "mon",       "tue",       "wed",     "thu",      "fri",
-                                      "sat",       "sun",       NULL};
-    static const char *const mark[] = {"am", "pm", "a.m.", "p.m.", NULL};
-    static const char *const glue[] = {"updated",      "published",    "posted",   "last",
-                                       "at",           "on",           "|",        "-",
-                                       "\xE2\x80\x93", "\xE2\x80\xA2", "\xC2\xB7", NULL};
+                                      "sat",       "sun"};
+    static const char *const mark[] = {"am", "pm", "a.m.", "p.m."};
+    static const char *const glue[] = {"updated",      "published",    "posted",  "last",
+                                       "at",           "on",           "|",       "-",
+                                       "\xE2\x80\x93", "\xE2\x80\xA2", "\xC2\xB7"};
     if (l->n_words == 0 || l->n_words > 7 || l->terminal)
         return 0;
     int clock = 0, marked = 0;
@@ -125,14 +116,15 @@ static int time_stamp(const char *p, size_t n, const hd_line *l)
             return 0;
         if (clock_word(w, m))
             clock++;
-        else if (word_in(w, m, day) || word_in(w, m, mark))
+        else if (hd_clean_word_in(w, m, day, sizeof day / sizeof *day) ||
+                 hd_clean_word_in(w, m, mark, sizeof mark / sizeof *mark))
             marked++;
         else if (m >= 2 && m <= 4 && w[0] >= 'A' && w[0] <= 'Z' && clock && marked) {
             /* a time zone after the time: "ET", "GMT", "IST" */
             for (size_t k = 0; k < m; k++)
                 if (!(w[k] >= 'A' && w[k] <= 'Z'))
                     return 0;
-        } else if (!word_in(w, m, glue))
+        } else if (!hd_clean_word_in(w, m, glue, sizeof glue / sizeof *glue))
             return 0;
     }
     return clock == 1 && marked >= 1;
