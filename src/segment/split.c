@@ -130,6 +130,38 @@ static int time_stamp(const char *p, size_t n, const hd_line *l)
     return clock == 1 && marked >= 1;
 }
 
+/* A byline's label alone on its line, its name on the next: a scraper writes "By <a>Jane
+ * Roe</a>" or "Author: <span>…</span>" as two lines ("By" / "Randy Maniloff"). */
+static int byline_label(const char *p, size_t n)
+{
+    static const char *const label[] = {"by",        "author",   "authors",  "written by",
+                                        "posted by", "words by", "story by", "autor",
+                                        "autora",    "por",      "von"};
+    if (n && p[n - 1] == ':')
+        n--;
+    return n && hd_clean_word_in(p, n, label, sizeof label / sizeof *label);
+}
+
+/* Is one of the parts of a line set with bars or bullets a byline ("February 1, 2019 | BY:
+ * Ilana Muhlstein, MS, RDN")? A part starting with the word "by" and a capital after it. */
+static int by_part(const char *p, size_t n)
+{
+    for (size_t i = 0; i + 4 < n; i++) {
+        if (i > 0 && !(p[i - 1] == ' ' && i >= 2 &&
+                       (p[i - 2] == '|' || (unsigned char)p[i - 2] == 0xA2 /* • */ ||
+                        (unsigned char)p[i - 2] == 0xB7 /* · */)))
+            continue;
+        if ((p[i] | 32) != 'b' || (p[i + 1] | 32) != 'y')
+            continue;
+        size_t k = i + 2;
+        if (k < n && p[k] == ':')
+            k++;
+        if (k + 1 < n && p[k] == ' ' && p[k + 1] >= 'A' && p[k + 1] <= 'Z')
+            return 1;
+    }
+    return 0;
+}
+
 /* Byline or date line: a short line that is not a sentence and carries a date, or "By ...". */
 static void mark_meta(hd_clean *c)
 {
@@ -145,8 +177,26 @@ static void mark_meta(hd_clean *c)
             l->kind = HD_LINE_META;
             continue;
         }
-        if (l->n_words > 14 || l->kind == HD_LINE_BAD)
+        if (l->n_words <= 2 && !l->terminal && byline_label(p, n)) {
+            /* the label and, when it is a name (a few capitalised words), the line after */
+            l->kind = HD_LINE_META;
+            hd_line *nx = i + 1 < c->n_lines ? &c->lines[i + 1] : NULL;
+            const char *q = nx ? text_of(c, i + 1) : NULL;
+            if (nx && nx->n_words >= 1 && nx->n_words <= 6 && !nx->terminal && !nx->n_num &&
+                nx->n_stop <= 1 && q[0] >= 'A' && q[0] <= 'Z') {
+                nx->kind = HD_LINE_META;
+                i++;
+            }
             continue;
+        }
+        if (l->n_words > 14)
+            continue;
+        if (l->kind == HD_LINE_BAD) {
+            /* a date line with a byline among its parts is one, however the cleaner saw it */
+            if (!l->terminal && by_part(p, n) && hd_date_find(p, n, &d, NULL, NULL))
+                l->kind = HD_LINE_META;
+            continue;
+        }
         if (n && p[n - 1] == '.' && l->n_words > 6)
             continue; /* a sentence that happens to hold a date */
         size_t s, e;
@@ -266,6 +316,38 @@ static int title_of_page(const hd_clean *c, size_t i)
            !strncmp(r, " \xE2\x80\x94 ", 5);
 }
 
+/* A count of comments on a short line ("New, 6 comments", "14 Comments"): a link to the
+ * comments, never a headline. */
+static int comment_count(const hd_clean *c, size_t i)
+{
+    const hd_line *l = &c->lines[i];
+    const char *p = text_of(c, i);
+    if (l->n_words > 4 || !l->n_num || l->terminal)
+        return 0;
+    for (size_t k = 1; k + 8 <= l->len; k++)
+        if (p[k - 1] >= '0' && p[k - 1] <= '9' && p[k] == ' ' &&
+            strncasecmp(p + k + 1, "comment", 7) == 0)
+            return 1;
+    return 0;
+}
+
+/* A breadcrumb trail: "BLOG > Weight Loss > Weight Loss Tips", "Home » News » World". */
+static int breadcrumb(const hd_clean *c, size_t i)
+{
+    const hd_line *l = &c->lines[i];
+    const char *p = text_of(c, i);
+    size_t seps = 0;
+    if (l->n_words > 12 || l->terminal)
+        return 0;
+    for (size_t k = 1; k + 2 < l->len; k++)
+        if (p[k - 1] == ' ' && p[k] == '>' && p[k + 1] == ' ')
+            seps++;
+        else if (p[k - 1] == ' ' && k + 3 < l->len && (unsigned char)p[k] == 0xC2 &&
+                 (unsigned char)p[k + 1] == 0xBB && p[k + 2] == ' ')
+            seps++; /* » */
+    return seps >= 2;
+}
+
 /* How much a headline-shaped line above the first paragraph looks like the headline: printed
  * more than once, standing on a byline or date line, long enough to say something. The first
  * candidate wins ties. */
@@ -278,10 +360,14 @@ static int title_score(const hd_clean *c, size_t i)
     /* The byline belongs to the headline right above it (not to one further up a list). */
     /* ... or with a standfirst between ("Agriculture minister pledges …", "Exporters say
      * the limits, imposed last spring, have cost …", "By Claire Dumont - 14 Feb 2023") */
-    if ((i + 1 < c->n_lines && c->lines[i + 1].kind == HD_LINE_META) ||
-        (i + 2 < c->n_lines && c->lines[i + 2].kind == HD_LINE_META &&
-         c->lines[i + 1].kind != HD_LINE_META && c->lines[i + 1].n_words >= 12 &&
-         c->lines[i + 1].n_stop >= 2 && !headline_case(&c->lines[i + 1]))) {
+    /* a breadcrumb or a count of comments between them does not part them */
+    size_t nx = i + 1;
+    while (nx < c->n_lines && nx <= i + 2 && (breadcrumb(c, nx) || comment_count(c, nx)))
+        nx++;
+    if ((nx < c->n_lines && c->lines[nx].kind == HD_LINE_META) ||
+        (nx + 1 < c->n_lines && c->lines[nx + 1].kind == HD_LINE_META &&
+         c->lines[nx].kind != HD_LINE_META && c->lines[nx].n_words >= 12 &&
+         c->lines[nx].n_stop >= 2 && !headline_case(&c->lines[nx]))) {
         /* more than the page's first line, unless a headline stands right above: then this
          * line is its standfirst ("Officials say the bridge will cost more than expected") */
         int under_headline = i > 0 && c->lines[i - 1].title_like && c->lines[i - 1].n_words >= 4 &&
@@ -951,7 +1037,8 @@ static void mark_name_bylines(hd_clean *c)
         /* "Kevin Johnson and Kevin McCoy USA TODAY": two names and the outlet */
         uint32_t ands = l->n_stop == 1 && memmem(text_of(c, i), l->len, " and ", 5) ? 1 : 0;
         if (l->n_words < 1 || l->n_words > (ands ? 9u : 4u) || l->n_stop > ands || l->n_num ||
-            l->n_cap + ands < l->n_words || l->terminal || l->kind == HD_LINE_META)
+            l->n_ui /* "Next Post" over the date line */ || l->n_cap + ands < l->n_words ||
+            l->terminal || l->kind == HD_LINE_META)
             continue;
         if (c->lines[i + 1].kind != HD_LINE_META)
             continue;
@@ -1017,6 +1104,8 @@ hd_rc hd_segment_page(hd_clean *c, const char *given_title, hd_segments *out, hd
      * opens the page, is printed more than once, or sits on a byline is a title candidate. */
     for (size_t i = 0; i < n; i++) {
         hd_line *l = &c->lines[i];
+        if (l->title_like && comment_count(c, i))
+            l->title_like = 0;
         if ((l->kind == HD_LINE_BAD || l->kind == HD_LINE_SHORT) && !l->title_like &&
             !l->terminal && l->n_words >= 4 && l->n_words <= 20 && !l->n_ui && !l->credit &&
             i + 1 < n && c->lines[i + 1].kind == HD_LINE_META &&
@@ -1029,8 +1118,11 @@ hd_rc hd_segment_page(hd_clean *c, const char *given_title, hd_segments *out, hd
         }
         if (!l->title_like || (l->kind != HD_LINE_GOOD && l->kind != HD_LINE_BAD))
             continue;
+        /* two lines up, over a standfirst: not over a sign-up plea ("There's plenty more
+         * where that came from. Sign up for …") before the author's box */
         int byline = (i + 1 < n && c->lines[i + 1].kind == HD_LINE_META) ||
-                     (i + 2 < n && c->lines[i + 2].kind == HD_LINE_META);
+                     (i + 2 < n && c->lines[i + 2].kind == HD_LINE_META &&
+                      !(c->lines[i + 1].kind == HD_LINE_GOOD && c->lines[i + 1].n_ui >= 2));
         /* a headline the cleaner dropped among navigation ("Learn More", then "Thousands of
          * teachers pack Indiana Statehouse for protest" over "Tom Davies Associated Press"):
          * right on its byline it is one again */

@@ -638,18 +638,22 @@ static void test_date_after_a_kept_widget_line(void **state)
     assert_int_equal(p.segs.v[0].date.m, 11);
     assert_int_equal(p.segs.v[0].date.d, 18);
     unload(&p);
-    /* a search box's sentence before the date line; a long byline with an update time */
+    /* a search box's sentence before the headline and its date line (a byline among the
+     * date line's parts); a long byline with an update time */
     load_text(&p,
               "September 2018 open thread\n\nEnter search terms here.\n\n"
               "This search returns results from both the main site and from the blog, in one "
               "list.\n\nNotes from Research Conversations\n\nTop Charities\n\n"
+              "September 2018 open thread\n\nPrevious Post\n\nNext Post\n\n"
               "September 10, 2018 | by Catherine\n\n"
               "Our goal with hosting quarterly open threads is to give blog readers an "
               "opportunity to publicly raise comments or questions about our work that do not "
               "fit the posts we publish.\n",
               NULL);
-    assert_int_equal(p.segs.v[0].date.y, 2018);
-    assert_int_equal(p.segs.v[0].date.d, 10);
+    assert_true(title_eq(&p, p.segs.n - 1, "September 2018 open thread"));
+    assert_true(body_has(&p, p.segs.n - 1, "Our goal with hosting"));
+    assert_int_equal(p.segs.v[p.segs.n - 1].date.y, 2018);
+    assert_int_equal(p.segs.v[p.segs.n - 1].date.d, 10);
     unload(&p);
     load_text(&p,
               "Scientists use Hawaii telescope to spot water vapor on distant moon\n\n"
@@ -763,6 +767,70 @@ static void test_time_stamp_under_headline(void **state)
               NULL);
     assert_true(title_eq(&p, 0, "Storm closes the coast road"));
     assert_false(body_has(&p, 0, "4:15"));
+    unload(&p);
+}
+
+/* A byline's label on a line of its own ("By", "Author:") makes the name under it a byline,
+ * not a headline; a date line with a "| BY:" part is a byline even under a breadcrumb. */
+static void test_byline_label_and_dated_byline(void **state)
+{
+    (void)state;
+    page p;
+    load_text(&p,
+              "Opinion\n\nCommentary\n\n"
+              "Is Football Violence a Crime?\n\n"
+              "Assaults on the field have led to lawsuits before. But a prosecutor would have "
+              "difficulty proving a charge in court.\n\n"
+              "By\n\nRandy Maniloff\n\nNov. 18, 2019 7:04 pm ET\n\n"
+              "It was the shot to the head heard around the world. In the closing seconds of "
+              "last week's game, a defensive end swung a helmet at the quarterback.\n\n"
+              "The quarterback did not suffer a concussion. Still, the league suspended the "
+              "defensive end for the rest of the season.\n",
+              NULL);
+    assert_int_equal(p.segs.n, 1);
+    assert_true(title_eq(&p, 0, "Is Football Violence a Crime?"));
+    assert_false(body_has(&p, 0, "Randy Maniloff"));
+    assert_true(body_has(&p, 0, "It was the shot to the head"));
+    assert_int_equal(p.segs.v[0].date.d, 18);
+    unload(&p);
+    load_text(&p,
+              "Menu\n\nResults\n\nGuide: How to Use the Video Service\n\nScience\n\n"
+              "Guide: How to Use the Video Service\n\nEspanol\n\n"
+              "How to Tackle Game Day Snack Temptations\n\n"
+              "BLOG > Weight Loss > Weight Loss Tips\n\n"
+              "February 1, 2019 | BY: Ilana Muhlstein, MS, RDN\n\n"
+              "If you are like me and you do not follow football throughout the season, you can "
+              "always count on the parties for the big game.\n\n"
+              "Football food is comfort food, and it can make it hard to stay on track with your "
+              "weight-loss goals for the day.\n",
+              NULL);
+    assert_int_equal(p.segs.n, 1);
+    assert_true(title_eq(&p, 0, "How to Tackle Game Day Snack Temptations"));
+    assert_int_equal(p.segs.v[0].date.y, 2019);
+    assert_false(body_has(&p, 0, "February 1, 2019"));
+    unload(&p);
+}
+
+/* A count of comments between a headline and its standfirst is a link, not the headline. */
+static void test_comment_count_under_headline(void **state)
+{
+    (void)state;
+    page p;
+    load_text(&p,
+              "Masthead\n\nCommunity Guidelines\n\nFiled under:\n\n"
+              "Browns defensive snap counts, stats, and notes: Week 11\n\n"
+              "New, 6 comments\n\n"
+              "The defense is dealing with a bunch of suspensions and injuries right now, and "
+              "the coaches had to shuffle the line.\n\n"
+              "By Chris Pokorny Nov 18, 2019, 11:47am EST\n\n"
+              "Here are the defensive snap counts from the loss, with notes on every player who "
+              "saw the field on Sunday.\n\n"
+              "The starting linebackers played every snap, and the rookie cornerback was on the "
+              "field for most of the second half.\n",
+              NULL);
+    assert_int_equal(p.segs.n, 1);
+    assert_true(title_eq(&p, 0, "Browns defensive snap counts, stats, and notes: Week 11"));
+    assert_false(body_has(&p, 0, "New, 6 comments"));
     unload(&p);
 }
 
@@ -1015,6 +1083,8 @@ int main(void)
         cmocka_unit_test(test_date_after_a_kept_widget_line),
         cmocka_unit_test(test_headline_on_byline_over_first_line),
         cmocka_unit_test(test_time_stamp_under_headline),
+        cmocka_unit_test(test_byline_label_and_dated_byline),
+        cmocka_unit_test(test_comment_count_under_headline),
         cmocka_unit_test(test_date_line_with_bars),
         cmocka_unit_test(test_headline_byline_and_page_title),
         cmocka_unit_test(test_subheading_and_byline),
