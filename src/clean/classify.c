@@ -234,6 +234,17 @@ static int is_credit(const char *p, size_t n, const hd_line *l)
         starts_ci(p, n, "photograph:") || starts_ci(p, n, "credit:") || starts_ci(p, n, "(photo") ||
         starts_ci(p, n, "[photo"))
         return 1;
+    /* the wire's caption: "In this Dec. 12, 2006, file photo, made available by NASA, …",
+     * "FILE - In this …" */
+    if (starts_ci(p, n, "file - ") || starts_ci(p, n, "file \xE2\x80\x93 "))
+        return 1;
+    if (starts_ci(p, n, "in this ")) {
+        size_t lim = n < 80 ? n : 80;
+        for (size_t i = 8; i + 6 < lim; i++)
+            if (p[i - 1] == ' ' && starts_ci(p + i, lim - i, "photo") &&
+                (p[i + 5] == ',' || starts_ci(p + i + 5, lim - i - 5, "graph,")))
+                return 1;
+    }
     if (l->terminal)
         return 0;
     if (agency_slash(p, n) || trailing_credit(p, n, l))

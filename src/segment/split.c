@@ -348,6 +348,15 @@ static int breadcrumb(const hd_clean *c, size_t i)
     return seps >= 2;
 }
 
+/* Does line i stand between a headline and its byline without being either: a breadcrumb, a
+ * photo's caption, a count of comments, a lone figure ("0" shares)? */
+static int furniture(const hd_clean *c, size_t i)
+{
+    const hd_line *l = &c->lines[i];
+    return l->kind != HD_LINE_META && (l->credit || breadcrumb(c, i) || comment_count(c, i) ||
+                                       (l->n_words == 1 && l->n_num == 1 && l->len <= 6));
+}
+
 /* How much a headline-shaped line above the first paragraph looks like the headline: printed
  * more than once, standing on a byline or date line, long enough to say something. The first
  * candidate wins ties. */
@@ -360,9 +369,9 @@ static int title_score(const hd_clean *c, size_t i)
     /* The byline belongs to the headline right above it (not to one further up a list). */
     /* ... or with a standfirst between ("Agriculture minister pledges …", "Exporters say
      * the limits, imposed last spring, have cost …", "By Claire Dumont - 14 Feb 2023") */
-    /* a breadcrumb or a count of comments between them does not part them */
+    /* a breadcrumb, a photo's caption or a count between them does not part them */
     size_t nx = i + 1;
-    while (nx < c->n_lines && nx <= i + 2 && (breadcrumb(c, nx) || comment_count(c, nx)))
+    while (nx < c->n_lines && nx <= i + 3 && furniture(c, nx))
         nx++;
     if ((nx < c->n_lines && c->lines[nx].kind == HD_LINE_META) ||
         (nx + 1 < c->n_lines && c->lines[nx + 1].kind == HD_LINE_META &&
@@ -1036,7 +1045,9 @@ static void mark_name_bylines(hd_clean *c)
             continue;
         /* "Kevin Johnson and Kevin McCoy USA TODAY": two names and the outlet */
         uint32_t ands = l->n_stop == 1 && memmem(text_of(c, i), l->len, " and ", 5) ? 1 : 0;
-        if (l->n_words < 1 || l->n_words > (ands ? 9u : 4u) || l->n_stop > ands || l->n_num ||
+        /* "The Associated Press" */
+        uint32_t the = l->len > 4 && !strncmp(text_of(c, i), "The ", 4) ? 1 : 0;
+        if (l->n_words < 1 || l->n_words > (ands ? 9u : 4u) || l->n_stop > ands + the || l->n_num ||
             l->n_ui /* "Next Post" over the date line */ || l->n_cap + ands < l->n_words ||
             l->terminal || l->kind == HD_LINE_META)
             continue;
@@ -1044,7 +1055,10 @@ static void mark_name_bylines(hd_clean *c)
             continue;
         /* a headline (a line of five words or more that is no sentence) a line or two above */
         int headline = 0;
-        for (size_t k = i >= 2 ? i - 2 : 0; k < i && !headline; k++)
+        size_t top = i; /* past a photo's caption or a count under the headline */
+        while (top > 0 && i - top < 3 && furniture(c, top - 1))
+            top--;
+        for (size_t k = top >= 2 ? top - 2 : 0; k < top && !headline; k++)
             headline = c->lines[k].n_words >= 5 && c->lines[k].kind != HD_LINE_META &&
                        (c->lines[k].title_like || !c->lines[k].terminal);
         if (headline)

@@ -281,6 +281,34 @@ static void test_credit_needs_an_agency_or_picture_word(void **state)
     hd_clean_done(&c);
 }
 
+/* The wire's captions ("In this <date>, file photo, …", "FILE - …") are captions however long;
+ * a sentence that starts "In this" is not. */
+static void test_wire_photo_captions(void **state)
+{
+    (void)state;
+    const char *text =
+        "In this Dec. 12, 2006, file photo, made available by NASA, astronaut Robert L. Curbeam "
+        "Jr., left, and European Space Agency astronaut Christer Fuglesang work on the "
+        "International Space Station.\n"
+        "FILE - A long row of unsold sports-utility vehicles sits at a dealership in Littleton, "
+        "Colo., on Sunday, Nov. 10, 2019.\n"
+        "In this photograph, taken on Sunday, the river is seen flooding the town's main street "
+        "after a week of rain.\n"
+        "In this year's budget, the council has set aside more money for roads than for "
+        "schools, a photo of the plan shows.\n";
+    hd_clean c;
+    hd_clean_init(&c);
+    assert_int_equal(hd_clean_page(&c, text, strlen(text), NULL), HD_OK);
+    assert_int_equal(c.n_lines, 4);
+    assert_true(c.lines[0].credit);
+    assert_int_equal(c.lines[0].kind, HD_LINE_BAD);
+    assert_true(c.lines[1].credit);
+    assert_true(c.lines[2].credit);
+    assert_false(c.lines[3].credit); /* "photo" far from the start, no comma after it */
+    assert_int_equal(c.lines[3].kind, HD_LINE_GOOD);
+    hd_clean_done(&c);
+}
+
 static void test_resolve_neighbours(void **state)
 {
     (void)state;
@@ -312,6 +340,7 @@ int main(void)
         cmocka_unit_test(test_unwrap_hard_wrapped_wire),
         cmocka_unit_test(test_unwrap_short_wire_and_stray_breaks),
         cmocka_unit_test(test_credit_needs_an_agency_or_picture_word),
+        cmocka_unit_test(test_wire_photo_captions),
         cmocka_unit_test(test_seed_page_features),
         cmocka_unit_test(test_classes),
         cmocka_unit_test(test_pages_in_other_scripts),

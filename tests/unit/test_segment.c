@@ -834,6 +834,35 @@ static void test_comment_count_under_headline(void **state)
     unload(&p);
 }
 
+/* A photo's caption, a share count and the agency's name between a headline and its date line
+ * do not part them. */
+static void test_caption_and_agency_under_headline(void **state)
+{
+    (void)state;
+    page p;
+    load_text(&p,
+              "Home\n\nNews\n\nCTV News on the Go\n\nLatest\n\nCTV News on the Go\n\n"
+              "Advertisement\n\n"
+              "Snooze cruise: Study sees future for hibernating astronauts\n\n"
+              "In this Dec. 12, 2006, file photo, made available by NASA, astronaut Robert L. "
+              "Curbeam Jr., left, and European Space Agency astronaut Christer Fuglesang work on "
+              "the International Space Station.\n\n"
+              "0\n\nThe Associated Press\n\n"
+              "Published Monday, November 18, 2019 8:22AM EST\n\n"
+              "BERLIN -- The European Space Agency says putting astronauts into a state of "
+              "suspended animation on long space trips could reduce the size of their "
+              "spacecraft.\n\n"
+              "The agency said Monday that its researchers examined how hibernation would affect "
+              "the design of a mission to Mars.\n",
+              NULL);
+    assert_int_equal(p.segs.n, 1);
+    assert_true(title_eq(&p, 0, "Snooze cruise: Study sees future for hibernating astronauts"));
+    assert_false(body_has(&p, 0, "In this Dec. 12"));
+    assert_false(body_has(&p, 0, "The Associated Press"));
+    assert_true(body_has(&p, 0, "BERLIN -- The European Space Agency"));
+    unload(&p);
+}
+
 /* After the story, related stories each a headline over a one-sentence summary go; a story's
  * own subheadings over short paragraphs stay. */
 static void test_related_headline_summary_pairs(void **state)
@@ -1085,6 +1114,7 @@ int main(void)
         cmocka_unit_test(test_time_stamp_under_headline),
         cmocka_unit_test(test_byline_label_and_dated_byline),
         cmocka_unit_test(test_comment_count_under_headline),
+        cmocka_unit_test(test_caption_and_agency_under_headline),
         cmocka_unit_test(test_date_line_with_bars),
         cmocka_unit_test(test_headline_byline_and_page_title),
         cmocka_unit_test(test_subheading_and_byline),
