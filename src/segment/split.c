@@ -259,6 +259,14 @@ static int headline_case(const hd_line *l)
     return l->n_words >= 5 && content > 0 && l->n_cap * 10 >= content * 8;
 }
 
+/* A standfirst under a headline: a sentence or two of prose, long enough, not in title case. */
+static int standfirst(const hd_clean *c, size_t i)
+{
+    const hd_line *l = &c->lines[i];
+    return l->n_words >= 12 && l->n_words <= 60 && l->n_stop >= 2 && !headline_case(l) &&
+           !l->title_like;
+}
+
 /* Does a headline at i start a new article? Yes when it is printed again before the next
  * paragraph, or a byline/date follows it, and prose follows. */
 static int starts_article(const hd_clean *c, size_t i, const size_t *next_good)
@@ -295,11 +303,15 @@ static int starts_article(const hd_clean *c, size_t i, const size_t *next_good)
             if (c->lines[j].key == l->key)
                 return 1;
     }
-    for (size_t j = i + 1; j < c->n_lines && j <= i + 3; j++) {
+    /* the byline a few lines down, past furniture, a caption, or a standfirst right under the
+     * headline ("Officials say the risk of an outbreak is low, but …") */
+    for (size_t j = i + 1; j < c->n_lines && j <= i + 4; j++) {
         if (c->lines[j].kind == HD_LINE_META)
             return 1;
-        if (c->lines[j].kind == HD_LINE_GOOD)
+        if (c->lines[j].kind == HD_LINE_GOOD && !(j == i + 1 && standfirst(c, j)))
             break;
+        if (j == i + 3 && !(c->lines[i + 1].kind == HD_LINE_GOOD))
+            break; /* without a standfirst, three lines as before */
     }
     return 0;
 }

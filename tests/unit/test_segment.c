@@ -863,6 +863,51 @@ static void test_caption_and_agency_under_headline(void **state)
     unload(&p);
 }
 
+/* A headline after the page's navigation prose starts the story when its byline follows a
+ * standfirst and a caption; a headline-shaped line over it is no standfirst. */
+static void test_standfirst_between_headline_and_byline(void **state)
+{
+    (void)state;
+    page p;
+    const char *story =
+        "Three Cases of Plague Diagnosed in China\n\n"
+        "Officials say the risk of an outbreak is low, but many are concerned that information "
+        "about the disease is being suppressed\n\n"
+        "Yersinia pestis, the bacteria that cause plague, survives on fleas that live on rodents, "
+        "like rats and rabbits. ( STEVE GSCHMEISSNER/SCIENCE PHOTO LIBRARY)\n\n"
+        "By Brigit Katz\n\nNovember 18, 2019\n\n"
+        "Three cases of plague have been diagnosed in China, sparking widespread fears about the "
+        "spread of the disease.\n\n"
+        "Pneumonic plague is the most deadly form of the disease. It is highly contagious, "
+        "spreading through the coughs of the sick.\n";
+    char text[2048];
+    snprintf(text, sizeof text, "%s%s",
+             "Photo of the Day\n\nVideo\n\n"
+             "Subscribe SmartNews History Science Ingenuity Arts and Culture Travel At the "
+             "Smithsonian Photos Videos Games Subscribe Shop\n\n"
+             "Search\n\nSmartNews Keeping you current\n\n",
+             story);
+    load_text(&p, text, NULL);
+    assert_int_equal(p.segs.n, 1);
+    assert_true(title_eq(&p, 0, "Three Cases of Plague Diagnosed in China"));
+    assert_true(body_has(&p, 0, "Three cases of plague have been diagnosed"));
+    assert_int_equal(p.segs.v[0].date.d, 18);
+    unload(&p);
+    /* the blog's name over the post's headline: no new article at the blog's name */
+    load_text(&p,
+              "Enter search terms here.\n\n"
+              "This search returns results from both the main site and from the blog, in one "
+              "list.\n\nHome\n\nThe Charity Blog\n\n"
+              "A grant to Evidence Action Beta to prototype, test, and scale promising programs\n\n"
+              "Previous Post\n\nNext Post\n\nOctober 9, 2018 | by Olivia Larsen\n\n"
+              "In July 2018, we recommended a $5.1 million grant to Evidence Action Beta to create "
+              "a program dedicated to developing potential top charities.\n",
+              NULL);
+    for (size_t k = 0; k < p.segs.n; k++)
+        assert_false(title_eq(&p, k, "The Charity Blog"));
+    unload(&p);
+}
+
 /* After the story, related stories each a headline over a one-sentence summary go; a story's
  * own subheadings over short paragraphs stay. */
 static void test_related_headline_summary_pairs(void **state)
@@ -1115,6 +1160,7 @@ int main(void)
         cmocka_unit_test(test_byline_label_and_dated_byline),
         cmocka_unit_test(test_comment_count_under_headline),
         cmocka_unit_test(test_caption_and_agency_under_headline),
+        cmocka_unit_test(test_standfirst_between_headline_and_byline),
         cmocka_unit_test(test_date_line_with_bars),
         cmocka_unit_test(test_headline_byline_and_page_title),
         cmocka_unit_test(test_subheading_and_byline),
