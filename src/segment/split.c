@@ -369,6 +369,17 @@ static int furniture(const hd_clean *c, size_t i)
                                        (l->n_words == 1 && l->n_num == 1 && l->len <= 6));
 }
 
+/* Is line a the text of line b with words glued before it ("Home News Business News Ascom
+ * announces …" over "Ascom announces …": a breadcrumb run into the headline)? */
+static int glued_over(const hd_clean *c, size_t a, size_t b)
+{
+    const hd_line *la = &c->lines[a], *lb = &c->lines[b];
+    if (la->len < lb->len + 4)
+        return 0;
+    const char *p = text_of(c, a) + (la->len - lb->len);
+    return p[-1] == ' ' && memcmp(p, text_of(c, b), lb->len) == 0;
+}
+
 /* How much a headline-shaped line above the first paragraph looks like the headline: printed
  * more than once, standing on a byline or date line, long enough to say something. The first
  * candidate wins ties. */
@@ -388,11 +399,11 @@ static int title_score(const hd_clean *c, size_t i)
     if ((nx < c->n_lines && c->lines[nx].kind == HD_LINE_META) ||
         (nx + 1 < c->n_lines && c->lines[nx + 1].kind == HD_LINE_META &&
          c->lines[nx].kind != HD_LINE_META && c->lines[nx].n_words >= 12 &&
-         c->lines[nx].n_stop >= 2 && !headline_case(&c->lines[nx]))) {
+         c->lines[nx].n_stop >= 2 && !headline_case(&c->lines[nx]) && !glued_over(c, i, nx))) {
         /* more than the page's first line, unless a headline stands right above: then this
          * line is its standfirst ("Officials say the bridge will cost more than expected") */
         int under_headline = i > 0 && c->lines[i - 1].title_like && c->lines[i - 1].n_words >= 4 &&
-                             c->lines[i - 1].kind != HD_LINE_META;
+                             c->lines[i - 1].kind != HD_LINE_META && !glued_over(c, i - 1, i);
         s += under_headline ? 2 : 4;
     }
     if (l->n_words >= 4)

@@ -908,6 +908,30 @@ static void test_standfirst_between_headline_and_byline(void **state)
     unload(&p);
 }
 
+/* A breadcrumb run into the headline on the line above it is not the headline. */
+static void test_breadcrumb_glued_to_headline(void **state)
+{
+    (void)state;
+    page p;
+    load_text(&p,
+              "Contact us\n\nPhone +41 41 544 78 00\n\n"
+              "Home News Business News Ascom announces a strategic distribution partnership "
+              "with GE Healthcare in Europe for intensive care units\n\n"
+              "Ascom announces a strategic distribution partnership with GE Healthcare in "
+              "Europe for intensive care units\n\n"
+              "October 12, 2017\n\n"
+              "Ascom and GE Healthcare announce a strategic distribution partnership in Europe "
+              "for a software suite used in intensive care units.\n\n"
+              "The suite collects data from the devices around each patient and sends alarms to "
+              "the nurses who need them.\n",
+              NULL);
+    assert_int_equal(p.segs.n, 1);
+    assert_true(title_eq(&p, 0,
+                         "Ascom announces a strategic distribution partnership with GE "
+                         "Healthcare in Europe for intensive care units"));
+    unload(&p);
+}
+
 /* After the story, related stories each a headline over a one-sentence summary go; a story's
  * own subheadings over short paragraphs stay. */
 static void test_related_headline_summary_pairs(void **state)
@@ -1161,6 +1185,7 @@ int main(void)
         cmocka_unit_test(test_comment_count_under_headline),
         cmocka_unit_test(test_caption_and_agency_under_headline),
         cmocka_unit_test(test_standfirst_between_headline_and_byline),
+        cmocka_unit_test(test_breadcrumb_glued_to_headline),
         cmocka_unit_test(test_date_line_with_bars),
         cmocka_unit_test(test_headline_byline_and_page_title),
         cmocka_unit_test(test_subheading_and_byline),
