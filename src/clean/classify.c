@@ -316,6 +316,9 @@ static int furniture(const char *p, size_t n, const hd_line *l)
                                           "article continues below",
                                           "continue reading below",
                                           "story continues below advertisement"};
+    /* a link to another story set into this one (see the switch below), with no hint word */
+    if ((p[0] | 0x20) == 'a' && (starts_ci(p, n, "also:") || starts_ci(p, n, "also read:")))
+        return 1;
     if (!l->n_ui && !l->hints)
         return 0;
     /* a consent banner: cookies, and this site or what you agree to (however long it runs:
@@ -365,13 +368,18 @@ static int furniture(const char *p, size_t n, const hd_line *l)
     switch (c0) {
     case 'o':
         return starts_ci(p, n, "our standards:");
+    /* a link to another story set into this one: "Related: 7 Strange Signs …", "Also: See
+     * Black Friday coverage at CNET", "More on Slate Book Review" */
+    case 'm':
+        return starts_ci(p, n, "more on ") && l->n_words <= 6 && !l->terminal;
     case 'r':
-        return starts_ci(p, n, "read more:") || (starts_ci(p, n, "read more") && l->n_words == 2);
+        return starts_ci(p, n, "read more:") || starts_ci(p, n, "related:") ||
+               starts_ci(p, n, "read also:") || (starts_ci(p, n, "read more") && l->n_words == 2);
     case 'c':
         return starts_ci(p, n, "copyright ") && n > 10 &&
                ((p[10] >= '0' && p[10] <= '9') || (unsigned char)p[10] == 0xC2);
     case 's':
-        if (starts_ci(p, n, "skip to "))
+        if (starts_ci(p, n, "skip to ") || starts_ci(p, n, "see also:"))
             return 1;
         return (starts_ci(p, n, "sign up") || starts_ci(p, n, "subscribe")) &&
                (contains_ci(p, n, "newsletter") || contains_ci(p, n, "inbox") ||

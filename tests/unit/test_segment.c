@@ -932,6 +932,34 @@ static void test_breadcrumb_glued_to_headline(void **state)
     unload(&p);
 }
 
+/* A link to another story set between a story's paragraphs ("Related: …", "Also: See …") is
+ * neither body nor the headline of an article of its own. */
+static void test_inline_related_link(void **state)
+{
+    (void)state;
+    page p;
+    load_text(&p,
+              "A Man Develops 'Feather-Duvet Lung' After Switching His Bedding\n\n"
+              "By Yasemin Saplakoglu - Staff Writer 2019-11-18T23:30:00Z Health\n\n"
+              "A soothing pillow and warm duvet might not always lead to better rest, doctors "
+              "wrote in a report published on Monday.\n\n"
+              "The patient went to his doctor after three months of unexplained malaise, fatigue "
+              "and breathlessness.\n\n"
+              "Related: 7 Strange Signs You're Having an Allergic Reaction\n\n"
+              "His general practitioner ordered a chest X-ray, which was considered to be "
+              "normal.\n\n"
+              "Also: See the Ten Strangest Medical Cases of the Year\n\n"
+              "The patient was given steroids, and switched his bedding to synthetic materials, "
+              "after which he recovered.\n",
+              NULL);
+    assert_int_equal(p.segs.n, 1);
+    assert_true(body_has(&p, 0, "His general practitioner"));
+    assert_true(body_has(&p, 0, "The patient was given steroids"));
+    assert_false(body_has(&p, 0, "Related:"));
+    assert_false(body_has(&p, 0, "Also:"));
+    unload(&p);
+}
+
 /* After the story, related stories each a headline over a one-sentence summary go; a story's
  * own subheadings over short paragraphs stay. */
 static void test_related_headline_summary_pairs(void **state)
@@ -1186,6 +1214,7 @@ int main(void)
         cmocka_unit_test(test_caption_and_agency_under_headline),
         cmocka_unit_test(test_standfirst_between_headline_and_byline),
         cmocka_unit_test(test_breadcrumb_glued_to_headline),
+        cmocka_unit_test(test_inline_related_link),
         cmocka_unit_test(test_date_line_with_bars),
         cmocka_unit_test(test_headline_byline_and_page_title),
         cmocka_unit_test(test_subheading_and_byline),
