@@ -361,12 +361,14 @@ static int breadcrumb(const hd_clean *c, size_t i)
 }
 
 /* Does line i stand between a headline and its byline without being either: a breadcrumb, a
- * photo's caption, a count of comments, a lone figure ("0" shares)? */
+ * photo's caption, a count of comments, a lone figure ("0" shares) or button? */
 static int furniture(const hd_clean *c, size_t i)
 {
     const hd_line *l = &c->lines[i];
-    return l->kind != HD_LINE_META && (l->credit || breadcrumb(c, i) || comment_count(c, i) ||
-                                       (l->n_words == 1 && l->n_num == 1 && l->len <= 6));
+    return l->kind != HD_LINE_META &&
+           (l->credit || breadcrumb(c, i) || comment_count(c, i) ||
+            (l->n_words == 1 && l->n_num == 1 && l->len <= 6) ||
+            (l->n_words == 1 && !l->title_like && l->len <= 12)); /* "Save", "Share" */
 }
 
 /* Is line a the text of line b with words glued before it ("Home News Business News Ascom
@@ -396,10 +398,13 @@ static int title_score(const hd_clean *c, size_t i)
     size_t nx = i + 1;
     while (nx < c->n_lines && nx <= i + 3 && furniture(c, nx))
         nx++;
-    if ((nx < c->n_lines && c->lines[nx].kind == HD_LINE_META) ||
-        (nx + 1 < c->n_lines && c->lines[nx + 1].kind == HD_LINE_META &&
-         c->lines[nx].kind != HD_LINE_META && c->lines[nx].n_words >= 12 &&
-         c->lines[nx].n_stop >= 2 && !headline_case(&c->lines[nx]) && !glued_over(c, i, nx))) {
+    int over_standfirst =
+        nx + 1 < c->n_lines && c->lines[nx + 1].kind == HD_LINE_META &&
+        c->lines[nx].kind != HD_LINE_META &&
+        (standfirst(c, nx) || (nx == i + 1 && c->lines[nx].n_words >= 12 &&
+                               c->lines[nx].n_stop >= 2 && !headline_case(&c->lines[nx]))) &&
+        !glued_over(c, i, nx);
+    if ((nx < c->n_lines && c->lines[nx].kind == HD_LINE_META) || over_standfirst) {
         /* more than the page's first line, unless a headline stands right above: then this
          * line is its standfirst ("Officials say the bridge will cost more than expected") */
         int under_headline = i > 0 && c->lines[i - 1].title_like && c->lines[i - 1].n_words >= 4 &&
@@ -422,8 +427,9 @@ static int title_score(const hd_clean *c, size_t i)
     } else if (title_of_page(c, i)) {
         s += 2;
     }
-    /* A standfirst reads like a sentence: commas and a prose share of function words. */
-    if (memchr(c->text.p + l->off, ',', l->len) && l->n_stop * 4 >= l->n_words)
+    /* A standfirst reads like a sentence: commas and a prose share of function words (not
+     * when a standfirst stands under it: "'We had some issues,' exec says on Disney+ glitches") */
+    if (!over_standfirst && memchr(c->text.p + l->off, ',', l->len) && l->n_stop * 4 >= l->n_words)
         s -= 2;
     return s;
 }

@@ -960,6 +960,58 @@ static void test_inline_related_link(void **state)
     unload(&p);
 }
 
+/* A button between a headline and its byline ("Save") does not part them; a menu item printed
+ * twice is not the headline, nor a section's name over the headline. */
+static void test_button_between_headline_and_byline(void **state)
+{
+    (void)state;
+    page p;
+    load_text(&p,
+              "Luxury\n\nUK Voucher Codes\n\nJobs\n\nUK Voucher Codes\n\nMore...\n\n"
+              "Telegraph\n\nSport\n\nTennis\n\n"
+              "Tennis Podcast: Davis Cup Finals launch in Madrid and feelings are mixed\n\n"
+              "Save\n\nTelegraph Sport\n\n19 November 2019 \xE2\x80\xA2 1:16pm\n\n"
+              "The Davis Cup Final began on Monday with the opening day of the new-look format "
+              "taking place in Madrid.\n\n"
+              "Eighteen nations are competing for the title over a single week, and the crowds "
+              "were thin on the first day.\n",
+              NULL);
+    assert_int_equal(p.segs.n, 1);
+    assert_true(title_eq(
+        &p, 0, "Tennis Podcast: Davis Cup Finals launch in Madrid and feelings are mixed"));
+    unload(&p);
+    load_text(&p,
+              "Special Reports\n\nHave Your Say\n\nNewsbeat\n\nHave Your Say\n\nNewsbeat\n\n"
+              "Newsbeat\n\n"
+              "Taylor Swift is allowed to play her music at the awards after all of the row\n\n"
+              "19 November 2019\n\n"
+              "Taylor Swift has been allowed to perform her old songs at the awards on Sunday, "
+              "her former record label has said.\n\n"
+              "The label said it had never stood in her way, and the singer thanked her fans.\n",
+              NULL);
+    assert_int_equal(p.segs.n, 1);
+    assert_true(title_eq(&p, 0,
+                         "Taylor Swift is allowed to play her music at the awards after all of "
+                         "the row"));
+    unload(&p);
+    /* a headline with a quote and its comma, over its standfirst */
+    load_text(&p,
+              "Home\n\nAudio Briefs for Smart Speakers\n\neNewspaper\n\n"
+              "Audio Briefs for Smart Speakers\n\nPrint\n\nCompany Town\n\n"
+              "\xE2\x80\x98We had some issues,\xE2\x80\x99 exec says on Disney+ glitches\n\n"
+              "The Walt Disney Co. said overwhelming consumer demand led to some problems as it "
+              "rolled out its new streaming service.\n\n"
+              "(Reed Saxon / Associated Press)\n\nBy Meg James\n\nNov. 19, 2019\n\n"
+              "The streaming service signed up ten million customers in its first day, the "
+              "company said on Wednesday.\n\n"
+              "Some customers could not log in for hours, and the company apologised.\n",
+              NULL);
+    assert_true(title_eq(&p, 0,
+                         "\xE2\x80\x98We had some issues,\xE2\x80\x99 exec says on Disney+ "
+                         "glitches"));
+    unload(&p);
+}
+
 /* After the story, related stories each a headline over a one-sentence summary go; a story's
  * own subheadings over short paragraphs stay. */
 static void test_related_headline_summary_pairs(void **state)
@@ -1215,6 +1267,7 @@ int main(void)
         cmocka_unit_test(test_standfirst_between_headline_and_byline),
         cmocka_unit_test(test_breadcrumb_glued_to_headline),
         cmocka_unit_test(test_inline_related_link),
+        cmocka_unit_test(test_button_between_headline_and_byline),
         cmocka_unit_test(test_date_line_with_bars),
         cmocka_unit_test(test_headline_byline_and_page_title),
         cmocka_unit_test(test_subheading_and_byline),
