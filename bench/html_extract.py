@@ -101,6 +101,7 @@ def main():
 def _norm(s):
     s = unicodedata.normalize("NFKC", s or "").lower()
     s = re.sub("[\u2018\u2019\u201c\u201d\"']", "", s)
+    s = re.sub("[\u2013\u2014]", "-", s)  # "review - shoots" and "review \u2013 shoots" agree
     return re.sub(r"\s+", " ", s).strip()
 
 
