@@ -319,6 +319,8 @@ static int furniture(const char *p, size_t n, const hd_line *l)
     /* a link to another story set into this one (see the switch below), with no hint word */
     if ((p[0] | 0x20) == 'a' && (starts_ci(p, n, "also:") || starts_ci(p, n, "also read:")))
         return 1;
+    if ((p[0] | 0x20) == 'm' && starts_ci(p, n, "more on ") && l->n_words <= 6 && !l->terminal)
+        return 1;
     if (!l->n_ui && !l->hints)
         return 0;
     /* a consent banner: cookies, and this site or what you agree to (however long it runs:
@@ -370,8 +372,6 @@ static int furniture(const char *p, size_t n, const hd_line *l)
         return starts_ci(p, n, "our standards:");
     /* a link to another story set into this one: "Related: 7 Strange Signs …", "Also: See
      * Black Friday coverage at CNET", "More on Slate Book Review" */
-    case 'm':
-        return starts_ci(p, n, "more on ") && l->n_words <= 6 && !l->terminal;
     case 'r':
         return starts_ci(p, n, "read more:") || starts_ci(p, n, "related:") ||
                starts_ci(p, n, "read also:") || (starts_ci(p, n, "read more") && l->n_words == 2);

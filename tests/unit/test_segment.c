@@ -949,6 +949,7 @@ static void test_inline_related_link(void **state)
               "His general practitioner ordered a chest X-ray, which was considered to be "
               "normal.\n\n"
               "Also: See the Ten Strangest Medical Cases of the Year\n\n"
+
               "The patient was given steroids, and switched his bedding to synthetic materials, "
               "after which he recovered.\n",
               NULL);
@@ -957,6 +958,24 @@ static void test_inline_related_link(void **state)
     assert_true(body_has(&p, 0, "The patient was given steroids"));
     assert_false(body_has(&p, 0, "Related:"));
     assert_false(body_has(&p, 0, "Also:"));
+    unload(&p);
+    /* "More on …" over a list of links, under the picture's caption */
+    load_text(&p,
+              "The Disappearance of John M. Ford\n\n"
+              "I wanted to learn why a beloved science fiction writer fell into obscurity after "
+              "his death.\n\nBy Isaac Butler\n\nNov 15, 2019\n\n"
+              "John M. Ford in 1987.\n\n"
+              "More on Slate Book Review\n\n"
+              "How to Turn a Punishment Bureaucracy Into a Justice System\n\n"
+              "The 50 Best Nonfiction Books of the Past 25 Years\n\n"
+              "Three years ago, over breakfast, my friend Helen handed me a novel about a quest "
+              "that would change how I read.\n\n"
+              "The Dragon Waiting is an unfolding cabinet of wonders, and I wanted to buy a copy, "
+              "but it was out of print.\n",
+              NULL);
+    assert_int_equal(p.segs.n, 1);
+    assert_true(title_eq(&p, 0, "The Disappearance of John M. Ford"));
+    assert_true(body_has(&p, 0, "Three years ago"));
     unload(&p);
 }
 
