@@ -162,6 +162,23 @@ static int by_part(const char *p, size_t n)
     return 0;
 }
 
+/* Does the line open with the word of a time stamp ("Updated on: November 19, 2019 / 10:07 AM /
+ * CBS News", "Published …", "Posted …")? */
+static int stamp_word(const char *p, size_t n)
+{
+    static const char *const w[] = {"updated", "published", "posted", "last updated"};
+    /* the lower-case words after the first, up to a colon or to a word that is not */
+    size_t e = 0;
+    while (e < n && e < 16 && p[e] != ':') {
+        if (p[e] == ' ' && !(e + 1 < n && p[e + 1] >= 'a' && p[e + 1] <= 'z'))
+            break;
+        e++;
+    }
+    if (e > 3 && !strncasecmp(p + e - 3, " on", 3)) /* "Updated on:" */
+        e -= 3;
+    return hd_clean_word_in(p, e, w, sizeof w / sizeof *w);
+}
+
 /* Byline or date line: a short line that is not a sentence and carries a date, or "By ...". */
 static void mark_meta(hd_clean *c)
 {
@@ -193,7 +210,8 @@ static void mark_meta(hd_clean *c)
             continue;
         if (l->kind == HD_LINE_BAD) {
             /* a date line with a byline among its parts is one, however the cleaner saw it */
-            if (!l->terminal && by_part(p, n) && hd_date_find(p, n, &d, NULL, NULL))
+            if (!l->terminal && (by_part(p, n) || stamp_word(p, n)) &&
+                hd_date_find(p, n, &d, NULL, NULL))
                 l->kind = HD_LINE_META;
             continue;
         }
@@ -207,7 +225,9 @@ static void mark_meta(hd_clean *c)
             continue;
         }
         /* "By LISA MASCARO, MARY CLARE JALONICK and ERIC TUCKER": names, commas and "and" */
-        int by = n > 3 && p[0] == 'B' && p[1] == 'y' && p[2] == ' ' && !l->terminal;
+        /* "By …", and "by Laura Winter" when a capital follows */
+        int by = n > 3 && (p[0] == 'B' || (p[0] == 'b' && n > 4 && p[3] >= 'A' && p[3] <= 'Z')) &&
+                 p[1] == 'y' && p[2] == ' ' && !l->terminal;
         uint32_t ands = 0;
         if (by && l->n_words > 8)
             for (const char *q = p; (q = memmem(q, n - (size_t)(q - p), " and ", 5)) != NULL;
@@ -391,6 +411,10 @@ static int title_score(const hd_clean *c, size_t i)
     int s = 0;
     if (l->count >= 2)
         s += 2;
+    /* printed twice in a row (the story's heading and its share box's), not once in the
+     * page's header and again in its footer as a menu is */
+    if (l->count >= 2 && i + 1 < c->n_lines && c->lines[i + 1].key == l->key)
+        s += 1;
     /* The byline belongs to the headline right above it (not to one further up a list). */
     /* ... or with a standfirst between ("Agriculture minister pledges …", "Exporters say
      * the limits, imposed last spring, have cost …", "By Claire Dumont - 14 Feb 2023") */

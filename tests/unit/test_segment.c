@@ -1031,6 +1031,58 @@ static void test_button_between_headline_and_byline(void **state)
     unload(&p);
 }
 
+/* Three shapes of the line under a headline: "by Laura Winter" in lower case, a time stamp set
+ * with slashes ("Updated on: November 19, 2019 / 10:07 AM / CBS News"), and the headline
+ * printed twice in a row (the story's heading and its share box's). */
+static void test_byline_shapes_and_repeated_headline(void **state)
+{
+    (void)state;
+    page p;
+    load_text(&p,
+              "People & Power\n\nWhose Truth Is It Anyway?\n\nFault Lines\n\n"
+              "Whose Truth Is It Anyway?\n\nSpace\n\n"
+              "NASA's commercial moon shot: Musk's and Bezos's firms to bid\n\n"
+              "NASA's sights are set on landing on our Moon and Mars, and private companies want a "
+              "share of the work.\n\n"
+              "by Laura Winter\n\n19 Nov 2019 05:44 GMT\n\n"
+              "Getting to the Moon, while not easy, has been done. Staying there is the hard part, "
+              "engineers say.\n\n"
+              "NASA has picked five companies to bid on the landers that will carry its cargo to "
+              "the Moon.\n",
+              NULL);
+    assert_int_equal(p.segs.n, 1);
+    assert_true(title_eq(&p, 0, "NASA's commercial moon shot: Musk's and Bezos's firms to bid"));
+    assert_false(body_has(&p, 0, "by Laura Winter"));
+    unload(&p);
+    load_text(&p,
+              "Search:\n\nLive\n\nWatch CBSN Live\n\n"
+              "Video shows dramatic rescue of 8-year-old kidnapping victim: \"We got her!\"\n\n"
+              "Updated on: November 19, 2019 / 10:07 AM / CBS News\n\n"
+              "Police released dramatic video showing the rescue of an 8-year-old girl who was "
+              "snatched off a street.\n\n"
+              "The suspect confessed to the kidnapping in a three-hour interview, the police "
+              "said.\n",
+              NULL);
+    assert_int_equal(p.segs.n, 1);
+    assert_true(title_is(&p, 0, "Video shows dramatic rescue"));
+    assert_int_equal(p.segs.v[0].date.d, 19);
+    unload(&p);
+    load_text(&p,
+              "Home\n\nPolitics\n\nLife in the City\n\nKarnataka\n\nLife in the City\n\n"
+              "Business\n\nEconomy & Business\n\n"
+              "Beijing tariff demands may expand US-China trade deal\n\n"
+              "Beijing tariff demands may expand US-China trade deal\n\n"
+              "X Share via\n\nShare permalink\n\n"
+              "China is insisting on a more extensive rollback of tariffs as part of a phase one "
+              "trade deal, people familiar with the talks said.\n\n"
+              "The two sides have been negotiating for weeks, and officials said the gaps were "
+              "narrowing.\n",
+              NULL);
+    assert_int_equal(p.segs.n, 1);
+    assert_true(title_eq(&p, 0, "Beijing tariff demands may expand US-China trade deal"));
+    unload(&p);
+}
+
 /* After the story, related stories each a headline over a one-sentence summary go; a story's
  * own subheadings over short paragraphs stay. */
 static void test_related_headline_summary_pairs(void **state)
@@ -1287,6 +1339,7 @@ int main(void)
         cmocka_unit_test(test_breadcrumb_glued_to_headline),
         cmocka_unit_test(test_inline_related_link),
         cmocka_unit_test(test_button_between_headline_and_byline),
+        cmocka_unit_test(test_byline_shapes_and_repeated_headline),
         cmocka_unit_test(test_date_line_with_bars),
         cmocka_unit_test(test_headline_byline_and_page_title),
         cmocka_unit_test(test_subheading_and_byline),
