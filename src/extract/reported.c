@@ -1678,9 +1678,11 @@ static int headline_statement(xctx *x, uint32_t s0, uint32_t s1)
         if (!(x->t[c].flags & TF_CAP) || (x->t[c].flags & (TF_INQ | TF_ALLCAPS)) ||
             !hd_ex_headline_cue(x, c) || tok_is(x, c, "said"))
             continue;
+        /* "Emilia Clarke Was Told to …": passive, no one named speaks */
+        static const char *const be[] = {"is", "was", "are", "were", "be", "been", "being", NULL};
         for (uint32_t k = s0; k < c; k++)
             if (!(x->t[k].flags & (TF_CAP | TF_ALLCAPS)) || tok_has(x, k, LW_FUNC | LW_PRON) ||
-                (x->t[k].lex & LW_VERB))
+                (x->t[k].lex & LW_VERB) || tok_in(x, k, be))
                 return 0;
         uint32_t e = s1, words = 0, caps = 0;
         while (e > c + 1 && x->t[e - 1].kind == TK_PUNCT)

@@ -35,6 +35,17 @@ static int pronoun(const xctx *x, uint32_t i)
     return tok_has(x, i, LW_PRON);
 }
 
+/* Determiners that open a noun phrase: nothing before them is the phrase's ("week the central
+ * bank said"); numbers are not among them ("the number three automaker"). */
+static const char *const opening_det[] = {"the", "a",   "an",    "this", "these", "those", "his",
+                                          "her", "its", "their", "our",  "my",    "your",  NULL};
+
+/* Auxiliaries: a phrase holding one (outside a relative clause) is a clause, not a noun
+ * phrase. */
+static const char *const aux_words[] = {"is",    "was", "are",   "were",   "has",
+                                        "have",  "had", "does",  "did",    "will",
+                                        "would", "can", "could", "should", NULL};
+
 static int determiner(const xctx *x, uint32_t i)
 {
     return tok_has(x, i, LW_DET);
@@ -110,7 +121,7 @@ static int time_noun(const xctx *x, uint32_t k)
     static const char *const w[] = {"week",      "weeks",   "month",     "months", "year",
                                     "years",     "day",     "days",      "night",  "morning",
                                     "evening",   "weekend", "afternoon", "decade", "today",
-                                    "yesterday", NULL};
+                                    "yesterday", "summer",  "winter",    "autumn", NULL};
     if (tok_has(x, k, LW_TIME))
         return 1;
     if (tok_in(x, k, w))
@@ -302,7 +313,13 @@ static int np_core(xctx *x, uint32_t j, uint32_t lo, xnp *np)
      * is unknown but the cue stands. */
     if (common_noun(x, j)) {
         uint32_t s = np_start(x, j, lo);
+        /* not past a conjunction's "that" ("given that officers threatened …"), nor past the
+         * determiner that opens the phrase, unless "of" stands before it ("a majority of her
+         * backers") or it opens a time ("A Mori poll this summer suggested") */
         while (s > lo && j - s < 6 && tok_word(x, s - 1) && !(x->t[s - 1].flags & TF_INQ) &&
+               !relative_that(x, s - 1, lo) &&
+               !(s < j && tok_in(x, s, opening_det) && !tok_is(x, s - 1, "of") &&
+                 !time_noun(x, s + 1)) &&
                (np_word(x, s - 1) || common_noun(x, s - 1) || (x->t[s - 1].flags & TF_DIGIT)))
             s--;
         while (s < j && tok_is(x, s, "of"))
@@ -653,16 +670,13 @@ int hd_ex_np_left(xctx *x, uint32_t verb, uint32_t lo, xnp *np)
          * the time, there were 30 vacancies, said Y" the
          * words between the commas are what Y said */
         {
-            static const char *const aux[] = {"is",    "was", "are",   "were",   "has",
-                                              "have",  "had", "does",  "did",    "will",
-                                              "would", "can", "could", "should", NULL};
             int rel = 0;
             for (uint32_t k = p + 1; k < j; k++) {
                 if (tok_is(x, k, "who") || tok_is(x, k, "which") || tok_is(x, k, "whose") ||
                     tok_is(x, k, "that") || tok_is(x, k, "whom") || tok_is(x, k, "where") ||
                     tok_is(x, k, "when"))
                     rel = 1;
-                if (!rel && tok_in(x, k, aux))
+                if (!rel && tok_in(x, k, aux_words))
                     return 0;
             }
         }
@@ -688,6 +702,28 @@ int hd_ex_np_left(xctx *x, uint32_t verb, uint32_t lo, xnp *np)
         if (e >= 0 && x->ent[e].kind == HD_ENT_PERSON && !determiner(x, p + 1) &&
             !(eb >= 0 && x->ent[eb].kind == HD_ENT_PERSON))
             return np_core(x, j - 1, p + 1, np);
+        /* "The group that owns most of her music, Big Machine, says": an organisation's bare
+         * name set off after the subject's description, which names no one and opens on a
+         * determiner ("The mine's owner, Noranda Inc., said") */
+        if (e >= 0 && x->ent[e].kind == HD_ENT_ORG && eb < 0 && p > lo + 1 && determiner(x, lo) &&
+            (x->t[lo].flags & TF_SSTART)) {
+            uint32_t k = p + 1;
+            while (k < j && x->tent[k] == e)
+                k++;
+            /* the description is one phrase: no comma of its own, no verb outside a relative
+             * clause ("Sharjah has rejected the overthrow, the news agency, WAM, reported" is
+             * what WAM reported) */
+            int plain = 1, rel = 0;
+            for (uint32_t q = lo; q < p && plain; q++) {
+                rel |= tok_is(x, q, "that") || tok_is(x, q, "which") || tok_is(x, q, "who");
+                plain = !tok_punct(x, q, ',') && !(x->t[q].flags & TF_INQ) &&
+                        (rel || !(tok_in(x, q, aux_words) || (x->t[q].lex >> 24) != 0));
+            }
+            if (plain && k == j && x->tent[p + 1] == e && np_core(x, j - 1, p + 1, np)) {
+                np->t0 = lo; /* the whole subject, description and name, is the speaker's */
+                return 1;
+            }
+        }
         /* "Brenda Johnson, 62, of Ohio, said": an age before the appositive */
         if (p > lo + 2 && (x->t[p - 1].flags & TF_DIGIT) && tok_punct(x, p - 2, ','))
             p -= 2;

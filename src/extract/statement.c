@@ -85,6 +85,9 @@ int hd_ex_cue_ok(const xctx *x, uint32_t i, uint32_t cls)
 {
     static const char *const bad[] = {"against", "with", "to", "up", "off",
                                       "out",     "into", "by", NULL};
+    /* "responded and confirmed that A": the second verb introduces A */
+    if (tok_is(x, i + 1, "and") && i + 2 < x->nt && tok_word(x, i + 2) && (x->t[i + 2].lex >> 24))
+        return 0;
     if (cls == VC_CALL) {
         if (tok_is(x, i + 1, "for") || tok_is(x, i + 1, "on"))
             return 1;

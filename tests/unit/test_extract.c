@@ -2511,6 +2511,36 @@ static void test_asked_and_noun_saying(void **state)
     assert_non_null(strstr(v->speaker_mention, "voters"));
 }
 
+/* Subjects from pages of other sites: an organisation's name set off after the subject's
+ * description, a second verb after "and", a conjunction's "that", a passive title-case
+ * headline. */
+static void test_subject_shapes_from_other_sites(void **state)
+{
+    (void)state;
+    res r = run("A row involving Taylor Swift, her former record label and a couple of big name "
+                "US politicians looks like it is coming to an end.\n"
+                "The group that owns most of her music, Big Machine, says she will be allowed to "
+                "play her old tracks at the awards on Sunday.\n"
+                "Fort Worth Police Department responded and confirmed that there appeared to be "
+                "blood on the front passenger seat.\n"
+                "The message was disturbing given that officers had earlier threatened to use "
+                "live fire if petrol bombs were used against them again.\n");
+    check(&r, "she will be allowed to play her old tracks", "Big Machine", 0, "says");
+    const hd_statement *c = find(&r, "there appeared to be blood");
+    assert_string_equal(c->cue, "confirmed");
+    assert_int_equal(strncmp(c->text, "there appeared", 14), 0);
+    const hd_statement *t = find(&r, "to use live fire");
+    assert_string_equal(t->speaker_mention, "officers");
+    /* a description that is a clause of its own is what the name said */
+    res w = run("The council has rejected the overthrow of the ruler, the news agency, WAM, "
+                "reported.\n");
+    const hd_statement *a = find(&w, "has rejected the overthrow");
+    assert_string_equal(a->cue, "reported");
+    res h = run("Emilia Clarke Was Told to Get Nude So Fans Would Not Be Disappointed\n\n"
+                "The actress said the scenes were hard to film.\n");
+    assert_false(has(&h, "to Get Nude"));
+}
+
 static void test_told_object_then_clause(void **state)
 {
     (void)state;
@@ -2927,6 +2957,7 @@ int main(void)
         cmocka_unit_test(test_quote_ending_sentence_is_not_cued_by_next),
         cmocka_unit_test(test_according_to_long_source),
         cmocka_unit_test(test_told_object_then_clause),
+        cmocka_unit_test(test_subject_shapes_from_other_sites),
         cmocka_unit_test(test_asked_and_noun_saying),
         cmocka_unit_test(test_two_subjects_one_sentence),
         cmocka_unit_test(test_relative_clause_cues),
