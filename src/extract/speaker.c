@@ -344,10 +344,13 @@ static void pp_head(xctx *x, uint32_t j, uint32_t lo, xnp *np)
         return;
     uint32_t best = UINT32_MAX;
     int prep_seen = 0, by_role = 0;
+    /* a clause's opener ends the phrase ("… firms if the sale threatened …") */
+    static const char *const opener[] = {"if",     "when",   "whether",  "because", "while",
+                                         "unless", "though", "although", NULL};
     for (uint32_t k = j; k > lo && j - k < 10; k--) {
         uint32_t t = k - 1;
         if (!tok_word(x, t) || (x->t[t].flags & TF_INQ) || (x->t[t].lex & LW_VERB) ||
-            tok_has(x, t, LW_NOTNOUN))
+            tok_has(x, t, LW_NOTNOUN) || tok_in(x, t, opener))
             break;
         int is_prep = 0;
         is_prep |= tok_in(x, t, preps);
@@ -363,6 +366,10 @@ static void pp_head(xctx *x, uint32_t j, uint32_t lo, xnp *np)
         } else if (prep_seen && tok_has(x, t, LW_ROLE) &&
                    !(x->t[t].flags & (TF_CAP | TF_ALLCAPS))) {
             best = t; /* "The deputy head of China's delegation to the forum said" */
+            by_role = 1;
+        } else if (prep_seen && best == UINT32_MAX && common_noun(x, t) && tok_is(x, t + 1, "of") &&
+                   x->b[x->t[t].stem_e - 1] == 's') {
+            best = t; /* "several makers of DAB chips for mobiles said": the makers */
             by_role = 1;
         }
     }
@@ -636,17 +643,23 @@ int hd_ex_np_left(xctx *x, uint32_t verb, uint32_t lo, xnp *np)
         /* "Trump, speaking at a rally in Wilmington, N.C., warned", "Clinton, during a town
          * hall in Columbus, Ohio, said": a phrase set off after the subject may hold commas
          * (and places) of its own; the subject is the person before it */
+        int clause = 0;
         for (uint32_t w = j; w > lo + 1 && j - w < 32; w--) {
             if (x->t[w - 1].flags & TF_INQ || x->t[w - 1].kind == TK_PARA ||
                 hd_ex_stop_tok(x, w - 1))
                 break;
+            clause |= tok_is(x, w - 1, "not") || (tok_word(x, w - 1) && (x->t[w - 1].lex >> 24));
             if (!tok_punct(x, w - 1, ',') || w >= j || !set_off_opener(x, w))
                 continue;
             xnp subj;
             /* "Other prominent Republicans, like Richard Armitage and Henry Paulson, have said":
-             * examples of a group; the group speaks */
+             * examples of a group; the group speaks; not when a verb follows the examples
+             * ("…, such as Indonesia or the Maldives, do not usually buy insurance …, said a
+             * US-based insurance expert": what the expert said) */
             int example = tok_is(x, w, "like") || tok_is(x, w, "including") ||
                           (tok_is(x, w, "such") && tok_is(x, w + 1, "as"));
+            if (example && clause)
+                break;
             if (np_core(x, w - 2, lo, &subj) &&
                 (example || REF_IS_PEND(subj.ref) ||
                  (subj.ref >= 0 && x->ent[subj.ref].kind == HD_ENT_PERSON))) {
@@ -676,7 +689,9 @@ int hd_ex_np_left(xctx *x, uint32_t verb, uint32_t lo, xnp *np)
                     tok_is(x, k, "that") || tok_is(x, k, "whom") || tok_is(x, k, "where") ||
                     tok_is(x, k, "when"))
                     rel = 1;
-                if (!rel && tok_in(x, k, aux_words))
+                /* "…, do not usually buy insurance …, said X"; not "asking not to be named" */
+                if (!rel && (tok_in(x, k, aux_words) ||
+                             (tok_is(x, k, "not") && k > p + 1 && tok_is(x, k - 1, "do"))))
                     return 0;
             }
         }

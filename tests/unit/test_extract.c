@@ -2539,6 +2539,21 @@ static void test_subject_shapes_from_other_sites(void **state)
     res h = run("Emilia Clarke Was Told to Get Nude So Fans Would Not Be Disappointed\n\n"
                 "The actress said the scenes were hard to film.\n");
     assert_false(has(&h, "to Get Nude"));
+    /* examples followed by a verb of their own: the words before the cue are what was said;
+     * a participle with "not" is still set off ("asking not to be identified") */
+    res e = run("Many of the affected countries, such as Indonesia, Sri Lanka or the Maldives, do "
+                "not usually buy insurance for these kinds of disasters, said a US-based insurance "
+                "expert.\n"
+                "The officials, asking not to be identified, said the government will investigate "
+                "the claims.\n"
+                "At a conference in Cannes, several makers of DAB chips for mobiles announced "
+                "smaller, lower-cost chips.\n");
+    const hd_statement *ins = find(&e, "do not usually buy insurance");
+    assert_null(ins->speaker);
+    assert_string_equal(ins->speaker_mention, "a US-based insurance expert");
+    const hd_statement *off = find(&e, "the government will investigate");
+    assert_string_equal(off->speaker_mention, "The officials");
+    check(&e, "smaller, lower-cost chips", "makers of DAB chips for mobiles", 0, "announced");
 }
 
 static void test_told_object_then_clause(void **state)
