@@ -96,6 +96,12 @@ static int cue_after(xctx *x, const xquote *q, xstmt *s, uint32_t *after)
                 return 0;
         } else if (!hd_ex_np_left(x, c, k, &np)) {
             return 0;
+        } else if (tok_is(x, c + 1, "for") && np.ref == REF_NONE &&
+                   !(x->t[np.t0].flags & (TF_CAP | TF_ALLCAPS)) && !tok_has(x, np.t0, LW_PRON)) {
+            /* "… PR exercise” ahead of a general election predicted for next May": a
+             * participle dating a noun, no one speaking (not "Justice White wrote for the
+             * court") */
+            continue;
         } else if (np.t0 != k && role_list(x, k, np.t0)) {
             /* "chairman, CEO and president Craig Menear said": the titles of the subject */
         } else if (np.t0 != k && np.t0 - k <= 3 && name_words(x, k, np.t0)) {

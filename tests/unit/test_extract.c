@@ -2554,6 +2554,15 @@ static void test_subject_shapes_from_other_sites(void **state)
     const hd_statement *off = find(&e, "the government will investigate");
     assert_string_equal(off->speaker_mention, "The officials");
     check(&e, "smaller, lower-cost chips", "makers of DAB chips for mobiles", 0, "announced");
+    /* a participle dating a noun after a quote speaks for no one; a judge writing for the
+     * court does */
+    res d = run("Tory spokesman David Davis said the proposals were \"little more than a "
+                "taxpayer-funded PR exercise\" ahead of a general election predicted for next "
+                "May.\n"
+                "\"Here, injury to subsistence resources from exploration was not at all "
+                "probable,\" Justice Byron White wrote for the court.\n");
+    check(&d, "taxpayer-funded PR exercise", "David Davis", 0, "said");
+    check(&d, "injury to subsistence resources", "Byron White", 1, "wrote");
 }
 
 static void test_told_object_then_clause(void **state)
