@@ -1351,6 +1351,12 @@ int hd_ex_entities(xctx *x)
                 j = f;
                 continue;
             }
+            /* "Marks & Spencer", "Procter & Gamble", "Standard & Poor's": prose writes "and";
+             * an ampersand between capitalised words joins one name */
+            if (!poss && amp(x, j) && cap_word(x, j + 1)) {
+                j += 2;
+                continue;
+            }
             if (poss && !(plural_poss(x, j - 1) && cap_word(x, j)))
                 break;
             if (cap_word(x, j)) {

@@ -1322,6 +1322,16 @@ static uint32_t one_sentence(xctx *x, uint32_t s0, uint32_t s1)
                 if (desc)
                     after = m < s1 && tok_punct(x, m, ',') ? m + 1 : s1;
             }
+            /* "According to Standard & Poor's, which has recently upgraded Mexico's rating, the
+             * rise …": a relative clause describes the source */
+            if (after == e + 1 && tok_punct(x, e, ',') &&
+                (tok_is(x, after, "which") || tok_is(x, after, "who"))) {
+                uint32_t m = after + 1;
+                while (m < s1 && m < after + 30 && !tok_punct(x, m, ',') && !hd_ex_stop_tok(x, m))
+                    m++;
+                if (m + 1 < s1 && tok_punct(x, m, ','))
+                    after = m + 1;
+            }
             /* "According to Pat Ferguson, President of AMBO, work will begin": a role of
              * something, set off by commas, describes the source */
             if (after == e + 1 && tok_punct(x, e, ',') && tok_has(x, after, LW_ROLE) &&

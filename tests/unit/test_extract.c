@@ -2563,6 +2563,14 @@ static void test_subject_shapes_from_other_sites(void **state)
                 "probable,\" Justice Byron White wrote for the court.\n");
     check(&d, "taxpayer-funded PR exercise", "David Davis", 0, "said");
     check(&d, "injury to subsistence resources", "Byron White", 1, "wrote");
+    /* an ampersand joins one name; a relative clause after "according to X," describes X */
+    res m = run("Marks & Spencer said profits rose sharply in the third quarter.\n"
+                "According to Standard & Poor's, which has recently upgraded the country's debt "
+                "rating, the rise in remittances helps protect the economy.\n");
+    check(&m, "profits rose sharply", "Marks & Spencer", 0, "said");
+    const hd_statement *sp = find(&m, "the rise in remittances");
+    assert_int_equal(strncmp(sp->text, "the rise in remittances", 23), 0);
+    assert_non_null(entity(&m, "Marks & Spencer"));
 }
 
 static void test_told_object_then_clause(void **state)
