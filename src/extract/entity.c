@@ -149,8 +149,13 @@ static uint32_t firm_tail(const xctx *x, uint32_t j)
  * one capitalised word, "and", and two or three more that end with an organisation word are
  * one name. Returns the end of that name, or 0. (Without "the", "Reagan and Congress" or
  * "Treasury and Federal Reserve officials" are two names.) */
+static uint32_t savings_and_loan(const xctx *x, uint32_t i, uint32_t j);
+
 static uint32_t org_and_tail(const xctx *x, uint32_t i, uint32_t j)
 {
+    uint32_t sl = savings_and_loan(x, i, j);
+    if (sl)
+        return sl;
     if (i < j && tok_is(x, i, "the"))
         i++; /* a sentence's "The" opens the run */
     else if (i == 0 || !tok_is(x, i - 1, "the"))
@@ -167,6 +172,19 @@ static uint32_t org_and_tail(const xctx *x, uint32_t i, uint32_t j)
         firm_designator(x, k - 1))
         return 0;
     return k;
+}
+
+/* "Federated Financial Savings and Loan Association", "Home Savings and Loan Bank": a bank's
+ * name runs on over "Savings and Loan" to the organisation word that ends it. Returns the end
+ * of the name, or 0. */
+static uint32_t savings_and_loan(const xctx *x, uint32_t i, uint32_t j)
+{
+    if (j == i || !tok_is(x, j - 1, "savings") || !tok_is(x, j + 1, "loan") || !cap_word(x, j + 1))
+        return 0;
+    uint32_t k = j + 2;
+    while (k < x->nt && k < j + 5 && cap_word(x, k) && !tok_has(x, k - 1, LW_ORG))
+        k++;
+    return k > j + 2 && tok_has(x, k - 1, LW_ORG) ? k : j + 2;
 }
 
 /* "the Centers for Disease Control and Prevention", "Centre for Economics and Business

@@ -2571,6 +2571,10 @@ static void test_subject_shapes_from_other_sites(void **state)
     const hd_statement *sp = find(&m, "the rise in remittances");
     assert_int_equal(strncmp(sp->text, "the rise in remittances", 23), 0);
     assert_non_null(entity(&m, "Marks & Spencer"));
+    res l = run("First Federal Savings and Loan Association of Charleston said executive vice "
+                "president A.L. Hutchinson Jr. has been named president.\n");
+    check(&l, "has been named president",
+          "First Federal Savings and Loan Association of Charleston", 0, "said");
 }
 
 static void test_told_object_then_clause(void **state)
