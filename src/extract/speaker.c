@@ -598,6 +598,20 @@ int hd_ex_np_left(xctx *x, uint32_t verb, uint32_t lo, xnp *np)
             if (j < lo + tn)
                 return 0;
             j -= tn;
+            /* "A news report published Wednesday said", "a study released on Monday said":
+             * the participle that dates the subject */
+            size_t wl = j >= lo && tok_word(x, j) ? x->t[j].e - x->t[j].s : 0;
+            /* (not a clause's verb: "analysts polled before Tokyo's market opened on
+             * Tuesday said") */
+            static const char *const sub[] = {"before", "after", "when",    "until", "since",
+                                              "while",  "as",    "because", "if",    NULL};
+            int in_clause = 0;
+            for (uint32_t q = j; q-- > lo && j - q <= 4 && !in_clause;)
+                in_clause = tok_in(x, q, sub);
+            if (wl > 4 && j > lo && !in_clause && !(x->t[j].flags & (TF_CAP | TF_INQ)) &&
+                x->b[x->t[j].e - 2] == 'e' && x->b[x->t[j].e - 1] == 'd' &&
+                (common_noun(x, j - 1) || tok_has(x, j - 1, LW_SNOUN)))
+                j--;
             continue;
         }
         if (tok_punct(x, j, ')')) {

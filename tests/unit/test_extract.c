@@ -2575,6 +2575,15 @@ static void test_subject_shapes_from_other_sites(void **state)
                 "president A.L. Hutchinson Jr. has been named president.\n");
     check(&l, "has been named president",
           "First Federal Savings and Loan Association of Charleston", 0, "said");
+    /* a participle and a time between subject and cue; not a clause's verb */
+    res np = run("A news report published Wednesday said Defense Secretary Ash Carter used a "
+                 "personal email account for some of his government business.\n"
+                 "Stock market analysts polled before Tokyo's market opened on Tuesday said Wall "
+                 "Street's dramatic fall on Monday was overdone.\n");
+    const hd_statement *nr = find(&np, "used a personal email account");
+    assert_string_equal(nr->speaker_mention, "A news report");
+    for (size_t i = 0; i < np.n; i++)
+        assert_null(strstr(np.st[i].speaker_mention, "Tokyo"));
 }
 
 static void test_told_object_then_clause(void **state)
