@@ -179,6 +179,24 @@ static int stamp_word(const char *p, size_t n)
     return hd_clean_word_in(p, e, w, sizeof w / sizeof *w);
 }
 
+/* "Updated Nov 19, 6:55 AM;Posted Nov 19, 6:51 AM": a stamp word opening a short line that
+ * holds a clock time, with no year for the date finder. */
+static int stamped_update(const char *p, size_t n, const hd_line *l)
+{
+    if (l->n_words > 12 || l->terminal || !stamp_word(p, n))
+        return 0;
+    for (size_t i = 0; i < n;) {
+        while (i < n && (p[i] == ' ' || p[i] == ';' || p[i] == ','))
+            i++;
+        size_t a = i;
+        while (i < n && p[i] != ' ' && p[i] != ';' && p[i] != ',')
+            i++;
+        if (i > a && clock_word(p + a, i - a))
+            return 1;
+    }
+    return 0;
+}
+
 /* Byline or date line: a short line that is not a sentence and carries a date, or "By ...". */
 static void mark_meta(hd_clean *c)
 {
@@ -234,7 +252,7 @@ static void mark_meta(hd_clean *c)
                  q += 5)
                 ands++;
         if ((by && (l->n_words <= 8 || (l->n_words <= 14 && l->n_cap + ands >= l->n_words))) ||
-            byline_role(p, n, l) || time_stamp(p, n, l))
+            byline_role(p, n, l) || time_stamp(p, n, l) || stamped_update(p, n, l))
             l->kind = HD_LINE_META;
     }
 }

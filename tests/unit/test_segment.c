@@ -1081,6 +1081,23 @@ static void test_byline_shapes_and_repeated_headline(void **state)
     assert_int_equal(p.segs.n, 1);
     assert_true(title_eq(&p, 0, "Beijing tariff demands may expand US-China trade deal"));
     unload(&p);
+    /* an update stamp with no year, its parts glued with a semicolon */
+    load_text(&p,
+              "You are signed in as\n\nEdit ProfileSign Out\n\nOut of Line: Gerrymandering in "
+              "Ohio\n\nRecovering Hope\n\nOut of Line: Gerrymandering in Ohio\n\nEntertainment\n\n"
+              "Doobie Brothers to reunite with Michael McDonald for Blossom show\n\n"
+              "Updated Nov 19, 6:55 AM;Posted Nov 19, 6:51 AM\n\n"
+              "The Doobie Brothers perform at the Beacon.\n\n"
+              "By Troy L. Smith, Cleveland.com\n\n"
+              "CLEVELAND, Ohio - The Doobie Brothers will look to ride a potential Rock and Roll "
+              "Hall of Fame induction into a reunion tour next year.\n\n"
+              "Rolling Stone reported details of the reunion tour that stops at Blossom Music "
+              "Center on July 22.\n",
+              NULL);
+    assert_true(
+        title_eq(&p, 0, "Doobie Brothers to reunite with Michael McDonald for Blossom show"));
+    assert_false(body_has(&p, 0, "Updated Nov 19"));
+    unload(&p);
 }
 
 /* After the story, related stories each a headline over a one-sentence summary go; a story's
