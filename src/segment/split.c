@@ -197,6 +197,21 @@ static int stamped_update(const char *p, size_t n, const hd_line *l)
     return 0;
 }
 
+/* "5 Min Read", "3 min read": the reading time printed with the byline. */
+static int read_time(const char *p, size_t n)
+{
+    size_t i = 0;
+    while (i < n && p[i] >= '0' && p[i] <= '9')
+        i++;
+    if (i == 0 || i > 3 || i >= n || p[i] != ' ')
+        return 0;
+    static const char *const form[] = {" min read", " mins read", " minute read", " minutes read"};
+    for (size_t k = 0; k < sizeof form / sizeof *form; k++)
+        if (n - i == strlen(form[k]) && !strncasecmp(p + i, form[k], n - i))
+            return 1;
+    return 0;
+}
+
 /* Byline or date line: a short line that is not a sentence and carries a date, or "By ...". */
 static void mark_meta(hd_clean *c)
 {
@@ -227,10 +242,17 @@ static void mark_meta(hd_clean *c)
         if (l->n_words > 14)
             continue;
         if (l->kind == HD_LINE_BAD) {
-            /* a date line with a byline among its parts is one, however the cleaner saw it */
-            if (!l->terminal && (by_part(p, n) || stamp_word(p, n)) &&
-                hd_date_find(p, n, &d, NULL, NULL))
+            /* a date line with a byline among its parts is one, however the cleaner saw it;
+             * so is one that opens on its date ("November 19, 2019 / 12:21 AM / Updated 14
+             * hours ago", which the slashes made a credit) */
+            size_t ds, de;
+            if (!l->terminal && hd_date_find(p, n, &d, &ds, &de) &&
+                (by_part(p, n) || stamp_word(p, n) || ds == 0))
                 l->kind = HD_LINE_META;
+            continue;
+        }
+        if (read_time(p, n)) {
+            l->kind = HD_LINE_META; /* "5 Min Read": the byline's widget */
             continue;
         }
         if (n && p[n - 1] == '.' && l->n_words > 6)

@@ -1098,6 +1098,24 @@ static void test_byline_shapes_and_repeated_headline(void **state)
         title_eq(&p, 0, "Doobie Brothers to reunite with Michael McDonald for Blossom show"));
     assert_false(body_has(&p, 0, "Updated Nov 19"));
     unload(&p);
+    /* a wire's header: the date line (set with slashes) above the headline, the author and the
+     * reading time under it */
+    load_text(&p,
+              "FinancialGovernment SolutionsLegalReuters News AgencyRisk Management SolutionsTax "
+              "& Accounting\n\nUnited States\n\nBusiness News\n\n"
+              "November 19, 2019 / 12:21 AM / Updated 14 hours ago\n\n"
+              "Oversupply angst drags oil lower, stocks drift near highs\n\n"
+              "Rodrigo Campos\n\n5 Min Read\n\n"
+              "NEW YORK (Reuters) - Oil prices fell sharply on Tuesday on oversupply concerns, "
+              "while a gauge of global equity markets held near record highs.\n\n"
+              "The U.S. benchmark S&P 500 index was little changed, and the Dow Jones Industrial "
+              "Average slipped.\n",
+              NULL);
+    assert_int_equal(p.segs.n, 1);
+    assert_true(title_eq(&p, 0, "Oversupply angst drags oil lower, stocks drift near highs"));
+    assert_int_equal(p.segs.v[0].date.d, 19);
+    assert_false(body_has(&p, 0, "5 Min Read"));
+    unload(&p);
 }
 
 /* After the story, related stories each a headline over a one-sentence summary go; a story's
