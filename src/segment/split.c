@@ -1223,6 +1223,23 @@ hd_rc hd_segment_page(hd_clean *c, const char *given_title, hd_segments *out, hd
             if ((t[0] >= 'A' && t[0] <= 'Z') || (t[0] >= '0' && t[0] <= '9'))
                 l->title_like = 1;
         }
+        /* "South Dakota doubles down on ‘Meth. We’re on it.’ They just might be." over its date
+         * line, under the navigation: a headline that ends like a sentence (under a headline
+         * it would be the standfirst) */
+        size_t up = i; /* the line above, past a comment count or a caption */
+        while (up > 0 && i - up < 3 && furniture(c, up - 1))
+            up--;
+        int prose_above = 0; /* the navigation, not a story, above it */
+        for (size_t k = up >= 4 ? up - 4 : 0; k < up; k++)
+            prose_above |= c->lines[k].kind == HD_LINE_GOOD;
+        if (l->kind == HD_LINE_GOOD && !l->title_like && l->terminal && l->n_words >= 5 &&
+            l->n_words <= 20 && !l->n_ui && up > 0 && i + 1 < n && !prose_above &&
+            c->lines[i + 1].kind == HD_LINE_META && c->lines[up - 1].kind != HD_LINE_META &&
+            c->lines[up - 1].n_words <= 3 && !c->lines[up - 1].title_like) {
+            const char *t = text_of(c, i);
+            if (t[0] >= 'A' && t[0] <= 'Z')
+                l->title_like = 1;
+        }
         if (!l->title_like || (l->kind != HD_LINE_GOOD && l->kind != HD_LINE_BAD))
             continue;
         /* two lines up, over a standfirst: not over a sign-up plea ("There's plenty more

@@ -1116,6 +1116,33 @@ static void test_byline_shapes_and_repeated_headline(void **state)
     assert_int_equal(p.segs.v[0].date.d, 19);
     assert_false(body_has(&p, 0, "5 Min Read"));
     unload(&p);
+    /* a headline that ends like a sentence, under the navigation and over its date line; not a
+     * paragraph of a story over a date (an embedded post's) */
+    load_text(&p,
+              "You are signed in as\n\nEdit ProfileSign Out\n\nEntertainment\n\n"
+              "South Dakota doubles down on its meth slogan. They just might be right.\n\n"
+              "Updated Nov 19, 9:41 AM;Posted Nov 18, 8:19 PM\n\n"
+              "Kristi Noem, governor of South Dakota, defended the campaign on Monday as a way to "
+              "get people talking about the drug.\n\n"
+              "The state paid an agency nearly half a million dollars for the campaign, records "
+              "show.\n",
+              NULL);
+    assert_true(title_eq(&p, 0,
+                         "South Dakota doubles down on its meth slogan. They just might be "
+                         "right."));
+    unload(&p);
+    load_text(&p,
+              "Marco Rubio held a rally at a local high school football stadium on Wednesday, and "
+              "few came.\n\n"
+              "CNN also noted the sparse attendance:\n\n"
+              "Even a right-leaning journalist took a moment to point out the lack of a crowd.\n\n"
+              "Posted by @ByronYork on March 9, 2016\n\n"
+              "Still, one has to feel bad for the staffers who keep up their enthusiasm, the "
+              "reporter wrote.\n",
+              NULL);
+    assert_int_equal(p.segs.n, 1);
+    assert_true(body_has(&p, 0, "Even a right-leaning journalist"));
+    unload(&p);
 }
 
 /* After the story, related stories each a headline over a one-sentence summary go; a story's
