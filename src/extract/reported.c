@@ -616,13 +616,16 @@ static int adverbial_only(const xctx *x, uint32_t a, uint32_t s1)
     return k >= s1 || tok_punct(x, k, '.');
 }
 
+/* Forms of "be": a cue after one is passive ("was told", "Was Told"). */
+static const char *const be_words[] = {"is",   "was",   "are", "were", "be",
+                                       "been", "being", "am",  NULL};
+
 /* Does the verb group before cue c say that its subject did not speak: negated ("did not
  * say", "have not disclosed", "never said", "didn't say", "declined to say"; 1) or passive ("a
  * third case was reported", "they were told", "have been accused of"; 2), where the subject is
  * what was spoken of or to? "was quoted as saying" and "was saying" are the subject's words. */
 static int not_said(const xctx *x, uint32_t c, uint32_t s0)
 {
-    static const char *const be[] = {"is", "was", "are", "were", "be", "been", "being", "am", NULL};
     static const char *const aux[] = {"has",   "have",   "had",  "will",  "would",
                                       "could", "should", "may",  "might", "can",
                                       "must",  "do",     "does", "did",   NULL};
@@ -648,7 +651,7 @@ static int not_said(const xctx *x, uint32_t c, uint32_t s0)
             (n > 5 && w[n - 1] == 't' && !memcmp(w + n - 4, "\xE2\x80\x99", 3) && w[n - 5] == 'n'))
             return 1;
         int is_be = 0, is_aux = 0;
-        is_be |= tok_in(x, k, be);
+        is_be |= tok_in(x, k, be_words);
         is_aux |= tok_in(x, k, aux);
         if (is_be && !aux_seen && passive_ok)
             return 2;
@@ -1689,10 +1692,9 @@ static int headline_statement(xctx *x, uint32_t s0, uint32_t s1)
             !hd_ex_headline_cue(x, c) || tok_is(x, c, "said"))
             continue;
         /* "Emilia Clarke Was Told to …": passive, no one named speaks */
-        static const char *const be[] = {"is", "was", "are", "were", "be", "been", "being", NULL};
         for (uint32_t k = s0; k < c; k++)
             if (!(x->t[k].flags & (TF_CAP | TF_ALLCAPS)) || tok_has(x, k, LW_FUNC | LW_PRON) ||
-                (x->t[k].lex & LW_VERB) || tok_in(x, k, be))
+                (x->t[k].lex & LW_VERB) || tok_in(x, k, be_words))
                 return 0;
         uint32_t e = s1, words = 0, caps = 0;
         while (e > c + 1 && x->t[e - 1].kind == TK_PUNCT)
