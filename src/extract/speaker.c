@@ -861,6 +861,22 @@ static int pastlike(const xctx *x, uint32_t k)
     return n >= 4 && p[n - 2] == 'e' && p[n - 1] == 'd' && p[n - 3] != 'e';
 }
 
+/* A state's abbreviation after a town ("Portsmouth, N.H.,", "Fresno, Calif.,"): capitalised,
+ * ending in its period, at most five letters. */
+static int place_abbrev(const xctx *x, uint32_t k)
+{
+    if (!tok_word(x, k) || !(x->t[k].flags & (TF_CAP | TF_ALLCAPS)) || k == 0 ||
+        !tok_punct(x, k - 1, ','))
+        return 0;
+    const char *w = x->b + x->t[k].s;
+    size_t n = x->t[k].e - x->t[k].s, letters = 0;
+    if (n < 2 || w[n - 1] != '.')
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        letters += (w[i] | 0x20) >= 'a' && (w[i] | 0x20) <= 'z';
+    return letters <= 5;
+}
+
 int hd_ex_np_sentence_subject(xctx *x, uint32_t i, uint32_t verb, xnp *np)
 {
     uint32_t s = i;
@@ -892,8 +908,9 @@ int hd_ex_np_sentence_subject(xctx *x, uint32_t i, uint32_t verb, xnp *np)
          * Sunday, Mrs. Clinton …": a state and a time after the first comma belong to it */
         for (int seg = 0; seg < 2; seg++) {
             uint32_t k = s;
-            while (k < verb && k < s + 4 && x->tent[k] >= 0 &&
-                   x->ent[x->tent[k]].kind == HD_ENT_PLACE)
+            while (k < verb && k < s + 4 &&
+                   ((x->tent[k] >= 0 && x->ent[x->tent[k]].kind == HD_ENT_PLACE) ||
+                    place_abbrev(x, k)))
                 k++;
             if (k == s && k + 1 < verb && (tok_is(x, k, "on") || tok_is(x, k, "in")) &&
                 tok_has(x, k + 1, LW_TIME))

@@ -2584,6 +2584,11 @@ static void test_subject_shapes_from_other_sites(void **state)
     assert_string_equal(nr->speaker_mention, "A news report");
     for (size_t i = 0; i < np.n; i++)
         assert_null(strstr(np.st[i].speaker_mention, "Tokyo"));
+    /* a town and its state's abbreviation in the opening adverbial */
+    res ab = run("At a rally in Portsmouth, N.H., on Tuesday, Senator Bernie Sanders of Vermont "
+                 "endorsed Mrs. Clinton, saying that his former rival would make an outstanding "
+                 "president.\n");
+    check(&ab, "make an outstanding president", "Bernie Sanders", 0, "saying");
 }
 
 static void test_told_object_then_clause(void **state)
