@@ -528,6 +528,25 @@ static void place_modifier(xctx *x, uint32_t lo, xnp *np)
     *np = h;
 }
 
+/* A state's abbreviation after a town ("Portsmouth, N.H.,", "Fresno, Calif.,"): capitalised,
+ * ending in its period, at most five letters. */
+static int place_abbrev(const xctx *x, uint32_t k)
+{
+    if (!tok_word(x, k) || !(x->t[k].flags & (TF_CAP | TF_ALLCAPS)) || k == 0 ||
+        !tok_punct(x, k - 1, ','))
+        return 0;
+    const char *w = x->b + x->t[k].s;
+    size_t n = x->t[k].e - x->t[k].s, letters = 0;
+    if (n < 2 || w[n - 1] != '.')
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        if (w[i] == '-')
+            return 0; /* "D-Ill.": a lawmaker's party and state */
+        letters += (w[i] | 0x20) >= 'a' && (w[i] | 0x20) <= 'z';
+    }
+    return letters <= 5;
+}
+
 /* "James Fry, vice-president of General Motors told", "Ramon Diaz, Chairman of the
  * Presidential Commission on Good Government (PCGG) told": an appositive whose closing comma
  * is missing. The organisation ending at token j is the role's complement; the person named
@@ -692,6 +711,27 @@ int hd_ex_np_left(xctx *x, uint32_t verb, uint32_t lo, xnp *np)
         }
         if (!tok_punct(x, p, ',') || p + 1 >= j)
             return 0;
+        /* "Cory James, 22, of Flint, Mich., said": a state's abbreviation after its town is
+         * part of the appositive before it */
+        if ((p + 2 == j && place_abbrev(x, p + 1)) ||
+            (p + 3 == j && tok_punct(x, p + 2, '.') && x->t[p + 2].s == x->t[p + 1].e &&
+             tok_word(x, p + 1) && (x->t[p + 1].flags & TF_CAP) &&
+             x->t[p + 1].e - x->t[p + 1].s <= 5 &&
+             !memchr(x->b + x->t[p + 1].s, '-', x->t[p + 1].e - x->t[p + 1].s))) {
+            uint32_t q = p;
+            while (q > lo && p - q < 8 && !tok_punct(x, q - 1, ','))
+                q--;
+            /* "…, 22, of Flint, Mich.," or a town alone, "Champion International Corp,
+             * Stamford, Conn., said" (not "Another superdelegate, Michael Brown of Washington,
+             * D.C., explained") */
+            int town = p - q <= 3;
+            for (uint32_t t = q; t < p && town; t++)
+                town = tok_word(x, t) && (x->t[t].flags & TF_CAP);
+            if (q > lo + 1 && tok_punct(x, q - 1, ',') &&
+                (town || tok_is(x, q, "of") || tok_is(x, q, "from") || tok_is(x, q, "in") ||
+                 tok_is(x, q, "based")))
+                p = q - 1;
+        }
         /* an appositive has no verb of its own unless a relative pronoun opens a clause in it
          * ("X, who was there, said", "X, a doctor where they were treated, wrote"): in "At
          * the time, there were 30 vacancies, said Y" the
@@ -861,30 +901,18 @@ static int pastlike(const xctx *x, uint32_t k)
     return n >= 4 && p[n - 2] == 'e' && p[n - 1] == 'd' && p[n - 3] != 'e';
 }
 
-/* A state's abbreviation after a town ("Portsmouth, N.H.,", "Fresno, Calif.,"): capitalised,
- * ending in its period, at most five letters. */
-static int place_abbrev(const xctx *x, uint32_t k)
-{
-    if (!tok_word(x, k) || !(x->t[k].flags & (TF_CAP | TF_ALLCAPS)) || k == 0 ||
-        !tok_punct(x, k - 1, ','))
-        return 0;
-    const char *w = x->b + x->t[k].s;
-    size_t n = x->t[k].e - x->t[k].s, letters = 0;
-    if (n < 2 || w[n - 1] != '.')
-        return 0;
-    for (size_t i = 0; i < n; i++)
-        letters += (w[i] | 0x20) >= 'a' && (w[i] | 0x20) <= 'z';
-    return letters <= 5;
-}
-
 int hd_ex_np_sentence_subject(xctx *x, uint32_t i, uint32_t verb, xnp *np)
 {
     uint32_t s = i;
     while (s > 0 && x->t[s - 1].sent == x->t[i].sent && x->t[s - 1].kind != TK_PARA)
         s--;
-    /* skip a leading adverbial ("However,", "On Monday,") */
-    if ((tok_has(x, s, LW_FUNC) || tok_is(x, s, "alongside") || tok_is(x, s, "amid") ||
-         tok_is(x, s, "despite") || tok_is(x, s, "following") || tok_is(x, s, "beyond")) &&
+    /* skip a leading adverbial ("However,", "On Monday,", "Minutes later,") */
+    static const char *const spans[] = {"seconds", "moments", "minutes", "hours", "days",
+                                        "weeks",   "months",  "years",   NULL};
+    if ((tok_has(x, s, LW_FUNC) ||
+         (tok_in(x, s, spans) && (tok_is(x, s + 1, "later") || tok_is(x, s + 1, "earlier"))) ||
+         tok_is(x, s, "alongside") || tok_is(x, s, "amid") || tok_is(x, s, "despite") ||
+         tok_is(x, s, "following") || tok_is(x, s, "beyond")) &&
         !pronoun(x, s) && !determiner(x, s)) {
         for (uint32_t k = s; k < verb && k < s + 12; k++)
             if (tok_punct(x, k, ',')) {

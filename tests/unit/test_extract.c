@@ -2589,6 +2589,24 @@ static void test_subject_shapes_from_other_sites(void **state)
                  "endorsed Mrs. Clinton, saying that his former rival would make an outstanding "
                  "president.\n");
     check(&ab, "make an outstanding president", "Bernie Sanders", 0, "saying");
+    /* "Minutes later," opens the sentence; a town and its state set off after a name or an
+     * age; not a lawmaker's party and state, nor a name "of Washington, D.C." */
+    res tw = run("Minutes later, the Trump campaign issued a statement saying that Trump meant "
+                 "people who support the amendment are unified.\n"
+                 "Cory James, 22, of Flint, Mich., said he had not given up hope that Sanders "
+                 "could pull a surprise.\n"
+                 "Champion International Corp, based in Stamford, Conn., said it will expand its "
+                 "mill in Hinton, Alberta.\n"
+                 "Speaking to reporters, Rep. Dan Rostenkowski, D-Ill., predicted major trade "
+                 "legislation will be sent to the President by the end of the year.\n"
+                 "Another superdelegate, Michael Brown of Washington, D.C., explained the reason "
+                 "for his support for the former first lady.\n");
+    assert_string_equal(find(&tw, "people who support the amendment")->speaker_mention,
+                        "the Trump campaign");
+    check(&tw, "had not given up hope", "Cory James", 0, "said");
+    check(&tw, "will expand its mill", "Champion International Corp", 0, "said");
+    check(&tw, "major trade legislation", "Dan Rostenkowski", 0, "predicted");
+    check(&tw, "the reason for his support", "Michael Brown", 0, "explained");
 }
 
 static void test_told_object_then_clause(void **state)
