@@ -413,6 +413,9 @@ typedef struct xnp {
 /* Subject noun phrase ending just before token `verb` (skipping adverbs/auxiliaries). lo is
  * the first token it may use. Returns 1 and *np, or 0 when there is no usable subject. */
 int hd_ex_np_left(xctx *x, uint32_t verb, uint32_t lo, xnp *np);
+/* The subject of cue c when a restrictive relative clause ends at it ("a White House official
+ * who spoke anonymously to discuss internal strategy said"): 1 and *np, else 0. reported.c */
+int hd_ex_relative_subject(xctx *x, uint32_t c, uint32_t s0, xnp *np);
 /* Is token i an honorific that stands for a person after "His"/"Her" ("Eminence", "Majesty")? */
 int hd_ex_honorific(const xctx *x, uint32_t i);
 /* Noun phrase starting at token i (inverted "said X", "according to X"). */

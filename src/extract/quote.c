@@ -180,8 +180,9 @@ static int cue_before(xctx *x, const xquote *q, xstmt *s)
             !(c + 2 == p && tok_is(x, c + 1, "that")) && !(tok_punct(x, p, ',') && p - c <= 12))
             continue;
         xnp np;
-        int ok =
-            cls == VC_PART ? hd_ex_np_sentence_subject(x, c, c, &np) : hd_ex_np_left(x, c, lo, &np);
+        int ok = cls == VC_PART
+                     ? hd_ex_np_sentence_subject(x, c, c, &np)
+                     : hd_ex_relative_subject(x, c, lo, &np) || hd_ex_np_left(x, c, lo, &np);
         if (!ok)
             continue;
         hd_ex_set_np(x, s, &np);

@@ -1198,6 +1198,12 @@ static uint32_t restrictive_who(const xctx *x, uint32_t c, uint32_t s0)
     return UINT32_MAX;
 }
 
+int hd_ex_relative_subject(xctx *x, uint32_t c, uint32_t s0, xnp *np)
+{
+    uint32_t rw = restrictive_who(x, c, s0);
+    return rw != UINT32_MAX && relative_speaker(x, rw, s0, np);
+}
+
 /* The words a relative word at token rel stands for: the noun phrase just before it ("a
  * new campaign that …", "the Islamic State, which …": up to six words back to a determiner,
  * across no verb or punctuation) as [*r0, *r1); the relative word itself when there is none.

@@ -2607,6 +2607,15 @@ static void test_subject_shapes_from_other_sites(void **state)
     check(&tw, "will expand its mill", "Champion International Corp", 0, "said");
     check(&tw, "major trade legislation", "Dan Rostenkowski", 0, "predicted");
     check(&tw, "the reason for his support", "Michael Brown", 0, "explained");
+    /* a relative clause between the subject and the cue of a quote */
+    res rq = run("Although there is no such overlap, a White House official who spoke anonymously "
+                 "to discuss internal strategy said Wednesday, \"Certainly there are discussions "
+                 "between the White House and the campaign.\"\n"
+                 "A bank executive who asked not to be identified said: \"The rise of the "
+                 "independents appears to be indicative of a shift of power.\"\n");
+    const hd_statement *wh = find(&rq, "Certainly there are discussions");
+    assert_string_equal(wh->speaker_mention, "a White House official");
+    assert_string_equal(find(&rq, "The rise of the independents")->cue, "said");
 }
 
 static void test_told_object_then_clause(void **state)
