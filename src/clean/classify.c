@@ -236,9 +236,10 @@ static int is_credit(const char *p, size_t n, const hd_line *l)
         return 1;
     /* the wire's caption: "In this Dec. 12, 2006, file photo, made available by NASA, …",
      * "FILE - In this …" */
-    if (starts_ci(p, n, "file - ") || starts_ci(p, n, "file \xE2\x80\x93 "))
+    char c0 = n ? (char)(p[0] | 0x20) : 0;
+    if (c0 == 'f' && (starts_ci(p, n, "file - ") || starts_ci(p, n, "file \xE2\x80\x93 ")))
         return 1;
-    if (starts_ci(p, n, "in this ")) {
+    if (c0 == 'i' && starts_ci(p, n, "in this ")) {
         size_t lim = n < 80 ? n : 80;
         for (size_t i = 8; i + 6 < lim; i++)
             if (p[i - 1] == ' ' && starts_ci(p + i, lim - i, "photo") &&

@@ -139,7 +139,9 @@ static int byline_label(const char *p, size_t n)
                                         "autora",    "por",      "von"};
     if (n && p[n - 1] == ':')
         n--;
-    return n && hd_clean_word_in(p, n, label, sizeof label / sizeof *label);
+    if (n < 2 || n > 10 || !memchr("bawspv", p[0] | 0x20, 6))
+        return 0;
+    return hd_clean_word_in(p, n, label, sizeof label / sizeof *label);
 }
 
 /* Is one of the parts of a line set with bars or bullets a byline ("February 1, 2019 | BY:
@@ -167,6 +169,9 @@ static int by_part(const char *p, size_t n)
 static int stamp_word(const char *p, size_t n)
 {
     static const char *const w[] = {"updated", "published", "posted", "last updated"};
+    char c0 = n ? (char)(p[0] | 0x20) : 0;
+    if (c0 != 'u' && c0 != 'p' && c0 != 'l')
+        return 0; /* most lines: not one of the words */
     /* the lower-case words after the first, up to a colon or to a word that is not */
     size_t e = 0;
     while (e < n && e < 16 && p[e] != ':') {
@@ -195,6 +200,20 @@ static int stamped_update(const char *p, size_t n, const hd_line *l)
             return 1;
     }
     return 0;
+}
+
+/* May the line open on a date: a figure, or a word whose first three letters are a month's
+ * ("November 19, 2019 / …", "19 Nov 2019")? A cheap test before the date finder, for the
+ * navigation lines that are most of a page's discarded ones. */
+static int date_opening(const char *p, size_t n)
+{
+    static const char *const mon[] = {"jan", "feb", "mar", "apr", "may", "jun",
+                                      "jul", "aug", "sep", "oct", "nov", "dec"};
+    if (n && p[0] >= '0' && p[0] <= '9')
+        return 1;
+    if (n < 3 || !memchr("jfmasond", p[0] | 0x20, 8))
+        return 0;
+    return hd_clean_word_in(p, 3, mon, sizeof mon / sizeof *mon);
 }
 
 /* "5 Min Read", "3 min read": the reading time printed with the byline. */
@@ -246,8 +265,8 @@ static void mark_meta(hd_clean *c)
              * so is one that opens on its date ("November 19, 2019 / 12:21 AM / Updated 14
              * hours ago", which the slashes made a credit) */
             size_t ds, de;
-            if (!l->terminal && hd_date_find(p, n, &d, &ds, &de) &&
-                (by_part(p, n) || stamp_word(p, n) || ds == 0))
+            if (!l->terminal && (date_opening(p, n) || by_part(p, n) || stamp_word(p, n)) &&
+                hd_date_find(p, n, &d, &ds, &de) && (ds == 0 || by_part(p, n) || stamp_word(p, n)))
                 l->kind = HD_LINE_META;
             continue;
         }
@@ -1125,6 +1144,23 @@ static void settle(hd_clean *c, hd_seg *s, uint64_t title_key, int have_title)
         s->n_body += c->lines[i].kind == HD_LINE_GOOD;
 }
 
+/* Does GOOD line i, ending like a sentence over its date line, stand where a headline does:
+ * under the navigation (past a comment count or a caption: no prose, no headline-shaped line
+ * right above)? */
+static int headline_over_date(const hd_clean *c, size_t i)
+{
+    size_t up = i;
+    while (up > 0 && i - up < 3 && furniture(c, up - 1))
+        up--;
+    if (up == 0)
+        return 0;
+    for (size_t k = up >= 4 ? up - 4 : 0; k < up; k++)
+        if (c->lines[k].kind == HD_LINE_GOOD)
+            return 0;
+    const hd_line *a = &c->lines[up - 1];
+    return a->kind != HD_LINE_META && a->n_words <= 3 && !a->title_like;
+}
+
 /* An author's name on its own line over the date ("Dan Evon" over "Published 18 November
  * 2019", "Telegraph Sport" over "19 November 2019 • 1:16pm"), a line or two below a headline:
  * a byline, not the headline of an article of its own. A few capitalised words, no function
@@ -1226,16 +1262,9 @@ hd_rc hd_segment_page(hd_clean *c, const char *given_title, hd_segments *out, hd
         /* "South Dakota doubles down on ‘Meth. We’re on it.’ They just might be." over its date
          * line, under the navigation: a headline that ends like a sentence (under a headline
          * it would be the standfirst) */
-        size_t up = i; /* the line above, past a comment count or a caption */
-        while (up > 0 && i - up < 3 && furniture(c, up - 1))
-            up--;
-        int prose_above = 0; /* the navigation, not a story, above it */
-        for (size_t k = up >= 4 ? up - 4 : 0; k < up; k++)
-            prose_above |= c->lines[k].kind == HD_LINE_GOOD;
         if (l->kind == HD_LINE_GOOD && !l->title_like && l->terminal && l->n_words >= 5 &&
-            l->n_words <= 20 && !l->n_ui && up > 0 && i + 1 < n && !prose_above &&
-            c->lines[i + 1].kind == HD_LINE_META && c->lines[up - 1].kind != HD_LINE_META &&
-            c->lines[up - 1].n_words <= 3 && !c->lines[up - 1].title_like) {
+            l->n_words <= 20 && !l->n_ui && i > 0 && i + 1 < n &&
+            c->lines[i + 1].kind == HD_LINE_META && headline_over_date(c, i)) {
             const char *t = text_of(c, i);
             if (t[0] >= 'A' && t[0] <= 'Z')
                 l->title_like = 1;
