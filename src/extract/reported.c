@@ -501,6 +501,10 @@ static int issued_document(const xctx *x, const xnp *np)
         return 0;
     int is_doc = tok_in(x, np->t1 - 1, doc);
     uint32_t v = np->t0 - 1;
+    /* "sent a fundraising email": back over the document's article and modifiers */
+    while (is_doc && v > 0 && np->t0 - v <= 3 && tok_word(x, v) && !tok_in(x, v, verb) &&
+           !(x->t[v].flags & (TF_CAP | TF_INQ)) && !(x->t[v].lex >> 24) && !tok_has(x, v, LW_PRON))
+        v--;
     if (v > 0 && (tok_is(x, v, "out") || tok_is(x, v, "back")))
         v--; /* "put out a statement", "fired back a response" */
     return is_doc && tok_in(x, v, verb);

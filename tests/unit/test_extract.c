@@ -2616,6 +2616,10 @@ static void test_subject_shapes_from_other_sites(void **state)
     const hd_statement *wh = find(&rq, "Certainly there are discussions");
     assert_string_equal(wh->speaker_mention, "a White House official");
     assert_string_equal(find(&rq, "The rise of the independents")->cue, "said");
+    /* a document with a modifier, issued by the subject: the subject's words */
+    res em = run("The campaign sent a fundraising email Wednesday saying that the results in Iowa "
+                 "show the race is between two men.\n");
+    assert_string_equal(find(&em, "the race is between two men")->speaker_mention, "The campaign");
 }
 
 static void test_told_object_then_clause(void **state)
