@@ -262,7 +262,8 @@ static const char *const builtin_adv[] = {
     "too",     "himself",  "herself",      "themselves", "itself",     "been",       "may",
     "might",   "should",   "can",          "repeatedly", "flatly",     "reportedly", "subsequently",
     "ever",    "in",       "turn",         "long",       "since",      "however",    "meanwhile",
-    "though",  "instead",  "nevertheless", "privately",  "publicly",   "twice",      NULL};
+    "though",  "instead",  "nevertheless", "privately",  "publicly",   "twice",      "so",
+    "much",    NULL};
 static const char *const builtin_det[] = {"the",   "a",    "an",      "his",     "her",   "its",
                                           "their", "this", "that",    "another", "one",   "two",
                                           "three", "some", "several", "many",    "other", NULL};

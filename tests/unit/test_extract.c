@@ -2620,6 +2620,12 @@ static void test_subject_shapes_from_other_sites(void **state)
     res em = run("The campaign sent a fundraising email Wednesday saying that the results in Iowa "
                  "show the race is between two men.\n");
     assert_string_equal(find(&em, "the race is between two men")->speaker_mention, "The campaign");
+    /* "so much" stands between the subject and the cue; it is no subject */
+    res sm = run("Trump was so much saying that easy money would work when a Republican was in "
+                 "the White House.\n");
+    for (size_t i = 0; i < sm.n; i++)
+        assert_string_not_equal(sm.st[i].speaker_mention, "much");
+    assert_true(sm.n == 0 || strcmp(sm.st[0].speaker_mention, "Trump") == 0);
 }
 
 static void test_told_object_then_clause(void **state)
