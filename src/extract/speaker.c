@@ -818,8 +818,50 @@ int hd_ex_np_left(xctx *x, uint32_t verb, uint32_t lo, xnp *np)
             k -= 2;
         return np_core(x, k, lo, np);
     }
-    if (tok_is(x, j, "and") || tok_is(x, j, "but"))
+    if (tok_is(x, j, "and") || tok_is(x, j, "but")) {
+        /* "The crowd cheered when Trump spotted a sign … and asked it to be fetched": the
+         * subject of a subordinate clause the "and" goes on in */
+        static const char *const sub[] = {"when",  "after", "before",   "because", "while",
+                                          "since", "until", "although", "though",  NULL};
+        for (uint32_t w = j; w-- > lo && j - w < 20;) {
+            if (tok_punct(x, w, ',') || hd_ex_stop_tok(x, w) || (x->t[w].flags & TF_INQ))
+                break;
+            if (tok_in(x, w, sub)) {
+                xnp cl;
+                /* a clause: its subject is followed by a verb ("when Trump spotted"), not a
+                 * preposition ("went after Hillary Clinton for following …") */
+                if (!hd_ex_np_right(x, w + 1, j, &cl) || cl.t1 >= j)
+                    break;
+                const xtok *v = &x->t[cl.t1];
+                int verb_next =
+                    tok_word(x, cl.t1) && !(v->flags & (TF_CAP | TF_INQ)) &&
+                    ((v->e - v->s > 3 && x->b[v->e - 2] == 'e' && x->b[v->e - 1] == 'd') ||
+                     tok_in(x, cl.t1, aux_words) || (v->lex >> 24) != 0);
+                /* only a person named there, where the main clause's subject is no one
+                 * ("McConnell was quick to embrace the mogul after he clinched the nomination
+                 * and said …": McConnell said it) */
+                xnp main;
+                if (verb_next && (REF_IS_PEND(cl.ref) ||
+                                  (cl.ref >= 0 && x->ent[cl.ref].kind == HD_ENT_PERSON))) {
+                    int main_person = 0;
+                    if (hd_ex_np_sentence_subject(x, j, j, &main)) {
+                        if (REF_IS_PEND(main.ref))
+                            main_person = 1;
+                        else if (main.ref >= 0)
+                            main_person = x->ent[main.ref].kind == HD_ENT_PERSON;
+                        else
+                            main_person = pronoun(x, main.t0);
+                    }
+                    if (!main_person) {
+                        *np = cl;
+                        return 1;
+                    }
+                }
+                break;
+            }
+        }
         return j > lo && hd_ex_np_sentence_subject(x, j, j, np);
+    }
     xnp fam;
     if (!np_core(x, j, lo, np))
         return familiar_np(x, verb, lo, np);

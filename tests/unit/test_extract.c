@@ -2626,6 +2626,19 @@ static void test_subject_shapes_from_other_sites(void **state)
     for (size_t i = 0; i < sm.n; i++)
         assert_string_not_equal(sm.st[i].speaker_mention, "much");
     assert_true(sm.n == 0 || strcmp(sm.st[0].speaker_mention, "Trump") == 0);
+    /* "and asked" goes on in a clause whose subject is a person, where the main clause's is
+     * no one; not after a pronoun, nor after "went after X for …" */
+    res cr = run("Donald Trump spoke in Louisville on Tuesday.\n"
+                 "The Louisville crowd cheered when Trump spotted a sign in the crowd and asked "
+                 "it to be fetched for him.\n"
+                 "Mitch McConnell was quick to embrace the mogul after Trump clinched the "
+                 "nomination and said this week that Trump is looking very competitive.\n"
+                 "Likewise, Trump went after Hillary Clinton for following the refusal and called "
+                 "for her to quit her bid for president.\n");
+    check(&cr, "it to be fetched for him", "Donald Trump", 0, "asked");
+    check(&cr, "Trump is looking very competitive", "Mitch McConnell", 0, "said");
+    const hd_statement *q = find(&cr, "to quit her bid");
+    assert_true(q->speaker == NULL || strcmp(q->speaker, "Hillary Clinton") != 0);
 }
 
 static void test_told_object_then_clause(void **state)
