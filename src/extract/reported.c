@@ -154,10 +154,10 @@ static uint32_t gathering_end(const xctx *x, uint32_t j, uint32_t end)
 /* A noun for the medium of what was said: "in a tweet", "in his email", "in a statement". */
 static int medium_noun(const xctx *x, uint32_t k)
 {
-    static const char *const w[] = {"statement", "tweet",  "email",  "e-mail", "interview",
-                                    "letter",    "speech", "post",   "memo",   "message",
-                                    "note",      "op-ed",  "column", "blog",   "posting",
-                                    "release",   "filing", NULL};
+    static const char *const w[] = {
+        "statement", "tweet",   "email",   "e-mail",   "interview",  "letter",  "speech",
+        "post",      "memo",    "message", "note",     "op-ed",      "column",  "blog",
+        "posting",   "release", "filing",  "briefing", "conference", "address", NULL};
     if (tok_in(x, k, w))
         return 1;
     return 0;

@@ -26,6 +26,10 @@ static int set_off_opener(const xctx *x, uint32_t w)
         return 0;
     if (tok_in(x, w, prep))
         return 1;
+    /* "Anne Richards, assistant secretary of state for population, refugees, and migration,
+     * said": a role whose complement holds commas of its own */
+    if (tok_has(x, w, LW_ROLE) || (tok_has(x, w, LW_MOD) && tok_has(x, w + 1, LW_ROLE | LW_MOD)))
+        return 1;
     const xtok *t = &x->t[w];
     return t->e - t->s > 5 && !memcmp(x->b + t->e - 3, "ing", 3);
 }
@@ -693,8 +697,11 @@ int hd_ex_np_left(xctx *x, uint32_t verb, uint32_t lo, xnp *np)
                           (tok_is(x, w, "such") && tok_is(x, w + 1, "as"));
             if (example && clause)
                 break;
+            /* after a role ("Anne Richards, assistant secretary of state for …,"), only a
+             * person named */
+            int role = tok_has(x, w, LW_ROLE | LW_MOD);
             if (np_core(x, w - 2, lo, &subj) &&
-                (example || REF_IS_PEND(subj.ref) ||
+                (example || (REF_IS_PEND(subj.ref) && !role) ||
                  (subj.ref >= 0 && x->ent[subj.ref].kind == HD_ENT_PERSON))) {
                 *np = subj;
                 return 1;

@@ -2639,6 +2639,16 @@ static void test_subject_shapes_from_other_sites(void **state)
     check(&cr, "Trump is looking very competitive", "Mitch McConnell", 0, "said");
     const hd_statement *q = find(&cr, "to quit her bid");
     assert_true(q->speaker == NULL || strcmp(q->speaker, "Hillary Clinton") != 0);
+    /* a role set off after the name, its complement a list with commas of its own */
+    res ro = run("\"These are steps in the right direction,\" Anne Richards, assistant secretary "
+                 "of state for population, refugees, and migration, said on the same call.\n"
+                 "Thomas Kay, administrator of the Foreign Agricultural Service, told the "
+                 "subcommittee the devaluation of the dollar has raised costs in many offices.\n"
+                 "Charles Siess Jr said in a press briefing at the Offshore Technology "
+                 "Conference.\n");
+    check(&ro, "steps in the right direction", "Anne Richards", 1, "said");
+    check(&ro, "the devaluation of the dollar", "Thomas Kay", 0, "told");
+    assert_false(has(&ro, "in a press briefing"));
 }
 
 static void test_told_object_then_clause(void **state)
