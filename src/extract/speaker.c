@@ -44,6 +44,12 @@ static int pronoun(const xctx *x, uint32_t i)
 static const char *const opening_det[] = {"the", "a",   "an",    "this", "these", "those", "his",
                                           "her", "its", "their", "our",  "my",    "your",  NULL};
 
+/* Words that open a subordinate clause ("when Trump spotted …", "if the sale threatened …",
+ * "before Tokyo's market opened …"). */
+static const char *const subordinators[] = {"when",   "after",    "before", "because", "while",
+                                            "since",  "until",    "if",     "whether", "unless",
+                                            "though", "although", "as",     NULL};
+
 /* Auxiliaries: a phrase holding one (outside a relative clause) is a clause, not a noun
  * phrase. */
 static const char *const aux_words[] = {"is",    "was", "are",   "were",   "has",
@@ -348,7 +354,8 @@ static void pp_head(xctx *x, uint32_t j, uint32_t lo, xnp *np)
         return;
     uint32_t best = UINT32_MAX;
     int prep_seen = 0, by_role = 0;
-    /* a clause's opener ends the phrase ("… firms if the sale threatened …") */
+    /* a clause's opener ends the phrase ("… firms if the sale threatened …"); not the
+     * subordinators that are also prepositions ("a report published just before the budget") */
     static const char *const opener[] = {"if",     "when",   "whether",  "because", "while",
                                          "unless", "though", "although", NULL};
     for (uint32_t k = j; k > lo && j - k < 10; k--) {
@@ -626,11 +633,9 @@ int hd_ex_np_left(xctx *x, uint32_t verb, uint32_t lo, xnp *np)
             size_t wl = j >= lo && tok_word(x, j) ? x->t[j].e - x->t[j].s : 0;
             /* (not a clause's verb: "analysts polled before Tokyo's market opened on
              * Tuesday said") */
-            static const char *const sub[] = {"before", "after", "when",    "until", "since",
-                                              "while",  "as",    "because", "if",    NULL};
             int in_clause = 0;
             for (uint32_t q = j; q-- > lo && j - q <= 4 && !in_clause;)
-                in_clause = tok_in(x, q, sub);
+                in_clause = tok_in(x, q, subordinators);
             if (wl > 4 && j > lo && !in_clause && !(x->t[j].flags & (TF_CAP | TF_INQ)) &&
                 x->b[x->t[j].e - 2] == 'e' && x->b[x->t[j].e - 1] == 'd' &&
                 (common_noun(x, j - 1) || tok_has(x, j - 1, LW_SNOUN)))
@@ -828,12 +833,10 @@ int hd_ex_np_left(xctx *x, uint32_t verb, uint32_t lo, xnp *np)
     if (tok_is(x, j, "and") || tok_is(x, j, "but")) {
         /* "The crowd cheered when Trump spotted a sign … and asked it to be fetched": the
          * subject of a subordinate clause the "and" goes on in */
-        static const char *const sub[] = {"when",  "after", "before",   "because", "while",
-                                          "since", "until", "although", "though",  NULL};
         for (uint32_t w = j; w-- > lo && j - w < 20;) {
             if (tok_punct(x, w, ',') || hd_ex_stop_tok(x, w) || (x->t[w].flags & TF_INQ))
                 break;
-            if (tok_in(x, w, sub)) {
+            if (tok_in(x, w, subordinators)) {
                 xnp cl;
                 /* a clause: its subject is followed by a verb ("when Trump spotted"), not a
                  * preposition ("went after Hillary Clinton for following …") */
