@@ -436,6 +436,19 @@ static int lower_elsewhere(const xctx *x, uint32_t a)
     return case_bits(x, a) & 1;
 }
 
+/* A role that is also a common surname may end a two-word name after a capitalised word no
+ * lexicon knows ("Amy Pope", "Stephen King"; not "the King", "Foreign Minister"). */
+static int surname_role_name(const xctx *x, uint32_t a, uint32_t b)
+{
+    static const char *const surname_roles[] = {"king",    "pope",   "bishop", "judge", "dean",
+                                                "marshal", "knight", "major",  NULL};
+    return b == a + 2 && tok_in(x, a + 1, surname_roles) && (x->t[a + 1].flags & TF_CAP) &&
+           tok_word(x, a) && (x->t[a].flags & TF_CAP) && !(x->t[a].flags & TF_ALLCAPS) &&
+           !tok_has(x, a,
+                    LW_ORG | LW_PCUE | LW_FUNC | LW_DEMONYM | LW_ROLE | LW_MOD | LW_TITLE |
+                        LW_PLACE);
+}
+
 /* Is the name [a,b) shaped like a person's name? */
 static int person_shaped(const xctx *x, uint32_t a, uint32_t b)
 {
@@ -453,6 +466,8 @@ static int person_shaped(const xctx *x, uint32_t a, uint32_t b)
         /* "white" modifies roles ("White House spokesman") and is a common surname: it may
          * end a two-word name ("Julian White", "Kelli White"), unlike the others ("Cairn
          * Energy", "Texas Health" are organisations) */
+        if (k + 1 == b && surname_role_name(x, a, b))
+            continue; /* "Amy Pope" */
         if (tok_has(x, k, LW_ORG | LW_PCUE | LW_FUNC | LW_DEMONYM | LW_ROLE) ||
             (tok_has(x, k, LW_MOD) && !(k + 1 == b && k == a + 1 && tok_is(x, k, "white"))))
             return 0;
@@ -900,6 +915,8 @@ static void run(xctx *x, epass *p, uint32_t a, uint32_t b)
                (b - a >= 2 && tok_has(x, b - 1, LW_ORG) &&
                 tok_has(x, b - 2, LW_ROLE | LW_MOD | LW_ORG | LW_PCUE | LW_PLACE | LW_DEMONYM));
     for (uint32_t k = b; k > a && !firm; k--) {
+        if (k == b && surname_role_name(x, a, b))
+            continue; /* "Stephen King", "Amy Pope": a name, not a role */
         if (hd_ex_role_ending_at(x, k - 1, a) != UINT32_MAX) {
             re = k;
             break;

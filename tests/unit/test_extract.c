@@ -2649,6 +2649,13 @@ static void test_subject_shapes_from_other_sites(void **state)
     check(&ro, "steps in the right direction", "Anne Richards", 1, "said");
     check(&ro, "the devaluation of the dollar", "Thomas Kay", 0, "told");
     assert_false(has(&ro, "in a press briefing"));
+    /* a role that is also a surname ends a two-word name */
+    res sn = run("\"The new rules have been insufficient,\" Amy Pope, deputy homeland security "
+                 "advisor, said on a call with reporters.\n"
+                 "Stephen King said the book would be out in May.\n");
+    check(&sn, "The new rules have been insufficient", "Amy Pope", 1, "said");
+    check(&sn, "the book would be out in May", "Stephen King", 0, "said");
+    assert_non_null(entity(&sn, "Stephen King"));
 }
 
 static void test_told_object_then_clause(void **state)
