@@ -467,7 +467,7 @@ static int glued_over(const hd_clean *c, size_t a, size_t b)
 static int title_score(const hd_clean *c, size_t i)
 {
     const hd_line *l = &c->lines[i];
-    int s = 0;
+    int s = 0, on_byline = 0;
     if (l->count >= 2)
         s += 2;
     /* printed twice in a row (the story's heading and its share box's), not once in the
@@ -493,6 +493,7 @@ static int title_score(const hd_clean *c, size_t i)
         int under_headline = i > 0 && c->lines[i - 1].title_like && c->lines[i - 1].n_words >= 4 &&
                              c->lines[i - 1].kind != HD_LINE_META && !glued_over(c, i - 1, i);
         s += under_headline ? 2 : 4;
+        on_byline = !under_headline;
     }
     if (l->n_words >= 4)
         s += 1;
@@ -511,8 +512,11 @@ static int title_score(const hd_clean *c, size_t i)
         s += 2;
     }
     /* A standfirst reads like a sentence: commas and a prose share of function words (not
-     * when a standfirst stands under it: "'We had some issues,' exec says on Disney+ glitches") */
-    if (!over_standfirst && memchr(c->text.p + l->off, ',', l->len) && l->n_stop * 4 >= l->n_words)
+     * when a standfirst stands under it: "'We had some issues,' exec says on Disney+ glitches",
+     * nor right on its byline with no headline above: "South Dakota says, 'Meth. We're On It,'
+     * and Twitter asks, Are you guys OK?") */
+    if (!over_standfirst && !on_byline && memchr(c->text.p + l->off, ',', l->len) &&
+        l->n_stop * 4 >= l->n_words)
         s -= 2;
     return s;
 }
@@ -1169,16 +1173,18 @@ static void mark_name_bylines(hd_clean *c)
 {
     for (size_t i = 1; i + 1 < c->n_lines; i++) {
         const hd_line *l = &c->lines[i];
-        if (l->n_words < 1 || l->n_words > 9 || l->n_stop > 1 || l->terminal ||
+        if (l->n_words < 1 || l->n_words > 12 || l->n_stop > 1 || l->terminal ||
             c->lines[i + 1].kind != HD_LINE_META)
             continue;
         /* "Kevin Johnson and Kevin McCoy USA TODAY": two names and the outlet */
         uint32_t ands = l->n_stop == 1 && memmem(text_of(c, i), l->len, " and ", 5) ? 1 : 0;
         /* "The Associated Press" */
         uint32_t the = l->len > 4 && !strncmp(text_of(c, i), "The ", 4) ? 1 : 0;
-        if (l->n_words < 1 || l->n_words > (ands ? 9u : 4u) || l->n_stop > ands + the || l->n_num ||
-            l->n_ui /* "Next Post" over the date line */ || l->n_cap + ands < l->n_words ||
-            l->terminal || l->kind == HD_LINE_META)
+        /* "Lisa Kaczke and Trevor J. Mitchell Sioux Falls Argus Leader": two names, an
+         * initial and the paper */
+        if (l->n_words < 1 || l->n_words > (ands ? 12u : 4u) || l->n_stop > ands + the ||
+            l->n_num || l->n_ui /* "Next Post" over the date line */ ||
+            l->n_cap + ands < l->n_words || l->terminal || l->kind == HD_LINE_META)
             continue;
         if (c->lines[i + 1].kind != HD_LINE_META)
             continue;

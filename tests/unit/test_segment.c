@@ -1143,6 +1143,23 @@ static void test_byline_shapes_and_repeated_headline(void **state)
     assert_int_equal(p.segs.n, 1);
     assert_true(body_has(&p, 0, "Even a right-leaning journalist"));
     unload(&p);
+    /* a headline with commas right on its byline (two names and the paper) outranks a consent
+     * banner's first line */
+    load_text(&p,
+              "Welcome to USA TODAY NETWORK'S EUROPEAN UNION EXPERIENCE\n\nLearn More\n\n"
+              "South Dakota says, 'Meth. We're On It,' and Twitter asks, Are you guys OK?\n\n"
+              "Lisa Kaczke and Trevor J. Mitchell Sioux Falls Argus Leader\n\n"
+              "Published 10:02 AM EST Nov 19, 2019\n\n"
+              "SIOUX FALLS, S.D. - People across the nation are talking about it: South Dakota is "
+              "on meth.\n\n"
+              "The buzz on both national news and social media focused on a new anti-drug ad "
+              "campaign led by the governor.\n",
+              NULL);
+    assert_true(title_eq(&p, 0,
+                         "South Dakota says, 'Meth. We're On It,' and Twitter asks, Are you guys "
+                         "OK?"));
+    assert_false(body_has(&p, 0, "Lisa Kaczke"));
+    unload(&p);
 }
 
 /* After the story, related stories each a headline over a one-sentence summary go; a story's
