@@ -216,6 +216,22 @@ static int date_opening(const char *p, size_t n)
     return hd_clean_word_in(p, 3, mon, sizeof mon / sizeof *mon);
 }
 
+/* A newsroom's byline: "Detroit News wire services", "Staff and wire reports", "From news
+ * services" — a short line ending on a desk's phrase. */
+static int desk_byline(const char *p, size_t n, const hd_line *l)
+{
+    static const char *const tail[] = {" wire services", " wire reports", " news services",
+                                       " staff reports", " wire service", " news service"};
+    if (l->n_words > 6 || l->terminal)
+        return 0;
+    for (size_t k = 0; k < sizeof tail / sizeof *tail; k++) {
+        size_t m = strlen(tail[k]);
+        if (n > m && !strncasecmp(p + n - m, tail[k], m))
+            return 1;
+    }
+    return 0;
+}
+
 /* "5 Min Read", "3 min read": the reading time printed with the byline. */
 static int read_time(const char *p, size_t n)
 {
@@ -293,7 +309,8 @@ static void mark_meta(hd_clean *c)
                  q += 5)
                 ands++;
         if ((by && (l->n_words <= 8 || (l->n_words <= 14 && l->n_cap + ands >= l->n_words))) ||
-            byline_role(p, n, l) || time_stamp(p, n, l) || stamped_update(p, n, l))
+            byline_role(p, n, l) || time_stamp(p, n, l) || stamped_update(p, n, l) ||
+            desk_byline(p, n, l))
             l->kind = HD_LINE_META;
     }
 }

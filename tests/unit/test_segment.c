@@ -1160,6 +1160,18 @@ static void test_byline_shapes_and_repeated_headline(void **state)
                          "OK?"));
     assert_false(body_has(&p, 0, "Lisa Kaczke"));
     unload(&p);
+    /* a newsroom's byline ("Detroit News wire services") */
+    load_text(&p,
+              "Welcome to The Detroit News's EUROPEAN UNION EXPERIENCE\n\nLearn More\n\n"
+              "Tuesday's college football: Eastern Michigan routs Northern Illinois to become "
+              "bowl eligible\n\n"
+              "Detroit News wire services\n\nPublished 11:11 PM EST Nov 19, 2019\n\n"
+              "Dekalb, Ill. - Mike Glass threw for three touchdowns and ran for another as Eastern "
+              "Michigan beat Northern Illinois on Tuesday night.\n\n"
+              "The Eagles became bowl eligible for the third time in four seasons with the win.\n",
+              NULL);
+    assert_true(title_is(&p, 0, "Tuesday's college football"));
+    unload(&p);
 }
 
 /* After the story, related stories each a headline over a one-sentence summary go; a story's
