@@ -280,9 +280,12 @@ static void mark_meta(hd_clean *c)
             /* a date line with a byline among its parts is one, however the cleaner saw it;
              * so is one that opens on its date ("November 19, 2019 / 12:21 AM / Updated 14
              * hours ago", which the slashes made a credit) */
+            if (l->terminal)
+                continue;
             size_t ds, de;
-            if (!l->terminal && (date_opening(p, n) || by_part(p, n) || stamp_word(p, n)) &&
-                hd_date_find(p, n, &d, &ds, &de) && (ds == 0 || by_part(p, n) || stamp_word(p, n)))
+            int marked = by_part(p, n) || stamp_word(p, n);
+            if ((marked || date_opening(p, n)) && hd_date_find(p, n, &d, &ds, &de) &&
+                (marked || ds == 0))
                 l->kind = HD_LINE_META;
             continue;
         }
