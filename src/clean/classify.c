@@ -322,6 +322,16 @@ static int furniture(const char *p, size_t n, const hd_line *l)
         return 1;
     if ((p[0] | 0x20) == 'm' && starts_ci(p, n, "more on ") && l->n_words <= 6 && !l->terminal)
         return 1;
+    /* a link's label for screen readers: "Click to share on Reddit (Opens in new window)",
+     * "Submit to Stumbleupon (Opens in new window)", "Privacy (opens in a new tab)" */
+    if (p[n - 1] == ')' && l->n_words <= 14 && n > 16) {
+        size_t o = n - 1;
+        while (o > 0 && p[o] != '(' && n - o < 28)
+            o--;
+        if (p[o] == '(' && starts_ci(p + o, n - o, "(opens in ") &&
+            (contains_ci(p + o, n - o, " window)") || contains_ci(p + o, n - o, " tab)")))
+            return 1;
+    }
     if (!l->n_ui && !l->hints)
         return 0;
     /* a consent banner: cookies, and this site or what you agree to (however long it runs:

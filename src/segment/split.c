@@ -282,6 +282,12 @@ static void mark_meta(hd_clean *c)
              * hours ago", which the slashes made a credit) */
             if (l->terminal)
                 continue;
+            /* "By Bill Hoppe | Special to the Pioneer Press", which the bar made navigation */
+            if (n > 4 && p[0] == 'B' && p[1] == 'y' && p[2] == ' ' && p[3] >= 'A' && p[3] <= 'Z' &&
+                l->n_words <= 8 && !l->credit && memmem(p, n, " | ", 3)) {
+                l->kind = HD_LINE_META;
+                continue;
+            }
             size_t ds, de;
             int marked = by_part(p, n) || stamp_word(p, n);
             if ((marked || date_opening(p, n)) && hd_date_find(p, n, &d, &ds, &de) &&
@@ -366,67 +372,6 @@ static int standfirst(const hd_clean *c, size_t i)
            !l->title_like;
 }
 
-/* Does a headline at i start a new article? Yes when it is printed again before the next
- * paragraph, or a byline/date follows it, and prose follows. */
-static int starts_article(const hd_clean *c, size_t i, const size_t *next_good)
-{
-    const hd_line *l = &c->lines[i];
-    if (!clean_break_before(c, i))
-        return 0;
-    /* A headline glued to the paragraph above it is a table or list header, not a new page
-     * section: articles are set apart by a blank line or by boilerplate. */
-    if (l->blank_before == 0 && i > 0 && c->lines[i - 1].kind == HD_LINE_GOOD)
-        return 0;
-    /* Nor is a header row over figures. */
-    if (i + 1 < c->n_lines && c->lines[i + 1].kind == HD_LINE_SHORT) {
-        const hd_line *nx = &c->lines[i + 1];
-        size_t digits = 0;
-        for (size_t k = 0; k < nx->len; k++)
-            digits += c->text.p[nx->off + k] >= '0' && c->text.p[nx->off + k] <= '9';
-        if (digits * 4 >= nx->len)
-            return 0;
-    }
-    size_t ng = i + 1 < c->n_lines ? next_good[i + 1] : c->n_lines;
-    if (ng >= c->n_lines)
-        return 0;
-    /* A headline in title case, set apart by a blank line and followed straight by prose: the
-     * next item of a news-in-brief page. Subheadings inside a story are shorter ("Extensive
-     * Battlefield", "A fight over debt") or in sentence case; items of a list (fixtures, names
-     * with commas) follow other items, not a paragraph. */
-    if (headline_case(l) && l->blank_before >= 1 && i + 1 < c->n_lines &&
-        c->lines[i + 1].kind == HD_LINE_GOOD && c->lines[i - 1].kind == HD_LINE_GOOD &&
-        !memchr(c->text.p + l->off, ',', l->len))
-        return 1;
-    if (l->count >= 2 && l->first == i) {
-        for (size_t j = i + 1; j < ng && j < i + HEADER_SCAN; j++)
-            if (c->lines[j].key == l->key)
-                return 1;
-    }
-    /* the byline a few lines down, past furniture, a caption, or a standfirst right under the
-     * headline ("Officials say the risk of an outbreak is low, but …") */
-    for (size_t j = i + 1; j < c->n_lines && j <= i + 4; j++) {
-        if (c->lines[j].kind == HD_LINE_META)
-            return 1;
-        if (c->lines[j].kind == HD_LINE_GOOD && !(j == i + 1 && standfirst(c, j)))
-            break;
-        if (j == i + 3 && !(c->lines[i + 1].kind == HD_LINE_GOOD))
-            break; /* without a standfirst, three lines as before */
-    }
-    return 0;
-}
-
-/* Is line i (i > 0) the headline of a first line "Headline | Site" or "Headline - Site"? */
-static int title_of_page(const hd_clean *c, size_t i)
-{
-    const hd_line *f = &c->lines[0], *l = &c->lines[i];
-    const char *p = text_of(c, 0), *q = text_of(c, i);
-    if (f->len <= l->len + 3 || strncmp(p, q, l->len) != 0)
-        return 0;
-    const char *r = p + l->len;
-    return !strncmp(r, " | ", 3) || !strncmp(r, " - ", 3) || !strncmp(r, " \xE2\x80\x93 ", 5) ||
-           !strncmp(r, " \xE2\x80\x94 ", 5);
-}
-
 /* A count of comments on a short line ("New, 6 comments", "14 Comments"): a link to the
  * comments, never a headline. */
 static int comment_count(const hd_clean *c, size_t i)
@@ -470,6 +415,93 @@ static int furniture(const hd_clean *c, size_t i)
             (l->n_words == 1 && !l->title_like && l->len <= 12)); /* "Save", "Share" */
 }
 
+/* A line the cleaner dropped that is no headline in shape (a share link, a prompt, a
+ * caption), or a button among them ("More"). */
+static int dropped_widget(const hd_clean *c, size_t i)
+{
+    const hd_line *l = &c->lines[i];
+    return (l->kind == HD_LINE_BAD && (!l->title_like || l->credit)) ||
+           (l->kind == HD_LINE_SHORT && !l->title_like && l->n_words <= 2 && !l->terminal);
+}
+
+/* The first line after headline i that is not furniture (above, up to three lines) nor a
+ * widget the cleaner dropped (a share box's "Click to share on Reddit (Opens in new window)"
+ * lines, a newsletter prompt): where its byline would stand. */
+static size_t past_furniture(const hd_clean *c, size_t i)
+{
+    /* the widgets only under a headline of some words: not under a menu's "Term of Use" */
+    int widgets = c->lines[i].n_words >= 4;
+    size_t nx = i + 1;
+    while (nx < c->n_lines && nx <= i + 16 &&
+           ((nx <= i + 3 && furniture(c, nx)) || (widgets && dropped_widget(c, nx))))
+        nx++;
+    return nx;
+}
+
+/* Does a headline at i start a new article? Yes when it is printed again before the next
+ * paragraph, or a byline/date follows it, and prose follows. */
+static int starts_article(const hd_clean *c, size_t i, const size_t *next_good)
+{
+    const hd_line *l = &c->lines[i];
+    if (!clean_break_before(c, i))
+        return 0;
+    /* A headline glued to the paragraph above it is a table or list header, not a new page
+     * section: articles are set apart by a blank line or by boilerplate. */
+    if (l->blank_before == 0 && i > 0 && c->lines[i - 1].kind == HD_LINE_GOOD)
+        return 0;
+    /* Nor is a header row over figures. */
+    if (i + 1 < c->n_lines && c->lines[i + 1].kind == HD_LINE_SHORT) {
+        const hd_line *nx = &c->lines[i + 1];
+        size_t digits = 0;
+        for (size_t k = 0; k < nx->len; k++)
+            digits += c->text.p[nx->off + k] >= '0' && c->text.p[nx->off + k] <= '9';
+        if (digits * 4 >= nx->len)
+            return 0;
+    }
+    size_t ng = i + 1 < c->n_lines ? next_good[i + 1] : c->n_lines;
+    if (ng >= c->n_lines)
+        return 0;
+    /* A headline in title case, set apart by a blank line and followed straight by prose: the
+     * next item of a news-in-brief page. Subheadings inside a story are shorter ("Extensive
+     * Battlefield", "A fight over debt") or in sentence case; items of a list (fixtures, names
+     * with commas) follow other items, not a paragraph. */
+    if (headline_case(l) && l->blank_before >= 1 && i + 1 < c->n_lines &&
+        c->lines[i + 1].kind == HD_LINE_GOOD && c->lines[i - 1].kind == HD_LINE_GOOD &&
+        !memchr(c->text.p + l->off, ',', l->len))
+        return 1;
+    if (l->count >= 2 && l->first == i) {
+        for (size_t j = i + 1; j < ng && j < i + HEADER_SCAN; j++)
+            if (c->lines[j].key == l->key)
+                return 1;
+    }
+    size_t pf = past_furniture(c, i);
+    if (pf > i + 1 && pf < c->n_lines && c->lines[pf].kind == HD_LINE_META)
+        return 1;
+    /* the byline a few lines down, past furniture, a caption, or a standfirst right under the
+     * headline ("Officials say the risk of an outbreak is low, but …") */
+    for (size_t j = i + 1; j < c->n_lines && j <= i + 4; j++) {
+        if (c->lines[j].kind == HD_LINE_META)
+            return 1;
+        if (c->lines[j].kind == HD_LINE_GOOD && !(j == i + 1 && standfirst(c, j)))
+            break;
+        if (j == i + 3 && !(c->lines[i + 1].kind == HD_LINE_GOOD))
+            break; /* without a standfirst, three lines as before */
+    }
+    return 0;
+}
+
+/* Is line i (i > 0) the headline of a first line "Headline | Site" or "Headline - Site"? */
+static int title_of_page(const hd_clean *c, size_t i)
+{
+    const hd_line *f = &c->lines[0], *l = &c->lines[i];
+    const char *p = text_of(c, 0), *q = text_of(c, i);
+    if (f->len <= l->len + 3 || strncmp(p, q, l->len) != 0)
+        return 0;
+    const char *r = p + l->len;
+    return !strncmp(r, " | ", 3) || !strncmp(r, " - ", 3) || !strncmp(r, " \xE2\x80\x93 ", 5) ||
+           !strncmp(r, " \xE2\x80\x94 ", 5);
+}
+
 /* Is line a the text of line b with words glued before it ("Home News Business News Ascom
  * announces …" over "Ascom announces …": a breadcrumb run into the headline)? */
 static int glued_over(const hd_clean *c, size_t a, size_t b)
@@ -498,9 +530,7 @@ static int title_score(const hd_clean *c, size_t i)
     /* ... or with a standfirst between ("Agriculture minister pledges …", "Exporters say
      * the limits, imposed last spring, have cost …", "By Claire Dumont - 14 Feb 2023") */
     /* a breadcrumb, a photo's caption or a count between them does not part them */
-    size_t nx = i + 1;
-    while (nx < c->n_lines && nx <= i + 3 && furniture(c, nx))
-        nx++;
+    size_t nx = past_furniture(c, i);
     int over_standfirst =
         nx + 1 < c->n_lines && c->lines[nx + 1].kind == HD_LINE_META &&
         c->lines[nx].kind != HD_LINE_META &&
@@ -1299,9 +1329,11 @@ hd_rc hd_segment_page(hd_clean *c, const char *given_title, hd_segments *out, hd
             continue;
         /* two lines up, over a standfirst: not over a sign-up plea ("There's plenty more
          * where that came from. Sign up for …") before the author's box */
+        size_t pf = past_furniture(c, i);
         int byline = (i + 1 < n && c->lines[i + 1].kind == HD_LINE_META) ||
                      (i + 2 < n && c->lines[i + 2].kind == HD_LINE_META &&
-                      !(c->lines[i + 1].kind == HD_LINE_GOOD && c->lines[i + 1].n_ui >= 2));
+                      !(c->lines[i + 1].kind == HD_LINE_GOOD && c->lines[i + 1].n_ui >= 2)) ||
+                     (pf < n && c->lines[pf].kind == HD_LINE_META);
         /* a headline the cleaner dropped among navigation ("Learn More", then "Thousands of
          * teachers pack Indiana Statehouse for protest" over "Tom Davies Associated Press"):
          * right on its byline it is one again */

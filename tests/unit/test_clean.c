@@ -242,6 +242,8 @@ static void test_site_furniture_lines(void **state)
         "Please enable JavaScript to view the comments powered by Disqus.",
         "Reporting by Sara Khan; Editing by Jon Boyle",
         "Our Standards: The Thomson Reuters Trust Principles.",
+        "Submit to Stumbleupon (Opens in new window)",
+        "Click to email this to a friend (opens in a new tab)",
     };
     static const char *const sentences[] = {
         "Skip the queue: the council said the new bridge will open in May.",
@@ -253,6 +255,7 @@ static void test_site_furniture_lines(void **state)
         "Chrome browser within two years, a move that advertisers fear will cut into the "
         "revenue of the publishers whose sites they buy space on.",
         "Reporting by the agency was accurate, the court said in its ruling on Monday.",
+        "The new shop, which opens next week, will sell local food (it opens in May).",
     };
     for (size_t i = 0; i < sizeof furniture / sizeof *furniture; i++)
         if (line_kind(furniture[i]) != HD_LINE_BAD)

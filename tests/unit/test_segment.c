@@ -1031,6 +1031,72 @@ static void test_button_between_headline_and_byline(void **state)
     unload(&p);
 }
 
+/* A share box between a headline and its byline: links labelled for screen readers ("Click
+ * to share on Reddit (Opens in new window)"), a button, a caption, and a byline the bar would
+ * make navigation ("By Ann Lee | Special to the Courier"). Its links are no headline and no
+ * body; a short menu label over buttons and a date is not the headline either. */
+static void test_share_box_between_headline_and_byline(void **state)
+{
+    (void)state;
+    static const char *const box =
+        "Share this:\n\nClick to share on Facebook (Opens in new window)\n\n"
+        "Click to share on Reddit (Opens in new window)\n\n"
+        "Click to print (Opens in new window)\n\n"
+        "Click to email this to a friend (Opens in new window)\n\nMore\n\n"
+        "Click to share on LinkedIn (Opens in new window)\n\n"
+        "Submit to Stumbleupon (Opens in new window)\n\n"
+        "Harbor workers unload the first ship of the season at the east pier on Monday. "
+        "(Jim Roe / Courier)\n\n"
+        "By Ann Lee | Special to the Courier\n\n"
+        "PUBLISHED: March 3, 2021 at 6:10 pm | UPDATED: March 3, 2021 at 9:02 pm\n\n";
+    static const char *const story =
+        "DULUTH \xE2\x80\x94 The first ship of the season reached the harbor on Monday, two "
+        "weeks earlier than last year, port officials said.\n\n"
+        "The ice on the lake broke up early after a mild winter, and crews cleared the channel "
+        "in three days.\n\n"
+        "Officials expect more than 700 ships to call at the port before the season ends in "
+        "January.\n";
+    char buf[4096];
+    page p;
+    /* the headline first on the page */
+    snprintf(buf, sizeof buf, "%s%s%s",
+             "Home\n\nNews\n\nSports\n\nThings to Do\n\nOpinion\n\nThings to Do\n\n"
+             "Early ship opens the season at the port in Duluth harbor\n\n",
+             box, story);
+    load_text(&p, buf, NULL);
+    assert_int_equal(p.segs.n, 1);
+    assert_true(title_eq(&p, 0, "Early ship opens the season at the port in Duluth harbor"));
+    assert_true(body_has(&p, 0, "DULUTH"));
+    assert_false(body_has(&p, 0, "Opens in new window"));
+    assert_false(body_has(&p, 0, "By Ann Lee"));
+    unload(&p);
+    /* under a teaser of another story that reads as prose */
+    snprintf(buf, sizeof buf, "%s%s%s",
+             "Home\n\nNews\n\nSports\n\n"
+             "The county will hold a public meeting about the new bridge over the river next "
+             "week, officials said.\n\n"
+             "Early ship opens the season at the port in Duluth harbor\n\n",
+             box, story);
+    load_text(&p, buf, NULL);
+    size_t k = p.segs.n - 1;
+    assert_true(title_eq(&p, k, "Early ship opens the season at the port in Duluth harbor"));
+    assert_true(body_has(&p, k, "DULUTH"));
+    assert_false(body_has(&p, k, "Opens in new window"));
+    unload(&p);
+    /* a menu's label over one-word buttons and the date line */
+    load_text(&p,
+              "Contact Us\n\nAbout Us\n\nTerm of Use\n\nPrivacy\n\nHome\n\nNews\n\n"
+              "Business\n\nLifestyle\n\nPolitics\n\nSport\n\nMarch 3, 2021 at 9:40 am\n\n"
+              "Tweet\n\nSenators take the police to court over summons\n\n"
+              "Three senators have gone to court to stop the police from summoning them over a "
+              "protest in the capital last month.\n\n"
+              "The police had invited two of them to appear before investigators on Monday.\n",
+              NULL);
+    assert_int_equal(p.segs.n, 1);
+    assert_false(title_eq(&p, 0, "Term of Use"));
+    unload(&p);
+}
+
 /* Three shapes of the line under a headline: "by Laura Winter" in lower case, a time stamp set
  * with slashes ("Updated on: November 19, 2019 / 10:07 AM / CBS News"), and the headline
  * printed twice in a row (the story's heading and its share box's). */
@@ -1430,6 +1496,7 @@ int main(void)
         cmocka_unit_test(test_breadcrumb_glued_to_headline),
         cmocka_unit_test(test_inline_related_link),
         cmocka_unit_test(test_button_between_headline_and_byline),
+        cmocka_unit_test(test_share_box_between_headline_and_byline),
         cmocka_unit_test(test_byline_shapes_and_repeated_headline),
         cmocka_unit_test(test_date_line_with_bars),
         cmocka_unit_test(test_headline_byline_and_page_title),
