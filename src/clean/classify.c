@@ -213,6 +213,18 @@ static int trailing_credit(const char *p, size_t n, const hd_line *l)
     const char *q = p + i, *end = p + n - 1;
     if (memchr(q, '/', (size_t)(end - q)))
         return 1;
+    /* a web address alone: "(onmeth.com)", "(nasa.gov)" */
+    if (words == 1) {
+        const char *dot = q, *d;
+        while ((d = memchr(dot, '.', (size_t)(end - dot))) != NULL)
+            dot = d + 1;
+        size_t tld = (size_t)(end - dot);
+        int letters = dot > q + 1 && tld >= 2 && tld <= 4;
+        for (const char *t = dot; letters && t < end; t++)
+            letters = *t >= 'a' && *t <= 'z';
+        if (letters)
+            return 1;
+    }
     while (q < end) {
         const char *w = q;
         while (q < end && *q != ' ')

@@ -513,6 +513,19 @@ static int glued_over(const hd_clean *c, size_t a, size_t b)
     return p[-1] == ' ' && memcmp(p, text_of(c, b), lb->len) == 0;
 }
 
+/* Does prose follow the byline or date line at m, past more of them and furniture? */
+static int leads_story(const hd_clean *c, size_t m)
+{
+    for (size_t j = m + 1; j < c->n_lines && j <= m + 8; j++) {
+        const hd_line *l = &c->lines[j];
+        if (l->kind == HD_LINE_GOOD && !l->title_like)
+            return 1;
+        if (l->kind != HD_LINE_META && !furniture(c, j) && !dropped_widget(c, j))
+            return 0;
+    }
+    return 0;
+}
+
 /* How much a headline-shaped line above the first paragraph looks like the headline: printed
  * more than once, standing on a byline or date line, long enough to say something. The first
  * candidate wins ties. */
@@ -544,6 +557,10 @@ static int title_score(const hd_clean *c, size_t i)
                              c->lines[i - 1].kind != HD_LINE_META && !glued_over(c, i - 1, i);
         s += under_headline ? 2 : 4;
         on_byline = !under_headline;
+        /* the story's headline over its byline, not a teaser's over its date with the next
+         * headline under it */
+        if (on_byline && leads_story(c, nx))
+            s += 1;
     }
     if (l->n_words >= 4)
         s += 1;
@@ -1223,8 +1240,12 @@ static void mark_name_bylines(hd_clean *c)
 {
     for (size_t i = 1; i + 1 < c->n_lines; i++) {
         const hd_line *l = &c->lines[i];
+        /* or printed twice in a row, the author's box and the byline ("Anna Menin", "Anna
+         * Menin", then the story) */
+        int twice = c->lines[i + 1].key == l->key && l->n_words >= 2 && l->n_words <= 4 &&
+                    c->lines[i + 1].len == l->len;
         if (l->n_words < 1 || l->n_words > 12 || l->n_stop > 1 || l->terminal ||
-            c->lines[i + 1].kind != HD_LINE_META)
+            (c->lines[i + 1].kind != HD_LINE_META && !twice))
             continue;
         /* "Kevin Johnson and Kevin McCoy USA TODAY": two names and the outlet */
         uint32_t ands = l->n_stop == 1 && memmem(text_of(c, i), l->len, " and ", 5) ? 1 : 0;
@@ -1236,7 +1257,7 @@ static void mark_name_bylines(hd_clean *c)
             l->n_num || l->n_ui /* "Next Post" over the date line */ ||
             l->n_cap + ands < l->n_words || l->terminal || l->kind == HD_LINE_META)
             continue;
-        if (c->lines[i + 1].kind != HD_LINE_META)
+        if (c->lines[i + 1].kind != HD_LINE_META && !twice)
             continue;
         /* a headline (a line of five words or more that is no sentence) a line or two above */
         int headline = 0;
@@ -1246,8 +1267,11 @@ static void mark_name_bylines(hd_clean *c)
         for (size_t k = top >= 2 ? top - 2 : 0; k < top && !headline; k++)
             headline = c->lines[k].n_words >= 5 && c->lines[k].kind != HD_LINE_META &&
                        (c->lines[k].title_like || !c->lines[k].terminal);
-        if (headline)
+        if (headline) {
             c->lines[i].kind = HD_LINE_META;
+            if (twice)
+                c->lines[++i].kind = HD_LINE_META;
+        }
     }
 }
 

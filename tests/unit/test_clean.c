@@ -272,15 +272,19 @@ static void test_credit_needs_an_agency_or_picture_word(void **state)
         "Protesters march through the capital on Monday (AFP)\n"
         "Rich Templeton, the head of giant chip maker Texas Instruments, has given his backing "
         "to the growing sector of Voice over Internet Telephony (Voip)\n"
-        "Crandall said, \"the administration is doing this for its political impact.\"\n";
+        "Crandall said, \"the administration is doing this for its political impact.\"\n"
+        "Posters from the state's new campaign against drug use. (example.org)\n"
+        "Net profit per share for the quarter of the company Ashland Oil Inc 1.20 (1.50)\n";
     hd_clean c;
     hd_clean_init(&c);
     assert_int_equal(hd_clean_page(&c, text, strlen(text), NULL), HD_OK);
-    assert_int_equal(c.n_lines, 3);
+    assert_int_equal(c.n_lines, 5);
     assert_true(c.lines[0].credit);  /* an agency credit closes a caption */
     assert_false(c.lines[1].credit); /* an acronym closes a sentence */
     assert_int_equal(c.lines[1].kind, HD_LINE_GOOD);
     assert_false(c.lines[2].title_like); /* ends in a full stop inside the quote */
+    assert_true(c.lines[3].credit);      /* the picture's web address */
+    assert_false(c.lines[4].credit);     /* last year's figure */
     hd_clean_done(&c);
 }
 

@@ -1097,6 +1097,35 @@ static void test_share_box_between_headline_and_byline(void **state)
     unload(&p);
 }
 
+/* The author's name printed twice under the headline (the author's box and the byline) is a
+ * byline, not an article's title; a teaser's headline over its date, right above the story's
+ * headline, is not the story's headline. */
+static void test_name_twice_under_headline(void **state)
+{
+    (void)state;
+    page p;
+    load_text(&p,
+              "Markets\n\nCurrencies\n\nCommodities\n\nSearch in title\n\n"
+              "Search in title\n\nCity Talk\n\n"
+              "Bond funds: is the rally running out of steam?\n\n"
+              "Wednesday 20 November 2019 9:22 am\n\n"
+              "Port operator to raise up to $2bn in landmark Singapore listing\n\n"
+              "Jane Harlow\n\nJane Harlow\n\nShare\n\n"
+              "The port operator is set to raise up to $2bn from its listing in Singapore, making "
+              "it the largest share sale in the city this year.\n\n"
+              "The company will announce the terms of the deal later on Wednesday, people "
+              "familiar with the plan said.\n\n"
+              "Its shares will start trading next week, the exchange said in a statement.\n",
+              NULL);
+    size_t k = p.segs.n - 1;
+    assert_true(title_eq(&p, k, "Port operator to raise up to $2bn in landmark Singapore listing"));
+    assert_true(body_has(&p, k, "The port operator is set"));
+    assert_false(body_has(&p, k, "Jane Harlow"));
+    for (size_t j = 0; j < p.segs.n; j++)
+        assert_false(title_eq(&p, j, "Jane Harlow"));
+    unload(&p);
+}
+
 /* Three shapes of the line under a headline: "by Laura Winter" in lower case, a time stamp set
  * with slashes ("Updated on: November 19, 2019 / 10:07 AM / CBS News"), and the headline
  * printed twice in a row (the story's heading and its share box's). */
@@ -1497,6 +1526,7 @@ int main(void)
         cmocka_unit_test(test_inline_related_link),
         cmocka_unit_test(test_button_between_headline_and_byline),
         cmocka_unit_test(test_share_box_between_headline_and_byline),
+        cmocka_unit_test(test_name_twice_under_headline),
         cmocka_unit_test(test_byline_shapes_and_repeated_headline),
         cmocka_unit_test(test_date_line_with_bars),
         cmocka_unit_test(test_headline_byline_and_page_title),
