@@ -348,6 +348,13 @@ static int furniture(const char *p, size_t n, const hd_line *l)
         return 0;
     /* a consent banner: cookies, and this site or what you agree to (however long it runs:
      * "This website uses cookies to improve your experience while you navigate …") */
+    /* the long form of a consent plugin's notice, which opens on the cookies ("This website
+     * uses cookies to improve your experience while you navigate through the website. Out
+     * of these, …") */
+    if ((l->hints & HD_HINT_COOKIES) && l->n_words <= 160 &&
+        (starts_ci(p, n, "this website uses cookies") ||
+         starts_ci(p, n, "this site uses cookies") || starts_ci(p, n, "we use cookies")))
+        return 1;
     if ((l->hints & HD_HINT_COOKIES) && l->n_words <= 80 && contains_ci(p, n, "cookies") &&
         (contains_ci(p, n, "you agree") || contains_ci(p, n, "you accept") ||
          contains_ci(p, n, "you consent") || contains_ci(p, n, "this site") ||

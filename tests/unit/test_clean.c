@@ -242,6 +242,13 @@ static void test_site_furniture_lines(void **state)
         "Please enable JavaScript to view the comments powered by Disqus.",
         "Reporting by Sara Khan; Editing by Jon Boyle",
         "Our Standards: The Thomson Reuters Trust Principles.",
+        "This website uses cookies to improve your experience while you navigate through the "
+        "website. Out of these, the cookies that are categorized as necessary are stored on "
+        "your browser as they are essential for the working of basic functionalities of the "
+        "website. We also use third-party cookies that help us analyze and understand how you "
+        "use this website. These cookies will be stored in your browser only with your "
+        "consent. You also have the option to opt-out of these cookies. But opting out of some "
+        "of these cookies may have an effect on your browsing experience.",
         "Submit to Stumbleupon (Opens in new window)",
         "Click to email this to a friend (opens in a new tab)",
     };
