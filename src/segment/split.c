@@ -26,11 +26,45 @@ static const char *text_of(const hd_clean *c, size_t i)
 
 /* "Jane Roe, Local Democracy Reporter", "John Smith - Political Correspondent": a name, a
  * comma or dash, and a newsroom job, on a short line that is not a sentence. */
+static const char *const job[] = {"reporter",  "correspondent", "editor",     "writer",
+                                  "columnist", "contributor",   "journalist", "staff",
+                                  "news desk", "newsdesk",      "producer",   NULL};
+
+/* "News reporter @TomGillespie1", "Political correspondent Jane Roe": the job first, then the
+ * name or the handle (one to four capitalised words or an @handle, nothing else). */
+static int job_first_byline(const char *p, size_t n, const hd_line *l)
+{
+    if (l->n_words < 2 || l->n_words > 7 || l->terminal || l->n_stop)
+        return 0;
+    const char *e = p + n, *w = p;
+    for (int k = 0; k < 3 && w < e; k++) {
+        const char *s = w;
+        while (w < e && *w != ' ')
+            w++;
+        int is_job = 0;
+        for (int j = 0; job[j] && !is_job; j++)
+            is_job = strlen(job[j]) == (size_t)(w - s) && !strncasecmp(s, job[j], (size_t)(w - s));
+        while (w < e && *w == ' ')
+            w++;
+        if (!is_job)
+            continue;
+        size_t names = 0;
+        while (w < e) {
+            if (!((*w >= 'A' && *w <= 'Z') || (*w == '@' && w + 1 < e && w[1] != ' ')))
+                return 0;
+            names++;
+            while (w < e && *w != ' ')
+                w++;
+            while (w < e && *w == ' ')
+                w++;
+        }
+        return names >= 1 && names <= 4;
+    }
+    return 0;
+}
+
 static int byline_role(const char *p, size_t n, const hd_line *l)
 {
-    static const char *const job[] = {"reporter",  "correspondent", "editor",     "writer",
-                                      "columnist", "contributor",   "journalist", "staff",
-                                      "news desk", "newsdesk",      "producer",   NULL};
     if (l->n_words > 8 || l->n_words < 3 || l->terminal || l->n_stop * 3 > l->n_words)
         return 0;
     const char *sep = NULL;
@@ -255,6 +289,10 @@ static void mark_meta(hd_clean *c)
         const char *p = text_of(c, i);
         size_t n = l->len;
         hd_date d;
+        /* the signature of an embedded tweet ("— Dele (@dele_official) November 19, 2019")
+         * dates the tweet, not an article under it */
+        if (n > 8 && !memcmp(p, "\xE2\x80\x94 ", 4) && l->n_words <= 24 && memmem(p, n, "(@", 2))
+            continue;
         /* "By HNN Staff | November 18, 2019 at 2:26 PM HST - Updated November 18 at 4:46 PM":
          * a byline with its date and update time runs longer */
         if (l->kind != HD_LINE_BAD && l->n_words > 14 && l->n_words <= 24 && !l->terminal &&
@@ -318,8 +356,8 @@ static void mark_meta(hd_clean *c)
                  q += 5)
                 ands++;
         if ((by && (l->n_words <= 8 || (l->n_words <= 14 && l->n_cap + ands >= l->n_words))) ||
-            byline_role(p, n, l) || time_stamp(p, n, l) || stamped_update(p, n, l) ||
-            desk_byline(p, n, l))
+            byline_role(p, n, l) || job_first_byline(p, n, l) || time_stamp(p, n, l) ||
+            stamped_update(p, n, l) || desk_byline(p, n, l))
             l->kind = HD_LINE_META;
     }
 }

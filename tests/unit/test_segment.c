@@ -1126,6 +1126,36 @@ static void test_name_twice_under_headline(void **state)
     unload(&p);
 }
 
+/* The job before the name ("News reporter @JaneRoe1") is a byline; an embedded tweet's
+ * signature ("— Harbour Town FC (@HarbourFC) May 4, 2021") dates the tweet, so the tweet's text
+ * above it starts no article, and the signature stays with the story as the tweet's. */
+static void test_job_first_byline_and_tweet_signature(void **state)
+{
+    (void)state;
+    page p;
+    load_text(&p,
+              "Skip to content\n\nWatch Live\n\n"
+              "Harbour Town appoint Sam Reyes as manager on a three-year deal\n\n"
+              "The former Rovers coach had been out of work since leaving the club in March "
+              "after a run of poor results.\n\n"
+              "News reporter @JaneRoe1\n\nTuesday 4 May 2021 11:42, UK\n\n"
+              "Harbour Town have appointed Sam Reyes as their new manager on a deal that runs "
+              "until the end of the 2024 season.\n\n"
+              "The club said in a statement that Reyes was its first choice for the job.\n\n"
+              "Club statement\n\n"
+              "\xE2\x80\x94 Harbour Town FC (@HarbourFC) May 4, 2021\n\n"
+              "Reyes won two league titles with Rovers and reached the cup final three times in "
+              "his five years there.\n\n"
+              "His first match in charge will be away to Eastfield on Saturday.\n",
+              NULL);
+    assert_int_equal(p.segs.n, 1);
+    assert_true(title_eq(&p, 0, "Harbour Town appoint Sam Reyes as manager on a three-year deal"));
+    assert_true(body_has(&p, 0, "Reyes won two league titles"));
+    assert_true(body_has(&p, 0, "\xE2\x80\x94 Harbour Town FC (@HarbourFC)"));
+    assert_false(body_has(&p, 0, "News reporter"));
+    unload(&p);
+}
+
 /* Three shapes of the line under a headline: "by Laura Winter" in lower case, a time stamp set
  * with slashes ("Updated on: November 19, 2019 / 10:07 AM / CBS News"), and the headline
  * printed twice in a row (the story's heading and its share box's). */
@@ -1527,6 +1557,7 @@ int main(void)
         cmocka_unit_test(test_button_between_headline_and_byline),
         cmocka_unit_test(test_share_box_between_headline_and_byline),
         cmocka_unit_test(test_name_twice_under_headline),
+        cmocka_unit_test(test_job_first_byline_and_tweet_signature),
         cmocka_unit_test(test_byline_shapes_and_repeated_headline),
         cmocka_unit_test(test_date_line_with_bars),
         cmocka_unit_test(test_headline_byline_and_page_title),
