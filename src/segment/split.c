@@ -894,6 +894,58 @@ static void drop_ranked_lists(hd_clean *c)
     }
 }
 
+/* Is line i the heading of a list of links to other stories: "More from UK", "More in World",
+ * "Most Popular", "Trending", "Read Next", "Related Stories"? */
+static int link_list_heading(const hd_clean *c, size_t i)
+{
+    static const char *const head[] = {
+        "more from ",   "more in ",       "more stories",   "more news",         "related",
+        "most popular", "most read",      "most viewed",    "popular",           "trending",
+        "top stories",  "latest news",    "latest stories", "read next",         "recommended",
+        "you may also", "you might also", "editor's picks", "what to read next", NULL};
+    const hd_line *l = &c->lines[i];
+    const char *p = text_of(c, i);
+    if (l->n_words == 0 || l->n_words > 6 || l->terminal)
+        return 0;
+    for (int k = 0; head[k]; k++) {
+        size_t m = strlen(head[k]);
+        if (l->len >= m && !strncasecmp(p, head[k], m) &&
+            (head[k][m - 1] == ' ' || l->len == m || p[m] == ' ' || p[m] == ':'))
+            return 1;
+    }
+    return 0;
+}
+
+/* A list of links under such a heading: three or more headlines in a row ("Prince Andrew: BT
+ * and three universities abandon ties …"), no sentence between them. The heading and the
+ * headlines go, up to a headline that sits on a byline (the story's own, after the list). */
+static void drop_link_lists(hd_clean *c)
+{
+    size_t n = c->n_lines;
+    for (size_t i = 0; i + 3 < n; i++) {
+        if (!link_list_heading(c, i))
+            continue;
+        size_t j = i + 1, heads = 0;
+        while (j < n) {
+            const hd_line *l = &c->lines[j];
+            if (l->kind == HD_LINE_META || (l->terminal && !l->title_like) || l->n_words == 0 ||
+                l->n_words > 24 || (j + 1 < n && c->lines[j + 1].kind == HD_LINE_META))
+                break;
+            /* two short lines in a row: the menu, no longer the list */
+            if (l->n_words <= 2 && j + 1 < n && c->lines[j + 1].n_words <= 2)
+                break;
+            heads += l->n_words >= 4 && l->title_like;
+            j++;
+        }
+        /* mostly headlines (a time stamp or a label may stand between them) */
+        if (heads < 3 || heads * 2 < j - i - 1)
+            continue;
+        for (size_t k = i; k < j; k++)
+            c->lines[k].kind = HD_LINE_BAD;
+        i = j - 1;
+    }
+}
+
 /* Is line i a teaser cut short: one or two sentences, the last broken off with "..." or
  * "…"? Not a line in capitals (a wire agenda: "SENATE BUDGET CMTE MEETS (1000/1400)..."),
  * nor one already trailing off inside ("... not a wind up... but"): readers' letters. */
@@ -1358,6 +1410,7 @@ hd_rc hd_segment_page(hd_clean *c, const char *given_title, hd_segments *out, hd
     mark_meta(c);
     drop_comment_threads(c);
     drop_ranked_lists(c);
+    drop_link_lists(c);
     drop_teasers(c);
     drop_stamped_feeds(c);
     mark_name_bylines(c);

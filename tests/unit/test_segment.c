@@ -1156,6 +1156,50 @@ static void test_job_first_byline_and_tweet_signature(void **state)
     unload(&p);
 }
 
+/* A list of links to other stories under its heading ("More from UK", then headlines) set
+ * between a story's paragraphs is neither body nor articles of its own; a menu that follows
+ * such a heading down to the story's headline leaves the headline alone. */
+static void test_link_list_in_a_story(void **state)
+{
+    (void)state;
+    page p;
+    load_text(&p,
+              "Harbour Town appoint Sam Reyes as manager on a three-year deal\n\n"
+              "By Jane Roe\n\nTuesday 4 May 2021 11:42, UK\n\n"
+              "Harbour Town have appointed Sam Reyes as their new manager on a deal that runs "
+              "until the end of the 2024 season.\n\n"
+              "The club said in a statement that Reyes was its first choice for the job.\n\n"
+              "More from UK\n\n"
+              "Council abandons plan for new bridge after residents object to the cost\n\n"
+              "Rail strike called off as unions accept improved pay offer\n\n"
+              "Is the heatwave over? Forecasters say cooler air is on the way\n\n"
+              "Lottery ticket holder in Kent wins record jackpot prize\n\n"
+              "Reyes won two league titles with Rovers and reached the cup final three times in "
+              "his five years there.\n\n"
+              "His first match in charge will be away to Eastfield on Saturday.\n",
+              NULL);
+    assert_int_equal(p.segs.n, 1);
+    assert_true(body_has(&p, 0, "Reyes won two league titles"));
+    assert_false(body_has(&p, 0, "Rail strike called off"));
+    assert_false(body_has(&p, 0, "Council abandons plan"));
+    unload(&p);
+    load_text(&p,
+              "Home\n\nTop Stories\n\nPopular\n\nCity\n\nState\n\nSports\n\n"
+              "Life in the City\n\nBusiness\n\nWorld\n\nDH Views\n\nOpinion\n\n"
+              "Pics of the Day\n\nEconomy & Business\n\n"
+              "Beijing tariff demands may expand the trade deal\n\n"
+              "Beijing tariff demands may expand the trade deal\n\n"
+              "Share via\n\nReuters, Washington,\n\nNov 20 2019, 11:06am ist\n\n"
+              "A first-phase trade deal between the two countries was supposed to be a limited "
+              "agreement, officials said.\n\n"
+              "But it may grow into something bigger if the president agrees to remove more of "
+              "the tariffs.\n",
+              NULL);
+    size_t k = p.segs.n - 1;
+    assert_true(title_eq(&p, k, "Beijing tariff demands may expand the trade deal"));
+    unload(&p);
+}
+
 /* Three shapes of the line under a headline: "by Laura Winter" in lower case, a time stamp set
  * with slashes ("Updated on: November 19, 2019 / 10:07 AM / CBS News"), and the headline
  * printed twice in a row (the story's heading and its share box's). */
@@ -1558,6 +1602,7 @@ int main(void)
         cmocka_unit_test(test_share_box_between_headline_and_byline),
         cmocka_unit_test(test_name_twice_under_headline),
         cmocka_unit_test(test_job_first_byline_and_tweet_signature),
+        cmocka_unit_test(test_link_list_in_a_story),
         cmocka_unit_test(test_byline_shapes_and_repeated_headline),
         cmocka_unit_test(test_date_line_with_bars),
         cmocka_unit_test(test_headline_byline_and_page_title),
