@@ -946,6 +946,41 @@ static void drop_link_lists(hd_clean *c)
     }
 }
 
+/* Headlines of other stories in a row with no heading ("'I am an American,' witness reminds
+ * Trump allies in hearing", "Emirates opts for 30 Boeing 787 Dreamliners in revised deal", …):
+ * three or more headline-shaped lines of four words or more, none on a byline, away from the
+ * story's prose on both sides (past short lines), and mostly without figures (a table's rows,
+ * "Building products 29 mln vs 25 mln", stay). A list inside a story (a cup draw's ties
+ * between two paragraphs) has prose on one side at least. */
+static void drop_headline_runs(hd_clean *c)
+{
+    size_t n = c->n_lines;
+    for (size_t i = 0; i < n; i++) {
+        size_t j = i;
+        while (j < n && c->lines[j].title_like && c->lines[j].n_words >= 4 &&
+               !c->lines[j].terminal &&
+               (c->lines[j].kind == HD_LINE_GOOD || c->lines[j].kind == HD_LINE_SHORT) &&
+               !(j + 1 < n && c->lines[j + 1].kind == HD_LINE_META))
+            j++;
+        if (j - i >= 3) {
+            size_t figures = 0, b = i, f = j;
+            for (size_t k = i; k < j; k++)
+                figures += c->lines[k].table || c->lines[k].n_num > 0;
+            while (b > 0 && (c->lines[b - 1].kind == HD_LINE_SHORT || c->lines[b - 1].title_like))
+                b--;
+            while (f < n && (c->lines[f].kind == HD_LINE_SHORT || c->lines[f].title_like))
+                f++;
+            int prose = (b > 0 && c->lines[b - 1].kind == HD_LINE_GOOD) ||
+                        (f < n && c->lines[f].kind == HD_LINE_GOOD);
+            if (!prose && figures * 2 < j - i)
+                for (size_t k = i; k < j; k++)
+                    c->lines[k].kind = HD_LINE_BAD;
+        }
+        if (j > i)
+            i = j - 1;
+    }
+}
+
 /* Is line i a teaser cut short: one or two sentences, the last broken off with "..." or
  * "…"? Not a line in capitals (a wire agenda: "SENATE BUDGET CMTE MEETS (1000/1400)..."),
  * nor one already trailing off inside ("... not a wind up... but"): readers' letters. */
@@ -1411,6 +1446,7 @@ hd_rc hd_segment_page(hd_clean *c, const char *given_title, hd_segments *out, hd
     drop_comment_threads(c);
     drop_ranked_lists(c);
     drop_link_lists(c);
+    drop_headline_runs(c);
     drop_teasers(c);
     drop_stamped_feeds(c);
     mark_name_bylines(c);

@@ -1200,6 +1200,48 @@ static void test_link_list_in_a_story(void **state)
     unload(&p);
 }
 
+/* Headlines of other stories in a row with no heading, away from the story's prose, go; a
+ * list inside the story (a draw's ties between two paragraphs) and a table's rows stay. */
+static void test_headline_run_without_heading(void **state)
+{
+    (void)state;
+    page p;
+    load_text(&p,
+              "Harbour Town appoint Sam Reyes as manager on a three-year deal\n\n"
+              "By Jane Roe\n\nTuesday 4 May 2021 11:42, UK\n\n"
+              "Harbour Town have appointed Sam Reyes as their new manager on a deal that runs "
+              "until the end of the 2024 season.\n\n"
+              "His first match in charge will be away to Eastfield on Saturday, the club said.\n\n"
+              "Share\n\nTweet\n\n"
+              "Witness reminds committee members who she works for in tense hearing\n\n"
+              "Airline opts for new long-range jets in revised order\n\n"
+              "How one couple turned their garage into a guest suite\n\n"
+              "Former closer celebrates return to his home state\n\n"
+              "Terms of Use\n\nPrivacy\n",
+              NULL);
+    assert_true(body_has(&p, 0, "His first match"));
+    for (size_t k = 0; k < p.segs.n; k++) {
+        assert_false(body_has(&p, k, "Airline opts for"));
+        assert_false(body_has(&p, k, "How one couple"));
+    }
+    unload(&p);
+    load_text(&p,
+              "Cup holders drawn away at Eastfield\n\n"
+              "Holders Harbour Town face a difficult away tie against Eastfield in the fourth "
+              "round of the cup, the draw made on Sunday shows.\n\n"
+              "The full draw for the fourth round:\n\n"
+              "West Bromwich Albion or Tottenham v Nottingham Forest\n\n"
+              "Charlton Athletic v Leicester City\n\n"
+              "Southampton v Brentford or Hartlepool\n\n"
+              "Arsenal v West Ham or Sheffield United\n\n"
+              "Ties are to be played on the weekend of 19 and 20 February.\n",
+              NULL);
+    assert_int_equal(p.segs.n, 1);
+    assert_true(body_has(&p, 0, "Charlton Athletic v Leicester City"));
+    assert_true(body_has(&p, 0, "Southampton v Brentford"));
+    unload(&p);
+}
+
 /* Three shapes of the line under a headline: "by Laura Winter" in lower case, a time stamp set
  * with slashes ("Updated on: November 19, 2019 / 10:07 AM / CBS News"), and the headline
  * printed twice in a row (the story's heading and its share box's). */
@@ -1603,6 +1645,7 @@ int main(void)
         cmocka_unit_test(test_name_twice_under_headline),
         cmocka_unit_test(test_job_first_byline_and_tweet_signature),
         cmocka_unit_test(test_link_list_in_a_story),
+        cmocka_unit_test(test_headline_run_without_heading),
         cmocka_unit_test(test_byline_shapes_and_repeated_headline),
         cmocka_unit_test(test_date_line_with_bars),
         cmocka_unit_test(test_headline_byline_and_page_title),
