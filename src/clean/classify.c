@@ -239,12 +239,33 @@ static int trailing_credit(const char *p, size_t n, const hd_line *l)
     return 0;
 }
 
+/* A gallery's counter: "Image 1 of 5", "Photo 12 of 23", "Slide 3 of 10". */
+static int gallery_count(const char *p, size_t n)
+{
+    size_t i;
+    if (starts_ci(p, n, "image ") || starts_ci(p, n, "photo ") || starts_ci(p, n, "slide "))
+        i = 6;
+    else
+        return 0;
+    size_t d = i;
+    while (i < n && p[i] >= '0' && p[i] <= '9')
+        i++;
+    if (i == d || !starts_ci(p + i, n - i, " of "))
+        return 0;
+    i += 4;
+    d = i;
+    while (i < n && p[i] >= '0' && p[i] <= '9')
+        i++;
+    return i > d && i == n;
+}
+
 static int is_credit(const char *p, size_t n, const hd_line *l)
 {
     if (starts_ci(p, n, "file photo") || starts_ci(p, n, "photo:") || starts_ci(p, n, "photo by") ||
         starts_ci(p, n, "photos:") || starts_ci(p, n, "image:") || starts_ci(p, n, "picture:") ||
         starts_ci(p, n, "photograph:") || starts_ci(p, n, "credit:") || starts_ci(p, n, "(photo") ||
-        starts_ci(p, n, "[photo"))
+        starts_ci(p, n, "[photo") || starts_ci(p, n, "(image credit") ||
+        starts_ci(p, n, "image credit:") || gallery_count(p, n))
         return 1;
     /* the wire's caption: "In this Dec. 12, 2006, file photo, made available by NASA, …",
      * "FILE - In this …" */
@@ -385,6 +406,28 @@ static int furniture(const char *p, size_t n, const hd_line *l)
         return 1;
     if (l->n_ui) {
         if (contains_ci(p, n, "click here to"))
+            return 1;
+        /* a comment box's prompts and house rules ("You must be logged in to post a comment",
+         * "Comments are subject to our community guidelines"), a share widget's errors ("Post
+         * was not sent - check your email addresses!") */
+        static const char *const prompt[] = {
+            "post a comment",        "post your comment",           "add a comment",
+            "logged in to",          "log in to comment",           "sign in to comment",
+            "comments are closed",   "community guidelines",        "submission guidelines",
+            "commenting guidelines", "reserve the right to remove", "post was not sent",
+            "email check failed",    "cannot share posts by email"};
+        for (size_t k = 0; k < sizeof prompt / sizeof *prompt; k++)
+            if (contains_ci(p, n, prompt[k]))
+                return 1;
+        if (l->n_words <= 4 && starts_ci(p, n, "leave a comment"))
+            return 1;
+        /* a sign-up plea after a teaser sentence: "Want more Rolling Stone? Sign up for our
+         * newsletter.", "Don't miss a brief. Sign up for our daily email." */
+        if (contains_ci(p, n, "sign up for our") || contains_ci(p, n, "subscribe to our") ||
+            ((contains_ci(p, n, ". sign up") || contains_ci(p, n, "? sign up") ||
+              contains_ci(p, n, ". subscribe") || contains_ci(p, n, "? subscribe")) &&
+             (contains_ci(p, n, "newsletter") || contains_ci(p, n, "inbox") ||
+              contains_ci(p, n, "email"))))
             return 1;
     }
     /* wire credits: "Reporting by Sara Khan; Editing by Jon Boyle" (names follow "by") */

@@ -249,6 +249,12 @@ static void test_site_furniture_lines(void **state)
         "use this website. These cookies will be stored in your browser only with your "
         "consent. You also have the option to opt-out of these cookies. But opting out of some "
         "of these cookies may have an effect on your browsing experience.",
+        "You must be logged in to post a comment.",
+        "Comments are subject to our community guidelines, which can be viewed here.",
+        "Post was not sent - check your email addresses!",
+        "Sorry, your blog cannot share posts by email.",
+        "Want more updates from the team? Sign up for our newsletter.",
+        "Don't miss a brief. Sign up for our daily email.",
         "Submit to Stumbleupon (Opens in new window)",
         "Click to email this to a friend (opens in a new tab)",
     };
@@ -263,6 +269,9 @@ static void test_site_furniture_lines(void **state)
         "revenue of the publishers whose sites they buy space on.",
         "Reporting by the agency was accurate, the court said in its ruling on Monday.",
         "The new shop, which opens next week, will sell local food (it opens in May).",
+        "More than a million readers subscribe to the newsletter, the company said on Monday.",
+        "The minister declined to comment on the report, his office said.",
+        "Image 3 of the series shows the harbour at night, the museum said.",
     };
     for (size_t i = 0; i < sizeof furniture / sizeof *furniture; i++)
         if (line_kind(furniture[i]) != HD_LINE_BAD)
@@ -281,17 +290,21 @@ static void test_credit_needs_an_agency_or_picture_word(void **state)
         "to the growing sector of Voice over Internet Telephony (Voip)\n"
         "Crandall said, \"the administration is doing this for its political impact.\"\n"
         "Posters from the state's new campaign against drug use. (example.org)\n"
-        "Net profit per share for the quarter of the company Ashland Oil Inc 1.20 (1.50)\n";
+        "Net profit per share for the quarter of the company Ashland Oil Inc 1.20 (1.50)\n"
+        "Image 3 of 12\n"
+        "(Image credit: Harbour Town FC)\n";
     hd_clean c;
     hd_clean_init(&c);
     assert_int_equal(hd_clean_page(&c, text, strlen(text), NULL), HD_OK);
-    assert_int_equal(c.n_lines, 5);
+    assert_int_equal(c.n_lines, 7);
     assert_true(c.lines[0].credit);  /* an agency credit closes a caption */
     assert_false(c.lines[1].credit); /* an acronym closes a sentence */
     assert_int_equal(c.lines[1].kind, HD_LINE_GOOD);
     assert_false(c.lines[2].title_like); /* ends in a full stop inside the quote */
     assert_true(c.lines[3].credit);      /* the picture's web address */
     assert_false(c.lines[4].credit);     /* last year's figure */
+    assert_true(c.lines[5].credit);      /* a gallery's counter */
+    assert_true(c.lines[6].credit);
     hd_clean_done(&c);
 }
 
