@@ -32,12 +32,11 @@ static const char *const stopwords[] = {
 /* Vocabulary of web-page furniture rather than news prose. A short line made mostly of these
  * is a widget wherever it stands. */
 static const char *const ui_words[] = {
-    "advertisement", "bookmark", "click",    "comment",    "comments",  "copyright",
-    "download",      "email",    "facebook", "follow",     "home",      "instagram",
-    "linkedin",      "login",    "menu",     "newsletter", "next",      "popular",
-    "posted",        "previous", "print",    "privacy",    "related",   "reply",
-    "rss",           "share",    "shares",   "sign",       "subscribe", "tags",
-    "terms",         "trending", "tweet",    "twitter",    "views",     "whatsapp",
+    "advertisement", "bookmark",  "click",    "copyright", "download", "facebook",   "follow",
+    "home",          "instagram", "linkedin", "login",     "menu",     "newsletter", "next",
+    "popular",       "posted",    "previous", "print",     "privacy",  "related",    "reply",
+    "rss",           "share",     "shares",   "tags",      "terms",    "trending",   "tweet",
+    "twitter",       "views",     "whatsapp",
 };
 
 /* Words of the furniture phrases below that are in neither list: a line holding none of
@@ -76,18 +75,31 @@ static const char *const hint_words[] = {
     "cookie",
     "cookies",
     "password",
+    /* web-interface words with a bit of their own for the comment box's and the sign-up
+     * prompts' phrases (counted in n_ui, see HD_HINT_UI) */
+    "comment",
+    "comments",
+    "email",
+    "sign",
+    "subscribe",
 };
 
-/* bits of hd_line.hints: hint_words[k] sets 1 << k (HD_HINT_COOKIES: clean.h) */
+/* bits of hd_line.hints: hint_words[k] sets 1 << k (HD_HINT_COOKIES, HD_HINT_UI: clean.h) */
 enum { HINT_RESERVED = 1, HINT_EXTERNAL = 2, HINT_JAVASCRIPT = 4, HINT_BROWSER = 8 };
 
 #define N_STOP (sizeof stopwords / sizeof *stopwords)
 #define N_UI   (sizeof ui_words / sizeof *ui_words)
 #define N_HINT (sizeof hint_words / sizeof *hint_words)
-_Static_assert(N_HINT <= 32, "hd_line.hints has a bit per hint word");
-_Static_assert(N_HINT == 31 && HD_HINT_COOKIES == (3u << 28),
-               "\"cookie\" and \"cookies\" are hint words 28 and 29");
-enum { HINT_PASSWORD = 1u << 30 };
+_Static_assert(N_HINT <= 64, "hd_line.hints has a bit per hint word");
+_Static_assert(N_HINT == 36 && HD_HINT_COOKIES == (3ull << 28) &&
+                   HD_HINT_UI == (HD_HINT_COOKIES | (31ull << 31)),
+               "\"cookie\" and \"cookies\" are hint words 28 and 29, \"comment\" to "
+               "\"subscribe\" 31 to 35");
+#define HINT_PASSWORD  (1ull << 30)
+#define HINT_COMMENT   (3ull << 31) /* "comment" or "comments" */
+#define HINT_EMAIL     (1ull << 33)
+#define HINT_SIGN      (1ull << 34)
+#define HINT_SUBSCRIBE (1ull << 35)
 
 static uint32_t word_hash(const char *w, size_t n)
 {
@@ -116,7 +128,7 @@ void hd_wordset_init(hd_wordset *ws)
     }
 }
 
-int hd_wordset_find(const hd_wordset *ws, const char *w, size_t n, uint32_t *hint)
+int hd_wordset_find(const hd_wordset *ws, const char *w, size_t n, uint64_t *hint)
 {
     uint32_t h = word_hash(w, n) & (HD_WORDSET_SLOTS - 1);
     for (;;) {
@@ -129,7 +141,7 @@ int hd_wordset_find(const hd_wordset *ws, const char *w, size_t n, uint32_t *hin
                 return HD_WORD_STOP;
             if (v - 1 < N_STOP + N_UI)
                 return HD_WORD_UI;
-            *hint |= 1u << (v - 1 - N_STOP - N_UI);
+            *hint |= 1ull << (v - 1 - N_STOP - N_UI);
             return HD_WORD_HINT;
         }
         h = (h + 1) & (HD_WORDSET_SLOTS - 1);
@@ -410,24 +422,32 @@ static int furniture(const char *p, size_t n, const hd_line *l)
         /* a comment box's prompts and house rules ("You must be logged in to post a comment",
          * "Comments are subject to our community guidelines"), a share widget's errors ("Post
          * was not sent - check your email addresses!") */
-        static const char *const prompt[] = {
-            "post a comment",        "post your comment",           "add a comment",
-            "logged in to",          "log in to comment",           "sign in to comment",
-            "comments are closed",   "community guidelines",        "submission guidelines",
-            "commenting guidelines", "reserve the right to remove", "post was not sent",
-            "email check failed",    "cannot share posts by email"};
-        for (size_t k = 0; k < sizeof prompt / sizeof *prompt; k++)
-            if (contains_ci(p, n, prompt[k]))
+        static const char *const comment_prompt[] = {
+            "post a comment",        "post your comment",          "add a comment",
+            "logged in to",          "log in to comment",          "sign in to comment",
+            "comments are closed",   "community guidelines",       "submission guidelines",
+            "commenting guidelines", "reserve the right to remove"};
+        if (l->hints & HINT_COMMENT) {
+            for (size_t k = 0; k < sizeof comment_prompt / sizeof *comment_prompt; k++)
+                if (contains_ci(p, n, comment_prompt[k]))
+                    return 1;
+            if (l->n_words <= 4 && starts_ci(p, n, "leave a comment"))
                 return 1;
-        if (l->n_words <= 4 && starts_ci(p, n, "leave a comment"))
+        }
+        if ((l->hints & HINT_EMAIL) &&
+            (contains_ci(p, n, "post was not sent") || contains_ci(p, n, "email check failed") ||
+             contains_ci(p, n, "cannot share posts by email")))
             return 1;
         /* a sign-up plea after a teaser sentence: "Want more Rolling Stone? Sign up for our
          * newsletter.", "Don't miss a brief. Sign up for our daily email." */
-        if (contains_ci(p, n, "sign up for our") || contains_ci(p, n, "subscribe to our") ||
-            ((contains_ci(p, n, ". sign up") || contains_ci(p, n, "? sign up") ||
-              contains_ci(p, n, ". subscribe") || contains_ci(p, n, "? subscribe")) &&
-             (contains_ci(p, n, "newsletter") || contains_ci(p, n, "inbox") ||
-              contains_ci(p, n, "email"))))
+        int plea = (l->hints & HINT_SIGN) &&
+                   (contains_ci(p, n, "sign up for our") || contains_ci(p, n, ". sign up") ||
+                    contains_ci(p, n, "? sign up"));
+        plea = plea || ((l->hints & HINT_SUBSCRIBE) &&
+                        (contains_ci(p, n, "subscribe to our") ||
+                         contains_ci(p, n, ". subscribe") || contains_ci(p, n, "? subscribe")));
+        if (plea && (contains_ci(p, n, " our ") || contains_ci(p, n, "newsletter") ||
+                     contains_ci(p, n, "inbox") || (l->hints & HINT_EMAIL)))
             return 1;
     }
     /* wire credits: "Reporting by Sara Khan; Editing by Jon Boyle" (names follow "by") */

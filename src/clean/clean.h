@@ -37,7 +37,7 @@ typedef struct hd_line {
     uint32_t n_cap;       /* words starting with an upper-case letter */
     uint32_t n_ui;        /* words of web-interface vocabulary (comment, share, subscribe...) */
     uint32_t n_num;       /* tokens starting with a digit (figures in a table row) */
-    uint32_t hints;       /* which words of site-furniture phrases it holds (classify.c) */
+    uint64_t hints;       /* which words of site-furniture phrases it holds (classify.c) */
     uint32_t count;       /* lines in the page with the same folded text */
     uint32_t first;       /* index of the first of them */
     uint64_t key;         /* hash of the folded text (case, quotes and spacing ignored) */
@@ -49,8 +49,11 @@ typedef struct hd_line {
     uint8_t table;        /* part of a table kept as content (set by the segment stage) */
 } hd_line;
 
-/* hd_line.hints bits of the words "cookie" and "cookies" (classify.c's hint list). */
-#define HD_HINT_COOKIES (3u << 28)
+/* hd_line.hints bits of the words "cookie" and "cookies" (classify.c's hint list), and of
+ * all the hint words that count as web-interface words (n_ui): those two, "comment",
+ * "comments", "email", "sign", "subscribe". */
+#define HD_HINT_COOKIES (3ull << 28)
+#define HD_HINT_UI      (HD_HINT_COOKIES | (31ull << 31))
 
 /* Stop words and web-interface words, hashed once per hd_clean. */
 #define HD_WORDSET_SLOTS 1024
@@ -62,7 +65,7 @@ typedef struct hd_wordset {
 void hd_wordset_init(hd_wordset *ws);
 /* HD_WORD_STOP, HD_WORD_UI, HD_WORD_HINT or HD_WORD_NONE for the lower-case ASCII word
  * w[0..n); for a hint word, its bit is ORed into *hint. */
-int hd_wordset_find(const hd_wordset *ws, const char *w, size_t n, uint32_t *hint);
+int hd_wordset_find(const hd_wordset *ws, const char *w, size_t n, uint64_t *hint);
 /* Is w[0..n) one of the count words of list (ASCII, case-insensitive)? */
 int hd_clean_word_in(const char *w, size_t n, const char *const *list, size_t count);
 

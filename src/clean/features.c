@@ -219,11 +219,11 @@ static void words(const hd_wordset *ws, const char *p, size_t n, hd_line *l)
                 char ch = p[a + k];
                 w[k] = (char)(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
             }
-            uint32_t hint = 0;
+            uint64_t hint = 0;
             int kind = hd_wordset_find(ws, w, k, &hint);
             l->hints |= hint;
             l->n_stop += kind == HD_WORD_STOP;
-            l->n_ui += kind == HD_WORD_UI || (hint & HD_HINT_COOKIES);
+            l->n_ui += kind == HD_WORD_UI || (hint & HD_HINT_UI) != 0;
         }
     }
 }
