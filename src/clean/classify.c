@@ -273,12 +273,42 @@ static int gallery_count(const char *p, size_t n)
 
 static int is_credit(const char *p, size_t n, const hd_line *l)
 {
-    if (starts_ci(p, n, "file photo") || starts_ci(p, n, "photo:") || starts_ci(p, n, "photo by") ||
-        starts_ci(p, n, "photos:") || starts_ci(p, n, "image:") || starts_ci(p, n, "picture:") ||
-        starts_ci(p, n, "photograph:") || starts_ci(p, n, "credit:") || starts_ci(p, n, "(photo") ||
-        starts_ci(p, n, "[photo") || starts_ci(p, n, "(image credit") ||
-        starts_ci(p, n, "image credit:") || gallery_count(p, n))
-        return 1;
+    /* a label first ("Photo:", "(Image credit: …)", "Image 1 of 5"): asked by its first letter */
+    char f = n ? p[0] : 0;
+    switch (f >= 'A' && f <= 'Z' ? f | 0x20 : f) {
+    case 'f':
+        if (starts_ci(p, n, "file photo"))
+            return 1;
+        break;
+    case 'p':
+        if (starts_ci(p, n, "photo:") || starts_ci(p, n, "photo by") ||
+            starts_ci(p, n, "photos:") || starts_ci(p, n, "picture:") ||
+            starts_ci(p, n, "photograph:") || gallery_count(p, n))
+            return 1;
+        break;
+    case 'i':
+        if (starts_ci(p, n, "image:") || starts_ci(p, n, "image credit:") || gallery_count(p, n))
+            return 1;
+        break;
+    case 's':
+        if (gallery_count(p, n))
+            return 1;
+        break;
+    case 'c':
+        if (starts_ci(p, n, "credit:"))
+            return 1;
+        break;
+    case '(':
+        if (starts_ci(p, n, "(photo") || starts_ci(p, n, "(image credit"))
+            return 1;
+        break;
+    case '[':
+        if (starts_ci(p, n, "[photo"))
+            return 1;
+        break;
+    default:
+        break;
+    }
     /* the wire's caption: "In this Dec. 12, 2006, file photo, made available by NASA, …",
      * "FILE - In this …" */
     char c0 = n ? (char)(p[0] | 0x20) : 0;

@@ -43,7 +43,8 @@ static int job_first_byline(const char *p, size_t n, const hd_line *l)
             w++;
         int is_job = 0;
         for (int j = 0; job[j] && !is_job; j++)
-            is_job = strlen(job[j]) == (size_t)(w - s) && !strncasecmp(s, job[j], (size_t)(w - s));
+            is_job = (*s | 0x20) == job[j][0] && !strncasecmp(s, job[j], (size_t)(w - s)) &&
+                     job[j][w - s] == '\0';
         while (w < e && *w == ' ')
             w++;
         if (!is_job)
@@ -908,6 +909,8 @@ static int link_list_heading(const hd_clean *c, size_t i)
     if (l->n_words == 0 || l->n_words > 6 || l->terminal)
         return 0;
     for (int k = 0; head[k]; k++) {
+        if ((p[0] | 0x20) != head[k][0])
+            continue;
         size_t m = strlen(head[k]);
         if (l->len >= m && !strncasecmp(p, head[k], m) &&
             (head[k][m - 1] == ' ' || l->len == m || p[m] == ' ' || p[m] == ':'))
