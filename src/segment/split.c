@@ -1140,8 +1140,10 @@ static int feed_stamp(const hd_clean *c, size_t i)
             return 0;
         q++;
         int day = 0;
-        while (q < e && *q >= '0' && *q <= '9')
-            day = day * 10 + (*q++ - '0');
+        /* a run of digits of any length ("Feb 202302223022") is no day: stop counting past 31 */
+        for (; q < e && *q >= '0' && *q <= '9'; q++)
+            if (day <= 31)
+                day = day * 10 + (*q - '0');
         if (day < 1 || day > 31)
             return 0;
     }
