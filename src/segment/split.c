@@ -375,6 +375,14 @@ static hd_rc push(hd_segments *out, size_t from, long title, hd_err *err)
     return HD_OK;
 }
 
+/* A story's age on a short line: "Published 1 day ago", "Updated 3 hours ago". */
+static int age_stamp(const hd_clean *c, size_t i)
+{
+    const hd_line *l = &c->lines[i];
+    const char *p = text_of(c, i);
+    return l->n_words <= 5 && l->n_num == 1 && l->len > 4 && !memcmp(p + l->len - 4, " ago", 4);
+}
+
 /* Did the text before line i come to a clean end: going back over boilerplate and widget
  * lines, do we reach a paragraph? A run of short lines with figures (a table) is not an end:
  * tables repeat their header rows, which must not read as a new article's headline. */
@@ -388,7 +396,7 @@ static int clean_break_before(const hd_clean *c, size_t i)
             return 1;
         /* figures just above: a table's rows go on; figures far above ("Sub Menu 1" of the
          * navigation) are no table the headline could belong to */
-        if (l->kind == HD_LINE_SHORT && at - i <= 4)
+        if (l->kind == HD_LINE_SHORT && at - i <= 4 && !age_stamp(c, i))
             for (size_t k = 0; k < l->len; k++)
                 if (t[l->off + k] >= '0' && t[l->off + k] <= '9')
                     return 0;
@@ -477,6 +485,18 @@ static size_t past_furniture(const hd_clean *c, size_t i)
     return nx;
 }
 
+/* Is line i a standfirst of one sentence ("The home-improvement retailer earned $2.8 billion
+ * in the third quarter.") over a share box and the byline? */
+static int standfirst_on_byline(const hd_clean *c, size_t i)
+{
+    const hd_line *l = &c->lines[i];
+    if (l->kind != HD_LINE_GOOD || !l->terminal || l->n_words < 8 || l->n_words > 60 ||
+        l->n_stop < 2 || headline_case(l))
+        return 0;
+    size_t m = past_furniture(c, i);
+    return m > i + 1 && m < c->n_lines && c->lines[m].kind == HD_LINE_META;
+}
+
 /* Does a headline at i start a new article? Yes when it is printed again before the next
  * paragraph, or a byline/date follows it, and prose follows. */
 static int starts_article(const hd_clean *c, size_t i, const size_t *next_good)
@@ -515,6 +535,8 @@ static int starts_article(const hd_clean *c, size_t i, const size_t *next_good)
     }
     size_t pf = past_furniture(c, i);
     if (pf > i + 1 && pf < c->n_lines && c->lines[pf].kind == HD_LINE_META)
+        return 1;
+    if (i + 1 < c->n_lines && standfirst_on_byline(c, i + 1))
         return 1;
     /* the byline a few lines down, past furniture, a caption, or a standfirst right under the
      * headline ("Officials say the risk of an outbreak is low, but …") */
@@ -589,6 +611,8 @@ static int title_score(const hd_clean *c, size_t i)
         (standfirst(c, nx) || (nx == i + 1 && c->lines[nx].n_words >= 12 &&
                                c->lines[nx].n_stop >= 2 && !headline_case(&c->lines[nx]))) &&
         !glued_over(c, i, nx);
+    over_standfirst =
+        over_standfirst || (nx == i + 1 && standfirst_on_byline(c, nx) && !glued_over(c, i, nx));
     if ((nx < c->n_lines && c->lines[nx].kind == HD_LINE_META) || over_standfirst) {
         /* more than the page's first line, unless a headline stands right above: then this
          * line is its standfirst ("Officials say the bridge will cost more than expected") */

@@ -1242,6 +1242,31 @@ static void test_headline_run_without_heading(void **state)
     unload(&p);
 }
 
+/* A headline under its age ("Published 1 day ago", no table row however it has a figure),
+ * over a standfirst of one sentence, a share box and the byline, starts its article. */
+static void test_standfirst_over_share_box(void **state)
+{
+    (void)state;
+    page p;
+    load_text(&p,
+              "Quotes delayed at least 15 minutes. Real-time quotes provided by the exchange, "
+              "market data provided by a vendor of the site.\n\n"
+              "Published 1 day ago\n\n"
+              "Harbour retailer sales miss, shares plunge\n\n"
+              "The home-improvement retailer earned $2.8 billion in the third quarter.\n\n"
+              "Facebook\n\nTwitter\n\nComments\n\nPrint\n\nEmail\n\n"
+              "By Jane Roe\n\n"
+              "Harbour Supply reported third-quarter earnings that topped estimates as revenue "
+              "came in below forecasts, sending its shares down 5 percent.\n\n"
+              "The retailer cut its forecast for the year, citing weaker demand for building "
+              "materials in the south.\n",
+              NULL);
+    size_t k = p.segs.n - 1;
+    assert_true(title_eq(&p, k, "Harbour retailer sales miss, shares plunge"));
+    assert_true(body_has(&p, k, "Harbour Supply reported"));
+    unload(&p);
+}
+
 /* Three shapes of the line under a headline: "by Laura Winter" in lower case, a time stamp set
  * with slashes ("Updated on: November 19, 2019 / 10:07 AM / CBS News"), and the headline
  * printed twice in a row (the story's heading and its share box's). */
@@ -1646,6 +1671,7 @@ int main(void)
         cmocka_unit_test(test_job_first_byline_and_tweet_signature),
         cmocka_unit_test(test_link_list_in_a_story),
         cmocka_unit_test(test_headline_run_without_heading),
+        cmocka_unit_test(test_standfirst_over_share_box),
         cmocka_unit_test(test_byline_shapes_and_repeated_headline),
         cmocka_unit_test(test_date_line_with_bars),
         cmocka_unit_test(test_headline_byline_and_page_title),
