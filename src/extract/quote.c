@@ -83,7 +83,7 @@ static int cue_after(xctx *x, const xquote *q, xstmt *s, uint32_t *after)
     uint32_t k = q->close + 1;
     if (tok_punct(x, k, ','))
         k++;
-    for (uint32_t c = k; c < x->nt && c < k + 16 && !hd_ex_stop_tok(x, c); c++) {
+    for (uint32_t c = k; c < x->nt && c < k + 40 && !hd_ex_stop_tok(x, c); c++) {
         uint32_t cls = hd_ex_cue_class(x, c);
         if (cls != VC_SPEECH && cls != VC_QUOTE)
             continue;

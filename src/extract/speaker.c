@@ -714,7 +714,7 @@ int hd_ex_np_left(xctx *x, uint32_t verb, uint32_t lo, xnp *np)
         }
         /* appositive: find the comma before it */
         uint32_t p = j;
-        while (p > lo && j - p < 20) {
+        while (p > lo && j - p < 32) {
             p--;
             if (x->t[p].flags & TF_INQ || x->t[p].kind == TK_PARA || x->t[p].kind == TK_QCLOSE)
                 return 0;
@@ -753,8 +753,18 @@ int hd_ex_np_left(xctx *x, uint32_t verb, uint32_t lo, xnp *np)
             for (uint32_t k = p + 1; k < j; k++) {
                 if (tok_is(x, k, "who") || tok_is(x, k, "which") || tok_is(x, k, "whose") ||
                     tok_is(x, k, "that") || tok_is(x, k, "whom") || tok_is(x, k, "where") ||
-                    tok_is(x, k, "when"))
+                    tok_is(x, k, "when")) {
+                    /* a long description may run on ("Trump, the 2016 GOP presidential
+                     * frontrunner nationally and current polling leader in South Carolina by
+                     * a wide margin after winning …, said"), and a person's long "who" clause
+                     * ("James A. Lewis, a … who …, said"), not a long clause about a thing:
+                     * "… Iranian security forces, which have used excessive and lethal force
+                     * to crush … on 15 November, said Amnesty International" */
+                    if (j - p > 20 && !tok_is(x, k, "who") && !tok_is(x, k, "whom") &&
+                        !tok_is(x, k, "whose"))
+                        return 0;
                     rel = 1;
+                }
                 /* "…, do not usually buy insurance …, said X"; not "asking not to be named" */
                 if (!rel && (tok_in(x, k, aux_words) ||
                              (tok_is(x, k, "not") && k > p + 1 && tok_is(x, k - 1, "do"))))

@@ -1238,6 +1238,33 @@ static void test_double_appositive(void **state)
     check(&r, "he bought the stake", "Saul Brandman", 0, "said");
 }
 
+/* A long appositive between a quote's speaker and the cue after the quote ("…,” Trump, the
+ * party's frontrunner nationally and polling leader in the state by a wide margin after
+ * winning the primary, said …"). */
+static void test_long_appositive_after_quote(void **state)
+{
+    (void)state;
+    res r = run("\xE2\x80\x9CVery good reporter, very good reporter this guy,\xE2\x80\x9D Dana "
+                "Whitfield, the party's presidential frontrunner nationally and current polling "
+                "leader in the state by a wide margin after winning the primary, said when the "
+                "reporter asked her a question.\n");
+    check(&r, "Very good reporter", "Dana Whitfield", 1, "said");
+    /* a person's long "who" clause, yes; a long "which" clause about a thing, no: the
+     * speaker named after the cue is no one's appositive */
+    r = run("James Lewis, a cybersecurity expert at the Center for Strategic and International "
+            "Studies in Washington who has advised the government on the matter for a decade, "
+            "said the servers were almost certainly read.\n"
+            "Reports reveal a pattern of killings by the security forces, which have used "
+            "excessive and lethal force to crush largely peaceful protests in more than 100 "
+            "cities across the country sparked by a rise in fuel prices on 15 November, said "
+            "Amnesty International on Tuesday.\n");
+    check(&r, "the servers were almost certainly read", "James Lewis", 0, "said");
+    for (size_t i = 0; i < r.n; i++)
+        if (r.st[i].speaker)
+            assert_string_not_equal(r.st[i].speaker, "security forces");
+    assert_false(has(&r, "Amnesty International on Tuesday"));
+}
+
 /* A title written out ("sister", "father") ends a sentence with its period; an abbreviated
  * one ("Fr.", "Cmdr.", "Sgt.") does not; "Miss.-based" keeps its period inside the word. */
 static void test_periods_of_titles_and_abbreviations(void **state)
@@ -1483,7 +1510,8 @@ static void test_lexicon_missing_dir(void **state)
     assert_int_not_equal(err.code, HD_OK);
 }
 
-/* ---- a real page ---------------------------------------------------------------------------- */
+/* ---- a real page ----------------------------------------------------------------------------
+ */
 
 static void test_seed_page_001(void **state)
 {
@@ -3055,6 +3083,7 @@ int main(void)
         cmocka_unit_test(test_subordinate_clause_before_subject),
         cmocka_unit_test(test_impersonal_passive_after_adverbial),
         cmocka_unit_test(test_double_appositive),
+        cmocka_unit_test(test_long_appositive_after_quote),
         cmocka_unit_test(test_periods_of_titles_and_abbreviations),
         cmocka_unit_test(test_listener_then_clause_subject),
         cmocka_unit_test(test_abbreviated_title_holds_its_office),
