@@ -2338,6 +2338,14 @@ static void test_professions_and_definite_roles(void **state)
     /* the role ends the phrase: the demonym before it says whose, not who */
     check(&r, "Fans will be disappointed", "Kevin Wallace", 1, "added");
     assert_null(entity(&r, "Singer George Michael"));
+    /* nor is a word for a rich man's trade ("Billionaire", "Financier"); the trade alone
+     * later is his */
+    res r1 = run("Billionaire Donald Trump praised the reporter at a news conference on Monday.\n"
+                 "Financier Carl Lindner told regulators he may seek control of the company.\n"
+                 "\"It was a terrific success,\" the billionaire told the magazine.\n");
+    check(&r1, "he may seek control", "Carl Lindner", 0, "told");
+    assert_null(entity(&r1, "Billionaire Donald Trump"));
+    assert_non_null(entity(&r1, "Donald Trump"));
     /* a definite role no one holds takes up the person the sentence before opens on, past
      * the others that sentence names */
     res r2 = run("Ferguson urges Henry punishment\n\n"
