@@ -65,10 +65,10 @@ static int role_list(const xctx *x, uint32_t a, uint32_t b)
  * ("an appearance on “CBS This Morning,”", "ABC's “This Week,”", "a “burn bag,”")? */
 static int names_title(const xctx *x, uint32_t w)
 {
-    static const char *const before[] = {"on",     "in",     "at",    "of",     "from",  "to",
-                                         "for",    "with",   "by",    "about",  "into",  "the",
-                                         "a",      "an",     "his",   "her",    "their", "its",
-                                         "called", "titled", "named", "dubbed", NULL};
+    static const char *const before[] = {
+        "on",     "in",     "at",    "of",     "from",   "to",      "for", "with",  "by",
+        "about",  "into",   "the",   "a",      "an",     "his",     "her", "their", "its",
+        "called", "titled", "named", "dubbed", "citing", "quoting", NULL};
     if (!tok_word(x, w))
         return 0;
     if (tok_in(x, w, before))

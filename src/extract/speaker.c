@@ -653,6 +653,22 @@ int hd_ex_np_left(xctx *x, uint32_t verb, uint32_t lo, xnp *np)
         }
         break;
     }
+    /* "Mr. Manafort, citing ''the unique magic of Trump,'' said": a participle set off after
+     * the subject quotes someone; the subject is before it */
+    if (x->t[j].kind == TK_QCLOSE && j > lo + 4) {
+        for (uint32_t k = 0; k < x->nq; k++) {
+            const xquote *q = &x->q[k];
+            if (q->close != j || q->open < lo + 3)
+                continue;
+            uint32_t w = q->open - 1;
+            const xtok *t = &x->t[w];
+            if (tok_word(x, w) && !(t->flags & (TF_CAP | TF_INQ)) && t->e - t->s > 5 &&
+                !memcmp(x->b + t->e - 3, "ing", 3) && tok_punct(x, w - 1, ',') &&
+                np_core(x, w - 2, lo, np))
+                return 1;
+            break;
+        }
+    }
     /* "Joyce — who is listed as an attorney in Illinois — told": a dash appositive */
     if (tok_punct(x, j, '-') && x->t[j].e - x->t[j].s > 1) {
         uint32_t p = j;

@@ -1265,6 +1265,24 @@ static void test_long_appositive_after_quote(void **state)
     assert_false(has(&r, "Amnesty International on Tuesday"));
 }
 
+/* A participle quoting someone, set off after the subject or opening the sentence ("Mr.
+ * Manafort, citing ''the unique magic of Trump,'' said …", "Citing “obligations in
+ * Tennessee,” the spokeswoman told …"): the quote is what is cited, the clause is what is
+ * said, by the subject. */
+static void test_citing_a_quote(void **state)
+{
+    (void)state;
+    res r = run("Mr. Paul Manafort arrived on Thursday.\n"
+                "Mr. Manafort, citing ''the unique magic of the candidate,'' said the candidate "
+                "could be competitive in states like Pennsylvania and Delaware.\n"
+                "Citing \xE2\x80\x9Cobligations in Tennessee,\xE2\x80\x9D spokeswoman Kiki "
+                "McLean told reporters that Gore plans to skip the convention.\n");
+    check(&r, "the candidate could be competitive", "Paul Manafort", 0, "said");
+    check(&r, "Gore plans to skip the convention", "Kiki McLean", 0, "told");
+    assert_false(has(&r, "the unique magic"));
+    assert_false(has(&r, "obligations in Tennessee"));
+}
+
 /* A title written out ("sister", "father") ends a sentence with its period; an abbreviated
  * one ("Fr.", "Cmdr.", "Sgt.") does not; "Miss.-based" keeps its period inside the word. */
 static void test_periods_of_titles_and_abbreviations(void **state)
@@ -3092,6 +3110,7 @@ int main(void)
         cmocka_unit_test(test_impersonal_passive_after_adverbial),
         cmocka_unit_test(test_double_appositive),
         cmocka_unit_test(test_long_appositive_after_quote),
+        cmocka_unit_test(test_citing_a_quote),
         cmocka_unit_test(test_periods_of_titles_and_abbreviations),
         cmocka_unit_test(test_listener_then_clause_subject),
         cmocka_unit_test(test_abbreviated_title_holds_its_office),
