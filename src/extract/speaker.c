@@ -862,7 +862,9 @@ int hd_ex_np_left(xctx *x, uint32_t verb, uint32_t lo, xnp *np)
         for (uint32_t w = j; w-- > lo && j - w < 20;) {
             if (tok_punct(x, w, ',') || hd_ex_stop_tok(x, w) || (x->t[w].flags & TF_INQ))
                 break;
-            if (tok_in(x, w, subordinators)) {
+            /* (or of a "that" clause: "a screen image … showed that Schilling had shared it
+             * and added his own comment") */
+            if (tok_in(x, w, subordinators) || tok_is(x, w, "that")) {
                 xnp cl;
                 /* a clause: its subject is followed by a verb ("when Trump spotted"), not a
                  * preposition ("went after Hillary Clinton for following …") */
@@ -1027,6 +1029,11 @@ int hd_ex_np_sentence_subject(xctx *x, uint32_t i, uint32_t verb, xnp *np)
                 break;
         }
     }
+    /* "But the U.S. Court of Appeals … overruled and said": a conjunction opening the
+     * sentence */
+    if (s + 2 < verb && (tok_is(x, s, "but") || tok_is(x, s, "and") || tok_is(x, s, "yet")) &&
+        (x->t[s].flags & TF_CAP))
+        s++;
     s = skip_opening_clause(x, s, verb);
     /* "…, even a top GOP strategist said" */
     for (int k = 0; k < 2 && s + 1 < verb && tok_word(x, s) && tok_has(x, s, LW_ADV) &&

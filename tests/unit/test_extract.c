@@ -1283,6 +1283,24 @@ static void test_citing_a_quote(void **state)
     assert_false(has(&r, "obligations in Tennessee"));
 }
 
+/* A conjunction opening the sentence is no part of the subject ("But the appeals court
+ * overruled and said …"); the subject of a "that" clause goes on past its "and" ("records
+ * showed that Smith had met the minister and said …"); "value added tax" is a tax. */
+static void test_conjunctions_and_value_added(void **state)
+{
+    (void)state;
+    res r = run("A district judge agreed with the Democrats. But the U.S. Court of Appeals for "
+                "the 6th Circuit overruled and said Ohio already provided more early voting "
+                "than the vast majority of states.\n"
+                "Hotel records showed that Gerald Smith had met the minister twice and said the "
+                "deal was done.\n"
+                "The government introduced a 10 pct value added tax on October 1.\n");
+    check(&r, "Ohio already provided more early voting", "U.S. Court of Appeals", 0, "said");
+    check(&r, "the deal was done", "Gerald Smith", 0, "said");
+    for (size_t i = 0; i < r.n; i++)
+        assert_false(r.st[i].cue && strcmp(r.st[i].cue, "added") == 0);
+}
+
 /* A title written out ("sister", "father") ends a sentence with its period; an abbreviated
  * one ("Fr.", "Cmdr.", "Sgt.") does not; "Miss.-based" keeps its period inside the word. */
 static void test_periods_of_titles_and_abbreviations(void **state)
@@ -3111,6 +3129,7 @@ int main(void)
         cmocka_unit_test(test_double_appositive),
         cmocka_unit_test(test_long_appositive_after_quote),
         cmocka_unit_test(test_citing_a_quote),
+        cmocka_unit_test(test_conjunctions_and_value_added),
         cmocka_unit_test(test_periods_of_titles_and_abbreviations),
         cmocka_unit_test(test_listener_then_clause_subject),
         cmocka_unit_test(test_abbreviated_title_holds_its_office),
