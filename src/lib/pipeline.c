@@ -260,6 +260,17 @@ static hd_rc load_page(hd_extractor *x, hd_err *err)
             }
             x->n_arts++;
         }
+        /* A piece the page gives no date of its own is of the page's day: the date of the
+         * nearest dated piece before it, else after it (a story cut off from the date line
+         * at the top of its page by a list of links; a digest's items under one date). */
+        for (size_t k = 0; k < x->n_arts; k++) {
+            if (x->arts[k].date)
+                continue;
+            for (size_t j = k; j-- > 0 && !x->arts[k].date;)
+                x->arts[k].date = x->arts[j].date;
+            for (size_t j = k + 1; j < x->n_arts && !x->arts[k].date; j++)
+                x->arts[k].date = x->arts[j].date;
+        }
         if (!x->n_arts && pg.title && *pg.title) {
             /* A record with a title and no text (a wire flash, a title-only catalogue entry):
              * the title is all the story there is, so it is the body too. */

@@ -562,6 +562,38 @@ static void test_one_article_through_the_pipeline(void **state)
     hd_extractor_free(x);
 }
 
+/* A piece the page gives no date of its own takes the page's: the date of the nearest dated
+ * piece before it (a plain-text page cut into two articles, the second without a date line). */
+static void test_undated_piece_takes_the_page_date(void **state)
+{
+    (void)state;
+    const char *doc =
+        "Harbour Town appoint Sam Reyes as manager on a three-year deal\n\n"
+        "By Jane Roe\n\nMarch 4, 2021\n\n"
+        "Harbour Town have appointed Sam Reyes as their new manager on a deal that runs until "
+        "the end of the 2024 season.\n\n"
+        "His first match in charge will be away to Eastfield on Saturday, the club said.\n\n"
+        "Council abandons plan for a new bridge over the river\n\n"
+        "By John Doe\n\n"
+        "The council has dropped its plan for a new bridge over the river after residents "
+        "objected to the cost at a public meeting.\n\n"
+        "The bridge would have cost more than twice the first estimate, officials said.\n";
+    hd_extractor *x;
+    hd_err err = {0};
+    assert_int_equal(hd_extractor_new(NULL, &x, &err), HD_OK);
+    assert_int_equal(hd_extractor_add_buffer(x, "page.txt", doc, strlen(doc), &err), HD_OK);
+    const hd_article *a;
+    assert_int_equal(hd_extractor_next(x, &a, &err), HD_OK);
+    assert_non_null(strstr(a->title, "Harbour Town appoint"));
+    assert_string_equal(a->date, "2021-03-04");
+    assert_int_equal(hd_extractor_next(x, &a, &err), HD_OK);
+    assert_non_null(strstr(a->title, "Council abandons plan"));
+    assert_non_null(a->date);
+    assert_string_equal(a->date, "2021-03-04");
+    assert_int_equal(hd_extractor_next(x, &a, &err), HD_DONE);
+    hd_extractor_free(x);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -579,6 +611,7 @@ int main(void)
         cmocka_unit_test(test_jsonl_record_with_html),
         cmocka_unit_test(test_real_page),
         cmocka_unit_test(test_one_article_through_the_pipeline),
+        cmocka_unit_test(test_undated_piece_takes_the_page_date),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
