@@ -420,6 +420,10 @@ static int trailing_attribution(xctx *x, uint32_t c, uint32_t s0, uint32_t s1, x
     if (!(k >= s1 || hd_ex_stop_tok(x, k) ||
           (tok_word(x, k) && hd_ex_adverbial_start(x, k, s1) && s1 - k <= 6)))
         return 0;
+    /* "On Dec. 7 on MSNBC, Bush said “local forces” must lead the way": a quote after the cue
+     * is what was said */
+    if (k < s1 && x->t[k].kind == TK_QOPEN)
+        return 0;
     for (uint32_t m = c + 1; m < s1 && m < c + 14 && !tok_punct(x, m, ','); m++)
         if (tok_is(x, m, "that"))
             return 0; /* "…, X said on Tuesday that …" */
@@ -1561,8 +1565,13 @@ static uint32_t one_sentence(xctx *x, uint32_t s0, uint32_t s1)
             /* "In the early 1990s, Ms. Ripert said, when …" is no "…, X said." */
             /* "In a later vote, he warned of …", "In the coming months, he vowed to …": an
              * opening adverbial is no statement, and the words after the cue are */
-            int opener_only = tok_word(x, k) && !hd_ex_stop_tok(x, k) && pre_words <= 6 &&
-                              clause_opener(x, s0, np.t0 - 1);
+            int opener_only =
+                ((tok_word(x, k) && !hd_ex_stop_tok(x, k)) || x->t[k].kind == TK_QOPEN) &&
+                pre_words <= 6 && clause_opener(x, s0, np.t0 - 1);
+            /* "At rally after rally, to rapturous crowds, he vows to impose …": what was
+             * undertaken follows the cue */
+            if (!opener_only && tok_is(x, k, "to") && hd_ex_commits(x, c))
+                opener_only = 1;
             /* "As the charges were unsealed in New York, Hawk Sawyer testified before …": a
              * subordinate clause alone (no main clause after a comma of its own) says when */
             if (!opener_only && tok_word(x, k) && !hd_ex_stop_tok(x, k))

@@ -1301,6 +1301,24 @@ static void test_conjunctions_and_value_added(void **state)
         assert_false(r.st[i].cue && strcmp(r.st[i].cue, "added") == 0);
 }
 
+/* An opening adverbial is no statement when the cue is followed by what was undertaken ("At
+ * rally after rally, to rapturous crowds, he vows to impose …") or by a quote ("On Dec. 7 on
+ * MSNBC, Bush said “local forces” must lead the way"). */
+static void test_opening_adverbial_before_undertaking_or_quote(void **state)
+{
+    (void)state;
+    res r = run("Donald Trump spoke in Indiana.\n"
+                "At rally after rally, to rapturous crowds, he vows to impose a 35 percent tax "
+                "on products from Mexico.\n"
+                "On Dec. 7 on MSNBC, Jeb Bush said \"local forces\" must lead the way.\n"
+                "On Dec. 8 on CNN, Bush said \"local forces\" must lead the way in the fight "
+                "against the group in Syria and in Iraq this winter.\n");
+    check(&r, "to impose a 35 percent tax", "Donald Trump", 0, "vows");
+    assert_false(has(&r, "At rally after rally"));
+    assert_false(has(&r, "On Dec. 7 on MSNBC"));
+    assert_false(has(&r, "On Dec. 8 on CNN"));
+}
+
 /* A title written out ("sister", "father") ends a sentence with its period; an abbreviated
  * one ("Fr.", "Cmdr.", "Sgt.") does not; "Miss.-based" keeps its period inside the word. */
 static void test_periods_of_titles_and_abbreviations(void **state)
@@ -3130,6 +3148,7 @@ int main(void)
         cmocka_unit_test(test_long_appositive_after_quote),
         cmocka_unit_test(test_citing_a_quote),
         cmocka_unit_test(test_conjunctions_and_value_added),
+        cmocka_unit_test(test_opening_adverbial_before_undertaking_or_quote),
         cmocka_unit_test(test_periods_of_titles_and_abbreviations),
         cmocka_unit_test(test_listener_then_clause_subject),
         cmocka_unit_test(test_abbreviated_title_holds_its_office),
