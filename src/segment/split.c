@@ -616,8 +616,14 @@ static int title_score(const hd_clean *c, size_t i)
     if ((nx < c->n_lines && c->lines[nx].kind == HD_LINE_META) || over_standfirst) {
         /* more than the page's first line, unless a headline stands right above: then this
          * line is its standfirst ("Officials say the bridge will cost more than expected") */
-        int under_headline = i > 0 && c->lines[i - 1].title_like && c->lines[i - 1].n_words >= 4 &&
-                             c->lines[i - 1].kind != HD_LINE_META && !glued_over(c, i - 1, i);
+        /* (past a count of comments or a caption: "Star Trek 4 eyes Fargo, …", "New, 15
+         * comments", "The fourth in the 2009 reboot series of Star Trek films", the byline) */
+        size_t up = i;
+        while (up > 0 && i - up < 2 && comment_count(c, up - 1))
+            up--;
+        int under_headline = up > 0 && c->lines[up - 1].title_like &&
+                             c->lines[up - 1].n_words >= 4 &&
+                             c->lines[up - 1].kind != HD_LINE_META && !glued_over(c, up - 1, i);
         s += under_headline ? 2 : 4;
         on_byline = !under_headline;
         /* the story's headline over its byline, not a teaser's over its date with the next
@@ -627,6 +633,14 @@ static int title_score(const hd_clean *c, size_t i)
     }
     if (l->n_words >= 4)
         s += 1;
+    /* printed again at the end of a share box's label a few lines down ("Share All sharing
+     * options for: Star Trek 4 eyes Fargo, …") */
+    if (l->n_words >= 4)
+        for (size_t j = i + 1; j < c->n_lines && j <= i + 10; j++)
+            if (glued_over(c, j, i)) {
+                s += 2;
+                break;
+            }
     if (l->n_words <= 2) /* a section label: "In Brief", "World" */
         s -= 1;
     if (headline_case(l))

@@ -1267,6 +1267,31 @@ static void test_standfirst_over_share_box(void **state)
     unload(&p);
 }
 
+/* A standfirst in headline shape under the headline and a count of comments, on the byline:
+ * the headline, printed again in the share box's label, is the title. */
+static void test_headline_over_comment_count_and_standfirst(void **state)
+{
+    (void)state;
+    page p;
+    load_text(&p,
+              "The Verge homepage\n\nLog in or sign up\n\nGame of Thrones\n\n"
+              "Harbour film eyes new director, Legion creator Sam Reyes to direct\n\n"
+              "New, 15 comments\n\n"
+              "The fourth in the 2009 reboot series of harbour films\n\n"
+              "By Jane Roe@janeroe Nov 19, 2019, 7:53pm EST\n\n"
+              "Share this story\n\n"
+              "Share All sharing options for: Harbour film eyes new director, Legion creator Sam "
+              "Reyes to direct\n\n"
+              "After a three-year silence, there has been news on the fourth film in the series, "
+              "which the studio confirmed on Tuesday.\n\n"
+              "No release date for the film has yet been announced, the studio said.\n",
+              NULL);
+    size_t k = p.segs.n - 1;
+    assert_true(
+        title_eq(&p, k, "Harbour film eyes new director, Legion creator Sam Reyes to direct"));
+    unload(&p);
+}
+
 /* Three shapes of the line under a headline: "by Laura Winter" in lower case, a time stamp set
  * with slashes ("Updated on: November 19, 2019 / 10:07 AM / CBS News"), and the headline
  * printed twice in a row (the story's heading and its share box's). */
@@ -1672,6 +1697,7 @@ int main(void)
         cmocka_unit_test(test_link_list_in_a_story),
         cmocka_unit_test(test_headline_run_without_heading),
         cmocka_unit_test(test_standfirst_over_share_box),
+        cmocka_unit_test(test_headline_over_comment_count_and_standfirst),
         cmocka_unit_test(test_byline_shapes_and_repeated_headline),
         cmocka_unit_test(test_date_line_with_bars),
         cmocka_unit_test(test_headline_byline_and_page_title),
