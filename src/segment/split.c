@@ -966,7 +966,7 @@ static void drop_link_lists(hd_clean *c)
     for (size_t i = 0; i + 3 < n; i++) {
         if (!link_list_heading(c, i))
             continue;
-        size_t j = i + 1, heads = 0;
+        size_t j = i + 1, heads = 0, others = 0;
         while (j < n) {
             const hd_line *l = &c->lines[j];
             if (l->kind == HD_LINE_META || (l->terminal && !l->title_like) || l->n_words == 0 ||
@@ -975,11 +975,15 @@ static void drop_link_lists(hd_clean *c)
             /* two short lines in a row: the menu, no longer the list */
             if (l->n_words <= 2 && j + 1 < n && c->lines[j + 1].n_words <= 2)
                 break;
-            heads += l->n_words >= 4 && l->title_like;
+            if (l->n_words >= 4 && l->title_like)
+                heads++;
+            else if (l->n_words >= 3)
+                others++;
             j++;
         }
-        /* mostly headlines (a time stamp or a label may stand between them) */
-        if (heads < 3 || heads * 2 < j - i - 1)
+        /* mostly headlines: a section's label of a word or two may stand over each
+         * ("Virtualization", "Gartner's Top 10 Technology Trends …", "Internet of Things", …) */
+        if (heads < 3 || heads < others)
             continue;
         for (size_t k = i; k < j; k++)
             c->lines[k].kind = HD_LINE_BAD;

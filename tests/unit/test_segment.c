@@ -1198,6 +1198,66 @@ static void test_link_list_in_a_story(void **state)
     size_t k = p.segs.n - 1;
     assert_true(title_eq(&p, k, "Beijing tariff demands may expand the trade deal"));
     unload(&p);
+    /* each link with its section's label and its date */
+    load_text(&p,
+              "Harbour Town appoint Sam Reyes as manager on a three-year deal\n\n"
+              "By Jane Roe\n\nTuesday 4 May 2021 11:42, UK\n\n"
+              "Harbour Town have appointed Sam Reyes as their new manager on a deal that runs "
+              "until the end of the 2024 season.\n\n"
+              "His first match in charge will be away to Eastfield on Saturday, the club said.\n\n"
+              "MORE STORIES LIKE THIS ONE\n\nSPORT\n\n"
+              "Eastfield sack their manager after a run of five defeats\n\nNovember 16, 2020\n\n"
+              "FEATURES\n\nThe harbour derby: a history of the fixture\n\nDecember 18, 2019\n\n"
+              "SPORT\n\nRovers unveil plans for a new stand at the ground\n\nJune 15, 2020\n\n"
+              "SPORT\n\nCup draw pits Harbour Town against league leaders\n\nMay 27, 2020\n\n"
+              "Terms of Use\n\nPrivacy\n",
+              NULL);
+    for (size_t j = 0; j < p.segs.n; j++) {
+        assert_false(body_has(&p, j, "Eastfield sack their manager"));
+        assert_false(title_eq(&p, j, "Rovers unveil plans for a new stand at the ground"));
+    }
+    assert_true(body_has(&p, 0, "His first match"));
+    unload(&p);
+    /* each link under its section's label, a label of three words among them */
+    load_text(&p,
+              "Harbour Town appoint Sam Reyes as manager on a three-year deal\n\n"
+              "By Jane Roe\n\nTuesday 4 May 2021 11:42, UK\n\n"
+              "Harbour Town have appointed Sam Reyes as their new manager on a deal that runs "
+              "until the end of the 2024 season.\n\n"
+              "His first match in charge will be away to Eastfield on Saturday, the club said.\n\n"
+              "trending stories\n\nVirtualization\n\n"
+              "Gartner's Top 10 Technology Trends For 2020 That Will Shape The Future\n\n"
+              "Internet of Things\n\n"
+              "6 Emerging AI And Machine Learning Trends To Watch In 2020\n\n"
+              "Components & Peripherals\n\n"
+              "Here Is The Strictly Confidential Offer That The Board Rejected\n\n"
+              "Security\n\nThe 10 Top News Stories Of 2019 (So Far)\n\n"
+              "Data Center\n\nTop 12 Backup And Recovery Vendors Of The Year\n\n"
+              "Video\n\nVideo Player is loading.\n",
+              NULL);
+    for (size_t j = 0; j < p.segs.n; j++) {
+        assert_false(body_has(&p, j, "Gartner's Top 10 Technology Trends"));
+        assert_false(body_has(&p, j, "Here Is The Strictly Confidential Offer"));
+    }
+    unload(&p);
+    /* the same list set between the date line and the story */
+    load_text(&p,
+              "Harbour Town appoint Sam Reyes as manager on a three-year deal\n\n"
+              "By Jane Roe\n\nTuesday 4 May 2021 11:42, UK\n\n"
+              "MORE STORIES LIKE THIS ONE\n\nSPORT\n\n"
+              "Eastfield sack their manager after a run of five defeats\n\nNovember 16, 2020\n\n"
+              "FEATURES\n\nThe harbour derby: a history of the fixture\n\nDecember 18, 2019\n\n"
+              "SPORT\n\nRovers unveil plans for a new stand at the ground\n\nJune 15, 2020\n\n"
+              "SPORT\n\n"
+              "Harbour Town have appointed Sam Reyes as their new manager on a deal that runs "
+              "until the end of the 2024 season.\n\n"
+              "His first match in charge will be away to Eastfield on Saturday, the club said.\n",
+              NULL);
+    for (size_t j = 0; j < p.segs.n; j++) {
+        assert_false(title_eq(&p, j, "The harbour derby: a history of the fixture"));
+        assert_false(title_eq(&p, j, "Rovers unveil plans for a new stand at the ground"));
+    }
+    unload(&p);
 }
 
 /* Headlines of other stories in a row with no heading, away from the story's prose, go; a
