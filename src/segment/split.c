@@ -1513,6 +1513,15 @@ hd_rc hd_segment_page(hd_clean *c, const char *given_title, hd_segments *out, hd
             if ((t[0] >= 'A' && t[0] <= 'Z') || (t[0] >= '0' && t[0] <= '9'))
                 l->title_like = 1;
         }
+        /* a press release's long headline in title case over its date ("Our BI Research
+         * Shows – A Mix of Native Ad Units Generate the Highest Engagement Metrics") */
+        if (l->kind == HD_LINE_GOOD && !l->title_like && !l->terminal && l->n_words > 20 &&
+            l->n_words <= 30 && headline_case(l) && !l->n_ui && i + 1 < n &&
+            c->lines[i + 1].kind == HD_LINE_META) {
+            const char *t = text_of(c, i);
+            if (t[0] >= 'A' && t[0] <= 'Z')
+                l->title_like = 1;
+        }
         /* "South Dakota doubles down on ‘Meth. We’re on it.’ They just might be." over its date
          * line, under the navigation: a headline that ends like a sentence (under a headline
          * it would be the standfirst) */

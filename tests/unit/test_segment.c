@@ -1352,6 +1352,27 @@ static void test_headline_over_comment_count_and_standfirst(void **state)
     unload(&p);
 }
 
+/* A press release's long headline in title case (more than twenty words) over its date. */
+static void test_long_title_case_headline_over_date(void **state)
+{
+    (void)state;
+    page p;
+    load_text(&p,
+              "Ad Networks\n\nMenu\n\n"
+              "Our Research Shows That A Mix of Native Ad Units Generates the Highest Engagement "
+              "Metrics For Publishers And For The Brands That Buy Space On Their Sites\n\n"
+              "February 15, 2018\n\n"
+              "Though recommendation widgets are the most popular type of native ad units, they "
+              "generate the lowest engagement, the study found.\n\n"
+              "The range of native ad units now available has powered native ad spending to new "
+              "highs, the company said on Thursday.\n\n"
+              "Ad Networks\n",
+              NULL);
+    assert_int_equal(p.segs.n, 1);
+    assert_true(title_is(&p, 0, "Our Research Shows That A Mix of Native Ad Units"));
+    unload(&p);
+}
+
 /* Three shapes of the line under a headline: "by Laura Winter" in lower case, a time stamp set
  * with slashes ("Updated on: November 19, 2019 / 10:07 AM / CBS News"), and the headline
  * printed twice in a row (the story's heading and its share box's). */
@@ -1758,6 +1779,7 @@ int main(void)
         cmocka_unit_test(test_headline_run_without_heading),
         cmocka_unit_test(test_standfirst_over_share_box),
         cmocka_unit_test(test_headline_over_comment_count_and_standfirst),
+        cmocka_unit_test(test_long_title_case_headline_over_date),
         cmocka_unit_test(test_byline_shapes_and_repeated_headline),
         cmocka_unit_test(test_date_line_with_bars),
         cmocka_unit_test(test_headline_byline_and_page_title),
