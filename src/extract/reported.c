@@ -1389,8 +1389,10 @@ static uint32_t one_sentence(xctx *x, uint32_t s0, uint32_t s1)
             continue;
         int ns = not_said(x, c, s0);
         /* "it was revealed (that) profits were diverted" */
+        /* (not "A year after it was announced, no one had come …": nothing follows it) */
         int impersonal = ns == 2 && c >= s0 + 2 && tok_is(x, c - 2, "it") &&
-                         (tok_is(x, c - 1, "was") || tok_is(x, c - 1, "is"));
+                         (tok_is(x, c - 1, "was") || tok_is(x, c - 1, "is")) && c + 1 < s1 &&
+                         tok_word(x, c + 1);
         /* "it was revealed in March that A": A; not "because it was asked in front of
          * friends", where the question itself was asked */
         uint32_t ia = c + 1;
