@@ -202,6 +202,10 @@ static int listener_noun_end(const xctx *x, uint32_t k)
     return 1;
 }
 
+/* Forms of "be": a cue after one is passive ("was told", "Was Told"). */
+static const char *const be_words[] = {"is",   "was",   "are", "were", "be",
+                                       "been", "being", "am",  NULL};
+
 /* First token of the reported clause after cue c (class cls), or UINT32_MAX. */
 static uint32_t clause_start(const xctx *x, uint32_t c, uint32_t cls, uint32_t end)
 {
@@ -212,8 +216,12 @@ static uint32_t clause_start(const xctx *x, uint32_t c, uint32_t cls, uint32_t e
         return tok_is(x, c + 1, "for") || tok_is(x, c + 1, "on") ? c + 2 : c;
     if (tok_is(x, j, "out") && tok_is(x, c, "pointed"))
         j++; /* "pointed out (that) …" */
+    /* "said that …"; but in "said that was a natural part of …" "that" is the subject */
     if (tok_is(x, j, "that"))
-        return j + 1;
+        return tok_in(x, j + 1, be_words) || tok_is(x, j + 1, "would") ||
+                       tok_is(x, j + 1, "will") || tok_is(x, j + 1, "could")
+                   ? j
+                   : j + 1;
     /* "pledged to stay through that contest": what was undertaken, from "to" */
     if (tok_is(x, j, "to") && hd_ex_commits(x, c))
         return j;
@@ -623,10 +631,6 @@ static int adverbial_only(const xctx *x, uint32_t a, uint32_t s1)
     }
     return k >= s1 || tok_punct(x, k, '.');
 }
-
-/* Forms of "be": a cue after one is passive ("was told", "Was Told"). */
-static const char *const be_words[] = {"is",   "was",   "are", "were", "be",
-                                       "been", "being", "am",  NULL};
 
 /* Does the verb group before cue c say that its subject did not speak: negated ("did not
  * say", "have not disclosed", "never said", "didn't say", "declined to say"; 1) or passive ("a

@@ -1296,11 +1296,15 @@ static void test_conjunctions_and_value_added(void **state)
                 "deal was done.\n"
                 "The government introduced a 10 pct value added tax on October 1.\n"
                 "A year after it was announced, no one had come under the program, and some "
-                "families said they were forced to pay smugglers.\n");
+                "families said they were forced to pay smugglers.\n"
+                "Asked about his earlier criticism, Gerald Smith said that was a natural part of "
+                "running against him.\n");
     check(&r, "Ohio already provided more early voting", "U.S. Court of Appeals", 0, "said");
     check(&r, "the deal was done", "Gerald Smith", 0, "said");
     /* "it was announced" with nothing after it tells nothing and takes no sentence */
     check(&r, "they were forced to pay smugglers", "families", 0, "said");
+    /* "that" before its verb is the clause's subject, not the conjunction */
+    check(&r, "that was a natural part of running", "Gerald Smith", 0, "said");
     for (size_t i = 0; i < r.n; i++)
         assert_false(r.st[i].cue && strcmp(r.st[i].cue, "added") == 0);
 }
