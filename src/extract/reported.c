@@ -1770,6 +1770,24 @@ static void quote_then_participle(xctx *x, uint32_t c, uint32_t s0, uint32_t s1)
     }
 }
 
+/* "“…,” said Reince Priebus, though he added that he expected the flap to fade": after the
+ * quote's cue c, a clause of its own with a conjunction, a subject and a cue of speech is read
+ * as a sentence of its own. */
+static void later_clause(xctx *x, uint32_t c, uint32_t s1)
+{
+    static const char *const conj[] = {"but", "though", "although", "and", "while", NULL};
+    for (uint32_t k = first_cue(x, c + 1); k < x->n_cues && x->cues[k] < s1; k++) {
+        uint32_t a = x->cues[k];
+        xnp subj;
+        if (x->used[a] || (x->t[a].flags & TF_INQ) || hd_ex_cue_class(x, a) != VC_SPEECH ||
+            !hd_ex_np_left(x, a, c + 1, &subj) || subj.t0 < c + 3 || subj.t0 >= a)
+            continue;
+        if (tok_in(x, subj.t0 - 1, conj) && tok_punct(x, subj.t0 - 2, ','))
+            one_sentence(x, subj.t0, s1);
+        return;
+    }
+}
+
 void hd_ex_reported_sentence(xctx *x, uint32_t s0, uint32_t s1)
 {
     if (headline_statement(x, s0, s1))
@@ -1807,6 +1825,7 @@ void hd_ex_reported_sentence(xctx *x, uint32_t s0, uint32_t s1)
                     asked_question(x, a, s0, s1, &next);
             }
             quote_then_participle(x, c, s0, s1);
+            later_clause(x, c, s1);
             return;
         }
     }

@@ -1327,6 +1327,23 @@ static void test_opening_adverbial_before_undertaking_or_quote(void **state)
     assert_false(has(&r, "On Dec. 8 on CNN"));
 }
 
+/* After a quote and its cue, a clause of its own with a conjunction, a subject and a cue
+ * ("“…,” said Reince Priebus, though he added that he expected …") is a statement too. */
+static void test_later_clause_after_quote_cue(void **state)
+{
+    (void)state;
+    res r = run("Reince Priebus spoke on Monday.\n"
+                "\xE2\x80\x9CThe distraction gets you off message a little,\xE2\x80\x9D said "
+                "party boss Reince Priebus, though he added that he expected the flap to fade "
+                "quickly.\n"
+                "\xE2\x80\x9CVetting is one thing,\xE2\x80\x9D Ben Carson said on Sunday, but he "
+                "said he is being asked about incidents that happened 20 and 50 years ago.\n");
+    check(&r, "The distraction gets you off message", "Reince Priebus", 1, "said");
+    check(&r, "he expected the flap to fade quickly", "Reince Priebus", 0, "added");
+    check(&r, "Vetting is one thing", "Ben Carson", 1, "said");
+    check(&r, "he is being asked about incidents", "Ben Carson", 0, "said");
+}
+
 /* A title written out ("sister", "father") ends a sentence with its period; an abbreviated
  * one ("Fr.", "Cmdr.", "Sgt.") does not; "Miss.-based" keeps its period inside the word. */
 static void test_periods_of_titles_and_abbreviations(void **state)
@@ -3157,6 +3174,7 @@ int main(void)
         cmocka_unit_test(test_citing_a_quote),
         cmocka_unit_test(test_conjunctions_and_value_added),
         cmocka_unit_test(test_opening_adverbial_before_undertaking_or_quote),
+        cmocka_unit_test(test_later_clause_after_quote_cue),
         cmocka_unit_test(test_periods_of_titles_and_abbreviations),
         cmocka_unit_test(test_listener_then_clause_subject),
         cmocka_unit_test(test_abbreviated_title_holds_its_office),
