@@ -271,14 +271,24 @@ void hd_ex_direct_quotes(xctx *x)
          * Morning,” Sanders said he …" is no statement of its own (the reported clause after
          * the cue is); "… is a “minor positive development,” analyst Martin Ziegler said" is
          * the clause up to the quote, said by Ziegler */
-        if (found && q->open > 0 && q->close - q->open <= 8 && names_title(x, q->open - 1)) {
+        /* (and "… are “very, very pro-Bernie,” Kilfoyle said": a quoted complement of "be"
+         * is part of the clause, which is the statement when it reads as one) */
+        static const char *const be[] = {"be", "is", "was", "are", "were", NULL};
+        int titled = found && q->open > 0 && q->close - q->open <= 8 && names_title(x, q->open - 1);
+        int complement = found && !titled && q->open > 0 && q->close - q->open <= 8 &&
+                         tok_in(x, q->open - 1, be);
+        if (titled || complement) {
             uint32_t c = tmp.cue0, s0 = hd_ex_sent_start(x, q->open);
-            if (s0 + 2 >= q->open || x->t[s0].kind != TK_WORD ||
-                !(c + 1 >= x->nt || hd_ex_stop_tok(x, c + 1) || tok_punct(x, c + 1, ',')))
+            int clause =
+                !(s0 + 2 >= q->open || x->t[s0].kind != TK_WORD ||
+                  !(c + 1 >= x->nt || hd_ex_stop_tok(x, c + 1) || tok_punct(x, c + 1, ',')));
+            if (clause) {
+                if (!quote_statement(x, qi, &tmp, 0, x->t[s0].s, x->t[q->close].e))
+                    return;
                 continue;
-            if (!quote_statement(x, qi, &tmp, 0, x->t[s0].s, x->t[q->close].e))
-                return;
-            continue;
+            }
+            if (titled)
+                continue;
         }
         if (!found && !cue_before(x, q, &tmp))
             continue;

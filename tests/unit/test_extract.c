@@ -1344,6 +1344,20 @@ static void test_later_clause_after_quote_cue(void **state)
     check(&r, "he is being asked about incidents", "Ben Carson", 0, "said");
 }
 
+/* A quoted complement of "be" right before the cue is part of the clause, which is the
+ * statement ("Teachers who connect online … are “very, very pro-Bernie,” Kilfoyle said"). */
+static void test_quoted_complement_in_clause(void **state)
+{
+    (void)state;
+    res r = run("Marla Kilfoyle leads the group.\n"
+                "Teachers who connect online with the association are \xE2\x80\x9Cvery, very "
+                "pro-Bernie,\xE2\x80\x9D Kilfoyle said.\n"
+                "The current quota system is \"unfair and autocratic,\" the minister said.\n");
+    check(&r, "Teachers who connect online with the association are", "Marla Kilfoyle", 0, "said");
+    const hd_statement *s = find(&r, "The current quota system is");
+    assert_non_null(strstr(s->text, "unfair and autocratic"));
+}
+
 /* A title written out ("sister", "father") ends a sentence with its period; an abbreviated
  * one ("Fr.", "Cmdr.", "Sgt.") does not; "Miss.-based" keeps its period inside the word. */
 static void test_periods_of_titles_and_abbreviations(void **state)
@@ -3175,6 +3189,7 @@ int main(void)
         cmocka_unit_test(test_conjunctions_and_value_added),
         cmocka_unit_test(test_opening_adverbial_before_undertaking_or_quote),
         cmocka_unit_test(test_later_clause_after_quote_cue),
+        cmocka_unit_test(test_quoted_complement_in_clause),
         cmocka_unit_test(test_periods_of_titles_and_abbreviations),
         cmocka_unit_test(test_listener_then_clause_subject),
         cmocka_unit_test(test_abbreviated_title_holds_its_office),
