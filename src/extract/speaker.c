@@ -692,9 +692,15 @@ int hd_ex_np_left(xctx *x, uint32_t verb, uint32_t lo, xnp *np)
                 break;
             if ((tok_is(x, w - 1, "who") || tok_is(x, w - 1, "whose")) &&
                 tok_punct(x, w - 2, ',') && w - 1 > lo + 1) {
-                int32_t ew = x->tent[w - 3];
+                /* past an adverb set off by commas: "Sanders, meanwhile, who sits at zero
+                 * such endorsements, said" */
+                uint32_t q = w - 3;
+                if (q >= lo + 2 && tok_has(x, q, LW_ADV) && !(x->t[q].flags & TF_CAP) &&
+                    tok_punct(x, q - 1, ','))
+                    q -= 2;
+                int32_t ew = x->tent[q];
                 if (ew >= 0 && x->ent[ew].kind == HD_ENT_PERSON)
-                    return np_core(x, w - 3, lo, np);
+                    return np_core(x, q, lo, np);
                 break;
             }
         }

@@ -1303,6 +1303,11 @@ static void test_conjunctions_and_value_added(void **state)
     check(&r, "the deal was done", "Gerald Smith", 0, "said");
     /* "it was announced" with nothing after it tells nothing and takes no sentence */
     check(&r, "they were forced to pay smugglers", "families", 0, "said");
+    /* an adverb set off by commas between the subject and its "who" clause */
+    res r2 = run("Bernie Sanders spoke on Monday in Iowa.\n"
+                 "Hillary Clinton has 31 endorsements in the Senate. Sanders, meanwhile, who sits "
+                 "at zero such endorsements, said that fact speaks volumes about the race.\n");
+    check(&r2, "fact speaks volumes about the race", "Bernie Sanders", 0, "said");
     /* "that" before its verb is the clause's subject, not the conjunction */
     check(&r, "that was a natural part of running", "Gerald Smith", 0, "said");
     for (size_t i = 0; i < r.n; i++)
