@@ -699,8 +699,27 @@ int hd_ex_np_left(xctx *x, uint32_t verb, uint32_t lo, xnp *np)
                     tok_punct(x, q - 1, ','))
                     q -= 2;
                 int32_t ew = x->tent[q];
-                if (ew >= 0 && x->ent[ew].kind == HD_ENT_PERSON)
+                /* the head of the phrase before it ("A close aide to Nakasone, who asked not
+                 * to be identified, said": the aide), a person or a noun that speaks */
+                if (ew >= 0 && x->ent[ew].kind == HD_ENT_PERSON) {
+                    uint32_t f = q;
+                    while (f > lo && x->tent[f - 1] == ew)
+                        f--;
+                    if (f >= lo + 2 &&
+                        (tok_is(x, f - 1, "to") || tok_is(x, f - 1, "of") ||
+                         tok_is(x, f - 1, "for")) &&
+                        tok_has(x, f - 2, LW_SNOUN | LW_ROLE) &&
+                        !(x->t[f - 2].flags & (TF_CAP | TF_ALLCAPS)))
+                        return np_core(x, f - 2, lo, np);
                     return np_core(x, q, lo, np);
+                }
+                xnp h;
+                if (ew < 0 && np_core(x, q, lo, &h) &&
+                    !(h.t0 > lo && tok_punct(x, h.t0 - 1, ',')) && h.t1 > h.t0 &&
+                    tok_has(x, h.t1 - 1, LW_SNOUN | LW_ROLE)) {
+                    *np = h;
+                    return 1;
+                }
                 break;
             }
         }

@@ -1363,6 +1363,26 @@ static void test_quoted_complement_in_clause(void **state)
     assert_non_null(strstr(s->text, "unfair and autocratic"));
 }
 
+/* "who asked not to be identified" is a condition of anonymity, not a statement; the
+ * speaker is the one the clause follows, the head of the phrase before it ("A close aide to
+ * Nakasone, who …, said": the aide). */
+static void test_asked_not_to_be_identified(void **state)
+{
+    (void)state;
+    res r = run("Prime Minister Yasuhiro Nakasone spoke on Monday.\n"
+                "The strategist, who works for one of the party's top contenders and asked not "
+                "to be identified, said the report was like an anvil falling on the market.\n"
+                "A close aide to Nakasone, who asked not to be identified, said he sees the tax "
+                "having little impact on the elections.\n");
+    for (size_t i = 0; i < r.n; i++)
+        assert_false(r.st[i].cue && strcmp(r.st[i].cue, "asked") == 0);
+    check(&r, "the report was like an anvil", NULL, 0, "said");
+    const hd_statement *s = find(&r, "he sees the tax having little impact");
+    assert_true(s->speaker == NULL || strcmp(s->speaker, "Yasuhiro Nakasone") != 0);
+    assert_non_null(s->speaker_mention);
+    assert_non_null(strstr(s->speaker_mention, "aide"));
+}
+
 /* A title written out ("sister", "father") ends a sentence with its period; an abbreviated
  * one ("Fr.", "Cmdr.", "Sgt.") does not; "Miss.-based" keeps its period inside the word. */
 static void test_periods_of_titles_and_abbreviations(void **state)
@@ -3195,6 +3215,7 @@ int main(void)
         cmocka_unit_test(test_opening_adverbial_before_undertaking_or_quote),
         cmocka_unit_test(test_later_clause_after_quote_cue),
         cmocka_unit_test(test_quoted_complement_in_clause),
+        cmocka_unit_test(test_asked_not_to_be_identified),
         cmocka_unit_test(test_periods_of_titles_and_abbreviations),
         cmocka_unit_test(test_listener_then_clause_subject),
         cmocka_unit_test(test_abbreviated_title_holds_its_office),
