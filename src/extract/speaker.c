@@ -67,6 +67,9 @@ static int adverbish(const xctx *x, uint32_t i)
         return 0;
     if (tok_has(x, i, LW_ADV))
         return 1;
+    /* "The system itself has so far predicted" */
+    if (i > 0 && tok_is(x, i, "far") && tok_is(x, i - 1, "so"))
+        return 1;
     size_t n = x->t[i].e - x->t[i].s;
     return n > 4 && x->b[x->t[i].e - 2] == 'l' && x->b[x->t[i].e - 1] == 'y';
 }

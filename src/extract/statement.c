@@ -88,6 +88,28 @@ int hd_ex_cue_ok(const xctx *x, uint32_t i, uint32_t cls)
     /* "responded and confirmed that A": the second verb introduces A */
     if (tok_is(x, i + 1, "and") && i + 2 < x->nt && tok_word(x, i + 2) && (x->t[i + 2].lex >> 24))
         return 0;
+    /* "floating rate notes", "zero coupon notes", "senior subordinated notes": debt */
+    static const char *const debt[] = {"rate",
+                                       "coupon",
+                                       "senior",
+                                       "subordinated",
+                                       "convertible",
+                                       "treasury",
+                                       "exchangeable",
+                                       "promissory",
+                                       "term",
+                                       "guaranteed",
+                                       "secured",
+                                       "unsecured",
+                                       "discount",
+                                       "bank",
+                                       "capital",
+                                       "dollar",
+                                       "sterling",
+                                       "yen",
+                                       NULL};
+    if (i > 0 && tok_is(x, i, "notes") && tok_in(x, i - 1, debt))
+        return 0;
     /* "who asked not to be identified": a condition of anonymity, nothing said */
     if ((tok_is(x, i, "asked") || tok_is(x, i, "asking")) && tok_is(x, i + 1, "not") &&
         tok_is(x, i + 2, "to"))

@@ -1383,6 +1383,23 @@ static void test_asked_not_to_be_identified(void **state)
     assert_non_null(strstr(s->speaker_mention, "aide"));
 }
 
+/* "notes" after a word for debt is a security, not a cue ("floating rate notes", "senior
+ * notes"); "so far" stands between a subject and its cue. */
+static void test_debt_notes_and_so_far(void **state)
+{
+    (void)state;
+    res r = run("The World Bank had not issued floating rate notes so far this year because of "
+                "the expectation of higher interest rates.\n"
+                "The company sold 150 mln dlrs of senior notes due 1995 with a 9 pct coupon.\n"
+                "The system itself has so far predicted losses for all of 1987 will reach only "
+                "1.1 billion dlrs.\n");
+    for (size_t i = 0; i < r.n; i++)
+        assert_false(r.st[i].cue && strcmp(r.st[i].cue, "notes") == 0);
+    const hd_statement *s = find(&r, "losses for all of 1987 will reach");
+    assert_non_null(s->speaker_mention);
+    assert_non_null(strstr(s->speaker_mention, "system"));
+}
+
 /* A title written out ("sister", "father") ends a sentence with its period; an abbreviated
  * one ("Fr.", "Cmdr.", "Sgt.") does not; "Miss.-based" keeps its period inside the word. */
 static void test_periods_of_titles_and_abbreviations(void **state)
@@ -3216,6 +3233,7 @@ int main(void)
         cmocka_unit_test(test_later_clause_after_quote_cue),
         cmocka_unit_test(test_quoted_complement_in_clause),
         cmocka_unit_test(test_asked_not_to_be_identified),
+        cmocka_unit_test(test_debt_notes_and_so_far),
         cmocka_unit_test(test_periods_of_titles_and_abbreviations),
         cmocka_unit_test(test_listener_then_clause_subject),
         cmocka_unit_test(test_abbreviated_title_holds_its_office),
