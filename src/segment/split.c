@@ -489,6 +489,8 @@ static size_t past_furniture(const hd_clean *c, size_t i)
  * in the third quarter.") over a share box and the byline? */
 static int standfirst_on_byline(const hd_clean *c, size_t i)
 {
+    if (i >= c->n_lines) /* the headline was the page's last line */
+        return 0;
     const hd_line *l = &c->lines[i];
     if (l->kind != HD_LINE_GOOD || !l->terminal || l->n_words < 8 || l->n_words > 60 ||
         l->n_stop < 2 || headline_case(l))
