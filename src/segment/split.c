@@ -24,8 +24,7 @@ static const char *text_of(const hd_clean *c, size_t i)
     return c->text.p + c->lines[i].off;
 }
 
-/* "Jane Roe, Local Democracy Reporter", "John Smith - Political Correspondent": a name, a
- * comma or dash, and a newsroom job, on a short line that is not a sentence. */
+/* Newsroom jobs, for bylines that name one. */
 static const char *const job[] = {"reporter",  "correspondent", "editor",     "writer",
                                   "columnist", "contributor",   "journalist", "staff",
                                   "news desk", "newsdesk",      "producer",   NULL};
@@ -64,6 +63,8 @@ static int job_first_byline(const char *p, size_t n, const hd_line *l)
     return 0;
 }
 
+/* "Jane Roe, Local Democracy Reporter", "John Smith - Political Correspondent": a name, a
+ * comma or dash, and a newsroom job, on a short line that is not a sentence. */
 static int byline_role(const char *p, size_t n, const hd_line *l)
 {
     if (l->n_words > 8 || l->n_words < 3 || l->terminal || l->n_stop * 3 > l->n_words)
