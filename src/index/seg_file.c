@@ -261,6 +261,175 @@ hd_rc hd_segw_write(hd_segw *w, const char *dir, const char *name, uint8_t **out
     return rc;
 }
 
+/* What writing one segment file holds: the writer and the buffers the sections are built in. */
+typedef struct seg_out {
+    fwriter f;
+    hd_buf post, dict, didx, scratch, skips;
+    uint32_t *docs, *tfs; /* a term's postings, decoded (n_docs entries) */
+    uint64_t n_terms, n_blocks;
+} seg_out;
+
+/* Add a term's dictionary entry; starts a dictionary block every DICT_BLOCK_TERMS terms. */
+static void dict_add(seg_out *o, const hd_mterm *e, uint64_t plen, uint64_t post_total,
+                     uint64_t pos_total, uint8_t *prev_key, size_t *prev_len)
+{
+    if (o->n_terms % DICT_BLOCK_TERMS == 0) {
+        hd_buf_u64(&o->didx, o->dict.len);
+        hd_buf_u64(&o->didx, post_total);
+        hd_buf_u64(&o->didx, pos_total);
+        o->n_blocks++;
+        *prev_len = 0;
+    }
+    size_t shared = 0;
+    while (shared < *prev_len && shared < e->key_len && prev_key[shared] == e->key[shared])
+        shared++;
+    hd_buf_varint(&o->dict, shared);
+    hd_buf_varint(&o->dict, e->key_len - shared);
+    hd_buf_add(&o->dict, e->key + shared, e->key_len - shared);
+    hd_buf_varint(&o->dict, e->df);
+    hd_buf_varint(&o->dict, e->total_tf - e->df);
+    hd_buf_varint(&o->dict, plen);
+    hd_buf_varint(&o->dict, e->pos_len);
+}
+
+/* Postings, streamed to the file; dictionary built alongside. */
+static hd_rc write_postings(hd_segw *w, const hd_term_src *src, seg_out *o, const char *name,
+                            hd_err *err)
+{
+    uint64_t post_total = 0, pos_total = 0;
+    uint8_t prev_key[HD_MAX_TERM + 16]; /* copied: a source may reuse its key buffer */
+    size_t prev_len = 0;
+    for (;;) {
+        hd_mterm e;
+        int has;
+        hd_rc rc = src->next(src->ud, &e, &has, err);
+        if (rc || !has)
+            return rc;
+        size_t before = o->post.len;
+        if ((rc = encode_term(w, &e, &o->post, &o->scratch, &o->skips, o->docs, o->tfs, err)))
+            return rc;
+        uint64_t plen = o->post.len - before;
+        dict_add(o, &e, plen, post_total, pos_total, prev_key, &prev_len);
+        o->n_terms++;
+        if (e.key_len > sizeof prev_key)
+            return hd_err_set(err, HD_EINVAL, "internal: term key too long");
+        memcpy(prev_key, e.key, e.key_len);
+        prev_len = e.key_len;
+        post_total += plen;
+        pos_total += e.pos_len;
+        if (o->post.len >= (4u << 20)) {
+            fw_add(&o->f, o->post.p, o->post.len);
+            hd_buf_clear(&o->post);
+        }
+        if (o->f.rc || o->dict.oom || o->didx.oom)
+            return o->f.rc ? o->f.rc : hd_err_set(err, HD_ENOMEM, "out of memory writing %s", name);
+    }
+}
+
+/* Every section after the postings, then the meta words and the trailer's magic. */
+static void write_sections(hd_segw *w, const hd_term_src *src, seg_out *o)
+{
+    fwriter *f = &o->f;
+    fw_add(f, o->post.p, o->post.len);
+    uint64_t m[SEG_META_WORDS] = {0};
+    m[M_MAX_DOC] = w->n_docs;
+    m[M_N_TERMS] = o->n_terms;
+    m[M_POS_OFF] = f->off;
+    if (src->allpos) {
+        fw_add(f, src->allpos->p, src->allpos->len);
+    } else {
+        own_src *os = src->ud;
+        for (size_t t = 0; t < w->n_terms; t++) {
+            const term_ent *e = &w->terms[os->order[t]];
+            if ((uint8_t)w->keys.p[e->key_off] < HD_N_TEXT_FIELDS)
+                fw_add(f, e->pos.p, e->pos.len);
+        }
+    }
+    m[M_DICT_OFF] = f->off;
+    fw_add(f, o->dict.p, o->dict.len);
+    m[M_DICT_IDX_OFF] = f->off;
+    m[M_N_DICT_BLOCKS] = o->n_blocks;
+    fw_add(f, o->didx.p, o->didx.len);
+    m[M_NORMS_OFF] = f->off;
+    for (int fl = 0; fl < HD_N_TEXT_FIELDS; fl++)
+        fw_add(f, w->norms[fl].p, w->norms[fl].len);
+    m[M_DATES_OFF] = f->off;
+    fw_add(f, w->dates.p, w->dates.len);
+    m[M_MDICT_LEN] = w->meta.zdict.len;
+    fw_add(f, w->meta.zdict.p, w->meta.zdict.len);
+    m[M_BDICT_LEN] = w->body.zdict.len;
+    fw_add(f, w->body.zdict.p, w->body.zdict.len);
+    m[M_STORE_OFF] = f->off;
+    fw_add(f, w->meta.out.p, w->meta.out.len);
+    m[M_STORE_IDX_OFF] = f->off;
+    m[M_N_STORE_BLOCKS] = w->meta.idx.len / STORE_IDX_ENTRY;
+    fw_add(f, w->meta.idx.p, w->meta.idx.len);
+    m[M_BODY_OFF] = f->off;
+    fw_add(f, w->body.out.p, w->body.out.len);
+    m[M_BODY_IDX_OFF] = f->off;
+    m[M_N_BODY_BLOCKS] = w->body.idx.len / STORE_IDX_ENTRY;
+    fw_add(f, w->body.idx.p, w->body.idx.len);
+    for (int fl = 0; fl < HD_N_TEXT_FIELDS; fl++)
+        m[M_FIELD_TOTAL + fl] = w->totals_src ? w->totals_src[fl] : w->field_total[fl];
+    m[M_META_OFF] = f->off;
+    fw_add(f, m, sizeof m);
+    uint32_t tr[2] = {HD_MAGIC_SEG, HD_FORMAT_VERSION};
+    fw_add(f, tr, sizeof tr);
+}
+
+/* The checksum of everything written, then fsync and close. */
+static hd_rc seal(fwriter *f, hd_err *err)
+{
+    fw_flush(f);
+    if (f->rc)
+        return f->rc;
+    uint64_t h = XXH64_digest(f->xx);
+    fw_add(f, &h, 8);
+    fw_flush(f);
+    if (f->rc)
+        return f->rc;
+    if (fsync(f->fd) != 0)
+        return hd_err_sys(err, HD_EIO, f->path, "cannot fsync");
+    int fd = f->fd;
+    f->fd = -1;
+    if (close(fd) != 0)
+        return hd_err_sys(err, HD_EIO, f->path, "cannot close");
+    return HD_OK;
+}
+
+/* The deletion bitmap the new segment starts with (a copy), or NULL when none is deleted. */
+static hd_rc copy_deletions(const hd_segw *w, uint8_t **out_del, hd_err *err)
+{
+    if (!w->n_deleted)
+        return HD_OK;
+    size_t n = ((size_t)w->n_docs + 7) / 8;
+    uint8_t *bits = hd_calloc(n ? n : 1, 1);
+    if (!bits)
+        return hd_err_set(err, HD_ENOMEM, "out of memory");
+    memcpy(bits, w->del.p, w->del.len < n ? w->del.len : n);
+    *out_del = bits;
+    return HD_OK;
+}
+
+static void seg_out_done(seg_out *o, hd_rc rc)
+{
+    if (o->f.fd >= 0) {
+        close(o->f.fd);
+        if (rc)
+            unlink(o->f.path);
+    }
+    if (o->f.xx)
+        XXH64_freeState(o->f.xx);
+    hd_buf_done(&o->f.b);
+    hd_buf_done(&o->post);
+    hd_buf_done(&o->dict);
+    hd_buf_done(&o->didx);
+    hd_buf_done(&o->scratch);
+    hd_buf_done(&o->skips);
+    hd_free(o->docs);
+    hd_free(o->tfs);
+}
+
 hd_rc hd_segw_write_src(hd_segw *w, const hd_term_src *src, const char *dir, const char *name,
                         uint8_t **out_del, uint64_t *out_size, hd_err *err)
 {
@@ -272,175 +441,34 @@ hd_rc hd_segw_write_src(hd_segw *w, const hd_term_src *src, const char *dir, con
         return rc;
     char path[4096];
     snprintf(path, sizeof path, "%s/%s", dir, name);
-    uint32_t *docs = hd_new(uint32_t, w->n_docs ? w->n_docs : 1);
-    uint32_t *tfs = hd_new(uint32_t, w->n_docs ? w->n_docs : 1);
-    hd_buf post, dict, didx, scratch, skips;
-    hd_buf_init(&skips);
-    hd_buf_init(&post);
-    hd_buf_init(&dict);
-    hd_buf_init(&didx);
-    hd_buf_init(&scratch);
-    fwriter f = {.fd = -1, .path = path, .err = err};
-    hd_buf_init(&f.b);
-    f.xx = XXH64_createState();
-    if (!docs || !tfs || !f.xx) {
+    seg_out o = {.f = {.fd = -1, .path = path, .err = err}};
+    hd_buf_init(&o.f.b);
+    hd_buf_init(&o.post);
+    hd_buf_init(&o.dict);
+    hd_buf_init(&o.didx);
+    hd_buf_init(&o.scratch);
+    hd_buf_init(&o.skips);
+    o.docs = hd_new(uint32_t, w->n_docs ? w->n_docs : 1);
+    o.tfs = hd_new(uint32_t, w->n_docs ? w->n_docs : 1);
+    o.f.xx = XXH64_createState();
+    if (!o.docs || !o.tfs || !o.f.xx) {
         rc = hd_err_set(err, HD_ENOMEM, "out of memory writing %s", name);
-        goto done;
-    }
-    XXH64_reset(f.xx, 0);
-
-    f.fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (f.fd < 0) {
-        rc = hd_err_sys(err, HD_EIO, path, "cannot create");
-        goto done;
-    }
-
-    /* Postings, streamed to the file; dictionary built alongside. */
-    uint64_t post_total = 0, pos_total = 0;
-    uint8_t prev_key[HD_MAX_TERM + 16]; /* copied: a source may reuse its key buffer */
-    size_t prev_len = 0;
-    uint64_t n_blocks = 0, n_terms = 0;
-    for (size_t t = 0;; t++) {
-        hd_mterm mt, *e = &mt;
-        int has;
-        if ((rc = src->next(src->ud, &mt, &has, err)))
-            goto done;
-        if (!has)
-            break;
-        n_terms++;
-        const uint8_t *key = mt.key;
-        size_t before = post.len;
-        if ((rc = encode_term(w, e, &post, &scratch, &skips, docs, tfs, err)))
-            goto done;
-        uint64_t plen = post.len - before;
-        uint64_t poslen = mt.pos_len;
-        if (t % DICT_BLOCK_TERMS == 0) {
-            hd_buf_u64(&didx, dict.len);
-            hd_buf_u64(&didx, post_total);
-            hd_buf_u64(&didx, pos_total);
-            n_blocks++;
-            prev_len = 0;
-        }
-        size_t shared = 0;
-        while (shared < prev_len && shared < e->key_len && prev_key[shared] == key[shared])
-            shared++;
-        hd_buf_varint(&dict, shared);
-        hd_buf_varint(&dict, e->key_len - shared);
-        hd_buf_add(&dict, key + shared, e->key_len - shared);
-        hd_buf_varint(&dict, e->df);
-        hd_buf_varint(&dict, e->total_tf - e->df);
-        hd_buf_varint(&dict, plen);
-        hd_buf_varint(&dict, poslen);
-        if (e->key_len > sizeof prev_key) {
-            rc = hd_err_set(err, HD_EINVAL, "internal: term key too long");
-            goto done;
-        }
-        memcpy(prev_key, key, e->key_len);
-        prev_len = e->key_len;
-        post_total += plen;
-        pos_total += poslen;
-        if (post.len >= (4u << 20)) {
-            fw_add(&f, post.p, post.len);
-            hd_buf_clear(&post);
-        }
-        if (f.rc || dict.oom || didx.oom) {
-            rc = f.rc ? f.rc : hd_err_set(err, HD_ENOMEM, "out of memory writing %s", name);
-            goto done;
-        }
-    }
-    fw_add(&f, post.p, post.len);
-    uint64_t m[SEG_META_WORDS] = {0};
-    m[M_MAX_DOC] = w->n_docs;
-    m[M_N_TERMS] = n_terms;
-    m[M_POS_OFF] = f.off;
-    if (src->allpos) {
-        fw_add(&f, src->allpos->p, src->allpos->len);
     } else {
-        own_src *o = src->ud;
-        for (size_t t = 0; t < w->n_terms; t++) {
-            const term_ent *e = &w->terms[o->order[t]];
-            if ((uint8_t)w->keys.p[e->key_off] < HD_N_TEXT_FIELDS)
-                fw_add(&f, e->pos.p, e->pos.len);
-        }
+        XXH64_reset(o.f.xx, 0);
+        o.f.fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+        if (o.f.fd < 0)
+            rc = hd_err_sys(err, HD_EIO, path, "cannot create");
     }
-    m[M_DICT_OFF] = f.off;
-    fw_add(&f, dict.p, dict.len);
-    m[M_DICT_IDX_OFF] = f.off;
-    m[M_N_DICT_BLOCKS] = n_blocks;
-    fw_add(&f, didx.p, didx.len);
-    m[M_NORMS_OFF] = f.off;
-    for (int fl = 0; fl < HD_N_TEXT_FIELDS; fl++)
-        fw_add(&f, w->norms[fl].p, w->norms[fl].len);
-    m[M_DATES_OFF] = f.off;
-    fw_add(&f, w->dates.p, w->dates.len);
-    m[M_MDICT_LEN] = w->meta.zdict.len;
-    fw_add(&f, w->meta.zdict.p, w->meta.zdict.len);
-    m[M_BDICT_LEN] = w->body.zdict.len;
-    fw_add(&f, w->body.zdict.p, w->body.zdict.len);
-    m[M_STORE_OFF] = f.off;
-    fw_add(&f, w->meta.out.p, w->meta.out.len);
-    m[M_STORE_IDX_OFF] = f.off;
-    m[M_N_STORE_BLOCKS] = w->meta.idx.len / STORE_IDX_ENTRY;
-    fw_add(&f, w->meta.idx.p, w->meta.idx.len);
-    m[M_BODY_OFF] = f.off;
-    fw_add(&f, w->body.out.p, w->body.out.len);
-    m[M_BODY_IDX_OFF] = f.off;
-    m[M_N_BODY_BLOCKS] = w->body.idx.len / STORE_IDX_ENTRY;
-    fw_add(&f, w->body.idx.p, w->body.idx.len);
-    for (int fl = 0; fl < HD_N_TEXT_FIELDS; fl++)
-        m[M_FIELD_TOTAL + fl] = w->totals_src ? w->totals_src[fl] : w->field_total[fl];
-    m[M_META_OFF] = f.off;
-    fw_add(&f, m, sizeof m);
-    uint32_t tr[2] = {HD_MAGIC_SEG, HD_FORMAT_VERSION};
-    fw_add(&f, tr, sizeof tr);
-    fw_flush(&f);
-    if (f.rc) {
-        rc = f.rc;
-        goto done;
+    if (!rc)
+        rc = write_postings(w, src, &o, name, err);
+    if (!rc) {
+        write_sections(w, src, &o);
+        rc = seal(&o.f, err);
     }
-    uint64_t h = XXH64_digest(f.xx);
-    fw_add(&f, &h, 8);
-    fw_flush(&f);
-    if (f.rc) {
-        rc = f.rc;
-        goto done;
+    if (!rc) {
+        *out_size = o.f.off;
+        rc = copy_deletions(w, out_del, err);
     }
-    if (fsync(f.fd) != 0) {
-        rc = hd_err_sys(err, HD_EIO, path, "cannot fsync");
-        goto done;
-    }
-    if (close(f.fd) != 0) {
-        f.fd = -1;
-        rc = hd_err_sys(err, HD_EIO, path, "cannot close");
-        goto done;
-    }
-    f.fd = -1;
-    *out_size = f.off;
-    if (w->n_deleted) {
-        size_t n = ((size_t)w->n_docs + 7) / 8;
-        uint8_t *bits = hd_calloc(n ? n : 1, 1);
-        if (!bits) {
-            rc = hd_err_set(err, HD_ENOMEM, "out of memory");
-            goto done;
-        }
-        memcpy(bits, w->del.p, w->del.len < n ? w->del.len : n);
-        *out_del = bits;
-    }
-done:
-    if (f.fd >= 0) {
-        close(f.fd);
-        if (rc)
-            unlink(path);
-    }
-    if (f.xx)
-        XXH64_freeState(f.xx);
-    hd_buf_done(&f.b);
-    hd_buf_done(&post);
-    hd_buf_done(&dict);
-    hd_buf_done(&didx);
-    hd_buf_done(&scratch);
-    hd_buf_done(&skips);
-    hd_free(docs);
-    hd_free(tfs);
+    seg_out_done(&o, rc);
     return rc;
 }
