@@ -362,9 +362,9 @@ static int title_shape(const char *p, size_t n, const hd_line *l)
  * newsletter and subscription prompts, copyright notices, "Read more:" teasers, link-list
  * headings, disclaimers, consent banners, wire credits. Each phrase is looked for only in
  * lines holding one of its words (l->hints, l->n_ui): most lines are passed over at once. */
-static int furniture(const char *p, size_t n, const hd_line *l)
+/* The heading of a link list or widget, alone on its line. */
+static int widget_heading(const char *p, size_t n, const hd_line *l)
 {
-    /* the headings of link lists and widgets, alone on their line */
     static const char *const heading[] = {"more on this story",
                                           "related stories",
                                           "related topics",
@@ -392,28 +392,44 @@ static int furniture(const char *p, size_t n, const hd_line *l)
                                           "article continues below",
                                           "continue reading below",
                                           "story continues below advertisement"};
-    /* a link to another story set into this one (see the switch below), with no hint word */
+    if (l->n_words > 5)
+        return 0;
+    size_t e = n;
+    while (e > 0 && (p[e - 1] == ' ' || p[e - 1] == ':' || p[e - 1] == '.'))
+        e--;
+    for (size_t k = 0; k < sizeof heading / sizeof *heading; k++)
+        if (strlen(heading[k]) == e && strncasecmp(p, heading[k], e) == 0)
+            return 1;
+    return 0;
+}
+
+/* A link to another story set into this one (see lead_phrase), with no hint word. */
+static int story_link(const char *p, size_t n, const hd_line *l)
+{
     if ((p[0] | 0x20) == 'a' && (starts_ci(p, n, "also:") || starts_ci(p, n, "also read:")))
         return 1;
-    if ((p[0] | 0x20) == 'm' && starts_ci(p, n, "more on ") && l->n_words <= 6 && !l->terminal)
-        return 1;
-    /* a link's label for screen readers: "Click to share on Reddit (Opens in new window)",
-     * "Submit to Stumbleupon (Opens in new window)", "Privacy (opens in a new tab)" */
-    if (p[n - 1] == ')' && l->n_words <= 14 && n > 16) {
-        size_t o = n - 1;
-        while (o > 0 && p[o] != '(' && n - o < 28)
-            o--;
-        if (p[o] == '(' && starts_ci(p + o, n - o, "(opens in ") &&
-            (contains_ci(p + o, n - o, " window)") || contains_ci(p + o, n - o, " tab)")))
-            return 1;
-    }
-    if (!l->n_ui && !l->hints)
+    return (p[0] | 0x20) == 'm' && starts_ci(p, n, "more on ") && l->n_words <= 6 && !l->terminal;
+}
+
+/* A link's label for screen readers: "Click to share on Reddit (Opens in new window)",
+ * "Submit to Stumbleupon (Opens in new window)", "Privacy (opens in a new tab)" */
+static int link_label(const char *p, size_t n, const hd_line *l)
+{
+    if (p[n - 1] != ')' || l->n_words > 14 || n <= 16)
         return 0;
-    /* a consent banner: cookies, and this site or what you agree to (however long it runs:
-     * "This website uses cookies to improve your experience while you navigate …") */
-    /* the long form of a consent plugin's notice, which opens on the cookies ("This website
-     * uses cookies to improve your experience while you navigate through the website. Out
-     * of these, …") */
+    size_t o = n - 1;
+    while (o > 0 && p[o] != '(' && n - o < 28)
+        o--;
+    return p[o] == '(' && starts_ci(p + o, n - o, "(opens in ") &&
+           (contains_ci(p + o, n - o, " window)") || contains_ci(p + o, n - o, " tab)"));
+}
+
+/* A consent banner: cookies, and this site or what you agree to. The long form of a consent
+ * plugin's notice, which opens on the cookies, however long it runs ("This website uses
+ * cookies to improve your experience while you navigate through the website. Out of these,
+ * …"). */
+static int consent_notice(const char *p, size_t n, const hd_line *l)
+{
     if ((l->hints & HD_HINT_COOKIES) && l->n_words <= 160 &&
         (starts_ci(p, n, "this website uses cookies") ||
          starts_ci(p, n, "this site uses cookies") || starts_ci(p, n, "we use cookies")))
@@ -425,62 +441,69 @@ static int furniture(const char *p, size_t n, const hd_line *l)
          contains_ci(p, n, "our website") || contains_ci(p, n, "your experience") ||
          contains_ci(p, n, "your browser")))
         return 1;
-    if (l->n_words > 25)
-        return 0;
-    /* an account widget: "Check your email for a link to reset your password" */
+    return 0;
+}
+
+/* An account widget, a site's notices. */
+static int site_notice(const char *p, size_t n, const hd_line *l)
+{
+    /* "Check your email for a link to reset your password" */
     if ((l->hints & HINT_PASSWORD) &&
         (contains_ci(p, n, "your password") || contains_ci(p, n, "password reset") ||
          contains_ci(p, n, "password has been")))
         return 1;
-    if (l->n_words <= 5) {
-        size_t e = n;
-        while (e > 0 && (p[e - 1] == ' ' || p[e - 1] == ':' || p[e - 1] == '.'))
-            e--;
-        for (size_t k = 0; k < sizeof heading / sizeof *heading; k++)
-            if (strlen(heading[k]) == e && strncasecmp(p, heading[k], e) == 0)
-                return 1;
-    }
     if (((l->hints & HINT_RESERVED) && contains_ci(p, n, "all rights reserved")) ||
         ((l->hints & HINT_EXTERNAL) &&
          contains_ci(p, n, "not responsible for the content of external")) ||
         ((l->hints & HINT_JAVASCRIPT) && contains_ci(p, n, "enable javascript")) ||
         ((l->hints & HINT_BROWSER) && contains_ci(p, n, "browser does not support")))
         return 1;
-    if (l->n_ui) {
-        if (contains_ci(p, n, "click here to"))
-            return 1;
-        /* a comment box's prompts and house rules ("You must be logged in to post a comment",
-         * "Comments are subject to our community guidelines"), a share widget's errors ("Post
-         * was not sent - check your email addresses!") */
-        static const char *const comment_prompt[] = {
-            "post a comment",        "post your comment",          "add a comment",
-            "logged in to",          "log in to comment",          "sign in to comment",
-            "comments are closed",   "community guidelines",       "submission guidelines",
-            "commenting guidelines", "reserve the right to remove"};
-        if (l->hints & HINT_COMMENT) {
-            for (size_t k = 0; k < sizeof comment_prompt / sizeof *comment_prompt; k++)
-                if (contains_ci(p, n, comment_prompt[k]))
-                    return 1;
-            if (l->n_words <= 4 && starts_ci(p, n, "leave a comment"))
+    return 0;
+}
+
+/* The prompts of a line with interface words. */
+static int ui_prompt(const char *p, size_t n, const hd_line *l)
+{
+    if (!l->n_ui)
+        return 0;
+    if (contains_ci(p, n, "click here to"))
+        return 1;
+    /* a comment box's prompts and house rules ("You must be logged in to post a comment",
+     * "Comments are subject to our community guidelines"), a share widget's errors ("Post
+     * was not sent - check your email addresses!") */
+    static const char *const comment_prompt[] = {
+        "post a comment",        "post your comment",          "add a comment",
+        "logged in to",          "log in to comment",          "sign in to comment",
+        "comments are closed",   "community guidelines",       "submission guidelines",
+        "commenting guidelines", "reserve the right to remove"};
+    if (l->hints & HINT_COMMENT) {
+        for (size_t k = 0; k < sizeof comment_prompt / sizeof *comment_prompt; k++)
+            if (contains_ci(p, n, comment_prompt[k]))
                 return 1;
-        }
-        if ((l->hints & HINT_EMAIL) &&
-            (contains_ci(p, n, "post was not sent") || contains_ci(p, n, "email check failed") ||
-             contains_ci(p, n, "cannot share posts by email")))
-            return 1;
-        /* a sign-up plea after a teaser sentence: "Want more Rolling Stone? Sign up for our
-         * newsletter.", "Don't miss a brief. Sign up for our daily email." */
-        int plea = (l->hints & HINT_SIGN) &&
-                   (contains_ci(p, n, "sign up for our") || contains_ci(p, n, ". sign up") ||
-                    contains_ci(p, n, "? sign up"));
-        plea = plea || ((l->hints & HINT_SUBSCRIBE) &&
-                        (contains_ci(p, n, "subscribe to our") ||
-                         contains_ci(p, n, ". subscribe") || contains_ci(p, n, "? subscribe")));
-        if (plea && (contains_ci(p, n, " our ") || contains_ci(p, n, "newsletter") ||
-                     contains_ci(p, n, "inbox") || (l->hints & HINT_EMAIL)))
+        if (l->n_words <= 4 && starts_ci(p, n, "leave a comment"))
             return 1;
     }
-    /* wire credits: "Reporting by Sara Khan; Editing by Jon Boyle" (names follow "by") */
+    if ((l->hints & HINT_EMAIL) &&
+        (contains_ci(p, n, "post was not sent") || contains_ci(p, n, "email check failed") ||
+         contains_ci(p, n, "cannot share posts by email")))
+        return 1;
+    /* a sign-up plea after a teaser sentence: "Want more Rolling Stone? Sign up for our
+     * newsletter.", "Don't miss a brief. Sign up for our daily email." */
+    int plea = (l->hints & HINT_SIGN) &&
+               (contains_ci(p, n, "sign up for our") || contains_ci(p, n, ". sign up") ||
+                contains_ci(p, n, "? sign up"));
+    plea = plea || ((l->hints & HINT_SUBSCRIBE) &&
+                    (contains_ci(p, n, "subscribe to our") || contains_ci(p, n, ". subscribe") ||
+                     contains_ci(p, n, "? subscribe")));
+    if (plea && (contains_ci(p, n, " our ") || contains_ci(p, n, "newsletter") ||
+                 contains_ci(p, n, "inbox") || (l->hints & HINT_EMAIL)))
+        return 1;
+    return 0;
+}
+
+/* Wire credits: "Reporting by Sara Khan; Editing by Jon Boyle" (names follow "by") */
+static int wire_credit(const char *p, size_t n)
+{
     static const char *const credit[] = {"reporting by ", "additional reporting by ", "editing by ",
                                          "writing by ", "compiled by "};
     char c0 = (char)(p[0] | 0x20);
@@ -490,6 +513,13 @@ static int furniture(const char *p, size_t n, const hd_line *l)
             if (starts_ci(p, n, credit[k]) && n > m && p[m] >= 'A' && p[m] <= 'Z')
                 return 1;
         }
+    return 0;
+}
+
+/* Lines that open on a phrase of the site's own. */
+static int lead_phrase(const char *p, size_t n, const hd_line *l)
+{
+    char c0 = (char)(p[0] | 0x20);
     switch (c0) {
     case 'o':
         return starts_ci(p, n, "our standards:");
@@ -510,6 +540,20 @@ static int furniture(const char *p, size_t n, const hd_line *l)
     default:
         return 0;
     }
+}
+
+static int furniture(const char *p, size_t n, const hd_line *l)
+{
+    if (story_link(p, n, l) || link_label(p, n, l))
+        return 1;
+    if (!l->n_ui && !l->hints)
+        return 0;
+    if (consent_notice(p, n, l))
+        return 1;
+    if (l->n_words > 25)
+        return 0;
+    return site_notice(p, n, l) || widget_heading(p, n, l) || ui_prompt(p, n, l) ||
+           wire_credit(p, n) || lead_phrase(p, n, l);
 }
 
 void hd_clean_classify(const char *p, size_t n, hd_line *l)
