@@ -66,11 +66,9 @@ static void zdict_done(hd_zdict *d)
     memset(d, 0, sizeof *d);
 }
 
-static hd_rc seg_open(hd_ixr *r, hd_seg *s, const hd_manifest_seg *ms, int verify, hd_err *err)
+/* Open, map and check the trailer of a segment file. */
+static hd_rc seg_map(const hd_ixr *r, hd_seg *s, int verify, hd_err *err)
 {
-    s->ixr = r;
-    s->id = ms->id;
-    hd_seg_filename(s->name, ms->id);
     char path[4096];
     snprintf(path, sizeof path, "%s/%s", r->dir, s->name);
     int fd = open(path, O_RDONLY | O_CLOEXEC);
@@ -92,33 +90,34 @@ static hd_rc seg_open(hd_ixr *r, hd_seg *s, const hd_manifest_seg *ms, int verif
         return hd_err_sys(err, HD_EIO, s->name, "cannot map");
     s->map = m;
     /* The writer skips the checksum of segments it has just written and fsynced itself. */
-    hd_rc rc = verify ? hd_trailer_check(s->map, s->size, HD_MAGIC_SEG, s->name, err)
-                      : hd_trailer_magic(s->map, s->size, HD_MAGIC_SEG, s->name, err);
-    if (rc)
-        return rc;
-    size_t meta_at = s->size - HD_TRAILER_LEN - SEG_META_WORDS * 8;
-    memcpy(s->meta, s->map + meta_at, sizeof s->meta);
+    return verify ? hd_trailer_check(s->map, s->size, HD_MAGIC_SEG, s->name, err)
+                  : hd_trailer_magic(s->map, s->size, HD_MAGIC_SEG, s->name, err);
+}
+
+/* Sections must be in order, contiguous where sizes are implied, inside the file. */
+static int sections_ok(const hd_seg *s, size_t meta_at)
+{
     const uint64_t *M = s->meta;
     uint64_t md = M[M_MAX_DOC];
-    if (md != ms->max_doc || md >= UINT32_MAX)
-        return seg_corrupt(s, err, "document count differs from the manifest");
-    s->max_doc = (uint32_t)md;
-    /* Sections must be in order, contiguous where sizes are implied, inside the file. */
-    if (!(M[M_POS_OFF] <= M[M_DICT_OFF] && M[M_DICT_OFF] <= M[M_DICT_IDX_OFF] &&
-          M[M_N_DICT_BLOCKS] <= (M[M_NORMS_OFF] - M[M_DICT_IDX_OFF]) / DICT_IDX_ENTRY &&
-          M[M_DICT_IDX_OFF] + M[M_N_DICT_BLOCKS] * DICT_IDX_ENTRY == M[M_NORMS_OFF] &&
-          M[M_NORMS_OFF] + HD_N_TEXT_FIELDS * md == M[M_DATES_OFF] && M[M_MDICT_LEN] <= s->size &&
-          M[M_BDICT_LEN] <= s->size &&
-          M[M_DATES_OFF] + 4 * md + M[M_MDICT_LEN] + M[M_BDICT_LEN] == M[M_STORE_OFF] &&
-          M[M_STORE_OFF] <= M[M_STORE_IDX_OFF] &&
-          M[M_N_STORE_BLOCKS] <= (meta_at - M[M_STORE_IDX_OFF]) / STORE_IDX_ENTRY &&
-          M[M_STORE_IDX_OFF] + M[M_N_STORE_BLOCKS] * STORE_IDX_ENTRY == M[M_BODY_OFF] &&
-          M[M_BODY_OFF] <= M[M_BODY_IDX_OFF] &&
-          M[M_N_BODY_BLOCKS] <= (meta_at - M[M_BODY_IDX_OFF]) / STORE_IDX_ENTRY &&
-          M[M_BODY_IDX_OFF] + M[M_N_BODY_BLOCKS] * STORE_IDX_ENTRY == M[M_META_OFF] &&
-          M[M_META_OFF] == meta_at &&
-          (md == 0 || (M[M_N_STORE_BLOCKS] > 0 && M[M_N_BODY_BLOCKS] > 0))))
-        return seg_corrupt(s, err, "bad section table");
+    return M[M_POS_OFF] <= M[M_DICT_OFF] && M[M_DICT_OFF] <= M[M_DICT_IDX_OFF] &&
+           M[M_N_DICT_BLOCKS] <= (M[M_NORMS_OFF] - M[M_DICT_IDX_OFF]) / DICT_IDX_ENTRY &&
+           M[M_DICT_IDX_OFF] + M[M_N_DICT_BLOCKS] * DICT_IDX_ENTRY == M[M_NORMS_OFF] &&
+           M[M_NORMS_OFF] + HD_N_TEXT_FIELDS * md == M[M_DATES_OFF] && M[M_MDICT_LEN] <= s->size &&
+           M[M_BDICT_LEN] <= s->size &&
+           M[M_DATES_OFF] + 4 * md + M[M_MDICT_LEN] + M[M_BDICT_LEN] == M[M_STORE_OFF] &&
+           M[M_STORE_OFF] <= M[M_STORE_IDX_OFF] &&
+           M[M_N_STORE_BLOCKS] <= (meta_at - M[M_STORE_IDX_OFF]) / STORE_IDX_ENTRY &&
+           M[M_STORE_IDX_OFF] + M[M_N_STORE_BLOCKS] * STORE_IDX_ENTRY == M[M_BODY_OFF] &&
+           M[M_BODY_OFF] <= M[M_BODY_IDX_OFF] &&
+           M[M_N_BODY_BLOCKS] <= (meta_at - M[M_BODY_IDX_OFF]) / STORE_IDX_ENTRY &&
+           M[M_BODY_IDX_OFF] + M[M_N_BODY_BLOCKS] * STORE_IDX_ENTRY == M[M_META_OFF] &&
+           M[M_META_OFF] == meta_at &&
+           (md == 0 || (M[M_N_STORE_BLOCKS] > 0 && M[M_N_BODY_BLOCKS] > 0));
+}
+
+static void seg_sections(hd_seg *s)
+{
+    const uint64_t *M = s->meta;
     s->post = s->map;
     s->pos = s->map + M[M_POS_OFF];
     s->pos_end = s->map + M[M_DICT_OFF];
@@ -136,68 +135,106 @@ static hd_rc seg_open(hd_ixr *r, hd_seg *s, const hd_manifest_seg *ms, int verif
     s->body_end = s->map + M[M_BODY_IDX_OFF];
     s->body_idx = s->map + M[M_BODY_IDX_OFF];
     s->n_body_blocks = M[M_N_BODY_BLOCKS];
-    const uint8_t *dicts = s->dates + 4 * md;
-    if (zdict_init(&s->mdict, dicts, M[M_MDICT_LEN], 4 * STORE_BLOCK_RAW) ||
-        zdict_init(&s->bdict, dicts + M[M_MDICT_LEN], M[M_BDICT_LEN], 4 * BODY_BLOCK_RAW))
-        return seg_corrupt(s, err, "bad stored-fields dictionary");
-    /* The dictionary index must be increasing and in range. */
+}
+
+/* The dictionary index must be increasing and in range. */
+static int dict_idx_ok(const hd_seg *s)
+{
+    const uint64_t *M = s->meta;
     uint64_t pb = 0, pp = 0, db = 0;
     for (uint64_t b = 0; b < s->n_dict_blocks; b++) {
         const uint8_t *e = s->dict_idx + b * DICT_IDX_ENTRY;
         uint64_t d = hd_get_u64(e), po = hd_get_u64(e + 8), ps = hd_get_u64(e + 16);
         if ((b == 0 ? d != 0 : d <= db) || d >= M[M_DICT_IDX_OFF] - M[M_DICT_OFF] || po < pb ||
             po > M[M_POS_OFF] || ps < pp || ps > M[M_DICT_OFF] - M[M_POS_OFF])
-            return seg_corrupt(s, err, "bad dictionary index");
+            return 0;
         db = d;
         pb = po;
         pp = ps;
     }
+    return 1;
+}
+
+/* Check a deletion file's bytes against the manifest and copy its bitmap into s->del. */
+static hd_rc parse_deletions(hd_seg *s, const hd_manifest_seg *ms, const hd_buf *b, hd_err *err)
+{
+    uint64_t md = s->max_doc;
+    const uint8_t *p = (const uint8_t *)b->p;
+    size_t nb = ((size_t)md + 7) / 8;
+    hd_rc rc = hd_trailer_check(p, b->len, HD_MAGIC_DEL, s->del_name, err);
+    if (rc)
+        return rc;
+    if (b->len != 8 + nb + HD_TRAILER_LEN || hd_get_u32(p) != md ||
+        hd_get_u32(p + 4) != ms->n_deleted)
+        return hd_err_setw(err, HD_ECORRUPT, s->del_name, "deletion file does not match");
+    s->del = hd_malloc(nb ? nb : 1);
+    if (!s->del)
+        return hd_err_set(err, HD_ENOMEM, "out of memory");
+    memcpy(s->del, p + 8, nb);
+    uint64_t cnt = 0;
+    for (size_t i = 0; i < nb; i++)
+        cnt += (unsigned)__builtin_popcount(s->del[i]);
+    if (cnt != ms->n_deleted || (md % 8 && (s->del[nb - 1] >> (md % 8))))
+        return hd_err_setw(err, HD_ECORRUPT, s->del_name, "bad deletion count");
+    return HD_OK;
+}
+
+/* The segment's deletion bitmap, from its file. */
+static hd_rc seg_deletions(const hd_ixr *r, hd_seg *s, const hd_manifest_seg *ms, hd_err *err)
+{
+    if (!ms->del_gen)
+        return ms->n_deleted
+                   ? hd_err_setw(err, HD_ECORRUPT, HD_MANIFEST_NAME, "deletions without a file")
+                   : HD_OK;
+    s->del_gen = ms->del_gen;
+    hd_del_filename(s->del_name, ms->id, ms->del_gen);
+    char path[4096];
+    snprintf(path, sizeof path, "%s/%s", r->dir, s->del_name);
+    hd_buf b;
+    hd_buf_init(&b);
+    /* HD_EIO keeps its message: missing or unreadable */
+    hd_rc rc = hd_fs_read_all(path, ((size_t)s->max_doc + 7) / 8 + 64, &b, err);
+    if (rc == HD_ELIMIT) {
+        hd_err_clear(err);
+        rc = hd_err_setw(err, HD_ECORRUPT, s->del_name, "deletion file too large");
+    }
+    if (!rc)
+        rc = parse_deletions(s, ms, &b, err);
+    hd_buf_done(&b);
+    if (!rc)
+        s->n_deleted = ms->n_deleted;
+    return rc;
+}
+
+static hd_rc seg_open(hd_ixr *r, hd_seg *s, const hd_manifest_seg *ms, int verify, hd_err *err)
+{
+    s->ixr = r;
+    s->id = ms->id;
+    hd_seg_filename(s->name, ms->id);
+    hd_rc rc = seg_map(r, s, verify, err);
+    if (rc)
+        return rc;
+    size_t meta_at = s->size - HD_TRAILER_LEN - SEG_META_WORDS * 8;
+    memcpy(s->meta, s->map + meta_at, sizeof s->meta);
+    uint64_t md = s->meta[M_MAX_DOC];
+    if (md != ms->max_doc || md >= UINT32_MAX)
+        return seg_corrupt(s, err, "document count differs from the manifest");
+    s->max_doc = (uint32_t)md;
+    if (!sections_ok(s, meta_at))
+        return seg_corrupt(s, err, "bad section table");
+    seg_sections(s);
+    const uint8_t *dicts = s->dates + 4 * md;
+    if (zdict_init(&s->mdict, dicts, s->meta[M_MDICT_LEN], 4 * STORE_BLOCK_RAW) ||
+        zdict_init(&s->bdict, dicts + s->meta[M_MDICT_LEN], s->meta[M_BDICT_LEN],
+                   4 * BODY_BLOCK_RAW))
+        return seg_corrupt(s, err, "bad stored-fields dictionary");
+    if (!dict_idx_ok(s))
+        return seg_corrupt(s, err, "bad dictionary index");
+    const uint64_t *M = s->meta;
     if (check_store_idx(s->store_idx, s->n_store_blocks, md, M[M_STORE_IDX_OFF] - M[M_STORE_OFF]) ||
         check_store_idx(s->body_idx, s->n_body_blocks, md, M[M_BODY_IDX_OFF] - M[M_BODY_OFF]))
         return seg_corrupt(s, err, "bad stored-fields index");
-    /* Deletions. */
-    if (ms->del_gen) {
-        s->del_gen = ms->del_gen;
-        hd_del_filename(s->del_name, ms->id, ms->del_gen);
-        snprintf(path, sizeof path, "%s/%s", r->dir, s->del_name);
-        hd_buf b;
-        hd_buf_init(&b);
-        rc = hd_fs_read_all(path, ((size_t)md + 7) / 8 + 64, &b, err);
-        if (rc == HD_EIO)
-            ; /* keep the message: missing or unreadable */
-        else if (rc == HD_ELIMIT) {
-            hd_err_clear(err);
-            rc = hd_err_setw(err, HD_ECORRUPT, s->del_name, "deletion file too large");
-        }
-        if (!rc) {
-            const uint8_t *p = (const uint8_t *)b.p;
-            size_t nb = ((size_t)md + 7) / 8;
-            rc = hd_trailer_check(p, b.len, HD_MAGIC_DEL, s->del_name, err);
-            if (!rc && (b.len != 8 + nb + HD_TRAILER_LEN || hd_get_u32(p) != md ||
-                        hd_get_u32(p + 4) != ms->n_deleted))
-                rc = hd_err_setw(err, HD_ECORRUPT, s->del_name, "deletion file does not match");
-            if (!rc) {
-                s->del = hd_malloc(nb ? nb : 1);
-                if (!s->del)
-                    rc = hd_err_set(err, HD_ENOMEM, "out of memory");
-                else {
-                    memcpy(s->del, p + 8, nb);
-                    uint64_t cnt = 0;
-                    for (size_t i = 0; i < nb; i++)
-                        cnt += (unsigned)__builtin_popcount(s->del[i]);
-                    if (cnt != ms->n_deleted || (md % 8 && (s->del[nb - 1] >> (md % 8))))
-                        rc = hd_err_setw(err, HD_ECORRUPT, s->del_name, "bad deletion count");
-                }
-            }
-        }
-        hd_buf_done(&b);
-        if (rc)
-            return rc;
-        s->n_deleted = ms->n_deleted;
-    } else if (ms->n_deleted) {
-        return hd_err_setw(err, HD_ECORRUPT, HD_MANIFEST_NAME, "deletions without a file");
-    }
-    return HD_OK;
+    return seg_deletions(r, s, ms, err);
 }
 
 static void seg_close(hd_seg *s)
