@@ -500,12 +500,32 @@ static hd_rc publish(hd_index *ix, hd_manifest *nm, hd_err *err)
     return HD_OK;
 }
 
+/* Forget the changes since the last commit. */
+static void drop_changes(hd_index *ix)
+{
+    hd_segw_free(ix->w);
+    ix->w = NULL;
+    hd_buf_clear(&ix->pend);
+    ix->n_pend = 0;
+    hd_buf_clear(&ix->trims);
+    ix->n_trims = 0;
+    ix->n_ops = 0;
+}
+
 /* Write the buffered changes and the merges they call for, then publish them, or with
  * !publish_now keep the new manifest in ix->prep for hd_index_commit. */
 static hd_rc commit_impl(hd_index *ix, int merge_all, int publish_now, hd_err *err)
 {
     if (!ix || !ix->writable)
         return hd_err_set(err, HD_EINVAL, "index not opened for writing");
+    /* The deletions buffered with the documents go too: they are mostly older copies of those
+     * documents, which must not be deleted without their replacements. */
+    if (ix->w && hd_segw_broken(ix->w)) {
+        drop_changes(ix);
+        return hd_err_set(err, HD_ENOMEM,
+                          "out of memory while adding a document: the changes since the last "
+                          "commit were dropped (the index keeps that commit)");
+    }
     int has_docs = ix->w && hd_segw_n_docs(ix->w) > hd_segw_n_deleted(ix->w);
     if (!has_docs && !ix->n_pend && !ix->n_trims && !merge_all) {
         hd_segw_free(ix->w);
@@ -578,13 +598,7 @@ static hd_rc commit_impl(hd_index *ix, int merge_all, int publish_now, hd_err *e
     hd_manifest_done(&nm);
     if (rc)
         return rc; /* the previous commit stays; buffered changes are kept for a retry */
-    hd_segw_free(ix->w);
-    ix->w = NULL;
-    hd_buf_clear(&ix->pend);
-    ix->n_pend = 0;
-    hd_buf_clear(&ix->trims);
-    ix->n_trims = 0;
-    ix->n_ops = 0;
+    drop_changes(ix);
     return HD_OK;
 }
 

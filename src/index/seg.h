@@ -123,6 +123,9 @@ hd_rc hd_segw_add(hd_segw *w, const hd_doc *doc, const hd_doc_tokens *toks, hd_e
 int hd_segw_delete_id(hd_segw *w, const char *id, size_t len);
 uint32_t hd_segw_n_docs(const hd_segw *w);
 uint32_t hd_segw_n_deleted(const hd_segw *w);
+/* Non-zero when an out-of-memory part way through hd_segw_add left the buffer inconsistent:
+ * it takes no more documents and is never written; drop it (hd_segw_free). */
+int hd_segw_broken(const hd_segw *w);
 size_t hd_segw_mem(const hd_segw *w); /* approximate bytes held */
 /* A term of a segment being written: its postings in the in-memory form (per doc varint gap
  * from the previous doc, or the doc itself for the first, then varint tf) and positions (per

@@ -142,6 +142,8 @@ static hd_rc encode_term(hd_segw *w, const hd_mterm *e, hd_buf *post, hd_buf *sc
     /* Decode the in-memory doc stream. */
     const uint8_t *p = e->docs, *end = e->docs + e->docs_len;
     uint32_t prev = UINT32_MAX;
+    if (e->df > w->n_docs) /* docs[] and tfs[] hold n_docs entries */
+        return hd_err_set(err, HD_EINVAL, "internal: bad in-memory postings");
     for (uint32_t i = 0; i < e->df; i++) {
         uint64_t gap, tf;
         if (hd_varint_get(&p, end, &gap) || hd_varint_get(&p, end, &tf))
@@ -434,6 +436,8 @@ hd_rc hd_segw_write_src(hd_segw *w, const hd_term_src *src, const char *dir, con
                         uint8_t **out_del, uint64_t *out_size, hd_err *err)
 {
     *out_del = NULL;
+    if (hd_segw_broken(w))
+        return hd_err_set(err, HD_ENOMEM, "internal: an inconsistent segment is not written");
     hd_rc rc = hd_zstore_finish(w, &w->meta, err);
     if (!rc)
         rc = hd_zstore_finish(w, &w->body, err);

@@ -84,6 +84,11 @@ uint32_t hd_segw_n_deleted(const hd_segw *w)
     return w->n_deleted;
 }
 
+int hd_segw_broken(const hd_segw *w)
+{
+    return w->broken != HD_OK;
+}
+
 size_t hd_segw_mem(const hd_segw *w)
 {
     return w->mem_vecs + w->keys.cap + w->cap_terms * sizeof(term_ent) +
@@ -379,8 +384,10 @@ static void del_set(hd_segw *w, uint32_t doc)
     size_t need = doc / 8 + 1;
     if (w->del.len < need) {
         size_t old = w->del.len;
-        if (hd_buf_reserve(&w->del, need - old + 1))
+        if (hd_buf_reserve(&w->del, need - old + 1)) {
+            w->broken = HD_ENOMEM; /* a doc meant deleted would stay live */
             return;
+        }
         memset(w->del.p + old, 0, need - old);
         w->del.len = need;
     }
@@ -434,14 +441,18 @@ void hd_segw_set_field_totals_src(hd_segw *w, const uint64_t *totals)
     w->totals_src = totals;
 }
 
-hd_rc hd_segw_add(hd_segw *w, const hd_doc *d, const hd_doc_tokens *toks, hd_err *err)
+#define BROKEN_MSG                                                                                 \
+    "out of memory earlier left the documents added since the last commit inconsistent; "          \
+    "they are dropped at the next commit"
+
+/* The limits a document must keep to. */
+static hd_rc doc_ok(const hd_segw *w, const hd_doc *d, size_t body_len, const hd_doc_tokens *toks,
+                    hd_err *err)
 {
     if (!d->id || !*d->id)
         return hd_err_set(err, HD_EINVAL, "document without an id");
-    size_t id_len = strlen(d->id);
-    if (id_len > HD_MAX_ID_LEN)
+    if (strlen(d->id) > HD_MAX_ID_LEN)
         return hd_err_set(err, HD_ELIMIT, "document id longer than %d bytes", HD_MAX_ID_LEN);
-    size_t body_len = d->body ? (d->body_len ? d->body_len : strlen(d->body)) : 0;
     if (body_len > HD_MAX_BODY)
         return hd_err_setw(err, HD_ELIMIT, d->id, "document body over %u bytes", HD_MAX_BODY);
     if (w->n_docs == UINT32_MAX - 1)
@@ -449,89 +460,67 @@ hd_rc hd_segw_add(hd_segw *w, const hd_doc *d, const hd_doc_tokens *toks, hd_err
     if (toks && (strcmp(toks->language, hd_analyzer_language(w->an)) != 0 || !toks->filled))
         return hd_err_set(err, HD_EINVAL, "document analysed for language '%s', index is '%s'",
                           toks->language, hd_analyzer_language(w->an));
-    uint32_t doc = w->n_docs;
-    w->rc = HD_OK;
-    hd_segw_delete_id(w, d->id, id_len);
+    return HD_OK;
+}
 
-    /* Text fields: analysed by the caller (another thread), or now. */
-    uint32_t lens[HD_N_TEXT_FIELDS] = {0};
-    hd_rc rc = HD_OK;
-    const char *title = d->title ? d->title : "";
-    const char *source = d->source ? d->source : "";
+/* The text fields' terms (analysed by the caller, in another thread, or now) and the id term
+ * (tf 1, no positions); lens gets each field's length in words. */
+static hd_rc add_terms(hd_segw *w, const hd_doc *d, const hd_doc_tokens *toks, uint32_t doc,
+                       uint32_t *lens, hd_err *err)
+{
+    hd_rc rc;
     if (!toks) {
         if ((rc = hd_doc_tokens_fill(w->an, d, &w->own, err)))
-            goto fail;
+            return rc;
         toks = &w->own;
     }
     for (int f = 0; f < HD_N_TEXT_FIELDS; f++) {
         size_t n = toks->start[f + 1] - toks->start[f];
-        if ((rc = add_tokens(w, toks->tok + toks->start[f], n, (const uint8_t *)toks->keys.p))) {
-            rc = hd_err_set(err, rc, "out of memory indexing a document");
-            goto fail;
-        }
+        if ((rc = add_tokens(w, toks->tok + toks->start[f], n, (const uint8_t *)toks->keys.p)))
+            return hd_err_set(err, rc, "out of memory indexing a document");
         lens[f] = field_words(toks->tok + toks->start[f], n);
     }
+    uint8_t k[HD_MAX_TERM + 16];
+    size_t kn = hd_id_key(d->id, strlen(d->id), k);
+    term_ent *e = term_get(w, k, kn, 1);
+    if (!e || HD_GROW(w->touched, w->cap_touched, w->n_touched + 1))
+        return hd_err_set(err, HD_ENOMEM, "out of memory indexing a document");
+    w->touched[w->n_touched++] = (uint32_t)(e - w->terms);
+    e->last_doc = doc;
+    e->cur_tf = 1;
+    return HD_OK;
+}
 
-    /* Id term: tf 1, no positions. */
-    {
-        uint8_t k[HD_MAX_TERM + 16];
-        size_t kn = hd_id_key(d->id, id_len, k);
-        term_ent *e = term_get(w, k, kn, 1);
-        if (!e || HD_GROW(w->touched, w->cap_touched, w->n_touched + 1)) {
-            rc = hd_err_set(err, HD_ENOMEM, "out of memory indexing a document");
-            goto fail;
-        }
-        w->touched[w->n_touched++] = (uint32_t)(e - w->terms);
-        e->last_doc = doc;
-        e->cur_tf = 1;
-    }
-
-    /* Close the doc's postings. */
+/* Close the doc's postings: a gap and a tf for every term it touched. */
+static hd_rc close_postings(hd_segw *w, uint32_t doc, hd_err *err)
+{
     for (size_t i = 0; i < w->n_touched; i++) {
         term_ent *e = &w->terms[w->touched[i]];
         uint32_t gap = e->prev_doc == UINT32_MAX ? doc : doc - e->prev_doc - 1;
-        if (tvec_varint(w, &e->docs, gap) || tvec_varint(w, &e->docs, e->cur_tf)) {
-            rc = hd_err_set(err, HD_ENOMEM, "out of memory indexing a document");
-            goto fail;
-        }
+        if (tvec_varint(w, &e->docs, gap) || tvec_varint(w, &e->docs, e->cur_tf))
+            return hd_err_set(err, HD_ENOMEM, "out of memory indexing a document");
         e->prev_doc = doc;
         e->df++;
         e->total_tf += e->cur_tf;
     }
     w->n_touched = 0;
-
-    for (int f = 0; f < HD_N_TEXT_FIELDS; f++) {
-        uint8_t nb = hd_fieldnorm_encode(lens[f]);
-        hd_buf_add(&w->norms[f], &nb, 1);
-        w->field_total[f] += lens[f];
-    }
-    int32_t day = d->date ? hd_day_parse(d->date, strlen(d->date)) : HD_NO_DATE;
-    hd_buf_add(&w->dates, &day, 4);
-
-    if ((rc = hd_store_doc(w, d->id, d->url, source, d->date, title, d->body ? d->body : "",
-                           body_len, d->speakers, d->n_speakers, d->seq, err)))
-        return rc; /* TODO(#3): the doc's postings are in, its record is not: rare OOM only */
-    w->n_docs++;
-    for (int f = 0; f < HD_N_TEXT_FIELDS; f++)
-        if (w->norms[f].oom)
-            return hd_err_set(err, HD_ENOMEM, "out of memory indexing a document");
-    if (w->dates.oom)
-        return hd_err_set(err, HD_ENOMEM, "out of memory indexing a document");
     return HD_OK;
+}
 
-fail:
-    /* Terms touched by the failed doc keep their positions; make the doc exist (empty) so the
-     * streams stay consistent, and delete it. */
+/* After a failure part way: terms touched by the failed doc keep their positions; make the doc
+ * exist (empty) so the streams stay consistent, and delete it. */
+static void abandon_doc(hd_segw *w, uint32_t doc)
+{
     for (size_t i = 0; i < w->n_touched; i++) {
         term_ent *e = &w->terms[w->touched[i]];
         uint32_t gap = e->prev_doc == UINT32_MAX ? doc : doc - e->prev_doc - 1;
         if (e->cur_tf == 0) {
             if (tvec_varint(w, &e->pos, 0))
-                w->rc = HD_ENOMEM;
+                w->broken = HD_ENOMEM;
             e->cur_tf = 1;
         }
         if (tvec_varint(w, &e->docs, gap) || tvec_varint(w, &e->docs, e->cur_tf))
-            w->rc = HD_ENOMEM;
+            w->broken = HD_ENOMEM;
         e->prev_doc = doc;
         e->df++;
         e->total_tf += e->cur_tf;
@@ -542,8 +531,51 @@ fail:
     int32_t none = HD_NO_DATE;
     hd_buf_add(&w->dates, &none, 4);
     if (hd_store_doc(w, "", NULL, "", NULL, "", "", 0, NULL, 0, 0, NULL))
-        w->rc = HD_ENOMEM;
+        w->broken = HD_ENOMEM;
     w->n_docs++;
     del_set(w, doc);
-    return rc;
+}
+
+hd_rc hd_segw_add(hd_segw *w, const hd_doc *d, const hd_doc_tokens *toks, hd_err *err)
+{
+    if (w->broken)
+        return hd_err_set(err, w->broken, BROKEN_MSG);
+    size_t body_len = d->body ? (d->body_len ? d->body_len : strlen(d->body)) : 0;
+    hd_rc rc = doc_ok(w, d, body_len, toks, err);
+    if (rc)
+        return rc;
+    uint32_t doc = w->n_docs;
+    hd_segw_delete_id(w, d->id, strlen(d->id));
+    uint32_t lens[HD_N_TEXT_FIELDS] = {0};
+    if ((rc = add_terms(w, d, toks, doc, lens, err))) {
+        abandon_doc(w, doc);
+        return rc;
+    }
+    /* from here on a failure leaves postings for a doc the other streams may not have */
+    if ((rc = close_postings(w, doc, err))) {
+        w->broken = rc;
+        return rc;
+    }
+    for (int f = 0; f < HD_N_TEXT_FIELDS; f++) {
+        uint8_t nb = hd_fieldnorm_encode(lens[f]);
+        hd_buf_add(&w->norms[f], &nb, 1);
+        w->field_total[f] += lens[f];
+    }
+    int32_t day = d->date ? hd_day_parse(d->date, strlen(d->date)) : HD_NO_DATE;
+    hd_buf_add(&w->dates, &day, 4);
+    if ((rc = hd_store_doc(w, d->id, d->url, d->source ? d->source : "", d->date,
+                           d->title ? d->title : "", d->body ? d->body : "", body_len, d->speakers,
+                           d->n_speakers, d->seq, err))) {
+        w->broken = rc; /* the doc's postings are in, its record is not */
+        return rc;
+    }
+    w->n_docs++;
+    int oom = w->dates.oom;
+    for (int f = 0; f < HD_N_TEXT_FIELDS; f++)
+        oom |= w->norms[f].oom;
+    if (oom) {
+        w->broken = HD_ENOMEM;
+        return hd_err_set(err, HD_ENOMEM, "out of memory indexing a document");
+    }
+    return HD_OK;
 }

@@ -136,7 +136,9 @@ struct hd_segw {
     /* per-doc analysis state */
     uint8_t cur_field;
     uint32_t cur_len;
-    hd_rc rc;
+    /* sticky: an out-of-memory part way through an add left the buffered streams
+     * inconsistent; nothing more is added and the buffer is never written */
+    hd_rc broken;
     uint8_t keybuf[HD_MAX_TERM + 8];
 };
 
