@@ -273,6 +273,80 @@ static int read_time(const char *p, size_t n)
     return 0;
 }
 
+/* "By HNN Staff | November 18, 2019 at 2:26 PM HST - Updated November 18 at 4:46 PM": a
+ * byline with its date and update time runs longer */
+static int long_dated_byline(const char *p, size_t n, const hd_line *l)
+{
+    hd_date d;
+    return l->kind != HD_LINE_BAD && l->n_words > 14 && l->n_words <= 24 && !l->terminal && n > 3 &&
+           strncmp(p, "By ", 3) == 0 && hd_date_find(p, n, &d, NULL, NULL);
+}
+
+/* Line i is a byline's label: it is META, and so is the name on the next line. Returns 1 when
+ * that line was taken too. */
+static size_t mark_label(hd_clean *c, size_t i)
+{
+    /* the label and, when it is a name (a few capitalised words), the line after */
+    c->lines[i].kind = HD_LINE_META;
+    hd_line *nx = i + 1 < c->n_lines ? &c->lines[i + 1] : NULL;
+    const char *q = nx ? text_of(c, i + 1) : NULL;
+    if (nx && nx->n_words >= 1 && nx->n_words <= 6 && !nx->terminal && !nx->n_num &&
+        nx->n_stop <= 1 && q[0] >= 'A' && q[0] <= 'Z') {
+        nx->kind = HD_LINE_META;
+        return 1;
+    }
+    return 0;
+}
+
+/* Is a line the cleaner dropped (BAD) a byline or date line? */
+static int meta_among_bad(const char *p, size_t n, const hd_line *l)
+{
+    /* a date line with a byline among its parts is one, however the cleaner saw it;
+     * so is one that opens on its date ("November 19, 2019 / 12:21 AM / Updated 14
+     * hours ago", which the slashes made a credit) */
+    if (l->terminal)
+        return 0;
+    /* "By Bill Hoppe | Special to the Pioneer Press", which the bar made navigation */
+    if (n > 4 && p[0] == 'B' && p[1] == 'y' && p[2] == ' ' && p[3] >= 'A' && p[3] <= 'Z' &&
+        l->n_words <= 8 && !l->credit && memmem(p, n, " | ", 3))
+        return 1;
+    hd_date d;
+    size_t ds, de;
+    int marked = by_part(p, n) || stamp_word(p, n);
+    return (marked || date_opening(p, n)) && hd_date_find(p, n, &d, &ds, &de) &&
+           (marked || ds == 0);
+}
+
+/* "By LISA MASCARO, MARY CLARE JALONICK and ERIC TUCKER": names, commas and "and" */
+static int by_line(const char *p, size_t n, const hd_line *l)
+{
+    /* "By …", and "by Laura Winter" when a capital follows */
+    int by = n > 3 && (p[0] == 'B' || (p[0] == 'b' && n > 4 && p[3] >= 'A' && p[3] <= 'Z')) &&
+             p[1] == 'y' && p[2] == ' ' && !l->terminal;
+    uint32_t ands = 0;
+    if (by && l->n_words > 8)
+        for (const char *q = p; (q = memmem(q, n - (size_t)(q - p), " and ", 5)) != NULL; q += 5)
+            ands++;
+    return by && (l->n_words <= 8 || (l->n_words <= 14 && l->n_cap + ands >= l->n_words));
+}
+
+/* Is a line the cleaner kept (or left short), of fourteen words or fewer, a byline or date
+ * line? */
+static int meta_line(const char *p, size_t n, const hd_line *l)
+{
+    if (read_time(p, n))
+        return 1; /* "5 Min Read": the byline's widget */
+    if (n && p[n - 1] == '.' && l->n_words > 6)
+        return 0; /* a sentence that happens to hold a date */
+    hd_date d;
+    size_t s, e;
+    if (hd_date_find(p, n, &d, &s, &e))
+        /* Most of the line must be the date and byline words, not prose. */
+        return l->n_stop * 3 <= l->n_words || l->n_words <= 8;
+    return by_line(p, n, l) || byline_role(p, n, l) || job_first_byline(p, n, l) ||
+           time_stamp(p, n, l) || stamped_update(p, n, l) || desk_byline(p, n, l);
+}
+
 /* Byline or date line: a short line that is not a sentence and carries a date, or "By ...". */
 void hd_seg_mark_meta(hd_clean *c)
 {
@@ -280,76 +354,21 @@ void hd_seg_mark_meta(hd_clean *c)
         hd_line *l = &c->lines[i];
         const char *p = text_of(c, i);
         size_t n = l->len;
-        hd_date d;
         /* the signature of an embedded tweet ("— Dele (@dele_official) November 19, 2019")
          * dates the tweet, not an article under it */
         if (n > 8 && !memcmp(p, "\xE2\x80\x94 ", 4) && l->n_words <= 24 && memmem(p, n, "(@", 2))
             continue;
-        /* "By HNN Staff | November 18, 2019 at 2:26 PM HST - Updated November 18 at 4:46 PM":
-         * a byline with its date and update time runs longer */
-        if (l->kind != HD_LINE_BAD && l->n_words > 14 && l->n_words <= 24 && !l->terminal &&
-            n > 3 && strncmp(p, "By ", 3) == 0 && hd_date_find(p, n, &d, NULL, NULL)) {
+        if (long_dated_byline(p, n, l)) {
             l->kind = HD_LINE_META;
             continue;
         }
         if (l->n_words <= 2 && !l->terminal && byline_label(p, n)) {
-            /* the label and, when it is a name (a few capitalised words), the line after */
-            l->kind = HD_LINE_META;
-            hd_line *nx = i + 1 < c->n_lines ? &c->lines[i + 1] : NULL;
-            const char *q = nx ? text_of(c, i + 1) : NULL;
-            if (nx && nx->n_words >= 1 && nx->n_words <= 6 && !nx->terminal && !nx->n_num &&
-                nx->n_stop <= 1 && q[0] >= 'A' && q[0] <= 'Z') {
-                nx->kind = HD_LINE_META;
-                i++;
-            }
+            i += mark_label(c, i);
             continue;
         }
         if (l->n_words > 14)
             continue;
-        if (l->kind == HD_LINE_BAD) {
-            /* a date line with a byline among its parts is one, however the cleaner saw it;
-             * so is one that opens on its date ("November 19, 2019 / 12:21 AM / Updated 14
-             * hours ago", which the slashes made a credit) */
-            if (l->terminal)
-                continue;
-            /* "By Bill Hoppe | Special to the Pioneer Press", which the bar made navigation */
-            if (n > 4 && p[0] == 'B' && p[1] == 'y' && p[2] == ' ' && p[3] >= 'A' && p[3] <= 'Z' &&
-                l->n_words <= 8 && !l->credit && memmem(p, n, " | ", 3)) {
-                l->kind = HD_LINE_META;
-                continue;
-            }
-            size_t ds, de;
-            int marked = by_part(p, n) || stamp_word(p, n);
-            if ((marked || date_opening(p, n)) && hd_date_find(p, n, &d, &ds, &de) &&
-                (marked || ds == 0))
-                l->kind = HD_LINE_META;
-            continue;
-        }
-        if (read_time(p, n)) {
-            l->kind = HD_LINE_META; /* "5 Min Read": the byline's widget */
-            continue;
-        }
-        if (n && p[n - 1] == '.' && l->n_words > 6)
-            continue; /* a sentence that happens to hold a date */
-        size_t s, e;
-        if (hd_date_find(p, n, &d, &s, &e)) {
-            /* Most of the line must be the date and byline words, not prose. */
-            if (l->n_stop * 3 <= l->n_words || l->n_words <= 8)
-                l->kind = HD_LINE_META;
-            continue;
-        }
-        /* "By LISA MASCARO, MARY CLARE JALONICK and ERIC TUCKER": names, commas and "and" */
-        /* "By …", and "by Laura Winter" when a capital follows */
-        int by = n > 3 && (p[0] == 'B' || (p[0] == 'b' && n > 4 && p[3] >= 'A' && p[3] <= 'Z')) &&
-                 p[1] == 'y' && p[2] == ' ' && !l->terminal;
-        uint32_t ands = 0;
-        if (by && l->n_words > 8)
-            for (const char *q = p; (q = memmem(q, n - (size_t)(q - p), " and ", 5)) != NULL;
-                 q += 5)
-                ands++;
-        if ((by && (l->n_words <= 8 || (l->n_words <= 14 && l->n_cap + ands >= l->n_words))) ||
-            byline_role(p, n, l) || job_first_byline(p, n, l) || time_stamp(p, n, l) ||
-            stamped_update(p, n, l) || desk_byline(p, n, l))
+        if (l->kind == HD_LINE_BAD ? meta_among_bad(p, n, l) : meta_line(p, n, l))
             l->kind = HD_LINE_META;
     }
 }
