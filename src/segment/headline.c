@@ -231,19 +231,10 @@ static int leads_story(const hd_clean *c, size_t m)
     return 0;
 }
 
-/* How much a headline-shaped line above the first paragraph looks like the headline: printed
- * more than once, standing on a byline or date line, long enough to say something. The first
- * candidate wins ties. */
-int hd_seg_title_score(const hd_clean *c, size_t i)
+/* The points line i earns from a byline or date line under it, past furniture or a standfirst;
+ * whether it stands over a standfirst on that byline, and whether right on the byline. */
+static int byline_score(const hd_clean *c, size_t i, int *out_over_standfirst, int *out_on_byline)
 {
-    const hd_line *l = &c->lines[i];
-    int s = 0, on_byline = 0;
-    if (l->count >= 2)
-        s += 2;
-    /* printed twice in a row (the story's heading and its share box's), not once in the
-     * page's header and again in its footer as a menu is */
-    if (l->count >= 2 && i + 1 < c->n_lines && c->lines[i + 1].key == l->key)
-        s += 1;
     /* The byline belongs to the headline right above it (not to one further up a list). */
     /* ... or with a standfirst between ("Agriculture minister pledges …", "Exporters say
      * the limits, imposed last spring, have cost …", "By Claire Dumont - 14 Feb 2023") */
@@ -257,48 +248,74 @@ int hd_seg_title_score(const hd_clean *c, size_t i)
         !glued_over(c, i, nx);
     over_standfirst =
         over_standfirst || (nx == i + 1 && standfirst_on_byline(c, nx) && !glued_over(c, i, nx));
-    if ((nx < c->n_lines && c->lines[nx].kind == HD_LINE_META) || over_standfirst) {
-        /* more than the page's first line, unless a headline stands right above: then this
-         * line is its standfirst ("Officials say the bridge will cost more than expected") */
-        /* (past a count of comments or a caption: "Star Trek 4 eyes Fargo, …", "New, 15
-         * comments", "The fourth in the 2009 reboot series of Star Trek films", the byline) */
-        size_t up = i;
-        while (up > 0 && i - up < 2 && comment_count(c, up - 1))
-            up--;
-        int under_headline = up > 0 && c->lines[up - 1].title_like &&
-                             c->lines[up - 1].n_words >= 4 &&
-                             c->lines[up - 1].kind != HD_LINE_META && !glued_over(c, up - 1, i);
-        s += under_headline ? 2 : 4;
-        on_byline = !under_headline;
-        /* the story's headline over its byline, not a teaser's over its date with the next
-         * headline under it */
-        if (on_byline && leads_story(c, nx))
-            s += 1;
-    }
-    if (l->n_words >= 4)
+    *out_over_standfirst = over_standfirst;
+    *out_on_byline = 0;
+    if (!((nx < c->n_lines && c->lines[nx].kind == HD_LINE_META) || over_standfirst))
+        return 0;
+    /* more than the page's first line, unless a headline stands right above: then this
+     * line is its standfirst ("Officials say the bridge will cost more than expected") */
+    /* (past a count of comments or a caption: "Star Trek 4 eyes Fargo, …", "New, 15
+     * comments", "The fourth in the 2009 reboot series of Star Trek films", the byline) */
+    size_t up = i;
+    while (up > 0 && i - up < 2 && comment_count(c, up - 1))
+        up--;
+    int under_headline = up > 0 && c->lines[up - 1].title_like && c->lines[up - 1].n_words >= 4 &&
+                         c->lines[up - 1].kind != HD_LINE_META && !glued_over(c, up - 1, i);
+    int s = under_headline ? 2 : 4;
+    *out_on_byline = !under_headline;
+    /* the story's headline over its byline, not a teaser's over its date with the next
+     * headline under it */
+    if (*out_on_byline && leads_story(c, nx))
         s += 1;
-    /* printed again at the end of a share box's label a few lines down ("Share All sharing
-     * options for: Star Trek 4 eyes Fargo, …") */
-    if (l->n_words >= 4)
-        for (size_t j = i + 1; j < c->n_lines && j <= i + 10; j++)
-            if (glued_over(c, j, i)) {
-                s += 2;
-                break;
-            }
-    if (l->n_words <= 2) /* a section label: "In Brief", "World" */
-        s -= 1;
-    if (headline_case(l))
-        s += 1;
-    /* The page's first line is where the page title goes; when it is the page's <title>,
-     * "Headline | Site", the headline is printed again below it. */
+    return s;
+}
+
+/* printed again at the end of a share box's label a few lines down ("Share All sharing
+ * options for: Star Trek 4 eyes Fargo, …") */
+static int share_box_repeat(const hd_clean *c, size_t i)
+{
+    for (size_t j = i + 1; j < c->n_lines && j <= i + 10; j++)
+        if (glued_over(c, j, i))
+            return 1;
+    return 0;
+}
+
+/* The page's first line is where the page title goes; when it is the page's <title>,
+ * "Headline | Site", the headline is printed again below it. */
+static int page_title_score(const hd_clean *c, size_t i)
+{
     if (i == 0) {
         int printed_below = 0;
         for (size_t j = 1; j < c->n_lines && j <= 6 && !printed_below; j++)
             printed_below = title_of_page(c, j);
-        s += printed_below ? -2 : 2;
-    } else if (title_of_page(c, i)) {
-        s += 2;
+        return printed_below ? -2 : 2;
     }
+    return title_of_page(c, i) ? 2 : 0;
+}
+
+/* How much a headline-shaped line above the first paragraph looks like the headline: printed
+ * more than once, standing on a byline or date line, long enough to say something. The first
+ * candidate wins ties. */
+int hd_seg_title_score(const hd_clean *c, size_t i)
+{
+    const hd_line *l = &c->lines[i];
+    int s = 0, over_standfirst, on_byline;
+    if (l->count >= 2)
+        s += 2;
+    /* printed twice in a row (the story's heading and its share box's), not once in the
+     * page's header and again in its footer as a menu is */
+    if (l->count >= 2 && i + 1 < c->n_lines && c->lines[i + 1].key == l->key)
+        s += 1;
+    s += byline_score(c, i, &over_standfirst, &on_byline);
+    if (l->n_words >= 4)
+        s += 1;
+    if (l->n_words >= 4 && share_box_repeat(c, i))
+        s += 2;
+    if (l->n_words <= 2) /* a section label: "In Brief", "World" */
+        s -= 1;
+    if (headline_case(l))
+        s += 1;
+    s += page_title_score(c, i);
     /* A standfirst reads like a sentence: commas and a prose share of function words (not
      * when a standfirst stands under it: "'We had some issues,' exec says on Disney+ glitches",
      * nor right on its byline with no headline above: "South Dakota says, 'Meth. We're On It,'
@@ -326,69 +343,93 @@ static int headline_over_date(const hd_clean *c, size_t i)
     return a->kind != HD_LINE_META && a->n_words <= 3 && !a->title_like;
 }
 
+/* "10 things in tech you need to know today" over "Charlie Wood, Business Insider": a headline
+ * in sentence case, right on its byline */
+static int sentence_case_on_byline(const hd_clean *c, size_t i)
+{
+    const hd_line *l = &c->lines[i];
+    size_t n = c->n_lines;
+    if (!((l->kind == HD_LINE_BAD || l->kind == HD_LINE_SHORT) && !l->title_like && !l->terminal &&
+          l->n_words >= 4 && l->n_words <= 20 && !l->n_ui && !l->credit && i + 1 < n &&
+          c->lines[i + 1].kind == HD_LINE_META && (i == 0 || c->lines[i - 1].kind != HD_LINE_META)))
+        return 0;
+    const char *t = text_of(c, i);
+    return (t[0] >= 'A' && t[0] <= 'Z') || (t[0] >= '0' && t[0] <= '9');
+}
+
+/* a press release's long headline in title case over its date ("Our BI Research Shows – A Mix
+ * of Native Ad Units Generate the Highest Engagement Metrics") */
+static int long_headline_on_date(const hd_clean *c, size_t i)
+{
+    const hd_line *l = &c->lines[i];
+    if (!(l->kind == HD_LINE_GOOD && !l->title_like && !l->terminal && l->n_words > 20 &&
+          l->n_words <= 30 && headline_case(l) && !l->n_ui && i + 1 < c->n_lines &&
+          c->lines[i + 1].kind == HD_LINE_META))
+        return 0;
+    const char *t = text_of(c, i);
+    return t[0] >= 'A' && t[0] <= 'Z';
+}
+
+/* "South Dakota doubles down on ‘Meth. We’re on it.’ They just might be." over its date line,
+ * under the navigation: a headline that ends like a sentence (under a headline it would be the
+ * standfirst) */
+static int sentence_headline_on_date(const hd_clean *c, size_t i)
+{
+    const hd_line *l = &c->lines[i];
+    if (!(l->kind == HD_LINE_GOOD && !l->title_like && l->terminal && l->n_words >= 5 &&
+          l->n_words <= 20 && !l->n_ui && i > 0 && i + 1 < c->n_lines &&
+          c->lines[i + 1].kind == HD_LINE_META && headline_over_date(c, i)))
+        return 0;
+    const char *t = text_of(c, i);
+    return t[0] >= 'A' && t[0] <= 'Z';
+}
+
+/* Headline-shaped line i, kept or dropped by the cleaner: a candidate (SHORT) when it opens the
+ * page, is printed more than once, or sits on a byline. */
+static void make_candidate(hd_clean *c, size_t i, int have_given)
+{
+    hd_line *l = &c->lines[i];
+    size_t n = c->n_lines;
+    /* two lines up, over a standfirst: not over a sign-up plea ("There's plenty more
+     * where that came from. Sign up for …") before the author's box */
+    size_t pf = past_furniture(c, i);
+    int byline = (i + 1 < n && c->lines[i + 1].kind == HD_LINE_META) ||
+                 (i + 2 < n && c->lines[i + 2].kind == HD_LINE_META &&
+                  !(c->lines[i + 1].kind == HD_LINE_GOOD && c->lines[i + 1].n_ui >= 2)) ||
+                 (pf < n && c->lines[pf].kind == HD_LINE_META);
+    /* a headline the cleaner dropped among navigation ("Learn More", then "Thousands of
+     * teachers pack Indiana Statehouse for protest" over "Tom Davies Associated Press"):
+     * right on its byline it is one again */
+    if (l->kind == HD_LINE_BAD) {
+        /* not a byline itself ("By Bill Hoppe | Special to the Pioneer Press" over the
+         * date line) */
+        const char *t = text_of(c, i);
+        if (c->lines[i + 1 < n ? i + 1 : i].kind == HD_LINE_META && i + 1 < n && l->n_words >= 4 &&
+            !l->n_ui && !l->credit && (i == 0 || c->lines[i - 1].kind != HD_LINE_META) &&
+            !(l->len > 3 && !strncasecmp(t, "by ", 3)))
+            l->kind = HD_LINE_SHORT;
+        return;
+    }
+    /* With a title from metadata, the first line is only a headline if it repeats it. */
+    if ((i == 0 && !have_given) || l->count >= 2 || byline)
+        l->kind = HD_LINE_SHORT;
+}
+
+/* A headline is never body prose, however many words it has: a headline-shaped line that
+ * opens the page, is printed more than once, or sits on a byline is a title candidate. */
 void hd_seg_mark_headlines(hd_clean *c, int have_given)
 {
-    size_t n = c->n_lines;
-    /* A headline is never body prose, however many words it has: a headline-shaped line that
-     * opens the page, is printed more than once, or sits on a byline is a title candidate. */
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < c->n_lines; i++) {
         hd_line *l = &c->lines[i];
         if (l->title_like && comment_count(c, i))
             l->title_like = 0;
-        if ((l->kind == HD_LINE_BAD || l->kind == HD_LINE_SHORT) && !l->title_like &&
-            !l->terminal && l->n_words >= 4 && l->n_words <= 20 && !l->n_ui && !l->credit &&
-            i + 1 < n && c->lines[i + 1].kind == HD_LINE_META &&
-            (i == 0 || c->lines[i - 1].kind != HD_LINE_META)) {
-            /* "10 things in tech you need to know today" over "Charlie Wood, Business Insider":
-             * a headline in sentence case, right on its byline */
-            const char *t = text_of(c, i);
-            if ((t[0] >= 'A' && t[0] <= 'Z') || (t[0] >= '0' && t[0] <= '9'))
-                l->title_like = 1;
-        }
-        /* a press release's long headline in title case over its date ("Our BI Research
-         * Shows – A Mix of Native Ad Units Generate the Highest Engagement Metrics") */
-        if (l->kind == HD_LINE_GOOD && !l->title_like && !l->terminal && l->n_words > 20 &&
-            l->n_words <= 30 && headline_case(l) && !l->n_ui && i + 1 < n &&
-            c->lines[i + 1].kind == HD_LINE_META) {
-            const char *t = text_of(c, i);
-            if (t[0] >= 'A' && t[0] <= 'Z')
-                l->title_like = 1;
-        }
-        /* "South Dakota doubles down on ‘Meth. We’re on it.’ They just might be." over its date
-         * line, under the navigation: a headline that ends like a sentence (under a headline
-         * it would be the standfirst) */
-        if (l->kind == HD_LINE_GOOD && !l->title_like && l->terminal && l->n_words >= 5 &&
-            l->n_words <= 20 && !l->n_ui && i > 0 && i + 1 < n &&
-            c->lines[i + 1].kind == HD_LINE_META && headline_over_date(c, i)) {
-            const char *t = text_of(c, i);
-            if (t[0] >= 'A' && t[0] <= 'Z')
-                l->title_like = 1;
-        }
-        if (!l->title_like || (l->kind != HD_LINE_GOOD && l->kind != HD_LINE_BAD))
-            continue;
-        /* two lines up, over a standfirst: not over a sign-up plea ("There's plenty more
-         * where that came from. Sign up for …") before the author's box */
-        size_t pf = past_furniture(c, i);
-        int byline = (i + 1 < n && c->lines[i + 1].kind == HD_LINE_META) ||
-                     (i + 2 < n && c->lines[i + 2].kind == HD_LINE_META &&
-                      !(c->lines[i + 1].kind == HD_LINE_GOOD && c->lines[i + 1].n_ui >= 2)) ||
-                     (pf < n && c->lines[pf].kind == HD_LINE_META);
-        /* a headline the cleaner dropped among navigation ("Learn More", then "Thousands of
-         * teachers pack Indiana Statehouse for protest" over "Tom Davies Associated Press"):
-         * right on its byline it is one again */
-        if (l->kind == HD_LINE_BAD) {
-            /* not a byline itself ("By Bill Hoppe | Special to the Pioneer Press" over the
-             * date line) */
-            const char *t = text_of(c, i);
-            if (c->lines[i + 1 < n ? i + 1 : i].kind == HD_LINE_META && i + 1 < n &&
-                l->n_words >= 4 && !l->n_ui && !l->credit &&
-                (i == 0 || c->lines[i - 1].kind != HD_LINE_META) &&
-                !(l->len > 3 && !strncasecmp(t, "by ", 3)))
-                l->kind = HD_LINE_SHORT;
-            continue;
-        }
-        /* With a title from metadata, the first line is only a headline if it repeats it. */
-        if ((i == 0 && !have_given) || l->count >= 2 || byline)
-            l->kind = HD_LINE_SHORT;
+        if (sentence_case_on_byline(c, i))
+            l->title_like = 1;
+        if (long_headline_on_date(c, i))
+            l->title_like = 1;
+        if (sentence_headline_on_date(c, i))
+            l->title_like = 1;
+        if (l->title_like && (l->kind == HD_LINE_GOOD || l->kind == HD_LINE_BAD))
+            make_candidate(c, i, have_given);
     }
 }
