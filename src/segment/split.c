@@ -89,20 +89,20 @@ static void drop_glued_copies(hd_clean *c, const hd_seg *s)
     }
 }
 
-/* Settle the kinds of one article's lines and count its body. */
-static void settle(hd_clean *c, hd_seg *s, uint64_t title_key, int have_title)
+/* The first GOOD line of the piece, or its end. */
+static size_t first_good(const hd_clean *c, const hd_seg *s)
 {
-    size_t fg = s->to;
     for (size_t i = s->from; i < s->to; i++)
-        if (c->lines[i].kind == HD_LINE_GOOD) {
-            fg = i;
-            break;
-        }
-    hd_seg_drop_teaser_pairs(c, fg, s->to);
-    /* Readers' comments after the story are prose of other authors: none of the body. */
-    hd_seg_drop_comments_after(c, fg, s->to);
-    /* Tables first: their rows repeat ("Production", "End Stocks N.A.") by nature. */
-    keep_tables(c, fg, s->to);
+        if (c->lines[i].kind == HD_LINE_GOOD)
+            return i;
+    return s->to;
+}
+
+/* The piece's title lines (those repeating title_key) made TITLE; other repeated lines dropped
+ * but for the first copy of a paragraph. fg: the piece's first GOOD line. */
+static void settle_repeats(hd_clean *c, const hd_seg *s, size_t fg, uint64_t title_key,
+                           int have_title)
+{
     for (size_t i = s->from; i < s->to; i++) {
         hd_line *l = &c->lines[i];
         if (have_title && l->key == title_key) {
@@ -116,8 +116,11 @@ static void settle(hd_clean *c, hd_seg *s, uint64_t title_key, int have_title)
         if (i < fg || !(l->kind == HD_LINE_GOOD && l->terminal && l->first == i))
             l->kind = HD_LINE_BAD;
     }
-    hd_clean_resolve(c->lines, s->from, s->to);
-    drop_glued_copies(c, s);
+}
+
+/* The piece's date, from a byline or date line near its first paragraph of prose. */
+static void find_date(const hd_clean *c, hd_seg *s, size_t fg)
+{
     /* the date sits near the story's first paragraph of prose, which may come after a
      * standfirst, a caption or a widget's line that the cleaner kept ("‘We had some issues,’
      * exec says …", a photo credit, "By Meg James", "Nov. 19, 2019", then the story) */
@@ -145,6 +148,21 @@ static void settle(hd_clean *c, hd_seg *s, uint64_t title_key, int have_title)
         }
         from = limit > from ? limit : from;
     }
+}
+
+/* Settle the kinds of one article's lines and count its body. */
+static void settle(hd_clean *c, hd_seg *s, uint64_t title_key, int have_title)
+{
+    size_t fg = first_good(c, s);
+    hd_seg_drop_teaser_pairs(c, fg, s->to);
+    /* Readers' comments after the story are prose of other authors: none of the body. */
+    hd_seg_drop_comments_after(c, fg, s->to);
+    /* Tables first: their rows repeat ("Production", "End Stocks N.A.") by nature. */
+    keep_tables(c, fg, s->to);
+    settle_repeats(c, s, fg, title_key, have_title);
+    hd_clean_resolve(c->lines, s->from, s->to);
+    drop_glued_copies(c, s);
+    find_date(c, s, fg);
     s->n_body = 0;
     for (size_t i = s->from; i < s->to; i++)
         s->n_body += c->lines[i].kind == HD_LINE_GOOD;
@@ -173,44 +191,133 @@ static int has_prose(const hd_clean *c, const hd_seg *sg)
     return 0;
 }
 
-hd_rc hd_segment_page(hd_clean *c, const char *given_title, hd_segments *out, hd_err *err)
+/* The kept lines of a piece, dropped. */
+static void drop_piece(hd_clean *c, const hd_seg *sg)
+{
+    for (size_t i = sg->from; i < sg->to; i++)
+        if (c->lines[i].kind == HD_LINE_GOOD)
+            c->lines[i].kind = HD_LINE_BAD;
+}
+
+/* The page's top before its first headline with one sentence in its navigation ("News
+ * Corp is a network of leading companies …") is no article next to a story. most: the most
+ * body lines of a piece. Returns 1 when the top lost its sentence of prose. */
+static size_t drop_navigation_top(hd_clean *c, hd_segments *out, size_t most)
+{
+    hd_seg *top = &out->v[0];
+    if (top->n_body == 1 && most >= 3 && has_prose(c, top) && out->v[1].title >= 0) {
+        size_t g = top->from;
+        while (g < top->to && c->lines[g].kind != HD_LINE_GOOD)
+            g++;
+        if (top->title < 0 || g > (size_t)top->title + 5) {
+            c->lines[g].kind = HD_LINE_BAD;
+            top->n_body = 0;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* A list of other stories, each a headline, a date and a one-line summary ("Did
+ * Schiff Unfairly Squelch Stefanik …?", a date, "Republicans clashed with …"): two
+ * or more such pieces in a row next to a story of several paragraphs are no articles.
+ * Returns how many of the pieces dropped had prose. */
+static size_t drop_blurb_runs(hd_clean *c, hd_segments *out)
+{
+    size_t with = 0;
+    for (size_t k = 0; k < out->n; k++) {
+        size_t e = k;
+        while (e < out->n && blurb(c, &out->v[e]))
+            e++;
+        if (e - k >= 2)
+            for (size_t b = k; b < e; b++) {
+                hd_seg *sg = &out->v[b];
+                with += (size_t)has_prose(c, sg);
+                drop_piece(c, sg);
+            }
+        k = e > k ? e - 1 : k;
+    }
+    return with;
+}
+
+/* A page cut into several articles: a piece without one sentence of prose (a list of
+ * teaser headlines, a block of site links and timestamps between two stories) is page
+ * furniture, not an article, once another piece has prose. Tables count as content. */
+static void drop_furniture_pieces(hd_clean *c, hd_segments *out)
+{
+    size_t with = 0, most = 0;
+    for (size_t k = 0; k < out->n; k++) {
+        with += has_prose(c, &out->v[k]);
+        most = out->v[k].n_body > most ? out->v[k].n_body : most;
+    }
+    with -= drop_navigation_top(c, out, most);
+    if (most >= 3)
+        with -= drop_blurb_runs(c, out);
+    if (with > 0 && with < out->n) {
+        size_t m = 0;
+        for (size_t k = 0; k < out->n; k++) {
+            hd_seg *sg = &out->v[k];
+            if (has_prose(c, sg)) {
+                out->v[m++] = *sg;
+                continue;
+            }
+            drop_piece(c, sg);
+        }
+        out->n = m;
+    }
+}
+
+/* Nothing looked like prose (a table, a list, a one-line item): keep every line that is
+ * not a title, byline or credit rather than lose the page. */
+static void keep_whole_page(hd_clean *c, hd_segments *out)
+{
+    size_t n = c->n_lines;
+    out->n = 1;
+    hd_seg *s = &out->v[0];
+    s->from = 0;
+    s->to = n;
+    s->n_body = 0;
+    for (size_t i = 0; i < n; i++) {
+        hd_line *l = &c->lines[i];
+        if (l->kind == HD_LINE_TITLE || (s->title >= 0 && (size_t)s->title == i) ||
+            (l->count >= 2 && l->first != i))
+            continue;
+        l->kind = HD_LINE_GOOD;
+        s->n_body++;
+    }
+    if (s->n_body == 0 && s->title >= 0) {
+        /* A headline-only item (wire flash): the headline is all the story there is. */
+        c->lines[s->title].kind = HD_LINE_GOOD;
+        s->n_body = 1;
+    }
+    if (s->n_body == 0)
+        out->n = 0;
+}
+
+/* The key of a title from metadata: its text normalised and folded as the page's lines are. */
+static hd_rc given_title_key(const char *given_title, uint64_t *out_key, hd_err *err)
+{
+    hd_buf t = {0}, scratch = {0};
+    hd_rc rc = hd_clean_normalize(given_title, strlen(given_title), &t, &scratch, err);
+    if (rc == HD_OK)
+        *out_key = hd_clean_fold_hash(t.p ? t.p : "", t.len);
+    hd_buf_done(&t);
+    hd_buf_done(&scratch);
+    return rc;
+}
+
+/* Cut the page into pieces at the headlines that start an article; above each piece's first
+ * paragraph, its best-scoring candidate is its title (none for the first piece when the title
+ * came from metadata: lines repeating it are skipped). next_good[i]: the first GOOD line at or
+ * after i. */
+static hd_rc cut_at_headlines(hd_clean *c, int have_given, uint64_t given_key,
+                              const size_t *next_good, hd_segments *out, hd_err *err)
 {
     hd_rc rc;
-    out->n = 0;
-    size_t n = c->n_lines;
-    if (n == 0)
-        return HD_OK;
-    int have_given = given_title && *given_title;
-    uint64_t given_key = 0;
-    if (have_given) {
-        hd_buf t = {0}, scratch = {0};
-        rc = hd_clean_normalize(given_title, strlen(given_title), &t, &scratch, err);
-        if (rc == HD_OK)
-            given_key = hd_clean_fold_hash(t.p ? t.p : "", t.len);
-        hd_buf_done(&t);
-        hd_buf_done(&scratch);
-        if (rc)
-            return rc;
-    }
-    hd_seg_mark_meta(c);
-    hd_seg_drop_comment_threads(c);
-    hd_seg_drop_teaser_lists(c);
-    hd_seg_mark_name_bylines(c);
-    hd_seg_mark_headlines(c, have_given);
-    size_t *next_good = hd_new(size_t, n);
-    if (!next_good)
-        return hd_err_set(err, HD_ENOMEM, "out of memory");
-    size_t ng = n;
-    for (size_t i = n; i-- > 0;) {
-        if (c->lines[i].kind == HD_LINE_GOOD)
-            ng = i;
-        next_good[i] = ng;
-    }
-
     if ((rc = push(out, 0, -1, err)))
-        goto done;
+        return rc;
     int seen_good = 0;
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < c->n_lines; i++) {
         hd_line *l = &c->lines[i];
         hd_seg *cur = &out->v[out->n - 1];
         if (have_given && out->n == 1 && l->key == given_key)
@@ -231,12 +338,36 @@ hd_rc hd_segment_page(hd_clean *c, const char *given_title, hd_segments *out, hd
         if (hd_seg_starts_article(c, i, next_good)) {
             cur->to = i;
             if ((rc = push(out, i, (long)i, err)))
-                goto done;
+                return rc;
             seen_good = 0;
         }
     }
-    out->v[out->n - 1].to = n;
+    out->v[out->n - 1].to = c->n_lines;
+    return HD_OK;
+}
 
+/* cut_at_headlines with the page's next_good table. */
+static hd_rc cut(hd_clean *c, int have_given, uint64_t given_key, hd_segments *out, hd_err *err)
+{
+    size_t n = c->n_lines;
+    size_t *next_good = hd_new(size_t, n);
+    if (!next_good)
+        return hd_err_set(err, HD_ENOMEM, "out of memory");
+    size_t ng = n;
+    for (size_t i = n; i-- > 0;) {
+        if (c->lines[i].kind == HD_LINE_GOOD)
+            ng = i;
+        next_good[i] = ng;
+    }
+    hd_rc rc = cut_at_headlines(c, have_given, given_key, next_good, out, err);
+    hd_free(next_good);
+    return rc;
+}
+
+/* Settle every piece (the first one's title from metadata when given); pieces left without
+ * body go. Returns how many are kept. */
+static size_t settle_all(hd_clean *c, hd_segments *out, int have_given, uint64_t given_key)
+{
     size_t kept = 0;
     for (size_t k = 0; k < out->n; k++) {
         hd_seg *s = &out->v[k];
@@ -247,87 +378,30 @@ hd_rc hd_segment_page(hd_clean *c, const char *given_title, hd_segments *out, hd
             out->v[kept++] = *s;
     }
     out->n = kept;
-    if (kept > 1) {
-        /* A page cut into several articles: a piece without one sentence of prose (a list of
-         * teaser headlines, a block of site links and timestamps between two stories) is page
-         * furniture, not an article, once another piece has prose. Tables count as content. */
-        size_t with = 0, most = 0;
-        for (size_t k = 0; k < out->n; k++) {
-            with += has_prose(c, &out->v[k]);
-            most = out->v[k].n_body > most ? out->v[k].n_body : most;
-        }
-        /* The page's top before its first headline with one sentence in its navigation ("News
-         * Corp is a network of leading companies …") is no article next to a story. */
-        hd_seg *top = &out->v[0];
-        if (top->n_body == 1 && most >= 3 && has_prose(c, top) && out->v[1].title >= 0) {
-            size_t g = top->from;
-            while (g < top->to && c->lines[g].kind != HD_LINE_GOOD)
-                g++;
-            if (top->title < 0 || g > (size_t)top->title + 5) {
-                c->lines[g].kind = HD_LINE_BAD;
-                top->n_body = 0;
-                with--;
-            }
-        }
-        /* A list of other stories, each a headline, a date and a one-line summary ("Did
-         * Schiff Unfairly Squelch Stefanik …?", a date, "Republicans clashed with …"): two
-         * or more such pieces in a row next to a story of several paragraphs are no articles. */
-        if (most >= 3)
-            for (size_t k = 0; k < out->n; k++) {
-                size_t e = k;
-                while (e < out->n && blurb(c, &out->v[e]))
-                    e++;
-                if (e - k >= 2)
-                    for (size_t b = k; b < e; b++) {
-                        hd_seg *sg = &out->v[b];
-                        with -= (size_t)has_prose(c, sg);
-                        for (size_t i = sg->from; i < sg->to; i++)
-                            if (c->lines[i].kind == HD_LINE_GOOD)
-                                c->lines[i].kind = HD_LINE_BAD;
-                    }
-                k = e > k ? e - 1 : k;
-            }
-        if (with > 0 && with < out->n) {
-            size_t m = 0;
-            for (size_t k = 0; k < out->n; k++) {
-                hd_seg *sg = &out->v[k];
-                if (has_prose(c, sg)) {
-                    out->v[m++] = *sg;
-                    continue;
-                }
-                for (size_t i = sg->from; i < sg->to; i++)
-                    if (c->lines[i].kind == HD_LINE_GOOD)
-                        c->lines[i].kind = HD_LINE_BAD;
-            }
-            out->n = m;
-        }
-    }
-    if (kept == 0) {
-        /* Nothing looked like prose (a table, a list, a one-line item): keep every line that is
-         * not a title, byline or credit rather than lose the page. */
-        out->n = 1;
-        hd_seg *s = &out->v[0];
-        s->from = 0;
-        s->to = n;
-        s->n_body = 0;
-        for (size_t i = 0; i < n; i++) {
-            hd_line *l = &c->lines[i];
-            if (l->kind == HD_LINE_TITLE || (s->title >= 0 && (size_t)s->title == i) ||
-                (l->count >= 2 && l->first != i))
-                continue;
-            l->kind = HD_LINE_GOOD;
-            s->n_body++;
-        }
-        if (s->n_body == 0 && s->title >= 0) {
-            /* A headline-only item (wire flash): the headline is all the story there is. */
-            c->lines[s->title].kind = HD_LINE_GOOD;
-            s->n_body = 1;
-        }
-        if (s->n_body == 0)
-            out->n = 0;
-    }
-    rc = HD_OK;
-done:
-    hd_free(next_good);
-    return rc;
+    return kept;
+}
+
+hd_rc hd_segment_page(hd_clean *c, const char *given_title, hd_segments *out, hd_err *err)
+{
+    hd_rc rc;
+    out->n = 0;
+    if (c->n_lines == 0)
+        return HD_OK;
+    int have_given = given_title && *given_title;
+    uint64_t given_key = 0;
+    if (have_given && (rc = given_title_key(given_title, &given_key, err)))
+        return rc;
+    hd_seg_mark_meta(c);
+    hd_seg_drop_comment_threads(c);
+    hd_seg_drop_teaser_lists(c);
+    hd_seg_mark_name_bylines(c);
+    hd_seg_mark_headlines(c, have_given);
+    if ((rc = cut(c, have_given, given_key, out, err)))
+        return rc;
+    size_t kept = settle_all(c, out, have_given, given_key);
+    if (kept > 1)
+        drop_furniture_pieces(c, out);
+    if (kept == 0)
+        keep_whole_page(c, out);
+    return HD_OK;
 }
