@@ -19,6 +19,7 @@
 
 #include "segment/segment.h"
 
+/* The text of line i: c->lines[i].len bytes, not NUL-terminated. */
 static inline const char *text_of(const hd_clean *c, size_t i)
 {
     return c->text.p + c->lines[i].off;
@@ -54,7 +55,8 @@ void hd_seg_drop_teaser_pairs(hd_clean *c, size_t fg, size_t to);
 /* Does line i stand between a headline and its byline without being either? */
 int hd_seg_furniture(const hd_clean *c, size_t i);
 
-/* Mark the page's headline candidates: title-like lines made SHORT (or left GOOD/BAD). */
+/* The page's headline candidates: headline-shaped lines made SHORT when they open the page,
+ * are printed more than once, or sit on a byline. */
 void hd_seg_mark_headlines(hd_clean *c, int have_given);
 
 /* How much a headline-shaped line above the first paragraph looks like the headline. */

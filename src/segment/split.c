@@ -12,7 +12,6 @@
 #include "segment/segment_int.h"
 
 #include <string.h>
-#include <strings.h>
 
 #include "base/mem.h"
 
