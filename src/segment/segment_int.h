@@ -1,0 +1,68 @@
+/* SPDX-License-Identifier: MIT
+ *
+ * segment_int.h — private interface between the files of the segment stage.
+ *
+ *   byline.c    byline and date lines: each line's META role (hd_seg_mark_meta, _name_bylines)
+ *   comment.c   readers' comment threads, dropped before and after the cut
+ *   teaser.c    lists of other stories: ranked lists, link lists, headline runs, teasers, feeds
+ *   headline.c  headline candidates, the headline of a piece, where a new article starts
+ *   split.c     hd_segment_page: runs the passes, cuts the page, settles each article's lines
+ *   date.c      explicit dates (public: segment.h)
+ *
+ * Names shared between these files start with hd_seg_.
+ */
+#ifndef HD_SEGMENT_INT_H
+#define HD_SEGMENT_INT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "segment/segment.h"
+
+/* The text of line i: c->lines[i].len bytes, not NUL-terminated. */
+static inline const char *text_of(const hd_clean *c, size_t i)
+{
+    return c->text.p + c->lines[i].off;
+}
+
+/* ---- byline.c ------------------------------------------------------------------------------ */
+
+/* Byline or date line: a short line that is not a sentence and carries a date, or "By ...". */
+void hd_seg_mark_meta(hd_clean *c);
+
+/* An author's name on its own line over the date line, a line or two below a headline. */
+void hd_seg_mark_name_bylines(hd_clean *c);
+
+/* ---- comment.c ----------------------------------------------------------------------------- */
+
+/* Readers' comment threads below a story, dropped from the page before it is cut. */
+void hd_seg_drop_comment_threads(hd_clean *c);
+
+/* A readers' comment section after the story's first paragraph fg, up to `to`: dropped. */
+void hd_seg_drop_comments_after(hd_clean *c, size_t fg, size_t to);
+
+/* ---- teaser.c ------------------------------------------------------------------------------ */
+
+/* Lists of other stories on the page (ranked lists, link lists, runs of headlines, teasers cut
+ * short, stamped feeds), dropped before the page is cut. */
+void hd_seg_drop_teaser_lists(hd_clean *c);
+
+/* Related stories after the story, each a headline over a one-sentence summary, in [fg, to). */
+void hd_seg_drop_teaser_pairs(hd_clean *c, size_t fg, size_t to);
+
+/* ---- headline.c ---------------------------------------------------------------------------- */
+
+/* Does line i stand between a headline and its byline without being either? */
+int hd_seg_furniture(const hd_clean *c, size_t i);
+
+/* The page's headline candidates: headline-shaped lines made SHORT when they open the page,
+ * are printed more than once, or sit on a byline. */
+void hd_seg_mark_headlines(hd_clean *c, int have_given);
+
+/* How much a headline-shaped line above the first paragraph looks like the headline. */
+int hd_seg_title_score(const hd_clean *c, size_t i);
+
+/* Does a headline at i start a new article? next_good[j]: the first GOOD line at or after j. */
+int hd_seg_starts_article(const hd_clean *c, size_t i, const size_t *next_good);
+
+#endif
