@@ -15,7 +15,7 @@
  *
  * This file finds where each run starts and ends (company names run on over "and", "&" and
  * "Savings and Loan") and calls the pass's phases in order; entity_int.h lists the files that
- * do the rest. Called by statement.c (hd_ex_statements) once per article.
+ * do the rest. Called by extract.c once per article.
  */
 #include <string.h>
 
