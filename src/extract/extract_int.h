@@ -5,7 +5,11 @@
  *   lexicon.c   word sets (speech verbs, roles, titles, countries from iso-codes, ...)
  *   token.c     body -> tokens, sentences, paragraphs, quote spans
  *   entity.c    capitalised runs -> people / organisations / places, role bindings
+ *               (entity_run.c, entity_name.c, entity_kind.c, entity_single.c, entity_role.c;
+ *               their private interface is entity_int.h)
  *   speaker.c   subject noun phrases -> referents (entity, pending role, unknown)
+ *               (speaker_comma.c, speaker_np.c, speaker_sentence.c, speaker_referent.c;
+ *               their private interface is speaker_int.h)
  *   statement.c the statement passes, shared cue helpers, pronoun resolution
  *   extract.c   hd_extract_statements: runs the passes, copies results into the arena
  *

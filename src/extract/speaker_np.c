@@ -1,0 +1,441 @@
+/* SPDX-License-Identifier: MIT
+ *
+ * speaker_np.c — the noun phrase around its head word, and who it refers to.
+ *
+ *   head token j -> xnp { tokens [t0, t1), referent }
+ *
+ * The head decides the referent: a named entity (or the person "of" an organisation, "Robert
+ * Dole of Kansas"); a role ("the Leader") bound to the person holding it, or left pending until
+ * the article names someone for it; a pronoun (resolved later, in text order, by
+ * statement.c); or a common noun ("officials") with no known speaker. The phrase is then
+ * extended leftwards over its modifiers. Called by the other speaker files; quote.c and
+ * reported.c call hd_ex_np_right, statement.c hd_ex_honorific.
+ */
+#include <string.h>
+
+#include "extract/speaker_int.h"
+
+/* Determiners that open a noun phrase: nothing before them is the phrase's ("week the central
+ * bank said"); numbers are not among them ("the number three automaker"). */
+static const char *const opening_det[] = {"the", "a",   "an",    "this", "these", "those", "his",
+                                          "her", "its", "their", "our",  "my",    "your",  NULL};
+
+static int np_word(const xctx *x, uint32_t i)
+{
+    if (!tok_word(x, i) || (x->t[i].flags & TF_INQ))
+        return 0;
+    if (determiner(x, i))
+        return 1;
+    /* "But the committee", "On Monday Alan Beith": conjunctions, prepositions and dates
+     * start no noun phrase even when capitalised */
+    if (tok_has(x, i, LW_FUNC | LW_TIME) && !tok_has(x, i, LW_ROLE | LW_MOD))
+        return tok_is(x, i, "of");
+    return cap_tok(x, i) || tok_has(x, i, LW_ROLE) || tok_has(x, i, LW_MOD) ||
+           x->t[i].flags & TF_POSS;
+}
+
+/* A lowercase word that can head a noun phrase: not a function word, verb form or adverb. */
+int hd_ex_common_noun(const xctx *x, uint32_t i)
+{
+    if (!tok_word(x, i) || (x->t[i].flags & (TF_CAP | TF_INQ | TF_DIGIT)))
+        return 0;
+    if (tok_has(x, i, LW_FUNC | LW_VERB | LW_NOTNOUN))
+        return 0;
+    size_t n = x->t[i].e - x->t[i].s;
+    const char *w = x->b + x->t[i].s;
+    if (n < 3 || (n > 4 && (strncmp(w + n - 2, "ly", 2) == 0 || strncmp(w + n - 2, "ed", 2) == 0 ||
+                            strncmp(w + n - 3, "ing", 3) == 0)))
+        return 0;
+    return 1;
+}
+
+/* "registered voters", "retired general": an -ed word right before a noun, inside a noun
+ * phrase (not a verb: the token after it must be a noun or a name, not a function word). */
+static int participle_adj(const xctx *x, uint32_t i, uint32_t next)
+{
+    if (!tok_word(x, i) || (x->t[i].flags & (TF_CAP | TF_INQ)) || (x->t[i].lex >> 24))
+        return 0;
+    size_t n = x->t[i].e - x->t[i].s;
+    const char *w = x->b + x->t[i].s;
+    return n > 4 && w[n - 2] == 'e' && w[n - 1] == 'd' && !tok_has(x, next, LW_FUNC | LW_VERB);
+}
+
+/* "the next two years that industry analysts say …": after a noun, "that" (token i) opens a
+ * relative clause; it is a determiner only where a noun phrase may begin. */
+static int relative_that(const xctx *x, uint32_t i, uint32_t lo)
+{
+    return tok_is(x, i, "that") && i > lo && tok_word(x, i - 1) &&
+           !tok_has(x, i - 1, LW_FUNC | LW_VERB | LW_NOTNOUN);
+}
+
+/* A noun of time, which opens an adverbial rather than a compound ("Last week Spethmann said",
+ * "Earlier this year Ms Sherry said"). */
+static int time_noun(const xctx *x, uint32_t k)
+{
+    static const char *const w[] = {"week",      "weeks",   "month",     "months", "year",
+                                    "years",     "day",     "days",      "night",  "morning",
+                                    "evening",   "weekend", "afternoon", "decade", "today",
+                                    "yesterday", "summer",  "winter",    "autumn", NULL};
+    if (tok_has(x, k, LW_TIME))
+        return 1;
+    if (tok_in(x, k, w))
+        return 1;
+    return 0;
+}
+
+/* Extend a head at j leftwards over the rest of its noun phrase. */
+static uint32_t np_start(const xctx *x, uint32_t j, uint32_t lo)
+{
+    uint32_t s = j;
+    int nouns = 0;
+    for (;;) {
+        if (s > lo && np_word(x, s - 1)) {
+            if (relative_that(x, s - 1, lo))
+                break;
+            s--;
+            continue;
+        }
+        /* "a spokeswoman for the authority", "an official at the embassy" */
+        if (s > lo + 1 && (tok_is(x, s - 1, "for") || tok_is(x, s - 1, "at")) &&
+            tok_has(x, s - 2, LW_ROLE | LW_SNOUN) && !(x->t[s - 2].flags & TF_CAP)) {
+            s -= 2;
+            continue;
+        }
+        /* noun-noun compounds before a role or a name: "union secretary", "music teacher
+         * Anna Price", "the market's management company" */
+        if (s > lo && nouns < 3 && (hd_ex_common_noun(x, s - 1) || participle_adj(x, s - 1, s)) &&
+            !time_noun(x, s - 1) &&
+            (tok_has(x, s, LW_ROLE | LW_MOD | LW_SNOUN) || (x->t[s].flags & TF_CAP) || nouns > 0)) {
+            s--;
+            nouns++;
+            continue;
+        }
+        break;
+    }
+    /* never start on "of" */
+    while (s < j && tok_is(x, s, "of"))
+        s++;
+    return s;
+}
+
+/* Entity e named at token j: when its name follows "<person> of" ("Robert Dole of Kansas",
+ * "Sanford Margoshes of Shearson Lehman Brothers"), the person is the head, else e. lo is the
+ * first token the phrase may use. */
+static int32_t person_of(const xctx *x, uint32_t j, uint32_t lo, int32_t e)
+{
+    uint32_t s = j;
+    while (s > lo && x->tent[s - 1] == e)
+        s--;
+    /* "Cara Diemont of IT firm Dimension Data", "Carl Weinberg at research house High
+     * Frequency Economics": a few words saying what the organisation is */
+    for (int d = 0; d < 3 && s > lo + 2 && tok_word(x, s - 1) &&
+                    (x->tent[s - 1] < 0 ||
+                     ((x->t[s - 1].flags & TF_ALLCAPS) && x->ent[x->tent[s - 1]].n_words == 1)) &&
+                    !(x->t[s - 1].flags & TF_INQ) && !(x->t[s - 1].lex & (LW_VERB | LW_FUNC)) &&
+                    (!(x->t[s - 1].flags & TF_CAP) || (x->t[s - 1].flags & TF_ALLCAPS));
+         d++)
+        s--;
+    if (s > lo + 2 && (tok_is(x, s - 1, "the") || tok_is(x, s - 1, "a")) && x->tent[s - 1] < 0)
+        s--; /* "Carl Emmerson of the Institute for Fiscal Studies" */
+    if (s < lo + 2 || !(tok_is(x, s - 1, "of") || tok_is(x, s - 1, "at") ||
+                        tok_is(x, s - 1, "from") || tok_is(x, s - 1, "with")))
+        return e;
+    int32_t pe = x->tent[s - 2];
+    return pe >= 0 && x->ent[pe].kind == HD_ENT_PERSON ? pe : e;
+}
+
+int hd_ex_honorific(const xctx *x, uint32_t i)
+{
+    return tok_is(x, i, "eminence") || tok_is(x, i, "holiness") || tok_is(x, i, "majesty") ||
+           tok_is(x, i, "excellency") || tok_is(x, i, "highness");
+}
+
+/* The words [k, j] are the complement of "the ROLE of (the)" before them: the role's noun phrase
+ * in *np, running to j. */
+static int role_of_complement(xctx *x, uint32_t k, uint32_t j, uint32_t lo, xnp *np)
+{
+    if (k > lo + 1 && tok_is(x, k - 1, "the"))
+        k--;
+    uint32_t r = k > lo + 1 && tok_is(x, k - 1, "of") && x->tent[k - 2] < 0
+                     ? hd_ex_role_ending_at(x, k - 2, lo)
+                     : UINT32_MAX;
+    if (r == UINT32_MAX || r <= lo || !tok_is(x, r - 1, "the") || !hd_ex_np_core(x, k - 2, lo, np))
+        return 0;
+    np->t1 = j + 1;
+    return 1;
+}
+
+/* A named entity at head j. */
+static int named_np(xctx *x, uint32_t j, uint32_t lo, int32_t e, xnp *np)
+{
+    if (x->ent[e].kind != HD_ENT_PERSON) {
+        /* "The Leader of the Islamic Revolution stressed", "the president of the Republic
+         * said": the role whose complement the organisation or place is speaks */
+        uint32_t k = j;
+        while (k > lo && x->tent[k - 1] == e)
+            k--;
+        if (role_of_complement(x, k, j, lo, np))
+            return 1;
+    }
+    int32_t pe = person_of(x, j, lo, e);
+    if (pe != e) {
+        uint32_t k = j;
+        while (k > lo && x->tent[k - 1] != pe)
+            k--;
+        np->t0 = np_start(x, k - 1, lo);
+    } else {
+        np->t0 = np_start(x, j, lo);
+    }
+    np->ref = pe;
+    return 1;
+}
+
+/* A speaking noun at head j ("officials", "a source"), with the words that describe it. */
+static int speaker_noun_np(const xctx *x, uint32_t j, uint32_t lo, xnp *np)
+{
+    uint32_t s = np_start(x, j, lo);
+    while (s > lo && j - s < 5 && tok_word(x, s - 1) && !(x->t[s - 1].flags & TF_INQ) &&
+           !relative_that(x, s - 1, lo) &&
+           (np_word(x, s - 1) || tok_has(x, s - 1, LW_DEMONYM) ||
+            memchr(x->b + x->t[s - 1].s, '-', x->t[s - 1].e - x->t[s - 1].s)))
+        s--;
+    while (s < j && tok_is(x, s, "of"))
+        s++;
+    np->t0 = s;
+    np->ref = REF_NONE;
+    return 1;
+}
+
+/* A capitalised word at head j that is no entity's name. */
+static int unknown_name_np(xctx *x, uint32_t j, uint32_t lo, xnp *np)
+{
+    /* "The Leader of the Revolution", "the President of the Republic": a role's
+     * complement, not a name; the role speaks */
+    uint32_t k = j;
+    while (k > lo && j - k < 4 && cap_tok(x, k - 1) && x->tent[k - 1] < 0)
+        k--;
+    if (role_of_complement(x, k, j, lo, np))
+        return 1;
+    np->t0 = np_start(x, j, lo);
+    np->ref = REF_NONE; /* a name we could not classify: the mention is the speaker */
+    return 1;
+}
+
+/* A share of people ("One in three", "nine in 10", "47 percent" is a noun) */
+static int share_np(const xctx *x, uint32_t j, uint32_t lo, xnp *np)
+{
+    if ((x->t[j].flags & TF_DIGIT) || tok_is(x, j, "one") || tok_is(x, j, "two") ||
+        tok_is(x, j, "three") || tok_is(x, j, "four") || tok_is(x, j, "five") ||
+        tok_is(x, j, "half") || tok_is(x, j, "majority") || tok_is(x, j, "third")) {
+        uint32_t s = j;
+        while (s > lo && j - s < 6 &&
+               (tok_is(x, s - 1, "in") || tok_is(x, s - 1, "of") || tok_is(x, s - 1, "than") ||
+                tok_is(x, s - 1, "about") || tok_is(x, s - 1, "nearly") ||
+                tok_is(x, s - 1, "more") || tok_is(x, s - 1, "almost") ||
+                (x->t[s - 1].flags & TF_DIGIT) || tok_has(x, s - 1, LW_DET)) &&
+               tok_word(x, s - 1))
+            s--;
+        if (s < j && !tok_is(x, s, "in") && !tok_is(x, s, "of")) {
+            np->t0 = s;
+            np->ref = REF_NONE;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* A common noun phrase ("three former employees", "security specialists"): the speaker
+ * is unknown but the cue stands. */
+static int common_np(const xctx *x, uint32_t j, uint32_t lo, xnp *np)
+{
+    uint32_t s = np_start(x, j, lo);
+    /* not past a conjunction's "that" ("given that officers threatened …"), nor past the
+     * determiner that opens the phrase, unless "of" stands before it ("a majority of her
+     * backers") or it opens a time ("A Mori poll this summer suggested") */
+    while (
+        s > lo && j - s < 6 && tok_word(x, s - 1) && !(x->t[s - 1].flags & TF_INQ) &&
+        !relative_that(x, s - 1, lo) &&
+        !(s < j && tok_in(x, s, opening_det) && !tok_is(x, s - 1, "of") && !time_noun(x, s + 1)) &&
+        (np_word(x, s - 1) || hd_ex_common_noun(x, s - 1) || (x->t[s - 1].flags & TF_DIGIT)))
+        s--;
+    while (s < j && tok_is(x, s, "of"))
+        s++;
+    np->t0 = s;
+    np->ref = REF_NONE;
+    return 1;
+}
+
+/* The noun phrase whose head is token j. */
+int hd_ex_np_core(xctx *x, uint32_t j, uint32_t lo, xnp *np)
+{
+    if (!tok_word(x, j) || (x->t[j].flags & TF_INQ) || j < lo)
+        return 0;
+    np->t1 = j + 1;
+    if (pronoun(x, j)) {
+        np->t0 = j;
+        np->ref = REF_NONE; /* resolved in text order by statement.c */
+        return 1;
+    }
+    if (j > lo && (tok_is(x, j - 1, "his") || tok_is(x, j - 1, "her")) && hd_ex_honorific(x, j)) {
+        np->t0 = j - 1; /* "His Eminence": resolved like "he" (hd_ex_set_np) */
+        np->ref = REF_NONE;
+        return 1;
+    }
+    int32_t e = x->tent[j];
+    if (e >= 0)
+        return named_np(x, j, lo, e, np);
+    uint32_t r0 = hd_ex_role_ending_at(x, j, lo);
+    if (r0 != UINT32_MAX) {
+        np->t0 = np_start(x, r0, lo);
+        int32_t h = hd_ex_role_holder(x, j, j);
+        np->ref = h >= 0 ? h : hd_ex_pend_new(x, j);
+        return 1;
+    }
+    if (tok_has(x, j, LW_SNOUN))
+        return speaker_noun_np(x, j, lo, np);
+    if (cap_tok(x, j) && !tok_has(x, j, LW_FUNC) && !(tok_word(x, j) ? x->t[j].lex >> 24 : 0))
+        return unknown_name_np(x, j, lo, np);
+    if (share_np(x, j, lo, np))
+        return 1;
+    if (hd_ex_common_noun(x, j))
+        return common_np(x, j, lo, np);
+    return 0;
+}
+
+/* The speaker before the preposition whose object ends at head j: its token, or UINT32_MAX;
+ * *by_role set when a role or a plural noun describes the speaker. */
+static uint32_t before_preposition(const xctx *x, uint32_t j, uint32_t lo, int *by_role)
+{
+    static const char *const preps[] = {"of", "for", "to", "from", "at", "on", "in", "with", NULL};
+    uint32_t best = UINT32_MAX;
+    int prep_seen = 0;
+    /* a clause's opener ends the phrase ("… firms if the sale threatened …"); not the
+     * subordinators that are also prepositions ("a report published just before the budget") */
+    static const char *const opener[] = {"if",     "when",   "whether",  "because", "while",
+                                         "unless", "though", "although", NULL};
+    for (uint32_t k = j; k > lo && j - k < 10; k--) {
+        uint32_t t = k - 1;
+        if (!tok_word(x, t) || (x->t[t].flags & TF_INQ) || (x->t[t].lex & LW_VERB) ||
+            tok_has(x, t, LW_NOTNOUN) || tok_in(x, t, opener))
+            break;
+        int is_prep = 0;
+        is_prep |= tok_in(x, t, preps);
+        if (is_prep) {
+            prep_seen = 1;
+            continue;
+        }
+        if (prep_seen && ((tok_has(x, t, LW_SNOUN) && !tok_has(x, t, LW_ROLE) &&
+                           !(x->t[t].flags & TF_ALLCAPS)) ||
+                          (x->tent[t] >= 0 && x->ent[x->tent[t]].kind == HD_ENT_PERSON))) {
+            best = t;
+            *by_role = 0;
+        } else if (prep_seen && tok_has(x, t, LW_ROLE) &&
+                   !(x->t[t].flags & (TF_CAP | TF_ALLCAPS))) {
+            best = t; /* "The deputy head of China's delegation to the forum said" */
+            *by_role = 1;
+        } else if (prep_seen && best == UINT32_MAX && hd_ex_common_noun(x, t) &&
+                   tok_is(x, t + 1, "of") && x->b[x->t[t].stem_e - 1] == 's') {
+            best = t; /* "several makers of DAB chips for mobiles said": the makers */
+            *by_role = 1;
+        }
+    }
+    return best;
+}
+
+/* "People briefed on the situation said", "residents of the town said": a common noun ending
+ * the phrase is the object of a preposition; the speaker is the person or speaking noun
+ * before it. Only a head that names no one is replaced ("officials at the Food and Drug
+ * Administration" keep the organisation); a role before it ("a spokeswoman for the
+ * authority") already heads the phrase np_start made. */
+void hd_ex_pp_head(xctx *x, uint32_t j, uint32_t lo, xnp *np)
+{
+    if (np->ref != REF_NONE || pronoun(x, j) || (x->t[j].flags & (TF_CAP | TF_ALLCAPS)) ||
+        tok_has(x, j, LW_SNOUN | LW_ROLE))
+        return;
+    int by_role = 0;
+    uint32_t best = before_preposition(x, j, lo, &by_role);
+    if (best == UINT32_MAX)
+        return;
+    if (by_role) {
+        /* the whole phrase describes the speaker ("deputy head of China's delegation to the
+         * forum", "spokeswoman for the authority"): no guess at who holds the role */
+        uint32_t s0 = np_start(x, best, lo);
+        if (s0 < np->t0)
+            np->t0 = s0;
+        np->ref = REF_NONE;
+        return;
+    }
+    xnp h;
+    if (!hd_ex_np_core(x, best, lo, &h))
+        return;
+    h.t1 = np->t1;
+    if (np->t0 < h.t0)
+        h.t0 = np->t0;
+    *np = h;
+}
+
+/* "Scientists at the space center in Greenbelt, Maryland, confirmed", "Police in Ferguson
+ * said": a place after "in", "near" or "outside" locates the subject, which stands before the
+ * preposition. */
+void hd_ex_place_modifier(xctx *x, uint32_t lo, xnp *np)
+{
+    if (np->ref < 0 || x->ent[np->ref].kind != HD_ENT_PLACE || np->t0 < lo + 2)
+        return;
+    uint32_t p = np->t0 - 1;
+    if (!tok_is(x, p, "in") && !tok_is(x, p, "near") && !tok_is(x, p, "outside"))
+        return;
+    xnp h;
+    if (!hd_ex_np_core(x, p - 1, lo, &h) || h.ref == np->ref)
+        return;
+    hd_ex_pp_head(x, p - 1, lo, &h);
+    h.t1 = np->t1; /* the mention as written runs to the place ("a woman in Worcester") */
+    *np = h;
+}
+
+int hd_ex_np_right(xctx *x, uint32_t i, uint32_t hi, xnp *np)
+{
+    memset(np, 0, sizeof *np);
+    if (i >= hi || !tok_word(x, i))
+        return 0;
+    if (pronoun(x, i)) {
+        np->t0 = i;
+        np->t1 = i + 1;
+        np->ref = REF_NONE;
+        return 1;
+    }
+    uint32_t j = i;
+    while (j < hi && j - i < 12 &&
+           (np_word(x, j) || tok_has(x, j, LW_SNOUN) || tok_has(x, j, LW_DEMONYM) ||
+            (tok_word(x, j) && !(x->t[j].flags & TF_CAP) && j + 1 < hi &&
+             (tok_has(x, j + 1, LW_ROLE) || tok_has(x, j + 1, LW_SNOUN)))))
+        j++;
+    while (j > i && (tok_is(x, j - 1, "of") || determiner(x, j - 1)))
+        j--;
+    if (j == i)
+        return 0;
+    np->t0 = i;
+    np->t1 = j;
+    /* head: the last entity, else the last role, else a noun */
+    if (x->tent[j - 1] < 0 && tok_has(x, j - 1, LW_SNOUN)) {
+        np->ref = REF_NONE;
+        return 1;
+    }
+    /* "the British producer", "the Old Trafford boss": a role ending the phrase is its head;
+     * a place or a club before it says whose */
+    int role_head = x->tent[j - 1] < 0 && tok_has(x, j - 1, LW_ROLE);
+    for (uint32_t k = j; k > i && !role_head; k--) {
+        if (x->tent[k - 1] >= 0) {
+            np->ref = person_of(x, k - 1, i, x->tent[k - 1]);
+            return 1;
+        }
+    }
+    for (uint32_t k = j; k > i; k--) {
+        if (tok_has(x, k - 1, LW_ROLE)) {
+            int32_t h = hd_ex_role_holder(x, k - 1, k - 1);
+            np->ref = h >= 0 ? h : hd_ex_pend_new(x, k - 1);
+            return 1;
+        }
+    }
+    np->ref = REF_NONE;
+    return 1;
+}
