@@ -701,7 +701,6 @@ static int inverted_subject(xctx *x, uint32_t c, uint32_t s1, xnp *np)
     return 0;
 }
 
-/* One sentence [s0, s1): at most one reported statement. */
 static const char *const aux[] = {"is",  "was",   "are",   "were", "has",   "have",
                                   "had", "will",  "would", "can",  "could", "should",
                                   "may", "might", "must",  "does", "did",   NULL};
@@ -1263,10 +1262,22 @@ static int opener_noun(const xctx *x, uint32_t c, uint32_t s0)
     return 0;
 }
 
-/* One sentence [s0, s1). Returns where a second, coordinated clause with its own subject
- * starts ("A said X and B said Y"), or UINT32_MAX. Only cue tokens (LW_VERB or LW_ACC) can
- * start one: the loop walks x->cues. */
-static uint32_t one_sentence(xctx *x, uint32_t s0, uint32_t s1)
+/* What a step of one_sentence found for its cue: read on, go to the next cue, or done (the
+ * sentence's answer is known). */
+enum { RS_GO_ON, RS_NEXT_CUE, RS_DONE };
+
+/* One sentence [s0, s1): at most one reported statement. */
+typedef struct sent_cue {
+    xctx *x;
+    uint32_t s0, s1; /* the sentence, up to a trailing carrier's words */
+    uint32_t c, cls; /* the cue being read and its class */
+    xnp np;          /* its speaker */
+    uint32_t ret;    /* one_sentence's answer when a step is done */
+} sent_cue;
+
+/* Is sentence [s0, *s1) a "…, X said." with its last speech cue? 1 when that statement was
+ * emitted; when the clause reports speech itself, *s1 ends before the carrier's words. */
+static int trailing_cue(xctx *x, uint32_t s0, uint32_t *s1)
 {
     /* The last speech cue first: a "…, X said." at the end outranks verbs inside the clause
      * ("have reported any difficulties", "announced 1.5 mln dlrs"), unless the clause itself
@@ -1274,7 +1285,7 @@ static uint32_t one_sentence(xctx *x, uint32_t s0, uint32_t s1)
      * reported": the official's words are the statement; the agency only carries them). */
     uint32_t last = UINT32_MAX;
     int inner_say = 0;
-    for (uint32_t ci = first_cue(x, s0); ci < x->n_cues && x->cues[ci] < s1; ci++) {
+    for (uint32_t ci = first_cue(x, s0); ci < x->n_cues && x->cues[ci] < *s1; ci++) {
         uint32_t c = x->cues[ci];
         if (x->t[c].flags & TF_INQ)
             continue;
@@ -1284,409 +1295,556 @@ static uint32_t one_sentence(xctx *x, uint32_t s0, uint32_t s1)
                          tok_is(x, last, "tells");
         last = c;
     }
-    if (last != UINT32_MAX && s1 - last <= 12 && hd_ex_cue_class(x, last) == VC_SPEECH &&
+    if (last != UINT32_MAX && *s1 - last <= 12 && hd_ex_cue_class(x, last) == VC_SPEECH &&
         hd_ex_cue_ok(x, last, VC_SPEECH) && !not_said(x, last, s0)) {
         xnp np;
         uint32_t comma;
-        if (trailing_attribution(x, last, s0, s1, &np, &comma)) {
+        if (trailing_attribution(x, last, s0, *s1, &np, &comma)) {
             if (!inner_say) {
                 emit_reported(x, &np, last, last + 1, s0, comma, 1);
-                return UINT32_MAX;
+                return 1;
             }
-            s1 = comma; /* the inner statement ends where the carrier's words begin */
+            *s1 = comma; /* the inner statement ends where the carrier's words begin */
         }
     }
-    for (uint32_t ci = first_cue(x, s0); ci < x->n_cues && x->cues[ci] < s1; ci++) {
-        uint32_t c = x->cues[ci];
-        if ((x->t[c].flags & TF_INQ) || opener_noun(x, c, s0))
-            continue;
-        xnp np;
-        /* "Asked whether he would run, Smith said …": the question, asker unnamed */
-        uint32_t next;
-        if (asked_question(x, c, s0, s1, &next))
-            return next;
-        if (tok_is(x, c, "according") && tok_is(x, c + 1, "to") && !(x->t[c].flags & TF_INQ)) {
-            /* the source runs to the next comma: "a poll by X for Y", "exit polls" */
-            uint32_t e = c + 2;
-            while (e < s1 && e < c + 42 && !tok_punct(x, e, ',') && !hd_ex_stop_tok(x, e))
-                e++;
-            if (e == c + 2 || e >= c + 42)
-                continue;
-            if (!hd_ex_np_right(x, c + 2, e, &np)) {
-                np.ref = REF_NONE;
-            }
-            np.t0 = c + 2;
-            np.t1 = e;
-            /* "(the share is 15 percent, according to X)": the words inside the parentheses */
-            uint32_t lead = s0;
-            for (uint32_t k = c; k-- > s0;) {
-                if (tok_punct(x, k, ')'))
-                    break;
-                if (tok_punct(x, k, '(')) {
-                    lead = k + 1;
-                    break;
-                }
-            }
-            /* "In addition, according to X, A" and "While B, according to X, A": what X
-             * said is the main clause A after it */
-            /* "according to David Butcher, a senior executive at Yamaichi, …": the source's
-             * description is no part of what was said */
-            uint32_t after = e + 1;
-            if (tok_punct(x, e, ',') && c > lead + 2 &&
-                (tok_is(x, after, "a") || tok_is(x, after, "an") || tok_is(x, after, "the"))) {
-                uint32_t m = after;
-                int desc = !tok_is(x, after, "the");
-                while (m < s1 && m < after + 25 && !tok_punct(x, m, ',') && !hd_ex_stop_tok(x, m)) {
-                    desc |= tok_has(x, m, LW_ROLE) || tok_is(x, m, "who");
-                    m++;
-                }
-                if (desc)
-                    after = m < s1 && tok_punct(x, m, ',') ? m + 1 : s1;
-            }
-            /* "According to Standard & Poor's, which has recently upgraded Mexico's rating, the
-             * rise …": a relative clause describes the source */
-            if (after == e + 1 && tok_punct(x, e, ',') &&
-                (tok_is(x, after, "which") || tok_is(x, after, "who"))) {
-                uint32_t m = after + 1;
-                while (m < s1 && m < after + 30 && !tok_punct(x, m, ',') && !hd_ex_stop_tok(x, m))
-                    m++;
-                if (m + 1 < s1 && tok_punct(x, m, ','))
-                    after = m + 1;
-            }
-            /* "According to Pat Ferguson, President of AMBO, work will begin": a role of
-             * something, set off by commas, describes the source */
-            if (after == e + 1 && tok_punct(x, e, ',') && tok_has(x, after, LW_ROLE) &&
-                (tok_is(x, after + 1, "of") || tok_is(x, after + 1, "at") ||
-                 tok_is(x, after + 1, "for"))) {
-                uint32_t m = after + 2;
-                int clause = 0;
-                while (m < s1 && m < after + 14 && !tok_punct(x, m, ',') && !hd_ex_stop_tok(x, m)) {
-                    clause |= (x->t[m].lex >> 24) != 0;
-                    clause |= tok_in(x, m, aux);
-                    m++;
-                }
-                if (!clause && m + 1 < s1 && tok_punct(x, m, ','))
-                    after = m + 1;
-            }
-            if (tok_punct(x, e, ',') && after < s1 && (c == lead || tok_punct(x, c - 1, ',')) &&
-                (c <= lead + 2 || clause_opener(x, lead, c - 1))) {
-                emit_reported(x, &np, c, c + 2, after, s1, 1);
-                return UINT32_MAX;
-            }
-            if (c > lead && tok_punct(x, c - 1, ',')) {
-                uint32_t n0 = x->nst;
-                emit_reported(x, &np, c, c + 2, lead, c - 1, 1);
-                /* "Over the long term, according to the budget office, deficits will rise":
-                 * an opening too short to be all that was said goes on after the source */
-                int a_words = 0;
-                for (uint32_t m = lead; m + 1 < c; m++)
-                    a_words += x->t[m].kind == TK_WORD;
-                if (x->nst > n0 && lead == s0 &&
-                    (a_words <= 6 || hd_ex_adverbial_start(x, lead, c)))
-                    rest_after_source(x, &x->st[x->nst - 1], e, s1, 0);
-                return UINT32_MAX;
-            }
-            continue;
+    return 0;
+}
+
+/* "(the share is 15 percent, according to X)": the words inside the parentheses */
+static uint32_t paren_lead(const xctx *x, uint32_t c, uint32_t s0)
+{
+    uint32_t lead = s0;
+    for (uint32_t k = c; k-- > s0;) {
+        if (tok_punct(x, k, ')'))
+            break;
+        if (tok_punct(x, k, '(')) {
+            lead = k + 1;
+            break;
         }
-        uint32_t cls = hd_ex_cue_class(x, c);
-        if (!cls || cls == VC_QUOTE || !hd_ex_cue_ok(x, c, cls))
-            continue;
-        int ns = not_said(x, c, s0);
-        /* "it was revealed (that) profits were diverted" */
-        /* (not "A year after it was announced, no one had come …": nothing follows it) */
-        int impersonal = ns == 2 && c >= s0 + 2 && tok_is(x, c - 2, "it") &&
-                         (tok_is(x, c - 1, "was") || tok_is(x, c - 1, "is")) && c + 1 < s1 &&
-                         tok_word(x, c + 1);
-        /* "it was revealed in March that A": A; not "because it was asked in front of
-         * friends", where the question itself was asked */
-        uint32_t ia = c + 1;
-        if (impersonal && !tok_is(x, c + 1, "that") && tok_word(x, c + 1) &&
-            (x->t[c + 1].lex & LW_ADVB)) {
-            ia = clause_start(x, c, cls, s1);
-            impersonal = ia != UINT32_MAX && ia > c + 2 && ia < s1 && tok_is(x, ia - 1, "that");
+    }
+    return lead;
+}
+
+/* The first token after the source [c + 2, e) of "according to" and what describes it, set off
+ * by the comma at e; e + 1 when nothing does. */
+static uint32_t past_source(const xctx *x, uint32_t c, uint32_t e, uint32_t lead, uint32_t s1)
+{
+    /* "according to David Butcher, a senior executive at Yamaichi, …": the source's
+     * description is no part of what was said */
+    uint32_t after = e + 1;
+    if (tok_punct(x, e, ',') && c > lead + 2 &&
+        (tok_is(x, after, "a") || tok_is(x, after, "an") || tok_is(x, after, "the"))) {
+        uint32_t m = after;
+        int desc = !tok_is(x, after, "the");
+        while (m < s1 && m < after + 25 && !tok_punct(x, m, ',') && !hd_ex_stop_tok(x, m)) {
+            desc |= tok_has(x, m, LW_ROLE) || tok_is(x, m, "who");
+            m++;
         }
-        if (ns == 2 && (tok_is(x, c + 1, "that") || impersonal) && c + 2 < s1) {
-            /* "Employees were told that layoffs will begin": said, by someone unnamed */
-            memset(&np, 0, sizeof np);
-            np.ref = REF_NONE;
-            uint32_t a = tok_is(x, c + 1, "that") ? c + 2 : ia;
-            uint32_t subj = impersonal ? c - 2 : c; /* "After it was revealed A, …" */
-            emit_reported(x, &np, c, c + 1, a, subordinate_end(x, s0, subj, a, s1), 1);
-            return UINT32_MAX;
+        if (desc)
+            after = m < s1 && tok_punct(x, m, ',') ? m + 1 : s1;
+    }
+    /* "According to Standard & Poor's, which has recently upgraded Mexico's rating, the
+     * rise …": a relative clause describes the source */
+    if (after == e + 1 && tok_punct(x, e, ',') &&
+        (tok_is(x, after, "which") || tok_is(x, after, "who"))) {
+        uint32_t m = after + 1;
+        while (m < s1 && m < after + 30 && !tok_punct(x, m, ',') && !hd_ex_stop_tok(x, m))
+            m++;
+        if (m + 1 < s1 && tok_punct(x, m, ','))
+            after = m + 1;
+    }
+    /* "According to Pat Ferguson, President of AMBO, work will begin": a role of
+     * something, set off by commas, describes the source */
+    if (after == e + 1 && tok_punct(x, e, ',') && tok_has(x, after, LW_ROLE) &&
+        (tok_is(x, after + 1, "of") || tok_is(x, after + 1, "at") || tok_is(x, after + 1, "for"))) {
+        uint32_t m = after + 2;
+        int clause = 0;
+        while (m < s1 && m < after + 14 && !tok_punct(x, m, ',') && !hd_ex_stop_tok(x, m)) {
+            clause |= (x->t[m].lex >> 24) != 0;
+            clause |= tok_in(x, m, aux);
+            m++;
         }
-        if (ns)
-            continue;
-        if (tok_is(x, c, "continued") && tok_is(x, c + 1, "to"))
-            continue;
-        if (cls == VC_DESCRIBE) {
-            int as = 0;
-            for (uint32_t k = c + 1; k < s1 && !as; k++)
-                as = tok_is(x, k, "as");
-            if (!as)
-                continue;
-        }
-        /* "X went on to say (that) …", "X is quoted as saying …": the subject is before the
-         * phrase the cue closes */
-        uint32_t head = periphrasis(x, c, s0);
-        if (head != c) {
-            if (!hd_ex_np_left(x, head, s0, &np))
-                continue;
-            uint32_t a = tok_is(x, c + 1, "that") ? c + 2 : c + 1;
-            if (cls == VC_CALL && (tok_is(x, c + 1, "for") || tok_is(x, c + 1, "on")))
-                a = c + 2; /* "began calling for X to resign": what is called for */
-            if (tok_is(x, c, "tell") || tok_is(x, c, "telling"))
-                a = skip_object(x, c + 1, s1);
-            if (tok_is(x, a, "that"))
-                a++;
-            if (a < s1 && !adverbial_only(x, a, s1))
-                emit_clause(x, &np, c, a, s1);
-            return UINT32_MAX;
-        }
-        if (cls == VC_PART) {
-            /* "While saying that A, he …": the subject follows the participle's clause */
-            if ((c == s0 + 1 || (c == s0 + 2 && x->t[s0].kind == TK_QOPEN)) &&
-                (tok_is(x, c - 1, "while") || tok_is(x, c - 1, "after") ||
-                 tok_is(x, c - 1, "before"))) {
-                uint32_t a = tok_is(x, c + 1, "that") ? c + 2 : c + 1, e = a;
-                while (e < s1 && !tok_punct(x, e, ',') && !hd_ex_stop_tok(x, e))
-                    e++;
-                if (e < s1 && tok_punct(x, e, ',') && hd_ex_np_right(x, e + 1, s1, &np) &&
-                    np.ref != REF_NONE) {
-                    emit_reported(x, &np, c, c + 1, a, e, 1);
-                    return e + 1;
-                }
-                continue;
-            }
-            /* ", saying", also after a quote closing on its comma ("“New York values,” saying") */
-            int comma = tok_punct(x, c - 1, ',') ||
-                        (c > 1 && x->t[c - 1].kind == TK_QCLOSE && tok_punct(x, c - 2, ','));
-            int clause = c > 0 && (comma || tok_is(x, c - 1, "by") || tok_is(x, c - 1, "while") ||
-                                   tok_is(x, c - 1, "after"));
-            /* ", saying …" belongs to the sentence's subject; "with 60 percent of voters saying
-             * …" to the noun phrase just before it */
-            if (clause ? !hd_ex_np_sentence_subject(x, c, c, &np)
-                       : !(tok_is(x, c, "saying") && hd_ex_np_left(x, c, s0, &np)))
-                continue;
-            /* "X issued a statement saying …": X's words, not the statement's */
-            if (!clause && issued_document(x, &np) && !hd_ex_np_sentence_subject(x, c, c, &np))
-                continue;
-            uint32_t a = tok_is(x, c + 1, "that") ? c + 2 : c + 1;
-            /* "…, saying A, and reminded the audience …": the subject's next verb ends A */
-            for (uint32_t k = a + 3; k + 1 < s1; k++)
-                if (tok_punct(x, k, ',') && tok_is(x, k + 1, "and") && k + 2 < s1 &&
-                    tok_word(x, k + 2) && !(x->t[k + 2].flags & (TF_CAP | TF_INQ)) &&
-                    x->t[k + 2].e - x->t[k + 2].s > 4 && x->b[x->t[k + 2].e - 1] == 'd' &&
-                    x->b[x->t[k + 2].e - 2] == 'e') {
-                    s1 = k;
-                    break;
-                }
-            /* "…, saying A, though Mrs. Fiorina said B": B is a sentence of its own */
-            for (uint32_t k = a + 3; k + 1 < s1; k++) {
-                if (!tok_punct(x, k - 1, ',') || (x->t[k].flags & TF_INQ) ||
-                    !(tok_is(x, k, "though") || tok_is(x, k, "although") || tok_is(x, k, "while") ||
-                      tok_is(x, k, "whereas") || tok_is(x, k, "but") || tok_is(x, k, "and")))
-                    continue;
-                if (own_subject_clause(x, k, s1)) {
-                    emit_reported(x, &np, c, c + 1, a, k - 1, 1);
-                    return k + 1;
-                }
-            }
-            if (!compared_split(x, &np, c, a, s1))
-                emit_reported(x, &np, c, c + 1, a, s1, 1);
-            return UINT32_MAX;
-        }
-        /* "…, rather than best documentary, says Tim Dams, the news editor …": a person
-         * named right after a cue that follows a comma, and closed by a comma or the sentence's
-         * end, is its subject, whatever noun phrase stands before the comma (not "Steve Huhn, a
-         * former vice president, said Fiorina “was …”": there the name opens what was said) */
-        xnp inv;
-        int inverted_person =
-            cls == VC_SPEECH && c > s0 + 3 && tok_punct(x, c - 1, ',') && tok_word(x, c + 1) &&
-            (x->t[c + 1].flags & TF_CAP) && inverted_subject(x, c, s1, &inv) &&
-            (inv.t1 >= s1 || tok_punct(x, inv.t1, ',') || tok_punct(x, inv.t1, '.')) &&
-            !(x->t[inv.t1 - 1].flags & TF_POSS) &&
-            (REF_IS_PEND(inv.ref) || (inv.ref >= 0 && x->ent[inv.ref].kind == HD_ENT_PERSON));
-        /* the name and its descriptions close the sentence; or the words before the cue are
-         * no clause and name no one ("Any interpretation of his actions, said X, an expert, would
-         * …"): not "Hoechst Celanese, a unit of Hoechst AG, said Juergen Dormann, a former board
-         * member, has been named chairman", "One political analyst, who declined to be named,
-         * said Nakasone, despite …, is likely to …" */
-        if (inverted_person && inv.t1 < s1 && tok_punct(x, inv.t1, ',')) {
-            uint32_t r = past_descriptions(x, inv.t1, s1);
-            xnp pre;
-            inverted_person = r >= s1 || hd_ex_stop_tok(x, r) ||
-                              (!has_aux(x, s0, c - 1, 10) && x->tent[s0] < 0 &&
-                               !(hd_ex_np_left(x, c, s0, &pre) && personal_np(x, &pre)));
-        }
-        /* "The judges who ruled that Texas could not implement their laws said …": the
-         * subject is the noun before a relative clause that ends at the cue */
-        uint32_t rw = inverted_person ? UINT32_MAX : restrictive_who(x, c, s0);
-        int rel_subject = rw != UINT32_MAX && relative_speaker(x, rw, s0, &np);
-        if (!rel_subject && (inverted_person || !hd_ex_np_left(x, c, s0, &np))) {
-            /* inverted at the end: "…, said the spokesman." */
-            if (inverted_person)
-                np = inv;
-            if (inverted_person ||
-                (c > s0 + 3 && tok_punct(x, c - 1, ',') && inverted_subject(x, c, s1, &np))) {
-                uint32_t n0 = x->nst;
-                emit_reported(x, &np, c, c + 1, s0, c - 1, 1);
-                /* "Any interpretation of his actions, said Michael Kofman, an expert on Russia,
-                 * would read this as …" */
-                if (x->nst > n0 && !has_aux(x, s0, c - 1, 10))
-                    rest_after_source(x, &x->st[x->nst - 1], np.t1, s1, 1);
-                return UINT32_MAX;
-            }
-            continue;
-        }
-        /* "X, who said A, said B": A ends before the main verb, whose words are B */
-        uint32_t main_cue, rel_end;
-        if (cls == VC_SPEECH && relative_who(x, c, s0) != UINT32_MAX) {
-            uint32_t a = clause_start(x, c, cls, s1);
-            if (!relative_speaker(x, c, s0, &np))
-                continue;
-            int rel_ok = a != UINT32_MAX && a < s1 && relative_clause_ok(x, c, a);
-            if (a != UINT32_MAX && a < s1 && x->t[a].kind != TK_QOPEN &&
-                (rel_end = relative_end(x, a, s1, &main_cue)) != UINT32_MAX) {
-                /* "The official, who asked not to be named, said A": only A */
-                if (rel_ok)
-                    emit_reported(x, &np, c, c + 1, a, rel_end, 1);
-                uint32_t a2 = clause_start(x, main_cue, VC_SPEECH, s1);
-                if (a2 != UINT32_MAX && a2 < s1 && x->t[a2].kind != TK_QOPEN &&
-                    !adverbial_only(x, a2, s1))
-                    emit_reported(x, &np, main_cue, main_cue + 1, a2,
-                                  subordinate_end(x, s0, np.t0, a2, s1), 1);
-                return UINT32_MAX;
-            }
-            if (!rel_ok)
-                continue;
-        }
-        /* "…, X said." — the clause comes first */
-        if (np.t0 > s0 + 2 && tok_punct(x, np.t0 - 1, ',')) {
-            uint32_t k = c + 1;
-            if (tok_is(x, c, "told") || tok_is(x, c, "tells"))
-                k = skip_object(x, k, s1);
-            int pre_words = 0;
-            for (uint32_t m = s0; m + 1 < np.t0; m++)
-                pre_words += x->t[m].kind == TK_WORD;
-            /* "In the early 1990s, Ms. Ripert said, when …" is no "…, X said." */
-            /* "In a later vote, he warned of …", "In the coming months, he vowed to …": an
-             * opening adverbial is no statement, and the words after the cue are */
-            int opener_only =
-                ((tok_word(x, k) && !hd_ex_stop_tok(x, k)) || x->t[k].kind == TK_QOPEN) &&
-                pre_words <= 6 && clause_opener(x, s0, np.t0 - 1);
-            /* "At rally after rally, to rapturous crowds, he vows to impose …": what was
-             * undertaken follows the cue */
-            if (!opener_only && tok_is(x, k, "to") && hd_ex_commits(x, c))
-                opener_only = 1;
-            /* "As the charges were unsealed in New York, Hawk Sawyer testified before …": a
-             * subordinate clause alone (no main clause after a comma of its own) says when */
-            if (!opener_only && tok_word(x, k) && !hd_ex_stop_tok(x, k))
-                opener_only = lone_subordinate(x, s0, np.t0 - 1);
-            if (!opener_only &&
-                (k >= s1 || hd_ex_stop_tok(x, k) ||
-                 (tok_word(x, k) && hd_ex_adverbial_start(x, k, s1)) ||
-                 (tok_punct(x, k, ',') && (pre_words >= 6 || !tok_has(x, s0, LW_FUNC))))) {
-                int that = 0;
-                for (uint32_t m = c + 1; m < s1 && m < c + 14 && !tok_punct(x, m, ','); m++)
-                    that |= tok_is(x, m, "that");
-                if (!that && x->t[s0].kind != TK_QOPEN) {
-                    uint32_t n0 = x->nst;
-                    emit_reported(x, &np, c, c + 1, s0, np.t0 - 1, 1);
-                    uint32_t r = k;
-                    if (tok_is(x, k, "in")) /* "he said in a telephone interview, that …" */
-                        while (r < s1 && r < k + 8 && tok_word(x, r))
-                            r++;
-                    if (r > k && !(tok_punct(x, r, ',') && tok_is(x, r + 1, "that")))
-                        r = k;
-                    if (x->nst > n0 && tok_punct(x, r, ','))
-                        interrupted_rest(x, &x->st[x->nst - 1], r + 1, s1);
-                    return UINT32_MAX;
-                }
-            }
-        }
-        uint32_t a = clause_start(x, c, cls, s1);
-        int where_only = a != UINT32_MAX && a < s1 ? adverbial_only(x, a, s1) : 0;
-        if (where_only == 2) {
-            /* "Kunin said in an interview with USA TODAY.": no statement, but the speaker
-             * stays the one a "she said" after it stands for */
-            uint32_t n0 = x->nst;
-            emit_reported(x, &np, c, c + 1, a, s1, 1);
-            if (x->nst > n0)
-                x->st[x->nst - 1].dead = 1;
-            return UINT32_MAX;
-        }
-        if (a == UINT32_MAX || a >= s1 || where_only)
-            continue;
-        if (x->t[a].kind == TK_QOPEN) {
-            /* X said "…": a direct quote if it fills the rest of the sentence; X said "there
-             * could be" a line …: a quoted phrase inside reported speech */
-            const xquote *q = x->t[a].qi ? &x->q[x->t[a].qi - 1] : NULL;
-            int words_after = 0;
-            if (q && q->closed)
-                for (uint32_t k = q->close + 1; k < s1 && !hd_ex_stop_tok(x, k); k++)
-                    words_after += x->t[k].kind == TK_WORD;
-            /* "told Tehran radio that “…”": quoted words after "that" and a listener are no
-             * direct quote of their own (no cue stands next to them): reported, as written */
-            int after_listener =
-                a > c + 2 && tok_is(x, a - 1, "that") && q && !hd_ex_has_used_quote(x, a, a + 1);
-            if (words_after < 3 && !after_listener)
-                continue;
-        }
-        /* "X says A but argues B": a second cue coordinated with the first; "A said X and
-         * B said Y": a second clause with its own subject, read as a sentence of its own */
-        for (uint32_t k = a + 3; k + 1 < s1; k++) {
-            /* the comma may close a quote: "“…,” while police said …" */
-            uint32_t cm = k - 1;
-            if (x->t[cm].kind == TK_QCLOSE && cm > a)
-                cm--;
-            int contrast =
-                tok_punct(x, cm, ',') && (tok_is(x, k, "though") || tok_is(x, k, "although") ||
-                                          tok_is(x, k, "while") || tok_is(x, k, "whereas"));
-            if (!(tok_is(x, k, "and") || tok_is(x, k, "but") || contrast) ||
-                (x->t[k].flags & TF_INQ))
-                continue;
-            if (contrast && own_subject_clause(x, k, s1)) {
-                emit_reported(x, &np, c, c + 1, a, cm < k - 1 ? k : k - 1, 1);
-                return k + 1;
-            }
-            if (contrast)
-                continue;
-            if (own_subject_clause(x, k, s1)) {
-                emit_reported(x, &np, c, c + 1, a, k, 1);
-                return k + 1;
-            }
-            uint32_t c2 = k + 1;
-            if (tok_has(x, c2, LW_ADV) && !(x->t[c2].flags & TF_CAP))
-                c2++;
-            uint32_t cls2 = hd_ex_cue_class(x, c2);
-            if ((cls2 != VC_SPEECH && cls2 != VC_CALL) || !hd_ex_cue_ok(x, c2, cls2))
-                continue;
-            uint32_t a2 = clause_start(x, c2, cls2, s1);
-            emit_reported(x, &np, c, c + 1, a, k, 1);
-            if (a2 != UINT32_MAX && a2 < s1 && x->t[a2].kind != TK_QOPEN)
-                emit_reported(x, &np, c2, c2 + 1, a2, s1, 1);
-            return UINT32_MAX;
-        }
-        /* "While some friends say A, others say B": B is read as a sentence of its own */
-        uint32_t e = subordinate_end(x, s0, np.t0, a, s1);
+        if (!clause && m + 1 < s1 && tok_punct(x, m, ','))
+            after = m + 1;
+    }
+    return after;
+}
+
+/* Cue c opens "according to X" in sentence [s0, s1): X, in *np, said the main clause after
+ * it or the words before it. RS_DONE when emitted, else RS_NEXT_CUE. */
+static int according_to(xctx *x, uint32_t c, uint32_t s0, uint32_t s1, xnp *np)
+{
+    /* the source runs to the next comma: "a poll by X for Y", "exit polls" */
+    uint32_t e = c + 2;
+    while (e < s1 && e < c + 42 && !tok_punct(x, e, ',') && !hd_ex_stop_tok(x, e))
+        e++;
+    if (e == c + 2 || e >= c + 42)
+        return RS_NEXT_CUE;
+    if (!hd_ex_np_right(x, c + 2, e, np)) {
+        np->ref = REF_NONE;
+    }
+    np->t0 = c + 2;
+    np->t1 = e;
+    uint32_t lead = paren_lead(x, c, s0);
+    /* "In addition, according to X, A" and "While B, according to X, A": what X
+     * said is the main clause A after it */
+    uint32_t after = past_source(x, c, e, lead, s1);
+    if (tok_punct(x, e, ',') && after < s1 && (c == lead || tok_punct(x, c - 1, ',')) &&
+        (c <= lead + 2 || clause_opener(x, lead, c - 1))) {
+        emit_reported(x, np, c, c + 2, after, s1, 1);
+        return RS_DONE;
+    }
+    if (c > lead && tok_punct(x, c - 1, ',')) {
         uint32_t n0 = x->nst;
-        emit_clause(x, &np, c, a, e);
-        /* "the Islamic State, which French officials said was responsible …": the clause has
-         * no subject of its own; the relative word before the speaker stands for it */
-        if (x->nst > n0 && a == c + 1 && np.t0 > s0 && has_aux(x, a, a + 1, 1) &&
-            (tok_is(x, np.t0 - 1, "which") || tok_is(x, np.t0 - 1, "that") ||
-             tok_is(x, np.t0 - 1, "what") || tok_is(x, np.t0 - 1, "who"))) {
-            xstmt *st = &x->st[n0];
-            if (st->e2 <= st->s2) {
-                uint32_t r0, r1;
-                antecedent(x, s0, np.t0 - 1, &r0, &r1);
-                st->s2 = st->s1;
-                st->e2 = st->e1;
-                st->s1 = x->t[r0].s;
-                st->e1 = x->t[r1 - 1].e;
-            }
+        emit_reported(x, np, c, c + 2, lead, c - 1, 1);
+        /* "Over the long term, according to the budget office, deficits will rise":
+         * an opening too short to be all that was said goes on after the source */
+        int a_words = 0;
+        for (uint32_t m = lead; m + 1 < c; m++)
+            a_words += x->t[m].kind == TK_WORD;
+        if (x->nst > n0 && lead == s0 && (a_words <= 6 || hd_ex_adverbial_start(x, lead, c)))
+            rest_after_source(x, &x->st[x->nst - 1], e, s1, 0);
+        return RS_DONE;
+    }
+    return RS_NEXT_CUE;
+}
+
+/* Cue c (class cls, not_said ns) in a passive with no one named as its subject: "Employees
+ * were told that …", "it was revealed (that) …". 1 when emitted, said by someone unnamed. */
+static int passive_statement(xctx *x, uint32_t c, uint32_t cls, int ns, uint32_t s0, uint32_t s1)
+{
+    /* "it was revealed (that) profits were diverted" */
+    /* (not "A year after it was announced, no one had come …": nothing follows it) */
+    int impersonal = ns == 2 && c >= s0 + 2 && tok_is(x, c - 2, "it") &&
+                     (tok_is(x, c - 1, "was") || tok_is(x, c - 1, "is")) && c + 1 < s1 &&
+                     tok_word(x, c + 1);
+    /* "it was revealed in March that A": A; not "because it was asked in front of
+     * friends", where the question itself was asked */
+    uint32_t ia = c + 1;
+    if (impersonal && !tok_is(x, c + 1, "that") && tok_word(x, c + 1) &&
+        (x->t[c + 1].lex & LW_ADVB)) {
+        ia = clause_start(x, c, cls, s1);
+        impersonal = ia != UINT32_MAX && ia > c + 2 && ia < s1 && tok_is(x, ia - 1, "that");
+    }
+    if (ns == 2 && (tok_is(x, c + 1, "that") || impersonal) && c + 2 < s1) {
+        /* "Employees were told that layoffs will begin": said, by someone unnamed */
+        xnp np;
+        memset(&np, 0, sizeof np);
+        np.ref = REF_NONE;
+        uint32_t a = tok_is(x, c + 1, "that") ? c + 2 : ia;
+        uint32_t subj = impersonal ? c - 2 : c; /* "After it was revealed A, …" */
+        emit_reported(x, &np, c, c + 1, a, subordinate_end(x, s0, subj, a, s1), 1);
+        return 1;
+    }
+    return 0;
+}
+
+/* "X went on to say (that) …", "X is quoted as saying …": the subject is before the
+ * phrase the cue closes. RS_GO_ON when cue c closes no such phrase. */
+static int periphrasis_statement(xctx *x, uint32_t c, uint32_t cls, uint32_t s0, uint32_t s1,
+                                 xnp *np)
+{
+    uint32_t head = periphrasis(x, c, s0);
+    if (head == c)
+        return RS_GO_ON;
+    if (!hd_ex_np_left(x, head, s0, np))
+        return RS_NEXT_CUE;
+    uint32_t a = tok_is(x, c + 1, "that") ? c + 2 : c + 1;
+    if (cls == VC_CALL && (tok_is(x, c + 1, "for") || tok_is(x, c + 1, "on")))
+        a = c + 2; /* "began calling for X to resign": what is called for */
+    if (tok_is(x, c, "tell") || tok_is(x, c, "telling"))
+        a = skip_object(x, c + 1, s1);
+    if (tok_is(x, a, "that"))
+        a++;
+    if (a < s1 && !adverbial_only(x, a, s1))
+        emit_clause(x, np, c, a, s1);
+    return RS_DONE;
+}
+
+/* The participle c after "while", "after" or "before" opening the sentence: what was said
+ * runs to the comma, its subject follows it. RS_DONE (*next past the comma) or RS_NEXT_CUE. */
+static int while_saying(xctx *x, uint32_t c, uint32_t s1, xnp *np, uint32_t *next)
+{
+    uint32_t a = tok_is(x, c + 1, "that") ? c + 2 : c + 1, e = a;
+    while (e < s1 && !tok_punct(x, e, ',') && !hd_ex_stop_tok(x, e))
+        e++;
+    if (e < s1 && tok_punct(x, e, ',') && hd_ex_np_right(x, e + 1, s1, np) && np->ref != REF_NONE) {
+        emit_reported(x, np, c, c + 1, a, e, 1);
+        *next = e + 1;
+        return RS_DONE;
+    }
+    return RS_NEXT_CUE;
+}
+
+/* The statement of participle c (VC_PART) in sentence [s0, s1): RS_DONE, with *next set when
+ * the rest of the sentence is read on its own, or RS_NEXT_CUE. */
+static int participle_statement(xctx *x, uint32_t c, uint32_t s0, uint32_t s1, xnp *np,
+                                uint32_t *next)
+{
+    /* "While saying that A, he …": the subject follows the participle's clause */
+    if ((c == s0 + 1 || (c == s0 + 2 && x->t[s0].kind == TK_QOPEN)) &&
+        (tok_is(x, c - 1, "while") || tok_is(x, c - 1, "after") || tok_is(x, c - 1, "before")))
+        return while_saying(x, c, s1, np, next);
+    /* ", saying", also after a quote closing on its comma ("“New York values,” saying") */
+    int comma = tok_punct(x, c - 1, ',') ||
+                (c > 1 && x->t[c - 1].kind == TK_QCLOSE && tok_punct(x, c - 2, ','));
+    int clause = c > 0 && (comma || tok_is(x, c - 1, "by") || tok_is(x, c - 1, "while") ||
+                           tok_is(x, c - 1, "after"));
+    /* ", saying …" belongs to the sentence's subject; "with 60 percent of voters saying
+     * …" to the noun phrase just before it */
+    if (clause ? !hd_ex_np_sentence_subject(x, c, c, np)
+               : !(tok_is(x, c, "saying") && hd_ex_np_left(x, c, s0, np)))
+        return RS_NEXT_CUE;
+    /* "X issued a statement saying …": X's words, not the statement's */
+    if (!clause && issued_document(x, np) && !hd_ex_np_sentence_subject(x, c, c, np))
+        return RS_NEXT_CUE;
+    uint32_t a = tok_is(x, c + 1, "that") ? c + 2 : c + 1;
+    /* "…, saying A, and reminded the audience …": the subject's next verb ends A */
+    for (uint32_t k = a + 3; k + 1 < s1; k++)
+        if (tok_punct(x, k, ',') && tok_is(x, k + 1, "and") && k + 2 < s1 && tok_word(x, k + 2) &&
+            !(x->t[k + 2].flags & (TF_CAP | TF_INQ)) && x->t[k + 2].e - x->t[k + 2].s > 4 &&
+            x->b[x->t[k + 2].e - 1] == 'd' && x->b[x->t[k + 2].e - 2] == 'e') {
+            s1 = k;
+            break;
         }
-        return e < s1 ? e + 1 : UINT32_MAX;
+    /* "…, saying A, though Mrs. Fiorina said B": B is a sentence of its own */
+    for (uint32_t k = a + 3; k + 1 < s1; k++) {
+        if (!tok_punct(x, k - 1, ',') || (x->t[k].flags & TF_INQ) ||
+            !(tok_is(x, k, "though") || tok_is(x, k, "although") || tok_is(x, k, "while") ||
+              tok_is(x, k, "whereas") || tok_is(x, k, "but") || tok_is(x, k, "and")))
+            continue;
+        if (own_subject_clause(x, k, s1)) {
+            emit_reported(x, np, c, c + 1, a, k - 1, 1);
+            *next = k + 1;
+            return RS_DONE;
+        }
+    }
+    if (!compared_split(x, np, c, a, s1))
+        emit_reported(x, np, c, c + 1, a, s1, 1);
+    return RS_DONE;
+}
+
+/* Is the subject of S's cue a person named right after it (inverted), in *inv? */
+static int inverted_speaker(const sent_cue *S, xnp *inv)
+{
+    xctx *x = S->x;
+    uint32_t c = S->c, s0 = S->s0, s1 = S->s1;
+    /* "…, rather than best documentary, says Tim Dams, the news editor …": a person
+     * named right after a cue that follows a comma, and closed by a comma or the sentence's
+     * end, is its subject, whatever noun phrase stands before the comma (not "Steve Huhn, a
+     * former vice president, said Fiorina “was …”": there the name opens what was said) */
+    int inverted_person =
+        S->cls == VC_SPEECH && c > s0 + 3 && tok_punct(x, c - 1, ',') && tok_word(x, c + 1) &&
+        (x->t[c + 1].flags & TF_CAP) && inverted_subject(x, c, s1, inv) &&
+        (inv->t1 >= s1 || tok_punct(x, inv->t1, ',') || tok_punct(x, inv->t1, '.')) &&
+        !(x->t[inv->t1 - 1].flags & TF_POSS) &&
+        (REF_IS_PEND(inv->ref) || (inv->ref >= 0 && x->ent[inv->ref].kind == HD_ENT_PERSON));
+    /* the name and its descriptions close the sentence; or the words before the cue are
+     * no clause and name no one ("Any interpretation of his actions, said X, an expert, would
+     * …"): not "Hoechst Celanese, a unit of Hoechst AG, said Juergen Dormann, a former board
+     * member, has been named chairman", "One political analyst, who declined to be named,
+     * said Nakasone, despite …, is likely to …" */
+    if (inverted_person && inv->t1 < s1 && tok_punct(x, inv->t1, ',')) {
+        uint32_t r = past_descriptions(x, inv->t1, s1);
+        xnp pre;
+        inverted_person = r >= s1 || hd_ex_stop_tok(x, r) ||
+                          (!has_aux(x, s0, c - 1, 10) && x->tent[s0] < 0 &&
+                           !(hd_ex_np_left(x, c, s0, &pre) && personal_np(x, &pre)));
+    }
+    return inverted_person;
+}
+
+/* The speaker of S's cue into S->np: the subject before it, or after it when inverted (then
+ * what was said comes first, and is emitted here). */
+static int cue_speaker(sent_cue *S)
+{
+    xctx *x = S->x;
+    uint32_t c = S->c, s0 = S->s0, s1 = S->s1;
+    xnp inv;
+    int inverted = inverted_speaker(S, &inv);
+    /* "The judges who ruled that Texas could not implement their laws said …": the
+     * subject is the noun before a relative clause that ends at the cue */
+    uint32_t rw = inverted ? UINT32_MAX : restrictive_who(x, c, s0);
+    int rel_subject = rw != UINT32_MAX && relative_speaker(x, rw, s0, &S->np);
+    if (!rel_subject && (inverted || !hd_ex_np_left(x, c, s0, &S->np))) {
+        /* inverted at the end: "…, said the spokesman." */
+        if (inverted)
+            S->np = inv;
+        if (inverted ||
+            (c > s0 + 3 && tok_punct(x, c - 1, ',') && inverted_subject(x, c, s1, &S->np))) {
+            uint32_t n0 = x->nst;
+            emit_reported(x, &S->np, c, c + 1, s0, c - 1, 1);
+            /* "Any interpretation of his actions, said Michael Kofman, an expert on Russia,
+             * would read this as …" */
+            if (x->nst > n0 && !has_aux(x, s0, c - 1, 10))
+                rest_after_source(x, &x->st[x->nst - 1], S->np.t1, s1, 1);
+            return RS_DONE;
+        }
+        return RS_NEXT_CUE;
+    }
+    return RS_GO_ON;
+}
+
+/* "X, who said A, said B": A ends before the main verb, whose words are B. Cue c (class cls)
+ * opens the relative clause; RS_GO_ON with its speaker in *np when it is no such clause. */
+static int relative_cue(xctx *x, uint32_t c, uint32_t cls, uint32_t s0, uint32_t s1, xnp *np)
+{
+    uint32_t main_cue, rel_end;
+    if (cls == VC_SPEECH && relative_who(x, c, s0) != UINT32_MAX) {
+        uint32_t a = clause_start(x, c, cls, s1);
+        if (!relative_speaker(x, c, s0, np))
+            return RS_NEXT_CUE;
+        int rel_ok = a != UINT32_MAX && a < s1 && relative_clause_ok(x, c, a);
+        if (a != UINT32_MAX && a < s1 && x->t[a].kind != TK_QOPEN &&
+            (rel_end = relative_end(x, a, s1, &main_cue)) != UINT32_MAX) {
+            /* "The official, who asked not to be named, said A": only A */
+            if (rel_ok)
+                emit_reported(x, np, c, c + 1, a, rel_end, 1);
+            uint32_t a2 = clause_start(x, main_cue, VC_SPEECH, s1);
+            if (a2 != UINT32_MAX && a2 < s1 && x->t[a2].kind != TK_QOPEN &&
+                !adverbial_only(x, a2, s1))
+                emit_reported(x, np, main_cue, main_cue + 1, a2,
+                              subordinate_end(x, s0, np->t0, a2, s1), 1);
+            return RS_DONE;
+        }
+        if (!rel_ok)
+            return RS_NEXT_CUE;
+    }
+    return RS_GO_ON;
+}
+
+/* "…, X said." — the clause comes first. 1 when emitted so. */
+static int clause_first(sent_cue *S)
+{
+    xctx *x = S->x;
+    const xnp *np = &S->np;
+    uint32_t c = S->c, s0 = S->s0, s1 = S->s1;
+    if (!(np->t0 > s0 + 2 && tok_punct(x, np->t0 - 1, ',')))
+        return 0;
+    uint32_t k = c + 1;
+    if (tok_is(x, c, "told") || tok_is(x, c, "tells"))
+        k = skip_object(x, k, s1);
+    int pre_words = 0;
+    for (uint32_t m = s0; m + 1 < np->t0; m++)
+        pre_words += x->t[m].kind == TK_WORD;
+    /* "In the early 1990s, Ms. Ripert said, when …" is no "…, X said." */
+    /* "In a later vote, he warned of …", "In the coming months, he vowed to …": an
+     * opening adverbial is no statement, and the words after the cue are */
+    int opener_only = ((tok_word(x, k) && !hd_ex_stop_tok(x, k)) || x->t[k].kind == TK_QOPEN) &&
+                      pre_words <= 6 && clause_opener(x, s0, np->t0 - 1);
+    /* "At rally after rally, to rapturous crowds, he vows to impose …": what was
+     * undertaken follows the cue */
+    if (!opener_only && tok_is(x, k, "to") && hd_ex_commits(x, c))
+        opener_only = 1;
+    /* "As the charges were unsealed in New York, Hawk Sawyer testified before …": a
+     * subordinate clause alone (no main clause after a comma of its own) says when */
+    if (!opener_only && tok_word(x, k) && !hd_ex_stop_tok(x, k))
+        opener_only = lone_subordinate(x, s0, np->t0 - 1);
+    if (opener_only ||
+        !(k >= s1 || hd_ex_stop_tok(x, k) || (tok_word(x, k) && hd_ex_adverbial_start(x, k, s1)) ||
+          (tok_punct(x, k, ',') && (pre_words >= 6 || !tok_has(x, s0, LW_FUNC)))))
+        return 0;
+    int that = 0;
+    for (uint32_t m = c + 1; m < s1 && m < c + 14 && !tok_punct(x, m, ','); m++)
+        that |= tok_is(x, m, "that");
+    if (that || x->t[s0].kind == TK_QOPEN)
+        return 0;
+    uint32_t n0 = x->nst;
+    emit_reported(x, np, c, c + 1, s0, np->t0 - 1, 1);
+    uint32_t r = k;
+    if (tok_is(x, k, "in")) /* "he said in a telephone interview, that …" */
+        while (r < s1 && r < k + 8 && tok_word(x, r))
+            r++;
+    if (r > k && !(tok_punct(x, r, ',') && tok_is(x, r + 1, "that")))
+        r = k;
+    if (x->nst > n0 && tok_punct(x, r, ','))
+        interrupted_rest(x, &x->st[x->nst - 1], r + 1, s1);
+    return 1;
+}
+
+/* The start of what S's speaker said after the cue, into *ap: RS_GO_ON, or RS_NEXT_CUE when
+ * there is none, or RS_DONE when only where it was said follows. */
+static int said_clause(sent_cue *S, uint32_t *ap)
+{
+    xctx *x = S->x;
+    uint32_t c = S->c, s1 = S->s1;
+    uint32_t a = clause_start(x, c, S->cls, s1);
+    int where_only = a != UINT32_MAX && a < s1 ? adverbial_only(x, a, s1) : 0;
+    if (where_only == 2) {
+        /* "Kunin said in an interview with USA TODAY.": no statement, but the speaker
+         * stays the one a "she said" after it stands for */
+        uint32_t n0 = x->nst;
+        emit_reported(x, &S->np, c, c + 1, a, s1, 1);
+        if (x->nst > n0)
+            x->st[x->nst - 1].dead = 1;
+        return RS_DONE;
+    }
+    if (a == UINT32_MAX || a >= s1 || where_only)
+        return RS_NEXT_CUE;
+    if (x->t[a].kind == TK_QOPEN) {
+        /* X said "…": a direct quote if it fills the rest of the sentence; X said "there
+         * could be" a line …: a quoted phrase inside reported speech */
+        const xquote *q = x->t[a].qi ? &x->q[x->t[a].qi - 1] : NULL;
+        int words_after = 0;
+        if (q && q->closed)
+            for (uint32_t k = q->close + 1; k < s1 && !hd_ex_stop_tok(x, k); k++)
+                words_after += x->t[k].kind == TK_WORD;
+        /* "told Tehran radio that “…”": quoted words after "that" and a listener are no
+         * direct quote of their own (no cue stands next to them): reported, as written */
+        int after_listener =
+            a > c + 2 && tok_is(x, a - 1, "that") && q && !hd_ex_has_used_quote(x, a, a + 1);
+        if (words_after < 3 && !after_listener)
+            return RS_NEXT_CUE;
+    }
+    *ap = a;
+    return RS_GO_ON;
+}
+
+/* What S's speaker said from a, when a coordinated second clause ends it: RS_DONE (emitted,
+ * S->ret where the second clause starts when it is read on its own), else RS_GO_ON. */
+static int coordinated(sent_cue *S, uint32_t a)
+{
+    xctx *x = S->x;
+    const xnp *np = &S->np;
+    uint32_t c = S->c, s1 = S->s1;
+    /* "X says A but argues B": a second cue coordinated with the first; "A said X and
+     * B said Y": a second clause with its own subject, read as a sentence of its own */
+    for (uint32_t k = a + 3; k + 1 < s1; k++) {
+        /* the comma may close a quote: "“…,” while police said …" */
+        uint32_t cm = k - 1;
+        if (x->t[cm].kind == TK_QCLOSE && cm > a)
+            cm--;
+        int contrast =
+            tok_punct(x, cm, ',') && (tok_is(x, k, "though") || tok_is(x, k, "although") ||
+                                      tok_is(x, k, "while") || tok_is(x, k, "whereas"));
+        if (!(tok_is(x, k, "and") || tok_is(x, k, "but") || contrast) || (x->t[k].flags & TF_INQ))
+            continue;
+        if (contrast && own_subject_clause(x, k, s1)) {
+            emit_reported(x, np, c, c + 1, a, cm < k - 1 ? k : k - 1, 1);
+            S->ret = k + 1;
+            return RS_DONE;
+        }
+        if (contrast)
+            continue;
+        if (own_subject_clause(x, k, s1)) {
+            emit_reported(x, np, c, c + 1, a, k, 1);
+            S->ret = k + 1;
+            return RS_DONE;
+        }
+        uint32_t c2 = k + 1;
+        if (tok_has(x, c2, LW_ADV) && !(x->t[c2].flags & TF_CAP))
+            c2++;
+        uint32_t cls2 = hd_ex_cue_class(x, c2);
+        if ((cls2 != VC_SPEECH && cls2 != VC_CALL) || !hd_ex_cue_ok(x, c2, cls2))
+            continue;
+        uint32_t a2 = clause_start(x, c2, cls2, s1);
+        emit_reported(x, np, c, c + 1, a, k, 1);
+        if (a2 != UINT32_MAX && a2 < s1 && x->t[a2].kind != TK_QOPEN)
+            emit_reported(x, np, c2, c2 + 1, a2, s1, 1);
+        return RS_DONE;
+    }
+    return RS_GO_ON;
+}
+
+/* What S's speaker said from a, to the end of the sentence or of its subordinate clause.
+ * Returns one_sentence's answer. */
+static uint32_t said_rest(sent_cue *S, uint32_t a)
+{
+    xctx *x = S->x;
+    const xnp *np = &S->np;
+    uint32_t c = S->c, s0 = S->s0, s1 = S->s1;
+    /* "While some friends say A, others say B": B is read as a sentence of its own */
+    uint32_t e = subordinate_end(x, s0, np->t0, a, s1);
+    uint32_t n0 = x->nst;
+    emit_clause(x, np, c, a, e);
+    /* "the Islamic State, which French officials said was responsible …": the clause has
+     * no subject of its own; the relative word before the speaker stands for it */
+    if (x->nst > n0 && a == c + 1 && np->t0 > s0 && has_aux(x, a, a + 1, 1) &&
+        (tok_is(x, np->t0 - 1, "which") || tok_is(x, np->t0 - 1, "that") ||
+         tok_is(x, np->t0 - 1, "what") || tok_is(x, np->t0 - 1, "who"))) {
+        xstmt *st = &x->st[n0];
+        if (st->e2 <= st->s2) {
+            uint32_t r0, r1;
+            antecedent(x, s0, np->t0 - 1, &r0, &r1);
+            st->s2 = st->s1;
+            st->e2 = st->e1;
+            st->s1 = x->t[r0].s;
+            st->e1 = x->t[r1 - 1].e;
+        }
+    }
+    return e < s1 ? e + 1 : UINT32_MAX;
+}
+
+/* "X said …" and its variants for S's cue, once no other form took it. */
+static int said_statement(sent_cue *S)
+{
+    int r = cue_speaker(S);
+    if (r == RS_GO_ON)
+        r = relative_cue(S->x, S->c, S->cls, S->s0, S->s1, &S->np);
+    if (r != RS_GO_ON)
+        return r;
+    if (clause_first(S))
+        return RS_DONE;
+    uint32_t a;
+    r = said_clause(S, &a);
+    if (r == RS_GO_ON)
+        r = coordinated(S, a);
+    if (r != RS_GO_ON)
+        return r;
+    S->ret = said_rest(S, a);
+    return RS_DONE;
+}
+
+/* Cue S->c of the sentence, by the forms of reported speech in turn. */
+static int one_cue(sent_cue *S)
+{
+    xctx *x = S->x;
+    uint32_t c = S->c, s0 = S->s0, s1 = S->s1;
+    if ((x->t[c].flags & TF_INQ) || opener_noun(x, c, s0))
+        return RS_NEXT_CUE;
+    /* "Asked whether he would run, Smith said …": the question, asker unnamed */
+    if (asked_question(x, c, s0, s1, &S->ret))
+        return RS_DONE;
+    if (tok_is(x, c, "according") && tok_is(x, c + 1, "to") && !(x->t[c].flags & TF_INQ))
+        return according_to(x, c, s0, s1, &S->np);
+    uint32_t cls = S->cls = hd_ex_cue_class(x, c);
+    if (!cls || cls == VC_QUOTE || !hd_ex_cue_ok(x, c, cls))
+        return RS_NEXT_CUE;
+    int ns = not_said(x, c, s0);
+    if (passive_statement(x, c, cls, ns, s0, s1))
+        return RS_DONE;
+    if (ns)
+        return RS_NEXT_CUE;
+    if (tok_is(x, c, "continued") && tok_is(x, c + 1, "to"))
+        return RS_NEXT_CUE;
+    if (cls == VC_DESCRIBE) {
+        int as = 0;
+        for (uint32_t k = c + 1; k < s1 && !as; k++)
+            as = tok_is(x, k, "as");
+        if (!as)
+            return RS_NEXT_CUE;
+    }
+    int r = periphrasis_statement(x, c, cls, s0, s1, &S->np);
+    if (r != RS_GO_ON)
+        return r;
+    if (cls == VC_PART)
+        return participle_statement(x, c, s0, s1, &S->np, &S->ret);
+    return said_statement(S);
+}
+
+/* One sentence [s0, s1). Returns where a second, coordinated clause with its own subject
+ * starts ("A said X and B said Y"), or UINT32_MAX. Only cue tokens (LW_VERB or LW_ACC) can
+ * start one: the loop walks x->cues. */
+static uint32_t one_sentence(xctx *x, uint32_t s0, uint32_t s1)
+{
+    if (trailing_cue(x, s0, &s1))
+        return UINT32_MAX;
+    sent_cue S = {.x = x, .s0 = s0, .s1 = s1};
+    for (uint32_t ci = first_cue(x, s0); ci < x->n_cues && x->cues[ci] < s1; ci++) {
+        S.c = x->cues[ci];
+        S.ret = UINT32_MAX;
+        if (one_cue(&S) == RS_DONE)
+            return S.ret;
     }
     return UINT32_MAX;
 }
