@@ -206,12 +206,139 @@ static int listener_noun_end(const xctx *x, uint32_t k)
 static const char *const be_words[] = {"is",   "was",   "are", "were", "be",
                                        "been", "being", "am",  NULL};
 
+/* The start of the clause across an adverbial from token j, into *start; 0 when there is
+ * none. */
+static int across_adverbial(const xctx *x, uint32_t j, uint32_t end, uint32_t *start)
+{
+    for (uint32_t k = j; k < end && k < j + 12; k++) {
+        if (tok_is(x, k, "that")) {
+            *start = k + 1;
+            return 1;
+        }
+        /* "suggested in a tweet, women won't be punished …": the clause after the comma,
+         * not a description of the document ("in a speech, the text of which …", "in its
+         * annual report, mailed to shareholders") */
+        if (tok_is(x, j, "in") && k > j + 1 && k <= j + 4 && tok_punct(x, k, ',') && k + 3 < end &&
+            medium_noun(x, k - 1) && clause_after_comma(x, k + 1, end)) {
+            *start = k + 1;
+            return 1;
+        }
+        if (x->t[k].kind != TK_WORD || (x->t[k].lex >> 24))
+            break;
+    }
+    return 0;
+}
+
+/* The start of the clause after a cue followed by the comma at token j, or UINT32_MAX. */
+static uint32_t after_cue_comma(const xctx *x, uint32_t j, uint32_t end)
+{
+    /* "denied, in a statement to the agency, that …": skip an adverbial between commas;
+     * "said, when she was earning …, a boss …" keeps the clause whole */
+    if (!hd_ex_adverbial_start(x, j + 1, end) || tok_is(x, j + 1, "when") ||
+        tok_is(x, j + 1, "while") || tok_is(x, j + 1, "as") || tok_is(x, j + 1, "if"))
+        return j + 1;
+    uint32_t k = j + 1;
+    while (k < end && k < j + 16 && !tok_punct(x, k, ','))
+        k++;
+    if (k < end && tok_punct(x, k, ','))
+        return k + 1;
+    return UINT32_MAX;
+}
+
+/* "told reporters at a news conference that …", "told The Hill in a statement that
+ * …": across an adverbial after the listener, which ends at j; the clause's start into
+ * *start, or 0. */
+static int listener_adverbial(const xctx *x, uint32_t c, uint32_t j, uint32_t end, uint32_t *start)
+{
+    if (j > c + 1 && j < end && tok_word(x, j) && hd_ex_adverbial_start(x, j, end) &&
+        !tok_is(x, j, "that"))
+        for (uint32_t k = j + 1; k < end && k < j + 12; k++) {
+            /* not the "that" of "at that time" */
+            if (tok_is(x, k, "that") && !(x->t[k].flags & TF_INQ) && !(x->t[k - 1].lex & LW_ADVB)) {
+                *start = k + 1;
+                return 1;
+            }
+            /* "told Reuters in an interview it was not true that …": a clause of its own */
+            if (x->t[k].kind != TK_WORD || (x->t[k].lex >> 24) ||
+                tok_has(x, k, LW_PRON | LW_NOTNOUN))
+                break;
+        }
+    return 0;
+}
+
+/* Past the time words after the listener, which ends at j. */
+static uint32_t past_listener_time(const xctx *x, uint32_t c, uint32_t j, uint32_t end)
+{
+    /* "told Cruz backers Saturday night that …", "told reporters on June 22 it …"; not
+     * "Friday's suspension" */
+    uint32_t t = j;
+    if (j > c + 1 && tok_is(x, t, "on"))
+        t++;
+    while (t < end && t < j + 4 && tok_word(x, t) && !(x->t[t].flags & TF_POSS) &&
+           (tok_has(x, t, LW_TIME) || tok_is(x, t, "yesterday") || tok_is(x, t, "today") ||
+            tok_is(x, t, "here") || tok_is(x, t, "night") || tok_is(x, t, "morning") ||
+            tok_is(x, t, "afternoon") || tok_is(x, t, "evening") ||
+            ((x->t[t].flags & TF_DIGIT) && t > j && tok_has(x, t - 1, LW_TIME))))
+        t++;
+    if (t > j && t < end && (j > c + 1 || tok_is(x, t, "that")) &&
+        (t > j + 1 || !tok_is(x, j, "on")))
+        j = t;
+    return j;
+}
+
+/* The "that" after a listener described at length, from j: the clause's start into *start,
+ * or 0. */
+static int that_after_listener(const xctx *x, uint32_t c, uint32_t j, uint32_t end, uint32_t *start)
+{
+    /* "told investors of New Media, the GateHouse parent, on Oct. 31 that …": a listener
+     * described at length, set off by commas or names, then "that" — not "told reporters
+     * the company that owns …", a relative clause */
+    if (j > c + 1) {
+        int marks = 0;
+        for (uint32_t k = j; k < end && k < j + 14; k++) {
+            if (tok_is(x, k, "that") && !(x->t[k].flags & TF_INQ)) {
+                if (marks) {
+                    *start = k + 1;
+                    return 1;
+                }
+                break;
+            }
+            if (hd_ex_stop_tok(x, k) || (x->t[k].flags & TF_INQ) ||
+                tok_has(x, k, LW_VERB | LW_NOTNOUN | LW_PRON) ||
+                (x->t[k].kind == TK_PUNCT && !tok_punct(x, k, ',')))
+                break;
+            /* "told a U.S.-USSR business meeting the Soviet Union produces few items that
+             * …": a determiner straight after the listener opens the clause's subject */
+            if (tok_is(x, k, "the") && listener_noun_end(x, k - 1))
+                break;
+            marks |= tok_punct(x, k, ',') || (x->t[k].flags & (TF_CAP | TF_DIGIT));
+        }
+    }
+    return 0;
+}
+
+/* After "told"/"tells"/"asked" c: past the listener from j, into *j; 1 and *start when the
+ * clause's start is found on the way. */
+static int past_listener(const xctx *x, uint32_t c, uint32_t *j, uint32_t end, uint32_t *start)
+{
+    *j = skip_object(x, *j, end);
+    *j = gathering_end(x, *j, end);
+    if (listener_adverbial(x, c, *j, end, start))
+        return 1;
+    *j = past_listener_time(x, c, *j, end);
+    if (*j > c + 1 && tok_is(x, *j, "that") && !(x->t[*j].flags & TF_INQ)) {
+        *start = *j + 1; /* "told reporters that …" */
+        return 1;
+    }
+    return that_after_listener(x, c, *j, end, start);
+}
+
 /* First token of the reported clause after cue c (class cls), or UINT32_MAX. */
 static uint32_t clause_start(const xctx *x, uint32_t c, uint32_t cls, uint32_t end)
 {
     if (cls == VC_DESCRIBE)
         return c;
-    uint32_t j = c + 1;
+    uint32_t j = c + 1, start;
     if (cls == VC_CALL)
         return tok_is(x, c + 1, "for") || tok_is(x, c + 1, "on") ? c + 2 : c;
     if (tok_is(x, j, "out") && tok_is(x, c, "pointed"))
@@ -226,88 +353,14 @@ static uint32_t clause_start(const xctx *x, uint32_t c, uint32_t cls, uint32_t e
     if (tok_is(x, j, "to") && hd_ex_commits(x, c))
         return j;
     /* "said in a statement on Monday that …": only across an adverbial */
-    if (hd_ex_adverbial_start(x, j, end) && !tok_punct(x, j, ','))
-        for (uint32_t k = j; k < end && k < j + 12; k++) {
-            if (tok_is(x, k, "that"))
-                return k + 1;
-            /* "suggested in a tweet, women won't be punished …": the clause after the comma,
-             * not a description of the document ("in a speech, the text of which …", "in its
-             * annual report, mailed to shareholders") */
-            if (tok_is(x, j, "in") && k > j + 1 && k <= j + 4 && tok_punct(x, k, ',') &&
-                k + 3 < end && medium_noun(x, k - 1) && clause_after_comma(x, k + 1, end))
-                return k + 1;
-            if (x->t[k].kind != TK_WORD || (x->t[k].lex >> 24))
-                break;
-        }
-    if (tok_punct(x, j, ',')) {
-        /* "denied, in a statement to the agency, that …": skip an adverbial between commas;
-         * "said, when she was earning …, a boss …" keeps the clause whole */
-        if (!hd_ex_adverbial_start(x, j + 1, end) || tok_is(x, j + 1, "when") ||
-            tok_is(x, j + 1, "while") || tok_is(x, j + 1, "as") || tok_is(x, j + 1, "if"))
-            return j + 1;
-        uint32_t k = j + 1;
-        while (k < end && k < j + 16 && !tok_punct(x, k, ','))
-            k++;
-        if (k < end && tok_punct(x, k, ','))
-            return k + 1;
-        return UINT32_MAX;
-    }
-    if (tok_is(x, c, "told") || tok_is(x, c, "tells") || tok_is(x, c, "asked")) {
-        j = skip_object(x, j, end);
-        j = gathering_end(x, j, end);
-        /* "told reporters at a news conference that …", "told The Hill in a statement that
-         * …": across an adverbial after the listener */
-        if (j > c + 1 && j < end && tok_word(x, j) && hd_ex_adverbial_start(x, j, end) &&
-            !tok_is(x, j, "that"))
-            for (uint32_t k = j + 1; k < end && k < j + 12; k++) {
-                /* not the "that" of "at that time" */
-                if (tok_is(x, k, "that") && !(x->t[k].flags & TF_INQ) &&
-                    !(x->t[k - 1].lex & LW_ADVB))
-                    return k + 1;
-                /* "told Reuters in an interview it was not true that …": a clause of its own */
-                if (x->t[k].kind != TK_WORD || (x->t[k].lex >> 24) ||
-                    tok_has(x, k, LW_PRON | LW_NOTNOUN))
-                    break;
-            }
-        /* "told Cruz backers Saturday night that …", "told reporters on June 22 it …"; not
-         * "Friday's suspension" */
-        uint32_t t = j;
-        if (j > c + 1 && tok_is(x, t, "on"))
-            t++;
-        while (t < end && t < j + 4 && tok_word(x, t) && !(x->t[t].flags & TF_POSS) &&
-               (tok_has(x, t, LW_TIME) || tok_is(x, t, "yesterday") || tok_is(x, t, "today") ||
-                tok_is(x, t, "here") || tok_is(x, t, "night") || tok_is(x, t, "morning") ||
-                tok_is(x, t, "afternoon") || tok_is(x, t, "evening") ||
-                ((x->t[t].flags & TF_DIGIT) && t > j && tok_has(x, t - 1, LW_TIME))))
-            t++;
-        if (t > j && t < end && (j > c + 1 || tok_is(x, t, "that")) &&
-            (t > j + 1 || !tok_is(x, j, "on")))
-            j = t;
-        if (j > c + 1 && tok_is(x, j, "that") && !(x->t[j].flags & TF_INQ))
-            return j + 1; /* "told reporters that …" */
-        /* "told investors of New Media, the GateHouse parent, on Oct. 31 that …": a listener
-         * described at length, set off by commas or names, then "that" — not "told reporters
-         * the company that owns …", a relative clause */
-        if (j > c + 1) {
-            int marks = 0;
-            for (uint32_t k = j; k < end && k < j + 14; k++) {
-                if (tok_is(x, k, "that") && !(x->t[k].flags & TF_INQ)) {
-                    if (marks)
-                        return k + 1;
-                    break;
-                }
-                if (hd_ex_stop_tok(x, k) || (x->t[k].flags & TF_INQ) ||
-                    tok_has(x, k, LW_VERB | LW_NOTNOUN | LW_PRON) ||
-                    (x->t[k].kind == TK_PUNCT && !tok_punct(x, k, ',')))
-                    break;
-                /* "told a U.S.-USSR business meeting the Soviet Union produces few items that
-                 * …": a determiner straight after the listener opens the clause's subject */
-                if (tok_is(x, k, "the") && listener_noun_end(x, k - 1))
-                    break;
-                marks |= tok_punct(x, k, ',') || (x->t[k].flags & (TF_CAP | TF_DIGIT));
-            }
-        }
-    }
+    if (hd_ex_adverbial_start(x, j, end) && !tok_punct(x, j, ',') &&
+        across_adverbial(x, j, end, &start))
+        return start;
+    if (tok_punct(x, j, ','))
+        return after_cue_comma(x, j, end);
+    if ((tok_is(x, c, "told") || tok_is(x, c, "tells") || tok_is(x, c, "asked")) &&
+        past_listener(x, c, &j, end, &start))
+        return start;
     /* "on Tuesday", "late Monday" */
     if (j + 1 < end &&
         (tok_is(x, j, "on") || tok_is(x, j, "late") || tok_is(x, j, "last") ||
@@ -551,6 +604,32 @@ static uint32_t subordinate_end(const xctx *x, uint32_t s0, uint32_t np0, uint32
     return s1;
 }
 
+/* Does only where it was said follow the medium at token `medium` (a name, phrases)? 2 when
+ * so (the adverbial closes the sentence), else 0. */
+static int after_medium(const xctx *x, uint32_t medium, uint32_t s1)
+{
+    /* after the medium only a name set in quotes and phrases opened by a preposition
+     * ("in a telephone interview from the company's Chicago headquarters"); a word
+     * of any other kind opens a clause ("in a statement the increase reflects …") */
+    static const char *const prep[] = {"with", "to",  "from",   "on",        "of", "at",
+                                       "by",   "for", "posted", "published", NULL};
+    uint32_t k = medium + 1, words = 0;
+    int in_pp = 0;
+    for (; k < s1 && !hd_ex_stop_tok(x, k); k++) {
+        if (x->t[k].kind == TK_QOPEN || x->t[k].kind == TK_QCLOSE)
+            continue;
+        if (x->t[k].kind != TK_WORD || tok_is(x, k, "that") || (x->t[k].lex & LW_VERB) ||
+            tok_has(x, k, LW_NOTNOUN) || ++words > 12)
+            return 0;
+        int pr = tok_in(x, k, prep);
+        if (pr)
+            in_pp = 1;
+        else if (!in_pp && !(x->t[k].flags & (TF_CAP | TF_INQ)))
+            return 0;
+    }
+    return k >= s1 || tok_punct(x, k, '.') ? 2 : 0;
+}
+
 /* Is [a, s1) no clause but an adverbial closing the sentence ("… Menear said in the earnings
  * release.", "said in a NASA statement."): a preposition and at most four more words, none an
  * auxiliary, a cue or "that"? What was said is elsewhere (a quote before it). */
@@ -564,28 +643,8 @@ static int adverbial_only(const xctx *x, uint32_t a, uint32_t s1)
             if (medium_noun(x, m) || tok_is(x, m, "episode") || tok_is(x, m, "podcast") ||
                 tok_is(x, m, "show") || tok_is(x, m, "appearance") || tok_is(x, m, "video"))
                 medium = m;
-        if (medium) {
-            /* after the medium only a name set in quotes and phrases opened by a preposition
-             * ("in a telephone interview from the company's Chicago headquarters"); a word
-             * of any other kind opens a clause ("in a statement the increase reflects …") */
-            static const char *const prep[] = {"with", "to",  "from",   "on",        "of", "at",
-                                               "by",   "for", "posted", "published", NULL};
-            uint32_t k = medium + 1, words = 0;
-            int in_pp = 0;
-            for (; k < s1 && !hd_ex_stop_tok(x, k); k++) {
-                if (x->t[k].kind == TK_QOPEN || x->t[k].kind == TK_QCLOSE)
-                    continue;
-                if (x->t[k].kind != TK_WORD || tok_is(x, k, "that") || (x->t[k].lex & LW_VERB) ||
-                    tok_has(x, k, LW_NOTNOUN) || ++words > 12)
-                    return 0;
-                int pr = tok_in(x, k, prep);
-                if (pr)
-                    in_pp = 1;
-                else if (!in_pp && !(x->t[k].flags & (TF_CAP | TF_INQ)))
-                    return 0;
-            }
-            return k >= s1 || tok_punct(x, k, '.') ? 2 : 0;
-        }
+        if (medium)
+            return after_medium(x, medium, s1);
     }
     /* "testified side-by-side before the House Intelligence Committee Tuesday about the
      * events", "spoke about the plan at length": before whom, about what, however long; a
@@ -824,6 +883,20 @@ static int personal_np(const xctx *x, const xnp *np)
            tok_punct(x, np->t0 - 1, ',');
 }
 
+/* "Elizabeth Arnold, 32, a former staff member for …": the person described */
+static xnp described_person(xctx *x, xnp cur, uint32_t s0)
+{
+    uint32_t q = cur.t0 - 1;
+    xnp named;
+    if (q > s0 + 2 && (x->t[q - 1].flags & TF_DIGIT) && tok_punct(x, q - 2, ','))
+        q -= 2;
+    if ((tok_is(x, cur.t0, "a") || tok_is(x, cur.t0, "an")) && q > s0 && tok_punct(x, q, ',') &&
+        hd_ex_np_left(x, q, s0, &named) &&
+        (REF_IS_PEND(named.ref) || (named.ref >= 0 && x->ent[named.ref].kind == HD_ENT_PERSON)))
+        cur = named;
+    return cur;
+}
+
 /* The antecedent of the relative cue c: the noun phrase before "who", but not a place or an
  * organisation that is the object of a preposition inside a description ("a gynecologist from
  * Englewood, New Jersey, who said", "director of the Partnership for Conservative Principles, who
@@ -837,17 +910,7 @@ static int relative_speaker(xctx *x, uint32_t c, uint32_t s0, xnp *np)
     int have_fallback = 0;
     for (int hop = 0; hop < 4; hop++) {
         if (hop > 0 && personal_np(x, &cur)) {
-            /* "Elizabeth Arnold, 32, a former staff member for …": the person described */
-            uint32_t q = cur.t0 - 1;
-            xnp named;
-            if (q > s0 + 2 && (x->t[q - 1].flags & TF_DIGIT) && tok_punct(x, q - 2, ','))
-                q -= 2;
-            if ((tok_is(x, cur.t0, "a") || tok_is(x, cur.t0, "an")) && q > s0 &&
-                tok_punct(x, q, ',') && hd_ex_np_left(x, q, s0, &named) &&
-                (REF_IS_PEND(named.ref) ||
-                 (named.ref >= 0 && x->ent[named.ref].kind == HD_ENT_PERSON)))
-                cur = named;
-            *np = cur;
+            *np = described_person(x, cur, s0);
             return 1;
         }
         if (hop == 0 && !place && !(np->ref >= 0 && x->ent[np->ref].kind == HD_ENT_ORG)) {
