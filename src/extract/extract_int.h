@@ -14,12 +14,14 @@
  *   extract.c   hd_extract_statements: runs the passes, copies results into the arena
  *
  *   quote.c     direct quotes (hd_ex_direct_quotes, _quote_chains, _block_paragraphs)
- *   reported.c  reported speech, sentence by sentence (hd_ex_reported_sentence): "X said …"
- *   form.c      its other forms: according to X, "Asked whether …", ", saying", passives, headlines
- *   clause.c    where the reported clause starts after a cue: listeners, adverbials
- *   span.c      where what was said ends, and the statement it makes (hd_ex_emit_reported)
- *   relative.c  relative clauses of speech: "X, who said A, …", "The judges who ruled … said"
- *   opener.c    what only opens a sentence: subordinate clauses, short adverbials
+ *   reported.c  reported speech, sentence by sentence (hd_ex_reported_sentence): "X said …";
+ *               reported_form.c its other forms (according to X, "Asked whether …",
+ *               ", saying", passives, headlines); reported_clause.c where the reported clause
+ *               starts after a cue (listeners, adverbials); reported_span.c where what was
+ *               said ends, and the statement it makes (hd_ex_emit_reported);
+ *               reported_relative.c relative clauses of speech ("X, who said A, …", "The
+ *               judges who ruled … said"); reported_opener.c what only opens a sentence
+ *               (subordinate clauses, short adverbials)
  *
  * Everything per article lives in one xctx allocated from the caller's arena; nothing here
  * calls malloc per token. Names shared between these files start with hd_ex_.
@@ -423,7 +425,8 @@ typedef struct xnp {
  * the first token it may use. Returns 1 and *np, or 0 when there is no usable subject. */
 int hd_ex_np_left(xctx *x, uint32_t verb, uint32_t lo, xnp *np);
 /* The subject of cue c when a restrictive relative clause ends at it ("a White House official
- * who spoke anonymously to discuss internal strategy said"): 1 and *np, else 0. relative.c */
+ * who spoke anonymously to discuss internal strategy said"): 1 and *np, else 0.
+ * reported_relative.c */
 int hd_ex_relative_subject(xctx *x, uint32_t c, uint32_t s0, xnp *np);
 /* Is token i an honorific that stands for a person after "His"/"Her" ("Eminence", "Majesty")? */
 int hd_ex_honorific(const xctx *x, uint32_t i);
@@ -483,7 +486,7 @@ static inline uint32_t hd_ex_first_cue(const xctx *x, uint32_t i)
     return lo;
 }
 
-/* form.c: the forms other than "X said …" that reported.c tries for cue c of [s0, s1) */
+/* reported_form.c: the forms other than "X said …" that reported.c tries for cue c of [s0, s1) */
 int hd_ex_asked_question(xctx *x, uint32_t c, uint32_t s0, uint32_t s1, uint32_t *next);
 int hd_ex_according_to(xctx *x, uint32_t c, uint32_t s0, uint32_t s1, xnp *np); /* RS_* */
 int hd_ex_passive_statement(xctx *x, uint32_t c, uint32_t cls, int ns, uint32_t s0, uint32_t s1);
@@ -496,12 +499,12 @@ int hd_ex_headline_statement(xctx *x, uint32_t s0, uint32_t s1);
 int hd_ex_headline_cue(const xctx *x, uint32_t c);
 /* Did the subject of cue c not speak: negated (1) or passive (2)? */
 int hd_ex_not_said(const xctx *x, uint32_t c, uint32_t s0);
-/* clause.c: where what was said starts */
+/* reported_clause.c: where what was said starts */
 extern const char *const hd_ex_be_words[]; /* "is", "was", …: a cue after one is passive */
 uint32_t hd_ex_clause_start(const xctx *x, uint32_t c, uint32_t cls, uint32_t end);
 uint32_t hd_ex_skip_object(const xctx *x, uint32_t j, uint32_t end); /* "told reporters" */
 int hd_ex_adverbial_only(const xctx *x, uint32_t a, uint32_t s1);    /* 2: where it was said */
-/* span.c: where what was said ends, and its statement */
+/* reported_span.c: where what was said ends, and its statement */
 void hd_ex_emit_reported(xctx *x, const xnp *np, uint32_t c0, uint32_t c1, uint32_t a, uint32_t b,
                          int pron_ok);
 void hd_ex_emit_clause(xctx *x, const xnp *np, uint32_t c, uint32_t a, uint32_t b);
@@ -509,14 +512,14 @@ int hd_ex_compared_split(xctx *x, const xnp *np, uint32_t c, uint32_t a, uint32_
 void hd_ex_interrupted_rest(xctx *x, xstmt *s, uint32_t k, uint32_t s1);
 uint32_t hd_ex_past_descriptions(const xctx *x, uint32_t e, uint32_t s1);
 void hd_ex_rest_after_source(xctx *x, xstmt *s, uint32_t e, uint32_t s1, int need_aux);
-/* relative.c */
+/* reported_relative.c */
 uint32_t hd_ex_relative_who(const xctx *x, uint32_t c, uint32_t s0);
 int hd_ex_relative_cue(xctx *x, uint32_t c, uint32_t cls, uint32_t s0, uint32_t s1,
                        xnp *np); /* RS_* */
 void hd_ex_relative_statements(xctx *x, uint32_t s0, uint32_t s1);
 int hd_ex_personal_np(const xctx *x, const xnp *np);
 void hd_ex_antecedent(const xctx *x, uint32_t s0, uint32_t rel, uint32_t *r0, uint32_t *r1);
-/* opener.c */
+/* reported_opener.c */
 extern const char *const hd_ex_aux_words[]; /* "is", "has", "will", …: a verb of its own */
 int hd_ex_has_aux(const xctx *x, uint32_t a, uint32_t b, int max_words);
 int hd_ex_clause_opener(const xctx *x, uint32_t a, uint32_t b);

@@ -8,8 +8,9 @@
  *   according to X, … / …, according to X., X described … as "…", X called Y "…",
  *   X called for …, ", saying …" after a non-speech verb, "X says A but argues B".
  * The clause stops before a quote that is already a direct statement of its own. This file
- * reads the sentence's cues and "X said …"; form.c has the other forms, clause.c and span.c
- * where the clause starts and ends, relative.c relative clauses, opener.c sentence openers.
+ * reads the sentence's cues and "X said …"; reported_form.c has the other forms,
+ * reported_clause.c and reported_span.c where the clause starts and ends, reported_relative.c
+ * relative clauses, reported_opener.c sentence openers.
  * Called by statement.c (xstmt_run) for every sentence after direct quotes are known.
  */
 #include "extract/extract_int.h"

@@ -1,13 +1,14 @@
 /* SPDX-License-Identifier: MIT
  *
- * span.c — where what was said ends, and the reported statement it makes:
+ * reported_span.c — where what was said ends, and the reported statement it makes:
  *
  *   speaker + cue + tokens [a, b) -> xstmt (direct = 0), its text ranges trimmed
  *
  *   a participle of speech after a comma starts another statement, a description of a person
  *   or the speaker's next act ends it, "…, compared with 64 percent who say …" splits it, and
  *   the rest after an interrupting cue or a source set off by commas joins it.
- * Called by reported.c, form.c and relative.c once they know the speaker and the clause.
+ * Called by reported.c, reported_form.c and reported_relative.c once they know the speaker
+ * and the clause.
  */
 #include "extract/extract_int.h"
 

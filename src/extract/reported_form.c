@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT
  *
- * form.c — the forms of reported speech other than "X said (that) …":
+ * reported_form.c — the forms of reported speech other than "X said (that) …":
  *
  *   cue token -> xstmt (direct = 0) or nothing
  *

@@ -1,12 +1,12 @@
 /* SPDX-License-Identifier: MIT
  *
- * relative.c — relative clauses of speech and who they belong to:
+ * reported_relative.c — relative clauses of speech and who they belong to:
  *
  *   cue inside a relative clause -> its speaker (the antecedent of "who") and statement
  *
  *   "X, who said A, said B", "“…,” said Tom Borges, who predicted that …", "The judges who
  *   ruled that … said", "the Islamic State, which officials said was …".
- * Called by reported.c (per cue), span.c, and quote.c (hd_ex_relative_subject).
+ * Called by reported.c (per cue), reported_span.c, and quote.c (hd_ex_relative_subject).
  */
 #include "extract/extract_int.h"
 

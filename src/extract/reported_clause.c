@@ -1,13 +1,14 @@
 /* SPDX-License-Identifier: MIT
  *
- * clause.c — where the reported clause starts after a cue, and whether it is a clause at all:
+ * reported_clause.c — where the reported clause starts after a cue, and whether it is a
+ * clause at all:
  *
  *   cue token -> first token of what was said, or UINT32_MAX
  *
  *   past "that", a listener ("told reporters", "told the Senate Appropriations Committee",
  *   "told CNN on Tuesday"), an adverbial ("said in a statement on Monday that …"); and the
  *   adverbial that closes a sentence instead ("… said in the earnings release.").
- * Called by reported.c, form.c and relative.c for every cue they read.
+ * Called by reported.c, reported_form.c and reported_relative.c for every cue they read.
  */
 #include <string.h>
 

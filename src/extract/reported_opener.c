@@ -1,12 +1,12 @@
 /* SPDX-License-Identifier: MIT
  *
- * opener.c — what only opens a sentence, so that what was said is elsewhere:
+ * reported_opener.c — what only opens a sentence, so that what was said is elsewhere:
  *
  *   tokens before a cue -> subordinate clause, short adverbial, opening phrase, or a clause
  *
  *   "While Ramos said A, he …", "As the charges were unsealed, X testified …", "In addition,",
  *   "Despite claims of a rift,"; and hd_ex_has_aux, whether words hold a verb of their own.
- * Called by reported.c, form.c and span.c.
+ * Called by reported.c, reported_form.c and reported_span.c.
  */
 #include <string.h>
 
