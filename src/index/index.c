@@ -500,6 +500,60 @@ static hd_rc publish(hd_index *ix, hd_manifest *nm, hd_err *err)
     return HD_OK;
 }
 
+/* Merge the segments of pick into one new segment of nm, against a snapshot of nm. */
+static hd_rc merge_picked(hd_index *ix, hd_manifest *nm, const unsigned char *pick, size_t n_pick,
+                          hd_err *err)
+{
+    hd_ixr *tr;
+    hd_rc rc = hd_ixr_open_manifest(ix->dir, nm, 0, &tr, err);
+    if (rc)
+        return rc;
+    const hd_seg *segs[64 + MERGE_FACTOR];
+    const hd_seg **sv = n_pick <= 64 ? segs : hd_new(const hd_seg *, n_pick);
+    size_t n = 0;
+    for (size_t i = 0; sv && i < nm->n_segs; i++)
+        if (pick[i])
+            sv[n++] = &tr->segs[i];
+    uint64_t id = nm->next_seg_id, size = 0;
+    uint32_t n_docs = 0;
+    char name[64];
+    hd_seg_filename(name, id);
+    rc = sv ? hd_merge_write(ix->an, sv, n, ix->dir, name, &n_docs, &size, err)
+            : hd_err_set(err, HD_ENOMEM, "out of memory merging");
+    if (sv != segs)
+        hd_free(sv);
+    hd_ixr_free(tr);
+    if (rc)
+        return rc;
+    size_t j = 0;
+    for (size_t i = 0; i < nm->n_segs; i++)
+        if (!pick[i])
+            nm->segs[j++] = nm->segs[i];
+    nm->n_segs = j;
+    if (n_docs) {
+        nm->segs[nm->n_segs++] = (hd_manifest_seg){.id = id, .max_doc = n_docs};
+        nm->next_seg_id++;
+    }
+    return HD_OK;
+}
+
+/* The merges the policy calls for (all segments into one first with merge_all). */
+static hd_rc run_merges(hd_index *ix, hd_manifest *nm, int merge_all, hd_err *err)
+{
+    unsigned char *pick = hd_malloc(nm->n_segs + 2);
+    if (!pick)
+        return hd_err_set(err, HD_ENOMEM, "out of memory committing");
+    hd_rc rc = HD_OK;
+    for (int round = 0; !rc && round < 64; round++) {
+        size_t n_pick = pick_merge(nm, merge_all && round == 0, pick);
+        if (n_pick == 0)
+            break;
+        rc = merge_picked(ix, nm, pick, n_pick, err);
+    }
+    hd_free(pick);
+    return rc;
+}
+
 /* Forget the changes since the last commit. */
 static void drop_changes(hd_index *ix)
 {
@@ -549,45 +603,8 @@ static hd_rc commit_impl(hd_index *ix, int merge_all, int publish_now, hd_err *e
         if (nm.segs[i].n_deleted < nm.segs[i].max_doc)
             nm.segs[k++] = nm.segs[i];
     nm.n_segs = k;
-    /* Merges, each against a snapshot of the manifest being built. */
-    unsigned char *pick = hd_malloc(nm.n_segs + 2);
-    if (!rc && !pick)
-        rc = hd_err_set(err, HD_ENOMEM, "out of memory committing");
-    for (int round = 0; !rc && round < 64; round++) {
-        size_t n_pick = pick_merge(&nm, merge_all && round == 0, pick);
-        if (n_pick == 0)
-            break;
-        hd_ixr *tr;
-        if ((rc = hd_ixr_open_manifest(ix->dir, &nm, 0, &tr, err)))
-            break;
-        const hd_seg *segs[64 + MERGE_FACTOR];
-        const hd_seg **sv = n_pick <= 64 ? segs : hd_new(const hd_seg *, n_pick);
-        size_t n = 0;
-        for (size_t i = 0; sv && i < nm.n_segs; i++)
-            if (pick[i])
-                sv[n++] = &tr->segs[i];
-        uint64_t id = nm.next_seg_id, size = 0;
-        uint32_t n_docs = 0;
-        char name[64];
-        hd_seg_filename(name, id);
-        rc = sv ? hd_merge_write(ix->an, sv, n, ix->dir, name, &n_docs, &size, err)
-                : hd_err_set(err, HD_ENOMEM, "out of memory merging");
-        if (sv != segs)
-            hd_free(sv);
-        hd_ixr_free(tr);
-        if (rc)
-            break;
-        size_t j = 0;
-        for (size_t i = 0; i < nm.n_segs; i++)
-            if (!pick[i])
-                nm.segs[j++] = nm.segs[i];
-        nm.n_segs = j;
-        if (n_docs) {
-            nm.segs[nm.n_segs++] = (hd_manifest_seg){.id = id, .max_doc = n_docs};
-            nm.next_seg_id++;
-        }
-    }
-    hd_free(pick);
+    if (!rc)
+        rc = run_merges(ix, &nm, merge_all, err);
     if (!rc && publish_now) {
         rc = publish(ix, &nm, err);
     } else if (!rc) {
