@@ -134,15 +134,13 @@ static size_t skip_varints(const uint8_t *p, size_t len, uint64_t k)
     return i;
 }
 
-/* Encode one term's postings into post (and count its position bytes per block). */
-static hd_rc encode_term(hd_segw *w, const hd_mterm *e, hd_buf *post, hd_buf *scratch,
-                         hd_buf *skips, uint32_t *docs, uint32_t *tfs, hd_err *err)
+/* Decode a term's in-memory doc stream into docs[] and tfs[] (n_docs entries each). */
+static hd_rc decode_docs(const hd_segw *w, const hd_mterm *e, uint32_t *docs, uint32_t *tfs,
+                         hd_err *err)
 {
-    hd_buf_clear(skips);
-    /* Decode the in-memory doc stream. */
     const uint8_t *p = e->docs, *end = e->docs + e->docs_len;
     uint32_t prev = UINT32_MAX;
-    if (e->df > w->n_docs) /* docs[] and tfs[] hold n_docs entries */
+    if (e->df > w->n_docs)
         return hd_err_set(err, HD_EINVAL, "internal: bad in-memory postings");
     for (uint32_t i = 0; i < e->df; i++) {
         uint64_t gap, tf;
@@ -154,6 +152,40 @@ static hd_rc encode_term(hd_segw *w, const hd_mterm *e, hd_buf *post, hd_buf *sc
         if (prev >= w->n_docs || tf == 0)
             return hd_err_set(err, HD_EINVAL, "internal: bad in-memory postings");
     }
+    return HD_OK;
+}
+
+/* One block's doc gaps and tfs: bit-packed when full, varints for the last, partial one. */
+static void pack_block(hd_buf *out, const uint32_t *gaps, const uint32_t *tfm1, uint32_t n)
+{
+    if (n == HD_BLOCK) {
+        uint32_t orr = 0, orf = 0;
+        for (uint32_t i = 0; i < n; i++) {
+            orr |= gaps[i];
+            orf |= tfm1[i];
+        }
+        unsigned bd = hd_bits(orr), bf = hd_bits(orf);
+        hd_buf_addc(out, (char)bd);
+        hd_bitpack(out, gaps, n, bd);
+        hd_buf_addc(out, (char)bf);
+        hd_bitpack(out, tfm1, n, bf);
+        return;
+    }
+    for (uint32_t i = 0; i < n; i++) {
+        hd_buf_varint(out, (uint64_t)gaps[i] << 1 | (tfm1[i] == 0));
+        if (tfm1[i])
+            hd_buf_varint(out, tfm1[i] + 1);
+    }
+}
+
+/* Encode one term's postings into post (and count its position bytes per block). */
+static hd_rc encode_term(hd_segw *w, const hd_mterm *e, hd_buf *post, hd_buf *scratch,
+                         hd_buf *skips, uint32_t *docs, uint32_t *tfs, hd_err *err)
+{
+    hd_buf_clear(skips);
+    hd_rc rc = decode_docs(w, e, docs, tfs, err);
+    if (rc)
+        return rc;
     uint8_t field = e->key[0];
     const uint8_t *norms = field < HD_N_TEXT_FIELDS ? (const uint8_t *)w->norms[field].p : NULL;
     hd_buf_clear(scratch);
@@ -179,24 +211,7 @@ static hd_rc encode_term(hd_segw *w, const hd_mterm *e, hd_buf *post, hd_buf *sc
                 min_norm = nb;
             pos_count += tfs[b0 + i];
         }
-        if (n == HD_BLOCK) {
-            uint32_t orr = 0, orf = 0;
-            for (uint32_t i = 0; i < n; i++) {
-                orr |= gaps[i];
-                orf |= tfm1[i];
-            }
-            unsigned bd = hd_bits(orr), bf = hd_bits(orf);
-            hd_buf_addc(scratch, (char)bd);
-            hd_bitpack(scratch, gaps, n, bd);
-            hd_buf_addc(scratch, (char)bf);
-            hd_bitpack(scratch, tfm1, n, bf);
-        } else {
-            for (uint32_t i = 0; i < n; i++) {
-                hd_buf_varint(scratch, (uint64_t)gaps[i] << 1 | (tfm1[i] == 0));
-                if (tfm1[i])
-                    hd_buf_varint(scratch, tfm1[i] + 1);
-            }
-        }
+        pack_block(scratch, gaps, tfm1, n);
         size_t pos_len = 0;
         if (field < HD_N_TEXT_FIELDS) {
             pos_len = skip_varints(pp, pleft, pos_count);
