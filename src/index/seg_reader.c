@@ -826,85 +826,109 @@ static int speakers_from_refs(const uint8_t *body, size_t body_len, const uint8_
     return 0;
 }
 
+/* A stored document's fields as read from its records: id, url, source, date, title,
+ * speakers, body (f[i], fl[i] bytes; not NUL-terminated). */
+typedef struct doc_parts {
+    const uint8_t *f[7];
+    size_t fl[7];
+    uint64_t v;            /* seq << 1 | speakers stored in the body's record */
+    const uint8_t *q, *qe; /* the body record after the body: speaker references */
+    char day[11];          /* the date when the dates section gives it back */
+} doc_parts;
+
+/* The meta record of doc: id, url, source, date, title, and the speakers stored as text. */
+static hd_rc read_meta(const hd_seg *s, uint32_t doc, unsigned fields, doc_parts *d, hd_err *err)
+{
+    const uint8_t *p, *end;
+    uint64_t first;
+    hd_blk_cache *c;
+    hd_rc rc = load_block(s, s->store, s->store_end, s->store_idx, s->n_store_blocks, &s->mdict,
+                          doc, s->ixr->mcache, HD_META_CACHE, &c, &first, err);
+    if (!rc)
+        rc = block_rec(s, c, doc - first, 0, &p, &end, err);
+    if (rc)
+        return rc;
+    for (int i = 0; i < 5; i++)
+        rec_get(&p, end, &d->f[i], &d->fl[i]); /* block_rec parsed the record */
+    hd_varint_get(&p, end, &d->v);
+    d->f[5] = d->f[6] = (const uint8_t *)"";
+    d->fl[5] = d->fl[6] = 0;
+    if (!(d->v & 1))
+        rec_get(&p, end, &d->f[5], &d->fl[5]);
+    if (!(fields & HD_SF_SPEAKERS))
+        d->fl[5] = 0;
+    /* the date is "" when the dates section gives it back */
+    if (d->fl[3] == 0) {
+        hd_day_format(hd_seg_date(s, doc), d->day);
+        d->f[3] = (const uint8_t *)d->day;
+        d->fl[3] = strlen(d->day);
+    }
+    return HD_OK;
+}
+
+/* The body record of doc: the body, then (when they are kept there) speaker references. */
+static hd_rc read_body(const hd_seg *s, uint32_t doc, doc_parts *d, hd_err *err)
+{
+    uint64_t first;
+    hd_blk_cache *c;
+    const uint8_t *q, *qe;
+    hd_rc rc = load_block(s, s->body, s->body_end, s->body_idx, s->n_body_blocks, &s->bdict, doc,
+                          s->ixr->bcache, HD_BODY_CACHE, &c, &first, err);
+    if (!rc)
+        rc = block_rec(s, c, doc - first, 1, &q, &qe, err);
+    if (rc)
+        return rc;
+    uint64_t b = 0;
+    hd_varint_get(&q, qe, &b);
+    if ((b & 1) != (d->v & 1))
+        return seg_corrupt(s, err, "stored body does not match its record");
+    d->f[6] = q;
+    d->fl[6] = (size_t)(b >> 1);
+    d->q = q + d->fl[6];
+    d->qe = qe;
+    return HD_OK;
+}
+
 static hd_rc seg_doc(const hd_seg *s, uint32_t doc, unsigned fields, hd_stored_doc *out,
                      hd_err *err)
 {
     if (doc >= s->max_doc)
         return hd_err_set(err, HD_EINVAL, "doc %u out of range", doc);
-    hd_ixr *r = s->ixr;
-    const uint8_t *p, *end;
-    uint64_t first;
-    hd_blk_cache *c;
-    hd_rc rc = load_block(s, s->store, s->store_end, s->store_idx, s->n_store_blocks, &s->mdict,
-                          doc, r->mcache, HD_META_CACHE, &c, &first, err);
-    if (!rc)
-        rc = block_rec(s, c, doc - first, 0, &p, &end, err);
+    doc_parts d = {0};
+    hd_rc rc = read_meta(s, doc, fields, &d, err);
+    int sp_in_body = (int)(d.v & 1);
+    if (!rc && ((fields & HD_SF_BODY) || (sp_in_body && (fields & HD_SF_SPEAKERS))))
+        rc = read_body(s, doc, &d, err);
     if (rc)
         return rc;
-    const uint8_t *f[7];
-    size_t fl[7];
-    uint64_t v = 0;
-    for (int i = 0; i < 5; i++)
-        rec_get(&p, end, &f[i], &fl[i]); /* block_rec parsed the record */
-    hd_varint_get(&p, end, &v);
-    int sp_in_body = (int)(v & 1);
-    f[5] = f[6] = (const uint8_t *)"";
-    fl[5] = fl[6] = 0;
-    if (!sp_in_body)
-        rec_get(&p, end, &f[5], &fl[5]);
-    if (!(fields & HD_SF_SPEAKERS))
-        fl[5] = 0;
-    /* the date is "" when the dates section gives it back */
-    char day[11] = "";
-    if (fl[3] == 0) {
-        hd_day_format(hd_seg_date(s, doc), day);
-        f[3] = (const uint8_t *)day;
-        fl[3] = strlen(day);
-    }
-    const uint8_t *q = NULL, *qe = NULL;
-    if ((fields & HD_SF_BODY) || (sp_in_body && (fields & HD_SF_SPEAKERS))) {
-        rc = load_block(s, s->body, s->body_end, s->body_idx, s->n_body_blocks, &s->bdict, doc,
-                        r->bcache, HD_BODY_CACHE, &c, &first, err);
-        if (!rc)
-            rc = block_rec(s, c, doc - first, 1, &q, &qe, err);
-        if (rc)
-            return rc;
-        uint64_t b = 0;
-        hd_varint_get(&q, qe, &b);
-        if ((int)(b & 1) != sp_in_body)
-            return seg_corrupt(s, err, "stored body does not match its record");
-        f[6] = q;
-        fl[6] = (size_t)(b >> 1);
-        q += fl[6];
-    }
-    hd_buf_clear(&r->docbuf);
+    hd_buf *buf = &s->ixr->docbuf;
+    hd_buf_clear(buf);
     size_t off[7];
     for (int i = 0; i < 7; i++) {
-        off[i] = r->docbuf.len;
-        if (i == 5 && sp_in_body && q) {
+        off[i] = buf->len;
+        if (i == 5 && sp_in_body && d.q) {
             if (!(fields & HD_SF_SPEAKERS))
-                hd_buf_addc(&r->docbuf, 0);
-            else if (speakers_from_refs(f[6], fl[6], &q, qe, &r->docbuf))
+                hd_buf_addc(buf, 0);
+            else if (speakers_from_refs(d.f[6], d.fl[6], &d.q, d.qe, buf))
                 return seg_corrupt(s, err, "bad speaker reference");
             continue;
         }
         if (i == 6 && !(fields & HD_SF_BODY))
-            fl[6] = 0;
-        hd_buf_add(&r->docbuf, f[i], fl[i]);
-        hd_buf_addc(&r->docbuf, 0);
+            d.fl[6] = 0;
+        hd_buf_add(buf, d.f[i], d.fl[i]);
+        hd_buf_addc(buf, 0);
     }
-    if (r->docbuf.oom)
+    if (buf->oom)
         return hd_err_set(err, HD_ENOMEM, "out of memory reading a stored document");
-    const char *b = r->docbuf.p;
-    out->id = b + off[0];
-    out->url = b + off[1];
-    out->source = b + off[2];
-    out->date = b + off[3];
-    out->title = b + off[4];
-    out->speakers = b + off[5];
-    out->body = b + off[6];
-    out->body_len = fl[6];
-    out->seq = (uint32_t)(v >> 1);
+    *out = (hd_stored_doc){.id = buf->p + off[0],
+                           .url = buf->p + off[1],
+                           .source = buf->p + off[2],
+                           .date = buf->p + off[3],
+                           .title = buf->p + off[4],
+                           .speakers = buf->p + off[5],
+                           .body = buf->p + off[6],
+                           .body_len = d.fl[6],
+                           .seq = (uint32_t)(d.v >> 1)};
     return HD_OK;
 }
 
