@@ -333,6 +333,50 @@ static hd_rc emit_parts(hd_analyzer *an, int flags, const uint8_t *t, size_t ws,
     return HD_OK;
 }
 
+/* The end of the word whose first character (of class cls) ends at i: word characters, and
+ * joiners between two of them (apostrophes, hyphens; "," and "." only between digits). Clears
+ * *ascii at a non-ASCII character, sets *hyphen at a hyphen. */
+static size_t word_end(const uint8_t *t, size_t len, size_t i, int cls, int *ascii, int *hyphen)
+{
+    int prev = cls;
+    while (i < len) {
+        int32_t cp;
+        size_t k2;
+        int c2;
+        if (t[i] < 0x80) {
+            cp = t[i];
+            k2 = 1;
+            c2 = ascii_tab[cp];
+        } else {
+            k2 = next_cp(t + i, len - i, &cp);
+            c2 = classify(cp);
+        }
+        if (c2 == C_WORD || c2 == C_DIGIT) {
+            if (cp >= 128)
+                *ascii = 0;
+            prev = c2;
+            i += k2;
+            continue;
+        }
+        if (c2 != C_APOS && c2 != C_HYPH && c2 != C_NUMJ)
+            break;
+        /* A joiner: keep it only when a word character follows. */
+        if (i + k2 >= len)
+            break;
+        int32_t cp3;
+        size_t k3 = next_cp(t + i + k2, len - i - k2, &cp3);
+        int c3 = classify(cp3);
+        if (c2 == C_NUMJ ? !(prev == C_DIGIT && c3 == C_DIGIT) : !(c3 == C_WORD || c3 == C_DIGIT))
+            break;
+        if (cp >= 128 || cp3 >= 128)
+            *ascii = 0;
+        *hyphen |= c2 == C_HYPH;
+        prev = c3;
+        i += k2 + k3;
+    }
+    return i;
+}
+
 hd_rc hd_analyze_ex(hd_analyzer *an, const char *text, size_t len, uint32_t first_pos, int flags,
                     hd_token_fn fn, void *ud, uint32_t *out_next_pos, hd_err *err)
 {
@@ -368,43 +412,7 @@ hd_rc hd_analyze_ex(hd_analyzer *an, const char *text, size_t len, uint32_t firs
         /* A word starts at i. */
         size_t ws = i;
         int ascii = cp < 128, hyphen = 0;
-        int prev = cls;
-        i += k;
-        while (i < len) {
-            size_t k2;
-            int c2;
-            if (t[i] < 0x80) {
-                cp = t[i];
-                k2 = 1;
-                c2 = ascii_tab[cp];
-            } else {
-                k2 = next_cp(t + i, len - i, &cp);
-                c2 = classify(cp);
-            }
-            if (c2 == C_WORD || c2 == C_DIGIT) {
-                if (cp >= 128)
-                    ascii = 0;
-                prev = c2;
-                i += k2;
-                continue;
-            }
-            if (c2 != C_APOS && c2 != C_HYPH && c2 != C_NUMJ)
-                break;
-            /* A joiner: keep it only when a word character follows. */
-            if (i + k2 >= len)
-                break;
-            int32_t cp3;
-            size_t k3 = next_cp(t + i + k2, len - i - k2, &cp3);
-            int c3 = classify(cp3);
-            if (c2 == C_NUMJ ? !(prev == C_DIGIT && c3 == C_DIGIT)
-                             : !(c3 == C_WORD || c3 == C_DIGIT))
-                break;
-            if (cp >= 128 || cp3 >= 128)
-                ascii = 0;
-            hyphen |= c2 == C_HYPH;
-            prev = c3;
-            i += k2 + k3;
-        }
+        i = word_end(t, len, i + k, cls, &ascii, &hyphen);
         if (!hyphen) {
             rc = emit(an, flags, t, ws, i, ascii, pos++, K_WORD, fn, ud, &stop, err);
         } else {
