@@ -328,6 +328,55 @@ static hd_rc parse_field(parser *p, hd_qfield field, const tok *ftok, hd_qnode *
     return parse_primary(p, cur.field, out);
 }
 
+/* "(" or_expr ")": the opening parenthesis cur has been consumed. */
+static hd_rc parse_group(parser *p, hd_qfield field, const tok *cur, hd_qnode **out)
+{
+    if (++p->depth > HD_QUERY_MAX_DEPTH)
+        return hd_err_set(p->err, HD_ELIMIT, "query nests deeper than %d levels at column %u",
+                          HD_QUERY_MAX_DEPTH, column(p, cur->off));
+    tok *t;
+    hd_rc rc = peek(p, &t);
+    if (rc)
+        return rc;
+    if (t->kind == T_RPAREN)
+        return perr(p, HD_EQUERY, cur->off, "empty parentheses");
+    if ((rc = parse_or(p, field, out)))
+        return rc;
+    if ((rc = peek(p, &t)))
+        return rc;
+    if (t->kind != T_RPAREN)
+        return perr(p, HD_EQUERY, cur->off, "unbalanced parenthesis");
+    consume(p);
+    p->depth--;
+    return HD_OK;
+}
+
+/* A term, prefix*, "phrase" or a lone * (every document): a leaf of the query tree. */
+static hd_rc parse_leaf(parser *p, hd_qfield field, const tok *cur, hd_qnode **out)
+{
+    if (cur->kind == T_ALL && field != HD_QF_ANY)
+        return perr(p, HD_EQUERY, cur->off, "'*' needs a prefix before it");
+    /* a lone * is a leaf too: each one is an iterator over every document */
+    hd_rc rc = count_leaf(p, cur->off);
+    if (rc)
+        return rc;
+    hd_qkind k = cur->kind == T_WORD     ? HD_QK_TERM
+                 : cur->kind == T_PREFIX ? HD_QK_PREFIX
+                 : cur->kind == T_PHRASE ? HD_QK_PHRASE
+                                         : HD_QK_ALL;
+    /* The column of a phrase is its opening quote. */
+    hd_qnode *n = new_node(p, k, cur->off);
+    if (!n)
+        return hd_err_set(p->err, HD_ENOMEM, "out of memory parsing the query");
+    if (k != HD_QK_ALL) {
+        n->field = field;
+        n->text = cur->text;
+        n->len = cur->len;
+    }
+    *out = n;
+    return HD_OK;
+}
+
 static hd_rc parse_primary(parser *p, hd_qfield field, hd_qnode **out)
 {
     tok *t;
@@ -336,60 +385,18 @@ static hd_rc parse_primary(parser *p, hd_qfield field, hd_qnode **out)
         return rc;
     tok cur = *t;
     switch (cur.kind) {
-    case T_LPAREN: {
+    case T_LPAREN:
         consume(p);
-        if (++p->depth > HD_QUERY_MAX_DEPTH)
-            return hd_err_set(p->err, HD_ELIMIT, "query nests deeper than %d levels at column %u",
-                              HD_QUERY_MAX_DEPTH, column(p, cur.off));
-        if ((rc = peek(p, &t)))
-            return rc;
-        if (t->kind == T_RPAREN)
-            return perr(p, HD_EQUERY, cur.off, "empty parentheses");
-        if ((rc = parse_or(p, field, out)))
-            return rc;
-        if ((rc = peek(p, &t)))
-            return rc;
-        if (t->kind != T_RPAREN)
-            return perr(p, HD_EQUERY, cur.off, "unbalanced parenthesis");
-        consume(p);
-        p->depth--;
-        return HD_OK;
-    }
+        return parse_group(p, field, &cur, out);
     case T_FIELD:
         consume(p);
         return parse_field(p, field, &cur, out);
     case T_WORD:
     case T_PREFIX:
-    case T_PHRASE: {
+    case T_PHRASE:
+    case T_ALL:
         consume(p);
-        if ((rc = count_leaf(p, cur.off)))
-            return rc;
-        hd_qkind k = cur.kind == T_WORD     ? HD_QK_TERM
-                     : cur.kind == T_PREFIX ? HD_QK_PREFIX
-                                            : HD_QK_PHRASE;
-        /* The column of a phrase is its opening quote. */
-        hd_qnode *n = new_node(p, k, cur.off);
-        if (!n)
-            return hd_err_set(p->err, HD_ENOMEM, "out of memory parsing the query");
-        n->field = field;
-        n->text = cur.text;
-        n->len = cur.len;
-        *out = n;
-        return HD_OK;
-    }
-    case T_ALL: {
-        consume(p);
-        if (field != HD_QF_ANY)
-            return perr(p, HD_EQUERY, cur.off, "'*' needs a prefix before it");
-        /* a leaf too: each one is an iterator over every document */
-        if ((rc = count_leaf(p, cur.off)))
-            return rc;
-        hd_qnode *n = new_node(p, HD_QK_ALL, cur.off);
-        if (!n)
-            return hd_err_set(p->err, HD_ENOMEM, "out of memory parsing the query");
-        *out = n;
-        return HD_OK;
-    }
+        return parse_leaf(p, field, &cur, out);
     case T_EOF:
         return perr(p, HD_EQUERY, cur.off, "query ends where a term was expected");
     case T_RPAREN:
