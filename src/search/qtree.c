@@ -341,17 +341,12 @@ static int has_content(const builder *b, const hd_qnode *k)
     }
 }
 
-static hd_rc build_bool(builder *b, const hd_qnode *q, hd_pnode **out)
+/* Build the clauses of q into kids[] (NULL for a stop word left out); *any_scoring and
+ * *all_filter say whether some positive clause scores and whether all of them only filter. */
+static hd_rc build_clauses(builder *b, const hd_qnode *q, hd_pnode **kids, int *any_scoring,
+                           int *all_filter)
 {
-    hd_pnode *n = new_pnode(b, HD_PK_BOOL);
-    if (!n)
-        return oom(b);
-    uint32_t cap = q->n_kids ? q->n_kids : 1;
-    hd_pnode **kids = hd_arena_alloc(b->a, cap * sizeof *kids);
-    if (!kids)
-        return oom(b);
-    int any_scoring = 0, all_filter = 1, drop_stops = 0;
-    hd_rc rc;
+    int drop_stops = 0;
     /* stop words go when another clause searches for something else */
     for (uint32_t i = 0; i < q->n_kids && !drop_stops; i++)
         drop_stops = q->kids[i]->occur != HD_QO_MUST_NOT && has_content(b, q->kids[i]);
@@ -362,21 +357,30 @@ static hd_rc build_bool(builder *b, const hd_qnode *q, hd_pnode **out)
         }
         int neg = q->kids[i]->occur == HD_QO_MUST_NOT;
         b->negated += neg;
-        rc = build(b, q->kids[i], &kids[i]);
+        hd_rc rc = build(b, q->kids[i], &kids[i]);
         b->negated -= neg;
         if (rc)
             return rc;
         if (q->kids[i]->occur != HD_QO_MUST_NOT) {
             if (kids[i]->is_filter)
                 continue;
-            all_filter = 0;
+            *all_filter = 0;
             if (kids[i]->kind != HD_PK_NONE)
-                any_scoring = 1;
+                *any_scoring = 1;
         }
     }
+    return HD_OK;
+}
+
+/* Sort the built clauses into n's must, should, filter and must_not lists. Sets *none when a
+ * required clause matches nothing. */
+static hd_rc place_clauses(builder *b, const hd_qnode *q, hd_pnode **kids, uint32_t cap,
+                           int any_scoring, hd_pnode *n, int *none)
+{
     for (uint32_t i = 0; i < q->n_kids; i++) {
         hd_pnode *k = kids[i];
         hd_qoccur occ = q->kids[i]->occur;
+        hd_rc rc = HD_OK;
         if (!k)
             continue; /* a stop word left out */
         if (occ == HD_QO_MUST_NOT) {
@@ -384,12 +388,9 @@ static hd_rc build_bool(builder *b, const hd_qnode *q, hd_pnode **out)
                 rc = push(b, &n->must_not, &n->n_must_not, cap, k);
         } else if (k->kind == HD_PK_NONE) {
             if (occ == HD_QO_MUST) {
-                /* a required clause that matches nothing */
-                n->kind = HD_PK_NONE;
-                *out = n;
+                *none = 1; /* a required clause that matches nothing */
                 return HD_OK;
             }
-            continue;
         } else if (k->is_filter && (occ == HD_QO_MUST || any_scoring))
             rc = push(b, &n->filter, &n->n_filter, cap, k);
         else if (occ == HD_QO_MUST)
@@ -398,6 +399,29 @@ static hd_rc build_bool(builder *b, const hd_qnode *q, hd_pnode **out)
             rc = push(b, &n->should, &n->n_should, cap, k);
         if (rc)
             return rc;
+    }
+    return HD_OK;
+}
+
+static hd_rc build_bool(builder *b, const hd_qnode *q, hd_pnode **out)
+{
+    hd_pnode *n = new_pnode(b, HD_PK_BOOL);
+    if (!n)
+        return oom(b);
+    uint32_t cap = q->n_kids ? q->n_kids : 1;
+    hd_pnode **kids = hd_arena_alloc(b->a, cap * sizeof *kids);
+    if (!kids)
+        return oom(b);
+    int any_scoring = 0, all_filter = 1, none = 0;
+    hd_rc rc = build_clauses(b, q, kids, &any_scoring, &all_filter);
+    if (!rc)
+        rc = place_clauses(b, q, kids, cap, any_scoring, n, &none);
+    if (rc)
+        return rc;
+    if (none) {
+        n->kind = HD_PK_NONE;
+        *out = n;
+        return HD_OK;
     }
     n->is_filter = all_filter && (n->n_should + n->n_must + n->n_filter) > 0;
     n->min_should = n->n_must == 0 && n->n_should > 0;
