@@ -73,29 +73,30 @@ static inline int classify(const char *p, size_t n, size_t *len)
     return classify_slow(p, n, len);
 }
 
-static int classify_slow(const char *p, size_t n, size_t *len)
+/* Class of an ASCII byte (the rules ascii_tab was generated from). */
+static int ascii_class(unsigned char c)
 {
-    unsigned char c = (unsigned char)*p;
-    if (c < 0x80) {
-        *len = 1;
-        if (c == '\n')
-            return C_NL;
-        if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v')
-            return C_SPACE;
-        if (c >= 'A' && c <= 'Z')
-            return C_ALPHA_UP;
-        if (c >= 'a' && c <= 'z')
-            return C_ALPHA_LO;
-        if (c >= '0' && c <= '9')
-            return C_DIGIT;
-        if (c == '"')
-            return C_QAMB;
-        if (c == '\'')
-            return C_APOS;
-        return C_PUNCT;
-    }
-    int32_t cp;
-    *len = hd_utf8_decode(p, n, &cp);
+    if (c == '\n')
+        return C_NL;
+    if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v')
+        return C_SPACE;
+    if (c >= 'A' && c <= 'Z')
+        return C_ALPHA_UP;
+    if (c >= 'a' && c <= 'z')
+        return C_ALPHA_LO;
+    if (c >= '0' && c <= '9')
+        return C_DIGIT;
+    if (c == '"')
+        return C_QAMB;
+    if (c == '\'')
+        return C_APOS;
+    return C_PUNCT;
+}
+
+/* Class of the code points that their Unicode category does not tell (quote marks, the
+ * apostrophe, spaces and line separators), or -1. */
+static int mark_class(int32_t cp)
+{
     switch (cp) {
     case 0x201C: /* “ */
     case 0x201E: /* „ */
@@ -117,8 +118,13 @@ static int classify_slow(const char *p, size_t n, size_t *len)
     case 0x2029:
         return C_NL;
     default:
-        break;
+        return -1;
     }
+}
+
+/* Class of any other code point, from its Unicode category. */
+static int category_class(int32_t cp)
+{
     utf8proc_category_t cat = utf8proc_category(cp);
     switch (cat) {
     case UTF8PROC_CATEGORY_LU:
@@ -138,6 +144,19 @@ static int classify_slow(const char *p, size_t n, size_t *len)
     default:
         return C_PUNCT;
     }
+}
+
+static int classify_slow(const char *p, size_t n, size_t *len)
+{
+    unsigned char c = (unsigned char)*p;
+    if (c < 0x80) {
+        *len = 1;
+        return ascii_class(c);
+    }
+    int32_t cp;
+    *len = hd_utf8_decode(p, n, &cp);
+    int k = mark_class(cp);
+    return k >= 0 ? k : category_class(cp);
 }
 
 static int is_wordc(int c)
@@ -335,23 +354,33 @@ static inline size_t scan_ascii(const hd_lexicon *lx, const char *b, size_t n, s
     return e;
 }
 
-static size_t scan_word(const xctx *x, size_t i, uint16_t *flags, uint32_t *stem_e)
+/* Does the word b[i..j) keep the period at j: an abbreviation, or a piece of "U.S."
+ * (has_dot: a period inside the word; piece: where its last piece starts; long_piece: a piece
+ * before a period over four bytes)? */
+static int keeps_period(const xctx *x, size_t i, size_t j, int has_dot, size_t long_piece,
+                        size_t piece)
+{
+    /* a domain name ending a sentence ("a website called example.com. The name …")
+     * gives up its period, an abbreviation keeps it */
+    return (has_dot && !long_piece && j - piece <= 4) || abbrev(x, x->b + i, j - i);
+}
+
+/* The pieces of the word starting at i, joined by hyphens, apostrophes, ampersands and the
+ * periods and commas of numbers and abbreviations: returns their end. Counts the upper- and
+ * lower-case letters into *n_up, *n_lo. A plural possessive ends the word with TF_POSS and
+ * *stem_e set. */
+static size_t scan_pieces(const xctx *x, size_t i, uint16_t *flags, uint32_t *stem_e, int *n_up,
+                          int *n_lo)
 {
     const char *b = x->b;
-    size_t n = x->n, len, j = i, last_letter_end = i, piece = i, long_piece = 0;
-    int first = classify(b + i, n - i, &len), n_up = 0, n_lo = 0, has_dot = 0;
-    *flags = 0;
-    if (first == C_ALPHA_UP)
-        *flags |= TF_CAP;
-    if (first == C_DIGIT)
-        *flags |= TF_DIGIT;
+    size_t n = x->n, len, j = i, piece = i, long_piece = 0;
+    int has_dot = 0;
     while (j < n) {
         int c = classify(b + j, n - j, &len);
         if (is_wordc(c)) {
-            n_up += c == C_ALPHA_UP;
-            n_lo += c == C_ALPHA_LO;
+            *n_up += c == C_ALPHA_UP;
+            *n_lo += c == C_ALPHA_LO;
             j += len;
-            last_letter_end = j;
             continue;
         }
         /* Joiners: followed by a word character. */
@@ -389,15 +418,31 @@ static size_t scan_word(const xctx *x, size_t i, uint16_t *flags, uint32_t *stem
             j += len;
             return j;
         }
-        /* a domain name ending a sentence ("a website called example.com. The name …")
-         * gives up its period, an abbreviation keeps it */
         if (c == C_PUNCT && len == 1 && b[j] == '.' &&
-            ((has_dot && !long_piece && j - piece <= 4) || abbrev(x, b + i, j - i))) {
+            keeps_period(x, i, j, has_dot, long_piece, piece)) {
             j += 1; /* keep the period of an abbreviation */
         }
         break;
     }
-    (void)last_letter_end;
+    return j;
+}
+
+/* The full scan of a word that scan_ascii leaves: rare (non-ASCII letters, "U.S.", "AT&T",
+ * plural possessives), so kept out of line, which leaves the token loop its registers. */
+static __attribute__((noinline)) size_t scan_word(const xctx *x, size_t i, uint16_t *flags,
+                                                  uint32_t *stem_e)
+{
+    const char *b = x->b;
+    size_t len;
+    int first = classify(b + i, x->n - i, &len), n_up = 0, n_lo = 0;
+    *flags = 0;
+    if (first == C_ALPHA_UP)
+        *flags |= TF_CAP;
+    if (first == C_DIGIT)
+        *flags |= TF_DIGIT;
+    size_t j = scan_pieces(x, i, flags, stem_e, &n_up, &n_lo);
+    if (*flags & TF_POSS)
+        return j; /* a plural possessive, stem_e set */
     if (n_up >= 2 && n_lo == 0)
         *flags |= TF_ALLCAPS;
     *stem_e = (uint32_t)j;
@@ -514,18 +559,137 @@ static inline int note(uint32_t **pv, size_t *pcap, uint32_t *pn, uint32_t v, si
     return 0;
 }
 
+/* What the token loop carries from one token to the next. */
+typedef struct tloop {
+    const hd_lexicon *lx;
+    const char *b; /* the body, n bytes */
+    size_t n;
+    sstate ss;
+    uint32_t para;                   /* current paragraph */
+    uint32_t n_cap, n_role, n_comma; /* for x->n_cap, x->n_role, x->n_comma */
+    uint32_t n_q;                    /* opening quote marks */
+} tloop;
+
+/* The lists of token indices the loop notes (x->caps, x->marks, x->cues), kept apart from
+ * tloop because their capacities go to hd_grow by address. */
+typedef struct tlists {
+    const size_t *cap; /* capacity of x->t, which sizes the first allocation of each list */
+    size_t cap_caps, cap_marks, cap_cues;
+    uint32_t n_caps;
+} tlists;
+
+/* A paragraph break of len bytes at byte i, as token nt. */
+static inline void para_token(xctx *x, tloop *tl, uint32_t nt, size_t i, size_t len)
+{
+    xtok *tk = &x->t[nt];
+    *tk = (xtok){.s = (uint32_t)i,
+                 .e = (uint32_t)(i + len),
+                 .stem_e = (uint32_t)(i + len),
+                 .para = tl->para,
+                 .kind = TK_PARA};
+    sentence_tok(&tl->ss, x->t, nt, tk);
+    x->n_colon_para += x->t[nt - 1].kind == TK_PUNCT && x->t[nt - 1].ch == ':';
+    tl->para++;
+}
+
+/* The word at byte *i as token nt; *i moves to its end. 0, or -1 on out of memory. */
+static inline int word_token(xctx *x, tloop *tl, tlists *ls, uint32_t nt, size_t *pi)
+{
+    size_t i = *pi;
+    const hd_lexicon *lx = tl->lx;
+    const char *b = tl->b;
+    uint16_t fl;
+    uint32_t se, lex;
+    size_t e = scan_ascii(lx, b, tl->n, i, &fl, &se, &lex);
+    if (!e) {
+        e = scan_word(x, i, &fl, &se);
+        size_t kl = se - i;
+        lex = hd_ex_lx_get(&lx->words, b + i, kl);
+        if ((fl & TF_CAP) && hd_ex_lx_get(&lx->places, b + i, kl))
+            lex |= LW_PLACE;
+    }
+    /* "the WHO said", "the IT department": a small word in capitals after a word not
+     * in capitals is an acronym, no function word or pronoun */
+    if ((fl & TF_ALLCAPS) && (lex & (LW_FUNC | LW_PRON | LW_NOTNOUN)) && nt > 0 &&
+        x->t[nt - 1].kind == TK_WORD && !(x->t[nt - 1].flags & TF_ALLCAPS))
+        lex &= LW_PLACE | LW_ORG | LW_INST | LW_DEMONYM;
+    xtok *tk = &x->t[nt];
+    *tk = (xtok){.s = (uint32_t)i,
+                 .e = (uint32_t)e,
+                 .stem_e = se,
+                 .para = tl->para,
+                 .lex = lex,
+                 .kind = TK_WORD,
+                 .flags = fl};
+    tl->n_cap += (fl & (TF_CAP | TF_ALLCAPS)) != 0;
+    tl->n_role += (lex & (LW_ROLE | LW_ROLE_END)) != 0;
+    sentence_tok(&tl->ss, x->t, nt, tk);
+    /* sized for news text: about one word in five capitalised, one token in ten a
+     * comma, title or role, one in thirty a cue */
+    if (((fl & (TF_CAP | TF_ALLCAPS)) &&
+         note(&x->caps, &ls->cap_caps, &ls->n_caps, nt, *ls->cap / 4 + 16)) ||
+        ((lex & (LW_TITLE | LW_ROLE)) &&
+         note(&x->marks, &ls->cap_marks, &x->n_marks, nt, *ls->cap / 8 + 16)) ||
+        ((lex & (LW_VERB | LW_ACC)) &&
+         note(&x->cues, &ls->cap_cues, &x->n_cues, nt, *ls->cap / 32 + 8)))
+        return -1;
+    *pi = e;
+    return 0;
+}
+
+/* The quote mark or punctuation of class c and len bytes at byte *i as token nt; *i moves to
+ * its end. 0, or -1 on out of memory. */
+static inline int mark_token(xctx *x, tloop *tl, tlists *ls, uint32_t nt, size_t *pi, int c,
+                             size_t len)
+{
+    size_t i = *pi;
+    const char *b = tl->b;
+    size_t n = tl->n;
+    uint8_t kind;
+    char ch = 0;
+    /* a curly mark typed the wrong way round: "…here,“ Clyburn said" closes (glued to
+     * the words before it, a space after), "”The …" opens */
+    int glued_after = i + len >= n || b[i + len] == ' ' || b[i + len] == '\n';
+    int glued_before = i + len < n && wt[(unsigned char)b[i + len]];
+    if (c == C_QOPEN)
+        kind = !straight_opens(x, i) && glued_after ? TK_QCLOSE : TK_QOPEN;
+    else if (c == C_QCLOSE)
+        kind = i > 0 && straight_opens(x, i) && glued_before ? TK_QOPEN : TK_QCLOSE;
+    else if (c == C_QAMB)
+        kind = straight_opens(x, i) ? TK_QOPEN : TK_QCLOSE;
+    else {
+        kind = TK_PUNCT;
+        ch = punct_class(b + i, len);
+        /* "--" is a dash */
+        if (ch == '-' && i + 1 < n && b[i + 1] == '-')
+            len = 2;
+        tl->n_comma += ch == ',';
+    }
+    tl->n_q += kind == TK_QOPEN;
+    xtok *tk = &x->t[nt];
+    *tk = (xtok){.s = (uint32_t)i,
+                 .e = (uint32_t)(i + len),
+                 .stem_e = (uint32_t)(i + len),
+                 .para = tl->para,
+                 .kind = kind,
+                 .ch = ch};
+    sentence_tok(&tl->ss, x->t, nt, tk);
+    if (ch == ',' && note(&x->marks, &ls->cap_marks, &x->n_marks, nt, *ls->cap / 8 + 16))
+        return -1;
+    *pi = i + len;
+    return 0;
+}
+
 /* The token loop. Tokens are written in place (x->t[x->nt]) with their sentences; it also
  * counts what the entity pass sizes its arrays by (n_cap, n_role, n_comma) and the opening
  * quote marks, so that pair_quotes can be skipped for text without any. */
 static int tokenize(xctx *x, size_t *cap, uint32_t *n_qopen)
 {
-    const hd_lexicon *lx = x->lx;
     const char *b = x->b;
     size_t n = x->n, i = 0, len;
-    uint32_t para = 0, nt = 0, n_cap = 0, n_role = 0, n_comma = 0, n_q = 0;
-    sstate ss = {.start = 1};
-    size_t cap_caps = 0, cap_marks = 0, cap_cues = 0;
-    uint32_t n_caps = 0;
+    uint32_t nt = 0;
+    tloop tl = {.lx = x->lx, .b = b, .n = n, .ss = {.start = 1}};
+    tlists ls = {.cap = cap};
     while (i < n) {
         unsigned char c0 = (unsigned char)b[i];
         if (c0 == ' ') {
@@ -537,7 +701,6 @@ static int tokenize(xctx *x, size_t *cap, uint32_t *n_qopen)
             if (grow_tokens(x, cap) != 0)
                 return -1;
         }
-        xtok *tk = &x->t[nt];
         int c = C_ALPHA, word = wt[c0] != 0; /* an ASCII letter or digit: a word, at once */
         len = 1;
         if (!word) {
@@ -552,17 +715,8 @@ static int tokenize(xctx *x, size_t *cap, uint32_t *n_qopen)
             continue;
         }
         if (c == C_NL) {
-            if (nt && x->t[nt - 1].kind != TK_PARA) {
-                *tk = (xtok){.s = (uint32_t)i,
-                             .e = (uint32_t)(i + len),
-                             .stem_e = (uint32_t)(i + len),
-                             .para = para,
-                             .kind = TK_PARA};
-                sentence_tok(&ss, x->t, nt, tk);
-                x->n_colon_para += x->t[nt - 1].kind == TK_PUNCT && x->t[nt - 1].ch == ':';
-                nt++;
-                para++;
-            }
+            if (nt && x->t[nt - 1].kind != TK_PARA)
+                para_token(x, &tl, nt++, i, len);
             i += len;
             continue;
         }
@@ -571,82 +725,15 @@ static int tokenize(xctx *x, size_t *cap, uint32_t *n_qopen)
             c = C_QAMB;
             len = 2;
         }
-        if (word) {
-            uint16_t fl;
-            uint32_t se, lex;
-            size_t e = scan_ascii(lx, b, n, i, &fl, &se, &lex);
-            if (!e) {
-                e = scan_word(x, i, &fl, &se);
-                size_t kl = se - i;
-                lex = hd_ex_lx_get(&lx->words, b + i, kl);
-                if ((fl & TF_CAP) && hd_ex_lx_get(&lx->places, b + i, kl))
-                    lex |= LW_PLACE;
-            }
-            /* "the WHO said", "the IT department": a small word in capitals after a word not
-             * in capitals is an acronym, no function word or pronoun */
-            if ((fl & TF_ALLCAPS) && (lex & (LW_FUNC | LW_PRON | LW_NOTNOUN)) && nt > 0 &&
-                x->t[nt - 1].kind == TK_WORD && !(x->t[nt - 1].flags & TF_ALLCAPS))
-                lex &= LW_PLACE | LW_ORG | LW_INST | LW_DEMONYM;
-            *tk = (xtok){.s = (uint32_t)i,
-                         .e = (uint32_t)e,
-                         .stem_e = se,
-                         .para = para,
-                         .lex = lex,
-                         .kind = TK_WORD,
-                         .flags = fl};
-            n_cap += (fl & (TF_CAP | TF_ALLCAPS)) != 0;
-            n_role += (lex & (LW_ROLE | LW_ROLE_END)) != 0;
-            sentence_tok(&ss, x->t, nt, tk);
-            /* sized for news text: about one word in five capitalised, one token in ten a
-             * comma, title or role, one in thirty a cue */
-            if (((fl & (TF_CAP | TF_ALLCAPS)) &&
-                 note(&x->caps, &cap_caps, &n_caps, nt, *cap / 4 + 16)) ||
-                ((lex & (LW_TITLE | LW_ROLE)) &&
-                 note(&x->marks, &cap_marks, &x->n_marks, nt, *cap / 8 + 16)) ||
-                ((lex & (LW_VERB | LW_ACC)) &&
-                 note(&x->cues, &cap_cues, &x->n_cues, nt, *cap / 32 + 8)))
-                return -1;
-            i = e;
-        } else {
-            uint8_t kind;
-            char ch = 0;
-            /* a curly mark typed the wrong way round: "…here,“ Clyburn said" closes (glued to
-             * the words before it, a space after), "”The …" opens */
-            int glued_after = i + len >= n || b[i + len] == ' ' || b[i + len] == '\n';
-            int glued_before = i + len < n && wt[(unsigned char)b[i + len]];
-            if (c == C_QOPEN)
-                kind = !straight_opens(x, i) && glued_after ? TK_QCLOSE : TK_QOPEN;
-            else if (c == C_QCLOSE)
-                kind = i > 0 && straight_opens(x, i) && glued_before ? TK_QOPEN : TK_QCLOSE;
-            else if (c == C_QAMB)
-                kind = straight_opens(x, i) ? TK_QOPEN : TK_QCLOSE;
-            else {
-                kind = TK_PUNCT;
-                ch = punct_class(b + i, len);
-                /* "--" is a dash */
-                if (ch == '-' && i + 1 < n && b[i + 1] == '-')
-                    len = 2;
-                n_comma += ch == ',';
-            }
-            n_q += kind == TK_QOPEN;
-            *tk = (xtok){.s = (uint32_t)i,
-                         .e = (uint32_t)(i + len),
-                         .stem_e = (uint32_t)(i + len),
-                         .para = para,
-                         .kind = kind,
-                         .ch = ch};
-            sentence_tok(&ss, x->t, nt, tk);
-            if (ch == ',' && note(&x->marks, &cap_marks, &x->n_marks, nt, *cap / 8 + 16))
-                return -1;
-            i += len;
-        }
+        if (word ? word_token(x, &tl, &ls, nt, &i) : mark_token(x, &tl, &ls, nt, &i, c, len))
+            return -1;
         nt++;
     }
     x->nt = nt;
-    x->n_cap = n_cap;
-    x->n_role = n_role;
-    x->n_comma = n_comma;
-    *n_qopen = n_q;
+    x->n_cap = tl.n_cap;
+    x->n_role = tl.n_role;
+    x->n_comma = tl.n_comma;
+    *n_qopen = tl.n_q;
     return 0;
 }
 
