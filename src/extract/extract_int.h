@@ -3,7 +3,8 @@
  * extract_int.h — private interface between the files of the extract stage.
  *
  *   lexicon.c   word sets (speech verbs, roles, titles, countries from iso-codes, ...)
- *   token.c     body -> tokens, sentences, paragraphs, quote spans
+ *   token.c     body -> tokens, sentences, paragraphs, quote spans (token_char.c, token_word.c,
+ *               token_quote.c; their private interface is token_int.h)
  *   entity.c    capitalised runs -> people / organisations / places, role bindings
  *               (entity_run.c, entity_name.c, entity_kind.c, entity_single.c, entity_role.c;
  *               their private interface is entity_int.h)

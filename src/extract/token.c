@@ -5,229 +5,18 @@
  *
  *   body bytes -> xtok[] (+ xquote[])
  *
- * Straight quotes are read as opening or closing from the characters around them; curly
- * quotes carry their direction. A quote left open at the end of a paragraph ends there
- * (news style reopens it on the next paragraph). Abbreviations ("U.S.", "Mr.", "Nov.") keep
- * their period so they do not end a sentence.
+ * ASCII words are scanned here, with their lexicon bits (one lookup a word); the rest goes to
+ * token_word.c, characters beyond ASCII to token_char.c, quote marks to token_quote.c.
+ * Abbreviations ("U.S.", "Mr.", "Nov.") keep their period so they do not end a sentence.
+ * Called by extract.c (hd_ex_tokenize); hd_ex_tok_get and hd_ex_seq_get by every later pass.
  */
 #include <string.h>
-#include <utf8proc.h>
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
 
 #include "base/mem.h"
-#include "base/utf8.h"
-#include "extract/extract_int.h"
-
-/* Character classes. */
-enum {
-    C_SPACE,
-    C_NL,
-    C_ALPHA_UP,
-    C_ALPHA_LO,
-    C_ALPHA,
-    C_DIGIT,
-    C_PUNCT,
-    C_QOPEN,
-    C_QCLOSE,
-    C_QAMB,
-    C_APOS
-};
-
-/* Class of each ASCII byte (generated from ascii_class's rules). */
-#define NL C_NL
-#define SP C_SPACE
-#define UP C_ALPHA_UP
-#define LO C_ALPHA_LO
-#define DG C_DIGIT
-#define QA C_QAMB
-#define AP C_APOS
-#define PU C_PUNCT
-static const unsigned char ascii_tab[128] = {
-    PU, PU, PU, PU, PU, PU, PU, PU, PU, SP, NL, SP, SP, SP, PU, PU, PU, PU, PU, PU, PU, PU,
-    PU, PU, PU, PU, PU, PU, PU, PU, PU, PU, SP, PU, QA, PU, PU, PU, PU, AP, PU, PU, PU, PU,
-    PU, PU, PU, PU, DG, DG, DG, DG, DG, DG, DG, DG, DG, DG, PU, PU, PU, PU, PU, PU, PU, UP,
-    UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP,
-    UP, UP, UP, PU, PU, PU, PU, PU, PU, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO,
-    LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, PU, PU, PU, PU, PU,
-};
-#undef NL
-#undef SP
-#undef UP
-#undef LO
-#undef DG
-#undef QA
-#undef AP
-#undef PU
-
-static int classify_slow(const char *p, size_t n, size_t *len);
-
-static inline int classify(const char *p, size_t n, size_t *len)
-{
-    unsigned char c = (unsigned char)*p;
-    if (c < 0x80) {
-        *len = 1;
-        return ascii_tab[c];
-    }
-    return classify_slow(p, n, len);
-}
-
-/* Class of an ASCII byte (the rules ascii_tab was generated from). */
-static int ascii_class(unsigned char c)
-{
-    if (c == '\n')
-        return C_NL;
-    if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v')
-        return C_SPACE;
-    if (c >= 'A' && c <= 'Z')
-        return C_ALPHA_UP;
-    if (c >= 'a' && c <= 'z')
-        return C_ALPHA_LO;
-    if (c >= '0' && c <= '9')
-        return C_DIGIT;
-    if (c == '"')
-        return C_QAMB;
-    if (c == '\'')
-        return C_APOS;
-    return C_PUNCT;
-}
-
-/* Class of the code points that their Unicode category does not tell (quote marks, the
- * apostrophe, spaces and line separators), or -1. */
-static int mark_class(int32_t cp)
-{
-    switch (cp) {
-    case 0x201C: /* “ */
-    case 0x201E: /* „ */
-    case 0x00AB: /* « */
-        return C_QOPEN;
-    case 0x201D: /* ” */
-    case 0x00BB: /* » */
-        return C_QCLOSE;
-    case 0x2019: /* ’ */
-        return C_APOS;
-    case 0x00A0:
-    case 0x2009:
-    case 0x200A:
-    case 0x202F:
-    case 0x2002:
-    case 0x2003:
-        return C_SPACE;
-    case 0x2028:
-    case 0x2029:
-        return C_NL;
-    default:
-        return -1;
-    }
-}
-
-/* Class of any other code point, from its Unicode category. */
-static int category_class(int32_t cp)
-{
-    utf8proc_category_t cat = utf8proc_category(cp);
-    switch (cat) {
-    case UTF8PROC_CATEGORY_LU:
-    case UTF8PROC_CATEGORY_LT:
-        return C_ALPHA_UP;
-    case UTF8PROC_CATEGORY_LL:
-        return C_ALPHA_LO;
-    case UTF8PROC_CATEGORY_LM:
-    case UTF8PROC_CATEGORY_LO:
-    case UTF8PROC_CATEGORY_MN:
-    case UTF8PROC_CATEGORY_MC:
-        return C_ALPHA;
-    case UTF8PROC_CATEGORY_ND:
-        return C_DIGIT;
-    case UTF8PROC_CATEGORY_ZS:
-        return C_SPACE;
-    default:
-        return C_PUNCT;
-    }
-}
-
-static int classify_slow(const char *p, size_t n, size_t *len)
-{
-    unsigned char c = (unsigned char)*p;
-    if (c < 0x80) {
-        *len = 1;
-        return ascii_class(c);
-    }
-    int32_t cp;
-    *len = hd_utf8_decode(p, n, &cp);
-    int k = mark_class(cp);
-    return k >= 0 ? k : category_class(cp);
-}
-
-static int is_wordc(int c)
-{
-    return c == C_ALPHA_UP || c == C_ALPHA_LO || c == C_ALPHA || c == C_DIGIT;
-}
-
-static char punct_class(const char *p, size_t len)
-{
-    if (len == 1) {
-        switch (*p) {
-        case ',':
-        case '.':
-        case ':':
-        case ';':
-        case '?':
-        case '!':
-        case '(':
-        case ')':
-        case '[':
-        case ']':
-        case '-':
-            return *p;
-        default:
-            return '~';
-        }
-    }
-    /* — – are dashes; … is an ellipsis, not a sentence end. */
-    if (len == 3 && (unsigned char)p[0] == 0xE2 && (unsigned char)p[1] == 0x80 &&
-        ((unsigned char)p[2] == 0x94 || (unsigned char)p[2] == 0x93))
-        return '-';
-    return '~';
-}
-
-/* Abbreviations whose period is part of the word. */
-/* Does the word w[0..n) keep a period after it: a lone initial, a listed abbreviation, or a
- * title with no vowel ("Mr", "Dr", "Sgt")? */
-static int abbrev_word(uint32_t lex, const char *w, size_t n)
-{
-    if (n == 1 || (lex & LW_ABBR))
-        return 1;
-    if (!(lex & LW_TITLE))
-        return 0;
-    for (size_t k = 0; k < n; k++)
-        switch (w[k] | 0x20) {
-        case 'a':
-        case 'e':
-        case 'i':
-        case 'o':
-        case 'u':
-        case 'y':
-            return 0;
-        }
-    return 1;
-}
-
-static int abbrev(const xctx *x, const char *w, size_t n)
-{
-    return abbrev_word(hd_ex_lx_get(&x->lx->words, w, n), w, n);
-}
-
-/* bit 0: ASCII letter or digit, bit 1: upper case, bit 2: lower case; bytes >= 0x80 are 0 */
-static const unsigned char wt[256] = {
-    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
-    ['8'] = 1, ['9'] = 1, ['A'] = 3, ['B'] = 3, ['C'] = 3, ['D'] = 3, ['E'] = 3, ['F'] = 3,
-    ['G'] = 3, ['H'] = 3, ['I'] = 3, ['J'] = 3, ['K'] = 3, ['L'] = 3, ['M'] = 3, ['N'] = 3,
-    ['O'] = 3, ['P'] = 3, ['Q'] = 3, ['R'] = 3, ['S'] = 3, ['T'] = 3, ['U'] = 3, ['V'] = 3,
-    ['W'] = 3, ['X'] = 3, ['Y'] = 3, ['Z'] = 3, ['a'] = 5, ['b'] = 5, ['c'] = 5, ['d'] = 5,
-    ['e'] = 5, ['f'] = 5, ['g'] = 5, ['h'] = 5, ['i'] = 5, ['j'] = 5, ['k'] = 5, ['l'] = 5,
-    ['m'] = 5, ['n'] = 5, ['o'] = 5, ['p'] = 5, ['q'] = 5, ['r'] = 5, ['s'] = 5, ['t'] = 5,
-    ['u'] = 5, ['v'] = 5, ['w'] = 5, ['x'] = 5, ['y'] = 5, ['z'] = 5};
+#include "extract/token_int.h"
 
 /* End of the run of ASCII letters and digits starting at j in b[0..n); ORs the wt bits of
  * its bytes into *acc. With SSE2, sixteen bytes at a time while they fit: the run's end is
@@ -291,7 +80,7 @@ static inline uint32_t word_lex(const hd_lexicon *lx, const char *b, size_t i, s
     return lex;
 }
 
-/* Fast path of scan_word: ASCII letters and digits up to a plain delimiter. Returns the end
+/* Fast path of hd_ex_scan_word: ASCII letters and digits up to a plain delimiter. Returns the end
  * and fills flags, stem_e and the lexicon bits, or returns 0 when the word needs the full
  * scan (non-ASCII, U.S., AT&T, plural possessives). */
 static inline size_t scan_ascii(const hd_lexicon *lx, const char *b, size_t n, size_t i,
@@ -352,128 +141,6 @@ static inline size_t scan_ascii(const hd_lexicon *lx, const char *b, size_t n, s
     *stem_e = (uint32_t)(stem < j ? stem : e);
     *lex = word_lex(lx, b, i, stem - i, h, fl);
     return e;
-}
-
-/* Does the word b[i..j) keep the period at j: an abbreviation, or a piece of "U.S."
- * (has_dot: a period inside the word; piece: where its last piece starts; long_piece: a piece
- * before a period over four bytes)? */
-static int keeps_period(const xctx *x, size_t i, size_t j, int has_dot, size_t long_piece,
-                        size_t piece)
-{
-    /* a domain name ending a sentence ("a website called example.com. The name …")
-     * gives up its period, an abbreviation keeps it */
-    return (has_dot && !long_piece && j - piece <= 4) || abbrev(x, x->b + i, j - i);
-}
-
-/* The pieces of the word starting at i, joined by hyphens, apostrophes, ampersands and the
- * periods and commas of numbers and abbreviations: returns their end. Counts the upper- and
- * lower-case letters into *n_up, *n_lo. A plural possessive ends the word with TF_POSS and
- * *stem_e set. */
-static size_t scan_pieces(const xctx *x, size_t i, uint16_t *flags, uint32_t *stem_e, int *n_up,
-                          int *n_lo)
-{
-    const char *b = x->b;
-    size_t n = x->n, len, j = i, piece = i, long_piece = 0;
-    int has_dot = 0;
-    while (j < n) {
-        int c = classify(b + j, n - j, &len);
-        if (is_wordc(c)) {
-            *n_up += c == C_ALPHA_UP;
-            *n_lo += c == C_ALPHA_LO;
-            j += len;
-            continue;
-        }
-        /* Joiners: followed by a word character. */
-        size_t l2;
-        int next = j + len < n ? classify(b + j + len, n - j - len, &l2) : C_SPACE;
-        if ((c == C_APOS || (c == C_PUNCT && len == 1 && (b[j] == '-' || b[j] == '&'))) &&
-            is_wordc(next)) {
-            j += len;
-            if (c != C_APOS)
-                piece = j; /* "Franco-U.S.": the abbreviation starts after the hyphen */
-            continue;
-        }
-        /* "a Jackson, Miss.-based company": a period before a joined hyphen is the word's */
-        if (c == C_PUNCT && len == 1 && b[j] == '.' && j + 2 < n && b[j + 1] == '-' &&
-            is_wordc(classify(b + j + 2, n - j - 2, &l2))) {
-            j += 1;
-            continue;
-        }
-        if (c == C_PUNCT && len == 1 && (b[j] == '.' || b[j] == ',') && is_wordc(next)) {
-            /* 4.5, 10,000, U.S */
-            if (b[j] == ',' && !(*flags & TF_DIGIT))
-                break;
-            if (b[j] == '.' && !(*flags & TF_DIGIT)) {
-                has_dot = 1;
-                long_piece |= j - piece > 4; /* "latinohiphopradio.com", not "U.S" */
-                piece = j + 1;
-            }
-            j += len;
-            continue;
-        }
-        /* Plural possessive: countries’ / countries' followed by a space. */
-        if (c == C_APOS && j > i && b[j - 1] == 's' && (next == C_SPACE || next == C_NL)) {
-            *flags |= TF_POSS;
-            *stem_e = (uint32_t)j;
-            j += len;
-            return j;
-        }
-        if (c == C_PUNCT && len == 1 && b[j] == '.' &&
-            keeps_period(x, i, j, has_dot, long_piece, piece)) {
-            j += 1; /* keep the period of an abbreviation */
-        }
-        break;
-    }
-    return j;
-}
-
-/* The full scan of a word that scan_ascii leaves: rare (non-ASCII letters, "U.S.", "AT&T",
- * plural possessives), so kept out of line, which leaves the token loop its registers. */
-static __attribute__((noinline)) size_t scan_word(const xctx *x, size_t i, uint16_t *flags,
-                                                  uint32_t *stem_e)
-{
-    const char *b = x->b;
-    size_t len;
-    int first = classify(b + i, x->n - i, &len), n_up = 0, n_lo = 0;
-    *flags = 0;
-    if (first == C_ALPHA_UP)
-        *flags |= TF_CAP;
-    if (first == C_DIGIT)
-        *flags |= TF_DIGIT;
-    size_t j = scan_pieces(x, i, flags, stem_e, &n_up, &n_lo);
-    if (*flags & TF_POSS)
-        return j; /* a plural possessive, stem_e set */
-    if (n_up >= 2 && n_lo == 0)
-        *flags |= TF_ALLCAPS;
-    *stem_e = (uint32_t)j;
-    /* Possessive 's / ’s */
-    if (j - i > 2 && b[j - 1] == 's' && b[j - 2] == '\'') {
-        *flags |= TF_POSS;
-        *stem_e = (uint32_t)(j - 2);
-    } else if (j - i > 4 && b[j - 1] == 's' && (unsigned char)b[j - 2] == 0x99 &&
-               (unsigned char)b[j - 3] == 0x80 && (unsigned char)b[j - 4] == 0xE2) {
-        *flags |= TF_POSS;
-        *stem_e = (uint32_t)(j - 4);
-    }
-    return j;
-}
-
-static int straight_opens(const xctx *x, size_t i)
-{
-    if (i == 0)
-        return 1;
-    size_t k = i;
-    /* look at the previous code point */
-    do {
-        k--;
-    } while (k > 0 && ((unsigned char)x->b[k] & 0xC0) == 0x80);
-    size_t len;
-    int c = classify(x->b + k, x->n - k, &len);
-    if (c == C_SPACE || c == C_NL || c == C_QOPEN)
-        return 1;
-    if (c == C_PUNCT && (x->b[k] == '(' || x->b[k] == '[' || punct_class(x->b + k, len) == '-'))
-        return 1;
-    return 0;
 }
 
 /* Make room for one more token; 0 or -1 on out of memory. */
@@ -602,7 +269,7 @@ static inline int word_token(xctx *x, tloop *tl, tlists *ls, uint32_t nt, size_t
     uint32_t se, lex;
     size_t e = scan_ascii(lx, b, tl->n, i, &fl, &se, &lex);
     if (!e) {
-        e = scan_word(x, i, &fl, &se);
+        e = hd_ex_scan_word(x, i, &fl, &se);
         size_t kl = se - i;
         lex = hd_ex_lx_get(&lx->words, b + i, kl);
         if ((fl & TF_CAP) && hd_ex_lx_get(&lx->places, b + i, kl))
@@ -647,16 +314,8 @@ static inline int mark_token(xctx *x, tloop *tl, tlists *ls, uint32_t nt, size_t
     size_t n = tl->n;
     uint8_t kind;
     char ch = 0;
-    /* a curly mark typed the wrong way round: "…here,“ Clyburn said" closes (glued to
-     * the words before it, a space after), "”The …" opens */
-    int glued_after = i + len >= n || b[i + len] == ' ' || b[i + len] == '\n';
-    int glued_before = i + len < n && wt[(unsigned char)b[i + len]];
-    if (c == C_QOPEN)
-        kind = !straight_opens(x, i) && glued_after ? TK_QCLOSE : TK_QOPEN;
-    else if (c == C_QCLOSE)
-        kind = i > 0 && straight_opens(x, i) && glued_before ? TK_QOPEN : TK_QCLOSE;
-    else if (c == C_QAMB)
-        kind = straight_opens(x, i) ? TK_QOPEN : TK_QCLOSE;
+    if (c == C_QOPEN || c == C_QCLOSE || c == C_QAMB)
+        kind = hd_ex_quote_kind(x, i, c, len);
     else {
         kind = TK_PUNCT;
         ch = punct_class(b + i, len);
@@ -682,7 +341,7 @@ static inline int mark_token(xctx *x, tloop *tl, tlists *ls, uint32_t nt, size_t
 
 /* The token loop. Tokens are written in place (x->t[x->nt]) with their sentences; it also
  * counts what the entity pass sizes its arrays by (n_cap, n_role, n_comma) and the opening
- * quote marks, so that pair_quotes can be skipped for text without any. */
+ * quote marks, so that hd_ex_pair_quotes can be skipped for text without any. */
 static int tokenize(xctx *x, size_t *cap, uint32_t *n_qopen)
 {
     const char *b = x->b;
@@ -707,7 +366,7 @@ static int tokenize(xctx *x, size_t *cap, uint32_t *n_qopen)
             if (c0 < 0x80)
                 c = ascii_tab[c0];
             else
-                c = classify_slow(b + i, n - i, &len);
+                c = hd_ex_char_class(b + i, n - i, &len);
             word = is_wordc(c);
         }
         if (c == C_SPACE) {
@@ -737,52 +396,6 @@ static int tokenize(xctx *x, size_t *cap, uint32_t *n_qopen)
     return 0;
 }
 
-static int pair_quotes(xctx *x)
-{
-    size_t cap = 0;
-    uint32_t i = 0;
-    while (i < x->nt) {
-        if (x->t[i].kind != TK_QOPEN) {
-            i++;
-            continue;
-        }
-        uint32_t j = i + 1, depth = 0;
-        int closed = 0;
-        while (j < x->nt && x->t[j].kind != TK_PARA) {
-            if (x->t[j].kind == TK_QCLOSE) {
-                if (depth == 0) {
-                    closed = 1;
-                    break;
-                }
-                depth--;
-            } else if (x->t[j].kind == TK_QOPEN && x->b[x->t[j].s] != '"') {
-                depth++;
-            }
-            j++;
-        }
-        xquote q = {0};
-        q.open = i;
-        q.close = closed ? j : i;
-        q.t0 = i + 1;
-        q.t1 = j;
-        q.cs = x->t[i].e;
-        q.ce = j > i + 1 ? x->t[j - 1].e : q.cs;
-        q.stmt = -1;
-        q.closed = (uint8_t)closed;
-        if (x->nq + 1 > cap && HD_GROW(x->q, cap, x->nq + 1) != 0)
-            return -1;
-        x->t[i].qi = x->nq + 1;
-        if (closed)
-            x->t[j].qi = x->nq + 1;
-        x->q[x->nq++] = q;
-        for (uint32_t k = i; k <= j && k < x->nt; k++)
-            if (x->t[k].kind != TK_PARA)
-                x->t[k].flags |= TF_INQ;
-        i = j + 1;
-    }
-    return 0;
-}
-
 int hd_ex_tokenize(xctx *x)
 {
     /* news text averages about six bytes a token (spaces included), wire copy with its
@@ -794,7 +407,7 @@ int hd_ex_tokenize(xctx *x)
     uint32_t n_qopen;
     if (tokenize(x, &cap, &n_qopen) != 0)
         return -1;
-    return n_qopen ? pair_quotes(x) : 0;
+    return n_qopen ? hd_ex_pair_quotes(x) : 0;
 }
 
 uint32_t hd_ex_tok_get(const xctx *x, const lx_set *s, uint32_t i)
