@@ -6,10 +6,9 @@
  *
  * Pass A: direct quotes (quote.c), block paragraphs after "X said:", quote chains and
  * cue-less continuation paragraphs, then reported speech sentence by sentence (reported.c).
- * Pass B resolves pronouns and continuations in text order (statement_resolve.c); finally
- * roles mentioned without a name are bound to their holder (statement_role.c). Also here: the
- * noun-phrase, sentence and quote helpers quote.c and reported*.c share (the cue tests are in
- * statement_cue.c). Called by extract.c.
+ * Pass B resolves pronouns and continuations (statement_resolve.c), then roles mentioned
+ * without a name are bound (statement_role.c). Also here: helpers quote.c and reported*.c
+ * share (cue tests: statement_cue.c). Called by extract.c.
  */
 #include <string.h>
 

@@ -11,7 +11,6 @@
  */
 #include <string.h>
 
-#include "base/mem.h"
 #include "extract/extract_int.h"
 
 /* Does the role mention with head token h start with "a", "an" or "another"? */
