@@ -59,6 +59,65 @@ static const char *tok_span(xctx *x, uint32_t t0, uint32_t t1)
     return hd_arena_strndup(x->a, x->b + x->t[t0].s, x->t[t1 - 1].e - x->t[t0].s);
 }
 
+/* Trims a day or month off the end of the phrase [np0, *np1). 0 when the phrase is only a
+ * time. */
+static int trim_time(const xctx *x, uint32_t np0, uint32_t *np1)
+{
+    /* "a congressional report on Wednesday", "the schedule published Thursday": a day or month
+     * ending the phrase is when, not who; the head is the noun before it (and before the
+     * participle that dates it) */
+    if (tok_has(x, *np1 - 1, LW_TIME) && !(x->t[*np1 - 1].flags & TF_ALLCAPS)) {
+        uint32_t k = *np1 - 1;
+        while (k > np0 && k + 5 > *np1 &&
+               (tok_has(x, k, LW_TIME | LW_VERB) || tok_is(x, k, "on") || tok_is(x, k, "out") ||
+                tok_is(x, k, "last") || tok_is(x, k, "this") ||
+                (!(x->t[k].flags & TF_CAP) && x->t[k].e - x->t[k].s > 3 &&
+                 x->b[x->t[k].e - 2] == 'e' && x->b[x->t[k].e - 1] == 'd')))
+            k--;
+        if (k == np0 && tok_has(x, k, LW_TIME))
+            return 0;
+        *np1 = k + 1;
+    }
+    return 1;
+}
+
+/* The end of the phrase [np0, np1) without a place after "in", "near" or "outside". */
+static uint32_t trim_place(const xctx *x, uint32_t np0, uint32_t np1)
+{
+    /* "a woman in Worcester": the place locates the one named before it */
+    uint32_t k = np1;
+    int32_t pl = x->tent[np1 - 1];
+    while (pl >= 0 && x->ent[pl].kind == HD_ENT_PLACE && k > np0 &&
+           (x->tent[k - 1] == pl || tok_punct(x, k - 1, ',') ||
+            (x->tent[k - 1] >= 0 && x->ent[x->tent[k - 1]].kind == HD_ENT_PLACE)))
+        k--;
+    if (pl >= 0 && k > np0 + 2 && k < np1 && tok_has(x, k - 1, LW_DET))
+        k--; /* "in the US" */
+    if (pl >= 0 && k > np0 + 1 && k < np1 &&
+        (tok_is(x, k - 1, "in") || tok_is(x, k - 1, "near") || tok_is(x, k - 1, "outside")))
+        np1 = k - 1;
+    return np1;
+}
+
+/* Does head word h name no one: a pronoun, a time, a share of people, a lone letter? */
+static int head_names_no_one(const xctx *x, uint32_t h)
+{
+    const xtok *t = &x->t[h];
+    if (tok_has(x, h, LW_PRON | LW_FUNC) || tok_pron_contraction(x, h) ||
+        (tok_has(x, h, LW_TIME) && !(x->t[h].flags & TF_ALLCAPS)))
+        return 1;
+    static const char *const shares[] = {
+        "one", "two",  "three", "four",    "five",    "six",      "seven", "eight",    "nine",
+        "ten", "half", "third", "quarter", "percent", "majority", "most",  "minority", NULL};
+    if (t->flags & TF_DIGIT)
+        return 1; /* "nine in 10", "47 percent": a share of people, not a speaker */
+    if (tok_in(x, h, shares))
+        return 1;
+    if (t->stem_e - t->s < 2 && !(t->flags & TF_DIGIT))
+        return 1; /* a lone letter ("P" of "S&P") names no one */
+    return 0;
+}
+
 /* Speaker name: the entity's canonical name, else a capitalised name as written, else NULL
  * (unknown: never a description presented as a name). */
 static const char *speaker_name(xctx *x, const xstmt *s)
@@ -69,49 +128,13 @@ static const char *speaker_name(xctx *x, const xstmt *s)
     uint32_t np0 = s->sp1 ? s->sp0 : s->np0, np1 = s->sp1 ? s->sp1 : s->np1;
     if (np1 <= np0 || s->ref != REF_NONE)
         return NULL;
-    /* "a congressional report on Wednesday", "the schedule published Thursday": a day or month
-     * ending the phrase is when, not who; the head is the noun before it (and before the
-     * participle that dates it) */
-    if (tok_has(x, np1 - 1, LW_TIME) && !(x->t[np1 - 1].flags & TF_ALLCAPS)) {
-        uint32_t k = np1 - 1;
-        while (k > np0 && k + 5 > np1 &&
-               (tok_has(x, k, LW_TIME | LW_VERB) || tok_is(x, k, "on") || tok_is(x, k, "out") ||
-                tok_is(x, k, "last") || tok_is(x, k, "this") ||
-                (!(x->t[k].flags & TF_CAP) && x->t[k].e - x->t[k].s > 3 &&
-                 x->b[x->t[k].e - 2] == 'e' && x->b[x->t[k].e - 1] == 'd')))
-            k--;
-        if (k == np0 && tok_has(x, k, LW_TIME))
-            return NULL;
-        np1 = k + 1;
-    }
-    /* "a woman in Worcester": the place locates the one named before it */
-    {
-        uint32_t k = np1;
-        int32_t pl = x->tent[np1 - 1];
-        while (pl >= 0 && x->ent[pl].kind == HD_ENT_PLACE && k > np0 &&
-               (x->tent[k - 1] == pl || tok_punct(x, k - 1, ',') ||
-                (x->tent[k - 1] >= 0 && x->ent[x->tent[k - 1]].kind == HD_ENT_PLACE)))
-            k--;
-        if (pl >= 0 && k > np0 + 2 && k < np1 && tok_has(x, k - 1, LW_DET))
-            k--; /* "in the US" */
-        if (pl >= 0 && k > np0 + 1 && k < np1 &&
-            (tok_is(x, k - 1, "in") || tok_is(x, k - 1, "near") || tok_is(x, k - 1, "outside")))
-            np1 = k - 1;
-    }
+    if (!trim_time(x, np0, &np1))
+        return NULL;
+    np1 = trim_place(x, np0, np1);
     uint32_t h = np1 - 1, a = h;
     const xtok *t = &x->t[h];
-    if (tok_has(x, h, LW_PRON | LW_FUNC) || tok_pron_contraction(x, h) ||
-        (tok_has(x, h, LW_TIME) && !(x->t[h].flags & TF_ALLCAPS)))
+    if (head_names_no_one(x, h))
         return NULL;
-    static const char *const shares[] = {
-        "one", "two",  "three", "four",    "five",    "six",      "seven", "eight",    "nine",
-        "ten", "half", "third", "quarter", "percent", "majority", "most",  "minority", NULL};
-    if (t->flags & TF_DIGIT)
-        return NULL; /* "nine in 10", "47 percent": a share of people, not a speaker */
-    if (tok_in(x, h, shares))
-        return NULL;
-    if (t->stem_e - t->s < 2 && !(t->flags & TF_DIGIT))
-        return NULL; /* a lone letter ("P" of "S&P") names no one */
     /* A common noun phrase ("the regional water board", "officials", "the company" that no
      * organisation named before answers to) speaks for itself: what the text says, not a
      * guess. A sentence start only capitalises it ("Analysts said" is "analysts"). */

@@ -3,14 +3,18 @@
  * extract_int.h — private interface between the files of the extract stage.
  *
  *   lexicon.c   word sets (speech verbs, roles, titles, countries from iso-codes, ...)
- *   token.c     body -> tokens, sentences, paragraphs, quote spans
+ *   token.c     body -> tokens, sentences, paragraphs, quote spans (token_char.c, token_word.c,
+ *               token_quote.c; their private interface is token_int.h)
  *   entity.c    capitalised runs -> people / organisations / places, role bindings
  *               (entity_run.c, entity_name.c, entity_kind.c, entity_single.c, entity_role.c;
  *               their private interface is entity_int.h)
  *   speaker.c   subject noun phrases -> referents (entity, pending role, unknown)
  *               (speaker_comma.c, speaker_np.c, speaker_sentence.c, speaker_referent.c;
  *               their private interface is speaker_int.h)
- *   statement.c the statement passes, shared cue helpers, pronoun resolution
+ *   statement.c the statement passes in order, and the helpers quote.c and reported*.c share;
+ *               statement_cue.c whether a verb of saying is a cue where it stands;
+ *               statement_resolve.c pronouns and continuations, in text order (pass B);
+ *               statement_role.c roles mentioned without a name bound to their holder
  *   extract.c   hd_extract_statements: runs the passes, copies results into the arena
  *
  *   quote.c     direct quotes (hd_ex_direct_quotes, _quote_chains, _block_paragraphs)
@@ -446,14 +450,19 @@ int32_t hd_ex_recent_person(const xctx *x, char gender);
 /* statement.c: all statements of the article, speakers resolved. 0, or -1 on out of memory. */
 int hd_ex_statements(xctx *x);
 /* statement.c helpers shared with quote.c and reported.c */
-xstmt *hd_ex_st_new(xctx *x);                              /* NULL (and x->oom) on OOM */
-uint32_t hd_ex_cue_class(const xctx *x, uint32_t i);       /* VC_* of an unused cue, else 0 */
-int hd_ex_stop_tok(const xctx *x, uint32_t i);             /* sentence end, paragraph, quote */
-int hd_ex_cue_ok(const xctx *x, uint32_t i, uint32_t cls); /* not "warned against" etc. */
-void hd_ex_set_np(xctx *x, xstmt *s, const xnp *np);       /* speaker mention and pronoun kind */
-uint32_t hd_ex_sent_start(const xctx *x, uint32_t i);      /* first token of i's sentence */
+xstmt *hd_ex_st_new(xctx *x);                         /* NULL (and x->oom) on OOM */
+int hd_ex_stop_tok(const xctx *x, uint32_t i);        /* sentence end, paragraph, quote */
+void hd_ex_set_np(xctx *x, xstmt *s, const xnp *np);  /* speaker mention and pronoun kind */
+uint32_t hd_ex_sent_start(const xctx *x, uint32_t i); /* first token of i's sentence */
 int hd_ex_has_used_quote(const xctx *x, uint32_t a, uint32_t b);    /* a quote already used */
 int hd_ex_adverbial_start(const xctx *x, uint32_t i, uint32_t end); /* "on Tuesday", "in" */
+/* statement_cue.c */
+uint32_t hd_ex_cue_class(const xctx *x, uint32_t i);       /* VC_* of an unused cue, else 0 */
+int hd_ex_cue_ok(const xctx *x, uint32_t i, uint32_t cls); /* not "warned against" etc. */
+/* statement_resolve.c: pass B, pronouns and continuations; sorts the statements */
+void hd_ex_resolve(xctx *x);
+/* statement_role.c: binds the pending roles (x->pend) once the statements are resolved */
+void hd_ex_bind_pending(xctx *x);
 /* quote.c */
 void hd_ex_direct_quotes(xctx *x);
 void hd_ex_block_paragraphs(xctx *x);
@@ -461,7 +470,7 @@ void hd_ex_quote_chains(xctx *x);
 /* reported.c: at most one reported statement in sentence [s0, s1) (two when coordinated) */
 void hd_ex_reported_sentence(xctx *x, uint32_t s0, uint32_t s1);
 /* Is cue i a verb of undertaking (promise, pledge, vow, threaten), whose "to" opens what was
- * undertaken? (statement.c) */
+ * undertaken? (statement_cue.c) */
 int hd_ex_commits(const xctx *x, uint32_t i);
 
 /* Does a clause with a subject of its own and a speech cue start right after token k ("and

@@ -76,6 +76,78 @@ static int names_title(const xctx *x, uint32_t w)
     return (x->t[w].flags & TF_POSS) != 0; /* "ABC's “This Week,”" */
 }
 
+/* Is np, the subject of cue c found from token k after a quote, this quote's speaker? RS_GO_ON
+ * when it is, RS_NEXT_CUE to try the next cue, RS_DONE when the quote has no cue after it. */
+static int cue_subject(xctx *x, uint32_t c, uint32_t k, xnp *np)
+{
+    uint32_t hi = c + 1;
+    while (hi < x->nt && !hd_ex_stop_tok(x, hi) && !tok_punct(x, hi, ','))
+        hi++;
+    if (c == k) {
+        if (!hd_ex_np_right(x, c + 1, hi, np))
+            return RS_DONE;
+    } else if (!hd_ex_np_left(x, c, k, np)) {
+        return RS_DONE;
+    } else if (tok_is(x, c + 1, "for") && np->ref == REF_NONE &&
+               !(x->t[np->t0].flags & (TF_CAP | TF_ALLCAPS)) && !tok_has(x, np->t0, LW_PRON)) {
+        /* "… PR exercise” ahead of a general election predicted for next May": a
+         * participle dating a noun, no one speaking (not "Justice White wrote for the
+         * court") */
+        return RS_NEXT_CUE;
+    } else if (np->t0 != k && role_list(x, k, np->t0)) {
+        /* "chairman, CEO and president Craig Menear said": the titles of the subject */
+    } else if (np->t0 != k && np->t0 - k <= 3 && name_words(x, k, np->t0)) {
+        /* "NASA planetary scientist Lucas Paganini said": whose scientist */
+    } else if (np->t0 != k) {
+        /* "the board's chief engineer, Pieter Aalders, said": only noun-phrase words and
+         * commas may stand between the quote and the subject */
+        if (np->t0 - k > 12 || !tok_punct(x, np->t0 - 1, ','))
+            return RS_DONE;
+        for (uint32_t t = k; t + 1 < np->t0; t++)
+            if (!tok_word(x, t) || (x->t[t].lex >> 24) || (x->t[t].flags & TF_INQ) ||
+                (tok_has(x, t, LW_FUNC) && !tok_has(x, t, LW_DET) && !tok_is(x, t, "of")))
+                return RS_DONE;
+    }
+    return RS_GO_ON;
+}
+
+/* Does the cue c found from token k start a new sentence rather than end quote q? */
+static int new_sentence(const xctx *x, const xquote *q, uint32_t k, uint32_t c)
+{
+    /* “… done.” She said she … — a new sentence, not this quote's cue */
+    if (q->close > q->open + 1 && tok_punct(x, q->close - 1, '.') && (x->t[k].flags & TF_SSTART)) {
+        uint32_t t = c + 1;
+        while (t < x->nt && t < c + 8 && !hd_ex_stop_tok(x, t))
+            t++;
+        if (t >= c + 8 || !tok_punct(x, t, '.') ||
+            !(hd_ex_stop_tok(x, c + 1) || tok_punct(x, c + 1, ',') ||
+              hd_ex_adverbial_start(x, c + 1, t)))
+            return 1;
+    }
+    return 0;
+}
+
+/* The first token after the clause of cue c. */
+static uint32_t cue_clause_end(const xctx *x, uint32_t c)
+{
+    uint32_t e = c + 1;
+    for (;;) {
+        while (e < x->nt && !hd_ex_stop_tok(x, e) &&
+               !(tok_punct(x, e, ',') && e + 1 < x->nt && x->t[e + 1].kind == TK_QOPEN))
+            e++;
+        /* a quoted title inside the cue clause: "said on CNN’s “State of the Union”
+         * Sunday." */
+        const xquote *t =
+            e < x->nt && x->t[e].kind == TK_QOPEN && x->t[e].qi ? &x->q[x->t[e].qi - 1] : NULL;
+        if (!t || !t->closed || t->close > e + 9 || t->close + 1 >= x->nt ||
+            x->t[t->close + 1].kind != TK_WORD ||
+            (t->close > 0 && x->t[t->close - 1].kind == TK_PUNCT))
+            break;
+        e = t->close + 1;
+    }
+    return e;
+}
+
 /* Cue after the quote: returns 1 and fills the statement. *after gets the first token after
  * the cue clause. */
 static int cue_after(xctx *x, const xquote *q, xstmt *s, uint32_t *after)
@@ -88,65 +160,16 @@ static int cue_after(xctx *x, const xquote *q, xstmt *s, uint32_t *after)
         if (cls != VC_SPEECH && cls != VC_QUOTE)
             continue;
         xnp np;
-        uint32_t hi = c + 1;
-        while (hi < x->nt && !hd_ex_stop_tok(x, hi) && !tok_punct(x, hi, ','))
-            hi++;
-        if (c == k) {
-            if (!hd_ex_np_right(x, c + 1, hi, &np))
-                return 0;
-        } else if (!hd_ex_np_left(x, c, k, &np)) {
-            return 0;
-        } else if (tok_is(x, c + 1, "for") && np.ref == REF_NONE &&
-                   !(x->t[np.t0].flags & (TF_CAP | TF_ALLCAPS)) && !tok_has(x, np.t0, LW_PRON)) {
-            /* "… PR exercise” ahead of a general election predicted for next May": a
-             * participle dating a noun, no one speaking (not "Justice White wrote for the
-             * court") */
+        int r = cue_subject(x, c, k, &np);
+        if (r == RS_NEXT_CUE)
             continue;
-        } else if (np.t0 != k && role_list(x, k, np.t0)) {
-            /* "chairman, CEO and president Craig Menear said": the titles of the subject */
-        } else if (np.t0 != k && np.t0 - k <= 3 && name_words(x, k, np.t0)) {
-            /* "NASA planetary scientist Lucas Paganini said": whose scientist */
-        } else if (np.t0 != k) {
-            /* "the board's chief engineer, Pieter Aalders, said": only noun-phrase words and
-             * commas may stand between the quote and the subject */
-            if (np.t0 - k > 12 || !tok_punct(x, np.t0 - 1, ','))
-                return 0;
-            for (uint32_t t = k; t + 1 < np.t0; t++)
-                if (!tok_word(x, t) || (x->t[t].lex >> 24) || (x->t[t].flags & TF_INQ) ||
-                    (tok_has(x, t, LW_FUNC) && !tok_has(x, t, LW_DET) && !tok_is(x, t, "of")))
-                    return 0;
-        }
-        /* “… done.” She said she … — a new sentence, not this quote's cue */
-        if (q->close > q->open + 1 && tok_punct(x, q->close - 1, '.') &&
-            (x->t[k].flags & TF_SSTART)) {
-            uint32_t t = c + 1;
-            while (t < x->nt && t < c + 8 && !hd_ex_stop_tok(x, t))
-                t++;
-            if (t >= c + 8 || !tok_punct(x, t, '.') ||
-                !(hd_ex_stop_tok(x, c + 1) || tok_punct(x, c + 1, ',') ||
-                  hd_ex_adverbial_start(x, c + 1, t)))
-                return 0;
-        }
+        if (r == RS_DONE || new_sentence(x, q, k, c))
+            return 0;
         hd_ex_set_np(x, s, &np);
         s->cue0 = c;
         s->cue1 = c + 1;
         s->anchor = c;
-        uint32_t e = c + 1;
-        for (;;) {
-            while (e < x->nt && !hd_ex_stop_tok(x, e) &&
-                   !(tok_punct(x, e, ',') && e + 1 < x->nt && x->t[e + 1].kind == TK_QOPEN))
-                e++;
-            /* a quoted title inside the cue clause: "said on CNN’s “State of the Union”
-             * Sunday." */
-            const xquote *t =
-                e < x->nt && x->t[e].kind == TK_QOPEN && x->t[e].qi ? &x->q[x->t[e].qi - 1] : NULL;
-            if (!t || !t->closed || t->close > e + 9 || t->close + 1 >= x->nt ||
-                x->t[t->close + 1].kind != TK_WORD ||
-                (t->close > 0 && x->t[t->close - 1].kind == TK_PUNCT))
-                break;
-            e = t->close + 1;
-        }
-        *after = e;
+        *after = cue_clause_end(x, c);
         return 1;
     }
     return 0;
@@ -253,43 +276,85 @@ static xstmt *quote_statement(xctx *x, uint32_t qi, const xstmt *tmp, int direct
     return s;
 }
 
+/* Is quote q too short to be said without closing punctuation? */
+static int scare_quote(const xctx *x, const xquote *q)
+{
+    /* a short quote without closing punctuation is a title or a scare quote */
+    return quote_words(x, q) < 4 && !(q->t1 > q->t0 && x->t[q->t1 - 1].kind == TK_PUNCT &&
+                                      (x->t[q->t1 - 1].ch == ',' || x->t[q->t1 - 1].ch == '.' ||
+                                       x->t[q->t1 - 1].ch == '?' || x->t[q->t1 - 1].ch == '!'));
+}
+
+/* Quote qi, its cue after it found (found) in *tmp, inside a clause: 1 when that settles it
+ * (a statement of the clause, or none), 0 when it is read as a quote, -1 out of memory. */
+static int quote_in_clause(xctx *x, uint32_t qi, const xstmt *tmp, int found)
+{
+    const xquote *q = &x->q[qi];
+    /* a short quoted name or phrase inside a clause, then the cue: "on “CBS This
+     * Morning,” Sanders said he …" is no statement of its own (the reported clause after
+     * the cue is); "… is a “minor positive development,” analyst Martin Ziegler said" is
+     * the clause up to the quote, said by Ziegler */
+    /* (and "… are “very, very pro-Bernie,” Kilfoyle said": a quoted complement of "be"
+     * is part of the clause, which is the statement when it reads as one) */
+    static const char *const be[] = {"be", "is", "was", "are", "were", NULL};
+    int titled = found && q->open > 0 && q->close - q->open <= 8 && names_title(x, q->open - 1);
+    int complement =
+        found && !titled && q->open > 0 && q->close - q->open <= 8 && tok_in(x, q->open - 1, be);
+    if (titled || complement) {
+        uint32_t c = tmp->cue0, s0 = hd_ex_sent_start(x, q->open);
+        int clause = !(s0 + 2 >= q->open || x->t[s0].kind != TK_WORD ||
+                       !(c + 1 >= x->nt || hd_ex_stop_tok(x, c + 1) || tok_punct(x, c + 1, ',')));
+        if (clause)
+            return quote_statement(x, qi, tmp, 0, x->t[s0].s, x->t[q->close].e) ? 1 : -1;
+        if (titled)
+            return 1;
+    }
+    return 0;
+}
+
+/* The quote after statement s of quote qi, whose cue clause ends before token `after`, when it
+ * goes on with what s said. */
+static void second_quote(xctx *x, uint32_t qi, xstmt *s, uint32_t after)
+{
+    /* split quote: “…,” he said, “…” — or a cue-less quote right after in the paragraph;
+     * a quoted title inside the cue clause ("said on CNN’s “State of the Union” Sunday.")
+     * is passed over */
+    uint32_t nj = qi + 1;
+    while (nj < x->nq && x->q[nj].open <= after)
+        nj++;
+    if (nj < x->nq && x->q[nj].open == after + 1 && tok_punct(x, after, ',')) {
+        s->s2 = x->q[nj].cs;
+        s->e2 = x->q[nj].ce;
+        use_quote(x, nj);
+    } else if (nj < x->nq && x->q[nj].open == after + 1 && tok_punct(x, after, '.') &&
+               x->t[after + 1].para == s->para) {
+        xquote *q2 = &x->q[nj];
+        xstmt t2;
+        uint32_t a2;
+        if (!(q2->closed && cue_after(x, q2, &t2, &a2)) && quote_words(x, q2) >= 3) {
+            s->s2 = q2->cs;
+            s->e2 = q2->ce;
+            use_quote(x, nj);
+        }
+    }
+}
+
 void hd_ex_direct_quotes(xctx *x)
 {
     for (uint32_t qi = 0; qi < x->nq && !x->oom; qi++) {
         xquote *q = &x->q[qi];
         if (q->stmt >= 0 || q->t1 <= q->t0)
             continue;
-        /* a short quote without closing punctuation is a title or a scare quote */
-        if (quote_words(x, q) < 4 && !(q->t1 > q->t0 && x->t[q->t1 - 1].kind == TK_PUNCT &&
-                                       (x->t[q->t1 - 1].ch == ',' || x->t[q->t1 - 1].ch == '.' ||
-                                        x->t[q->t1 - 1].ch == '?' || x->t[q->t1 - 1].ch == '!')))
+        if (scare_quote(x, q))
             continue;
         xstmt tmp = {0};
         uint32_t after = 0;
         int found = q->closed && cue_after(x, q, &tmp, &after);
-        /* a short quoted name or phrase inside a clause, then the cue: "on “CBS This
-         * Morning,” Sanders said he …" is no statement of its own (the reported clause after
-         * the cue is); "… is a “minor positive development,” analyst Martin Ziegler said" is
-         * the clause up to the quote, said by Ziegler */
-        /* (and "… are “very, very pro-Bernie,” Kilfoyle said": a quoted complement of "be"
-         * is part of the clause, which is the statement when it reads as one) */
-        static const char *const be[] = {"be", "is", "was", "are", "were", NULL};
-        int titled = found && q->open > 0 && q->close - q->open <= 8 && names_title(x, q->open - 1);
-        int complement = found && !titled && q->open > 0 && q->close - q->open <= 8 &&
-                         tok_in(x, q->open - 1, be);
-        if (titled || complement) {
-            uint32_t c = tmp.cue0, s0 = hd_ex_sent_start(x, q->open);
-            int clause =
-                !(s0 + 2 >= q->open || x->t[s0].kind != TK_WORD ||
-                  !(c + 1 >= x->nt || hd_ex_stop_tok(x, c + 1) || tok_punct(x, c + 1, ',')));
-            if (clause) {
-                if (!quote_statement(x, qi, &tmp, 0, x->t[s0].s, x->t[q->close].e))
-                    return;
-                continue;
-            }
-            if (titled)
-                continue;
-        }
+        int in_clause = quote_in_clause(x, qi, &tmp, found);
+        if (in_clause < 0)
+            return;
+        if (in_clause)
+            continue;
         if (!found && !cue_before(x, q, &tmp))
             continue;
         xstmt *s = quote_statement(x, qi, &tmp, 1, q->cs, q->ce);
@@ -299,27 +364,7 @@ void hd_ex_direct_quotes(xctx *x)
             mixed_quote(x, q, s);
             continue;
         }
-        /* split quote: “…,” he said, “…” — or a cue-less quote right after in the paragraph;
-         * a quoted title inside the cue clause ("said on CNN’s “State of the Union” Sunday.")
-         * is passed over */
-        uint32_t nj = qi + 1;
-        while (nj < x->nq && x->q[nj].open <= after)
-            nj++;
-        if (nj < x->nq && x->q[nj].open == after + 1 && tok_punct(x, after, ',')) {
-            s->s2 = x->q[nj].cs;
-            s->e2 = x->q[nj].ce;
-            use_quote(x, nj);
-        } else if (nj < x->nq && x->q[nj].open == after + 1 && tok_punct(x, after, '.') &&
-                   x->t[after + 1].para == s->para) {
-            xquote *q2 = &x->q[nj];
-            xstmt t2;
-            uint32_t a2;
-            if (!(q2->closed && cue_after(x, q2, &t2, &a2)) && quote_words(x, q2) >= 3) {
-                s->s2 = q2->cs;
-                s->e2 = q2->ce;
-                use_quote(x, nj);
-            }
-        }
+        second_quote(x, qi, s, after);
     }
 }
 

@@ -5,210 +5,18 @@
  *
  *   body bytes -> xtok[] (+ xquote[])
  *
- * Straight quotes are read as opening or closing from the characters around them; curly
- * quotes carry their direction. A quote left open at the end of a paragraph ends there
- * (news style reopens it on the next paragraph). Abbreviations ("U.S.", "Mr.", "Nov.") keep
- * their period so they do not end a sentence.
+ * ASCII words are scanned here, with their lexicon bits (one lookup a word); the rest goes to
+ * token_word.c, characters beyond ASCII to token_char.c, quote marks to token_quote.c.
+ * Abbreviations ("U.S.", "Mr.", "Nov.") keep their period so they do not end a sentence.
+ * Called by extract.c (hd_ex_tokenize); hd_ex_tok_get and hd_ex_seq_get by every later pass.
  */
 #include <string.h>
-#include <utf8proc.h>
 #if defined(__SSE2__)
 #include <emmintrin.h>
 #endif
 
 #include "base/mem.h"
-#include "base/utf8.h"
-#include "extract/extract_int.h"
-
-/* Character classes. */
-enum {
-    C_SPACE,
-    C_NL,
-    C_ALPHA_UP,
-    C_ALPHA_LO,
-    C_ALPHA,
-    C_DIGIT,
-    C_PUNCT,
-    C_QOPEN,
-    C_QCLOSE,
-    C_QAMB,
-    C_APOS
-};
-
-/* Class of each ASCII byte (generated from ascii_class's rules). */
-#define NL C_NL
-#define SP C_SPACE
-#define UP C_ALPHA_UP
-#define LO C_ALPHA_LO
-#define DG C_DIGIT
-#define QA C_QAMB
-#define AP C_APOS
-#define PU C_PUNCT
-static const unsigned char ascii_tab[128] = {
-    PU, PU, PU, PU, PU, PU, PU, PU, PU, SP, NL, SP, SP, SP, PU, PU, PU, PU, PU, PU, PU, PU,
-    PU, PU, PU, PU, PU, PU, PU, PU, PU, PU, SP, PU, QA, PU, PU, PU, PU, AP, PU, PU, PU, PU,
-    PU, PU, PU, PU, DG, DG, DG, DG, DG, DG, DG, DG, DG, DG, PU, PU, PU, PU, PU, PU, PU, UP,
-    UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP, UP,
-    UP, UP, UP, PU, PU, PU, PU, PU, PU, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO,
-    LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, LO, PU, PU, PU, PU, PU,
-};
-#undef NL
-#undef SP
-#undef UP
-#undef LO
-#undef DG
-#undef QA
-#undef AP
-#undef PU
-
-static int classify_slow(const char *p, size_t n, size_t *len);
-
-static inline int classify(const char *p, size_t n, size_t *len)
-{
-    unsigned char c = (unsigned char)*p;
-    if (c < 0x80) {
-        *len = 1;
-        return ascii_tab[c];
-    }
-    return classify_slow(p, n, len);
-}
-
-static int classify_slow(const char *p, size_t n, size_t *len)
-{
-    unsigned char c = (unsigned char)*p;
-    if (c < 0x80) {
-        *len = 1;
-        if (c == '\n')
-            return C_NL;
-        if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v')
-            return C_SPACE;
-        if (c >= 'A' && c <= 'Z')
-            return C_ALPHA_UP;
-        if (c >= 'a' && c <= 'z')
-            return C_ALPHA_LO;
-        if (c >= '0' && c <= '9')
-            return C_DIGIT;
-        if (c == '"')
-            return C_QAMB;
-        if (c == '\'')
-            return C_APOS;
-        return C_PUNCT;
-    }
-    int32_t cp;
-    *len = hd_utf8_decode(p, n, &cp);
-    switch (cp) {
-    case 0x201C: /* “ */
-    case 0x201E: /* „ */
-    case 0x00AB: /* « */
-        return C_QOPEN;
-    case 0x201D: /* ” */
-    case 0x00BB: /* » */
-        return C_QCLOSE;
-    case 0x2019: /* ’ */
-        return C_APOS;
-    case 0x00A0:
-    case 0x2009:
-    case 0x200A:
-    case 0x202F:
-    case 0x2002:
-    case 0x2003:
-        return C_SPACE;
-    case 0x2028:
-    case 0x2029:
-        return C_NL;
-    default:
-        break;
-    }
-    utf8proc_category_t cat = utf8proc_category(cp);
-    switch (cat) {
-    case UTF8PROC_CATEGORY_LU:
-    case UTF8PROC_CATEGORY_LT:
-        return C_ALPHA_UP;
-    case UTF8PROC_CATEGORY_LL:
-        return C_ALPHA_LO;
-    case UTF8PROC_CATEGORY_LM:
-    case UTF8PROC_CATEGORY_LO:
-    case UTF8PROC_CATEGORY_MN:
-    case UTF8PROC_CATEGORY_MC:
-        return C_ALPHA;
-    case UTF8PROC_CATEGORY_ND:
-        return C_DIGIT;
-    case UTF8PROC_CATEGORY_ZS:
-        return C_SPACE;
-    default:
-        return C_PUNCT;
-    }
-}
-
-static int is_wordc(int c)
-{
-    return c == C_ALPHA_UP || c == C_ALPHA_LO || c == C_ALPHA || c == C_DIGIT;
-}
-
-static char punct_class(const char *p, size_t len)
-{
-    if (len == 1) {
-        switch (*p) {
-        case ',':
-        case '.':
-        case ':':
-        case ';':
-        case '?':
-        case '!':
-        case '(':
-        case ')':
-        case '[':
-        case ']':
-        case '-':
-            return *p;
-        default:
-            return '~';
-        }
-    }
-    /* — – are dashes; … is an ellipsis, not a sentence end. */
-    if (len == 3 && (unsigned char)p[0] == 0xE2 && (unsigned char)p[1] == 0x80 &&
-        ((unsigned char)p[2] == 0x94 || (unsigned char)p[2] == 0x93))
-        return '-';
-    return '~';
-}
-
-/* Abbreviations whose period is part of the word. */
-/* Does the word w[0..n) keep a period after it: a lone initial, a listed abbreviation, or a
- * title with no vowel ("Mr", "Dr", "Sgt")? */
-static int abbrev_word(uint32_t lex, const char *w, size_t n)
-{
-    if (n == 1 || (lex & LW_ABBR))
-        return 1;
-    if (!(lex & LW_TITLE))
-        return 0;
-    for (size_t k = 0; k < n; k++)
-        switch (w[k] | 0x20) {
-        case 'a':
-        case 'e':
-        case 'i':
-        case 'o':
-        case 'u':
-        case 'y':
-            return 0;
-        }
-    return 1;
-}
-
-static int abbrev(const xctx *x, const char *w, size_t n)
-{
-    return abbrev_word(hd_ex_lx_get(&x->lx->words, w, n), w, n);
-}
-
-/* bit 0: ASCII letter or digit, bit 1: upper case, bit 2: lower case; bytes >= 0x80 are 0 */
-static const unsigned char wt[256] = {
-    ['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1, ['6'] = 1, ['7'] = 1,
-    ['8'] = 1, ['9'] = 1, ['A'] = 3, ['B'] = 3, ['C'] = 3, ['D'] = 3, ['E'] = 3, ['F'] = 3,
-    ['G'] = 3, ['H'] = 3, ['I'] = 3, ['J'] = 3, ['K'] = 3, ['L'] = 3, ['M'] = 3, ['N'] = 3,
-    ['O'] = 3, ['P'] = 3, ['Q'] = 3, ['R'] = 3, ['S'] = 3, ['T'] = 3, ['U'] = 3, ['V'] = 3,
-    ['W'] = 3, ['X'] = 3, ['Y'] = 3, ['Z'] = 3, ['a'] = 5, ['b'] = 5, ['c'] = 5, ['d'] = 5,
-    ['e'] = 5, ['f'] = 5, ['g'] = 5, ['h'] = 5, ['i'] = 5, ['j'] = 5, ['k'] = 5, ['l'] = 5,
-    ['m'] = 5, ['n'] = 5, ['o'] = 5, ['p'] = 5, ['q'] = 5, ['r'] = 5, ['s'] = 5, ['t'] = 5,
-    ['u'] = 5, ['v'] = 5, ['w'] = 5, ['x'] = 5, ['y'] = 5, ['z'] = 5};
+#include "extract/token_int.h"
 
 /* End of the run of ASCII letters and digits starting at j in b[0..n); ORs the wt bits of
  * its bytes into *acc. With SSE2, sixteen bytes at a time while they fit: the run's end is
@@ -272,7 +80,7 @@ static inline uint32_t word_lex(const hd_lexicon *lx, const char *b, size_t i, s
     return lex;
 }
 
-/* Fast path of scan_word: ASCII letters and digits up to a plain delimiter. Returns the end
+/* Fast path of hd_ex_scan_word: ASCII letters and digits up to a plain delimiter. Returns the end
  * and fills flags, stem_e and the lexicon bits, or returns 0 when the word needs the full
  * scan (non-ASCII, U.S., AT&T, plural possessives). */
 static inline size_t scan_ascii(const hd_lexicon *lx, const char *b, size_t n, size_t i,
@@ -333,102 +141,6 @@ static inline size_t scan_ascii(const hd_lexicon *lx, const char *b, size_t n, s
     *stem_e = (uint32_t)(stem < j ? stem : e);
     *lex = word_lex(lx, b, i, stem - i, h, fl);
     return e;
-}
-
-static size_t scan_word(const xctx *x, size_t i, uint16_t *flags, uint32_t *stem_e)
-{
-    const char *b = x->b;
-    size_t n = x->n, len, j = i, last_letter_end = i, piece = i, long_piece = 0;
-    int first = classify(b + i, n - i, &len), n_up = 0, n_lo = 0, has_dot = 0;
-    *flags = 0;
-    if (first == C_ALPHA_UP)
-        *flags |= TF_CAP;
-    if (first == C_DIGIT)
-        *flags |= TF_DIGIT;
-    while (j < n) {
-        int c = classify(b + j, n - j, &len);
-        if (is_wordc(c)) {
-            n_up += c == C_ALPHA_UP;
-            n_lo += c == C_ALPHA_LO;
-            j += len;
-            last_letter_end = j;
-            continue;
-        }
-        /* Joiners: followed by a word character. */
-        size_t l2;
-        int next = j + len < n ? classify(b + j + len, n - j - len, &l2) : C_SPACE;
-        if ((c == C_APOS || (c == C_PUNCT && len == 1 && (b[j] == '-' || b[j] == '&'))) &&
-            is_wordc(next)) {
-            j += len;
-            if (c != C_APOS)
-                piece = j; /* "Franco-U.S.": the abbreviation starts after the hyphen */
-            continue;
-        }
-        /* "a Jackson, Miss.-based company": a period before a joined hyphen is the word's */
-        if (c == C_PUNCT && len == 1 && b[j] == '.' && j + 2 < n && b[j + 1] == '-' &&
-            is_wordc(classify(b + j + 2, n - j - 2, &l2))) {
-            j += 1;
-            continue;
-        }
-        if (c == C_PUNCT && len == 1 && (b[j] == '.' || b[j] == ',') && is_wordc(next)) {
-            /* 4.5, 10,000, U.S */
-            if (b[j] == ',' && !(*flags & TF_DIGIT))
-                break;
-            if (b[j] == '.' && !(*flags & TF_DIGIT)) {
-                has_dot = 1;
-                long_piece |= j - piece > 4; /* "latinohiphopradio.com", not "U.S" */
-                piece = j + 1;
-            }
-            j += len;
-            continue;
-        }
-        /* Plural possessive: countries’ / countries' followed by a space. */
-        if (c == C_APOS && j > i && b[j - 1] == 's' && (next == C_SPACE || next == C_NL)) {
-            *flags |= TF_POSS;
-            *stem_e = (uint32_t)j;
-            j += len;
-            return j;
-        }
-        /* a domain name ending a sentence ("a website called example.com. The name …")
-         * gives up its period, an abbreviation keeps it */
-        if (c == C_PUNCT && len == 1 && b[j] == '.' &&
-            ((has_dot && !long_piece && j - piece <= 4) || abbrev(x, b + i, j - i))) {
-            j += 1; /* keep the period of an abbreviation */
-        }
-        break;
-    }
-    (void)last_letter_end;
-    if (n_up >= 2 && n_lo == 0)
-        *flags |= TF_ALLCAPS;
-    *stem_e = (uint32_t)j;
-    /* Possessive 's / ’s */
-    if (j - i > 2 && b[j - 1] == 's' && b[j - 2] == '\'') {
-        *flags |= TF_POSS;
-        *stem_e = (uint32_t)(j - 2);
-    } else if (j - i > 4 && b[j - 1] == 's' && (unsigned char)b[j - 2] == 0x99 &&
-               (unsigned char)b[j - 3] == 0x80 && (unsigned char)b[j - 4] == 0xE2) {
-        *flags |= TF_POSS;
-        *stem_e = (uint32_t)(j - 4);
-    }
-    return j;
-}
-
-static int straight_opens(const xctx *x, size_t i)
-{
-    if (i == 0)
-        return 1;
-    size_t k = i;
-    /* look at the previous code point */
-    do {
-        k--;
-    } while (k > 0 && ((unsigned char)x->b[k] & 0xC0) == 0x80);
-    size_t len;
-    int c = classify(x->b + k, x->n - k, &len);
-    if (c == C_SPACE || c == C_NL || c == C_QOPEN)
-        return 1;
-    if (c == C_PUNCT && (x->b[k] == '(' || x->b[k] == '[' || punct_class(x->b + k, len) == '-'))
-        return 1;
-    return 0;
 }
 
 /* Make room for one more token; 0 or -1 on out of memory. */
@@ -514,18 +226,129 @@ static inline int note(uint32_t **pv, size_t *pcap, uint32_t *pn, uint32_t v, si
     return 0;
 }
 
+/* What the token loop carries from one token to the next. */
+typedef struct tloop {
+    const hd_lexicon *lx;
+    const char *b; /* the body, n bytes */
+    size_t n;
+    sstate ss;
+    uint32_t para;                   /* current paragraph */
+    uint32_t n_cap, n_role, n_comma; /* for x->n_cap, x->n_role, x->n_comma */
+    uint32_t n_q;                    /* opening quote marks */
+} tloop;
+
+/* The lists of token indices the loop notes (x->caps, x->marks, x->cues), kept apart from
+ * tloop because their capacities go to hd_grow by address. */
+typedef struct tlists {
+    const size_t *cap; /* capacity of x->t, which sizes the first allocation of each list */
+    size_t cap_caps, cap_marks, cap_cues;
+    uint32_t n_caps;
+} tlists;
+
+/* A paragraph break of len bytes at byte i, as token nt. */
+static inline void para_token(xctx *x, tloop *tl, uint32_t nt, size_t i, size_t len)
+{
+    xtok *tk = &x->t[nt];
+    *tk = (xtok){.s = (uint32_t)i,
+                 .e = (uint32_t)(i + len),
+                 .stem_e = (uint32_t)(i + len),
+                 .para = tl->para,
+                 .kind = TK_PARA};
+    sentence_tok(&tl->ss, x->t, nt, tk);
+    x->n_colon_para += x->t[nt - 1].kind == TK_PUNCT && x->t[nt - 1].ch == ':';
+    tl->para++;
+}
+
+/* The word at byte *i as token nt; *i moves to its end. 0, or -1 on out of memory. */
+static inline int word_token(xctx *x, tloop *tl, tlists *ls, uint32_t nt, size_t *pi)
+{
+    size_t i = *pi;
+    const hd_lexicon *lx = tl->lx;
+    const char *b = tl->b;
+    uint16_t fl;
+    uint32_t se, lex;
+    size_t e = scan_ascii(lx, b, tl->n, i, &fl, &se, &lex);
+    if (!e) {
+        e = hd_ex_scan_word(x, i, &fl, &se);
+        size_t kl = se - i;
+        lex = hd_ex_lx_get(&lx->words, b + i, kl);
+        if ((fl & TF_CAP) && hd_ex_lx_get(&lx->places, b + i, kl))
+            lex |= LW_PLACE;
+    }
+    /* "the WHO said", "the IT department": a small word in capitals after a word not
+     * in capitals is an acronym, no function word or pronoun */
+    if ((fl & TF_ALLCAPS) && (lex & (LW_FUNC | LW_PRON | LW_NOTNOUN)) && nt > 0 &&
+        x->t[nt - 1].kind == TK_WORD && !(x->t[nt - 1].flags & TF_ALLCAPS))
+        lex &= LW_PLACE | LW_ORG | LW_INST | LW_DEMONYM;
+    xtok *tk = &x->t[nt];
+    *tk = (xtok){.s = (uint32_t)i,
+                 .e = (uint32_t)e,
+                 .stem_e = se,
+                 .para = tl->para,
+                 .lex = lex,
+                 .kind = TK_WORD,
+                 .flags = fl};
+    tl->n_cap += (fl & (TF_CAP | TF_ALLCAPS)) != 0;
+    tl->n_role += (lex & (LW_ROLE | LW_ROLE_END)) != 0;
+    sentence_tok(&tl->ss, x->t, nt, tk);
+    /* sized for news text: about one word in five capitalised, one token in ten a
+     * comma, title or role, one in thirty a cue */
+    if (((fl & (TF_CAP | TF_ALLCAPS)) &&
+         note(&x->caps, &ls->cap_caps, &ls->n_caps, nt, *ls->cap / 4 + 16)) ||
+        ((lex & (LW_TITLE | LW_ROLE)) &&
+         note(&x->marks, &ls->cap_marks, &x->n_marks, nt, *ls->cap / 8 + 16)) ||
+        ((lex & (LW_VERB | LW_ACC)) &&
+         note(&x->cues, &ls->cap_cues, &x->n_cues, nt, *ls->cap / 32 + 8)))
+        return -1;
+    *pi = e;
+    return 0;
+}
+
+/* The quote mark or punctuation of class c and len bytes at byte *i as token nt; *i moves to
+ * its end. 0, or -1 on out of memory. */
+static inline int mark_token(xctx *x, tloop *tl, tlists *ls, uint32_t nt, size_t *pi, int c,
+                             size_t len)
+{
+    size_t i = *pi;
+    const char *b = tl->b;
+    size_t n = tl->n;
+    uint8_t kind;
+    char ch = 0;
+    if (c == C_QOPEN || c == C_QCLOSE || c == C_QAMB)
+        kind = hd_ex_quote_kind(x, i, c, len);
+    else {
+        kind = TK_PUNCT;
+        ch = punct_class(b + i, len);
+        /* "--" is a dash */
+        if (ch == '-' && i + 1 < n && b[i + 1] == '-')
+            len = 2;
+        tl->n_comma += ch == ',';
+    }
+    tl->n_q += kind == TK_QOPEN;
+    xtok *tk = &x->t[nt];
+    *tk = (xtok){.s = (uint32_t)i,
+                 .e = (uint32_t)(i + len),
+                 .stem_e = (uint32_t)(i + len),
+                 .para = tl->para,
+                 .kind = kind,
+                 .ch = ch};
+    sentence_tok(&tl->ss, x->t, nt, tk);
+    if (ch == ',' && note(&x->marks, &ls->cap_marks, &x->n_marks, nt, *ls->cap / 8 + 16))
+        return -1;
+    *pi = i + len;
+    return 0;
+}
+
 /* The token loop. Tokens are written in place (x->t[x->nt]) with their sentences; it also
  * counts what the entity pass sizes its arrays by (n_cap, n_role, n_comma) and the opening
- * quote marks, so that pair_quotes can be skipped for text without any. */
+ * quote marks, so that hd_ex_pair_quotes can be skipped for text without any. */
 static int tokenize(xctx *x, size_t *cap, uint32_t *n_qopen)
 {
-    const hd_lexicon *lx = x->lx;
     const char *b = x->b;
     size_t n = x->n, i = 0, len;
-    uint32_t para = 0, nt = 0, n_cap = 0, n_role = 0, n_comma = 0, n_q = 0;
-    sstate ss = {.start = 1};
-    size_t cap_caps = 0, cap_marks = 0, cap_cues = 0;
-    uint32_t n_caps = 0;
+    uint32_t nt = 0;
+    tloop tl = {.lx = x->lx, .b = b, .n = n, .ss = {.start = 1}};
+    tlists ls = {.cap = cap};
     while (i < n) {
         unsigned char c0 = (unsigned char)b[i];
         if (c0 == ' ') {
@@ -537,14 +360,13 @@ static int tokenize(xctx *x, size_t *cap, uint32_t *n_qopen)
             if (grow_tokens(x, cap) != 0)
                 return -1;
         }
-        xtok *tk = &x->t[nt];
         int c = C_ALPHA, word = wt[c0] != 0; /* an ASCII letter or digit: a word, at once */
         len = 1;
         if (!word) {
             if (c0 < 0x80)
                 c = ascii_tab[c0];
             else
-                c = classify_slow(b + i, n - i, &len);
+                c = hd_ex_char_class(b + i, n - i, &len);
             word = is_wordc(c);
         }
         if (c == C_SPACE) {
@@ -552,17 +374,8 @@ static int tokenize(xctx *x, size_t *cap, uint32_t *n_qopen)
             continue;
         }
         if (c == C_NL) {
-            if (nt && x->t[nt - 1].kind != TK_PARA) {
-                *tk = (xtok){.s = (uint32_t)i,
-                             .e = (uint32_t)(i + len),
-                             .stem_e = (uint32_t)(i + len),
-                             .para = para,
-                             .kind = TK_PARA};
-                sentence_tok(&ss, x->t, nt, tk);
-                x->n_colon_para += x->t[nt - 1].kind == TK_PUNCT && x->t[nt - 1].ch == ':';
-                nt++;
-                para++;
-            }
+            if (nt && x->t[nt - 1].kind != TK_PARA)
+                para_token(x, &tl, nt++, i, len);
             i += len;
             continue;
         }
@@ -571,128 +384,15 @@ static int tokenize(xctx *x, size_t *cap, uint32_t *n_qopen)
             c = C_QAMB;
             len = 2;
         }
-        if (word) {
-            uint16_t fl;
-            uint32_t se, lex;
-            size_t e = scan_ascii(lx, b, n, i, &fl, &se, &lex);
-            if (!e) {
-                e = scan_word(x, i, &fl, &se);
-                size_t kl = se - i;
-                lex = hd_ex_lx_get(&lx->words, b + i, kl);
-                if ((fl & TF_CAP) && hd_ex_lx_get(&lx->places, b + i, kl))
-                    lex |= LW_PLACE;
-            }
-            /* "the WHO said", "the IT department": a small word in capitals after a word not
-             * in capitals is an acronym, no function word or pronoun */
-            if ((fl & TF_ALLCAPS) && (lex & (LW_FUNC | LW_PRON | LW_NOTNOUN)) && nt > 0 &&
-                x->t[nt - 1].kind == TK_WORD && !(x->t[nt - 1].flags & TF_ALLCAPS))
-                lex &= LW_PLACE | LW_ORG | LW_INST | LW_DEMONYM;
-            *tk = (xtok){.s = (uint32_t)i,
-                         .e = (uint32_t)e,
-                         .stem_e = se,
-                         .para = para,
-                         .lex = lex,
-                         .kind = TK_WORD,
-                         .flags = fl};
-            n_cap += (fl & (TF_CAP | TF_ALLCAPS)) != 0;
-            n_role += (lex & (LW_ROLE | LW_ROLE_END)) != 0;
-            sentence_tok(&ss, x->t, nt, tk);
-            /* sized for news text: about one word in five capitalised, one token in ten a
-             * comma, title or role, one in thirty a cue */
-            if (((fl & (TF_CAP | TF_ALLCAPS)) &&
-                 note(&x->caps, &cap_caps, &n_caps, nt, *cap / 4 + 16)) ||
-                ((lex & (LW_TITLE | LW_ROLE)) &&
-                 note(&x->marks, &cap_marks, &x->n_marks, nt, *cap / 8 + 16)) ||
-                ((lex & (LW_VERB | LW_ACC)) &&
-                 note(&x->cues, &cap_cues, &x->n_cues, nt, *cap / 32 + 8)))
-                return -1;
-            i = e;
-        } else {
-            uint8_t kind;
-            char ch = 0;
-            /* a curly mark typed the wrong way round: "…here,“ Clyburn said" closes (glued to
-             * the words before it, a space after), "”The …" opens */
-            int glued_after = i + len >= n || b[i + len] == ' ' || b[i + len] == '\n';
-            int glued_before = i + len < n && wt[(unsigned char)b[i + len]];
-            if (c == C_QOPEN)
-                kind = !straight_opens(x, i) && glued_after ? TK_QCLOSE : TK_QOPEN;
-            else if (c == C_QCLOSE)
-                kind = i > 0 && straight_opens(x, i) && glued_before ? TK_QOPEN : TK_QCLOSE;
-            else if (c == C_QAMB)
-                kind = straight_opens(x, i) ? TK_QOPEN : TK_QCLOSE;
-            else {
-                kind = TK_PUNCT;
-                ch = punct_class(b + i, len);
-                /* "--" is a dash */
-                if (ch == '-' && i + 1 < n && b[i + 1] == '-')
-                    len = 2;
-                n_comma += ch == ',';
-            }
-            n_q += kind == TK_QOPEN;
-            *tk = (xtok){.s = (uint32_t)i,
-                         .e = (uint32_t)(i + len),
-                         .stem_e = (uint32_t)(i + len),
-                         .para = para,
-                         .kind = kind,
-                         .ch = ch};
-            sentence_tok(&ss, x->t, nt, tk);
-            if (ch == ',' && note(&x->marks, &cap_marks, &x->n_marks, nt, *cap / 8 + 16))
-                return -1;
-            i += len;
-        }
+        if (word ? word_token(x, &tl, &ls, nt, &i) : mark_token(x, &tl, &ls, nt, &i, c, len))
+            return -1;
         nt++;
     }
     x->nt = nt;
-    x->n_cap = n_cap;
-    x->n_role = n_role;
-    x->n_comma = n_comma;
-    *n_qopen = n_q;
-    return 0;
-}
-
-static int pair_quotes(xctx *x)
-{
-    size_t cap = 0;
-    uint32_t i = 0;
-    while (i < x->nt) {
-        if (x->t[i].kind != TK_QOPEN) {
-            i++;
-            continue;
-        }
-        uint32_t j = i + 1, depth = 0;
-        int closed = 0;
-        while (j < x->nt && x->t[j].kind != TK_PARA) {
-            if (x->t[j].kind == TK_QCLOSE) {
-                if (depth == 0) {
-                    closed = 1;
-                    break;
-                }
-                depth--;
-            } else if (x->t[j].kind == TK_QOPEN && x->b[x->t[j].s] != '"') {
-                depth++;
-            }
-            j++;
-        }
-        xquote q = {0};
-        q.open = i;
-        q.close = closed ? j : i;
-        q.t0 = i + 1;
-        q.t1 = j;
-        q.cs = x->t[i].e;
-        q.ce = j > i + 1 ? x->t[j - 1].e : q.cs;
-        q.stmt = -1;
-        q.closed = (uint8_t)closed;
-        if (x->nq + 1 > cap && HD_GROW(x->q, cap, x->nq + 1) != 0)
-            return -1;
-        x->t[i].qi = x->nq + 1;
-        if (closed)
-            x->t[j].qi = x->nq + 1;
-        x->q[x->nq++] = q;
-        for (uint32_t k = i; k <= j && k < x->nt; k++)
-            if (x->t[k].kind != TK_PARA)
-                x->t[k].flags |= TF_INQ;
-        i = j + 1;
-    }
+    x->n_cap = tl.n_cap;
+    x->n_role = tl.n_role;
+    x->n_comma = tl.n_comma;
+    *n_qopen = tl.n_q;
     return 0;
 }
 
@@ -707,7 +407,7 @@ int hd_ex_tokenize(xctx *x)
     uint32_t n_qopen;
     if (tokenize(x, &cap, &n_qopen) != 0)
         return -1;
-    return n_qopen ? pair_quotes(x) : 0;
+    return n_qopen ? hd_ex_pair_quotes(x) : 0;
 }
 
 uint32_t hd_ex_tok_get(const xctx *x, const lx_set *s, uint32_t i)

@@ -1,0 +1,212 @@
+/* SPDX-License-Identifier: MIT
+ *
+ * statement_cue.c — whether a verb of saying is a cue where it stands.
+ *
+ *   cue token i + its class (lexicon.verbs) -> usable or not
+ *
+ * A lexicon cue is no cue as a noun ("zero coupon notes", "value added tax"), with a particle
+ * that changes its sense ("warned against", "continued to"), or with a noun phrase for object
+ * ("maintained her lead", "the index added 20.72 points"); "called" and "pointed" need what
+ * they name. Called by quote.c, reported*.c and statement.c (hd_ex_cue_class, hd_ex_cue_ok,
+ * hd_ex_commits).
+ */
+#include <strings.h>
+
+#include "extract/extract_int.h"
+
+uint32_t hd_ex_cue_class(const xctx *x, uint32_t i)
+{
+    if (!tok_word(x, i) || (x->t[i].flags & (TF_INQ | TF_CAP)) || x->used[i])
+        return 0;
+    return (tok_word(x, i) ? x->t[i].lex >> 24 : 0);
+}
+
+/* Is cue i a verb of undertaking (promise, pledge, vow, threaten), whose "to" opens what was
+ * said ("vowed to fight on") rather than a listener ("said to reporters")? */
+int hd_ex_commits(const xctx *x, uint32_t i)
+{
+    static const char *const v[] = {"promised",  "promises", "promise", "pledged", "pledges",
+                                    "pledge",    "vowed",    "vows",    "vow",     "threatened",
+                                    "threatens", "threaten", NULL};
+    if (tok_in(x, i, v))
+        return 1;
+    return 0;
+}
+
+/* Is cue i a verb with a noun phrase for object, not a clause: "maintained her lead", "observed
+ * the vote", "threatened further scores", "pledged delegates"? Verbs that are speech only with a
+ * clause ("maintained the company was solvent"): a determiner after them and no auxiliary or "that"
+ * in the next words is an object. ("wrote a letter asking …" stays: what was written is what was
+ * said.) */
+static int np_object(const xctx *x, uint32_t i)
+{
+    static const char *const v[] = {"maintained", "maintains",  "maintain",  "observed", "observes",
+                                    "observe",    "threatened", "threatens", NULL};
+    if (i + 1 >= x->nt)
+        return 0;
+    if (!tok_has(x, i + 1, LW_DET))
+        return tok_is(x, i, "pledged") &&
+               (tok_is(x, i + 1, "delegates") || tok_is(x, i + 1, "delegate"));
+    if (tok_is(x, i + 1, "that"))
+        return 0;
+    if (!tok_in(x, i, v))
+        return 0;
+    for (uint32_t k = i + 2; k < x->nt && k < i + 12 && !hd_ex_stop_tok(x, k); k++)
+        if (tok_has(x, k, LW_NOTNOUN | LW_VERB) || tok_is(x, k, "that") || x->t[k].kind == TK_QOPEN)
+            return 0;
+    return 1;
+}
+
+/* Do the words around cue i make it no verb of saying at all: a second verb after "and", a
+ * noun of debt, a condition of anonymity, a tax? */
+static int not_speech(const xctx *x, uint32_t i)
+{
+    /* "responded and confirmed that A": the second verb introduces A */
+    if (tok_is(x, i + 1, "and") && i + 2 < x->nt && tok_word(x, i + 2) && (x->t[i + 2].lex >> 24))
+        return 1;
+    /* "floating rate notes", "zero coupon notes", "senior subordinated notes": debt */
+    static const char *const debt[] = {"rate",
+                                       "coupon",
+                                       "senior",
+                                       "subordinated",
+                                       "convertible",
+                                       "treasury",
+                                       "exchangeable",
+                                       "promissory",
+                                       "term",
+                                       "guaranteed",
+                                       "secured",
+                                       "unsecured",
+                                       "discount",
+                                       "bank",
+                                       "capital",
+                                       "dollar",
+                                       "sterling",
+                                       "yen",
+                                       NULL};
+    if (i > 0 && tok_is(x, i, "notes") && tok_in(x, i - 1, debt))
+        return 1;
+    /* "who asked not to be identified": a condition of anonymity, nothing said */
+    if ((tok_is(x, i, "asked") || tok_is(x, i, "asking")) && tok_is(x, i + 1, "not") &&
+        tok_is(x, i + 2, "to"))
+        return 1;
+    /* "a 10 pct value added tax", "value added goods and services tax": a tax, no one adding */
+    if (i > 0 && tok_is(x, i, "added") && tok_is(x, i - 1, "value"))
+        return 1;
+    return 0;
+}
+
+/* hd_ex_cue_ok for a verb of calling (VC_CALL). */
+static int call_ok(const xctx *x, uint32_t i)
+{
+    if (tok_is(x, i + 1, "for") || tok_is(x, i + 1, "on"))
+        return 1;
+    /* "a tax loophole called an “inversion”", "a group called …": a thing named, no one
+     * speaking (a participle right after an indefinite noun phrase) */
+    if (i > 1 && tok_word(x, i - 1) && !(x->t[i - 1].flags & (TF_CAP | TF_INQ)) &&
+        !tok_has(x, i - 1, LW_ROLE | LW_SNOUN | LW_PRON | LW_NOTNOUN | LW_ADV))
+        for (uint32_t k = i - 1; k-- > 0 && i - k <= 4;) {
+            if (!tok_word(x, k))
+                break;
+            if (tok_is(x, k, "a") || tok_is(x, k, "an"))
+                return 0;
+        }
+    /* "called the budget “a spending spree”" names what someone said */
+    for (uint32_t k = i + 1; k < x->nt && k < i + 7; k++) {
+        if (x->t[k].kind == TK_QOPEN)
+            return k > i + 1;
+        if (hd_ex_stop_tok(x, k))
+            break;
+    }
+    return 0;
+}
+
+/* Does "to" after cue i open what was said: what was undertaken ("vowed to fight"), or a
+ * listener followed by "that"? */
+static int to_opens_said(const xctx *x, uint32_t i)
+{
+    /* "vowed to “take our fight” to the states": the quote opens what was undertaken */
+    if (tok_is(x, i + 1, "to") && hd_ex_commits(x, i) && i + 3 < x->nt &&
+        x->t[i + 2].kind == TK_QOPEN && tok_word(x, i + 3) &&
+        !(x->t[i + 3].flags & (TF_CAP | TF_DIGIT)))
+        return 1;
+    if (tok_is(x, i + 1, "to") && hd_ex_commits(x, i) && i + 2 < x->nt && tok_word(x, i + 2) &&
+        !(x->t[i + 2].flags & (TF_CAP | TF_DIGIT)) &&
+        !tok_has(x, i + 2, LW_DET | LW_PRON | LW_FUNC))
+        return 1; /* "pledged to oppose legal status": what X undertook to do */
+    /* "wrote to Sanders' Senate office that …", "said to reporters that …" */
+    if (tok_is(x, i + 1, "to") && !hd_ex_commits(x, i))
+        for (uint32_t k = i + 2; k < x->nt && k < i + 10 && !hd_ex_stop_tok(x, k); k++)
+            if (tok_is(x, k, "that") && !(x->t[k].flags & TF_INQ))
+                return 1;
+    return 0;
+}
+
+/* For the verbs that are cues only before what was said ("pointed out", "underlined that"):
+ * whether cue i is one here; -1 when it is none of these verbs. */
+static int clause_verb(const xctx *x, uint32_t i)
+{
+    /* "pointed out (that) …"; not "pointed to the map" */
+    if (tok_is(x, i, "pointed"))
+        return tok_is(x, i + 1, "out");
+    /* "underlined that …", "affirmed that …"; not "bond prices underscored the anxiety", "S
+     * and P affirmed the ratings" */
+    if (tok_is(x, i, "underlined") || tok_is(x, i, "underscored") || tok_is(x, i, "affirmed") ||
+        tok_is(x, i, "clarified"))
+        return tok_is(x, i + 1, "that") || (i + 1 < x->nt && x->t[i + 1].kind == TK_QOPEN) ||
+               tok_punct(x, i + 1, ':') || tok_punct(x, i + 1, ',');
+    return -1;
+}
+
+/* Does what follows cue i make it no statement: a particle, a supposition, a sum, an object
+ * noun phrase, a noun before "of", "about" with no amount? */
+static int no_clause_after(const xctx *x, uint32_t i)
+{
+    static const char *const bad[] = {"against", "with", "to", "up", "off",
+                                      "out",     "into", "by", NULL};
+    if (tok_in(x, i + 1, bad))
+        return 1;
+    /* "let's say they …" supposes; nobody speaks */
+    if (i > 0 && tok_word(x, i - 1) && x->t[i - 1].stem_e - x->t[i - 1].s == 3 &&
+        x->t[i - 1].e > x->t[i - 1].stem_e && !strncasecmp(x->b + x->t[i - 1].s, "let", 3))
+        return 1;
+    /* "the index added 20.72 points": a sum, not a remark */
+    if (tok_is(x, i, "added") && i + 1 < x->nt && (x->t[i + 1].flags & TF_DIGIT))
+        return 1;
+    if (tok_is(x, i + 1, "for") && !tok_is(x, i, "asked"))
+        return 1;
+    if (np_object(x, i))
+        return 1;
+    /* "the four men accused of distributing drugs": a participle, no one speaking; "to quell
+     * claims of a falling-out", "reports of fighting": nouns */
+    if (tok_is(x, i + 1, "of") && (tok_is(x, i, "accused") || tok_is(x, i, "claims") ||
+                                   tok_is(x, i, "reports") || tok_is(x, i, "promises")))
+        return 1;
+    /* "said about one in five …", "said about half of …" are clauses; "complained about the
+     * noise" is not */
+    static const char *const amount[] = {"half",  "a",     "one",     "two",   "three", "four",
+                                         "five",  "six",   "seven",   "eight", "nine",  "ten",
+                                         "dozen", "third", "quarter", "twice", NULL};
+    if (tok_is(x, i + 1, "about") && !(x->t[i + 2 < x->nt ? i + 2 : i].flags & TF_DIGIT) &&
+        !tok_has(x, i + 2, LW_DET)) {
+        int q = tok_in(x, i + 2, amount);
+        if (!q)
+            return 1;
+    }
+    return 0;
+}
+
+/* Is cue i usable (not "warned against", "continued to", needs "for"/"as")? */
+int hd_ex_cue_ok(const xctx *x, uint32_t i, uint32_t cls)
+{
+    if (not_speech(x, i))
+        return 0;
+    if (cls == VC_CALL)
+        return call_ok(x, i);
+    if (to_opens_said(x, i))
+        return 1;
+    int verb = clause_verb(x, i);
+    if (verb >= 0)
+        return verb;
+    return !no_clause_after(x, i);
+}

@@ -1,0 +1,171 @@
+/* SPDX-License-Identifier: MIT
+ *
+ * statement_role.c — roles mentioned without a name, bound to the person they stand for.
+ *
+ *   xpend[] (speaker.c) + resolved xstmt[] -> xpend.ent
+ *
+ * Once every statement's speaker is known: a holder of the role named anywhere in the article,
+ * else the first person named later who speaks ("Japan's top official said … Takeo Akiba
+ * told"), else whoever spoke just before ("…, said Hazel Blears. … the Salford MP told"), else
+ * the person an abbreviated title named. Called by statement.c (hd_ex_bind_pending).
+ */
+#include <string.h>
+
+#include "extract/extract_int.h"
+
+/* Does the role mention with head token h start with "a", "an" or "another"? */
+static int indefinite_role(const xctx *x, uint32_t h)
+{
+    for (uint32_t k = h; k > 0 && h - k < 6 && tok_word(x, k - 1); k--)
+        if (tok_has(x, k - 1, LW_DET))
+            return tok_is(x, k - 1, "a") || tok_is(x, k - 1, "an") || tok_is(x, k - 1, "another");
+    return 0;
+}
+
+/* Does the role mention with head token h start with "his", "her", "their", "its" or "this"
+ * ("his agent": someone else's; "this reporter": the writer)? */
+static int possessed_role(const xctx *x, uint32_t h)
+{
+    for (uint32_t k = h; k > 0 && h - k < 6 && tok_word(x, k - 1); k--) {
+        if ((x->t[k - 1].flags & TF_POSS) && x->tent[k - 1] >= 0 &&
+            x->ent[x->tent[k - 1]].kind == HD_ENT_PERSON)
+            return 1; /* "Sanders' campaign manager"; not "the charity's director" */
+        if (tok_has(x, k - 1, LW_DET))
+            return tok_is(x, k - 1, "his") || tok_is(x, k - 1, "her") ||
+                   tok_is(x, k - 1, "their") || tok_is(x, k - 1, "its") || tok_is(x, k - 1, "this");
+    }
+    return 0;
+}
+
+/* With no statement before it, the topic a definite role takes up: the person opening the
+ * sentence before the role's sentence ("Ferguson believes Henry … The United boss said"),
+ * where *at is set. -1 if that sentence opens on no one. */
+static int32_t topic_before(const xctx *x, uint32_t tok, uint32_t *at)
+{
+    uint32_t s0 = hd_ex_sent_start(x, tok);
+    while (s0 > 0 && x->t[s0 - 1].kind == TK_PARA)
+        s0--;
+    if (s0 == 0)
+        return -1;
+    uint32_t s1 = hd_ex_sent_start(x, s0 - 1);
+    /* past an opening phrase: "As star and executive producer of the show, Allen has …" */
+    if (tok_has(x, s1, LW_FUNC) && !tok_has(x, s1, LW_DET | LW_PRON))
+        for (uint32_t k = s1 + 1; k < s0 && k < s1 + 12; k++)
+            if (tok_punct(x, k, ',')) {
+                s1 = k + 1;
+                break;
+            }
+    for (uint32_t k = s1; k < s0 && k < s1 + 5; k++) {
+        if (!tok_word(x, k))
+            return -1;
+        int32_t e = x->tent[k];
+        /* "Liverpool legend Phil Thompson": a club or a place before the person */
+        if (e >= 0 && x->ent[e].kind != HD_ENT_PERSON && !(x->t[k].flags & TF_POSS))
+            continue;
+        if (e < 0 && (tok_has(x, k, LW_FUNC | LW_DET | LW_PRON | LW_VERB) || x->t[k].lex >> 24))
+            return -1; /* the sentence goes on: no one opens it */
+        if (e >= 0) {
+            uint32_t end = k;
+            while (end + 1 < s0 && x->tent[end + 1] == e)
+                end++;
+            if (x->t[end].flags & TF_POSS)
+                return -1; /* "Rubio's days are over": whose, not who */
+            *at = k;
+            return e;
+        }
+    }
+    return -1;
+}
+
+/* The person a definite role no one holds stands for when the article names no one after it:
+ * whoever made the statement just before it, in the same or the previous paragraph, if no
+ * other person is named between and no pronoun of the other gender was read as the role
+ * ("…, said Hazel Blears. … the Salford MP told …"). -1 otherwise. */
+static int32_t last_speaker_before(const xctx *x, uint32_t p)
+{
+    const xpend *pd = &x->pend[p];
+    /* the heads of state and government are spoken of by their office without being named:
+     * "the prime minister" after Duncan Bannatyne spoke is not Bannatyne */
+    if (tok_is(x, pd->tok, "president") ||
+        (tok_is(x, pd->tok, "minister") && pd->tok > 0 && tok_is(x, pd->tok - 1, "prime")) ||
+        tok_is(x, pd->tok, "premier"))
+        return -1;
+    /* a spokesman speaks for someone, rarely for the one who just spoke */
+    if (tok_is(x, pd->tok, "spokesman") || tok_is(x, pd->tok, "spokeswoman") ||
+        tok_is(x, pd->tok, "spokesperson"))
+        return -1;
+    int32_t e = -1;
+    uint32_t at = 0;
+    int stated = 0;
+    for (uint32_t k = x->nst; k-- > 0;) {
+        const xstmt *st = &x->st[k];
+        if (st->dead || st->anchor >= pd->tok)
+            continue;
+        stated = 1;
+        if (st->ref >= 0 && (uint32_t)st->ref < x->nent)
+            e = st->ref, at = st->anchor;
+        break;
+    }
+    if (!stated)
+        e = topic_before(x, pd->tok, &at);
+    if (e < 0 || x->ent[e].kind != HD_ENT_PERSON || x->ent[e].n_words < 2 || x->ent[e].has_role ||
+        x->t[at].para + 1 < x->t[pd->tok].para)
+        return -1;
+    /* someone else named between, unless the sentence before opens on the speaker again
+     * ("Ferguson believes Henry caught Heinze … The United boss said") */
+    uint32_t tat;
+    int32_t topic = stated ? topic_before(x, pd->tok, &tat) : e;
+    for (uint32_t k = at + 1; k < pd->tok && topic != e; k++)
+        if (x->tent[k] >= 0 && x->tent[k] != e && x->ent[x->tent[k]].kind == HD_ENT_PERSON)
+            return -1;
+    for (uint32_t k = 0; k < x->nst; k++) {
+        const xstmt *st = &x->st[k];
+        if (!st->dead && st->ref == REF_PEND(p) && st->pron == 'h' &&
+            !hd_ex_gender_ok(x, e, st->gender))
+            return -1;
+    }
+    return e;
+}
+
+/* Bind pending roles: a holder named anywhere in the article, else the first person named
+ * later without any role of their own who speaks in the article ("Japan's top official said
+ * … Takeo Akiba told"; not "a GAO official told Reuters … at the request of Sen. Jesse
+ * Helms", who says nothing). An indefinite mention ("a Treasury spokesman") introduces
+ * someone unnamed: only a holder of its role can be that person. */
+void hd_ex_bind_pending(xctx *x)
+{
+    uint8_t *speaks = NULL;
+    if (x->npend) {
+        speaks = hd_arena_alloc(x->a, x->nent + 1);
+        if (!speaks) {
+            x->oom = 1;
+            return;
+        }
+        memset(speaks, 0, x->nent + 1);
+        for (uint32_t k = 0; k < x->nst; k++)
+            if (!x->st[k].dead && x->st[k].ref >= 0 && (uint32_t)x->st[k].ref < x->nent)
+                speaks[x->st[k].ref] = 1;
+    }
+    for (uint32_t p = 0; p < x->npend; p++) {
+        xpend *pd = &x->pend[p];
+        int32_t h = hd_ex_role_holder(x, pd->tok, pd->tok);
+        if (h < 0 && !indefinite_role(x, pd->tok)) {
+            for (uint32_t e = 0; e < x->nent && e < 8192; e++) {
+                const xent *en = &x->ent[e];
+                if (en->kind == HD_ENT_PERSON && en->first_tok > pd->tok && en->n_words >= 2 &&
+                    !en->has_role && speaks[e] &&
+                    x->t[en->first_tok].para <= x->t[pd->tok].para + 3) {
+                    h = (int32_t)e;
+                    break;
+                }
+            }
+        }
+        /* "The Archbishop of Canterbury said": an office of its own, not whoever spoke last */
+        if (h < 0 && !indefinite_role(x, pd->tok) && !possessed_role(x, pd->tok) &&
+            !tok_is(x, pd->tok + 1, "of"))
+            h = last_speaker_before(x, p);
+        if (h < 0)
+            h = hd_ex_title_holder(x, pd->tok, pd->tok);
+        pd->ent = h;
+    }
+}
