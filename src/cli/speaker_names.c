@@ -221,19 +221,10 @@ static void merge_initials(const hd_stmt_list *list, const char *const *names, s
     free(plain);
 }
 
-/* One person across articles: an article that names someone only by surname ("Khamenei")
- * and one that gives the full name ("Ali Khamenei") meet at the full name. Among the
- * person-like speaker names of the list, a one-word name takes the shortest longer name ending
- * with it when every other such name ends with that one too ("Baker" -> "James Baker", also with
- * "Treasury Secretary James Baker" about); two different full names ("Bill Clinton", "Hillary
- * Clinton") leave it as written. Organisation-like names (lower-case words) never merge.
- * Every word suffix of every name goes in one sorted table: O(n log n). */
-void hd_cli_merge_speakers(hd_stmt_list *list)
+/* The distinct person-like speaker names of the list into names (sorted); their count. */
+static size_t person_names(const hd_stmt_list *list, const char **names)
 {
     size_t nn = 0;
-    const char **names = malloc((list->n ? list->n : 1) * sizeof *names);
-    if (!names)
-        return; /* names then stay as written: correct, only less merged */
     for (size_t i = 0; i < list->n; i++)
         if (person_like(list->v[i].speaker))
             names[nn++] = list->v[i].speaker;
@@ -242,50 +233,59 @@ void hd_cli_merge_speakers(hd_stmt_list *list)
     for (size_t i = 0; i < nn; i++)
         if (!u || strcmp(names[u - 1], names[i]))
             names[u++] = names[i];
-    nn = u;
+    return u;
+}
+
+/* How many word suffixes the names can have at most: one per space. */
+static size_t suffix_cap(const char *const *names, size_t nn)
+{
     size_t cap = 0;
     for (size_t i = 0; i < nn; i++)
         for (const char *p = names[i]; *p; p++)
             cap += *p == ' ';
-    suffix_ent *t = malloc((cap ? cap : 1) * sizeof *t);
-    size_t *up = malloc((nn ? nn : 1) * sizeof *up);
-    if (!t || !up) {
-        free(names);
-        free(t);
-        free(up);
-        return;
-    }
+    return cap;
+}
+
+/* Every word suffix of every name into t, sorted; their count. */
+static size_t suffix_table(const char *const *names, size_t nn, suffix_ent *t)
+{
     size_t n = 0;
     for (size_t i = 0; i < nn; i++)
         for (const char *p = names[i]; *p; p++)
             if (*p == ' ' && p[1])
                 t[n++] = (suffix_ent){p + 1, i};
     qsort(t, n, sizeof *t, by_suffix);
-    for (size_t i = 0; i < nn; i++) {
-        up[i] = i;
-        if (strchr(names[i], ' '))
-            continue; /* a full name stays as written: titles in front are not more of it */
-        size_t lo = 0, hi = n;
-        while (lo < hi) {
-            size_t mid = lo + (hi - lo) / 2;
-            if (strcmp(t[mid].suffix, names[i]) < 0)
-                lo = mid + 1;
-            else
-                hi = mid;
-        }
-        size_t end = lo, best = SIZE_MAX;
-        while (end < n && !strcmp(t[end].suffix, names[i]))
-            end++;
-        for (size_t j = lo; j < end; j++)
-            if (best == SIZE_MAX || strlen(names[t[j].name]) < strlen(names[best]))
-                best = t[j].name;
-        int chain = best != SIZE_MAX;
-        for (size_t j = lo; j < end && chain; j++)
-            chain = ends_with_words(names[t[j].name], names[best]);
-        if (chain)
-            up[i] = best;
+    return n;
+}
+
+/* The name names[i] joins (its index), from the n entries of the suffix table t; i when none. */
+static size_t full_name(const char *const *names, const suffix_ent *t, size_t n, size_t i)
+{
+    if (strchr(names[i], ' '))
+        return i; /* a full name stays as written: titles in front are not more of it */
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(t[mid].suffix, names[i]) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
-    merge_initials(list, names, nn, up);
+    size_t end = lo, best = SIZE_MAX;
+    while (end < n && !strcmp(t[end].suffix, names[i]))
+        end++;
+    for (size_t j = lo; j < end; j++)
+        if (best == SIZE_MAX || strlen(names[t[j].name]) < strlen(names[best]))
+            best = t[j].name;
+    int chain = best != SIZE_MAX;
+    for (size_t j = lo; j < end && chain; j++)
+        chain = ends_with_words(names[t[j].name], names[best]);
+    return chain ? best : i;
+}
+
+/* Give each person-like row the name its own joins (up[k] for names[k]). */
+static void rename_rows(hd_stmt_list *list, const char *const *names, size_t nn, const size_t *up)
+{
     /* names[] borrows the rows' strings: replace them only after every lookup */
     char **repl = up ? calloc(list->n ? list->n : 1, sizeof *repl) : NULL;
     for (size_t i = 0; repl && i < list->n; i++) {
@@ -300,6 +300,35 @@ void hd_cli_merge_speakers(hd_stmt_list *list)
             list->v[i].speaker = repl[i];
         }
     free(repl);
+}
+
+/* One person across articles: an article that names someone only by surname ("Khamenei")
+ * and one that gives the full name ("Ali Khamenei") meet at the full name. Among the
+ * person-like speaker names of the list, a one-word name takes the shortest longer name ending
+ * with it when every other such name ends with that one too ("Baker" -> "James Baker", also with
+ * "Treasury Secretary James Baker" about); two different full names ("Bill Clinton", "Hillary
+ * Clinton") leave it as written. Organisation-like names (lower-case words) never merge.
+ * Every word suffix of every name goes in one sorted table: O(n log n). */
+void hd_cli_merge_speakers(hd_stmt_list *list)
+{
+    const char **names = malloc((list->n ? list->n : 1) * sizeof *names);
+    if (!names)
+        return; /* names then stay as written: correct, only less merged */
+    size_t nn = person_names(list, names);
+    size_t cap = suffix_cap(names, nn);
+    suffix_ent *t = malloc((cap ? cap : 1) * sizeof *t);
+    size_t *up = malloc((nn ? nn : 1) * sizeof *up);
+    if (!t || !up) {
+        free(names);
+        free(t);
+        free(up);
+        return;
+    }
+    size_t n = suffix_table(names, nn, t);
+    for (size_t i = 0; i < nn; i++)
+        up[i] = full_name(names, t, n, i);
+    merge_initials(list, names, nn, up);
+    rename_rows(list, names, nn, up);
     free(up);
     free(t);
     free(names);

@@ -185,6 +185,116 @@ static void q_report(const hd_stmt_query *q, const hd_err *err)
         hd_cli_report(err);
 }
 
+/* Each word of a several-word name as its own required speaker term. */
+static void add_speaker_words(char *query, size_t cap, const char *speaker)
+{
+    for (const char *w = speaker; *w;) {
+        size_t n = strcspn(w, " ");
+        if (n) {
+            char word[1100];
+            snprintf(word, sizeof word, "%.*s", (int)n, w);
+            strcat(query, "+speaker:\"");
+            add_unquoted(query, cap - 2, word);
+            strcat(query, "\" ");
+        }
+        w += n;
+        while (*w == ' ')
+            w++;
+    }
+}
+
+/* +speaker:"NAME" +date:A..B +(TOPIC): every part required; only the topic scores. A name
+ * of several words asks for each word, and the rows are then kept by hd_cli_speaker_matches
+ * ("Donald Trump" finds "Donald J. Trump", which the phrase would miss). Written into
+ * query[cap] (empty on entry); -1 to go on, else the exit status of a usage error. */
+static int build_query(const hd_stmt_query *q, int several, char *query, size_t cap)
+{
+    if (several) {
+        add_speaker_words(query, cap, q->speaker);
+    } else if (q->speaker) {
+        strcat(query, "+speaker:\"");
+        add_unquoted(query, cap - 2, q->speaker);
+        strcat(query, "\" ");
+    }
+    if (q->since || q->until)
+        snprintf(query + strlen(query), cap - strlen(query), "+date:%s..%s ",
+                 q->since ? q->since : "", q->until ? q->until : "");
+    if (q->about) {
+        if (strlen(q->about) + strlen(query) + 4 >= cap) {
+            q_error(q, HD_ELIMIT, NULL, "--about query too long");
+            return HD_EXIT_USAGE;
+        }
+        snprintf(query + strlen(query), cap - strlen(query), "+(%s)", q->about);
+    }
+    if (!*query)
+        strcpy(query, "*");
+    return -1;
+}
+
+/* The caller's statements index, or dir opened for this query; NULL after reporting why. */
+static hd_index *open_stmts(const hd_stmt_query *q, const char *dir, hd_err *err)
+{
+    hd_index *ix = q->stmts;
+    if (!ix && hd_index_open(dir, NULL, &ix, err) != HD_OK) {
+        if (err->code == HD_ENOTFOUND)
+            q_error(q, HD_ENOTFOUND, dir,
+                    "no statements index (run `herald index` on some pages first)");
+        else
+            q_report(q, err);
+        return NULL;
+    }
+    return ix;
+}
+
+/* The best statements on the topic: a ranked window, best first. */
+static hd_rc best_window(hd_index *ix, const char *query, collect_ctx *cc, hd_err *err)
+{
+    hd_stmt_list *list = cc->list;
+    hd_search_opts so = {.limit = HD_SEARCH_MAX_WINDOW, .sort = HD_SORT_SCORE, .bodies = 1};
+    hd_results *res;
+    hd_rc rc = hd_search(ix, query, &so, &res, err);
+    if (!rc) {
+        list->total = hd_results_total(res, &list->total_exact);
+        const hd_hit *h;
+        while (!cc->oom && hd_results_next(res, &h) == HD_OK)
+            collect_hit(cc, h);
+        hd_results_free(res);
+    }
+    return rc;
+}
+
+/* Every match, then the oldest copy of each statement first: exact whatever the
+ * number of statements. */
+static hd_rc every_match(const hd_stmt_query *q, hd_index *ix, const char *query, collect_ctx *cc,
+                         hd_err *err)
+{
+    hd_stmt_list *list = cc->list;
+    hd_search_each_opts eo = {.bodies = 1, .scores = q->about != NULL};
+    hd_rc rc = hd_search_each(ix, query, &eo, collect_hit, cc, err);
+    list->total = list->n;
+    list->total_exact = 1;
+    if (!rc)
+        hd_stmt_list_sort_by_date(list);
+    return rc;
+}
+
+/* A name of several words: only the rows whose speaker it names (the query asked for each
+ * word anywhere in the name). */
+static void keep_named(const hd_stmt_query *q, hd_stmt_list *list)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < list->n; i++) {
+        if (hd_cli_speaker_matches(list->v[i].speaker, q->speaker))
+            list->v[n++] = list->v[i];
+        else
+            hd_cli_stmt_row_free(&list->v[i]);
+    }
+    if (n < list->n) {
+        list->total = q->about && !q->all ? list->total - (list->n - n) : n;
+        list->n = n;
+    }
+}
+
 int hd_cli_statements(const hd_stmt_query *q, hd_stmt_list *list)
 {
     char dir[4096];
@@ -194,76 +304,18 @@ int hd_cli_statements(const hd_stmt_query *q, hd_stmt_list *list)
         q_error(q, HD_EINVAL, NULL, "index path too long: %s", q->dir);
         return HD_EXIT_USAGE;
     }
-    /* +speaker:"NAME" +date:A..B +(TOPIC): every part required; only the topic scores. A name
-     * of several words asks for each word, and the rows are then kept by speaker_matches
-     * ("Donald Trump" finds "Donald J. Trump", which the phrase would miss). */
     char query[8192] = "";
     int several = q->speaker && strchr(q->speaker, ' ') && strlen(q->speaker) < 1024;
-    if (several) {
-        for (const char *w = q->speaker; *w;) {
-            size_t n = strcspn(w, " ");
-            if (n) {
-                char word[1100];
-                snprintf(word, sizeof word, "%.*s", (int)n, w);
-                strcat(query, "+speaker:\"");
-                add_unquoted(query, sizeof query - 2, word);
-                strcat(query, "\" ");
-            }
-            w += n;
-            while (*w == ' ')
-                w++;
-        }
-    } else if (q->speaker) {
-        strcat(query, "+speaker:\"");
-        add_unquoted(query, sizeof query - 2, q->speaker);
-        strcat(query, "\" ");
-    }
-    if (q->since || q->until)
-        snprintf(query + strlen(query), sizeof query - strlen(query), "+date:%s..%s ",
-                 q->since ? q->since : "", q->until ? q->until : "");
-    if (q->about) {
-        if (strlen(q->about) + strlen(query) + 4 >= sizeof query) {
-            q_error(q, HD_ELIMIT, NULL, "--about query too long");
-            return HD_EXIT_USAGE;
-        }
-        snprintf(query + strlen(query), sizeof query - strlen(query), "+(%s)", q->about);
-    }
-    if (!*query)
-        strcpy(query, "*");
+    int st = build_query(q, several, query, sizeof query);
+    if (st >= 0)
+        return st;
 
-    hd_index *ix = q->stmts;
-    if (!ix && hd_index_open(dir, NULL, &ix, &err) != HD_OK) {
-        if (err.code == HD_ENOTFOUND)
-            q_error(q, HD_ENOTFOUND, dir,
-                    "no statements index (run `herald index` on some pages first)");
-        else
-            q_report(q, &err);
+    hd_index *ix = open_stmts(q, dir, &err);
+    if (!ix)
         return HD_EXIT_FAIL;
-    }
-    hd_rc rc;
     collect_ctx cc = {.list = list};
-    if (q->about && !q->all) {
-        /* The best statements on the topic: a ranked window, best first. */
-        hd_search_opts so = {.limit = HD_SEARCH_MAX_WINDOW, .sort = HD_SORT_SCORE, .bodies = 1};
-        hd_results *res;
-        rc = hd_search(ix, query, &so, &res, &err);
-        if (!rc) {
-            list->total = hd_results_total(res, &list->total_exact);
-            const hd_hit *h;
-            while (!cc.oom && hd_results_next(res, &h) == HD_OK)
-                collect_hit(&cc, h);
-            hd_results_free(res);
-        }
-    } else {
-        /* Every match, then the oldest copy of each statement first: exact whatever the
-         * number of statements. */
-        hd_search_each_opts eo = {.bodies = 1, .scores = q->about != NULL};
-        rc = hd_search_each(ix, query, &eo, collect_hit, &cc, &err);
-        list->total = list->n;
-        list->total_exact = 1;
-        if (!rc)
-            hd_stmt_list_sort_by_date(list);
-    }
+    hd_rc rc = q->about && !q->all ? best_window(ix, query, &cc, &err)
+                                   : every_match(q, ix, query, &cc, &err);
     if (!q->stmts)
         hd_index_close(ix);
     if (rc) {
@@ -271,19 +323,8 @@ int hd_cli_statements(const hd_stmt_query *q, hd_stmt_list *list)
         hd_stmt_list_done(list);
         return err.code == HD_EQUERY || err.code == HD_ELIMIT ? HD_EXIT_USAGE : HD_EXIT_FAIL;
     }
-    if (several) {
-        size_t n = 0;
-        for (size_t i = 0; i < list->n; i++) {
-            if (hd_cli_speaker_matches(list->v[i].speaker, q->speaker))
-                list->v[n++] = list->v[i];
-            else
-                hd_cli_stmt_row_free(&list->v[i]);
-        }
-        if (n < list->n) {
-            list->total = q->about && !q->all ? list->total - (list->n - n) : n;
-            list->n = n;
-        }
-    }
+    if (several)
+        keep_named(q, list);
     if (cc.oom || hd_cli_stmt_dedup(list, q->limit ? q->limit : SIZE_MAX)) {
         hd_stmt_list_done(list);
         q_error(q, HD_ENOMEM, NULL, "out of memory");
