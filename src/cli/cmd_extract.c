@@ -1,6 +1,10 @@
 /* SPDX-License-Identifier: MIT
  *
  * cmd_extract.c — `herald extract`: pages in, clean articles out (text or JSON Lines).
+ * PATH operands → hd_extractor (read, clean, segment, extract) → each article on stdout as it
+ * comes, a JSON line built in one hd_jw buffer (json_out.c) and written in one piece. A page
+ * that fails is reported on stderr and skipped; the exit status says some did. Called from
+ * main.c. Public API only.
  */
 #include <errno.h>
 #include <getopt.h>
