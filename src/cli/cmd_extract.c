@@ -1,6 +1,10 @@
 /* SPDX-License-Identifier: MIT
  *
  * cmd_extract.c — `herald extract`: pages in, clean articles out (text or JSON Lines).
+ * PATH operands → hd_extractor (read, clean, segment, extract) → each article on stdout as it
+ * comes, a JSON line built in one hd_jw buffer (json_out.c) and written in one piece. A page
+ * that fails is reported on stderr and skipped; the exit status says some did. Called from
+ * main.c. Public API only.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -126,7 +130,8 @@ static void print_text(FILE *f, const hd_article *a)
     }
 }
 
-int hd_cmd_extract(int argc, char **argv)
+/* Parse the options into *json and *opts: -1 to go on, else the exit status. */
+static int parse_opts(int argc, char **argv, int *json, hd_extract_opts *opts)
 {
     static const struct option longopts[] = {
         {"json", no_argument, NULL, 'j'},
@@ -135,17 +140,15 @@ int hd_cmd_extract(int argc, char **argv)
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
-    int json = 0;
-    hd_extract_opts opts = {.statements = 1, .warn = on_warn};
     int c;
     optind = 1;
     while ((c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
         switch (c) {
         case 'j':
-            json = 1;
+            *json = 1;
             break;
         case 'S':
-            opts.statements = 0;
+            opts->statements = 0;
             break;
         case 'm': {
             char *end;
@@ -156,7 +159,7 @@ int hd_cmd_extract(int argc, char **argv)
                               optarg);
                 return HD_EXIT_USAGE;
             }
-            opts.max_page_bytes = (size_t)v;
+            opts->max_page_bytes = (size_t)v;
             break;
         }
         case 'h':
@@ -167,34 +170,41 @@ int hd_cmd_extract(int argc, char **argv)
             return HD_EXIT_USAGE;
         }
     }
-    if (optind >= argc) {
-        hd_cli_errorf("extract: no input (give files, directories or - for stdin)");
-        fputs(extract_usage, stderr);
-        return HD_EXIT_USAGE;
-    }
-    hd_err err = {0};
+    return -1;
+}
+
+/* An extractor over the paths argv[optind..]; NULL after reporting why. */
+static hd_extractor *open_extractor(const hd_extract_opts *opts, int argc, char **argv, hd_err *err)
+{
     hd_extractor *x;
-    if (hd_extractor_new(&opts, &x, &err) != HD_OK) {
-        hd_cli_report(&err);
-        return HD_EXIT_FAIL;
+    if (hd_extractor_new(opts, &x, err) != HD_OK) {
+        hd_cli_report(err);
+        return NULL;
     }
     for (int i = optind; i < argc; i++)
-        if (hd_extractor_add_path(x, argv[i], &err) != HD_OK) {
-            hd_cli_report(&err);
+        if (hd_extractor_add_path(x, argv[i], err) != HD_OK) {
+            hd_cli_report(err);
             hd_extractor_free(x);
-            return HD_EXIT_FAIL;
+            return NULL;
         }
+    return x;
+}
+
+/* Every article on stdout as it comes; a page that fails is reported and skipped, and out of
+ * memory stops. */
+static void print_articles(hd_extractor *x, int json, hd_err *err)
+{
     static hd_jw jw[1];
     hd_jw_init(jw, stdout);
     static char obuf[1 << 20];
     setvbuf(stdout, obuf, _IOFBF, sizeof obuf);
     const hd_article *a;
     hd_rc rc;
-    while ((rc = hd_extractor_next(x, &a, &err)) != HD_DONE) {
+    while ((rc = hd_extractor_next(x, &a, err)) != HD_DONE) {
         if (rc != HD_OK) {
             fflush(stdout);
-            hd_cli_report(&err);
-            hd_err_clear(&err);
+            hd_cli_report(err);
+            hd_err_clear(err);
             if (rc == HD_ENOMEM)
                 break;
             continue;
@@ -204,6 +214,25 @@ int hd_cmd_extract(int argc, char **argv)
         else
             print_text(stdout, a);
     }
+}
+
+int hd_cmd_extract(int argc, char **argv)
+{
+    int json = 0;
+    hd_extract_opts opts = {.statements = 1, .warn = on_warn};
+    int st = parse_opts(argc, argv, &json, &opts);
+    if (st >= 0)
+        return st;
+    if (optind >= argc) {
+        hd_cli_errorf("extract: no input (give files, directories or - for stdin)");
+        fputs(extract_usage, stderr);
+        return HD_EXIT_USAGE;
+    }
+    hd_err err = {0};
+    hd_extractor *x = open_extractor(&opts, argc, argv, &err);
+    if (!x)
+        return HD_EXIT_FAIL;
+    print_articles(x, json, &err);
     int failed = hd_extractor_n_failed(x) > 0;
     hd_extractor_free(x);
     if (fflush(stdout) != 0 || ferror(stdout)) {

@@ -283,6 +283,58 @@ static int parse_args(int argc, char **argv, sopts *o, const char **dir, const c
     return -1;
 }
 
+/* the query: the remaining arguments joined by spaces (owned); NULL when out of memory */
+static char *join_query(int argc, char **argv, int first)
+{
+    size_t qlen = 0;
+    for (int i = first; i < argc; i++)
+        qlen += strlen(argv[i]) + 1;
+    char *query = malloc(qlen + 1);
+    if (!query)
+        return NULL;
+    query[0] = '\0';
+    for (int i = first; i < argc; i++) {
+        if (i > first)
+            strcat(query, " ");
+        strcat(query, argv[i]);
+    }
+    return query;
+}
+
+/* Highlights in colour on a terminal, as **word** in other text, none in JSON. */
+static void set_output(sopts *o, const char *batch)
+{
+    o->tty = !o->json && !batch && isatty(STDOUT_FILENO);
+    o->so.no_speakers = o->json && !o->so.snippets; /* hd_cli_search_json leaves them out */
+    if (o->tty) {
+        o->so.hl_open = "\033[1;33m";
+        o->so.hl_close = "\033[0m";
+        o->so.hl_raw = 1;
+    } else if (!o->json && !batch) {
+        o->so.hl_open = "**";
+        o->so.hl_close = "**";
+        o->so.hl_raw = 1;
+    }
+}
+
+/* One query, printed as text or JSON; the exit status (errors reported through *err). */
+static int run_one(hd_index *ix, const char *query, const sopts *o, hd_err *err)
+{
+    hd_results *res;
+    hd_rc rc = hd_search(ix, query, &o->so, &res, err);
+    if (rc) {
+        hd_cli_report(err);
+        return is_query_error(rc) ? HD_EXIT_USAGE : HD_EXIT_FAIL;
+    }
+    if (o->json) {
+        hd_cli_search_json(stdout, query, res, o->so.snippets);
+        fputc('\n', stdout);
+    } else
+        print_text(res, o);
+    hd_results_free(res);
+    return HD_EXIT_OK;
+}
+
 int hd_cmd_search(int argc, char **argv)
 {
     sopts o = {.so = {.limit = 10, .snippets = 1}};
@@ -301,33 +353,12 @@ int hd_cmd_search(int argc, char **argv)
         hd_cli_errorf("give either --batch FILE or a QUERY, not both");
         return HD_EXIT_USAGE;
     }
-    /* the query: the remaining arguments joined by spaces */
-    size_t qlen = 0;
-    for (int i = optind; i < argc; i++)
-        qlen += strlen(argv[i]) + 1;
-    char *query = malloc(qlen + 1);
+    char *query = join_query(argc, argv, optind);
     if (!query) {
         hd_cli_errorf("out of memory");
         return HD_EXIT_FAIL;
     }
-    query[0] = '\0';
-    for (int i = optind; i < argc; i++) {
-        if (i > optind)
-            strcat(query, " ");
-        strcat(query, argv[i]);
-    }
-
-    o.tty = !o.json && !batch && isatty(STDOUT_FILENO);
-    o.so.no_speakers = o.json && !o.so.snippets; /* hd_cli_search_json leaves them out */
-    if (o.tty) {
-        o.so.hl_open = "\033[1;33m";
-        o.so.hl_close = "\033[0m";
-        o.so.hl_raw = 1;
-    } else if (!o.json && !batch) {
-        o.so.hl_open = "**";
-        o.so.hl_close = "**";
-        o.so.hl_raw = 1;
-    }
+    set_output(&o, batch);
 
     hd_err err = {0};
     hd_index *ix;
@@ -337,25 +368,7 @@ int hd_cmd_search(int argc, char **argv)
         free(query);
         return HD_EXIT_FAIL;
     }
-    int status;
-    if (batch) {
-        status = run_batch(ix, batch, &o);
-    } else {
-        hd_results *res;
-        rc = hd_search(ix, query, &o.so, &res, &err);
-        if (rc) {
-            hd_cli_report(&err);
-            status = is_query_error(rc) ? HD_EXIT_USAGE : HD_EXIT_FAIL;
-        } else {
-            if (o.json) {
-                hd_cli_search_json(stdout, query, res, o.so.snippets);
-                fputc('\n', stdout);
-            } else
-                print_text(res, &o);
-            hd_results_free(res);
-            status = HD_EXIT_OK;
-        }
-    }
+    int status = batch ? run_batch(ix, batch, &o) : run_one(ix, query, &o, &err);
     if (fflush(stdout) && status == HD_EXIT_OK) {
         hd_cli_errorf("writing output: %s", strerror(errno));
         status = HD_EXIT_FAIL;

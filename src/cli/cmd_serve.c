@@ -378,7 +378,8 @@ static enum MHD_Result handle(void *cls, struct MHD_Connection *c, const char *u
     return json_error(c, MHD_HTTP_NOT_FOUND, NULL, "no such page");
 }
 
-int hd_cmd_serve(int argc, char **argv)
+/* Parse the options into *dir, *bind and *port: -1 to go on, else the exit status. */
+static int parse_opts(int argc, char **argv, const char **dir, const char **bind, long *port)
 {
     enum { O_INDEX = 256, O_PORT, O_BIND };
     static const struct option longopts[] = {{"index", required_argument, NULL, O_INDEX},
@@ -386,27 +387,25 @@ int hd_cmd_serve(int argc, char **argv)
                                              {"bind", required_argument, NULL, O_BIND},
                                              {"help", no_argument, NULL, 'h'},
                                              {NULL, 0, NULL, 0}};
-    const char *dir = hd_cli_index_dir(), *bind = "127.0.0.1";
-    long port = 8080;
     int ch;
     opterr = 0;
     while ((ch = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
         switch (ch) {
         case O_INDEX:
-            dir = optarg;
+            *dir = optarg;
             break;
         case O_PORT: {
             char *end;
             errno = 0;
-            port = strtol(optarg, &end, 10);
-            if (errno || *end || !*optarg || port < 0 || port > 65535) {
+            *port = strtol(optarg, &end, 10);
+            if (errno || *end || !*optarg || *port < 0 || *port > 65535) {
                 hd_cli_errorf("serve: --port needs a number from 0 to 65535, not '%s'", optarg);
                 return HD_EXIT_USAGE;
             }
             break;
         }
         case O_BIND:
-            bind = optarg;
+            *bind = optarg;
             break;
         case 'h':
             fputs(serve_usage, stdout);
@@ -420,31 +419,37 @@ int hd_cmd_serve(int argc, char **argv)
         hd_cli_errorf("serve: unexpected argument '%s' (see herald serve --help)", argv[optind]);
         return HD_EXIT_USAGE;
     }
-    struct sockaddr_in sa = {.sin_family = AF_INET, .sin_port = htons((uint16_t)port)};
-    if (inet_pton(AF_INET, bind, &sa.sin_addr) != 1) {
-        hd_cli_errorf("serve: --bind needs an IPv4 address such as 127.0.0.1, not '%s'", bind);
-        return HD_EXIT_USAGE;
-    }
+    return -1;
+}
 
-    server s = {0};
+/* Open the articles index of dir and its statements index when there is one (said and who
+ * answer 404 until a commit brings it): -1 to go on, else the exit status. */
+static int open_indexes(server *s, const char *dir)
+{
     hd_err err = {0};
-    snprintf(s.art.dir, sizeof s.art.dir, "%s", dir);
-    if (strlen(dir) >= sizeof s.art.dir ||
-        hd_statements_dir(dir, s.st.dir, sizeof s.st.dir) != HD_OK) {
+    snprintf(s->art.dir, sizeof s->art.dir, "%s", dir);
+    if (strlen(dir) >= sizeof s->art.dir ||
+        hd_statements_dir(dir, s->st.dir, sizeof s->st.dir) != HD_OK) {
         hd_cli_errorf("serve: index path too long: %s", dir);
         return HD_EXIT_USAGE;
     }
-    if (hold(&s.art, &err)) {
+    if (hold(&s->art, &err)) {
         hd_cli_report(&err);
         return HD_EXIT_FAIL;
     }
     hd_err_clear(&err);
-    if (hold(&s.st, &err) && err.code != HD_ENOTFOUND) {
+    if (hold(&s->st, &err) && err.code != HD_ENOTFOUND) {
         hd_cli_report(&err);
-        hd_index_close(s.art.ix);
+        hd_index_close(s->art.ix);
         return HD_EXIT_FAIL;
     }
+    return -1;
+}
 
+/* Answer requests on sa until SIGINT or SIGTERM; closes the indexes. */
+static int serve_until_signal(server *s, struct sockaddr_in *sa, const char *dir, const char *bind,
+                              long port)
+{
     /* The signals are taken by sigwait below: block them before MHD starts its thread, which
      * inherits the mask. */
     sigset_t sigs;
@@ -454,13 +459,13 @@ int hd_cmd_serve(int argc, char **argv)
     pthread_sigmask(SIG_BLOCK, &sigs, NULL);
     struct MHD_Daemon *d =
         MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ERROR_LOG, (uint16_t)port, NULL,
-                         NULL, handle, &s, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sa,
+                         NULL, handle, s, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)sa,
                          MHD_OPTION_CONNECTION_LIMIT, 64u, MHD_OPTION_CONNECTION_TIMEOUT, 30u,
                          MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)64 * 1024, MHD_OPTION_END);
     if (!d) {
         hd_cli_errorf("serve: cannot listen on %s:%ld (in use, or not allowed)", bind, port);
-        hd_index_close(s.art.ix);
-        hd_index_close(s.st.ix);
+        hd_index_close(s->art.ix);
+        hd_index_close(s->st.ix);
         return HD_EXIT_FAIL;
     }
     const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
@@ -470,8 +475,27 @@ int hd_cmd_serve(int argc, char **argv)
     int sig;
     sigwait(&sigs, &sig);
     MHD_stop_daemon(d);
-    hd_index_close(s.art.ix);
-    hd_index_close(s.st.ix);
+    hd_index_close(s->art.ix);
+    hd_index_close(s->st.ix);
     fprintf(stderr, "herald: serve stopped (%s)\n", sig == SIGINT ? "SIGINT" : "SIGTERM");
     return HD_EXIT_OK;
+}
+
+int hd_cmd_serve(int argc, char **argv)
+{
+    const char *dir = hd_cli_index_dir(), *bind = "127.0.0.1";
+    long port = 8080;
+    int st = parse_opts(argc, argv, &dir, &bind, &port);
+    if (st >= 0)
+        return st;
+    struct sockaddr_in sa = {.sin_family = AF_INET, .sin_port = htons((uint16_t)port)};
+    if (inet_pton(AF_INET, bind, &sa.sin_addr) != 1) {
+        hd_cli_errorf("serve: --bind needs an IPv4 address such as 127.0.0.1, not '%s'", bind);
+        return HD_EXIT_USAGE;
+    }
+    server s = {0};
+    st = open_indexes(&s, dir);
+    if (st >= 0)
+        return st;
+    return serve_until_signal(&s, &sa, dir, bind, port);
 }
