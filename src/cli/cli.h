@@ -25,6 +25,9 @@ typedef struct hd_cli_cmd {
 void hd_cli_report(const hd_err *err);
 /* Print "herald: " + printf-style message + newline on stderr. */
 void hd_cli_errorf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+/* After a command printed its results: HD_EXIT_FAIL (reported on stderr) when stdout could not
+ * take them (a full disk, a closed pipe), else HD_EXIT_OK. */
+int hd_cli_flush_stdout(void);
 
 int hd_cmd_extract(int argc, char **argv);
 int hd_cmd_search(int argc, char **argv);

@@ -34,8 +34,8 @@ static const char said_usage[] =
     "                  title, source, url, score\n"
     "  -h, --help      show this help\n"
     "\n"
-    "Exit status: 0 success (also when nothing was found), 1 the index could not be read,\n"
-    "2 usage error or a malformed --about query.\n";
+    "Exit status: 0 success (also when nothing was found), 1 the index could not be read or\n"
+    "the output written, 2 usage error or a malformed --about query.\n";
 
 int hd_cmd_said(int argc, char **argv)
 {
@@ -80,5 +80,5 @@ int hd_cmd_said(int argc, char **argv)
         fprintf(stderr, "herald: no statements by '%s'%s\n", q.speaker,
                 q.about ? " on that topic" : "");
     hd_stmt_list_done(&list);
-    return HD_EXIT_OK;
+    return hd_cli_flush_stdout();
 }

@@ -30,8 +30,8 @@ static const char who_usage[] =
     "Every matching statement is counted; the same statement carried by several syndicated\n"
     "copies counts once. Speakers are listed by name; statements by descriptions\n"
     "(\"analysts\", \"the company\") and unknown speakers are only counted, on stderr.\n"
-    "Exit status: 0 success, 1 the index could not be read, 2 usage error or a malformed\n"
-    "query.\n";
+    "Exit status: 0 success, 1 the index could not be read or the output written, 2 usage\n"
+    "error or a malformed query.\n";
 
 int hd_cmd_who(int argc, char **argv)
 {
@@ -75,5 +75,5 @@ int hd_cmd_who(int argc, char **argv)
                 unnamed, unnamed == 1 ? "" : "s");
     free(sc);
     hd_stmt_list_done(&list);
-    return HD_EXIT_OK;
+    return hd_cli_flush_stdout();
 }

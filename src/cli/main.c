@@ -2,6 +2,7 @@
  *
  * main.c — `herald` entry point: global options and dispatch to subcommands.
  */
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -39,6 +40,15 @@ void hd_cli_errorf(const char *fmt, ...)
     vfprintf(stderr, fmt, ap);
     fputc('\n', stderr);
     va_end(ap);
+}
+
+int hd_cli_flush_stdout(void)
+{
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        hd_cli_errorf("writing output: %s", strerror(errno));
+        return HD_EXIT_FAIL;
+    }
+    return HD_EXIT_OK;
 }
 
 static void usage(FILE *f)

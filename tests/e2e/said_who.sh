@@ -226,4 +226,20 @@ run noidx said --index "$TMP/none" Khamenei
 expect_rc noidx 1
 expect_diag_format noidx
 
+# --- output that cannot be written (a full disk) -----------------------------------------
+if [ -w /dev/full ]; then
+    for cmd in said who; do
+        set +e
+        if [ $cmd = said ]; then
+            "$HERALD" said --index "$IDX" --json Khamenei >/dev/full 2>"$TMP/full_$cmd.err"
+        else
+            "$HERALD" who --index "$IDX" --json >/dev/full 2>"$TMP/full_$cmd.err"
+        fi
+        echo $? >"$TMP/full_$cmd.rc"
+        set -e
+        check "$cmd to a full disk exits 1 and says so" bash -c \
+            "[ \$(cat '$TMP/full_$cmd.rc') = 1 ] && grep -q 'writing output' '$TMP/full_$cmd.err'"
+    done
+fi
+
 finish
