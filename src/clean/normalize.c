@@ -1,6 +1,11 @@
 /* SPDX-License-Identifier: MIT
  *
  * normalize.c — Unicode and whitespace normalisation of page text (first step of cleaning).
+ *
+ *   page text  ->  NFC text, LF line breaks, spaces folded, wrapped lines joined
+ *
+ * Called by hd_clean_page (features.c) for a page's text, and by the segment stage and
+ * src/lib/pipeline.c for titles given in metadata.
  */
 #include "clean/clean.h"
 
@@ -30,84 +35,111 @@ static int is_dropped_cp(int32_t cp)
            cat == UTF8PROC_CATEGORY_CO || cat == UTF8PROC_CATEGORY_CN;
 }
 
+/* Where fold_spaces writes: the output cursor, the start of the output line, and whether a
+ * space is owed before the next visible character. */
+typedef struct fold {
+    char *o;
+    char *line_start;
+    int pend_space;
+} fold;
+
+static inline void put_pending_space(fold *f)
+{
+    if (f->pend_space) {
+        *f->o++ = ' ';
+        f->pend_space = 0;
+    }
+}
+
+static inline void put_newline(fold *f)
+{
+    *f->o++ = '\n';
+    f->line_start = f->o;
+    f->pend_space = 0;
+}
+
+/* Fast path: a run of printable ASCII, with single spaces between words. c is s[i]; returns
+ * the index after the run. */
+static inline size_t fold_ascii_run(fold *f, const char *s, size_t n, size_t i, unsigned char c)
+{
+    put_pending_space(f);
+    char *o = f->o;
+    do {
+        *o++ = (char)c;
+        if (++i >= n)
+            break;
+        c = (unsigned char)s[i];
+        if (c == ' ' && i + 1 < n && (unsigned char)s[i + 1] > 0x20 &&
+            (unsigned char)s[i + 1] < 0x7F) {
+            *o++ = ' ';
+            c = (unsigned char)s[++i];
+        }
+    } while (c > 0x20 && c < 0x7F);
+    f->o = o;
+    return i;
+}
+
+/* Any other ASCII byte c = s[i]: a line break, a blank or a control. Returns the next index. */
+static inline size_t fold_ascii_other(fold *f, const char *s, size_t n, size_t i, unsigned char c)
+{
+    i++;
+    if (c == '\r') {
+        if (i < n && s[i] == '\n')
+            i++;
+        c = '\n';
+    }
+    if (c == '\n') {
+        put_newline(f);
+        return i;
+    }
+    if (c == ' ' || c == '\t' || c == '\v' || c == '\f') {
+        f->pend_space = f->o != f->line_start;
+        return i;
+    }
+    if (c < 0x20 || c == 0x7F)
+        return i;
+    put_pending_space(f);
+    *f->o++ = (char)c;
+    return i;
+}
+
+/* A multi-byte UTF-8 sequence at s[i]. Returns the next index. */
+static inline size_t fold_code_point(fold *f, const char *s, size_t n, size_t i)
+{
+    int32_t cp;
+    size_t l = hd_utf8_decode(s + i, n - i, &cp);
+    int sp = is_space_cp(cp);
+    if (sp == 2) {
+        put_newline(f);
+    } else if (sp == 1) {
+        f->pend_space = f->o != f->line_start;
+    } else if (!is_dropped_cp(cp)) {
+        put_pending_space(f);
+        memcpy(f->o, s + i, l);
+        f->o += l;
+    }
+    return i + l;
+}
+
 /* One pass: line breaks to LF, spaces folded and trimmed, controls dropped. */
 static void fold_spaces(const char *s, size_t n, hd_buf *out)
 {
     hd_buf_reserve(out, n);
     if (out->oom)
         return;
-    char *o = out->p + out->len;
-    char *line_start = o;
-    int pend_space = 0;
+    fold f = {out->p + out->len, out->p + out->len, 0};
     size_t i = 0;
     while (i < n) {
         unsigned char c = (unsigned char)s[i];
-        /* Fast path: a run of printable ASCII, with single spaces between words. */
-        if (c > 0x20 && c < 0x7F) {
-            if (pend_space) {
-                *o++ = ' ';
-                pend_space = 0;
-            }
-            do {
-                *o++ = (char)c;
-                if (++i >= n)
-                    break;
-                c = (unsigned char)s[i];
-                if (c == ' ' && i + 1 < n && (unsigned char)s[i + 1] > 0x20 &&
-                    (unsigned char)s[i + 1] < 0x7F) {
-                    *o++ = ' ';
-                    c = (unsigned char)s[++i];
-                }
-            } while (c > 0x20 && c < 0x7F);
-            continue;
-        }
-        if (c < 0x80) {
-            i++;
-            if (c == '\r') {
-                if (i < n && s[i] == '\n')
-                    i++;
-                c = '\n';
-            }
-            if (c == '\n') {
-                *o++ = '\n';
-                line_start = o;
-                pend_space = 0;
-                continue;
-            }
-            if (c == ' ' || c == '\t' || c == '\v' || c == '\f') {
-                pend_space = o != line_start;
-                continue;
-            }
-            if (c < 0x20 || c == 0x7F)
-                continue;
-            if (pend_space) {
-                *o++ = ' ';
-                pend_space = 0;
-            }
-            *o++ = (char)c;
-            continue;
-        }
-        int32_t cp;
-        size_t l = hd_utf8_decode(s + i, n - i, &cp);
-        int sp = is_space_cp(cp);
-        if (sp == 2) {
-            *o++ = '\n';
-            line_start = o;
-            pend_space = 0;
-        } else if (sp == 1) {
-            pend_space = o != line_start;
-        } else if (!is_dropped_cp(cp)) {
-            if (pend_space) {
-                *o++ = ' ';
-                pend_space = 0;
-            }
-            memcpy(o, s + i, l);
-            o += l;
-        }
-        i += l;
+        if (c > 0x20 && c < 0x7F)
+            i = fold_ascii_run(&f, s, n, i, c);
+        else if (c < 0x80)
+            i = fold_ascii_other(&f, s, n, i, c);
+        else
+            i = fold_code_point(&f, s, n, i);
     }
     /* Output never grows: each input byte yields at most one output byte. */
-    out->len = (size_t)(o - out->p);
+    out->len = (size_t)(f.o - out->p);
     out->p[out->len] = '\0';
 }
 
@@ -203,15 +235,18 @@ static int unwrap_soft(const char *s, size_t n, hd_buf *out)
     return 1;
 }
 
-/* Hard-wrapped text (wire copy, e-mail, plain-text archives) breaks every line near a fixed
- * width and marks paragraphs by indentation or blank lines. Detect it from the line lengths —
- * most lines at or under ~100 bytes and most breaks falling mid-sentence — and join each wrapped
- * line to the next unless that one is indented or blank, or the line ended short of the width
- * with a full stop (the paragraph's last line). Writes the result to out; returns 0 if the text
- * is not hard-wrapped (out untouched). */
-static int unwrap_hard(const char *s, size_t n, hd_buf *out)
+/* The line lengths of a text, for telling hard-wrapped text from paragraphs. */
+typedef struct wrap_stats {
+    size_t n_lines; /* non-empty lines */
+    size_t n_short; /* of them at or under 100 bytes */
+    size_t n_open;  /* followed by a non-blank line without ending a sentence */
+    size_t width;   /* the longest line at or under 100 bytes */
+    size_t longest;
+} wrap_stats;
+
+static void line_stats(const char *s, size_t n, wrap_stats *st)
 {
-    size_t n_lines = 0, n_short = 0, n_open = 0, width = 0, longest = 0;
+    memset(st, 0, sizeof *st);
     size_t start = 0;
     for (size_t i = 0; i <= n; i++) {
         if (i < n) {
@@ -220,42 +255,41 @@ static int unwrap_hard(const char *s, size_t n, hd_buf *out)
         }
         size_t len = i - start;
         if (len > 0) {
-            n_lines++;
+            st->n_lines++;
             if (len <= 100)
-                n_short++;
-            if (len > longest)
-                longest = len;
-            if (len > width && len <= 100)
-                width = len;
+                st->n_short++;
+            if (len > st->longest)
+                st->longest = len;
+            if (len > st->width && len <= 100)
+                st->width = len;
             char last = s[i - 1] == '\r' && len > 1 ? s[i - 2] : s[i - 1];
             if (i < n && i + 1 < n && s[i + 1] != '\n' && last != '.' && last != '!' &&
                 last != '?' && last != ':')
-                n_open++;
+                st->n_open++;
         }
         start = i + 1;
     }
-    /* Paragraphs marked by indentation (wire copy): then any line that the next one does not
-     * indent continues, whatever its length (a first line cut short by a removed dateline,
-     * "Lester L." ending in an abbreviation). */
-    int indent_style = 0;
+}
+
+/* Paragraphs marked by indentation (wire copy): then any line that the next one does not
+ * indent continues, whatever its length (a first line cut short by a removed dateline,
+ * "Lester L." ending in an abbreviation). */
+static int indent_style(const char *s, size_t n)
+{
     for (const char *q = memchr(s, '\n', n); q && q + 2 < s + n;
          q = memchr(q + 1, '\n', (size_t)(s + n - q - 1)))
-        if (q[1] == '\t' || q[1] == ' ') {
-            indent_style = 1;
-            break;
-        }
-    /* Classic 80-column text (every line within 80 bytes, some broken mid-sentence) is
-     * wrapped however short: a three-line wire story has too few lines for the statistics
-     * below. Scraped pages hold paragraphs far longer than 80 bytes. */
-    int columns80 = n_lines >= 2 && longest <= 80 && width >= 30 && n_open >= 1;
-    if (!columns80 &&
-        (n_lines < 4 || n_short * 10 < n_lines * 9 || n_open * 10 < n_lines * 3 || width < 40))
-        return 0;
-    /* Wrapped lines fill the width: a line that the next one continues (no blank line, no
-     * indent between them) must come close to the width, for most such lines. Short
-     * boilerplate lines in a scraped page do not; a paragraph's last line need not. */
+        if (q[1] == '\t' || q[1] == ' ')
+            return 1;
+    return 0;
+}
+
+/* Wrapped lines fill the width: a line that the next one continues (no blank line, no
+ * indent between them) must come close to the width, for most such lines. Short
+ * boilerplate lines in a scraped page do not; a paragraph's last line need not. */
+static int fills_width(const char *s, size_t n, size_t width, int columns80, int indented)
+{
     size_t n_cont = 0, n_full = 0, n_cont2 = 0, n_full2 = 0;
-    start = 0;
+    size_t start = 0;
     for (size_t i = 0; i < n; i++) {
         const char *nl = memchr(s + i, '\n', n - i);
         if (!nl)
@@ -273,12 +307,17 @@ static int unwrap_hard(const char *s, size_t n, hd_buf *out)
         }
         start = i + 1;
     }
-    if (columns80 ? !((n_cont2 >= 1 && n_full2 * 10 >= n_cont2 * 6) ||
-                      (n_cont2 == 0 && n_cont >= 1 && indent_style))
-                  : (n_cont < 3 || n_full * 10 < n_cont * 6))
-        return 0;
+    if (columns80)
+        return (n_cont2 >= 1 && n_full2 * 10 >= n_cont2 * 6) ||
+               (n_cont2 == 0 && n_cont >= 1 && indented);
+    return !(n_cont < 3 || n_full * 10 < n_cont * 6);
+}
+
+/* Write s to out with each wrapped line joined to the next. */
+static void join_wrapped(const char *s, size_t n, size_t width, int indented, hd_buf *out)
+{
     hd_buf_reserve(out, n);
-    start = 0;
+    size_t start = 0;
     for (size_t i = 0; i <= n; i++) {
         if (i < n && s[i] != '\n')
             continue;
@@ -291,11 +330,34 @@ static int unwrap_hard(const char *s, size_t n, hd_buf *out)
             int short_line = len * 4 < width * 3;
             /* A line well short of the width ended its paragraph (or is a heading), unless
              * paragraphs are marked by indentation. */
-            int join = len > 0 && !next_blank && !next_indent && (indent_style || !short_line);
+            int join = len > 0 && !next_blank && !next_indent && (indented || !short_line);
             hd_buf_addc(out, join ? ' ' : '\n');
         }
         start = i + 1;
     }
+}
+
+/* Hard-wrapped text (wire copy, e-mail, plain-text archives) breaks every line near a fixed
+ * width and marks paragraphs by indentation or blank lines. Detect it from the line lengths —
+ * most lines at or under ~100 bytes and most breaks falling mid-sentence — and join each wrapped
+ * line to the next unless that one is indented or blank, or the line ended short of the width
+ * with a full stop (the paragraph's last line). Writes the result to out; returns 0 if the text
+ * is not hard-wrapped (out untouched). */
+static int unwrap_hard(const char *s, size_t n, hd_buf *out)
+{
+    wrap_stats st;
+    line_stats(s, n, &st);
+    /* Classic 80-column text (every line within 80 bytes, some broken mid-sentence) is
+     * wrapped however short: a three-line wire story has too few lines for the statistics
+     * below. Scraped pages hold paragraphs far longer than 80 bytes. */
+    int columns80 = st.n_lines >= 2 && st.longest <= 80 && st.width >= 30 && st.n_open >= 1;
+    if (!columns80 && (st.n_lines < 4 || st.n_short * 10 < st.n_lines * 9 ||
+                       st.n_open * 10 < st.n_lines * 3 || st.width < 40))
+        return 0;
+    int indented = indent_style(s, n);
+    if (!fills_width(s, n, st.width, columns80, indented))
+        return 0;
+    join_wrapped(s, n, st.width, indented, out);
     return 1;
 }
 

@@ -195,6 +195,111 @@ static const char *make_id(hd_extractor *x, const hd_page *pg, size_t k)
     return o;
 }
 
+/* Clean the page and cut it into segments, one per article. */
+static hd_rc segment_page(hd_extractor *x, const hd_page *pg, hd_err *err)
+{
+    hd_rc rc;
+    if ((rc = hd_clean_page(&x->clean, pg->text, pg->len, err)))
+        return rc;
+    if (!pg->structured)
+        return hd_segment_page(&x->clean, pg->title, &x->segs, err);
+    /* The page's structure chose one story already: one article, all of it but the
+     * lines the cleaner calls furniture on their own ("Advertisement", "0 Comments",
+     * "Tags:", credits); the context rules (short lines near the edges) are not for
+     * text a structure chose. */
+    for (size_t k = 0; k < x->clean.n_lines; k++)
+        if (x->clean.lines[k].kind != HD_LINE_BAD)
+            x->clean.lines[k].kind = HD_LINE_GOOD;
+    x->segs.n = 0;
+    if (x->clean.n_lines) {
+        if (HD_GROW(x->segs.v, x->segs.cap, 1))
+            return hd_err_set(err, HD_ENOMEM, "out of memory");
+        x->segs.v[0] = (hd_seg){0, x->clean.n_lines, -1, {0, 0, 0}, x->clean.n_lines};
+        x->segs.n = 1;
+    }
+    return HD_OK;
+}
+
+/* The next article, from segment k of the page, with its statements. */
+static hd_rc add_article(hd_extractor *x, const hd_page *pg, size_t k, const char *where,
+                         hd_err *err)
+{
+    const hd_seg *s = &x->segs.v[k];
+    hd_article *a = &x->arts[x->n_arts];
+    memset(a, 0, sizeof *a);
+    a->seq = (uint32_t)k;
+    a->body = join_body(x, s, &a->body_len);
+    a->title = title_of(x, pg, s, k);
+    a->id = make_id(x, pg, k);
+    a->source = hd_arena_strdup(&x->arena, pg->source);
+    a->url = pg->url ? hd_arena_strdup(&x->arena, pg->url) : NULL;
+    a->date = page_date(x, pg, s);
+    if (!a->body || !a->title || !a->id || !a->source || (pg->url && !a->url))
+        return hd_err_setw(err, HD_ENOMEM, where, "out of memory");
+    if (x->lx) {
+        hd_statement *st = NULL;
+        hd_entity *en = NULL;
+        size_t n_st = 0, n_en = 0;
+        hd_rc rc = hd_extract_statements(x->lx, &x->arena, a->title, a->body, a->body_len, &st,
+                                         &n_st, &en, &n_en, err);
+        if (rc)
+            return rc;
+        a->statements = st;
+        a->n_statements = n_st;
+        a->entities = en;
+        a->n_entities = n_en;
+    }
+    x->n_arts++;
+    return HD_OK;
+}
+
+/* A piece the page gives no date of its own is of the page's day: the date of the
+ * nearest dated piece before it, else after it (a story cut off from the date line
+ * at the top of its page by a list of links; a digest's items under one date). */
+static void borrow_dates(hd_extractor *x)
+{
+    for (size_t k = 0; k < x->n_arts; k++) {
+        if (x->arts[k].date)
+            continue;
+        for (size_t j = k; j-- > 0 && !x->arts[k].date;)
+            x->arts[k].date = x->arts[j].date;
+        for (size_t j = k + 1; j < x->n_arts && !x->arts[k].date; j++)
+            x->arts[k].date = x->arts[j].date;
+    }
+}
+
+/* A record with a title and no text (a wire flash, a title-only catalogue entry):
+ * the title is all the story there is, so it is the body too. */
+static hd_rc title_only(hd_extractor *x, const hd_page *pg, const char *where, hd_err *err)
+{
+    hd_article *a = &x->arts[0];
+    hd_seg none = {.title = -1};
+    memset(a, 0, sizeof *a);
+    a->title = title_of(x, pg, &none, 0);
+    a->body = a->title;
+    a->body_len = a->title ? strlen(a->title) : 0;
+    a->id = make_id(x, pg, 0);
+    a->source = hd_arena_strdup(&x->arena, pg->source);
+    a->url = pg->url ? hd_arena_strdup(&x->arena, pg->url) : NULL;
+    a->date = page_date(x, pg, &none);
+    if (!a->title || !a->id || !a->source || (pg->url && !a->url))
+        return hd_err_setw(err, HD_ENOMEM, where, "out of memory");
+    if (a->body_len)
+        x->n_arts = 1;
+    return HD_OK;
+}
+
+static void warn_no_article(hd_extractor *x, const char *where)
+{
+    if (!x->opts.warn)
+        return;
+    hd_err w = {0};
+    w.code = HD_EINPUT;
+    snprintf(w.where, sizeof w.where, "%.255s", where);
+    snprintf(w.msg, sizeof w.msg, "no article text found in page");
+    x->opts.warn(x->opts.warn_ud, &w);
+}
+
 /* Read pages until one yields articles. */
 static hd_rc load_page(hd_extractor *x, hd_err *err)
 {
@@ -205,26 +310,8 @@ static hd_rc load_page(hd_extractor *x, hd_err *err)
             return rc;
         hd_arena_reset(&x->arena);
         x->n_arts = x->next_art = 0;
-        if ((rc = hd_clean_page(&x->clean, pg.text, pg.len, err)))
+        if ((rc = segment_page(x, &pg, err)))
             return rc;
-        if (pg.structured) {
-            /* The page's structure chose one story already: one article, all of it but the
-             * lines the cleaner calls furniture on their own ("Advertisement", "0 Comments",
-             * "Tags:", credits); the context rules (short lines near the edges) are not for
-             * text a structure chose. */
-            for (size_t k = 0; k < x->clean.n_lines; k++)
-                if (x->clean.lines[k].kind != HD_LINE_BAD)
-                    x->clean.lines[k].kind = HD_LINE_GOOD;
-            x->segs.n = 0;
-            if (x->clean.n_lines) {
-                if (HD_GROW(x->segs.v, x->segs.cap, 1))
-                    return hd_err_set(err, HD_ENOMEM, "out of memory");
-                x->segs.v[0] = (hd_seg){0, x->clean.n_lines, -1, {0, 0, 0}, x->clean.n_lines};
-                x->segs.n = 1;
-            }
-        } else if ((rc = hd_segment_page(&x->clean, pg.title, &x->segs, err))) {
-            return rc;
-        }
         if (HD_GROW(x->arts, x->cap_arts, x->segs.n ? x->segs.n : 1))
             return hd_err_set(err, HD_ENOMEM, "out of memory");
         char where[300];
@@ -232,72 +319,15 @@ static hd_rc load_page(hd_extractor *x, hd_err *err)
             snprintf(where, sizeof where, "%s:%zu", pg.origin, pg.line);
         else
             snprintf(where, sizeof where, "%s", pg.origin);
-        for (size_t k = 0; k < x->segs.n; k++) {
-            const hd_seg *s = &x->segs.v[k];
-            hd_article *a = &x->arts[x->n_arts];
-            memset(a, 0, sizeof *a);
-            a->seq = (uint32_t)k;
-            a->body = join_body(x, s, &a->body_len);
-            a->title = title_of(x, &pg, s, k);
-            a->id = make_id(x, &pg, k);
-            a->source = hd_arena_strdup(&x->arena, pg.source);
-            a->url = pg.url ? hd_arena_strdup(&x->arena, pg.url) : NULL;
-            a->date = page_date(x, &pg, s);
-            if (!a->body || !a->title || !a->id || !a->source || (pg.url && !a->url))
-                return hd_err_setw(err, HD_ENOMEM, where, "out of memory");
-            if (x->lx) {
-                hd_statement *st = NULL;
-                hd_entity *en = NULL;
-                size_t n_st = 0, n_en = 0;
-                rc = hd_extract_statements(x->lx, &x->arena, a->title, a->body, a->body_len, &st,
-                                           &n_st, &en, &n_en, err);
-                if (rc)
-                    return rc;
-                a->statements = st;
-                a->n_statements = n_st;
-                a->entities = en;
-                a->n_entities = n_en;
-            }
-            x->n_arts++;
-        }
-        /* A piece the page gives no date of its own is of the page's day: the date of the
-         * nearest dated piece before it, else after it (a story cut off from the date line
-         * at the top of its page by a list of links; a digest's items under one date). */
-        for (size_t k = 0; k < x->n_arts; k++) {
-            if (x->arts[k].date)
-                continue;
-            for (size_t j = k; j-- > 0 && !x->arts[k].date;)
-                x->arts[k].date = x->arts[j].date;
-            for (size_t j = k + 1; j < x->n_arts && !x->arts[k].date; j++)
-                x->arts[k].date = x->arts[j].date;
-        }
-        if (!x->n_arts && pg.title && *pg.title) {
-            /* A record with a title and no text (a wire flash, a title-only catalogue entry):
-             * the title is all the story there is, so it is the body too. */
-            hd_article *a = &x->arts[0];
-            hd_seg none = {.title = -1};
-            memset(a, 0, sizeof *a);
-            a->title = title_of(x, &pg, &none, 0);
-            a->body = a->title;
-            a->body_len = a->title ? strlen(a->title) : 0;
-            a->id = make_id(x, &pg, 0);
-            a->source = hd_arena_strdup(&x->arena, pg.source);
-            a->url = pg.url ? hd_arena_strdup(&x->arena, pg.url) : NULL;
-            a->date = page_date(x, &pg, &none);
-            if (!a->title || !a->id || !a->source || (pg.url && !a->url))
-                return hd_err_setw(err, HD_ENOMEM, where, "out of memory");
-            if (a->body_len)
-                x->n_arts = 1;
-        }
+        for (size_t k = 0; k < x->segs.n; k++)
+            if ((rc = add_article(x, &pg, k, where, err)))
+                return rc;
+        borrow_dates(x);
+        if (!x->n_arts && pg.title && *pg.title && (rc = title_only(x, &pg, where, err)))
+            return rc;
         if (x->n_arts)
             return HD_OK;
-        if (x->opts.warn) {
-            hd_err w = {0};
-            w.code = HD_EINPUT;
-            snprintf(w.where, sizeof w.where, "%.255s", where);
-            snprintf(w.msg, sizeof w.msg, "no article text found in page");
-            x->opts.warn(x->opts.warn_ud, &w);
-        }
+        warn_no_article(x, where);
     }
 }
 
