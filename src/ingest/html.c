@@ -158,9 +158,12 @@ hd_rc hd_html_page(const char *html, size_t len, const char *where, hd_buf *text
     hd_rc rc = HD_OK;
     hd_buf_clear(text);
     hd_buf_clear(store);
-    story_text(&w, text);
     hd_html_fields f;
-    hd_html_meta_store(&w, store, &f);
+    /* the walker's offsets point into its buffers only when they took every byte */
+    if (!w.oom && !w.text.oom && !w.meta.oom) {
+        story_text(&w, text);
+        hd_html_meta_store(&w, store, &f);
+    }
     if (w.oom || text->oom || store->oom || w.text.oom || w.meta.oom)
         rc = hd_err_setw(err, HD_ENOMEM, where, "out of memory reading HTML");
     *too_deep = w.too_deep;

@@ -16,6 +16,7 @@
 
 #include "herald.h"
 #include "base/buf.h"
+#include "base/mem.h"
 #include "ingest/ingest.h"
 #include "warns.h"
 
@@ -532,6 +533,53 @@ static void test_real_page(void **state)
     hd_reader_free(r);
 }
 
+/* Each allocation of reading a real page failing in turn: HD_ENOMEM or the page, never a crash.
+ * The walker's buffers could fail while offsets into them (og:title) were kept, and building
+ * the page's title read through the missing buffer. */
+static void test_real_page_out_of_memory(void **state)
+{
+    (void)state;
+    char **files;
+    size_t n;
+    hd_err err = {0};
+    assert_int_equal(hd_walk_dir(BENCH "/html", &files, &n, &err), HD_OK);
+    const char *path = NULL;
+    for (size_t i = 0; i < n; i++)
+        if (strstr(files[i], "/f344ca5fb36e"))
+            path = files[i];
+    assert_non_null(path);
+    gzFile gz = gzopen(path, "rb");
+    assert_non_null(gz);
+    hd_buf doc = {0};
+    char chunk[65536];
+    int got;
+    while ((got = gzread(gz, chunk, sizeof chunk)) > 0)
+        hd_buf_add(&doc, chunk, (size_t)got);
+    gzclose(gz);
+    hd_walk_free(files, n);
+    int n_fail = 0, ok = 0;
+    for (long k = 0; k < 100000 && !ok; k += k < 300 ? 1 : 7) {
+        page_out o;
+        memset(&o, 0, sizeof o);
+        int deep;
+        hd_err e2 = {0};
+        hd_mem_fail_after(k);
+        hd_rc rc = hd_html_page(doc.p, doc.len, "p.html", &o.text, &o.store, &o.pg, &deep, &e2);
+        hd_mem_fail_after(-1);
+        assert_true(rc == HD_OK || rc == HD_ENOMEM);
+        if (rc == HD_OK) {
+            assert_string_equal(
+                o.pg.title, "Scientists use Hawaii telescope to spot water vapor on distant moon");
+            ok = 1;
+        }
+        n_fail += rc == HD_ENOMEM;
+        done(&o);
+    }
+    hd_buf_done(&doc);
+    assert_true(ok);
+    assert_true(n_fail > 10);
+}
+
 /* Through the extractor: an HTML page is one article, subheadings and all, with its metadata;
  * lines that are furniture on their own ("Advertisement", "0 Comments") go, short lines of the
  * story stay. */
@@ -610,6 +658,7 @@ int main(void)
         cmocka_unit_test(test_reader_gzip_stream),
         cmocka_unit_test(test_jsonl_record_with_html),
         cmocka_unit_test(test_real_page),
+        cmocka_unit_test(test_real_page_out_of_memory),
         cmocka_unit_test(test_one_article_through_the_pipeline),
         cmocka_unit_test(test_undated_piece_takes_the_page_date),
     };
