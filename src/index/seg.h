@@ -302,6 +302,10 @@ hd_rc hd_dict_cursor_block(hd_dict_cursor *c, const hd_seg *s, uint64_t b, hd_er
 /* Next term of the dictionary (crossing blocks): HD_OK, HD_DONE, HD_ECORRUPT. */
 hd_rc hd_dict_cursor_next(hd_dict_cursor *c, hd_err *err);
 
+/* Set err to HD_ECORRUPT naming the segment's file ("what" says what is wrong); returns
+ * HD_ECORRUPT. */
+hd_rc hd_seg_corrupt(const hd_seg *s, hd_err *err, const char *what);
+
 /* Check one segment's internal structure deeply (dictionary order, all postings, positions,
  * stored blocks). */
 hd_rc hd_seg_check(const hd_seg *s, hd_err *err);
