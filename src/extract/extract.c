@@ -214,6 +214,39 @@ static uint32_t mention_start(xctx *x, const xstmt *s)
     return s0;
 }
 
+/* The mention's end: a description's complement that runs up to its cue is part of it as
+ * written ("A source from the German Identitarian Movement told", "sources close to the Fed
+ * say", "people familiar with her thinking say"). Only when the whole stretch before the cue
+ * is that complement: a comma, a clause or a verb in it ("Opponents of the directive welcomed
+ * the decision and said") leaves the mention as found, and a named entity keeps its name. */
+static uint32_t mention_end(const xctx *x, const xstmt *s)
+{
+    uint32_t e = s->np1;
+    if (s->sp1 || s->ref >= 0 || e <= s->np0 || s->np0 > s->cue0 || e + 2 > s->cue0 ||
+        s->cue0 - e > 8)
+        return e;
+    static const char *const pre[] = {"from", "of", "at", "with", NULL};
+    int familiar = (tok_is(x, e, "familiar") && tok_is(x, e + 1, "with")) ||
+                   (tok_is(x, e, "close") && tok_is(x, e + 1, "to"));
+    if (!familiar && !tok_in(x, e, pre))
+        return e;
+    static const char *const stop[] = {
+        "that", "which", "who",  "whom", "whose",  "where", "when",   "is",
+        "are",  "was",   "were", "has",  "have",   "had",   "will",   "would",
+        "can",  "could", "also", "and",  "or",     "but",   "as",     "then",
+        "now",  "not",   "on",   "in",   "during", "after", "before", NULL};
+    for (uint32_t k = e; k < s->cue0; k++) {
+        const xtok *t = &x->t[k];
+        if (t->kind != TK_WORD || (t->flags & TF_INQ) || (k > e && (t->lex & LW_VERB)) ||
+            tok_in(x, k, stop))
+            return e;
+        size_t l = t->e - t->s;
+        if (!(t->flags & TF_CAP) && l > 3 && !memcmp(x->b + t->e - 2, "ly", 2))
+            return e; /* an adverb: "reportedly", "recently" */
+    }
+    return s->cue0;
+}
+
 static int by_start(const void *a, const void *b)
 {
     const hd_statement *p = a, *q = b;
@@ -236,7 +269,7 @@ static hd_rc output(xctx *x, hd_statement **out_st, size_t *out_n_st, hd_entity 
         memset(o, 0, sizeof *o);
         o->text = copy_text(x, s);
         o->speaker = speaker_name(x, s);
-        o->speaker_mention = tok_span(x, mention_start(x, s), s->np1);
+        o->speaker_mention = tok_span(x, mention_start(x, s), mention_end(x, s));
         o->cue = tok_span(x, s->cue0, s->cue1);
         o->direct = s->direct;
         o->start = s->s1;

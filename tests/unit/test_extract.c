@@ -1941,6 +1941,30 @@ static void test_group_and_organisation_mentions(void **state)
     assert_null(strstr(find(&r, "most were at work")->speaker_mention, "employ"));
 }
 
+/* A description's complement that runs up to the cue is part of the mention as written; a
+ * stretch with a verb, a conjunction, an adverb or a comma in it is not. */
+static void test_description_mention_with_complement(void **state)
+{
+    (void)state;
+    res r = run("Sources close to the Italian Foreign Ministry said the visit was postponed.\n"
+                "People familiar with her thinking say she will run again.\n"
+                "Officials familiar with the talks told reporters the strike would go on.\n"
+                "Opponents of the directive welcomed the decision and said it came too late.\n"
+                "The analysts at the bank, however, said rates would rise.\n"
+                "One source close to Reagan reportedly said the plan was dead.\n"
+                "Newspapers quoted a source close to the talks as saying no deal was near.\n");
+    assert_string_equal(find(&r, "the visit was postponed")->speaker_mention,
+                        "Sources close to the Italian Foreign Ministry");
+    assert_string_equal(find(&r, "she will run again")->speaker_mention,
+                        "People familiar with her thinking");
+    assert_string_equal(find(&r, "the strike would go on")->speaker_mention,
+                        "Officials familiar with the talks");
+    assert_string_equal(find(&r, "it came too late")->speaker_mention, "Opponents");
+    assert_null(strstr(find(&r, "rates would rise")->speaker_mention, "however"));
+    assert_null(strstr(find(&r, "the plan was dead")->speaker_mention, "reportedly"));
+    assert_null(strstr(find(&r, "no deal was near")->speaker_mention, " as"));
+}
+
 static void test_clause_ends_at_participle_or_description(void **state)
 {
     (void)state;
@@ -3265,6 +3289,7 @@ int main(void)
         cmocka_unit_test(test_opening_clause_before_subject),
         cmocka_unit_test(test_dash_after_acronym_is_no_dateline),
         cmocka_unit_test(test_group_and_organisation_mentions),
+        cmocka_unit_test(test_description_mention_with_complement),
         cmocka_unit_test(test_clause_ends_at_participle_or_description),
         cmocka_unit_test(test_clause_ends_when_speaker_goes_on),
         cmocka_unit_test(test_listener_after_told),
