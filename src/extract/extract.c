@@ -118,6 +118,22 @@ static int head_names_no_one(const xctx *x, uint32_t h)
     return 0;
 }
 
+/* Past a partitive's share: "one of the sources", "some of the analysts", "two of his aides"
+ * speak as the sources, the analysts, his aides (not "the board of directors"). */
+static uint32_t skip_partitive(const xctx *x, uint32_t b0, uint32_t h)
+{
+    static const char *const share[] = {
+        "one", "some",  "many", "most",    "several", "all", "both", "each", "few", "none",
+        "two", "three", "four", "another", "any",     "a",   "an",   "the",  NULL};
+    for (uint32_t k = b0; k + 1 < h && k < b0 + 3; k++) {
+        if (tok_is(x, k, "of"))
+            return k > b0 ? k + 1 : b0;
+        if (!tok_in(x, k, share) && !(x->t[k].flags & TF_DIGIT))
+            return b0;
+    }
+    return b0;
+}
+
 /* Speaker name: the entity's canonical name, else a capitalised name as written, else NULL
  * (unknown: never a description presented as a name). */
 static const char *speaker_name(xctx *x, const xstmt *s)
@@ -142,7 +158,7 @@ static const char *speaker_name(xctx *x, const xstmt *s)
         !(t->flags & (TF_CAP | TF_ALLCAPS)) || (tok_has(x, h, LW_SNOUN) && np1 == np0 + 1 &&
                                                 (t->flags & TF_SSTART) && !(t->flags & TF_ALLCAPS));
     if (common) {
-        uint32_t b0 = np0;
+        uint32_t b0 = skip_partitive(x, np0, h);
         while (b0 < h && (tok_has(x, b0, LW_DET) || (x->t[b0].flags & TF_POSS)))
             b0++;
         char *w = hd_arena_strndup(x->a, x->b + x->t[b0].s, x->t[h].stem_e - x->t[b0].s);

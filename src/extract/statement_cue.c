@@ -10,6 +10,7 @@
  * they name. Called by quote.c, reported*.c and statement.c (hd_ex_cue_class, hd_ex_cue_ok,
  * hd_ex_commits).
  */
+#include <string.h>
 #include <strings.h>
 
 #include "extract/extract_int.h"
@@ -57,6 +58,23 @@ static int np_object(const xctx *x, uint32_t i)
     return 1;
 }
 
+/* A debt's term: "two-year", "10-year", "six-month" (notes of that term are debt). */
+static int term_word(const xctx *x, uint32_t k)
+{
+    const xtok *t = &x->t[k];
+    if (!tok_word(x, k))
+        return 0;
+    size_t n = t->e - t->s;
+    const char *w = x->b + t->s;
+    static const char *const unit[] = {"-year", "-month", "-week", "-day"};
+    for (size_t u = 0; u < sizeof unit / sizeof *unit; u++) {
+        size_t l = strlen(unit[u]);
+        if (n > l && !strncasecmp(w + n - l, unit[u], l))
+            return 1;
+    }
+    return 0;
+}
+
 /* Do the words around cue i make it no verb of saying at all: a second verb after "and", a
  * noun of debt, a condition of anonymity, a tax? */
 static int not_speech(const xctx *x, uint32_t i)
@@ -84,7 +102,12 @@ static int not_speech(const xctx *x, uint32_t i)
                                        "sterling",
                                        "yen",
                                        NULL};
-    if (i > 0 && tok_is(x, i, "notes") && tok_in(x, i - 1, debt))
+    if (i > 0 && tok_is(x, i, "notes") && (tok_in(x, i - 1, debt) || term_word(x, i - 1)))
+        return 1;
+    /* "The notes were given a coupon", "the notes mature in 1992": a noun before its verb */
+    static const char *const noun_verb[] = {"were", "are",    "was",     "will",  "would",  "have",
+                                            "had",  "mature", "matured", "yield", "priced", NULL};
+    if (tok_is(x, i, "notes") && tok_in(x, i + 1, noun_verb))
         return 1;
     /* "who asked not to be identified": a condition of anonymity, nothing said */
     if ((tok_is(x, i, "asked") || tok_is(x, i, "asking")) && tok_is(x, i + 1, "not") &&
@@ -174,6 +197,10 @@ static int no_clause_after(const xctx *x, uint32_t i)
     if (tok_is(x, i, "added") && i + 1 < x->nt && (x->t[i + 1].flags & TF_DIGIT))
         return 1;
     if (tok_is(x, i + 1, "for") && !tok_is(x, i, "asked"))
+        return 1;
+    /* "The film tells of two boys who …", "he told of his ordeal": a story, not a statement */
+    if (tok_is(x, i + 1, "of") && (tok_is(x, i, "tells") || tok_is(x, i, "told") ||
+                                   tok_is(x, i, "tell") || tok_is(x, i, "telling")))
         return 1;
     if (np_object(x, i))
         return 1;

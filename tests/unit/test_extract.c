@@ -1400,6 +1400,31 @@ static void test_debt_notes_and_so_far(void **state)
     assert_non_null(strstr(s->speaker_mention, "system"));
 }
 
+/* Notes of a term ("two-year notes") and notes before their verb ("The notes were given") are
+ * debt too; "tells of" a story is no statement; a partitive speaker ("one of the sources")
+ * speaks as the group ("sources"). */
+static void test_term_notes_tells_of_and_partitives(void **state)
+{
+    (void)state;
+    res r = run("The two-year notes mature March 31, 1989.\n"
+                "The debt was priced by sole manager Drexel Burnham Lambert Inc. The notes were "
+                "given a 10-1/2 pct coupon and par pricing.\n"
+                "The Westpac perpetual notes are now the property of a finance subsidiary.\n"
+                "The film tells of two adolescent boys who are subjected to a harsh regime.\n"
+                "One of the sources said the bank would not intervene.\n"
+                "Two of his closest aides said the plan was dead.\n"
+                "The board of directors said it approved the merger.\n"
+                "He noted that the 10-year yield rose.\n");
+    for (size_t i = 0; i < r.n; i++) {
+        assert_false(r.st[i].cue && strcmp(r.st[i].cue, "notes") == 0);
+        assert_false(r.st[i].cue && strcmp(r.st[i].cue, "tells") == 0);
+    }
+    assert_string_equal(find(&r, "the bank would not intervene")->speaker, "sources");
+    assert_string_equal(find(&r, "the plan was dead")->speaker, "closest aides");
+    assert_string_equal(find(&r, "it approved the merger")->speaker, "board of directors");
+    check(&r, "the 10-year yield rose", NULL, 0, "noted");
+}
+
 /* A title written out ("sister", "father") ends a sentence with its period; an abbreviated
  * one ("Fr.", "Cmdr.", "Sgt.") does not; "Miss.-based" keeps its period inside the word. */
 static void test_periods_of_titles_and_abbreviations(void **state)
@@ -3258,6 +3283,7 @@ int main(void)
         cmocka_unit_test(test_quoted_complement_in_clause),
         cmocka_unit_test(test_asked_not_to_be_identified),
         cmocka_unit_test(test_debt_notes_and_so_far),
+        cmocka_unit_test(test_term_notes_tells_of_and_partitives),
         cmocka_unit_test(test_periods_of_titles_and_abbreviations),
         cmocka_unit_test(test_listener_then_clause_subject),
         cmocka_unit_test(test_abbreviated_title_holds_its_office),
