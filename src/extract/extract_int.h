@@ -56,11 +56,14 @@ typedef struct lx_set {
     size_t max_len;  /* longest key */
 } lx_set;
 
-/* Speech-verb classes (the value in lexicon.verbs). */
+/* Speech-verb classes (the value in lexicon.verbs). A bare present ('b' in the data file:
+ * "critics argue that") is kept as VC_SPEECH and noted in lexicon.bare. */
 enum { VC_SPEECH = 's', VC_PART = 'p', VC_DESCRIBE = 'd', VC_CALL = 'c', VC_QUOTE = 'q' };
+enum { VC_BARE = 'b' };
 
 struct hd_lexicon {
     lx_set verbs;    /* cue form -> class */
+    lx_set bare;     /* cue forms of class 'b' (a bare present, read as VC_SPEECH) -> 1 */
     lx_set roles;    /* role phrase -> number of words */
     lx_set titles;   /* honorific -> 1 */
     lx_set mods;     /* role modifier -> 1 */

@@ -568,6 +568,20 @@ static const char *default_dir(void)
     return e && *e ? e : HD_DATADIR;
 }
 
+/* Bare presents ('b'): noted in lx->bare, then speech verbs like any other. */
+static int note_bare(hd_lexicon *lx)
+{
+    lx_set *v = &lx->verbs;
+    for (size_t j = 0; j < v->cap; j++) {
+        if (!v->hash[j] || v->val[j] != VC_BARE)
+            continue;
+        if (set_add(&lx->bare, v->pool + v->off[j], v->len[j], 1) != 0)
+            return -1;
+        v->val[j] = VC_SPEECH;
+    }
+    return 0;
+}
+
 hd_rc hd_lexicon_load(const char *datadir, hd_lexicon **out, hd_err *err)
 {
     *out = NULL;
@@ -591,7 +605,8 @@ hd_rc hd_lexicon_load(const char *datadir, hd_lexicon **out, hd_err *err)
         hd_lexicon_free(lx);
         return rc;
     }
-    if (build_words(lx) != 0 || bloom_build(&lx->words) != 0 || bloom_build(&lx->places) != 0) {
+    if (note_bare(lx) != 0 || build_words(lx) != 0 || bloom_build(&lx->words) != 0 ||
+        bloom_build(&lx->places) != 0) {
         hd_lexicon_free(lx);
         return hd_err_set(err, HD_ENOMEM, "out of memory building the lexicon");
     }
@@ -609,6 +624,7 @@ void hd_lexicon_free(hd_lexicon *lx)
     if (!lx)
         return;
     set_free(&lx->verbs);
+    set_free(&lx->bare);
     set_free(&lx->roles);
     set_free(&lx->titles);
     set_free(&lx->mods);

@@ -65,12 +65,15 @@ static uint32_t time_before(const xctx *x, uint32_t j, uint32_t lo)
         if (d > lo && tok_has(x, d, LW_DET) && tok_is(x, d - 1, "in"))
             return j - d + 2;
     }
-    /* "on Thursday evening", "Monday night" */
-    if (j > lo &&
-        (tok_is(x, j, "morning") || tok_is(x, j, "afternoon") || tok_is(x, j, "evening") ||
-         tok_is(x, j, "night")) &&
-        tok_has(x, j - 1, LW_TIME) && x->tent[j - 1] < 0 && !(x->t[j - 1].flags & TF_ALLCAPS)) {
+    /* "on Thursday evening", "Monday night", "late last night" */
+    int part_of_day = tok_is(x, j, "morning") || tok_is(x, j, "afternoon") ||
+                      tok_is(x, j, "evening") || tok_is(x, j, "night");
+    if (j > lo && part_of_day &&
+        ((tok_has(x, j - 1, LW_TIME) && x->tent[j - 1] < 0 && !(x->t[j - 1].flags & TF_ALLCAPS)) ||
+         tok_is(x, j - 1, "last") || tok_is(x, j - 1, "this"))) {
         s = j - 1;
+    } else if (tok_is(x, j, "yesterday") || tok_is(x, j, "today") || tok_is(x, j, "tonight")) {
+        s = j; /* "The company yesterday said" */
     } else if (tok_has(x, j, LW_TIME) && !(x->t[j].flags & TF_ALLCAPS)) {
         s = j;
     } else if (j > lo &&

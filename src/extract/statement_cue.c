@@ -109,6 +109,20 @@ static int not_speech(const xctx *x, uint32_t i)
                                             "had",  "mature", "matured", "yield", "priced", NULL};
     if (tok_is(x, i, "notes") && tok_in(x, i + 1, noun_verb))
         return 1;
+    /* "the final say", "a greater say in how it is run", "no say": a noun */
+    static const char *const say_noun[] = {
+        "a",       "an",     "the", "his",  "her",    "their", "its",   "our",      "no",   "final",
+        "greater", "bigger", "big", "more", "little", "real",  "equal", "decisive", "last", NULL};
+    if (i > 0 && tok_is(x, i, "say") && tok_in(x, i - 1, say_noun))
+        return 1;
+    /* a bare present after "to", a modal or "and" is no statement of the subject before it:
+     * "used the speech to warn voters", "she can deny him the nomination", "and admit that" */
+    static const char *const before_bare[] = {"to",     "can",  "could",  "will", "would", "shall",
+                                              "should", "may",  "might",  "must", "and",   "or",
+                                              "helps",  "help", "cannot", NULL};
+    if (i > 0 && tok_in(x, i - 1, before_bare) && tok_word(x, i) &&
+        hd_ex_lx_get(&x->lx->bare, x->b + x->t[i].s, x->t[i].stem_e - x->t[i].s))
+        return 1;
     /* "who asked not to be identified": a condition of anonymity, nothing said */
     if ((tok_is(x, i, "asked") || tok_is(x, i, "asking")) && tok_is(x, i + 1, "not") &&
         tok_is(x, i + 2, "to"))
@@ -197,6 +211,9 @@ static int no_clause_after(const xctx *x, uint32_t i)
     if (tok_is(x, i, "added") && i + 1 < x->nt && (x->t[i + 1].flags & TF_DIGIT))
         return 1;
     if (tok_is(x, i + 1, "for") && !tok_is(x, i, "asked"))
+        return 1;
+    /* "questions asked of purchasing managers": what was asked, not what anyone said */
+    if (tok_is(x, i, "asked") && tok_is(x, i + 1, "of"))
         return 1;
     /* "The film tells of two boys who …", "he told of his ordeal": a story, not a statement */
     if (tok_is(x, i + 1, "of") && (tok_is(x, i, "tells") || tok_is(x, i, "told") ||

@@ -1425,6 +1425,32 @@ static void test_term_notes_tells_of_and_partitives(void **state)
     check(&r, "the 10-year yield rose", NULL, 0, "noted");
 }
 
+/* A bare present speaks for a plural subject ("Critics argue that …", "Officials insist …"),
+ * not after "to", a modal or "and"; "yesterday" and "last night" stand between a subject and
+ * its cue; "the final say" is a noun; "questions asked of managers" is no statement. */
+static void test_bare_presents_and_time_before_cue(void **state)
+{
+    (void)state;
+    res r = run("Critics argue that the plan is too costly.\n"
+                "Officials insist the new rules will work.\n"
+                "Cruz used the speech to warn voters that the party was at risk.\n"
+                "She can deny that she knew of the deal.\n"
+                "The company yesterday said it would cut 300 jobs.\n"
+                "A government statement late last night said the talks had failed.\n"
+                "Scottish ministers will have the final say on whether a casino will be built.\n"
+                "The index is based on questions asked of purchasing managers at 250 firms.\n");
+    check(&r, "the plan is too costly", "critics", 0, "argue");
+    check(&r, "the new rules will work", "officials", 0, "insist");
+    check(&r, "it would cut 300 jobs", "company", 0, "said");
+    check(&r, "the talks had failed", "government statement", 0, "said");
+    for (size_t i = 0; i < r.n; i++) {
+        assert_false(r.st[i].cue && strcmp(r.st[i].cue, "warn") == 0);
+        assert_false(r.st[i].cue && strcmp(r.st[i].cue, "deny") == 0);
+        assert_false(r.st[i].cue && strcmp(r.st[i].cue, "say") == 0);
+        assert_false(r.st[i].cue && strcmp(r.st[i].cue, "asked") == 0);
+    }
+}
+
 /* A title written out ("sister", "father") ends a sentence with its period; an abbreviated
  * one ("Fr.", "Cmdr.", "Sgt.") does not; "Miss.-based" keeps its period inside the word. */
 static void test_periods_of_titles_and_abbreviations(void **state)
@@ -3284,6 +3310,7 @@ int main(void)
         cmocka_unit_test(test_asked_not_to_be_identified),
         cmocka_unit_test(test_debt_notes_and_so_far),
         cmocka_unit_test(test_term_notes_tells_of_and_partitives),
+        cmocka_unit_test(test_bare_presents_and_time_before_cue),
         cmocka_unit_test(test_periods_of_titles_and_abbreviations),
         cmocka_unit_test(test_listener_then_clause_subject),
         cmocka_unit_test(test_abbreviated_title_holds_its_office),
