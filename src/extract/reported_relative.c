@@ -189,12 +189,39 @@ void hd_ex_relative_statements(xctx *x, uint32_t s0, uint32_t s1)
     }
 }
 
+/* An adverbial set off by commas that ends with the comma at token k, just before a cue
+ * (", on television or at small-scale campaign events, said"): the token of its opening comma,
+ * or UINT32_MAX. It opens on a preposition and holds no verb, clause word or quote. */
+static uint32_t set_off_adverbial(const xctx *x, uint32_t k, uint32_t s0)
+{
+    static const char *const prep[] = {"on", "in", "at", "over", "during", "for", "from", NULL};
+    if (!tok_punct(x, k, ','))
+        return UINT32_MAX;
+    for (uint32_t m = k; m-- > s0 && k - m <= 10;) {
+        if (tok_punct(x, m, ','))
+            return m + 2 < k && tok_in(x, m + 1, prep) ? m : UINT32_MAX;
+        if (tok_is(x, m, "or") || tok_is(x, m, "and"))
+            continue;
+        if (!tok_word(x, m) || (x->t[m].flags & TF_INQ) || tok_has(x, m, LW_VERB | LW_NOTNOUN) ||
+            tok_is(x, m, "who") || tok_is(x, m, "which") || tok_is(x, m, "that"))
+            return UINT32_MAX;
+    }
+    return UINT32_MAX;
+}
+
 /* The "who" of a relative clause without commas that ends at cue c, its own verb between
  * ("The judges who ruled that … said"), or UINT32_MAX. Not "voters who said"
  * (hd_ex_relative_who's): at least three words between. */
 static uint32_t restrictive_who(const xctx *x, uint32_t c, uint32_t s0)
 {
-    for (uint32_t k = c; k-- > s0 && c - k < 16;) {
+    uint32_t skipped = 0; /* tokens of an adverbial set off by commas */
+    for (uint32_t k = c; k-- > s0 && c - k < 16 + skipped;) {
+        uint32_t o = k == c - 1 ? set_off_adverbial(x, k, s0) : UINT32_MAX;
+        if (o != UINT32_MAX) {
+            skipped = k - o + 1;
+            k = o;
+            continue;
+        }
         if (hd_ex_stop_tok(x, k) || x->t[k].kind == TK_PUNCT || (x->t[k].flags & TF_INQ) ||
             tok_is(x, k, "but"))
             return UINT32_MAX;

@@ -2343,7 +2343,8 @@ static void test_relative_word_before_the_speaker(void **state)
 }
 
 /* "The judges who ruled that Texas could not implement their laws said …": the subject is
- * the noun before the relative clause, not the words at its end. */
+ * the noun before the relative clause, not the words at its end, also past an adverbial set
+ * off by commas before the cue (", on television or at campaign events, said"). */
 static void test_relative_clause_before_the_cue(void **state)
 {
     (void)state;
@@ -2353,8 +2354,11 @@ static void test_relative_clause_before_the_cue(void **state)
                 "An aide to Agriculture Secretary Richard Lyng who asked not to be identified said "
                 "there was nothing to substantiate the rumor.\n"
                 "The public can see who gives how much to the parties but the report says there "
-                "are still suspicions.\n");
+                "are still suspicions.\n"
+                "Some voters who have listened to his speeches over the decades, on television or "
+                "at small-scale campaign events, said he had less magnetism recently.\n");
     assert_string_equal(find(&r, "the decision was final")->speaker_mention, "The judges");
+    assert_string_equal(find(&r, "he had less magnetism")->speaker, "voters");
     assert_string_equal(find(&r, "they were unfazed")->speaker_mention, "Democrats in Iowa");
     assert_string_not_equal(find(&r, "nothing to substantiate")->speaker ?: "", "Richard Lyng");
     assert_string_equal(find(&r, "there are still suspicions")->speaker_mention, "the report");
