@@ -286,6 +286,11 @@ hd_rc hd_file_write_sync(const char *dir, const char *name, const void *data, si
 hd_rc hd_ixr_open_manifest(const char *dir, const hd_manifest *m, int verify, hd_ixr **out,
                            hd_err *err);
 
+/* Run the merges the policy calls for on manifest nm (all its segments into one first with
+ * merge_all): each merged segment is written to dir and replaces its sources in nm. */
+hd_rc hd_merge_policy_run(const char *dir, hd_analyzer *an, hd_manifest *nm, int merge_all,
+                          hd_err *err);
+
 /* Decode one dictionary block entry. Internal to seg_reader.c/check.c. */
 typedef struct hd_dict_cursor {
     const hd_seg *seg;
