@@ -83,25 +83,11 @@ static int not_speech(const xctx *x, uint32_t i)
     if (tok_is(x, i + 1, "and") && i + 2 < x->nt && tok_word(x, i + 2) && (x->t[i + 2].lex >> 24))
         return 1;
     /* "floating rate notes", "zero coupon notes", "senior subordinated notes": debt */
-    static const char *const debt[] = {"rate",
-                                       "coupon",
-                                       "senior",
-                                       "subordinated",
-                                       "convertible",
-                                       "treasury",
-                                       "exchangeable",
-                                       "promissory",
-                                       "term",
-                                       "guaranteed",
-                                       "secured",
-                                       "unsecured",
-                                       "discount",
-                                       "bank",
-                                       "capital",
-                                       "dollar",
-                                       "sterling",
-                                       "yen",
-                                       NULL};
+    static const char *const debt[] = {
+        "rate",         "coupon",     "senior",  "subordinated", "convertible", "treasury",
+        "exchangeable", "promissory", "term",    "guaranteed",   "secured",     "unsecured",
+        "discount",     "bank",       "capital", "dollar",       "sterling",    "yen",
+        "franc",        "euro",       NULL};
     if (i > 0 && tok_is(x, i, "notes") && (tok_in(x, i - 1, debt) || term_word(x, i - 1)))
         return 1;
     /* "The notes were given a coupon", "the notes mature in 1992": a noun before its verb */

@@ -1400,9 +1400,10 @@ static void test_debt_notes_and_so_far(void **state)
     assert_non_null(strstr(s->speaker_mention, "system"));
 }
 
-/* Notes of a term ("two-year notes") and notes before their verb ("The notes were given") are
- * debt too; "tells of" a story is no statement; a partitive speaker ("one of the sources")
- * speaks as the group ("sources"). */
+/* Notes of a term ("two-year notes"), of a currency ("Swiss franc notes") and notes before
+ * their verb ("The notes were given") are debt too; "otherwise" heads no subject; "tells of" a
+ * story is no statement; a partitive speaker ("one of the sources") speaks as the group
+ * ("sources"). */
 static void test_term_notes_tells_of_and_partitives(void **state)
 {
     (void)state;
@@ -1414,11 +1415,15 @@ static void test_term_notes_tells_of_and_partitives(void **state)
                 "One of the sources said the bank would not intervene.\n"
                 "Two of his closest aides said the plan was dead.\n"
                 "The board of directors said it approved the merger.\n"
-                "He noted that the 10-year yield rose.\n");
+                "He noted that the 10-year yield rose.\n"
+                "Swiss franc notes issued after March must carry a prospectus.\n"
+                "Trade rights may not be otherwise denied under the agreements.\n");
     for (size_t i = 0; i < r.n; i++) {
         assert_false(r.st[i].cue && strcmp(r.st[i].cue, "notes") == 0);
         assert_false(r.st[i].cue && strcmp(r.st[i].cue, "tells") == 0);
     }
+    for (size_t i = 0; i < r.n; i++)
+        assert_false(r.st[i].speaker && strcmp(r.st[i].speaker, "otherwise") == 0);
     assert_string_equal(find(&r, "the bank would not intervene")->speaker, "sources");
     assert_string_equal(find(&r, "the plan was dead")->speaker, "closest aides");
     assert_string_equal(find(&r, "it approved the merger")->speaker, "board of directors");
