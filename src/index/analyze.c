@@ -333,6 +333,19 @@ static hd_rc emit_parts(hd_analyzer *an, int flags, const uint8_t *t, size_t ws,
     return HD_OK;
 }
 
+/* The character at t[i]: its code point, class and length in bytes (ASCII by table). */
+static inline size_t char_at(const uint8_t *t, size_t len, size_t i, int32_t *cp, int *cls)
+{
+    if (t[i] < 0x80) {
+        *cp = t[i];
+        *cls = ascii_tab[t[i]];
+        return 1;
+    }
+    size_t k = next_cp(t + i, len - i, cp);
+    *cls = classify(*cp);
+    return k;
+}
+
 /* The end of the word whose first character (of class cls) ends at i: word characters, and
  * joiners between two of them (apostrophes, hyphens; "," and "." only between digits). Clears
  * *ascii at a non-ASCII character, sets *hyphen at a hyphen. */
@@ -341,16 +354,8 @@ static size_t word_end(const uint8_t *t, size_t len, size_t i, int cls, int *asc
     int prev = cls;
     while (i < len) {
         int32_t cp;
-        size_t k2;
         int c2;
-        if (t[i] < 0x80) {
-            cp = t[i];
-            k2 = 1;
-            c2 = ascii_tab[cp];
-        } else {
-            k2 = next_cp(t + i, len - i, &cp);
-            c2 = classify(cp);
-        }
+        size_t k2 = char_at(t, len, i, &cp, &c2);
         if (c2 == C_WORD || c2 == C_DIGIT) {
             if (cp >= 128)
                 *ascii = 0;
@@ -387,16 +392,8 @@ hd_rc hd_analyze_ex(hd_analyzer *an, const char *text, size_t len, uint32_t firs
     hd_rc rc = HD_OK;
     while (i < len && !stop) {
         int32_t cp;
-        size_t k;
         int cls;
-        if (t[i] < 0x80) {
-            cp = t[i];
-            k = 1;
-            cls = ascii_tab[cp];
-        } else {
-            k = next_cp(t + i, len - i, &cp);
-            cls = classify(cp);
-        }
+        size_t k = char_at(t, len, i, &cp, &cls);
         if (cls == C_CJK) {
             rc = emit(an, flags | HD_AN_NO_STEM | HD_AN_CJK_, t, i, i + k, 0, pos++, K_WORD, fn, ud,
                       &stop, err);
