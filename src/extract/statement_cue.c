@@ -13,6 +13,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "base/str.h"
 #include "extract/extract_int.h"
 
 uint32_t hd_ex_cue_class(const xctx *x, uint32_t i)
@@ -65,14 +66,8 @@ static int term_word(const xctx *x, uint32_t k)
     if (!tok_word(x, k))
         return 0;
     size_t n = t->e - t->s;
-    const char *w = x->b + t->s;
-    static const char *const unit[] = {"-year", "-month", "-week", "-day"};
-    for (size_t u = 0; u < sizeof unit / sizeof *unit; u++) {
-        size_t l = strlen(unit[u]);
-        if (n > l && !strncasecmp(w + n - l, unit[u], l))
-            return 1;
-    }
-    return 0;
+    static const char *const unit[] = {"-year", "-month", "-week", "-day", NULL};
+    return hd_str_ends_any(x->b + t->s, n, unit);
 }
 
 /* Do the words around cue i make it no verb of saying at all: a second verb after "and", a

@@ -9,6 +9,7 @@
  * Called by split.c (hd_segment_page) before the page is cut into articles: META lines anchor
  * the headlines above them and date the article.
  */
+#include "base/str.h"
 #include "segment/segment_int.h"
 
 #include <string.h>
@@ -246,16 +247,14 @@ static int date_opening(const char *p, size_t n)
  * services" — a short line ending on a desk's phrase. */
 static int desk_byline(const char *p, size_t n, const hd_line *l)
 {
-    static const char *const tail[] = {" wire services", " wire reports", " news services",
-                                       " staff reports", " wire service", " news service"};
-    if (l->n_words > 6 || l->terminal)
-        return 0;
-    for (size_t k = 0; k < sizeof tail / sizeof *tail; k++) {
-        size_t m = strlen(tail[k]);
-        if (n > m && !strncasecmp(p + n - m, tail[k], m))
-            return 1;
-    }
-    return 0;
+    static const char *const tail[] = {" wire services",
+                                       " wire reports",
+                                       " news services",
+                                       " staff reports",
+                                       " wire service",
+                                       " news service",
+                                       NULL};
+    return l->n_words <= 6 && !l->terminal && hd_str_ends_any(p, n, tail);
 }
 
 /* "5 Min Read", "3 min read": the reading time printed with the byline. */

@@ -8,6 +8,7 @@
  * Called by split.c: hd_seg_drop_comment_threads on the whole page before it is cut into
  * articles, hd_seg_drop_comments_after on each article's lines when it is settled.
  */
+#include "base/str.h"
 #include "segment/segment_int.h"
 
 #include <string.h>
@@ -146,12 +147,7 @@ static int comment_signature(const hd_clean *c, size_t i)
     size_t n = l->len;
     while (n > 0 && p[n - 1] == ' ')
         n--;
-    int ends = 0;
-    for (int k = 0; verb[k] && !ends; k++) {
-        size_t m = strlen(verb[k]);
-        ends = n > m && strncasecmp(p + n - m, verb[k], m) == 0;
-    }
-    if (!ends)
+    if (!hd_str_ends_any(p, n, verb))
         return 0;
     for (size_t j = i; j < c->n_lines && j <= i + 2; j++)
         if (comment_stamp(c, j))

@@ -13,6 +13,7 @@
 #include "base/buf.h"
 #include "base/err.h"
 #include "base/mem.h"
+#include "base/str.h"
 #include "base/utf8.h"
 
 static void test_err_first_wins(void **state)
@@ -114,6 +115,22 @@ static void test_mem_overflow(void **state)
     hd_free(v);
 }
 
+/* A suffix from a list, ASCII case ignored, with at least one byte before it; the string need
+ * not be NUL-terminated. */
+static void test_str_ends_any(void **state)
+{
+    (void)state;
+    static const char *const tail[] = {" wire services", "-year", NULL};
+    const char *s = "Detroit News Wire Services and more";
+    assert_true(hd_str_ends_any(s, 26, tail));
+    assert_false(hd_str_ends_any(s, 25, tail));
+    assert_true(hd_str_ends_any("two-YEAR", 8, tail));
+    assert_false(hd_str_ends_any("-year", 5, tail)); /* nothing before the suffix */
+    assert_false(hd_str_ends_any("", 0, tail));
+    static const char *const none[] = {NULL};
+    assert_false(hd_str_ends_any("two-year", 8, none));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -123,6 +140,7 @@ int main(void)
         cmocka_unit_test(test_utf8_repair),
         cmocka_unit_test(test_nfc),
         cmocka_unit_test(test_mem_overflow),
+        cmocka_unit_test(test_str_ends_any),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
