@@ -131,15 +131,17 @@ static int ends_cut(const char *p, size_t n)
             (unsigned char)p[n - 1] == 0xA6);
 }
 
-/* English function words are the evidence of prose the line classes rest on; a page in a
- * script other than Latin (Korean, Russian, Japanese, Greek, Arabic...) has none, and every
- * line of its story would stay undecided and then be dropped with the furniture around it.
- * On such a page -- more letters outside Latin than ASCII letters, and fewer than one word in
- * twelve an English function word -- length and sentence ends decide instead: an undecided
- * line that ends like a sentence (not cut off as a teaser is) with ten words (not figures) or
- * 120 bytes, or any line of 240 bytes, is prose. (Latin-script languages share enough short
- * words with English for the usual test, and a table of figures and abbreviations, which
- * has no function words either, is in ASCII and left to the table rules.) */
+/* English function words are the evidence of prose the line classes rest on; a page in
+ * another language has few or none (Korean, Russian, Greek; but also Indonesian or
+ * Portuguese, whose prose shares few short words with English), and every line of its story
+ * would stay undecided and then be dropped with the furniture around it. On a page where
+ * fewer than one word in twelve is an English function word, length and sentence ends decide
+ * instead: an undecided line that ends like a sentence (not cut off as a teaser is) with ten
+ * words (not figures) or 120 bytes, or any line of 240 bytes, is prose. The English text
+ * with no function words is a table of figures and abbreviations (wire earnings and money
+ * supply reports): in a Latin script the rule also asks for a page of words, not figures —
+ * under one word in twelve a figure and under one digit to twenty letters — and a table
+ * is left to the table rules. */
 static int foreign_line(const hd_clean *c, const hd_line *l)
 {
     if (l->kind != HD_LINE_SHORT)
@@ -151,12 +153,13 @@ static int foreign_line(const hd_clean *c, const hd_line *l)
 
 static void foreign_prose(hd_clean *c)
 {
-    uint64_t w = 0, s = 0, ascii = 0, other = 0;
+    uint64_t w = 0, s = 0, num = 0, ascii = 0, digits = 0, other = 0;
     for (size_t i = 0; i < c->n_lines; i++) {
         const hd_line *l = &c->lines[i];
         if (l->n_words >= 5) {
             w += l->n_words;
             s += l->n_stop;
+            num += l->n_num;
         }
     }
     if (w < 40 || s * 12 >= w)
@@ -165,13 +168,15 @@ static void foreign_prose(hd_clean *c)
     for (size_t i = 0; i < c->text.len; i++) {
         unsigned char b = t[i];
         ascii += (unsigned char)((b | 0x20) - 'a') < 26;
+        digits += (unsigned char)(b - '0') < 10;
         /* a lead byte of U+0370 (Greek) and up, not of general punctuation (U+2000-U+206F)
          * nor CJK punctuation (U+3000-U+303F) */
         other += b >= 0xCD && b <= 0xF4 &&
                  !(b == 0xE2 && i + 1 < c->text.len && t[i + 1] <= 0x81) &&
                  !(b == 0xE3 && i + 1 < c->text.len && t[i + 1] == 0x80);
     }
-    if (other <= ascii)
+    int latin_words = num * 12 < w && digits * 20 < ascii;
+    if (other <= ascii && !latin_words)
         return;
     for (size_t i = 0; i < c->n_lines; i++)
         if (foreign_line(c, &c->lines[i]))

@@ -180,6 +180,44 @@ static void test_pages_in_other_scripts(void **state)
     hd_clean_done(&c);
 }
 
+/* Prose in a Latin-script language that shares few short words with English (Indonesian,
+ * Portuguese) has as few English function words as a Cyrillic page: its story lines are prose
+ * by length and sentence ends too. A wire table of figures set with dot leaders, whose
+ * figures are glued to the labels ("M-1.....736.7"), is no such page: its lines stay as they
+ * were. */
+static void test_latin_pages_in_other_languages(void **state)
+{
+    (void)state;
+    const char *id =
+        "Beranda\n\nKategori\n\nTentang Kami\n\n"
+        "Pemerintah kota akhirnya menyetujui pembangunan jembatan baru di atas sungai setelah "
+        "perdebatan panjang selama bertahun-tahun.\n\n"
+        "Biaya jembatan diperkirakan mencapai empat puluh miliar rupiah dan pekerjaan akan "
+        "dimulai bulan depan, kata wali kota kepada wartawan.\n\n"
+        "Warga di tepi timur sungai menyambut keputusan itu karena mereka selama ini harus "
+        "memutar jauh melewati pusat kota.\n\n"
+        "Baca juga berita lainnya..\n";
+    hd_clean c;
+    hd_clean_init(&c);
+    assert_int_equal(hd_clean_page(&c, id, strlen(id), NULL), HD_OK);
+    assert_int_equal(find_line(&c, "Pemerintah kota")->kind, HD_LINE_GOOD);
+    assert_int_equal(find_line(&c, "Biaya jembatan")->kind, HD_LINE_GOOD);
+    assert_int_equal(find_line(&c, "Warga di tepi")->kind, HD_LINE_GOOD);
+    assert_int_not_equal(find_line(&c, "Tentang Kami")->kind, HD_LINE_GOOD);
+    assert_int_not_equal(find_line(&c, "Baca juga")->kind, HD_LINE_GOOD); /* a cut teaser */
+    const char *dots =
+        "One Week Ended Feb 16\n"
+        "M-1.........................736.7 up.......2.1 Previous week revised to....734.6 "
+        "From...734.2 Avge 4 Weeks (Vs Week Ago).735.0 Vs.....733.5 Avge 13 Weeks (Vs week "
+        "Ago).731.8 Vs.....729.8 Monthly aggregates (Adjusted avgs in billions) M-1 (Jan vs "
+        "Dec)............737.6 Vs.....730.5 M-2 (Jan vs Dec)..........2,820.1 Vs...2,798.4 "
+        "M-3 (Jan vs Dec)..........3,513.6 Vs...3,488.1 L...(Dec vs Nov)..........4,141.5 "
+        "Vs...4,110.5 Domestic Debt(Dec vs Nov).7,604.4 Vs...7,519.8\n";
+    assert_int_equal(hd_clean_page(&c, dots, strlen(dots), NULL), HD_OK);
+    assert_int_equal(find_line(&c, "M-1....")->kind, HD_LINE_SHORT);
+    hd_clean_done(&c);
+}
+
 static void test_classes(void **state)
 {
     (void)state;
@@ -371,6 +409,7 @@ int main(void)
         cmocka_unit_test(test_seed_page_features),
         cmocka_unit_test(test_classes),
         cmocka_unit_test(test_pages_in_other_scripts),
+        cmocka_unit_test(test_latin_pages_in_other_languages),
         cmocka_unit_test(test_site_furniture_lines),
         cmocka_unit_test(test_resolve_neighbours),
         cmocka_unit_test(test_fold_hash_ignores_quote_style_and_case),
