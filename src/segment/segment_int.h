@@ -6,6 +6,7 @@
  *   comment.c   readers' comment threads, dropped before and after the cut
  *   teaser.c    lists of other stories: ranked lists, link lists, headline runs, teasers, feeds
  *   headline.c  headline candidates, the headline of a piece, where a new article starts
+ *   stray.c     paragraphs kept far from an article's story
  *   split.c     hd_segment_page: runs the passes, cuts the page, settles each article's lines
  *   date.c      explicit dates (public: segment.h)
  *
@@ -64,5 +65,11 @@ int hd_seg_title_score(const hd_clean *c, size_t i);
 
 /* Does a headline at i start a new article? next_good[j]: the first GOOD line at or after j. */
 int hd_seg_starts_article(const hd_clean *c, size_t i, const size_t *next_good);
+
+/* ---- stray.c ------------------------------------------------------------------------------- */
+
+/* The settled article s: blocks of paragraphs far from its story (short, and set apart by a
+ * run of dropped lines) made BAD. Returns whether any were. */
+int hd_seg_drop_strays(hd_clean *c, const hd_seg *s);
 
 #endif

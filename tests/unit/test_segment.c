@@ -1746,6 +1746,67 @@ static void test_given_title_lines_dropped_and_headline_only_kept(void **state)
     unload(&p);
 }
 
+/* A page as a scraper saves it: menu, the story, then a long run of the site's furniture with
+ * one sentence of its own among it (a feed widget's error, a copyright notice). */
+static void stray_page(char *out, size_t cap, const char *far_block, int furniture_lines)
+{
+    static const char *const menu[] = {"Home",   "World",   "Politics", "Business", "Sport",
+                                       "Health", "Science", "Travel",   "Opinion",  "Video",
+                                       "Topics", "Archive", "Contact",  "Careers",  "Weather"};
+    size_t n = 0;
+    n += (size_t)snprintf(out + n, cap - n, "Home\n\nWorld\n\nCouncil backs new bridge\n\n");
+    static const char *const story[] = {
+        "The city council voted on Monday to build a second bridge over the river, ending a "
+        "debate that has divided the town for more than ten years and cost two mayors their "
+        "jobs.",
+        "The bridge will cost about 40 million euros and is to open in 2027, the council said "
+        "in a statement after the vote, which passed by nine votes to four.",
+        "Residents on the east bank have waited for decades for a crossing that would spare "
+        "them the long drive through the centre, and many of them came to watch the vote.",
+        "Opponents said the money would be better spent on the schools, and two of them said "
+        "they would ask the regional court to look at how the contract was awarded."};
+    for (size_t k = 0; k < 4; k++)
+        n += (size_t)snprintf(out + n, cap - n, "%s\n\n", story[k]);
+    for (int k = 0; k < furniture_lines; k++)
+        n += (size_t)snprintf(out + n, cap - n, "%s\n\n", menu[k % 15]);
+    n += (size_t)snprintf(out + n, cap - n, "%s\n\nPrivacy\n\nTerms\n", far_block);
+}
+
+/* A short block of prose far below the story, past a long run of furniture, is the site's:
+ * dropped. Nearer the story, or long, or a good part of the story's length, it is kept. */
+static void test_stray_block_far_from_the_story(void **state)
+{
+    (void)state;
+    static char text[8192];
+    const char *notice = "An error has occurred and the feed is probably down at the moment, so "
+                         "please try again later.";
+    page p;
+    stray_page(text, sizeof text, notice, 14);
+    load_text(&p, text, NULL);
+    assert_int_equal(p.segs.n, 1);
+    assert_true(body_has(&p, 0, "The city council voted"));
+    assert_true(body_has(&p, 0, "Opponents said the money"));
+    assert_false(body_has(&p, 0, "An error has occurred"));
+    unload(&p);
+
+    /* a caption's or a share box's few lines apart: part of the story */
+    stray_page(text, sizeof text, notice, 6);
+    load_text(&p, text, NULL);
+    assert_true(body_has(&p, 0, "An error has occurred"));
+    unload(&p);
+
+    /* a fifth or more of the story's words: kept wherever it stands */
+    stray_page(text, sizeof text,
+               "The mayor said the vote was the most important of her time in office, and "
+               "she thanked the engineers who had drawn up the plans over the last three years "
+               "without pay.",
+               14);
+    load_text(&p, text, NULL);
+    assert_true(body_has(&p, 0, "The mayor said the vote"));
+    assert_true(body_has(&p, 0, "The city council voted"));
+    unload(&p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1787,6 +1848,7 @@ int main(void)
         cmocka_unit_test(test_table_header_is_not_an_article),
         cmocka_unit_test(test_tables_in_a_story_are_kept),
         cmocka_unit_test(test_given_title_lines_dropped_and_headline_only_kept),
+        cmocka_unit_test(test_stray_block_far_from_the_story),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
