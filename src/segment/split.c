@@ -58,6 +58,30 @@ static void keep_tables(hd_clean *c, size_t from, size_t to)
     }
 }
 
+/* A list the story announces: a paragraph or a line of some words ending in a colon ("The
+ * Doobie Brothers 50th Anniversary Tour 2020 dates:", "The changes include:") over a run of at
+ * least three short lines of three words or more, its items. They are content however short
+ * ("June 9 -- Coral Sky Amphitheatre, West Palm Beach, FL"); a menu's one-word links under
+ * "Follow us on:" are not items. */
+static void keep_lists(hd_clean *c, size_t from, size_t to)
+{
+    for (size_t i = from; i + 1 < to; i++) {
+        const hd_line *l = &c->lines[i];
+        if (!(l->kind == HD_LINE_GOOD || (l->kind == HD_LINE_SHORT && l->n_words >= 4)) ||
+            text_of(c, i)[l->len - 1] != ':')
+            continue;
+        size_t j = i + 1;
+        while (j < to && c->lines[j].kind == HD_LINE_SHORT && c->lines[j].n_words >= 3 &&
+               text_of(c, j)[c->lines[j].len - 1] != ':') /* nor the next list's heading */
+            j++;
+        if (j - i - 1 < 3)
+            continue;
+        for (size_t k = i; k < j; k++)
+            c->lines[k].kind = HD_LINE_GOOD;
+        i = j - 1;
+    }
+}
+
 /* The story printed again as one paragraph ("Good morning! This is the tech news you need to
  * know this Tuesday. The New York state attorney general is …" after the same paragraphs one
  * by one): a kept line that opens with the whole of an earlier kept paragraph of the article
@@ -158,6 +182,7 @@ static void settle(hd_clean *c, hd_seg *s, uint64_t title_key, int have_title)
     hd_seg_drop_comments_after(c, fg, s->to);
     /* Tables first: their rows repeat ("Production", "End Stocks N.A.") by nature. */
     keep_tables(c, fg, s->to);
+    keep_lists(c, fg, s->to);
     settle_repeats(c, s, fg, title_key, have_title);
     hd_clean_resolve(c->lines, s->from, s->to);
     drop_glued_copies(c, s);

@@ -1807,6 +1807,32 @@ static void test_stray_block_far_from_the_story(void **state)
     unload(&p);
 }
 
+/* A list the story announces with a colon keeps its items, short as they are, at the end of
+ * the story too (where no paragraph after them keeps them); one-word links under a colon are a
+ * menu, and their heading is no item of the list above. */
+static void test_announced_list_is_kept(void **state)
+{
+    (void)state;
+    page p;
+    load_text(&p,
+              "Harvest slows in the south\n\nBy Ana Souza\n\n"
+              "The soybean harvest was 13 pct complete by March 20, a farm newsletter said on "
+              "Friday, against an average of 20 pct for this time of the year.\n\n"
+              "It gave the following figures for the main producer states:\n\n"
+              "Parana: 40 pct\n\nMato Grosso do Sul: 15 pct\n\nRio Grande do Sul: two pct\n\n"
+              "Follow our farm desk on:\n\nFacebook\n\nTwitter\n\nInstagram\n",
+              NULL);
+    assert_int_equal(p.segs.n, 1);
+    assert_true(body_has(&p, 0, "It gave the following figures"));
+    assert_true(body_has(&p, 0, "Parana: 40 pct"));
+    assert_true(body_has(&p, 0, "Mato Grosso do Sul: 15 pct"));
+    assert_true(body_has(&p, 0, "Rio Grande do Sul: two pct"));
+    assert_false(body_has(&p, 0, "Follow our farm desk"));
+    assert_false(body_has(&p, 0, "Facebook"));
+    assert_false(body_has(&p, 0, "Instagram"));
+    unload(&p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1849,6 +1875,7 @@ int main(void)
         cmocka_unit_test(test_tables_in_a_story_are_kept),
         cmocka_unit_test(test_given_title_lines_dropped_and_headline_only_kept),
         cmocka_unit_test(test_stray_block_far_from_the_story),
+        cmocka_unit_test(test_announced_list_is_kept),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
