@@ -15,6 +15,28 @@
  */
 #include "extract/extract_int.h"
 
+/* Does the quote opening sentence s0 close before the comma at token `comma` with words after
+ * it ("“Cross-disciplinary science is the way to go” to grow Africa’s potential, Schutte
+ * said."), so that the clause before the comma, not the quote alone, is what was said? A
+ * quote running to the comma ("“…,” X said") is the direct quote's, and so is one a statement
+ * already holds. */
+static int quote_then_words(const xctx *x, uint32_t s0, uint32_t comma)
+{
+    if (!x->t[s0].qi)
+        return 0;
+    const xquote *q = &x->q[x->t[s0].qi - 1];
+    if (!q->closed || q->stmt >= 0 || q->close + 1 >= comma)
+        return 0;
+    /* "“I'm outraged,” the play's organiser, Sarah Mukasa, told …": a quote closed on a
+     * comma is followed by who said it, not by more of what was said */
+    if (tok_punct(x, q->close - 1, ',') || tok_punct(x, q->close + 1, ','))
+        return 0;
+    uint32_t words = 0;
+    for (uint32_t k = q->close + 1; k < comma; k++)
+        words += x->t[k].kind == TK_WORD;
+    return words >= 2;
+}
+
 /* Is cue c (a speech verb) a "…, X said." that ends sentence [s0, s1) — right before its
  * end or an adverbial ("…, X said on Tuesday.")? Then the clause before the comma is what X
  * said, whatever verbs it holds ("No firms have reported difficulties, an official said").
@@ -23,7 +45,7 @@
 static int trailing_attribution(xctx *x, uint32_t c, uint32_t s0, uint32_t s1, xnp *np,
                                 uint32_t *comma)
 {
-    if (x->t[s0].kind == TK_QOPEN || !hd_ex_np_left(x, c, s0, np))
+    if (!hd_ex_np_left(x, c, s0, np))
         return 0;
     for (uint32_t m = np->t1; m < c; m++)
         if (!tok_has(x, m, LW_ADV))
@@ -39,7 +61,8 @@ static int trailing_attribution(xctx *x, uint32_t c, uint32_t s0, uint32_t s1, x
         if (q < p - 1 && tok_punct(x, q - 1, ','))
             p = q;
     }
-    if (p <= s0 + 2 || !tok_punct(x, p - 1, ',') || hd_ex_lone_subordinate(x, s0, p - 1))
+    if (p <= s0 + 2 || !tok_punct(x, p - 1, ',') || hd_ex_lone_subordinate(x, s0, p - 1) ||
+        (x->t[s0].kind == TK_QOPEN && !quote_then_words(x, s0, p - 1)))
         return 0;
     uint32_t k = c + 1;
     if (tok_is(x, c, "told") || tok_is(x, c, "tells"))
@@ -239,7 +262,7 @@ static int clause_first(sent_cue *S)
     int that = 0;
     for (uint32_t m = c + 1; m < s1 && m < c + 14 && !tok_punct(x, m, ','); m++)
         that |= tok_is(x, m, "that");
-    if (that || x->t[s0].kind == TK_QOPEN)
+    if (that || (x->t[s0].kind == TK_QOPEN && !quote_then_words(x, s0, np->t0 - 1)))
         return 0;
     uint32_t n0 = x->nst;
     hd_ex_emit_reported(x, np, c, c + 1, s0, np->t0 - 1, 1);

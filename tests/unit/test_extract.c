@@ -794,6 +794,26 @@ static void test_trailing_attribution(void **state)
     assert_false(has(&r, "financial difficulties, NYSE"));
 }
 
+/* A clause that opens with a quote and runs on past it is what the speaker after the comma
+ * said, quote and all (PolNeAR, Reuters); one whose quote closes on a comma is a direct quote
+ * with its speaker after it, described at length, and none of the speaker's words are in it. */
+static void test_quote_opens_clause_then_cue(void **state)
+{
+    (void)state;
+    res r = run("\u201cCross-disciplinary science is the way to go\u201d to grow Africa's "
+                "potential, Alta Schutte said.\n"
+                "\"For the past six months the high end really surged\" while the entry level "
+                "computers dipped slightly, senior vice president Ian Diery said.");
+    check(&r, "way to go\u201d to grow Africa's potential", "Alta Schutte", 0, "said");
+    check(&r, "high end really surged\" while the entry level", "Ian Diery", 0, "said");
+    res r1 = run("\"Significant downside potential\" still exists for the Argentine crop, the "
+                 "official said.");
+    check(&r1, "downside potential\" still exists", NULL, 0, "said");
+    res r2 = run("\"I'm extremely outraged at the hypocrisy,\" the play's organiser in Uganda, "
+                 "Sarah Mukasa, told the BBC.");
+    assert_false(has(&r2, "organiser"));
+}
+
 /* A role mentioned before anyone holds it waits for its holder; failing that, the first
  * person named later who speaks may be it, but never for "a …" (someone unnamed) and never
  * someone who says nothing. */
@@ -3278,6 +3298,7 @@ int main(void)
         cmocka_unit_test(test_role_complement),
         cmocka_unit_test(test_org_words),
         cmocka_unit_test(test_trailing_attribution),
+        cmocka_unit_test(test_quote_opens_clause_then_cue),
         cmocka_unit_test(test_mixed_quote),
         cmocka_unit_test(test_undertakings),
         cmocka_unit_test(test_prepositional_object),
