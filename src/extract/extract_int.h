@@ -500,7 +500,8 @@ static inline uint32_t hd_ex_first_cue(const xctx *x, uint32_t i)
 
 /* reported_form.c: the forms other than "X said …" that reported.c tries for cue c of [s0, s1) */
 int hd_ex_asked_question(xctx *x, uint32_t c, uint32_t s0, uint32_t s1, uint32_t *next);
-int hd_ex_according_to(xctx *x, uint32_t c, uint32_t s0, uint32_t s1, xnp *np); /* RS_* */
+/* RS_*; *next: where a clause after the source starts, or left as it was */
+int hd_ex_according_to(xctx *x, uint32_t c, uint32_t s0, uint32_t s1, xnp *np, uint32_t *next);
 int hd_ex_passive_statement(xctx *x, uint32_t c, uint32_t cls, int ns, uint32_t s0, uint32_t s1);
 int hd_ex_periphrasis_statement(xctx *x, uint32_t c, uint32_t cls, uint32_t s0, uint32_t s1,
                                 xnp *np); /* RS_* */

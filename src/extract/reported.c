@@ -421,7 +421,7 @@ static int one_cue(sent_cue *S)
     if (hd_ex_asked_question(x, c, s0, s1, &S->ret))
         return RS_DONE;
     if (tok_is(x, c, "according") && tok_is(x, c + 1, "to") && !(x->t[c].flags & TF_INQ))
-        return hd_ex_according_to(x, c, s0, s1, &S->np);
+        return hd_ex_according_to(x, c, s0, s1, &S->np, &S->ret);
     uint32_t cls = S->cls = hd_ex_cue_class(x, c);
     if (!cls || cls == VC_QUOTE || !hd_ex_cue_ok(x, c, cls))
         return RS_NEXT_CUE;

@@ -2270,6 +2270,34 @@ static void test_nationality_nouns(void **state)
 
 /* "A, according to X, B": an opening too short to be all that was said goes on after the
  * source and its description. */
+/* "according to X" with no comma before it credits the words before it when X speaks (a
+ * person, an organisation, a poll or a report), and what follows the source's comma is read on
+ * its own; "according to" a plan, a formula or a company's statutes says how, not who. The
+ * source ends at a dash. */
+static void test_according_to_without_comma(void **state)
+{
+    (void)state;
+    res r = run("Clinton leads Sanders by 271 pledged delegates according to a count by The "
+                "Associated Press, but Sanders has vowed to stay in the race.\n"
+                "Mobil made a 15 pct reduction in its long term debt according to data in its "
+                "annual report.\n");
+    const hd_statement *s = find(&r, "Clinton leads Sanders by 271 pledged delegates");
+    assert_string_equal(s->cue, "according to");
+    assert_non_null(strstr(s->speaker_mention, "Associated Press"));
+    assert_null(strstr(s->text, "vowed"));
+    check(&r, "to stay in the race", "Sanders", 0, "vowed");
+    assert_non_null(strstr(find(&r, "reduction in its long term debt")->speaker_mention, "report"));
+    res r2 = run("The rate will be reset quarterly according to the formula of 22.6 pct of "
+                 "three-month LIBOR.\n"
+                 "The shares went to someone who was not eligible according to the company's "
+                 "statutes.\n"
+                 "The work on the new bridge went ahead according to plan.\n");
+    assert_int_equal(r2.n, 0);
+    res r3 = run("Most Americans - 63 percent in 2014, according to the National Academies "
+                 "report - still believe immigration is a good thing.\n");
+    s = find(&r3, "63 percent in 2014");
+    assert_string_equal(s->speaker_mention, "the National Academies report");
+}
 static void test_according_to_inside_the_words(void **state)
 {
     (void)state;
@@ -3381,6 +3409,7 @@ int main(void)
         cmocka_unit_test(test_cue_interrupting_the_words),
         cmocka_unit_test(test_noun_phrase_objects_are_no_statements),
         cmocka_unit_test(test_according_to_inside_the_words),
+        cmocka_unit_test(test_according_to_without_comma),
         cmocka_unit_test(test_nationality_nouns),
         cmocka_unit_test(test_inverted_cue_with_a_person),
         cmocka_unit_test(test_one_word_speakers),
