@@ -514,6 +514,9 @@ int hd_ex_headline_cue(const xctx *x, uint32_t c);
 int hd_ex_not_said(const xctx *x, uint32_t c, uint32_t s0);
 /* reported_clause.c: where what was said starts */
 extern const char *const hd_ex_be_words[]; /* "is", "was", …: a cue after one is passive */
+/* Past "for weeks", "for years", "for the first time" at j (how long or how often it was
+ * said, not what for: "called for", "argued for"); j when there is none. */
+uint32_t hd_ex_past_for_span(const xctx *x, uint32_t j, uint32_t end);
 uint32_t hd_ex_clause_start(const xctx *x, uint32_t c, uint32_t cls, uint32_t end);
 uint32_t hd_ex_skip_object(const xctx *x, uint32_t j, uint32_t end); /* "told reporters" */
 int hd_ex_adverbial_only(const xctx *x, uint32_t a, uint32_t s1);    /* 2: where it was said */

@@ -331,6 +331,19 @@ static int past_listener(const xctx *x, uint32_t c, uint32_t *j, uint32_t end, u
     return that_after_listener(x, c, *j, end, start);
 }
 
+uint32_t hd_ex_past_for_span(const xctx *x, uint32_t j, uint32_t end)
+{
+    static const char *const spans[] = {"days",    "weeks", "months", "years",
+                                        "decades", "hours", NULL};
+    if (!tok_is(x, j, "for") || j + 2 >= end)
+        return j;
+    if (tok_in(x, j + 1, spans))
+        return j + 2;
+    if (tok_is(x, j + 1, "the") && tok_is(x, j + 3, "time") && j + 4 < end)
+        return j + 4; /* "for the first time", "for the second time" */
+    return j;
+}
+
 /* First token of the reported clause after cue c (class cls), or UINT32_MAX. */
 uint32_t hd_ex_clause_start(const xctx *x, uint32_t c, uint32_t cls, uint32_t end)
 {
@@ -359,6 +372,15 @@ uint32_t hd_ex_clause_start(const xctx *x, uint32_t c, uint32_t cls, uint32_t en
     if ((tok_is(x, c, "told") || tok_is(x, c, "tells") || tok_is(x, c, "asked")) &&
         past_listener(x, c, &j, end, &start))
         return start;
+    /* "has said for weeks he is …", "said for the first time that …" */
+    uint32_t k = hd_ex_past_for_span(x, j, end);
+    if (k > j) {
+        /* "acknowledged for the first time Friday that …" */
+        for (uint32_t m = k; m < end && m < k + 4 && tok_word(x, m) && !(x->t[m].lex >> 24); m++)
+            if (tok_is(x, m, "that"))
+                return m + 1;
+        return k;
+    }
     /* "on Tuesday", "late Monday" */
     if (j + 1 < end &&
         (tok_is(x, j, "on") || tok_is(x, j, "late") || tok_is(x, j, "last") ||

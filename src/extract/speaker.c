@@ -65,6 +65,22 @@ static uint32_t time_before(const xctx *x, uint32_t j, uint32_t lo)
         if (d > lo && tok_has(x, d, LW_DET) && tok_is(x, d - 1, "in"))
             return j - d + 2;
     }
+    /* "The State Department less than two weeks ago said": a span back from now */
+    if (j >= lo + 3 && tok_is(x, j, "ago")) {
+        static const char *const units[] = {"hours",   "days",    "weeks", "months", "years",
+                                            "hour",    "day",     "week",  "month",  "year",
+                                            "decades", "minutes", NULL};
+        static const char *const about[] = {"about", "just", "only", "nearly", "almost", NULL};
+        uint32_t q = j - 2; /* the quantity: "two", "a", "several", "10" */
+        if (!tok_in(x, j - 1, units) || !tok_word(x, q) || (x->t[q].flags & TF_CAP))
+            return 0;
+        if (q >= lo + 2 && tok_is(x, q - 1, "than") &&
+            (tok_is(x, q - 2, "less") || tok_is(x, q - 2, "more")))
+            q -= 2;
+        else if (q > lo && tok_in(x, q - 1, about))
+            q--;
+        return j - q + 1;
+    }
     /* "on Thursday evening", "Monday night", "late last night" */
     int part_of_day = tok_is(x, j, "morning") || tok_is(x, j, "afternoon") ||
                       tok_is(x, j, "evening") || tok_is(x, j, "night");

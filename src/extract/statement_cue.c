@@ -191,7 +191,8 @@ static int no_clause_after(const xctx *x, uint32_t i)
     /* "the index added 20.72 points": a sum, not a remark */
     if (tok_is(x, i, "added") && i + 1 < x->nt && (x->t[i + 1].flags & TF_DIGIT))
         return 1;
-    if (tok_is(x, i + 1, "for") && !tok_is(x, i, "asked"))
+    if (tok_is(x, i + 1, "for") && !tok_is(x, i, "asked") &&
+        hd_ex_past_for_span(x, i + 1, x->nt) == i + 1)
         return 1;
     /* "questions asked of purchasing managers": what was asked, not what anyone said */
     if (tok_is(x, i, "asked") && tok_is(x, i + 1, "of"))

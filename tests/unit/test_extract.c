@@ -2298,6 +2298,26 @@ static void test_according_to_without_comma(void **state)
     s = find(&r3, "63 percent in 2014");
     assert_string_equal(s->speaker_mention, "the National Academies report");
 }
+/* "said for weeks", "said for the first time (Friday) that": how long or how often it was
+ * said; "argued for" a thing is no statement. A span back from now ("less than two weeks
+ * ago") stands between the subject and its cue. (PolNeAR, Reuters) */
+static void test_said_for_weeks_and_weeks_ago(void **state)
+{
+    (void)state;
+    res r = run("Cruz has said for weeks he is the only candidate who can beat Trump.\n"
+                "The department acknowledged for the first time Friday that secret information "
+                "was found in the emails.\n"
+                "The State Department less than two weeks ago said the server held secrets.\n"
+                "Others, who one month ago claimed a deal was not possible, now rule one in.\n");
+    check(&r, "he is the only candidate who can beat Trump", "Cruz", 0, "said");
+    const hd_statement *s = find(&r, "secret information was found");
+    assert_ptr_equal(strstr(s->text, "secret information"), s->text);
+    assert_string_equal(find(&r, "the server held secrets")->speaker_mention,
+                        "The State Department");
+    assert_string_equal(find(&r, "a deal was not possible")->speaker_mention, "Others");
+    res r2 = run("The mayor argued for a new tax on the port.\n");
+    assert_int_equal(r2.n, 0);
+}
 static void test_according_to_inside_the_words(void **state)
 {
     (void)state;
@@ -3410,6 +3430,7 @@ int main(void)
         cmocka_unit_test(test_noun_phrase_objects_are_no_statements),
         cmocka_unit_test(test_according_to_inside_the_words),
         cmocka_unit_test(test_according_to_without_comma),
+        cmocka_unit_test(test_said_for_weeks_and_weeks_ago),
         cmocka_unit_test(test_nationality_nouns),
         cmocka_unit_test(test_inverted_cue_with_a_person),
         cmocka_unit_test(test_one_word_speakers),
