@@ -254,16 +254,19 @@ static const char *const builtin_listen[] = {
     "programme", "program",      "show",       NULL};
 
 static const char *const builtin_adv[] = {
-    "also",    "has",      "have",         "had",        "was",        "were",       "is",
-    "are",     "would",    "will",         "could",      "did",        "does",       "do",
-    "not",     "then",     "later",        "earlier",    "previously", "once",       "again",
-    "further", "recently", "separately",   "both",       "all",        "already",    "still",
-    "just",    "only",     "never",        "often",      "always",     "even",       "first",
-    "too",     "himself",  "herself",      "themselves", "itself",     "been",       "may",
-    "might",   "should",   "can",          "repeatedly", "flatly",     "reportedly", "subsequently",
-    "ever",    "in",       "turn",         "long",       "since",      "however",    "meanwhile",
-    "though",  "instead",  "nevertheless", "privately",  "publicly",   "twice",      "so",
-    "much",    NULL};
+    "also",         "has",        "have",       "had",         "was",          "were",
+    "is",           "are",        "would",      "will",        "could",        "did",
+    "does",         "do",         "not",        "then",        "later",        "earlier",
+    "previously",   "once",       "again",      "further",     "recently",     "separately",
+    "both",         "all",        "already",    "still",       "just",         "only",
+    "never",        "often",      "always",     "even",        "first",        "too",
+    "himself",      "herself",    "themselves", "itself",      "been",         "may",
+    "might",        "should",     "can",        "repeatedly",  "flatly",       "reportedly",
+    "subsequently", "ever",       "in",         "turn",        "long",         "since",
+    "however",      "meanwhile",  "though",     "instead",     "nevertheless", "privately",
+    "publicly",     "twice",      "so",         "much",        "now",          "initially",
+    "originally",   "openly",     "officially", "formally",    "explicitly",   "specifically",
+    "consistently", "frequently", "apparently", "immediately", "quickly",      NULL};
 static const char *const builtin_det[] = {"the",   "a",    "an",      "his",     "her",   "its",
                                           "their", "this", "that",    "another", "one",   "two",
                                           "three", "some", "several", "many",    "other", NULL};

@@ -228,6 +228,29 @@ static int cue_speaker(sent_cue *S)
     return RS_GO_ON;
 }
 
+/* Statement st, emitted over its whole sentence, cut to its subject (up to token last) and
+ * the predicate [k, s1) after the interrupting cue, up to a quote that is a statement of its
+ * own; dead when no predicate is left. */
+static void predicate_rest(xctx *x, xstmt *st, uint32_t last, uint32_t k, uint32_t s1)
+{
+    uint32_t e = s1;
+    int32_t self = (int32_t)(st - x->st);
+    for (uint32_t m = k; m < e; m++)
+        if (x->t[m].kind == TK_QOPEN && x->t[m].qi && x->q[x->t[m].qi - 1].stmt >= 0 &&
+            x->q[x->t[m].qi - 1].stmt != self)
+            e = m;
+    while (e > k &&
+           (x->t[e - 1].kind == TK_PARA || (x->t[e - 1].kind == TK_PUNCT && x->t[e - 1].ch != ')')))
+        e--;
+    st->e1 = x->t[last].e;
+    if (e <= k + 1) {
+        st->dead = 1;
+        return;
+    }
+    st->s2 = x->t[k].s;
+    st->e2 = x->t[e - 1].e;
+}
+
 /* "…, X said." — the clause comes first. 1 when emitted so. */
 static int clause_first(sent_cue *S)
 {
@@ -255,9 +278,13 @@ static int clause_first(sent_cue *S)
      * subordinate clause alone (no main clause after a comma of its own) says when */
     if (!opener_only && tok_word(x, k) && !hd_ex_stop_tok(x, k))
         opener_only = hd_ex_lone_subordinate(x, s0, np->t0 - 1);
+    /* "An agreement with the banks, officials say, is expected soon": a short subject
+     * whose predicate follows the cue's comma */
+    int predicate_after = tok_punct(x, k, ',') && tok_in(x, k + 1, hd_ex_aux_words);
     if (opener_only ||
         !(k >= s1 || hd_ex_stop_tok(x, k) || (tok_word(x, k) && hd_ex_adverbial_start(x, k, s1)) ||
-          (tok_punct(x, k, ',') && (pre_words >= 6 || !tok_has(x, s0, LW_FUNC)))))
+          (tok_punct(x, k, ',') &&
+           (pre_words >= 6 || !tok_has(x, s0, LW_FUNC) || predicate_after))))
         return 0;
     int that = 0;
     for (uint32_t m = c + 1; m < s1 && m < c + 14 && !tok_punct(x, m, ','); m++)
@@ -265,6 +292,14 @@ static int clause_first(sent_cue *S)
     if (that || (x->t[s0].kind == TK_QOPEN && !quote_then_words(x, s0, np->t0 - 1)))
         return 0;
     uint32_t n0 = x->nst;
+    if (predicate_after) {
+        /* "The trade, they said, was swap related": the subject and its predicate, however
+         * short the subject (emitted with the sentence, then cut around the cue) */
+        hd_ex_emit_reported(x, np, c, c + 1, s0, s1, 1);
+        if (x->nst > n0)
+            predicate_rest(x, &x->st[x->nst - 1], np->t0 - 2, k + 1, s1);
+        return 1;
+    }
     hd_ex_emit_reported(x, np, c, c + 1, s0, np->t0 - 1, 1);
     uint32_t r = k;
     if (tok_is(x, k, "in")) /* "he said in a telephone interview, that …" */

@@ -178,6 +178,18 @@ static int clause_verb(const xctx *x, uint32_t i)
 
 /* Does what follows cue i make it no statement: a particle, a supposition, a sum, an object
  * noun phrase, a noun before "of", "about" with no amount? */
+/* Is token i a currency sign ($, £, €, ¥)? */
+static int currency_sign(const xctx *x, uint32_t i)
+{
+    const xtok *t = &x->t[i];
+    if (t->kind != TK_PUNCT)
+        return 0;
+    const unsigned char *p = (const unsigned char *)x->b + t->s;
+    size_t n = t->e - t->s;
+    return (n == 1 && p[0] == '$') || (n == 2 && p[0] == 0xC2 && (p[1] == 0xA3 || p[1] == 0xA5)) ||
+           (n == 3 && p[0] == 0xE2 && p[1] == 0x82 && p[2] == 0xAC);
+}
+
 static int no_clause_after(const xctx *x, uint32_t i)
 {
     static const char *const bad[] = {"against", "with", "to", "up", "off",
@@ -188,8 +200,10 @@ static int no_clause_after(const xctx *x, uint32_t i)
     if (i > 0 && tok_word(x, i - 1) && x->t[i - 1].stem_e - x->t[i - 1].s == 3 &&
         x->t[i - 1].e > x->t[i - 1].stem_e && !strncasecmp(x->b + x->t[i - 1].s, "let", 3))
         return 1;
-    /* "the index added 20.72 points": a sum, not a remark */
-    if (tok_is(x, i, "added") && i + 1 < x->nt && (x->t[i + 1].flags & TF_DIGIT))
+    /* "the index added 20.72 points": a sum, not a remark; "pledged £76m in aid",
+     * "promised $5 billion": money given, not words */
+    if ((tok_is(x, i, "added") || hd_ex_commits(x, i)) && i + 1 < x->nt &&
+        ((x->t[i + 1].flags & TF_DIGIT) || currency_sign(x, i + 1)))
         return 1;
     if (tok_is(x, i + 1, "for") && !tok_is(x, i, "asked") &&
         hd_ex_past_for_span(x, i + 1, x->nt) == i + 1)

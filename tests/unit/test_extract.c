@@ -2318,6 +2318,32 @@ static void test_said_for_weeks_and_weeks_ago(void **state)
     res r2 = run("The mayor argued for a new tax on the port.\n");
     assert_int_equal(r2.n, 0);
 }
+/* "A, X said, is B": the subject before the interrupting cue and the predicate after it are
+ * the statement together, however short the subject, and whatever the predicate holds (a
+ * quote, another verb of saying); an adverb such as "now" may stand before the cue; money
+ * pledged or promised is no statement. (Reuters, PolNeAR, BBC) */
+static void test_subject_cue_predicate(void **state)
+{
+    (void)state;
+    res r = run("The trade, they said, was swap related.\n"
+                "An agreement with the banks, officials now say, is expected soon.\n"
+                "The forecasts, Dornbusch added, are for \"a steady deterioration from now on.\"\n"
+                "The exception, he said, would be Texas, where he said most banks are well "
+                "managed.\n");
+    const hd_statement *s = find(&r, "The trade");
+    assert_string_equal(s->text, "The trade was swap related");
+    s = find(&r, "An agreement with the banks");
+    assert_string_equal(s->text, "An agreement with the banks is expected soon");
+    assert_string_equal(s->cue, "say");
+    s = find(&r, "The forecasts");
+    assert_non_null(strstr(s->text, "are for \"a steady deterioration"));
+    assert_non_null(strstr(find(&r, "The exception")->text, "would be Texas"));
+    res r2 = run("The British public has now pledged \xc2\xa3"
+                 "76m in aid.\n"
+                 "The Tories promised $4bn in tax cuts.\n"
+                 "The index added 20.72 points.\n");
+    assert_int_equal(r2.n, 0);
+}
 static void test_according_to_inside_the_words(void **state)
 {
     (void)state;
@@ -3431,6 +3457,7 @@ int main(void)
         cmocka_unit_test(test_according_to_inside_the_words),
         cmocka_unit_test(test_according_to_without_comma),
         cmocka_unit_test(test_said_for_weeks_and_weeks_ago),
+        cmocka_unit_test(test_subject_cue_predicate),
         cmocka_unit_test(test_nationality_nouns),
         cmocka_unit_test(test_inverted_cue_with_a_person),
         cmocka_unit_test(test_one_word_speakers),
