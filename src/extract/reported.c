@@ -405,6 +405,17 @@ static uint32_t said_rest(sent_cue *S, uint32_t a)
     uint32_t c = S->c, s0 = S->s0, s1 = S->s1;
     /* "While some friends say A, others say B": B is read as a sentence of its own */
     uint32_t e = hd_ex_subordinate_end(x, s0, np->t0, a, s1);
+    /* "Deutsche Boerse, which has asked authorities to approve its plan, may offer …": the
+     * cue's clause is a relative one set off by commas, ended by its first comma when the
+     * main clause's verb follows it (not "which said its chairman, Siggi Wilzig, was …") */
+    if (np->t1 < c && tok_punct(x, np->t1, ',') &&
+        (tok_is(x, np->t1 + 1, "which") || tok_is(x, np->t1 + 1, "who")))
+        for (uint32_t k = a + 1; k + 1 < e; k++)
+            if (tok_punct(x, k, ',') && !(x->t[k].flags & TF_INQ)) {
+                if (tok_in(x, k + 1, hd_ex_aux_words))
+                    e = k;
+                break;
+            }
     uint32_t n0 = x->nst;
     hd_ex_emit_clause(x, np, c, a, e);
     /* "the Islamic State, which French officials said was responsible …": the clause has

@@ -2344,6 +2344,18 @@ static void test_subject_cue_predicate(void **state)
                  "The index added 20.72 points.\n");
     assert_int_equal(r2.n, 0);
 }
+/* A cue in a relative clause set off by commas says the words up to the clause's first comma
+ * when the main clause's verb follows it; an appositive inside the clause does not end it.
+ * (BBC, Reuters) */
+static void test_relative_clause_ends_at_its_comma(void **state)
+{
+    (void)state;
+    res r = run("Marion Jones, who says she is innocent, could lose all her Olympic medals.\n");
+    assert_string_equal(find(&r, "she is innocent")->text, "she is innocent");
+    res r2 = run("The company, which said its chairman, Siggi Wilzig, was appointed to the board, "
+                 "owns 10 pct.\n");
+    assert_non_null(strstr(find(&r2, "its chairman")->text, "was appointed"));
+}
 static void test_according_to_inside_the_words(void **state)
 {
     (void)state;
@@ -3458,6 +3470,7 @@ int main(void)
         cmocka_unit_test(test_according_to_without_comma),
         cmocka_unit_test(test_said_for_weeks_and_weeks_ago),
         cmocka_unit_test(test_subject_cue_predicate),
+        cmocka_unit_test(test_relative_clause_ends_at_its_comma),
         cmocka_unit_test(test_nationality_nouns),
         cmocka_unit_test(test_inverted_cue_with_a_person),
         cmocka_unit_test(test_one_word_speakers),
