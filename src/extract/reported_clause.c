@@ -363,6 +363,8 @@ uint32_t hd_ex_clause_start(const xctx *x, uint32_t c, uint32_t cls, uint32_t en
     /* "pledged to stay through that contest": what was undertaken, from "to" */
     if (tok_is(x, j, "to") && hd_ex_commits(x, c))
         return j;
+    if (tok_has(x, j, LW_TIME) && tok_is(x, j + 1, "to") && hd_ex_commits(x, c))
+        return j + 1; /* "promised Monday to begin …" */
     /* "said in a statement on Monday that …": only across an adverbial */
     if (hd_ex_adverbial_start(x, j, end) && !tok_punct(x, j, ',') &&
         across_adverbial(x, j, end, &start))
@@ -421,6 +423,17 @@ static int after_medium(const xctx *x, uint32_t medium, uint32_t s1)
  * auxiliary, a cue or "that"? What was said is elsewhere (a quote before it). */
 int hd_ex_adverbial_only(const xctx *x, uint32_t a, uint32_t s1)
 {
+    /* "as Breitbart reported a few days later.", "said two weeks ago": when, back or on */
+    static const char *const span[] = {"a",    "few",   "several", "two",     "three", "days",
+                                       "day",  "weeks", "week",    "months",  "month", "years",
+                                       "year", "hours", "hour",    "minutes", NULL};
+    uint32_t w = a;
+    while (w < s1 && w < a + 4 && tok_in(x, w, span))
+        w++;
+    if (w > a && w + 1 < s1 + 1 &&
+        (tok_is(x, w, "later") || tok_is(x, w, "earlier") || tok_is(x, w, "ago")) &&
+        (w + 1 >= s1 || hd_ex_stop_tok(x, w + 1)))
+        return 1;
     /* "explained on an episode of their podcast “Beyond Finances.”", "said in a statement
      * posted on its website": where it was said, however long, when nothing follows */
     if (tok_is(x, a, "in") || tok_is(x, a, "on") || tok_is(x, a, "during")) {

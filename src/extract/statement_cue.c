@@ -196,6 +196,16 @@ static int no_clause_after(const xctx *x, uint32_t i)
                                       "out",     "into", "by", NULL};
     if (tok_in(x, i + 1, bad))
         return 1;
+    /* "responded Tuesday to one of Trump's messages": a day first */
+    if (i + 2 < x->nt && tok_has(x, i + 1, LW_TIME) && tok_in(x, i + 2, bad) &&
+        !(tok_is(x, i + 2, "to") && hd_ex_commits(x, i))) /* "vowed Tuesday to remain" */
+        return 1;
+    /* "told a joke", "tells the story of": what was told is not given */
+    static const char *const tale[] = {"joke",  "jokes", "story", "stories", "tale",
+                                       "tales", "lie",   "lies",  NULL};
+    if ((tok_is(x, i, "told") || tok_is(x, i, "tells") || tok_is(x, i, "tell")) && i + 2 < x->nt &&
+        tok_has(x, i + 1, LW_DET) && tok_in(x, i + 2, tale))
+        return 1;
     /* "let's say they …" supposes; nobody speaks */
     if (i > 0 && tok_word(x, i - 1) && x->t[i - 1].stem_e - x->t[i - 1].s == 3 &&
         x->t[i - 1].e > x->t[i - 1].stem_e && !strncasecmp(x->b + x->t[i - 1].s, "let", 3))

@@ -2356,6 +2356,23 @@ static void test_relative_clause_ends_at_its_comma(void **state)
                  "owns 10 pct.\n");
     assert_non_null(strstr(find(&r2, "its chairman")->text, "was appointed"));
 }
+/* Not statements: what was told is not given ("told a joke", "tells the story of"), a cue
+ * followed by its day and "to" ("responded Tuesday to one of his messages"; but "vowed
+ * Tuesday to remain" undertakes), a report's date alone ("as Breitbart reported a few days
+ * later"). (PolNeAR, BBC, Reuters) */
+static void test_told_a_story_and_days_later(void **state)
+{
+    (void)state;
+    res r = run("On Friday morning, the third day in his swing, Gary Johnson told a joke.\n"
+                "Sideways tells the story of two men who take a road trip through California.\n"
+                "On Twitter, she responded Tuesday to one of his messages.\n"
+                "The ouster came soon after, as Breitbart reported a few days later.\n"
+                "The surplus was 4.8 billion francs, against 4.1 billion reported a month ago.\n");
+    assert_int_equal(r.n, 0);
+    res r2 = run("The Sanders campaign vowed Tuesday to remain in the fight through June.\n");
+    assert_string_equal(find(&r2, "remain in the fight")->text,
+                        "to remain in the fight through June");
+}
 static void test_according_to_inside_the_words(void **state)
 {
     (void)state;
@@ -3471,6 +3488,7 @@ int main(void)
         cmocka_unit_test(test_said_for_weeks_and_weeks_ago),
         cmocka_unit_test(test_subject_cue_predicate),
         cmocka_unit_test(test_relative_clause_ends_at_its_comma),
+        cmocka_unit_test(test_told_a_story_and_days_later),
         cmocka_unit_test(test_nationality_nouns),
         cmocka_unit_test(test_inverted_cue_with_a_person),
         cmocka_unit_test(test_one_word_speakers),
