@@ -416,13 +416,22 @@ static uint32_t said_rest(sent_cue *S, uint32_t a)
                     e = k;
                 break;
             }
+    /* "the Islamic State, which French officials said was responsible …": the clause has
+     * no subject of its own; the relative word before the speaker stands for it. (Without
+     * one, "equipment it said had been placed by American agents", the words are kept as
+     * they are.) But a day between the cue and a verb makes the cue a participle ("The
+     * megamerger announced Monday would turn …"), and what is asked is a question, not a
+     * clause ("the question nobody asked was downright bellicose"): no statement. */
+    int relative =
+        np->t0 > s0 && (tok_is(x, np->t0 - 1, "which") || tok_is(x, np->t0 - 1, "that") ||
+                        tok_is(x, np->t0 - 1, "what") || tok_is(x, np->t0 - 1, "who"));
+    int day = a == c + 1 && tok_has(x, a, LW_TIME) && !(x->t[a].flags & TF_ALLCAPS);
+    if (a == c + 1 && !relative && (day || tok_is(x, c, "asked")) &&
+        tok_in(x, a + (uint32_t)day, hd_ex_aux_words))
+        return UINT32_MAX;
     uint32_t n0 = x->nst;
     hd_ex_emit_clause(x, np, c, a, e);
-    /* "the Islamic State, which French officials said was responsible …": the clause has
-     * no subject of its own; the relative word before the speaker stands for it */
-    if (x->nst > n0 && a == c + 1 && np->t0 > s0 && hd_ex_has_aux(x, a, a + 1, 1) &&
-        (tok_is(x, np->t0 - 1, "which") || tok_is(x, np->t0 - 1, "that") ||
-         tok_is(x, np->t0 - 1, "what") || tok_is(x, np->t0 - 1, "who"))) {
+    if (x->nst > n0 && a == c + 1 && relative && hd_ex_has_aux(x, a, a + 1, 1)) {
         xstmt *st = &x->st[n0];
         if (st->e2 <= st->s2) {
             uint32_t r0, r1;

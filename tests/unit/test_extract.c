@@ -2359,7 +2359,8 @@ static void test_relative_clause_ends_at_its_comma(void **state)
 /* Not statements: what was told is not given ("told a joke", "tells the story of"), a cue
  * followed by its day and "to" ("responded Tuesday to one of his messages"; but "vowed
  * Tuesday to remain" undertakes), a report's date alone ("as Breitbart reported a few days
- * later"). (PolNeAR, BBC, Reuters) */
+ * later"), a participle before its day and the main verb ("announced Monday would"), a
+ * question asked ("the question nobody asked was"). (PolNeAR, BBC, Reuters) */
 static void test_told_a_story_and_days_later(void **state)
 {
     (void)state;
@@ -2369,6 +2370,15 @@ static void test_told_a_story_and_days_later(void **state)
                 "The ouster came soon after, as Breitbart reported a few days later.\n"
                 "The surplus was 4.8 billion francs, against 4.1 billion reported a month ago.\n");
     assert_int_equal(r.n, 0);
+    res r1 = run("Obama's response to the question nobody asked was downright bellicose.\n"
+                 "The $160 billion megamerger announced Monday would turn Pfizer into an Irish "
+                 "company.\n"
+                 "Only 37% of the consumers asked are interested in music players.\n");
+    assert_int_equal(r1.n, 0);
+    /* a reduced relative of saying keeps its words */
+    res r3 = run("The Soviet Union displayed spying equipment it said had been placed by American "
+                 "agents.\n");
+    assert_true(has(&r3, "had been placed by American agents"));
     res r2 = run("The Sanders campaign vowed Tuesday to remain in the fight through June.\n");
     assert_string_equal(find(&r2, "remain in the fight")->text,
                         "to remain in the fight through June");
