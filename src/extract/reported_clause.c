@@ -428,7 +428,7 @@ int hd_ex_adverbial_only(const xctx *x, uint32_t a, uint32_t s1)
                                        "day",  "weeks", "week",    "months",  "month", "years",
                                        "year", "hours", "hour",    "minutes", NULL};
     uint32_t w = a;
-    while (w < s1 && w < a + 4 && tok_in(x, w, span))
+    while (w < s1 && w < a + 4 && s1 - a <= 6 && tok_in(x, w, span))
         w++;
     if (w > a && w + 1 < s1 + 1 &&
         (tok_is(x, w, "later") || tok_is(x, w, "earlier") || tok_is(x, w, "ago")) &&

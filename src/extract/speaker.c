@@ -37,10 +37,28 @@ static int adverbish(const xctx *x, uint32_t i)
     return n > 4 && x->b[x->t[i].e - 2] == 'l' && x->b[x->t[i].e - 1] == 'y';
 }
 
+/* How many tokens "(less than | about) two weeks ago" ending at "ago" (token j) has, or 0. */
+static uint32_t span_ago(const xctx *x, uint32_t j, uint32_t lo)
+{
+    static const char *const units[] = {"hours",   "days",    "weeks", "months", "years",
+                                        "hour",    "day",     "week",  "month",  "year",
+                                        "decades", "minutes", NULL};
+    static const char *const about[] = {"about", "just", "only", "nearly", "almost", NULL};
+    uint32_t q = j - 2; /* the quantity: "two", "a", "several", "10" */
+    if (!tok_in(x, j - 1, units) || !tok_word(x, q) || (x->t[q].flags & TF_CAP))
+        return 0;
+    if (q >= lo + 2 && tok_is(x, q - 1, "than") &&
+        (tok_is(x, q - 2, "less") || tok_is(x, q - 2, "more")))
+        q -= 2;
+    else if (q > lo && tok_in(x, q - 1, about))
+        q--;
+    return j - q + 1;
+}
+
 /* How many tokens a time expression ending at token j has ("on Tuesday", "last week", "this
  * month", "Monday", "in the past"), or a channel ("in a statement"), 0 when there is none:
  * words that stand between a subject and its verb. */
-static uint32_t time_before(const xctx *x, uint32_t j, uint32_t lo)
+static inline uint32_t time_before(const xctx *x, uint32_t j, uint32_t lo)
 {
     uint32_t s = j;
     if (x->tent[j] >= 0)
@@ -66,21 +84,8 @@ static uint32_t time_before(const xctx *x, uint32_t j, uint32_t lo)
             return j - d + 2;
     }
     /* "The State Department less than two weeks ago said": a span back from now */
-    if (j >= lo + 3 && tok_is(x, j, "ago")) {
-        static const char *const units[] = {"hours",   "days",    "weeks", "months", "years",
-                                            "hour",    "day",     "week",  "month",  "year",
-                                            "decades", "minutes", NULL};
-        static const char *const about[] = {"about", "just", "only", "nearly", "almost", NULL};
-        uint32_t q = j - 2; /* the quantity: "two", "a", "several", "10" */
-        if (!tok_in(x, j - 1, units) || !tok_word(x, q) || (x->t[q].flags & TF_CAP))
-            return 0;
-        if (q >= lo + 2 && tok_is(x, q - 1, "than") &&
-            (tok_is(x, q - 2, "less") || tok_is(x, q - 2, "more")))
-            q -= 2;
-        else if (q > lo && tok_in(x, q - 1, about))
-            q--;
-        return j - q + 1;
-    }
+    if (j >= lo + 3 && tok_is(x, j, "ago"))
+        return span_ago(x, j, lo);
     /* "on Thursday evening", "Monday night", "late last night" */
     int part_of_day = tok_is(x, j, "morning") || tok_is(x, j, "afternoon") ||
                       tok_is(x, j, "evening") || tok_is(x, j, "night");

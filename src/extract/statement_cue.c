@@ -212,8 +212,8 @@ static int no_clause_after(const xctx *x, uint32_t i)
         return 1;
     /* "the index added 20.72 points": a sum, not a remark; "pledged £76m in aid",
      * "promised $5 billion": money given, not words */
-    if ((tok_is(x, i, "added") || hd_ex_commits(x, i)) && i + 1 < x->nt &&
-        ((x->t[i + 1].flags & TF_DIGIT) || currency_sign(x, i + 1)))
+    if (i + 1 < x->nt && ((x->t[i + 1].flags & TF_DIGIT) || currency_sign(x, i + 1)) &&
+        (tok_is(x, i, "added") || hd_ex_commits(x, i)))
         return 1;
     if (tok_is(x, i + 1, "for") && !tok_is(x, i, "asked") &&
         hd_ex_past_for_span(x, i + 1, x->nt) == i + 1)
