@@ -148,6 +148,22 @@ static uint32_t cue_clause_end(const xctx *x, uint32_t c)
     return e;
 }
 
+/* A quote inside a clause ("Weiner admitted that he and the woman had “been friends for some
+ * time,” he claimed they had never met"), its words going on from a word before it, and a cue
+ * after it with a clause of its own: the cue says that clause, not the quote. */
+static int own_clause_after(const xctx *x, const xquote *q, uint32_t c)
+{
+    if (q->open == 0 || x->t[q->open - 1].kind != TK_WORD || (x->t[q->open - 1].lex & LW_VERB) ||
+        x->t[q->open - 1].sent != x->t[q->open].sent)
+        return 0;
+    /* a subject pronoun and its verb: not a listener ("told Reuters") or the speaker after
+     * an inverted cue ("said Smith") */
+    static const char *const subj[] = {"he", "she", "they", "we", "i", NULL};
+    uint32_t k = c + 1;
+    return k + 1 < x->nt && tok_in(x, k, subj) && tok_word(x, k + 1) &&
+           !(x->t[k + 1].flags & TF_CAP);
+}
+
 /* Cue after the quote: returns 1 and fills the statement. *after gets the first token after
  * the cue clause. */
 static int cue_after(xctx *x, const xquote *q, xstmt *s, uint32_t *after)
@@ -163,7 +179,7 @@ static int cue_after(xctx *x, const xquote *q, xstmt *s, uint32_t *after)
         int r = cue_subject(x, c, k, &np);
         if (r == RS_NEXT_CUE)
             continue;
-        if (r == RS_DONE || new_sentence(x, q, k, c))
+        if (r == RS_DONE || new_sentence(x, q, k, c) || own_clause_after(x, q, c))
             return 0;
         hd_ex_set_np(x, s, &np);
         s->cue0 = c;

@@ -430,7 +430,7 @@ static uint32_t said_rest(sent_cue *S, uint32_t a)
         tok_in(x, a + (uint32_t)day, hd_ex_aux_words))
         return UINT32_MAX;
     uint32_t n0 = x->nst;
-    hd_ex_emit_clause(x, np, c, a, e);
+    hd_ex_emit_clause(x, np, c, a, e < s1 && x->t[e].kind == TK_QCLOSE ? e + 1 : e);
     if (x->nst > n0 && a == c + 1 && relative && hd_ex_has_aux(x, a, a + 1, 1)) {
         xstmt *st = &x->st[n0];
         if (st->e2 <= st->s2) {

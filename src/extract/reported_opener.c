@@ -47,9 +47,17 @@ uint32_t hd_ex_subordinate_end(const xctx *x, uint32_t s0, uint32_t np0, uint32_
      * him right when he says A, it would seem …") */
     if (np0 <= s0 || !tok_word(x, np0 - 1) || !subordinator(x, np0 - 1))
         return s1;
-    for (uint32_t k = a; k + 1 < s1; k++)
+    for (uint32_t k = a; k + 1 < s1; k++) {
         if (tok_punct(x, k, ',') && !(x->t[k].flags & TF_INQ))
             return k;
+        /* the comma that ends a quote ends the clause when a subject follows: "had “been
+         * friends for some time,” he claimed …" (the closing mark, returned, is part of the
+         * statement); not "is “peanuts,” compared to what …" */
+        if (tok_punct(x, k, ',') && x->t[k + 1].kind == TK_QCLOSE && k + 2 < s1 &&
+            tok_word(x, k + 2) &&
+            (tok_has(x, k + 2, LW_PRON | LW_DET) || (x->t[k + 2].flags & TF_CAP)))
+            return k + 1;
+    }
     return s1;
 }
 

@@ -2383,6 +2383,27 @@ static void test_told_a_story_and_days_later(void **state)
     assert_string_equal(find(&r2, "remain in the fight")->text,
                         "to remain in the fight through June");
 }
+/* A quote inside a clause whose words go on from the word before it, then a cue with a clause
+ * of its own, is not that cue's quote: "Although Weiner admitted that they had “been friends
+ * for some time,” he claimed they had never met" is two statements, the quote in the first;
+ * and the quote's comma ends the subordinate clause only when a subject follows it, not
+ * "is “peanuts,” compared to …". (PolNeAR) */
+static void test_quote_inside_clause_then_own_clause(void **state)
+{
+    (void)state;
+    res r = run("Although Anthony Weiner admitted that he and the woman had \u201cbeen friends for "
+                "some time,\u201d he claimed they had never met in person.\n");
+    const hd_statement *s = find(&r, "been friends for some time");
+    assert_string_equal(s->cue, "admitted");
+    assert_int_equal(s->direct, 0);
+    assert_non_null(strstr(s->text, "time,\u201d")); /* the quote whole */
+    check(&r, "they had never met in person", "Anthony Weiner", 0, "claimed");
+    assert_false(has(&r, "he claimed"));
+    res r2 =
+        run("While Trump told the crowd waterboarding is \u201cpeanuts,\u201d compared to what "
+            "the militants do, his rivals stayed quiet.\n");
+    assert_true(has(&r2, "compared to what the militants do"));
+}
 static void test_according_to_inside_the_words(void **state)
 {
     (void)state;
@@ -3499,6 +3520,7 @@ int main(void)
         cmocka_unit_test(test_subject_cue_predicate),
         cmocka_unit_test(test_relative_clause_ends_at_its_comma),
         cmocka_unit_test(test_told_a_story_and_days_later),
+        cmocka_unit_test(test_quote_inside_clause_then_own_clause),
         cmocka_unit_test(test_nationality_nouns),
         cmocka_unit_test(test_inverted_cue_with_a_person),
         cmocka_unit_test(test_one_word_speakers),
