@@ -53,7 +53,14 @@ static int np_object(const xctx *x, uint32_t i)
         return 0;
     if (!tok_in(x, i, v))
         return 0;
-    for (uint32_t k = i + 2; k < x->nt && k < i + 12 && !hd_ex_stop_tok(x, k); k++)
+    /* "observed this week, …": a time, not an object */
+    static const char *const span[] = {"week", "month", "year", "weekend", NULL};
+    if (tok_in(x, i + 2, span))
+        return 0;
+    /* up to a comma: "Trump, who has maintained a surprisingly large lead over the GOP
+     * pack, was targeted by …" */
+    for (uint32_t k = i + 2;
+         k < x->nt && k < i + 12 && !hd_ex_stop_tok(x, k) && !tok_punct(x, k, ','); k++)
         if (tok_has(x, k, LW_NOTNOUN | LW_VERB) || tok_is(x, k, "that") || x->t[k].kind == TK_QOPEN)
             return 0;
     return 1;

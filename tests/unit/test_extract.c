@@ -2404,6 +2404,22 @@ static void test_quote_inside_clause_then_own_clause(void **state)
             "the militants do, his rivals stayed quiet.\n");
     assert_true(has(&r2, "compared to what the militants do"));
 }
+/* "maintained" with an object is no statement, the object ending at the comma: "Trump, who has
+ * maintained a surprisingly large lead over the GOP pack, was targeted by …"; "observed this
+ * week, …" is a time, not an object. (PolNeAR, Reuters) */
+static void test_cue_with_an_object(void **state)
+{
+    (void)state;
+    res r = run("Trump, who has maintained a surprisingly large lead over the GOP pack, was "
+                "targeted by $4.4 million in attacks.\n"
+                "As long as OPEC maintains its output curbs, demand for its oil will rise, Ali "
+                "said.\n");
+    assert_int_equal(r.n, 1);
+    assert_string_equal(find(&r, "OPEC maintains its output curbs")->cue, "said");
+    res r2 =
+        run("If China can build a wall, Trump observed this week, then he can build one too.\n");
+    assert_string_equal(find(&r2, "then he can build one too")->cue, "observed");
+}
 static void test_according_to_inside_the_words(void **state)
 {
     (void)state;
@@ -3521,6 +3537,7 @@ int main(void)
         cmocka_unit_test(test_relative_clause_ends_at_its_comma),
         cmocka_unit_test(test_told_a_story_and_days_later),
         cmocka_unit_test(test_quote_inside_clause_then_own_clause),
+        cmocka_unit_test(test_cue_with_an_object),
         cmocka_unit_test(test_nationality_nouns),
         cmocka_unit_test(test_inverted_cue_with_a_person),
         cmocka_unit_test(test_one_word_speakers),
