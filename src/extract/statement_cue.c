@@ -118,6 +118,18 @@ static int not_speech(const xctx *x, uint32_t i)
     /* "a 10 pct value added tax", "value added goods and services tax": a tax, no one adding */
     if (i > 0 && tok_is(x, i, "added") && tok_is(x, i - 1, "value"))
         return 1;
+    /* "Trump's reported net worth", "Japan's alleged failure", "Fleet's announced merger":
+     * a participle between a possessive and its noun. Only participles read so ("Moody's said
+     * downgrades led", "Scotty's said sales …", "Moody's pointed out": a name that is the
+     * subject), not after a pronoun's "has" ("he's said") */
+    static const char *const adjective[] = {"reported", "announced", "declared", "alleged",
+                                            "stated",   "admitted",  "promised", "proposed",
+                                            "claimed",  NULL};
+    if (i > 0 && i + 1 < x->nt && (x->t[i - 1].flags & TF_POSS) && !tok_has(x, i - 1, LW_PRON) &&
+        tok_word(x, i + 1) && !(x->t[i + 1].flags & (TF_CAP | TF_ALLCAPS | TF_DIGIT)) &&
+        !tok_has(x, i + 1, LW_DET | LW_PRON | LW_FUNC | LW_ADV) && !(x->t[i + 1].lex >> 24) &&
+        tok_in(x, i, adjective))
+        return 1;
     return 0;
 }
 

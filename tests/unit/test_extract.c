@@ -2420,6 +2420,20 @@ static void test_cue_with_an_object(void **state)
         run("If China can build a wall, Trump observed this week, then he can build one too.\n");
     assert_string_equal(find(&r2, "then he can build one too")->cue, "observed");
 }
+/* A participle between a possessive and its noun is no cue ("Trump's reported net worth",
+ * "Japan's alleged failure"); a name in 's that is the subject still speaks ("Moody's said
+ * downgrades led upgrades", "Moody's pointed out that …"). (Reuters, PolNeAR) */
+static void test_participle_after_possessive(void **state)
+{
+    (void)state;
+    res r = run("Trump's reported net worth rose, and a comparison with his filings shows it.\n"
+                "Tariffs followed Japan's alleged failure to honour the pact on chips.\n");
+    assert_int_equal(r.n, 0);
+    res r2 = run("Moody's said downgrades led upgrades last quarter by two to one.\n"
+                 "Moody's pointed out that the company has little variable rate debt.\n");
+    assert_string_equal(find(&r2, "downgrades led upgrades")->speaker_mention, "Moody's");
+    assert_true(has(&r2, "the company has little variable rate debt"));
+}
 static void test_according_to_inside_the_words(void **state)
 {
     (void)state;
@@ -3538,6 +3552,7 @@ int main(void)
         cmocka_unit_test(test_told_a_story_and_days_later),
         cmocka_unit_test(test_quote_inside_clause_then_own_clause),
         cmocka_unit_test(test_cue_with_an_object),
+        cmocka_unit_test(test_participle_after_possessive),
         cmocka_unit_test(test_nationality_nouns),
         cmocka_unit_test(test_inverted_cue_with_a_person),
         cmocka_unit_test(test_one_word_speakers),
