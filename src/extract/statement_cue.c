@@ -118,6 +118,21 @@ static int not_speech(const xctx *x, uint32_t i)
     /* "a 10 pct value added tax", "value added goods and services tax": a tax, no one adding */
     if (i > 0 && tok_is(x, i, "added") && tok_is(x, i - 1, "value"))
         return 1;
+    /* "insurance claims would be huge", "damage claims and …", "jobless claims jumped",
+     * "pay claims closed the ports": a noun after its modifier, with a verb or a preposition
+     * of its own after it (not "the government claims the company owes", "the suit claims
+     * that …": a speaking noun and its clause) */
+    static const char *const after_claims[] = {
+        "would", "will", "were", "are",     "was",    "is",         "have", "has",     "had",
+        "for",   "from", "of",   "on",      "by",     "and",        "or",   "against", "jumped",
+        "rose",  "fell", "came", "slipped", "closed", "provisions", "suit", NULL};
+    static const char *const possessive[] = {"its", "his", "her", "their", "our", NULL};
+    if (i > 0 && tok_is(x, i, "claims") && tok_word(x, i - 1) &&
+        !(x->t[i - 1].flags & (TF_CAP | TF_ALLCAPS | TF_POSS)) &&
+        !tok_has(x, i - 1, LW_PRON | LW_SNOUN | LW_ROLE | LW_DET) &&
+        !(i > 1 && tok_in(x, i - 2, possessive)) && /* "which its management claims are" */
+        (i + 1 >= x->nt || tok_in(x, i + 1, after_claims) || x->t[i + 1].kind == TK_PUNCT))
+        return 1;
     /* "Trump's reported net worth", "Japan's alleged failure", "Fleet's announced merger":
      * a participle between a possessive and its noun. Only participles read so ("Moody's said
      * downgrades led", "Scotty's said sales …", "Moody's pointed out": a name that is the

@@ -2434,6 +2434,21 @@ static void test_participle_after_possessive(void **state)
     assert_string_equal(find(&r2, "downgrades led upgrades")->speaker_mention, "Moody's");
     assert_true(has(&r2, "the company has little variable rate debt"));
 }
+/* "claims" after a modifier, with a verb or preposition of its own after it, is a noun
+ * ("insurance claims would be huge", "initial jobless claims jumped"); after a speaking noun or
+ * a possessive's noun it is a verb. (Reuters, BBC) */
+static void test_claims_the_noun(void **state)
+{
+    (void)state;
+    res r = run("The government, aware that insurance claims would be huge, set a ceiling.\n"
+                "The number of initial jobless claims jumped to 367,000 last week.\n");
+    assert_int_equal(r.n, 0);
+    res r2 = run("The firm kept the businesses, which its management claims are necessary to its "
+                 "strategy.\n"
+                 "The government claims the oil company owes more than $27bn in taxes.\n");
+    assert_true(has(&r2, "are necessary to its strategy"));
+    assert_true(has(&r2, "the oil company owes more than"));
+}
 static void test_according_to_inside_the_words(void **state)
 {
     (void)state;
@@ -3553,6 +3568,7 @@ int main(void)
         cmocka_unit_test(test_quote_inside_clause_then_own_clause),
         cmocka_unit_test(test_cue_with_an_object),
         cmocka_unit_test(test_participle_after_possessive),
+        cmocka_unit_test(test_claims_the_noun),
         cmocka_unit_test(test_nationality_nouns),
         cmocka_unit_test(test_inverted_cue_with_a_person),
         cmocka_unit_test(test_one_word_speakers),
