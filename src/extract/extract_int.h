@@ -513,7 +513,8 @@ int hd_ex_headline_cue(const xctx *x, uint32_t c);
 /* Did the subject of cue c not speak: negated (1) or passive (2)? */
 int hd_ex_not_said(const xctx *x, uint32_t c, uint32_t s0);
 /* reported_clause.c: where what was said starts */
-extern const char *const hd_ex_be_words[]; /* "is", "was", …: a cue after one is passive */
+extern const char *const hd_ex_be_words[];   /* "is", "was", …: a cue after one is passive */
+extern const char *const hd_ex_time_units[]; /* "day", "weeks", …, singular and plural */
 /* Past "for weeks", "for years", "for the first time" at j (how long or how often it was
  * said, not what for: "called for", "argued for"); j when there is none. */
 uint32_t hd_ex_past_for_span(const xctx *x, uint32_t j, uint32_t end);

@@ -200,6 +200,12 @@ static int listener_noun_end(const xctx *x, uint32_t k)
     return 1;
 }
 
+/* Units of time, singular and plural: "two weeks ago", "said for months", "Minutes later". */
+const char *const hd_ex_time_units[] = {
+    "second", "seconds", "moment", "moments", "minute", "minutes", "hour",
+    "hours",  "day",     "days",   "week",    "weeks",  "weekend", "weekends",
+    "month",  "months",  "year",   "years",   "decade", "decades", NULL};
+
 /* Forms of "be": a cue after one is passive ("was told", "Was Told"). */
 const char *const hd_ex_be_words[] = {"is",   "was",   "are", "were", "be",
                                       "been", "being", "am",  NULL};
@@ -333,11 +339,9 @@ static int past_listener(const xctx *x, uint32_t c, uint32_t *j, uint32_t end, u
 
 uint32_t hd_ex_past_for_span(const xctx *x, uint32_t j, uint32_t end)
 {
-    static const char *const spans[] = {"days",    "weeks", "months", "years",
-                                        "decades", "hours", NULL};
     if (!tok_is(x, j, "for") || j + 2 >= end)
         return j;
-    if (tok_in(x, j + 1, spans))
+    if (tok_in(x, j + 1, hd_ex_time_units))
         return j + 2;
     if (tok_is(x, j + 1, "the") && tok_is(x, j + 3, "time") && j + 4 < end)
         return j + 4; /* "for the first time", "for the second time" */
@@ -424,11 +428,10 @@ static int after_medium(const xctx *x, uint32_t medium, uint32_t s1)
 int hd_ex_adverbial_only(const xctx *x, uint32_t a, uint32_t s1)
 {
     /* "as Breitbart reported a few days later.", "said two weeks ago": when, back or on */
-    static const char *const span[] = {"a",    "few",   "several", "two",     "three", "days",
-                                       "day",  "weeks", "week",    "months",  "month", "years",
-                                       "year", "hours", "hour",    "minutes", NULL};
+    static const char *const quantity[] = {"a", "few", "several", "two", "three", NULL};
     uint32_t w = a;
-    while (w < s1 && w < a + 4 && s1 - a <= 6 && tok_in(x, w, span))
+    while (w < s1 && w < a + 4 && s1 - a <= 6 &&
+           (tok_in(x, w, quantity) || tok_in(x, w, hd_ex_time_units)))
         w++;
     if (w > a && w + 1 < s1 + 1 &&
         (tok_is(x, w, "later") || tok_is(x, w, "earlier") || tok_is(x, w, "ago")) &&

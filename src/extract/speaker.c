@@ -40,12 +40,9 @@ static int adverbish(const xctx *x, uint32_t i)
 /* How many tokens "(less than | about) two weeks ago" ending at "ago" (token j) has, or 0. */
 static uint32_t span_ago(const xctx *x, uint32_t j, uint32_t lo)
 {
-    static const char *const units[] = {"hours",   "days",    "weeks", "months", "years",
-                                        "hour",    "day",     "week",  "month",  "year",
-                                        "decades", "minutes", NULL};
     static const char *const about[] = {"about", "just", "only", "nearly", "almost", NULL};
     uint32_t q = j - 2; /* the quantity: "two", "a", "several", "10" */
-    if (!tok_in(x, j - 1, units) || !tok_word(x, q) || (x->t[q].flags & TF_CAP))
+    if (!tok_in(x, j - 1, hd_ex_time_units) || !tok_word(x, q) || (x->t[q].flags & TF_CAP))
         return 0;
     if (q >= lo + 2 && tok_is(x, q - 1, "than") &&
         (tok_is(x, q - 2, "less") || tok_is(x, q - 2, "more")))

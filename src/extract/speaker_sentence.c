@@ -79,10 +79,9 @@ static uint32_t skip_opening_clause(const xctx *x, uint32_t s, uint32_t verb)
  * later", "Amid …")? */
 static int adverbial_opener(const xctx *x, uint32_t s)
 {
-    static const char *const spans[] = {"seconds", "moments", "minutes", "hours", "days",
-                                        "weeks",   "months",  "years",   NULL};
     return (tok_has(x, s, LW_FUNC) ||
-            (tok_in(x, s, spans) && (tok_is(x, s + 1, "later") || tok_is(x, s + 1, "earlier"))) ||
+            (tok_in(x, s, hd_ex_time_units) &&
+             (tok_is(x, s + 1, "later") || tok_is(x, s + 1, "earlier"))) ||
             tok_is(x, s, "alongside") || tok_is(x, s, "amid") || tok_is(x, s, "despite") ||
             tok_is(x, s, "following") || tok_is(x, s, "beyond")) &&
            !pronoun(x, s) && !determiner(x, s);

@@ -54,8 +54,7 @@ static int np_object(const xctx *x, uint32_t i)
     if (!tok_in(x, i, v))
         return 0;
     /* "observed this week, …": a time, not an object */
-    static const char *const span[] = {"week", "month", "year", "weekend", NULL};
-    if (tok_in(x, i + 2, span))
+    if (tok_in(x, i + 2, hd_ex_time_units))
         return 0;
     /* up to a comma: "Trump, who has maintained a surprisingly large lead over the GOP
      * pack, was targeted by …" */
