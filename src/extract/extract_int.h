@@ -460,6 +460,8 @@ uint32_t hd_ex_sent_start(const xctx *x, uint32_t i); /* first token of i's sent
 int hd_ex_has_used_quote(const xctx *x, uint32_t a, uint32_t b);    /* a quote already used */
 int hd_ex_adverbial_start(const xctx *x, uint32_t i, uint32_t end); /* "on Tuesday", "in" */
 /* statement_cue.c */
+/* Is token k an amount: a figure, "one", "half", "a dozen", "one-third"? */
+int hd_ex_amount(const xctx *x, uint32_t k);
 uint32_t hd_ex_cue_class(const xctx *x, uint32_t i);       /* VC_* of an unused cue, else 0 */
 int hd_ex_cue_ok(const xctx *x, uint32_t i, uint32_t cls); /* not "warned against" etc. */
 /* statement_resolve.c: pass B, pronouns and continuations; sorts the statements */

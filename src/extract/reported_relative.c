@@ -67,8 +67,10 @@ static int relative_clause_ok(const xctx *x, uint32_t c, uint32_t a)
     }
     if (a != c + 1)
         return 1;
-    return !(tok_is(x, a, "about") || tok_is(x, a, "his") || tok_is(x, a, "her") ||
-             tok_is(x, a, "their") || tok_is(x, a, "its") || tok_is(x, a, "for"));
+    /* (but "who predicted about one-third of the vote will …" is a clause) */
+    return !((tok_is(x, a, "about") && !hd_ex_amount(x, a + 1)) || tok_is(x, a, "his") ||
+             tok_is(x, a, "her") || tok_is(x, a, "their") || tok_is(x, a, "its") ||
+             tok_is(x, a, "for"));
 }
 
 /* Does noun phrase np name or describe a person: a person, a role or title ("director",

@@ -223,6 +223,23 @@ static int currency_sign(const xctx *x, uint32_t i)
            (n == 3 && p[0] == 0xE2 && p[1] == 0x82 && p[2] == 0xAC);
 }
 
+int hd_ex_amount(const xctx *x, uint32_t k)
+{
+    static const char *const amount[] = {"half",  "a",     "one",     "two",   "three", "four",
+                                         "five",  "six",   "seven",   "eight", "nine",  "ten",
+                                         "dozen", "third", "quarter", "twice", NULL};
+    if (k >= x->nt || (x->t[k].flags & TF_DIGIT) || tok_in(x, k, amount))
+        return k < x->nt;
+    /* "one-third", "two-thirds" */
+    const xtok *t = &x->t[k];
+    for (size_t m = 0; amount[m] && tok_word(x, k); m++) {
+        size_t n = strlen(amount[m]);
+        if (t->e - t->s > n && x->b[t->s + n] == '-' && strncasecmp(x->b + t->s, amount[m], n) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 static int no_clause_after(const xctx *x, uint32_t i)
 {
     static const char *const bad[] = {"against", "with", "to", "up", "off",
@@ -265,17 +282,10 @@ static int no_clause_after(const xctx *x, uint32_t i)
     if (tok_is(x, i + 1, "of") && (tok_is(x, i, "accused") || tok_is(x, i, "claims") ||
                                    tok_is(x, i, "reports") || tok_is(x, i, "promises")))
         return 1;
-    /* "said about one in five …", "said about half of …" are clauses; "complained about the
-     * noise" is not */
-    static const char *const amount[] = {"half",  "a",     "one",     "two",   "three", "four",
-                                         "five",  "six",   "seven",   "eight", "nine",  "ten",
-                                         "dozen", "third", "quarter", "twice", NULL};
-    if (tok_is(x, i + 1, "about") && !(x->t[i + 2 < x->nt ? i + 2 : i].flags & TF_DIGIT) &&
-        !tok_has(x, i + 2, LW_DET)) {
-        int q = tok_in(x, i + 2, amount);
-        if (!q)
-            return 1;
-    }
+    /* "said about one in five …", "said about half of …", "predicted about one-third of the
+     * vote will …" are clauses; "complained about the noise" is not */
+    if (tok_is(x, i + 1, "about") && !hd_ex_amount(x, i + 2) && !tok_has(x, i + 2, LW_DET))
+        return 1;
     return 0;
 }
 

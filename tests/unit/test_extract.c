@@ -2449,6 +2449,21 @@ static void test_claims_the_noun(void **state)
     assert_true(has(&r2, "are necessary to its strategy"));
     assert_true(has(&r2, "the oil company owes more than"));
 }
+/* "about" before an amount opens a clause, also a fraction written with a hyphen: "who
+ * predicted about one-third of the vote will be cast early" (PolNeAR); "who writes about the
+ * industry" does not. */
+static void test_about_an_amount(void **state)
+{
+    (void)state;
+    res r =
+        run("\"We chase absentee requests,\" said Matt Borges, who predicted about one-third of "
+            "the Ohio vote will be cast before March 15.\n"
+            "Analysts predicted about two-thirds of the crop would be lost.\n"
+            "Smith, who writes about the industry, spoke on Monday.\n");
+    check(&r, "about one-third of the Ohio vote will be cast", "Matt Borges", 0, "predicted");
+    assert_true(has(&r, "two-thirds of the crop would be lost"));
+    assert_false(has(&r, "the industry"));
+}
 static void test_according_to_inside_the_words(void **state)
 {
     (void)state;
@@ -3569,6 +3584,7 @@ int main(void)
         cmocka_unit_test(test_cue_with_an_object),
         cmocka_unit_test(test_participle_after_possessive),
         cmocka_unit_test(test_claims_the_noun),
+        cmocka_unit_test(test_about_an_amount),
         cmocka_unit_test(test_nationality_nouns),
         cmocka_unit_test(test_inverted_cue_with_a_person),
         cmocka_unit_test(test_one_word_speakers),
