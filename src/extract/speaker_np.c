@@ -95,8 +95,12 @@ static uint32_t np_start(const xctx *x, uint32_t j, uint32_t lo)
             s--;
             continue;
         }
-        /* "a spokeswoman for the authority", "an official at the embassy" */
-        if (s > lo + 1 && (tok_is(x, s - 1, "for") || tok_is(x, s - 1, "at")) &&
+        /* "a spokeswoman for the authority", "an official at the embassy", "a source from
+         * the ministry" (not a person: "a question for the prime minister from Bob Laxton") */
+        if (s > lo + 1 &&
+            (tok_is(x, s - 1, "for") || tok_is(x, s - 1, "at") ||
+             (tok_is(x, s - 1, "from") &&
+              !(x->tent[j] >= 0 && x->ent[x->tent[j]].kind == HD_ENT_PERSON))) &&
             tok_has(x, s - 2, LW_ROLE | LW_SNOUN) && !(x->t[s - 2].flags & TF_CAP)) {
             s -= 2;
             continue;

@@ -2464,6 +2464,20 @@ static void test_about_an_amount(void **state)
     assert_true(has(&r, "two-thirds of the crop would be lost"));
     assert_false(has(&r, "the industry"));
 }
+/* "a source from the ministry" is the mention as written, as "an official at the embassy" is;
+ * "…, a statement from IG Metall said" speaks. (PolNeAR, Reuters) */
+static void test_speaker_noun_from_organisation(void **state)
+{
+    (void)state;
+    res r = run("A source from the Iranian Foreign Ministry told Reuters that talks would not "
+                "resume.\n"
+                "Today, 28,000 employees from 110 companies came out in warning strikes, a "
+                "statement from IG Metall said.\n");
+    assert_string_equal(find(&r, "talks would not resume")->speaker_mention,
+                        "A source from the Iranian Foreign Ministry");
+    assert_string_equal(find(&r, "came out in warning strikes")->speaker_mention,
+                        "a statement from IG Metall");
+}
 static void test_according_to_inside_the_words(void **state)
 {
     (void)state;
@@ -3585,6 +3599,7 @@ int main(void)
         cmocka_unit_test(test_participle_after_possessive),
         cmocka_unit_test(test_claims_the_noun),
         cmocka_unit_test(test_about_an_amount),
+        cmocka_unit_test(test_speaker_noun_from_organisation),
         cmocka_unit_test(test_nationality_nouns),
         cmocka_unit_test(test_inverted_cue_with_a_person),
         cmocka_unit_test(test_one_word_speakers),
