@@ -177,6 +177,15 @@ static uint32_t run_end(const xctx *x, uint32_t i)
             j = k + 1;
             continue;
         }
+        /* "Fuji International finance Ltd", "Jacobs Engineering group Inc", "K mart Corp":
+         * one lower-case noun before a legal form is still the firm's name */
+        if (j + 1 < x->nt && tok_word(x, j) && !(x->t[j].flags & (TF_DIGIT | TF_POSS)) &&
+            firm_designator(x, j + 1) && !(x->t[j + 1].flags & TF_SSTART) &&
+            !tok_has(x, j, LW_FUNC | LW_VERB | LW_NOTNOUN | LW_PRON) &&
+            !tok_has(x, j - 1, LW_FUNC)) { /* not "The so-called Group of Five" */
+            j += 2;
+            continue;
+        }
         break;
     }
     return j;

@@ -98,16 +98,37 @@ int hd_ex_own_subject_clause(xctx *x, uint32_t k, uint32_t s1)
     return 0;
 }
 
+/* Does an adverbial of where or when close the sentence after inverted subject np ("…, says
+ * Dossym Satpayev in Almaty.", "…, said AMBB in a statement.")? Not a preposition that
+ * says whose a common noun is ("said an analyst at Goldman Sachs", "say researchers at BDO
+ * Stoy Hayward"): that is part of the subject. */
+static int adverbial_closes(const xctx *x, const xnp *np, uint32_t s1)
+{
+    static const char *const whose[] = {"at", "for", "from", "of", "with", NULL};
+    uint32_t a = np->t1;
+    if (!tok_word(x, a))
+        return 0;
+    if (tok_in(x, a, whose) && !(x->t[a - 1].flags & TF_CAP))
+        return 0;
+    return hd_ex_adverbial_only(x, a, s1);
+}
+
+/* Does the inverted subject np close its sentence: at the end, a comma, or an adverbial? */
+static int inverted_closes(const xctx *x, const xnp *np, uint32_t s1)
+{
+    return np->t1 >= s1 || hd_ex_stop_tok(x, np->t1) || tok_punct(x, np->t1, ',') ||
+           adverbial_closes(x, np, s1);
+}
+
 /* The subject after an inverted cue at the end of a sentence ("…, said the spokesman.",
- * "…, says certified financial planner Eric Roberge."), running to the end of the sentence
- * or to a comma. A few lower-case words may describe a person named after them: the
- * description is part of the mention, the person is the speaker. */
+ * "…, says certified financial planner Eric Roberge."), running to the end of the sentence,
+ * to a comma or to a closing adverbial. A few lower-case words may describe a person named
+ * after them: the description is part of the mention, the person is the speaker. */
 static int inverted_subject(xctx *x, uint32_t c, uint32_t s1, xnp *np)
 {
     uint32_t i = c + 1;
     for (int tries = 0; tries < 2; tries++) {
-        if (hd_ex_np_right(x, i, s1, np) &&
-            (np->t1 >= s1 || hd_ex_stop_tok(x, np->t1) || tok_punct(x, np->t1, ','))) {
+        if (hd_ex_np_right(x, i, s1, np) && inverted_closes(x, np, s1)) {
             np->t0 = c + 1;
             return 1;
         }
@@ -180,7 +201,8 @@ static int inverted_speaker(const sent_cue *S, xnp *inv)
     int inverted_person =
         S->cls == VC_SPEECH && c > s0 + 3 && tok_punct(x, c - 1, ',') && tok_word(x, c + 1) &&
         (x->t[c + 1].flags & TF_CAP) && inverted_subject(x, c, s1, inv) &&
-        (inv->t1 >= s1 || tok_punct(x, inv->t1, ',') || tok_punct(x, inv->t1, '.')) &&
+        (inv->t1 >= s1 || tok_punct(x, inv->t1, ',') || tok_punct(x, inv->t1, '.') ||
+         adverbial_closes(x, inv, s1)) &&
         !(x->t[inv->t1 - 1].flags & TF_POSS) &&
         (REF_IS_PEND(inv->ref) || (inv->ref >= 0 && x->ent[inv->ref].kind == HD_ENT_PERSON));
     /* the name and its descriptions close the sentence; or the words before the cue are

@@ -661,6 +661,26 @@ static void test_entity_kinds(void **state)
     check(&r, "raise the dividend", "company", 0, "said");
 }
 
+/* One lower-case word before a legal form stays inside the firm's name (Reuters writes
+ * "K mart Corp" and "IC industries Inc"); not a possessive or a word after a function
+ * word. */
+static void test_firm_name_with_lower_case_word(void **state)
+{
+    (void)state;
+    res r = run("IC industries Inc said Karl Bays has been elected chairman.\n"
+                "Bonds are being issued, said Fuji International finance Ltd as lead manager.\n"
+                "Officials of the so-called Group of Five met. Last week's Group of Seven "
+                "meeting ended.\n");
+    assert_kind(&r, "IC industries Inc", HD_ENT_ORG);
+    check(&r, "Karl Bays has been elected", "IC industries Inc", 0, "said");
+    assert_null(entity(&r, "Inc"));
+    check(&r, "Bonds are being issued", "Fuji International finance Ltd", 0, "said");
+    assert_null(entity(&r, "Ltd"));
+    assert_null(entity(&r, "so-called Group of Five"));
+    assert_null(entity(&r, "week's Group of Seven"));
+    assert_null(entity(&r, "Last week's Group of Seven"));
+}
+
 /* "<person> of <organisation or place>" is two names, and the person speaks. */
 static void test_person_of(void **state)
 {
@@ -938,6 +958,29 @@ static void test_inverted_subject_after_clause(void **state)
     assert_string_equal(find(&r, "cut costs")->speaker_mention,
                         "certified financial planner Eric Roberge");
     check(&r, "the couple had been moved", "Li Jifeng", 0, "wrote");
+}
+
+/* An inverted subject may be followed by where or when it spoke; a preposition that says
+ * whose a common noun is belongs to the subject instead. */
+static void test_inverted_subject_then_adverbial(void **state)
+{
+    (void)state;
+    res r = run("Even India has more cultural resonance through Bollywood films, says political "
+                "scientist Dossym Satpayev in Almaty.\n"
+                "South Africa must drive down its inflation rate, said Volkskas Bank in its "
+                "monthly economic review.\n"
+                "Exports will recover by June, said Jim Baker on Tuesday.\n"
+                "Growth is a certainty, said an analyst at Goldman Sachs.\n"
+                "Jobs grew, said Mr Smith in 2008 and wrote in the paper in 2012.\n");
+    check(&r, "Even India has more cultural resonance", "Dossym Satpayev", 0, "says");
+    assert_string_equal(find(&r, "Bollywood")->speaker_mention,
+                        "political scientist Dossym Satpayev");
+    assert_false(has(&r, "in Almaty"));
+    check(&r, "South Africa must drive down", "Volkskas Bank", 0, "said");
+    check(&r, "Exports will recover by June", "Jim Baker", 0, "said");
+    assert_string_equal(find(&r, "Growth is a certainty")->speaker_mention,
+                        "an analyst at Goldman Sachs");
+    assert_false(has(&r, "Jobs grew"));
 }
 
 /* An appositive that begins with "a"/"the" describes the name before it; titles listed
@@ -3514,6 +3557,7 @@ int main(void)
         cmocka_unit_test(test_they),
         cmocka_unit_test(test_entity_kinds),
         cmocka_unit_test(test_person_of),
+        cmocka_unit_test(test_firm_name_with_lower_case_word),
         cmocka_unit_test(test_description_needs_an_organisation),
         cmocka_unit_test(test_pending_roles),
         cmocka_unit_test(test_scare_quotes_and_titles),
@@ -3521,6 +3565,7 @@ int main(void)
         cmocka_unit_test(test_short_quotes),
         cmocka_unit_test(test_negated_and_passive),
         cmocka_unit_test(test_inverted_subject_after_clause),
+        cmocka_unit_test(test_inverted_subject_then_adverbial),
         cmocka_unit_test(test_appositive_description_and_title_list),
         cmocka_unit_test(test_quoted_phrase_in_reported_clause),
         cmocka_unit_test(test_relative_that_subject),
