@@ -120,6 +120,39 @@ static int inverted_closes(const xctx *x, const xnp *np, uint32_t s1)
            adverbial_closes(x, np, s1);
 }
 
+/* "…, said a spokesman for the ministry.": np_right's role np stops at its preposition; the
+ * role with it, read back from the sentence's end as a subject before its cue is, into *np
+ * (not a listener: "told the BBC News website"). A person named after a comma is the one
+ * who spoke ("said a former spokesman for Ukraine's Foreign Ministry, Oleg Voloshyn, who"). */
+static int role_with_preposition(xctx *x, uint32_t c, uint32_t s1, xnp *np)
+{
+    static const char *const whose[] = {"for", "at", "from", "with", NULL};
+    uint32_t p = np->t1;
+    if (p <= c + 1 || p + 1 >= s1 || !tok_in(x, p, whose) ||
+        !tok_has(x, p - 1, LW_ROLE | LW_SNOUN) || (x->t[p - 1].flags & (TF_CAP | TF_ALLCAPS)) ||
+        tok_is(x, c, "told") || tok_is(x, c, "tell") || tok_is(x, c, "tells"))
+        return 0;
+    uint32_t e = p;
+    while (e < s1 && e < p + 8 && tok_word(x, e) && !tok_has(x, e, LW_VERB | LW_NOTNOUN | LW_PRON))
+        e++;
+    xnp whole;
+    if (!(e >= s1 || hd_ex_stop_tok(x, e) || tok_punct(x, e, ',')) ||
+        !hd_ex_np_left(x, e, c + 1, &whole) || whole.t0 != c + 1 || whole.t1 != e)
+        return 0;
+    int32_t who = e + 1 < s1 && tok_punct(x, e, ',') ? x->tent[e + 1] : -1;
+    if (who >= 0 && x->ent[who].kind == HD_ENT_PERSON) {
+        uint32_t n = e + 1;
+        while (n < s1 && x->tent[n] == who)
+            n++;
+        if (n >= s1 || hd_ex_stop_tok(x, n) || tok_punct(x, n, ',')) {
+            whole.t1 = n;
+            whole.ref = who;
+        }
+    }
+    *np = whole;
+    return 1;
+}
+
 /* The subject after an inverted cue at the end of a sentence ("…, said the spokesman.",
  * "…, says certified financial planner Eric Roberge."), running to the end of the sentence,
  * to a comma or to a closing adverbial. A few lower-case words may describe a person named
@@ -132,6 +165,8 @@ static int inverted_subject(xctx *x, uint32_t c, uint32_t s1, xnp *np)
             np->t0 = c + 1;
             return 1;
         }
+        if (tries == 0 && role_with_preposition(x, c, s1, np))
+            return 1;
         /* skip the description: lower-case words, no verb, up to a person's name */
         uint32_t k = c + 1;
         while (k < s1 && k < c + 5 && tok_word(x, k) &&

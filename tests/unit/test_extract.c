@@ -983,6 +983,24 @@ static void test_inverted_subject_then_adverbial(void **state)
     assert_false(has(&r, "Jobs grew"));
 }
 
+/* After an inverted cue, a role with its preposition is the whole subject; a person named
+ * after it is the one who spoke; after "told" it is the listener. */
+static void test_inverted_role_with_preposition(void **state)
+{
+    (void)state;
+    res r = run("Taiwan needs a fundamental restructuring of its controls, said an executive "
+                "with a western bank.\n"
+                "He also had a voice in decisions about investments, said a former spokesman for "
+                "Ukraine's Foreign Ministry, Oleg Voloshyn, who also ran as a candidate.\n"
+                "Everything is going digital, told a spokesman for the association.\n");
+    check(&r, "Taiwan needs a fundamental restructuring", "executive with a western bank", 0,
+          "said");
+    assert_string_equal(find(&r, "Taiwan needs")->speaker_mention,
+                        "an executive with a western bank");
+    check(&r, "He also had a voice in decisions", "Oleg Voloshyn", 0, "said");
+    assert_false(has(&r, "Everything is going digital"));
+}
+
 /* An appositive that begins with "a"/"the" describes the name before it; titles listed
  * before a name after a quote are that person's. */
 static void test_appositive_description_and_title_list(void **state)
@@ -3566,6 +3584,7 @@ int main(void)
         cmocka_unit_test(test_negated_and_passive),
         cmocka_unit_test(test_inverted_subject_after_clause),
         cmocka_unit_test(test_inverted_subject_then_adverbial),
+        cmocka_unit_test(test_inverted_role_with_preposition),
         cmocka_unit_test(test_appositive_description_and_title_list),
         cmocka_unit_test(test_quoted_phrase_in_reported_clause),
         cmocka_unit_test(test_relative_that_subject),
