@@ -308,6 +308,18 @@ static void predicate_rest(xctx *x, xstmt *st, uint32_t last, uint32_t k, uint32
     st->e2 = x->t[e - 1].e;
 }
 
+/* Has [a, b) an auxiliary of its own, outside quotes, with words after it ("The economy will
+ * grow, Smith said, by …", "He is leaning toward Kasich, he said, because …")? Then a short
+ * stretch before the cue is a clause, not an opener ("In the end, he said, …"); not "That
+ * might, he suggests, lead to …", whose verb follows the cue. */
+static int aux_before(const xctx *x, uint32_t a, uint32_t b)
+{
+    for (uint32_t m = a; m + 1 < b; m++)
+        if (tok_in(x, m, hd_ex_aux_words) && !(x->t[m].flags & TF_INQ))
+            return 1;
+    return 0;
+}
+
 /* "…, X said." — the clause comes first. 1 when emitted so. */
 static int clause_first(sent_cue *S)
 {
@@ -340,8 +352,8 @@ static int clause_first(sent_cue *S)
     int predicate_after = tok_punct(x, k, ',') && tok_in(x, k + 1, hd_ex_aux_words);
     if (opener_only ||
         !(k >= s1 || hd_ex_stop_tok(x, k) || (tok_word(x, k) && hd_ex_adverbial_start(x, k, s1)) ||
-          (tok_punct(x, k, ',') &&
-           (pre_words >= 6 || !tok_has(x, s0, LW_FUNC) || predicate_after))))
+          (tok_punct(x, k, ',') && (pre_words >= 6 || !tok_has(x, s0, LW_FUNC) || predicate_after ||
+                                    aux_before(x, s0, np->t0 - 1)))))
         return 0;
     int that = 0;
     for (uint32_t m = c + 1; m < s1 && m < c + 14 && !tok_punct(x, m, ','); m++)
@@ -366,6 +378,18 @@ static int clause_first(sent_cue *S)
         r = k;
     if (x->nst > n0 && tok_punct(x, r, ','))
         hd_ex_interrupted_rest(x, &x->st[x->nst - 1], r + 1, s1);
+    /* "Those discussions are continuing, the company said, adding it could not predict their
+     * outcome": the speaker's next words */
+    uint32_t a = r + 1;
+    if (tok_punct(x, r, ',') && a + 1 < s1 && tok_word(x, a) && !x->used[a] &&
+        !(x->t[a].flags & TF_INQ) && hd_ex_cue_class(x, a) == VC_PART &&
+        hd_ex_cue_ok(x, a, VC_PART)) {
+        uint32_t b = a + 1;
+        if (tok_is(x, b, "that") || tok_punct(x, b, ':'))
+            b++;
+        if (b + 1 < s1)
+            hd_ex_emit_reported(x, np, a, a + 1, b, s1, 1);
+    }
     return 1;
 }
 

@@ -2278,6 +2278,28 @@ static void test_cue_interrupting_the_words(void **state)
     assert_non_null(strstr(s->text, "that is meant to bind"));
 }
 
+/* A short clause with an auxiliary of its own before an interrupting cue is the first part of
+ * what was said, not an opener; the speaker's ", adding …" after it is a statement of its
+ * own. */
+static void test_short_clause_before_interrupting_cue(void **state)
+{
+    (void)state;
+    res r = run("The argument would be aided, Tad Devine said, by the upcoming primary calendar.\n"
+                "He is leaning toward Kasich, Bill Lee said, because he prizes electability.\n"
+                "That might, Ann Hall suggests, lead to a hung parliament.\n"
+                "Those discussions are continuing, Firestone said, adding it could not predict "
+                "their outcome.\n");
+    const hd_statement *s = find(&r, "The argument would be aided");
+    assert_non_null(strstr(s->text, "by the upcoming primary calendar"));
+    assert_string_equal(s->speaker, "Tad Devine");
+    s = find(&r, "He is leaning toward Kasich");
+    assert_non_null(strstr(s->text, "because he prizes electability"));
+    check(&r, "lead to a hung parliament", "Ann Hall", 0, "suggests");
+    check(&r, "Those discussions are continuing", "Firestone", 0, "said");
+    check(&r, "it could not predict their outcome", "Firestone", 0, "adding");
+    assert_null(strstr(find(&r, "Those discussions")->text, "adding"));
+}
+
 /* A verb of speech with a noun phrase for object says nothing: "maintained a firm tone",
  * "pledged delegates"; with a clause it does. */
 static void test_noun_phrase_objects_are_no_statements(void **state)
@@ -3651,6 +3673,7 @@ int main(void)
         cmocka_unit_test(test_compared_with_others_who_say),
         cmocka_unit_test(test_quote_continues_past_a_quoted_title),
         cmocka_unit_test(test_cue_interrupting_the_words),
+        cmocka_unit_test(test_short_clause_before_interrupting_cue),
         cmocka_unit_test(test_noun_phrase_objects_are_no_statements),
         cmocka_unit_test(test_according_to_inside_the_words),
         cmocka_unit_test(test_according_to_without_comma),
