@@ -266,7 +266,8 @@ static const char *const builtin_adv[] = {
     "however",      "meanwhile",  "though",     "instead",     "nevertheless", "privately",
     "publicly",     "twice",      "so",         "much",        "now",          "initially",
     "originally",   "openly",     "officially", "formally",    "explicitly",   "specifically",
-    "consistently", "frequently", "apparently", "immediately", "quickly",      NULL};
+    "consistently", "frequently", "apparently", "immediately", "quickly",      "here",
+    "there",        NULL};
 static const char *const builtin_det[] = {"the",   "a",    "an",      "his",     "her",   "its",
                                           "their", "this", "that",    "another", "one",   "two",
                                           "three", "some", "several", "many",    "other", NULL};

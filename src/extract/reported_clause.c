@@ -233,6 +233,35 @@ static int across_adverbial(const xctx *x, uint32_t j, uint32_t end, uint32_t *s
     return 0;
 }
 
+/* Does "as" open the sentence of cue c ("As the tabloid noted", "But as Smith said")? */
+static int as_clause(const xctx *x, uint32_t c)
+{
+    static const char *const lead[] = {"but", "and", "just", "yet", "so", NULL};
+    for (uint32_t k = c; k > 0 && c - k < 8; k--) {
+        uint32_t a = k - 1;
+        if (!tok_word(x, a) || (x->t[a].flags & TF_INQ))
+            return 0;
+        if (tok_is(x, a, "as")) /* opening the sentence: not "The bank, as Smith said, …" */
+            return a + 1 < c && ((x->t[a].flags & TF_SSTART) || (a > 0 && tok_in(x, a - 1, lead) &&
+                                                                 (x->t[a - 1].flags & TF_SSTART)));
+    }
+    return 0;
+}
+
+/* "As the tabloid noted in an op-ed Thursday, the leading candidate …": after "as X <cue>",
+ * an adverbial from token j to a comma, then the clause, whose start goes into *start. */
+static int as_cue_adverbial(const xctx *x, uint32_t c, uint32_t j, uint32_t end, uint32_t *start)
+{
+    uint32_t k = j;
+    while (k < end && k < j + 10 && tok_word(x, k) && !(x->t[k].lex >> 24) &&
+           !tok_has(x, k, LW_NOTNOUN | LW_PRON) && !tok_is(x, k, "that"))
+        k++;
+    if (k == j || k + 2 >= end || !tok_punct(x, k, ',') || !as_clause(x, c))
+        return 0;
+    *start = k + 1;
+    return 1;
+}
+
 /* The start of the clause after a cue followed by the comma at token j, or UINT32_MAX. */
 static uint32_t after_cue_comma(const xctx *x, uint32_t j, uint32_t end)
 {
@@ -371,7 +400,7 @@ uint32_t hd_ex_clause_start(const xctx *x, uint32_t c, uint32_t cls, uint32_t en
         return j + 1; /* "promised Monday to begin …" */
     /* "said in a statement on Monday that …": only across an adverbial */
     if (hd_ex_adverbial_start(x, j, end) && !tok_punct(x, j, ',') &&
-        across_adverbial(x, j, end, &start))
+        (across_adverbial(x, j, end, &start) || as_cue_adverbial(x, c, j, end, &start)))
         return start;
     if (tok_punct(x, j, ','))
         return after_cue_comma(x, j, end);

@@ -117,6 +117,13 @@ static int not_speech(const xctx *x, uint32_t i)
     /* "a 10 pct value added tax", "value added goods and services tax": a tax, no one adding */
     if (i > 0 && tok_is(x, i, "added") && tok_is(x, i - 1, "value"))
         return 1;
+    /* "have added fuel to the debate", "adds weight to": what was added is no words */
+    static const char *const added_to[] = {"fuel",     "weight",  "momentum", "impetus",
+                                           "credence", "urgency", "insult",   NULL};
+    if ((tok_is(x, i, "added") || tok_is(x, i, "adds") || tok_is(x, i, "add") ||
+         tok_is(x, i, "adding")) &&
+        tok_in(x, i + 1, added_to))
+        return 1;
     /* "insurance claims would be huge", "damage claims and …", "jobless claims jumped",
      * "pay claims closed the ports": a noun after its modifier, with a verb or a preposition
      * of its own after it (not "the government claims the company owes", "the suit claims

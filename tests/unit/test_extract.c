@@ -2300,6 +2300,32 @@ static void test_short_clause_before_interrupting_cue(void **state)
     assert_null(strstr(find(&r, "Those discussions")->text, "adding"));
 }
 
+/* "As X said <when/where>, CLAUSE": the clause after the adverbial's comma is what was said,
+ * when "as" opens the sentence; "here"/"there" may stand between a subject and its cue;
+ * "added fuel to" adds no words. */
+static void test_as_cue_adverbial_here_and_added_fuel(void **state)
+{
+    (void)state;
+    res r = run("But as the nationalist Global Times tabloid noted in an op-ed Thursday, the "
+                "leading GOP candidate has surprisingly earned himself a few fans in China.\n"
+                "As Jim Baker said on Tuesday, the economy is weak.\n"
+                "The bank, as Ann Lee said in March, will cut rates.\n"
+                "Her campaign workers here said they have been working the state since the "
+                "spring.\n"
+                "Dealers there said the central bank had intervened at 142 yen.\n"
+                "Recent allegations have added fuel to the long-running secrecy debate.\n");
+    const hd_statement *s = find(&r, "the leading GOP candidate has surprisingly earned");
+    assert_string_equal(s->cue, "noted");
+    assert_string_equal(s->speaker_mention, "the nationalist Global Times tabloid");
+    assert_false(has(&r, "in an op-ed Thursday"));
+    check(&r, "the economy is weak", "Jim Baker", 0, "said");
+    assert_false(has(&r, "will cut rates") && !has(&r, "The bank"));
+    check(&r, "they have been working the state", "campaign workers", 0, "said");
+    assert_string_equal(find(&r, "working the state")->speaker_mention, "Her campaign workers");
+    check(&r, "the central bank had intervened", "dealers", 0, "said");
+    assert_false(has(&r, "fuel to the long-running"));
+}
+
 /* A verb of speech with a noun phrase for object says nothing: "maintained a firm tone",
  * "pledged delegates"; with a clause it does. */
 static void test_noun_phrase_objects_are_no_statements(void **state)
@@ -3674,6 +3700,7 @@ int main(void)
         cmocka_unit_test(test_quote_continues_past_a_quoted_title),
         cmocka_unit_test(test_cue_interrupting_the_words),
         cmocka_unit_test(test_short_clause_before_interrupting_cue),
+        cmocka_unit_test(test_as_cue_adverbial_here_and_added_fuel),
         cmocka_unit_test(test_noun_phrase_objects_are_no_statements),
         cmocka_unit_test(test_according_to_inside_the_words),
         cmocka_unit_test(test_according_to_without_comma),
