@@ -393,6 +393,19 @@ static int clause_first(sent_cue *S)
     return 1;
 }
 
+/* "half said so in the earlier poll", "says so himself", "notes so that he can read": "so"
+ * stands for words said elsewhere, or opens a purpose; nothing is said here. */
+static int so_only(const xctx *x, uint32_t a, uint32_t s1)
+{
+    if (!tok_is(x, a, "so") || (x->t[a].flags & TF_CAP))
+        return 0;
+    uint32_t k = a + 1;
+    if (tok_is(x, k, "himself") || tok_is(x, k, "herself") || tok_is(x, k, "themselves"))
+        return 1;
+    return k >= s1 || hd_ex_stop_tok(x, k) || tok_is(x, k, "that") ||
+           (tok_word(x, k) && hd_ex_adverbial_only(x, k, s1));
+}
+
 /* The start of what S's speaker said after the cue, into *ap: RS_GO_ON, or RS_NEXT_CUE when
  * there is none, or RS_DONE when only where it was said follows. */
 static int said_clause(sent_cue *S, uint32_t *ap)
@@ -410,7 +423,7 @@ static int said_clause(sent_cue *S, uint32_t *ap)
             x->st[x->nst - 1].dead = 1;
         return RS_DONE;
     }
-    if (a == UINT32_MAX || a >= s1 || where_only)
+    if (a == UINT32_MAX || a >= s1 || where_only || so_only(x, a, s1))
         return RS_NEXT_CUE;
     if (x->t[a].kind == TK_QOPEN) {
         /* X said "…": a direct quote if it fills the rest of the sentence; X said "there
@@ -445,9 +458,15 @@ static int coordinated(sent_cue *S, uint32_t a)
         uint32_t cm = k - 1;
         if (x->t[cm].kind == TK_QCLOSE && cm > a)
             cm--;
-        int contrast =
-            tok_punct(x, cm, ',') && (tok_is(x, k, "though") || tok_is(x, k, "although") ||
-                                      tok_is(x, k, "while") || tok_is(x, k, "whereas"));
+        int contrast = tok_punct(x, cm, ',') &&
+                       (tok_is(x, k, "though") || tok_is(x, k, "although") ||
+                        tok_is(x, k, "while") || tok_is(x, k, "whereas") || tok_is(x, k, "after"));
+        /* "More than six in 10 said A; 46 percent said B" */
+        if (tok_punct(x, k, ';') && hd_ex_own_subject_clause(x, k, s1)) {
+            hd_ex_emit_reported(x, np, c, c + 1, a, k, 1);
+            S->ret = k + 1;
+            return RS_DONE;
+        }
         if (!(tok_is(x, k, "and") || tok_is(x, k, "but") || contrast) || (x->t[k].flags & TF_INQ))
             continue;
         if (contrast && hd_ex_own_subject_clause(x, k, s1)) {

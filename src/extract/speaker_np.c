@@ -225,18 +225,21 @@ static int unknown_name_np(xctx *x, uint32_t j, uint32_t lo, xnp *np)
     return 1;
 }
 
-/* A share of people ("One in three", "nine in 10", "47 percent" is a noun) */
+/* A share of people ("One in three", "nine in 10", "Six in 10", "47 percent" is a noun) */
 static int share_np(const xctx *x, uint32_t j, uint32_t lo, xnp *np)
 {
+    static const char *const numbers[] = {"four",  "five",     "six",  "seven", "eight",
+                                          "nine",  "ten",      "half", "third", "quarter",
+                                          "fifth", "majority", NULL};
     if ((x->t[j].flags & TF_DIGIT) || tok_is(x, j, "one") || tok_is(x, j, "two") ||
-        tok_is(x, j, "three") || tok_is(x, j, "four") || tok_is(x, j, "five") ||
-        tok_is(x, j, "half") || tok_is(x, j, "majority") || tok_is(x, j, "third")) {
+        tok_is(x, j, "three") || tok_in(x, j, numbers)) {
         uint32_t s = j;
         while (s > lo && j - s < 6 &&
                (tok_is(x, s - 1, "in") || tok_is(x, s - 1, "of") || tok_is(x, s - 1, "than") ||
                 tok_is(x, s - 1, "about") || tok_is(x, s - 1, "nearly") ||
                 tok_is(x, s - 1, "more") || tok_is(x, s - 1, "almost") ||
-                (x->t[s - 1].flags & TF_DIGIT) || tok_has(x, s - 1, LW_DET)) &&
+                (x->t[s - 1].flags & TF_DIGIT) || tok_has(x, s - 1, LW_DET) ||
+                tok_in(x, s - 1, numbers)) &&
                tok_word(x, s - 1))
             s--;
         if (s < j && !tok_is(x, s, "in") && !tok_is(x, s, "of")) {
@@ -303,6 +306,22 @@ int hd_ex_np_core(xctx *x, uint32_t j, uint32_t lo, xnp *np)
         return 1;
     if (hd_ex_common_noun(x, j))
         return common_np(x, j, lo, np);
+    /* "Another said", "Some have suggested", "but many say": a quantifier standing for people
+     * already named, opening its clause right before its verb; the speaker is unknown (not
+     * "One widely mentioned possibility", "most often described as", "that some have called")
+     */
+    static const char *const quantifier[] = {"another", "one",  "some",    "many",
+                                             "most",    "both", "several", NULL};
+    static const char *const before_q[] = {"but",  "and",     "while", "though", "although",
+                                           "when", "because", "as",    "with",   NULL};
+    if (tok_in(x, j, quantifier) && tok_word(x, j + 1) &&
+        ((x->t[j + 1].lex >> 24) || tok_in(x, j + 1, hd_ex_aux_words)) &&
+        (j == 0 || !tok_word(x, j - 1) || (x->t[j].flags & TF_SSTART) ||
+         tok_in(x, j - 1, before_q))) { /* not "wanted some say in", "no one said" */
+        np->t0 = j;
+        np->ref = REF_NONE;
+        return 1;
+    }
     return 0;
 }
 

@@ -2326,6 +2326,37 @@ static void test_as_cue_adverbial_here_and_added_fuel(void **state)
     assert_false(has(&r, "fuel to the long-running"));
 }
 
+/* Poll shares and quantifiers speak ("Six in 10 say", "but some said", "Another said"), with
+ * no speaker named; "said so" repeats words said elsewhere; a clause after ";" or ", after"
+ * with a subject and cue of its own ends the first statement. */
+static void test_shares_quantifiers_and_said_so(void **state)
+{
+    (void)state;
+    res r = run("Six in 10 say he is at least somewhat decisive, after half said so in the "
+                "earlier poll.\n"
+                "More than six in 10 said they were tired of the campaign; 46 percent said they "
+                "were unenthusiastic about the election.\n"
+                "Dealers said the bank bought dollars, but some said it was only a small "
+                "amount.\n"
+                "Another said he hoped Trump wins.\n"
+                "His friends wanted some say in the disposition of his effects.\n"
+                "One widely mentioned possibility is George Shultz. No one said he was weak.\n"
+                "He says so himself in a matter-of-fact way.\n");
+    check(&r, "he is at least somewhat decisive", NULL, 0, "say");
+    assert_string_equal(find(&r, "somewhat decisive")->speaker_mention, "Six in 10");
+    assert_null(strstr(find(&r, "somewhat decisive")->text, "after half"));
+    assert_false(has(&r, "so in the earlier poll"));
+    assert_null(strstr(find(&r, "they were tired of the campaign")->text, "46 percent"));
+    check(&r, "they were unenthusiastic", NULL, 0, "said");
+    check(&r, "it was only a small amount", NULL, 0, "said");
+    assert_string_equal(find(&r, "only a small amount")->speaker_mention, "some");
+    check(&r, "he hoped Trump wins", NULL, 0, "said");
+    assert_false(has(&r, "in the disposition"));
+    assert_false(has(&r, "possibility is"));
+    assert_false(has(&r, "he was weak"));
+    assert_false(has(&r, "himself"));
+}
+
 /* A verb of speech with a noun phrase for object says nothing: "maintained a firm tone",
  * "pledged delegates"; with a clause it does. */
 static void test_noun_phrase_objects_are_no_statements(void **state)
@@ -3701,6 +3732,7 @@ int main(void)
         cmocka_unit_test(test_cue_interrupting_the_words),
         cmocka_unit_test(test_short_clause_before_interrupting_cue),
         cmocka_unit_test(test_as_cue_adverbial_here_and_added_fuel),
+        cmocka_unit_test(test_shares_quantifiers_and_said_so),
         cmocka_unit_test(test_noun_phrase_objects_are_no_statements),
         cmocka_unit_test(test_according_to_inside_the_words),
         cmocka_unit_test(test_according_to_without_comma),
