@@ -346,6 +346,17 @@ static inline int tok_punct(const xctx *x, uint32_t i, char ch)
     return i < x->nt && x->t[i].kind == TK_PUNCT && x->t[i].ch == ch;
 }
 
+/* A dash setting words off: "—", "--", or a hyphen with a space on each side ("Trump - who
+ * said … - said"), not a hyphen in "1-0" or opening a list line. */
+static inline int tok_dash(const xctx *x, uint32_t i)
+{
+    if (!tok_punct(x, i, '-'))
+        return 0;
+    const xtok *t = &x->t[i];
+    return t->e - t->s > 1 ||
+           (t->s > 0 && x->b[t->s - 1] == ' ' && t->e < x->n && x->b[t->e] == ' ');
+}
+
 /* A pronoun with a contracted verb ("You're", "We’ve", "It's", "I'm"): capitalised at a
  * sentence start, never a name. */
 static inline int tok_pron_contraction(const xctx *x, uint32_t i)

@@ -461,7 +461,8 @@ static int coordinated(sent_cue *S, uint32_t a)
         int contrast = tok_punct(x, cm, ',') &&
                        (tok_is(x, k, "though") || tok_is(x, k, "although") ||
                         tok_is(x, k, "while") || tok_is(x, k, "whereas") || tok_is(x, k, "after"));
-        /* "More than six in 10 said A; 46 percent said B" */
+        /* "More than six in 10 said A; 46 percent said B" (not after a comma: "said a few
+         * months ago, he told", "said, for its part, Japan announced" are one report) */
         if (tok_punct(x, k, ';') && hd_ex_own_subject_clause(x, k, s1)) {
             hd_ex_emit_reported(x, np, c, c + 1, a, k, 1);
             S->ret = k + 1;

@@ -374,6 +374,15 @@ static int while_saying(xctx *x, uint32_t c, uint32_t s1, xnp *np, uint32_t *nex
 
 /* The statement of participle c (VC_PART) in sentence [s0, s1): RS_DONE, with *next set when
  * the rest of the sentence is read on its own, or RS_NEXT_CUE. */
+/* Does the dash at d close an aside opened by another dash after s0? */
+static int dash_pair(const xctx *x, uint32_t s0, uint32_t d)
+{
+    for (uint32_t k = d; k > s0 && d - k < 40;)
+        if (tok_dash(x, --k))
+            return 1;
+    return 0;
+}
+
 int hd_ex_participle_statement(xctx *x, uint32_t c, uint32_t s0, uint32_t s1, xnp *np,
                                uint32_t *next)
 {
@@ -381,8 +390,10 @@ int hd_ex_participle_statement(xctx *x, uint32_t c, uint32_t s0, uint32_t s1, xn
     if ((c == s0 + 1 || (c == s0 + 2 && x->t[s0].kind == TK_QOPEN)) &&
         (tok_is(x, c - 1, "while") || tok_is(x, c - 1, "after") || tok_is(x, c - 1, "before")))
         return while_saying(x, c, s1, np, next);
-    /* ", saying", also after a quote closing on its comma ("“New York values,” saying") */
+    /* ", saying", also after a quote closing on its comma ("“New York values,” saying") or
+     * a dash closing an aside ("criticised the move - which may affect staff - saying") */
     int comma = tok_punct(x, c - 1, ',') ||
+                (c > 1 && tok_dash(x, c - 1) && dash_pair(x, s0, c - 1)) ||
                 (c > 1 && x->t[c - 1].kind == TK_QCLOSE && tok_punct(x, c - 2, ','));
     int clause = c > 0 && (comma || tok_is(x, c - 1, "by") || tok_is(x, c - 1, "while") ||
                            tok_is(x, c - 1, "after"));

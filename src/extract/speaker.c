@@ -209,11 +209,18 @@ static int quoted_participle(xctx *x, uint32_t j, uint32_t lo, xnp *np)
 static int dash_subject(xctx *x, uint32_t j, uint32_t lo, xnp *np)
 {
     uint32_t p = j;
-    while (p > lo && j - p < 30) {
+    while (p > lo && j - p < 40) {
         p--;
+        /* a closed quote inside the appositive ("Trump - who said he would \"bomb …\" oil
+         * fields - said") is skipped whole */
+        if (x->t[p].kind == TK_QCLOSE && x->t[p].qi && x->q[x->t[p].qi - 1].closed &&
+            x->q[x->t[p].qi - 1].open > lo && x->q[x->t[p].qi - 1].open < p) {
+            p = x->q[x->t[p].qi - 1].open;
+            continue;
+        }
         if (x->t[p].flags & TF_INQ || x->t[p].kind == TK_PARA || hd_ex_stop_tok(x, p))
             return 0;
-        if (tok_punct(x, p, '-') && x->t[p].e - x->t[p].s > 1)
+        if (tok_dash(x, p))
             break;
     }
     if (!tok_punct(x, p, '-') || p == j || p <= lo)
@@ -311,7 +318,7 @@ int hd_ex_np_left(xctx *x, uint32_t verb, uint32_t lo, xnp *np)
         return 0;
     if (quoted_participle(x, j, lo, np))
         return 1;
-    if (tok_punct(x, j, '-') && x->t[j].e - x->t[j].s > 1)
+    if (tok_dash(x, j))
         return dash_subject(x, j, lo, np);
     if (tok_punct(x, j, ','))
         return hd_ex_comma_subject(x, j, lo, np);

@@ -49,8 +49,7 @@ static uint32_t skip_opening_clause(const xctx *x, uint32_t s, uint32_t verb)
             /* "Listing his ventures she added, …": a subject and verb inside — no clause */
             if (hd_ex_stop_tok(x, k) || pronoun(x, k) || (x->t[k].lex & LW_VERB))
                 break;
-            if (tok_punct(x, k, ',') ||
-                (tok_punct(x, k, '-') && x->t[k].e - x->t[k].s > 1 && k > g + 3)) {
+            if (tok_punct(x, k, ',') || (tok_dash(x, k) && k > g + 3)) {
                 /* a dash may open an aside inside the clause: the clause ends at the next one */
                 if (tok_punct(x, k, '-')) {
                     uint32_t m = k + 1;

@@ -2357,6 +2357,29 @@ static void test_shares_quantifiers_and_said_so(void **state)
     assert_false(has(&r, "himself"));
 }
 
+/* A hyphen with a space on each side sets an aside off as a dash does: the subject is
+ * before it, a quote inside it is skipped, and a participle after it belongs to the
+ * sentence's subject. */
+static void test_spaced_hyphen_asides(void **state)
+{
+    (void)state;
+    res r = run("GOP front-runner Donald Trump - who previously said he would \"bomb the "
+                "[expletive] out of\" oil fields - said at a rally in Texas that the United "
+                "States should close its borders.\n"
+                "The government - the largest land owner - says it is proceeding cautiously.\n"
+                "Unions criticised the possible move - which may affect cabin staff - saying "
+                "Qantas was profitable.\n"
+                "And its recent naming convention - adding one digit to a new account after "
+                "the last one is suspended - does not seem as if it would require artificial "
+                "intelligence to spot.\n");
+    check(&r, "the United States should close its borders", "Donald Trump", 0, "said");
+    check(&r, "it is proceeding cautiously", "government", 0, "says");
+    assert_string_equal(find(&r, "proceeding cautiously")->speaker_mention, "The government");
+    check(&r, "Qantas was profitable", "Unions", 0, "saying");
+    assert_string_equal(find(&r, "Qantas was profitable")->speaker_mention, "Unions");
+    assert_false(has(&r, "one digit"));
+}
+
 /* A verb of speech with a noun phrase for object says nothing: "maintained a firm tone",
  * "pledged delegates"; with a clause it does. */
 static void test_noun_phrase_objects_are_no_statements(void **state)
@@ -3733,6 +3756,7 @@ int main(void)
         cmocka_unit_test(test_short_clause_before_interrupting_cue),
         cmocka_unit_test(test_as_cue_adverbial_here_and_added_fuel),
         cmocka_unit_test(test_shares_quantifiers_and_said_so),
+        cmocka_unit_test(test_spaced_hyphen_asides),
         cmocka_unit_test(test_noun_phrase_objects_are_no_statements),
         cmocka_unit_test(test_according_to_inside_the_words),
         cmocka_unit_test(test_according_to_without_comma),
