@@ -2408,6 +2408,15 @@ static void test_noun_phrase_objects_are_no_statements(void **state)
                  "in a speech.\n");
     assert_false(has(&r3, "chained CPI"));
     assert_true(has(&r3, "a disaster for retirees"));
+    /* a win or a plea claimed; responsibility claimed is an attribution (PolNeAR) */
+    res r4 = run("Hillary Clinton claimed victory in a tweet.\n"
+                 "Bernie Sanders claimed a victory in the New Hampshire primary last month.\n"
+                 "George Zimmerman claimed self-defense and was acquitted.\n"
+                 "The Islamic State claimed responsibility for the attack.\n");
+    assert_false(has(&r4, "in a tweet"));
+    assert_false(has(&r4, "New Hampshire primary"));
+    assert_false(has(&r4, "acquitted"));
+    assert_true(has(&r4, "responsibility for the attack"));
 }
 
 /* "the American said" is a person of that country, not the country; "the French" the nation. */
