@@ -406,6 +406,35 @@ static int so_only(const xctx *x, uint32_t a, uint32_t s1)
            (tok_word(x, k) && hd_ex_adverbial_only(x, k, s1));
 }
 
+/* "said little, according to an attendee", "said nothing about supporting the dollar",
+ * "added little scope for manoeuvre", "said something along the lines of": a pronoun for
+ * object, with no verb of its own before the next comma; not "Nothing has changed", "much of
+ * the money had not been spent", "Anything that raises …". */
+static int pronoun_object(const xctx *x, uint32_t a, uint32_t s1)
+{
+    static const char *const amount[] = {"little", "nothing", "much", NULL};
+    static const char *const thing[] = {"anything", "something", NULL};
+    static const char *const after_thing[] = {"about", "along", "to", "of", NULL};
+    if (!(tok_in(x, a, amount) || (tok_in(x, a, thing) && tok_in(x, a + 1, after_thing))))
+        return 0;
+    for (uint32_t k = a + 1; k < s1 && k < a + 16; k++) {
+        if (hd_ex_stop_tok(x, k) || tok_punct(x, k, ','))
+            return 1;
+        if (tok_in(x, k, hd_ex_aux_words) || x->t[k].kind == TK_QOPEN || (x->t[k].lex >> 24) ||
+            tok_is(x, k, "that"))
+            return 0;
+        /* a verb of its own: "much depended upon market conditions", "much of the plans
+         * mimicked …", "much depends on …" */
+        const xtok *t = &x->t[k];
+        size_t n = t->e - t->s;
+        if (tok_word(x, k) && !(t->flags & (TF_CAP | TF_DIGIT)) && n > 4 &&
+            ((x->b[t->e - 2] == 'e' && x->b[t->e - 1] == 'd') ||
+             (k == a + 1 && x->b[t->e - 1] == 's' && !tok_has(x, k, LW_FUNC))))
+            return 0;
+    }
+    return 1;
+}
+
 /* The start of what S's speaker said after the cue, into *ap: RS_GO_ON, or RS_NEXT_CUE when
  * there is none, or RS_DONE when only where it was said follows. */
 static int said_clause(sent_cue *S, uint32_t *ap)
@@ -423,7 +452,7 @@ static int said_clause(sent_cue *S, uint32_t *ap)
             x->st[x->nst - 1].dead = 1;
         return RS_DONE;
     }
-    if (a == UINT32_MAX || a >= s1 || where_only || so_only(x, a, s1))
+    if (a == UINT32_MAX || a >= s1 || where_only || so_only(x, a, s1) || pronoun_object(x, a, s1))
         return RS_NEXT_CUE;
     if (x->t[a].kind == TK_QOPEN) {
         /* X said "…": a direct quote if it fills the rest of the sentence; X said "there

@@ -757,12 +757,12 @@ static void test_they(void **state)
     res r = run("Dealers said the dollar was firm in early trading.\n"
                 "They said the market was waiting for the trade figures.\n"
                 "The company said sales rose sharply in the quarter. They said costs would fall.\n"
-                "\n\nThey said nothing else about the outlook today.");
+                "\n\nThey said the outlook was unchanged today.");
     const hd_statement *s = find(&r, "the market was waiting");
     assert_string_equal(s->speaker, "dealers");
     assert_string_equal(s->speaker_mention, "They");
     check(&r, "costs would fall", NULL, 0, "said");
-    check(&r, "nothing else about the outlook", NULL, 0, "said");
+    check(&r, "the outlook was unchanged", NULL, 0, "said");
 }
 
 /* A time or "long" between the subject and its verb is not the subject. */
@@ -2417,6 +2417,20 @@ static void test_noun_phrase_objects_are_no_statements(void **state)
     assert_false(has(&r4, "New Hampshire primary"));
     assert_false(has(&r4, "acquitted"));
     assert_true(has(&r4, "responsibility for the attack"));
+    /* a pronoun for object ("said little", "said nothing about"); not a clause it opens */
+    res r5 = run("Marco Rubio said little, according to an attendee.\n"
+                 "The finance ministers said nothing about supporting the dollar, whose slide "
+                 "could hurt growth.\n"
+                 "Marshall Cohen added much depended upon market conditions.\n"
+                 "Keith Hill said much of the Lib Dem plans mimicked the government's "
+                 "strategy.\n"
+                 "Ann Lee said nothing has changed.\n");
+    for (size_t i = 0; i < r5.n; i++) /* only the attendee's report holds "little" */
+        assert_false(strstr(r5.st[i].text, "little") && strcmp(r5.st[i].cue, "according to"));
+    assert_false(has(&r5, "supporting the dollar"));
+    assert_true(has(&r5, "much depended upon market conditions"));
+    assert_true(has(&r5, "much of the Lib Dem plans mimicked"));
+    assert_true(has(&r5, "nothing has changed"));
 }
 
 /* "the American said" is a person of that country, not the country; "the French" the nation. */
