@@ -117,13 +117,13 @@ static int not_speech(const xctx *x, uint32_t i)
     /* "a 10 pct value added tax", "value added goods and services tax": a tax, no one adding */
     if (i > 0 && tok_is(x, i, "added") && tok_is(x, i - 1, "value"))
         return 1;
-    /* "claimed victory in a tweet", "claimed a victory in New Hampshire", "claimed
-     * self-defense": a win or a plea, not words (PolNeAR annotates "claimed responsibility for
-     * the attack" and "claimed the nomination", which stay) */
-    if ((tok_is(x, i, "claimed") || tok_is(x, i, "claims") || tok_is(x, i, "claim") ||
-         tok_is(x, i, "claiming")) &&
-        (tok_is(x, i + 1, "victory") || tok_is(x, i + 1, "self-defense") ||
-         (tok_is(x, i + 1, "a") && tok_is(x, i + 2, "victory"))))
+    /* "claimed victory in a tweet", "declared victory", "claimed a victory in New Hampshire",
+     * "claimed self-defense": a win or a plea, not words (PolNeAR annotates "claimed responsibility
+     * for the attack" and "claimed the nomination", which stay) */
+    static const char *const win[] = {"claimed",  "claims",  "claim",     "claiming", "declared",
+                                      "declares", "declare", "declaring", NULL};
+    if (tok_in(x, i, win) && (tok_is(x, i + 1, "victory") || tok_is(x, i + 1, "self-defense") ||
+                              (tok_is(x, i + 1, "a") && tok_is(x, i + 2, "victory"))))
         return 1;
     /* "have added fuel to the debate", "adds weight to": what was added is no words */
     static const char *const added_to[] = {"fuel",     "weight",  "momentum", "impetus",
