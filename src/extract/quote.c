@@ -76,6 +76,27 @@ static int names_title(const xctx *x, uint32_t w)
     return (x->t[w].flags & TF_POSS) != 0; /* "ABC's “This Week,”" */
 }
 
+/* Is the subject np of a cue after a quote the second of two joined by "and", the first
+ * opening at token k? Then np is widened to both (the speaker stays the nearer one, as in
+ * reported speech). */
+static int joint_subject(xctx *x, uint32_t k, xnp *np)
+{
+    xnp first;
+    if (!hd_ex_np_left(x, np->t0 - 1, k, &first) || first.t0 != k || first.t1 != np->t0 - 1)
+        return 0;
+    /* two people named ("Phil Berger and … Tim Moore"), not two roles of one ("the Florida
+     * senator and Republican presidential candidate") */
+    for (const xnp *n = &first;; n = np) {
+        int32_t e = x->tent[n->t1 - 1];
+        if (e < 0 || x->ent[e].kind != HD_ENT_PERSON)
+            return 0;
+        if (n == np)
+            break;
+    }
+    np->t0 = k;
+    return 1;
+}
+
 /* Is np, the subject of cue c found from token k after a quote, this quote's speaker? RS_GO_ON
  * when it is, RS_NEXT_CUE to try the next cue, RS_DONE when the quote has no cue after it. */
 static int cue_subject(xctx *x, uint32_t c, uint32_t k, xnp *np)
@@ -98,6 +119,8 @@ static int cue_subject(xctx *x, uint32_t c, uint32_t k, xnp *np)
         /* "chairman, CEO and president Craig Menear said": the titles of the subject */
     } else if (np->t0 != k && np->t0 - k <= 3 && name_words(x, k, np->t0)) {
         /* "NASA planetary scientist Lucas Paganini said": whose scientist */
+    } else if (np->t0 > k + 1 && tok_is(x, np->t0 - 1, "and") && joint_subject(x, k, np)) {
+        /* "state Senate leader Phil Berger and House Speaker Tim Moore said" */
     } else if (np->t0 != k) {
         /* "the board's chief engineer, Pieter Aalders, said": only noun-phrase words and
          * commas may stand between the quote and the subject */
@@ -172,6 +195,16 @@ static int cue_after(xctx *x, const xquote *q, xstmt *s, uint32_t *after)
     if (tok_punct(x, k, ','))
         k++;
     for (uint32_t c = k; c < x->nt && c < k + 40 && !hd_ex_stop_tok(x, c); c++) {
+        /* a parenthesis after the name, whose periods end no sentence: "Rep. Earl Blumenauer
+         * (D-Ore.) said" */
+        if (tok_punct(x, c, '(')) {
+            uint32_t e = c + 1;
+            while (e < x->nt && e < c + 12 && !tok_punct(x, e, ')') && x->t[e].kind != TK_PARA)
+                e++;
+            if (tok_punct(x, e, ')'))
+                c = e;
+            continue;
+        }
         uint32_t cls = hd_ex_cue_class(x, c);
         if (cls != VC_SPEECH && cls != VC_QUOTE)
             continue;

@@ -125,6 +125,20 @@ int hd_ex_compared_split(xctx *x, const xnp *np, uint32_t c, uint32_t a, uint32_
     return 0;
 }
 
+/* Does the relative clause opened by "who" at v close on a comma before the clause's own
+ * verb ("that Gov. Alejandro Padilla, who must make the final decision, has revealed almost
+ * nothing")? Then it sits inside what was said. */
+static int relative_inside(const xctx *x, uint32_t v, uint32_t b)
+{
+    for (uint32_t k = v + 2; k + 1 < b && k < v + 25; k++) {
+        if (x->t[k].flags & TF_INQ)
+            return 0;
+        if (tok_punct(x, k, ','))
+            return tok_in(x, k + 1, hd_ex_aux_words);
+    }
+    return 0;
+}
+
 /* Emit what np said with cue c in tokens [a, b), where it ends: a participle of speech after
  * a comma ("…, telling voters that …") starts a statement of its own by the same speaker, and
  * a relative clause on a person closing it ("… beside Hillary Clinton, who has been battered by
@@ -151,7 +165,7 @@ void hd_ex_emit_clause(xctx *x, const xnp *np, uint32_t c, uint32_t a, uint32_t 
             return;
         }
         if (tok_is(x, v, "who") && x->tent[k - 1] >= 0 &&
-            x->ent[x->tent[k - 1]].kind == HD_ENT_PERSON) {
+            x->ent[x->tent[k - 1]].kind == HD_ENT_PERSON && !relative_inside(x, v, b)) {
             b = k;
             break;
         }

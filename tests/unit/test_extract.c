@@ -2380,6 +2380,33 @@ static void test_spaced_hyphen_asides(void **state)
     assert_false(has(&r, "one digit"));
 }
 
+/* After a quote: a parenthesis after the name ("(D-Ore.)") hides no cue; two people joined
+ * by "and" speak together (two roles of one person do not); a relative clause inside what
+ * was said does not end it. */
+static void test_quote_cue_after_parenthesis_and_pairs(void **state)
+{
+    (void)state;
+    res r = run("\u201cThere\u2019s tremendous energy in a whole host of races,\u201d Rep. Earl "
+                "Blumenauer (D-Ore.) said.\n"
+                "\"We can only wonder if the intent is to reopen the door,\" state Senate leader "
+                "Phil Berger and House Speaker Tim Moore, both Republicans, said in a statement.\n"
+                "Sen. Marco Rubio responded first.\n"
+                "\"I have been warning throughout this campaign,\" the Florida senator and "
+                "Republican presidential candidate said in a statement.\n"
+                "People briefed on the situation say that Gov. Alejandro Padilla, who must make "
+                "the final decision, has revealed almost nothing.\n");
+    check(&r, "tremendous energy", "Earl Blumenauer", 1, "said");
+    const hd_statement *s = find(&r, "We can only wonder");
+    assert_string_equal(s->speaker_mention,
+                        "state Senate leader Phil Berger and House Speaker Tim Moore");
+    assert_non_null(s->speaker);
+    for (size_t i = 0; i < r.n; i++) /* the two roles of one senator are not two speakers */
+        assert_false(r.st[i].speaker_mention &&
+                     strstr(r.st[i].speaker_mention, "senator and Republican"));
+    assert_non_null(
+        strstr(find(&r, "Gov. Alejandro Padilla")->text, "has revealed almost nothing"));
+}
+
 /* A verb of speech with a noun phrase for object says nothing: "maintained a firm tone",
  * "pledged delegates"; with a clause it does. */
 static void test_noun_phrase_objects_are_no_statements(void **state)
@@ -3782,6 +3809,7 @@ int main(void)
         cmocka_unit_test(test_as_cue_adverbial_here_and_added_fuel),
         cmocka_unit_test(test_shares_quantifiers_and_said_so),
         cmocka_unit_test(test_spaced_hyphen_asides),
+        cmocka_unit_test(test_quote_cue_after_parenthesis_and_pairs),
         cmocka_unit_test(test_noun_phrase_objects_are_no_statements),
         cmocka_unit_test(test_according_to_inside_the_words),
         cmocka_unit_test(test_according_to_without_comma),
