@@ -377,6 +377,32 @@ uint32_t hd_ex_past_for_span(const xctx *x, uint32_t j, uint32_t end)
     return j;
 }
 
+/* Do the words from j name whom a request was put to, then "to" and a verb ("asked the
+ * Supreme Court to intervene", "asked Pan Am's unions to begin", "told the company to
+ * disguise", "told him to leave")? After "told" only a one-word object or a determiner and a
+ * noun: "told Reuters proposals to reduce the quota …" and "told reporters Hyundai expects to
+ * export …" are listener and clause. After "asked" no subject pronoun or word in -ed: "asked
+ * … he expects the count to drop". */
+static int request_object(const xctx *x, uint32_t c, uint32_t j, uint32_t end)
+{
+    int told = !tok_is(x, c, "asked");
+    uint32_t lim = told ? (tok_has(x, j, LW_DET) ? j + 2 : j + 1) : j + 10;
+    for (uint32_t k = j; k + 1 < end && k <= lim; k++) {
+        if (tok_is(x, k, "to"))
+            return k > j && tok_word(x, k + 1) && !(x->t[k + 1].flags & (TF_CAP | TF_DIGIT)) &&
+                   !tok_has(x, k + 1, LW_DET | LW_PRON);
+        const xtok *t = &x->t[k];
+        if ((!tok_word(x, k) && !tok_punct(x, k, ',')) || (t->flags & TF_INQ) ||
+            tok_is(x, k, "that") || tok_in(x, k, hd_ex_aux_words) || (t->lex >> 24) ||
+            tok_has(x, k, LW_NOTNOUN | LW_PRON))
+            return 0;
+        if (tok_word(x, k) && !(t->flags & TF_CAP) && t->e - t->s > 4 && x->b[t->e - 2] == 'e' &&
+            x->b[t->e - 1] == 'd')
+            return 0;
+    }
+    return 0;
+}
+
 /* First token of the reported clause after cue c (class cls), or UINT32_MAX. */
 uint32_t hd_ex_clause_start(const xctx *x, uint32_t c, uint32_t cls, uint32_t end)
 {
@@ -404,6 +430,9 @@ uint32_t hd_ex_clause_start(const xctx *x, uint32_t c, uint32_t cls, uint32_t en
         return start;
     if (tok_punct(x, j, ','))
         return after_cue_comma(x, j, end);
+    if ((tok_is(x, c, "told") || tok_is(x, c, "tells") || tok_is(x, c, "asked")) &&
+        request_object(x, c, j, end))
+        return j; /* "asked Republican leaders to disavow him": the request, its object first */
     if ((tok_is(x, c, "told") || tok_is(x, c, "tells") || tok_is(x, c, "asked")) &&
         past_listener(x, c, &j, end, &start))
         return start;

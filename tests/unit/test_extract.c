@@ -2162,8 +2162,10 @@ static void test_listener_after_told(void **state)
     assert_string_equal(find(&r, "is unlikely to travel")->text,
                         "Prime Minister Yasuhiro Nakasone is unlikely to travel");
     assert_string_equal(find(&r, "Cruz is standing tall")->text, "Cruz is standing tall");
+    /* a request holds whom it was put to (PolNeAR: "has asked 'Republican leaders to
+     * disavow Mr. Trump'") */
     assert_string_equal(find(&r, "to order the journalists")->text,
-                        "to order the journalists to speak");
+                        "a local Californian court to order the journalists to speak");
     assert_string_equal(find(&r, "more ventures were needed")->text, "more ventures were needed");
     /* a contrast after a quote closing on its comma starts a statement of its own */
     res r2 = run("Another employee told Der Spiegel \u201cWe have a complaint of criminal "
@@ -2405,6 +2407,27 @@ static void test_quote_cue_after_parenthesis_and_pairs(void **state)
                      strstr(r.st[i].speaker_mention, "senator and Republican"));
     assert_non_null(
         strstr(find(&r, "Gov. Alejandro Padilla")->text, "has revealed almost nothing"));
+}
+
+/* "asked X to do Y", "told X to do Y": a request, whose words begin with whom it was put to;
+ * "told Reuters he expects …", "told reporters Hyundai expects to …" keep listener and clause
+ * apart. */
+static void test_requests_keep_their_object(void **state)
+{
+    (void)state;
+    res r = run("Marc Elias has asked the Supreme Court to intervene.\n"
+                "Obama has asked Republican leaders to disavow Mr. Trump.\n"
+                "David Campese told England to stop whingeing.\n"
+                "Boone Pickens told Reuters he expects the rig count to drop.\n"
+                "Kim Lee told reporters Hyundai Motor expects to export 450,000 cars.\n"
+                "Ann Ray asked Reuters whether he wants the rig count to fall.\n");
+    check(&r, "the Supreme Court to intervene", "Marc Elias", 0, "asked");
+    check(&r, "Republican leaders to disavow Mr. Trump", "Obama", 0, "asked");
+    check(&r, "England to stop whingeing", "David Campese", 0, "told");
+    assert_null(strstr(find(&r, "the rig count to drop")->text, "Reuters"));
+    assert_null(strstr(find(&r, "Hyundai Motor expects")->text, "reporters"));
+    for (size_t i = 0; i < r.n; i++) /* "asked … he wants …": no request */
+        assert_false(strstr(r.st[i].text, "Reuters whether"));
 }
 
 /* A verb of speech with a noun phrase for object says nothing: "maintained a firm tone",
@@ -3810,6 +3833,7 @@ int main(void)
         cmocka_unit_test(test_shares_quantifiers_and_said_so),
         cmocka_unit_test(test_spaced_hyphen_asides),
         cmocka_unit_test(test_quote_cue_after_parenthesis_and_pairs),
+        cmocka_unit_test(test_requests_keep_their_object),
         cmocka_unit_test(test_noun_phrase_objects_are_no_statements),
         cmocka_unit_test(test_according_to_inside_the_words),
         cmocka_unit_test(test_according_to_without_comma),
