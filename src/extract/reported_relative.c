@@ -227,8 +227,9 @@ static uint32_t restrictive_who(const xctx *x, uint32_t c, uint32_t s0)
         if (hd_ex_stop_tok(x, k) || x->t[k].kind == TK_PUNCT || (x->t[k].flags & TF_INQ) ||
             tok_is(x, k, "but"))
             return UINT32_MAX;
-        if (tok_is(x, k, "who")) {
-            /* a noun before it: "judges", "Democrats in Iowa", "analysts"; not "can see who
+        if (tok_is(x, k, "who") || tok_is(x, k, "whose")) {
+            /* a noun before it: "judges", "Democrats in Iowa", "analysts", "The state officials
+             * whose laws have been invalidated say"; not "can see who
              * gives how much" (a question) */
             const xtok *n = k > s0 ? &x->t[k - 1] : NULL;
             int noun = n && tok_word(x, k - 1) &&

@@ -237,12 +237,14 @@ static int share_np(const xctx *x, uint32_t j, uint32_t lo, xnp *np)
         while (s > lo && j - s < 6 &&
                (tok_is(x, s - 1, "in") || tok_is(x, s - 1, "of") || tok_is(x, s - 1, "than") ||
                 tok_is(x, s - 1, "about") || tok_is(x, s - 1, "nearly") ||
-                tok_is(x, s - 1, "more") || tok_is(x, s - 1, "almost") ||
+                tok_is(x, s - 1, "more") || tok_is(x, s - 1, "almost") || tok_is(x, s - 1, "out") ||
                 (x->t[s - 1].flags & TF_DIGIT) || tok_has(x, s - 1, LW_DET) ||
                 tok_in(x, s - 1, numbers)) &&
                tok_word(x, s - 1))
             s--;
-        if (s < j && !tok_is(x, s, "in") && !tok_is(x, s, "of")) {
+        /* "26% say": a figure written with its percent sign is a share on its own */
+        int pct = (x->t[j].flags & TF_DIGIT) && x->t[j].e < x->n && x->b[x->t[j].e] == '%';
+        if ((s < j || pct) && !tok_is(x, s, "in") && !tok_is(x, s, "of")) {
             np->t0 = s;
             np->ref = REF_NONE;
             return 1;
@@ -275,8 +277,22 @@ static int common_np(const xctx *x, uint32_t j, uint32_t lo, xnp *np)
 /* The noun phrase whose head is token j. */
 int hd_ex_np_core(xctx *x, uint32_t j, uint32_t lo, xnp *np)
 {
+    /* "26% say", "nearly 47% said": a share of people (the sign is a token of its own) */
+    if (j > lo && x->t[j].kind == TK_PUNCT && x->b[x->t[j].s] == '%' &&
+        (x->t[j - 1].flags & TF_DIGIT) && share_np(x, j - 1, lo, np)) {
+        np->t1 = j + 1;
+        return 1;
+    }
     if (!tok_word(x, j) || (x->t[j].flags & TF_INQ) || j < lo)
         return 0;
+    /* "those surveyed say", "those polled said": the people asked */
+    if (j > lo && tok_is(x, j - 1, "those") && !(x->t[j].flags & TF_CAP) &&
+        x->t[j].e - x->t[j].s > 4 && x->b[x->t[j].e - 2] == 'e' && x->b[x->t[j].e - 1] == 'd') {
+        np->t1 = j + 1;
+        np->t0 = j - 1;
+        np->ref = REF_NONE;
+        return 1;
+    }
     np->t1 = j + 1;
     if (pronoun(x, j)) {
         np->t0 = j;

@@ -2430,6 +2430,23 @@ static void test_requests_keep_their_object(void **state)
         assert_false(strstr(r.st[i].text, "Reuters whether"));
 }
 
+/* Poll answers: "26% say", "Nearly nine out of 10 say", "those surveyed say", and a subject
+ * with a "whose" clause. */
+static void test_poll_shares_and_whose_subjects(void **state)
+{
+    (void)state;
+    res r = run("On social issues, 26% say they are conservative.\n"
+                "Nearly nine out of 10 say they will need to develop new skills.\n"
+                "By 80%-10%, those surveyed say the country should move to clean energy.\n"
+                "The state officials whose laws have been invalidated say the real change has "
+                "come in the judiciary.\n");
+    assert_string_equal(find(&r, "they are conservative")->speaker_mention, "26%");
+    assert_string_equal(find(&r, "develop new skills")->speaker_mention, "Nearly nine out of 10");
+    assert_string_equal(find(&r, "move to clean energy")->speaker_mention, "those surveyed");
+    assert_string_equal(find(&r, "the real change has come")->speaker_mention,
+                        "The state officials");
+}
+
 /* A verb of speech with a noun phrase for object says nothing: "maintained a firm tone",
  * "pledged delegates"; with a clause it does. */
 static void test_noun_phrase_objects_are_no_statements(void **state)
@@ -3834,6 +3851,7 @@ int main(void)
         cmocka_unit_test(test_spaced_hyphen_asides),
         cmocka_unit_test(test_quote_cue_after_parenthesis_and_pairs),
         cmocka_unit_test(test_requests_keep_their_object),
+        cmocka_unit_test(test_poll_shares_and_whose_subjects),
         cmocka_unit_test(test_noun_phrase_objects_are_no_statements),
         cmocka_unit_test(test_according_to_inside_the_words),
         cmocka_unit_test(test_according_to_without_comma),
