@@ -57,7 +57,16 @@ static int32_t latest_subject(xctx *x, uint32_t lo, uint32_t hi, int want_org, c
         uint32_t e = ti;
         while (e < x->nt && e < ti + 30 && x->t[e].sent == x->t[ti].sent && x->t[e].kind != TK_PARA)
             e++;
-        if (!hd_ex_np_sentence_subject(x, ti, e, &np) || np.ref == REF_NONE)
+        if (!hd_ex_np_sentence_subject(x, ti, e, &np))
+            continue;
+        /* "Another superdelegate, Michael Brown of Washington, D.C., explained …": a
+         * description, then the person it names (not "His opponent, Hillary Clinton, won …":
+         * whose opponent is the one a "he" after it stands for) */
+        if (np.ref == REF_NONE && np.t1 + 1 < e && tok_punct(x, np.t1, ',') &&
+            !tok_is(x, np.t0, "his") && !tok_is(x, np.t0, "her") && !tok_is(x, np.t0, "their") &&
+            x->tent[np.t1 + 1] >= 0 && x->ent[x->tent[np.t1 + 1]].kind == HD_ENT_PERSON)
+            np.ref = x->tent[np.t1 + 1];
+        if (np.ref == REF_NONE)
             continue;
         int org = np.ref >= 0 && x->ent[np.ref].kind == HD_ENT_ORG && x->ent[np.ref].org_hint;
         int person = REF_IS_PEND(np.ref) || (np.ref >= 0 && x->ent[np.ref].kind == HD_ENT_PERSON);

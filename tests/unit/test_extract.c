@@ -2447,6 +2447,25 @@ static void test_poll_shares_and_whose_subjects(void **state)
                         "The state officials");
 }
 
+/* "explained his reasons" is no statement; "he" after "Another superdelegate, Michael
+ * Brown, explained …" is Michael Brown, not the woman before; "His opponent, X, won" names no
+ * antecedent for "he". */
+static void test_explained_object_and_described_subject(void **state)
+{
+    (void)state;
+    res r = run("Nancy Worley pledged her vote to Clinton.\n"
+                "\u201cWe really need to bring a close to this primary,\u201d she said.\n"
+                "Another superdelegate, Michael Brown of Washington, explained the reason for his "
+                "support for the former first lady.\n"
+                "\u201cIt\u2019s time to stand behind our presumptive candidate,\u201d he "
+                "declared.\n"
+                "Bernie Sanders won in Vermont. His opponent, Hillary Clinton, won Georgia.\n"
+                "He said his campaign would go on.\n");
+    assert_false(has(&r, "the reason for his support"));
+    check(&r, "time to stand behind", "Michael Brown", 1, "declared");
+    check(&r, "his campaign would go on", "Bernie Sanders", 0, "said");
+}
+
 /* A verb of speech with a noun phrase for object says nothing: "maintained a firm tone",
  * "pledged delegates"; with a clause it does. */
 static void test_noun_phrase_objects_are_no_statements(void **state)
@@ -3337,14 +3356,14 @@ static void test_subject_shapes_from_other_sites(void **state)
                  "mill in Hinton, Alberta.\n"
                  "Speaking to reporters, Rep. Dan Rostenkowski, D-Ill., predicted major trade "
                  "legislation will be sent to the President by the end of the year.\n"
-                 "Another superdelegate, Michael Brown of Washington, D.C., explained the reason "
-                 "for his support for the former first lady.\n");
+                 "Another superdelegate, Michael Brown of Washington, D.C., said he now supports "
+                 "the former first lady.\n");
     assert_string_equal(find(&tw, "people who support the amendment")->speaker_mention,
                         "the Trump campaign");
     check(&tw, "had not given up hope", "Cory James", 0, "said");
     check(&tw, "will expand its mill", "Champion International Corp", 0, "said");
     check(&tw, "major trade legislation", "Dan Rostenkowski", 0, "predicted");
-    check(&tw, "the reason for his support", "Michael Brown", 0, "explained");
+    check(&tw, "he now supports the former first lady", "Michael Brown", 0, "said");
     /* a relative clause between the subject and the cue of a quote */
     res rq = run("Although there is no such overlap, a White House official who spoke anonymously "
                  "to discuss internal strategy said Wednesday, \"Certainly there are discussions "
@@ -3852,6 +3871,7 @@ int main(void)
         cmocka_unit_test(test_quote_cue_after_parenthesis_and_pairs),
         cmocka_unit_test(test_requests_keep_their_object),
         cmocka_unit_test(test_poll_shares_and_whose_subjects),
+        cmocka_unit_test(test_explained_object_and_described_subject),
         cmocka_unit_test(test_noun_phrase_objects_are_no_statements),
         cmocka_unit_test(test_according_to_inside_the_words),
         cmocka_unit_test(test_according_to_without_comma),
