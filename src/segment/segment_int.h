@@ -72,4 +72,10 @@ int hd_seg_starts_article(const hd_clean *c, size_t i, const size_t *next_good);
  * run of dropped lines) made BAD. Returns whether any were. */
 int hd_seg_drop_strays(hd_clean *c, const hd_seg *s);
 
+/* ---- bio.c --------------------------------------------------------------------------------- */
+
+/* The settled article s: an author's biography among its last three paragraphs ("Meg James is
+ * a corporate media reporter for …") made BAD. Returns whether one was. */
+int hd_seg_drop_bio(hd_clean *c, const hd_seg *s);
+
 #endif

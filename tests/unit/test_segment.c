@@ -1833,6 +1833,48 @@ static void test_announced_list_is_kept(void **state)
     unload(&p);
 }
 
+/* An author's biography after the story is no part of it, nor a note after the biography; a
+ * company described in the story's last line ("X is the largest oil producer in …") stays. */
+static void test_author_bio_after_the_story(void **state)
+{
+    (void)state;
+    page p;
+    load_text(&p,
+              "Merger signals a dismal future for local news\n\nBy Meg James\n\n"
+              "The merger of the two largest newspaper chains became final on Tuesday, creating "
+              "a company that will own more than 260 daily papers across the country.\n\n"
+              "Executives said the combined company would save as much as $300 million a year "
+              "by sharing printing plants and back offices.\n\n"
+              "Union leaders said they feared hundreds of newsroom jobs would be cut within a "
+              "year of the deal closing.\n\n"
+              "Abu Dhabi is the largest oil producer in the United Arab Emirates, accounting for "
+              "most of its output.\n\n"
+              "Meg James is a corporate media reporter for the Los Angeles Times, covering the "
+              "business of television and digital disruption.\n\n"
+              "Note: we are temporarily moderating all comments submitted to deal with a surge "
+              "in spam.\n",
+              NULL);
+    assert_int_equal(p.segs.n, 1);
+    assert_true(body_has(&p, 0, "Union leaders said they feared"));
+    assert_true(body_has(&p, 0, "Abu Dhabi is the largest oil producer"));
+    assert_false(body_has(&p, 0, "Meg James is a corporate media reporter"));
+    unload(&p);
+
+    /* "<job> <name> writes …", with a book's title in quotes later in the line */
+    load_text(&p,
+              "Vulture firms circle the newspaper business\n\n"
+              "A private equity firm that owns the Denver Post bid for a rival chain on "
+              "Monday, its second offer in a month for a newspaper company.\n\n"
+              "Analysts said the bid valued the chain at about twice its market value.\n\n"
+              "The chain said its board would study the offer and reply within two weeks.\n\n"
+              "Pulitzer Prize-winning journalist Michael Hiltzik writes a daily blog. He is the "
+              "author of six books, including \u201cDealers of Lightning.\u201d\n",
+              NULL);
+    assert_true(body_has(&p, 0, "The chain said its board would study"));
+    assert_false(body_has(&p, 0, "Pulitzer Prize-winning journalist"));
+    unload(&p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1876,6 +1918,7 @@ int main(void)
         cmocka_unit_test(test_given_title_lines_dropped_and_headline_only_kept),
         cmocka_unit_test(test_stray_block_far_from_the_story),
         cmocka_unit_test(test_announced_list_is_kept),
+        cmocka_unit_test(test_author_bio_after_the_story),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
