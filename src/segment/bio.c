@@ -5,7 +5,8 @@
  * and publisher of The Space Review", "Pulitzer Prize-winning journalist Michael Hiltzik
  * writes a daily blog appearing on latimes.com".
  *
- *   one settled article's lines  ->  a biography among its last three paragraphs made BAD
+ *   one settled article's lines  ->  a biography or a notice to the reader (notice.c) among
+ *   its last three paragraphs made BAD
  *
  * The shape, not a list of authors: a name of two to four capitalised words (an e-mail or a
  * handle in parentheses may follow) and "is a/an/the …" with a newsroom job within eight
@@ -109,7 +110,7 @@ static int bio_line(const hd_clean *c, size_t i)
     return 0;
 }
 
-int hd_seg_drop_bio(hd_clean *c, const hd_seg *s)
+int hd_seg_drop_end_notes(hd_clean *c, const hd_seg *s)
 {
     /* the last three kept paragraphs (a site's note may follow the biography), when the
      * story has more */
@@ -123,7 +124,7 @@ int hd_seg_drop_bio(hd_clean *c, const hd_seg *s)
         }
     int dropped = 0;
     for (int k = 0; k < 3 && good > 3; k++)
-        if (bio_line(c, last[k])) {
+        if (bio_line(c, last[k]) || hd_seg_reader_notice(c, last[k])) {
             c->lines[last[k]].kind = HD_LINE_BAD;
             dropped = 1;
         }

@@ -72,10 +72,15 @@ int hd_seg_starts_article(const hd_clean *c, size_t i, const size_t *next_good);
  * run of dropped lines) made BAD. Returns whether any were. */
 int hd_seg_drop_strays(hd_clean *c, const hd_seg *s);
 
-/* ---- bio.c --------------------------------------------------------------------------------- */
+/* ---- bio.c, notice.c ---------------------------------------------------------------------- */
 
-/* The settled article s: an author's biography among its last three paragraphs ("Meg James is
- * a corporate media reporter for …") made BAD. Returns whether one was. */
-int hd_seg_drop_bio(hd_clean *c, const hd_seg *s);
+/* The settled article s: an author's biography ("Meg James is a corporate media reporter for
+ * …") or a site's notice to its reader among its last three paragraphs made BAD. Returns
+ * whether one was. */
+int hd_seg_drop_end_notes(hd_clean *c, const hd_seg *s);
+
+/* Is kept line i a site's notice to its reader ("As you comment, please be respectful of
+ * other commenters …", "… delivered to your inbox by subscribing to our newsletter")? */
+int hd_seg_reader_notice(const hd_clean *c, size_t i);
 
 #endif

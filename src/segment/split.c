@@ -186,7 +186,7 @@ static void settle(hd_clean *c, hd_seg *s, uint64_t title_key, int have_title)
     settle_repeats(c, s, fg, title_key, have_title);
     hd_clean_resolve(c->lines, s->from, s->to);
     drop_glued_copies(c, s);
-    if (hd_seg_drop_strays(c, s) | hd_seg_drop_bio(c, s))
+    if (hd_seg_drop_strays(c, s) | hd_seg_drop_end_notes(c, s))
         fg = first_good(c, s);
     find_date(c, s, fg);
     s->n_body = 0;

@@ -1875,6 +1875,44 @@ static void test_author_bio_after_the_story(void **state)
     unload(&p);
 }
 
+/* A site's notice to its reader after the story goes; a story's last paragraphs about
+ * members' comments (no word only a notice uses) or a paper's subscribers (not addressed to
+ * the reader) stay. */
+static void test_reader_notice_after_the_story(void **state)
+{
+    (void)state;
+    page p;
+    load_text(&p,
+              "Council approves new bridge\n\n"
+              "The city council voted on Tuesday to build a new bridge over the river, ending "
+              "a debate that had lasted more than ten years.\n\n"
+              "Work on the bridge is due to start next spring and to take three years.\n\n"
+              "Members of the public made comments at the meeting, and the mayor said your "
+              "taxes would not rise to pay for it.\n\n"
+              "Get the day's top headlines delivered to your inbox every morning by subscribing "
+              "to our newsletter.\n\n"
+              "As you comment, please be respectful of other commenters and other viewpoints.\n",
+              NULL);
+    assert_int_equal(p.segs.n, 1);
+    assert_true(body_has(&p, 0, "Members of the public made comments"));
+    assert_true(body_has(&p, 0, "Work on the bridge is due"));
+    assert_false(body_has(&p, 0, "Get the day's top headlines"));
+    assert_false(body_has(&p, 0, "As you comment, please"));
+    unload(&p);
+
+    load_text(&p,
+              "Newspaper cuts its print days\n\n"
+              "The paper will print three days a week from March, its owner said on Monday, "
+              "after advertising fell for the sixth year running.\n\n"
+              "Its owner said the move would save about $2 million a year in printing costs.\n\n"
+              "Staff were told of the change at a meeting in the newsroom on Monday morning.\n\n"
+              "The number of print subscribers fell by a third last year as readers moved to "
+              "the paper's website and its email newsletter.\n",
+              NULL);
+    assert_true(body_has(&p, 0, "The number of print subscribers fell"));
+    unload(&p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1919,6 +1957,7 @@ int main(void)
         cmocka_unit_test(test_stray_block_far_from_the_story),
         cmocka_unit_test(test_announced_list_is_kept),
         cmocka_unit_test(test_author_bio_after_the_story),
+        cmocka_unit_test(test_reader_notice_after_the_story),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

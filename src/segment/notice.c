@@ -1,0 +1,74 @@
+/* SPDX-License-Identifier: MIT
+ *
+ * notice.c — a site's notice to its reader set after the story: "As you comment, please be
+ * respectful of other commenters …", "Get the day's top headlines delivered to your inbox
+ * every morning by subscribing to our newsletter.", "By signing up, you agree to our Privacy
+ * Policy …".
+ *
+ *   one kept paragraph  ->  is it such a notice?
+ *
+ * The shape, not a list of sites: the paragraph speaks to the reader ("you", "your") about
+ * the site's own business — two words of commenting, subscribing, registering, newsletters or
+ * privacy, one of them no word a story uses in its own sense ("commenters", "subscribing",
+ * "inbox", "newsletter", "privacy"; not "comments" or "members" alone). A quote mark near
+ * its start makes it a story's sentence. Called by bio.c for the last paragraphs of an
+ * article.
+ */
+#include "segment/segment_int.h"
+
+#include <string.h>
+#include <strings.h>
+
+/* The site's business; the first block are also words only a site's notice uses. */
+static const char *const strong_words[] = {
+    "subscribe",   "subscribed",  "subscribing", "subscription", "subscriptions",
+    "subscriber",  "subscribers", "newsletter",  "newsletters",  "inbox",
+    "privacy",     "commenters",  "commenting",  "registering",  "registration",
+    "unsubscribe", "cookies",     "moderated",   "moderating",   "submission",
+    "submissions", "signing",     NULL};
+static const char *const site_words[] = {
+    "comment",  "comments",   "commenter", "register",   "registered", "membership",
+    "member",   "members",    "submit",    "submitting", "terms",      "donate",
+    "donation", "donations",  "cookie",    "account",    "login",      "sign",
+    "email",    "guidelines", "policy",    NULL};
+
+static int in_list(const char *w, size_t n, const char *const *list)
+{
+    for (int k = 0; list[k]; k++)
+        if (strlen(list[k]) == n && strncasecmp(w, list[k], n) == 0)
+            return k + 1;
+    return 0;
+}
+
+int hd_seg_reader_notice(const hd_clean *c, size_t i)
+{
+    const hd_line *l = &c->lines[i];
+    const char *p = text_of(c, i);
+    size_t n = l->len, head = n < 60 ? n : 60;
+    if (l->n_words < 6 || l->n_words > 120 || memchr(p, '"', head) ||
+        memmem(p, head, "\xe2\x80\x9c", 3) /* “ */)
+        return 0;
+    int you = 0, strong = 0;
+    uint64_t seen = 0; /* which site words: strong ones at bits 1-31, others at 33-63 */
+    for (size_t k = 0; k < n;) {
+        while (k < n && !((p[k] | 0x20) >= 'a' && (p[k] | 0x20) <= 'z'))
+            k++;
+        size_t s = k;
+        while (k < n && (((p[k] | 0x20) >= 'a' && (p[k] | 0x20) <= 'z') || p[k] == '\''))
+            k++;
+        size_t wn = k - s;
+        if (!wn)
+            continue;
+        if ((wn == 3 && !strncasecmp(p + s, "you", 3)) ||
+            (wn == 4 && !strncasecmp(p + s, "your", 4)))
+            you = 1;
+        int j = in_list(p + s, wn, strong_words);
+        if (j) {
+            strong = 1;
+            seen |= 1ULL << j;
+        } else if ((j = in_list(p + s, wn, site_words)) != 0) {
+            seen |= 1ULL << (32 + j);
+        }
+    }
+    return you && strong && __builtin_popcountll(seen) >= 2;
+}
