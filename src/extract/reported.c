@@ -308,18 +308,6 @@ static void predicate_rest(xctx *x, xstmt *st, uint32_t last, uint32_t k, uint32
     st->e2 = x->t[e - 1].e;
 }
 
-/* Has [a, b) an auxiliary of its own, outside quotes, with words after it ("The economy will
- * grow, Smith said, by …", "He is leaning toward Kasich, he said, because …")? Then a short
- * stretch before the cue is a clause, not an opener ("In the end, he said, …"); not "That
- * might, he suggests, lead to …", whose verb follows the cue. */
-static int aux_before(const xctx *x, uint32_t a, uint32_t b)
-{
-    for (uint32_t m = a; m + 1 < b; m++)
-        if (tok_in(x, m, hd_ex_aux_words) && !(x->t[m].flags & TF_INQ))
-            return 1;
-    return 0;
-}
-
 /* "…, X said." — the clause comes first. 1 when emitted so. */
 static int clause_first(sent_cue *S)
 {
@@ -348,12 +336,14 @@ static int clause_first(sent_cue *S)
     if (!opener_only && tok_word(x, k) && !hd_ex_stop_tok(x, k))
         opener_only = hd_ex_lone_subordinate(x, s0, np->t0 - 1);
     /* "An agreement with the banks, officials say, is expected soon": a short subject
-     * whose predicate follows the cue's comma */
+     * whose predicate follows the cue's comma. A short stretch with an auxiliary and words
+     * after it is a clause, not an opener ("The economy will grow, Smith said, by …"; not
+     * "That might, he suggests, lead to …", whose verb follows the cue). */
     int predicate_after = tok_punct(x, k, ',') && tok_in(x, k + 1, hd_ex_aux_words);
     if (opener_only ||
         !(k >= s1 || hd_ex_stop_tok(x, k) || (tok_word(x, k) && hd_ex_adverbial_start(x, k, s1)) ||
           (tok_punct(x, k, ',') && (pre_words >= 6 || !tok_has(x, s0, LW_FUNC) || predicate_after ||
-                                    aux_before(x, s0, np->t0 - 1)))))
+                                    hd_ex_has_aux(x, s0, np->t0 - 2, 6)))))
         return 0;
     int that = 0;
     for (uint32_t m = c + 1; m < s1 && m < c + 14 && !tok_punct(x, m, ','); m++)
