@@ -98,13 +98,16 @@ int hd_ex_own_subject_clause(xctx *x, uint32_t k, uint32_t s1)
     return 0;
 }
 
+/* Prepositions that say whose a noun is: "an analyst at Goldman Sachs", "a spokesman for the
+ * ministry", "researchers from the university". */
+static const char *const whose[] = {"at", "for", "from", "of", "with", NULL};
+
 /* Does an adverbial of where or when close the sentence after inverted subject np ("…, says
  * Dossym Satpayev in Almaty.", "…, said AMBB in a statement.")? Not a preposition that
  * says whose a common noun is ("said an analyst at Goldman Sachs", "say researchers at BDO
  * Stoy Hayward"): that is part of the subject. */
 static int adverbial_closes(const xctx *x, const xnp *np, uint32_t s1)
 {
-    static const char *const whose[] = {"at", "for", "from", "of", "with", NULL};
     uint32_t a = np->t1;
     if (!tok_word(x, a))
         return 0;
@@ -126,7 +129,6 @@ static int inverted_closes(const xctx *x, const xnp *np, uint32_t s1)
  * who spoke ("said a former spokesman for Ukraine's Foreign Ministry, Oleg Voloshyn, who"). */
 static int role_with_preposition(xctx *x, uint32_t c, uint32_t s1, xnp *np)
 {
-    static const char *const whose[] = {"for", "at", "from", "with", NULL};
     uint32_t p = np->t1;
     if (p <= c + 1 || p + 1 >= s1 || !tok_in(x, p, whose) ||
         !tok_has(x, p - 1, LW_ROLE | LW_SNOUN) || (x->t[p - 1].flags & (TF_CAP | TF_ALLCAPS)) ||
