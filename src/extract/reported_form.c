@@ -14,10 +14,14 @@
 
 #include "extract/extract_int.h"
 
-/* "(the share is 15 percent, according to X)": the words inside the parentheses */
+/* "(the share is 15 percent, according to X)": the words inside the parentheses; "And it
+ * hasn't gone unnoticed: According to recent polls, Trump holds …": the words after a colon
+ * right before the cue */
 static uint32_t paren_lead(const xctx *x, uint32_t c, uint32_t s0)
 {
     uint32_t lead = s0;
+    if (c > s0 && tok_punct(x, c - 1, ':'))
+        return c;
     for (uint32_t k = c; k-- > s0;) {
         if (tok_punct(x, k, ')'))
             break;
@@ -48,14 +52,17 @@ static uint32_t past_source(const xctx *x, uint32_t c, uint32_t e, uint32_t lead
             after = m < s1 && tok_punct(x, m, ',') ? m + 1 : s1;
     }
     /* "According to Standard & Poor's, which has recently upgraded Mexico's rating, the
-     * rise …": a relative clause describes the source */
+     * rise …": a relative clause describes the source; so does "…, according to three recent
+     * polls, including one from Monmouth University released Thursday." */
     if (after == e + 1 && tok_punct(x, e, ',') &&
-        (tok_is(x, after, "which") || tok_is(x, after, "who"))) {
+        (tok_is(x, after, "which") || tok_is(x, after, "who") || tok_is(x, after, "including"))) {
         uint32_t m = after + 1;
         while (m < s1 && m < after + 30 && !tok_punct(x, m, ',') && !hd_ex_stop_tok(x, m))
             m++;
         if (m + 1 < s1 && tok_punct(x, m, ','))
             after = m + 1;
+        else if (tok_is(x, e + 1, "including") && (m >= s1 || hd_ex_stop_tok(x, m)))
+            after = s1; /* the description closes the sentence */
     }
     /* "According to Pat Ferguson, President of AMBO, work will begin": a role of
      * something, set off by commas, describes the source */

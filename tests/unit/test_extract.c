@@ -2466,6 +2466,24 @@ static void test_explained_object_and_described_subject(void **state)
     check(&r, "his campaign would go on", "Bernie Sanders", 0, "said");
 }
 
+/* "according to": after a colon it opens its sentence; a source described by "including …"
+ * to the sentence's end leaves the words before it as what was said. */
+static void test_according_to_after_colon_and_including(void **state)
+{
+    (void)state;
+    res r = run("And it has not gone unnoticed: According to recent polls, Trump holds only 14 "
+                "percent of the Latino vote.\n"
+                "Though he has no shot at winning the nomination outright, John Kasich appears "
+                "to have the best odds of beating Hillary Clinton, according to three recent "
+                "polls, including one from Monmouth University released Thursday.\n");
+    const hd_statement *s = find(&r, "Trump holds only 14 percent");
+    assert_string_equal(s->cue, "According to");
+    assert_null(strstr(s->text, "unnoticed"));
+    s = find(&r, "John Kasich appears to have the best odds");
+    assert_string_equal(s->speaker_mention, "three recent polls");
+    assert_false(has(&r, "including one from Monmouth"));
+}
+
 /* A verb of speech with a noun phrase for object says nothing: "maintained a firm tone",
  * "pledged delegates"; with a clause it does. */
 static void test_noun_phrase_objects_are_no_statements(void **state)
@@ -3872,6 +3890,7 @@ int main(void)
         cmocka_unit_test(test_requests_keep_their_object),
         cmocka_unit_test(test_poll_shares_and_whose_subjects),
         cmocka_unit_test(test_explained_object_and_described_subject),
+        cmocka_unit_test(test_according_to_after_colon_and_including),
         cmocka_unit_test(test_noun_phrase_objects_are_no_statements),
         cmocka_unit_test(test_according_to_inside_the_words),
         cmocka_unit_test(test_according_to_without_comma),
