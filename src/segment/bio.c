@@ -71,13 +71,6 @@ static int capitalised(const word *w)
     return w->n > 1 && w->p[0] >= 'A' && w->p[0] <= 'Z';
 }
 
-/* Has the line a quote mark before byte e (the words a biography is told by)? A book's
- * title in quotes may come later. */
-static int quote_before(const char *p, size_t e)
-{
-    return memchr(p, '"', e) || memmem(p, e, "\xe2\x80\x9c", 3); /* “ */
-}
-
 /* Is the line an author's biography? */
 static int bio_line(const hd_clean *c, size_t i)
 {
@@ -85,8 +78,14 @@ static int bio_line(const hd_clean *c, size_t i)
     const char *p = text_of(c, i);
     if (l->n_words < 6 || l->n_words > 100)
         return 0;
-    word w[24];
-    size_t n = first_words(p, l->len < 400 ? l->len : 400, w, 24);
+    word w[16];
+    size_t n = first_words(p, l->len < 200 ? l->len : 200, w, 16);
+    /* most paragraphs are no biography: it tells itself by a verb in its first words */
+    int verb = 0;
+    for (size_t k = 1; k < n && k < 14 && !verb; k++)
+        verb = is(&w[k], "is") || is(&w[k], "writes") || is(&w[k], "covers");
+    if (!verb)
+        return 0;
     /* "Name Name (handle) is a/an/the … reporter" */
     size_t k = 0;
     while (k < n && k < 4 && capitalised(&w[k]))
@@ -100,30 +99,36 @@ static int bio_line(const hd_clean *c, size_t i)
         (is(&w[k + 1], "a") || is(&w[k + 1], "an") || is(&w[k + 1], "the")))
         for (size_t j = k + 2; j < n && j < k + 10; j++)
             if (is_job(&w[j]))
-                return !quote_before(p, (size_t)(w[j].p + w[j].n - p));
+                return !has_quote_mark(p, (size_t)(w[j].p + w[j].n - p));
     /* "Pulitzer Prize-winning journalist Michael Hiltzik writes a daily blog" */
     for (size_t j = 0; j < n && j < 6; j++)
         if (is_job(&w[j]))
             for (size_t m = j + 1; m < n && m < j + 6; m++)
                 if (is(&w[m], "writes") || is(&w[m], "covers"))
-                    return !quote_before(p, (size_t)(w[m].p + w[m].n - p));
+                    return !has_quote_mark(p, (size_t)(w[m].p + w[m].n - p));
     return 0;
 }
 
 int hd_seg_drop_end_notes(hd_clean *c, const hd_seg *s)
 {
     /* the last three kept paragraphs (a site's note may follow the biography), when the
-     * story has more */
+     * story has more, on a page scraped with its furniture (a dropped line of the site's
+     * interface, or a byline): a feed's record or a clean text file is the story alone, and
+     * is not read at all */
     size_t good = 0, last[3] = {0, 0, 0};
-    for (size_t i = s->from; i < s->to; i++)
-        if (c->lines[i].kind == HD_LINE_GOOD) {
+    int furniture = 0;
+    for (size_t i = s->from; i < s->to; i++) {
+        uint8_t kind = c->lines[i].kind;
+        furniture |= (kind == HD_LINE_BAD && c->lines[i].n_ui) || kind == HD_LINE_META;
+        if (kind == HD_LINE_GOOD) {
             last[0] = last[1];
             last[1] = last[2];
             last[2] = i;
             good++;
         }
+    }
     int dropped = 0;
-    for (int k = 0; k < 3 && good > 3; k++)
+    for (int k = 0; k < 3 && good > 3 && furniture; k++)
         if (bio_line(c, last[k]) || hd_seg_reader_notice(c, last[k])) {
             c->lines[last[k]].kind = HD_LINE_BAD;
             dropped = 1;

@@ -40,28 +40,44 @@ static int in_list(const char *w, size_t n, const char *const *list)
     return 0;
 }
 
+static int letter(char ch)
+{
+    return (ch | 0x20) >= 'a' && (ch | 0x20) <= 'z';
+}
+
 int hd_seg_reader_notice(const hd_clean *c, size_t i)
 {
     const hd_line *l = &c->lines[i];
     const char *p = text_of(c, i);
     size_t n = l->len, head = n < 60 ? n : 60;
-    if (l->n_words < 6 || l->n_words > 120 || memchr(p, '"', head) ||
-        memmem(p, head, "\xe2\x80\x9c", 3) /* “ */)
+    if (l->n_words < 6 || l->n_words > 120 || has_quote_mark(p, head))
         return 0;
+    /* most paragraphs never speak to the reader: look for "you"/"your" (memchr is fast)
+     * before reading words */
     int you = 0, strong = 0;
+    for (int pass = 0; pass < 2 && !you; pass++) {
+        char y = pass ? 'Y' : 'y';
+        for (const char *q = memchr(p, y, n); q && !you;
+             q = q + 1 < p + n ? memchr(q + 1, y, (size_t)(p + n - q - 1)) : NULL) {
+            size_t k = (size_t)(q - p);
+            if (k + 3 > n || q[1] != 'o' || q[2] != 'u' || (k > 0 && letter(p[k - 1])))
+                continue;
+            size_t e = k + 3 < n && q[3] == 'r' ? k + 4 : k + 3; /* "you", "your" */
+            you = e >= n || !letter(p[e]);
+        }
+    }
+    if (!you)
+        return 0;
     uint64_t seen = 0; /* which site words: strong ones at bits 1-31, others at 33-63 */
     for (size_t k = 0; k < n;) {
-        while (k < n && !((p[k] | 0x20) >= 'a' && (p[k] | 0x20) <= 'z'))
+        while (k < n && !letter(p[k]))
             k++;
         size_t s = k;
-        while (k < n && (((p[k] | 0x20) >= 'a' && (p[k] | 0x20) <= 'z') || p[k] == '\''))
+        while (k < n && (letter(p[k]) || p[k] == '\''))
             k++;
         size_t wn = k - s;
         if (!wn)
             continue;
-        if ((wn == 3 && !strncasecmp(p + s, "you", 3)) ||
-            (wn == 4 && !strncasecmp(p + s, "your", 4)))
-            you = 1;
         int j = in_list(p + s, wn, strong_words);
         if (j) {
             strong = 1;
@@ -70,5 +86,5 @@ int hd_seg_reader_notice(const hd_clean *c, size_t i)
             seen |= 1ULL << (32 + j);
         }
     }
-    return you && strong && __builtin_popcountll(seen) >= 2;
+    return strong && __builtin_popcountll(seen) >= 2;
 }

@@ -26,6 +26,19 @@ static inline const char *text_of(const hd_clean *c, size_t i)
     return c->text.p + c->lines[i].off;
 }
 
+/* Does p[0, n) hold a double quote mark, straight or opening curly (“)? memchr is fast;
+ * glibc's memmem is not, for the short needles of the tail tests. */
+static inline int has_quote_mark(const char *p, size_t n)
+{
+    if (memchr(p, '"', n))
+        return 1;
+    for (const char *q = memchr(p, '\xe2', n); q && q + 2 < p + n;
+         q = memchr(q + 1, '\xe2', (size_t)(p + n - q - 1)))
+        if ((unsigned char)q[1] == 0x80 && (unsigned char)q[2] == 0x9c)
+            return 1;
+    return 0;
+}
+
 /* ---- byline.c ------------------------------------------------------------------------------ */
 
 /* Byline or date line: a short line that is not a sentence and carries a date, or "By ...". */

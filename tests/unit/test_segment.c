@@ -1833,8 +1833,9 @@ static void test_announced_list_is_kept(void **state)
     unload(&p);
 }
 
-/* An author's biography after the story is no part of it, nor a note after the biography; a
- * company described in the story's last line ("X is the largest oil producer in …") stays. */
+/* On a page scraped with its furniture, an author's biography after the story is no part of
+ * it, nor a note after the biography; a company described in the story's last line ("X is the
+ * largest oil producer in …") stays. */
 static void test_author_bio_after_the_story(void **state)
 {
     (void)state;
@@ -1862,7 +1863,7 @@ static void test_author_bio_after_the_story(void **state)
 
     /* "<job> <name> writes …", with a book's title in quotes later in the line */
     load_text(&p,
-              "Vulture firms circle the newspaper business\n\n"
+              "Vulture firms circle the newspaper business\n\nShare on Facebook\n\n"
               "A private equity firm that owns the Denver Post bid for a rival chain on "
               "Monday, its second offer in a month for a newspaper company.\n\n"
               "Analysts said the bid valued the chain at about twice its market value.\n\n"
@@ -1872,6 +1873,19 @@ static void test_author_bio_after_the_story(void **state)
               NULL);
     assert_true(body_has(&p, 0, "The chain said its board would study"));
     assert_false(body_has(&p, 0, "Pulitzer Prize-winning journalist"));
+    unload(&p);
+
+    /* a clean text with no furniture at all (a feed's record, a BBC file) is the story
+     * alone: its tail is not read */
+    load_text(&p,
+              "Vulture firms circle the newspaper business\n\n"
+              "A private equity firm that owns the Denver Post bid for a rival chain on "
+              "Monday, its second offer in a month for a newspaper company.\n\n"
+              "Analysts said the bid valued the chain at about twice its market value.\n\n"
+              "The chain said its board would study the offer and reply within two weeks.\n\n"
+              "Pulitzer Prize-winning journalist Michael Hiltzik writes a daily blog.\n",
+              NULL);
+    assert_true(body_has(&p, 0, "Pulitzer Prize-winning journalist"));
     unload(&p);
 }
 
@@ -1883,7 +1897,7 @@ static void test_reader_notice_after_the_story(void **state)
     (void)state;
     page p;
     load_text(&p,
-              "Council approves new bridge\n\n"
+              "Council approves new bridge\n\nFollow us on Twitter\n\n"
               "The city council voted on Tuesday to build a new bridge over the river, ending "
               "a debate that had lasted more than ten years.\n\n"
               "Work on the bridge is due to start next spring and to take three years.\n\n"
@@ -1901,7 +1915,7 @@ static void test_reader_notice_after_the_story(void **state)
     unload(&p);
 
     load_text(&p,
-              "Newspaper cuts its print days\n\n"
+              "Newspaper cuts its print days\n\nFollow us on Twitter\n\n"
               "The paper will print three days a week from March, its owner said on Monday, "
               "after advertising fell for the sixth year running.\n\n"
               "Its owner said the move would save about $2 million a year in printing costs.\n\n"
