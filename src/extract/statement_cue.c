@@ -37,14 +37,14 @@ int hd_ex_commits(const xctx *x, uint32_t i)
 
 /* Is cue i a verb with a noun phrase for object, not a clause: "maintained her lead", "observed
  * the vote", "threatened further scores", "pledged delegates"? Verbs that are speech only with a
- * clause ("maintained the company was solvent", "explained his reasons to his constituents"): a
- * determiner after them and no auxiliary or "that" in the next words is an object. ("wrote a letter
+ * clause ("maintained the company was solvent"): a determiner after them and no auxiliary or
+ * "that" in the next words is an object. (Not "explained": PolNeAR annotates "explained the
+ * reason for his support" as what was said.) ("wrote a letter
  * asking …" stays: what was written is what was said.) */
 static int np_object(const xctx *x, uint32_t i)
 {
-    static const char *const v[] = {"maintained", "maintains", "maintain",   "observed",
-                                    "observes",   "observe",   "threatened", "threatens",
-                                    "explained",  "explains",  "explain",    NULL};
+    static const char *const v[] = {"maintained", "maintains",  "maintain",  "observed", "observes",
+                                    "observe",    "threatened", "threatens", NULL};
     if (i + 1 >= x->nt)
         return 0;
     if (!tok_has(x, i + 1, LW_DET))
