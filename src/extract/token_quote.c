@@ -58,7 +58,13 @@ int hd_ex_pair_quotes(xctx *x)
         }
         uint32_t j = i + 1, depth = 0;
         int closed = 0;
+        int straight = x->b[x->t[i].s] == '"';
         while (j < x->nt && x->t[j].kind != TK_PARA) {
+            /* a straight mark read as opening for the space before it, inside a quote opened
+             * by one, closes it when a space follows too: "… are outsiders,' " Reeves wrote" */
+            if (straight && depth == 0 && x->t[j].kind == TK_QOPEN && x->b[x->t[j].s] == '"' &&
+                (x->t[j].e >= x->n || x->b[x->t[j].e] == ' ' || x->b[x->t[j].e] == '\n'))
+                x->t[j].kind = TK_QCLOSE;
             if (x->t[j].kind == TK_QCLOSE) {
                 if (depth == 0) {
                     closed = 1;

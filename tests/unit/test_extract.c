@@ -2482,6 +2482,20 @@ static void test_according_to_after_colon_and_including(void **state)
     assert_false(has(&r, "including one from Monmouth"));
 }
 
+/* A straight closing mark typed with a space before it ("outsiders,' \" Reeves wrote") still
+ * closes the quote a straight mark opened; one glued to the next word opens a quote. */
+static void test_straight_close_after_a_space(void **state)
+{
+    (void)state;
+    res r = run("\"Showing such favor tells 'nonadherents that they are outsiders,' \" Carlton "
+                "Reeves wrote, citing precedent.\n"
+                "\"It's round one to the Americans, \" said Richard Reid, an economist.\n"
+                "Critics called the plan a \"disaster\" for the town.\n");
+    check(&r, "Showing such favor tells", "Carlton Reeves", 1, "wrote");
+    check(&r, "round one to the Americans", "Richard Reid", 1, "said");
+    assert_null(strstr(find(&r, "round one to the Americans")->text, "said Richard"));
+}
+
 /* A verb of speech with a noun phrase for object says nothing: "maintained a firm tone",
  * "pledged delegates"; with a clause it does. */
 static void test_noun_phrase_objects_are_no_statements(void **state)
@@ -3889,6 +3903,7 @@ int main(void)
         cmocka_unit_test(test_poll_shares_and_whose_subjects),
         cmocka_unit_test(test_described_subject_is_the_antecedent),
         cmocka_unit_test(test_according_to_after_colon_and_including),
+        cmocka_unit_test(test_straight_close_after_a_space),
         cmocka_unit_test(test_noun_phrase_objects_are_no_statements),
         cmocka_unit_test(test_according_to_inside_the_words),
         cmocka_unit_test(test_according_to_without_comma),
