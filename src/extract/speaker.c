@@ -225,7 +225,22 @@ static int dash_subject(xctx *x, uint32_t j, uint32_t lo, xnp *np)
     }
     if (!tok_punct(x, p, '-') || p == j || p <= lo)
         return 0;
-    return hd_ex_np_core(x, p - 1, lo, np);
+    /* "Another player who has failed to win the championship - Jimmy White - has admitted":
+     * the person the aside names, else the noun a relative clause before it hangs on */
+    int32_t e = x->tent[p + 1];
+    if (e >= 0 && x->ent[e].kind == HD_ENT_PERSON) {
+        uint32_t k = p + 1;
+        while (k < j && (x->tent[k] == e || x->t[k].kind == TK_QOPEN || x->t[k].kind == TK_QCLOSE ||
+                         (x->t[k].flags & TF_INQ)))
+            k++;
+        if (k == j) {
+            np->t0 = p + 1;
+            np->t1 = j;
+            np->ref = e;
+            return 1;
+        }
+    }
+    return hd_ex_relative_subject(x, p, lo, np) || hd_ex_np_core(x, p - 1, lo, np);
 }
 
 /* The subject before the relative pronoun ("who", "which") at j. */

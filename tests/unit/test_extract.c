@@ -2380,6 +2380,13 @@ static void test_spaced_hyphen_asides(void **state)
     check(&r, "Qantas was profitable", "Unions", 0, "saying");
     assert_string_equal(find(&r, "Qantas was profitable")->speaker_mention, "Unions");
     assert_false(has(&r, "one digit"));
+    /* the aside names the person; or a relative clause before it hangs on a noun */
+    res a = run("Another player who has failed to win the title - Jimmy White - has said he "
+                "skipped school.\n"
+                "Another player who has failed to win the title - a left-hander from London - "
+                "has said he missed lessons too.\n");
+    check(&a, "he skipped school", "Jimmy White", 0, "said");
+    assert_string_equal(find(&a, "he missed lessons too")->speaker_mention, "Another player");
 }
 
 /* After a quote: a parenthesis after the name ("(D-Ore.)") hides no cue; two people joined
