@@ -678,7 +678,11 @@ static void later_clause(xctx *x, uint32_t c, uint32_t s1)
         if (x->used[a] || (x->t[a].flags & TF_INQ) || hd_ex_cue_class(x, a) != VC_SPEECH ||
             !hd_ex_np_left(x, a, c + 1, &subj) || subj.t0 < c + 3 || subj.t0 >= a)
             continue;
-        if (tok_in(x, subj.t0 - 1, conj) && tok_punct(x, subj.t0 - 2, ','))
+        /* "“I love Oreos,” Trump said in August after Nabisco announced it was laying off
+         * 600 workers": a subordinate clause of time or cause with its own speaker */
+        static const char *const when[] = {"after", "before", "when", "because", "since", NULL};
+        if ((tok_in(x, subj.t0 - 1, conj) && tok_punct(x, subj.t0 - 2, ',')) ||
+            tok_in(x, subj.t0 - 1, when))
             one_sentence(x, subj.t0, s1);
         return;
     }
@@ -695,8 +699,8 @@ void hd_ex_reported_sentence(xctx *x, uint32_t s0, uint32_t s1)
              * earlier cue, before the one that serves the quote */
             uint32_t u = c;
             xnp subj; /* "A, but he added, “…”": A ends before the later cue's subject; "A
-                       * and added" has none */
-            if (!tok_is(x, c - 1, "and") && !tok_punct(x, c - 1, ',') &&
+                       * and added", "A but added" have none */
+            if (!tok_is(x, c - 1, "and") && !tok_is(x, c - 1, "but") && !tok_punct(x, c - 1, ',') &&
                 hd_ex_np_left(x, c, s0, &subj) && subj.t0 > s0 && subj.t0 < c)
                 u = subj.t0;
             while (u > s0 + 3 && (tok_is(x, u - 1, "and") || tok_is(x, u - 1, "but") ||

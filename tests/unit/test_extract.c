@@ -2503,6 +2503,22 @@ static void test_straight_close_after_a_space(void **state)
     assert_null(strstr(find(&r, "round one to the Americans")->text, "said Richard"));
 }
 
+/* "X said A but added, “…”": A is a statement too; after a quote and its cue, a clause of
+ * time or cause with its own speaker ("after Nabisco announced …") is one. */
+static void test_said_but_added_and_clause_after_quote(void **state)
+{
+    (void)state;
+    res r = run("Appearing before cheering supporters at the party's headquarters, Suu Kyi, 70, "
+                "said it was too early to congratulate winners but added, \"I think "
+                "you all have an idea of the results.\"\n"
+                "\"I love Oreos,\" Donald Trump said in August after Nabisco announced it was "
+                "laying off 600 bakery workers in Chicago.\n");
+    check(&r, "it was too early to congratulate winners", "Suu Kyi", 0, "said");
+    check(&r, "I think you all have an idea", "Suu Kyi", 1, "added");
+    check(&r, "I love Oreos", "Donald Trump", 1, "said");
+    check(&r, "it was laying off 600 bakery workers", "Nabisco", 0, "announced");
+}
+
 /* A verb of speech with a noun phrase for object says nothing: "maintained a firm tone",
  * "pledged delegates"; with a clause it does. */
 static void test_noun_phrase_objects_are_no_statements(void **state)
@@ -3911,6 +3927,7 @@ int main(void)
         cmocka_unit_test(test_described_subject_is_the_antecedent),
         cmocka_unit_test(test_according_to_after_colon_and_including),
         cmocka_unit_test(test_straight_close_after_a_space),
+        cmocka_unit_test(test_said_but_added_and_clause_after_quote),
         cmocka_unit_test(test_noun_phrase_objects_are_no_statements),
         cmocka_unit_test(test_according_to_inside_the_words),
         cmocka_unit_test(test_according_to_without_comma),
