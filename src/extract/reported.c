@@ -116,11 +116,14 @@ static int adverbial_closes(const xctx *x, const xnp *np, uint32_t s1)
     return hd_ex_adverbial_only(x, a, s1);
 }
 
-/* Does the inverted subject np close its sentence: at the end, a comma, or an adverbial? */
+/* Does the inverted subject np close its sentence: at the end, a comma, an adverbial, or a
+ * relative clause on it ("…, said a handful of Democrats who pointed to his appeal.")? */
 static int inverted_closes(const xctx *x, const xnp *np, uint32_t s1)
 {
     return np->t1 >= s1 || hd_ex_stop_tok(x, np->t1) || tok_punct(x, np->t1, ',') ||
-           adverbial_closes(x, np, s1);
+           adverbial_closes(x, np, s1) ||
+           (tok_is(x, np->t1, "who") && !(x->t[np->t1].flags & TF_INQ) && np->t1 + 1 < s1 &&
+            tok_word(x, np->t1 + 1));
 }
 
 /* "…, said a spokesman for the ministry.": np_right's role np stops at its preposition; the

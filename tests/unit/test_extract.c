@@ -980,6 +980,9 @@ static void test_inverted_subject_then_adverbial(void **state)
     check(&r, "Exports will recover by June", "Jim Baker", 0, "said");
     assert_string_equal(find(&r, "Growth is a certainty")->speaker_mention,
                         "an analyst at Goldman Sachs");
+    /* or a relative clause on the subject */
+    res w = run("Profits will fall this year, said the analysts who follow the company.\n");
+    assert_string_equal(find(&w, "Profits will fall")->speaker_mention, "the analysts");
     assert_false(has(&r, "Jobs grew"));
 }
 
