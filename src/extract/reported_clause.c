@@ -74,6 +74,21 @@ uint32_t hd_ex_skip_object(const xctx *x, uint32_t j, uint32_t end)
     }
     if (tok_has(x, j, LW_DET) && !tok_is(x, j, "that")) {
         uint32_t k = j + 1, n = 0;
+        /* "the Securities and Exchange Commission": a name with "and" or "of" inside is
+         * one listener */
+        int32_t e = k < end && x->tent ? x->tent[k] : -1;
+        if (e >= 0) {
+            uint32_t m = k;
+            int inner = 0;
+            while (m < end && x->tent[m] == e) {
+                inner |= m > k && !(x->t[m].flags & (TF_CAP | TF_ALLCAPS));
+                m++;
+            }
+            if (inner) {
+                k = m;
+                n = 1;
+            }
+        }
         while (k < end && n < 3 && tok_word(x, k) &&
                !tok_has(x, k, LW_FUNC | LW_VERB | LW_NOTNOUN)) {
             /* "the Sunday Times Mr Campbell would": a title opens what was said */

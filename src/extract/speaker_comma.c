@@ -176,6 +176,22 @@ static int set_off_subject(xctx *x, uint32_t j, uint32_t lo, xnp *np)
     return 0;
 }
 
+/* Does ", Town, St.," end at the comma p ("Hollywood, Fla.,", "Raleigh, N.C.,")? The comma
+ * before the state then, else UINT32_MAX. The state is written "Fla." as one token or
+ * "Fla" and "." glued. */
+static uint32_t state_before(const xctx *x, uint32_t p, uint32_t lo)
+{
+    uint32_t w = p - 1; /* the state's word */
+    if (p > lo + 1 && tok_punct(x, p - 1, '.') && x->t[p - 1].s == x->t[p - 2].e)
+        w = p - 2;
+    if (w <= lo + 1 || !tok_word(x, w) || !(x->t[w].flags & (TF_CAP | TF_ALLCAPS)) ||
+        x->t[w].e - x->t[w].s > 5 || !tok_punct(x, w - 1, ','))
+        return UINT32_MAX;
+    if (w == p - 1 && !hd_ex_place_abbrev(x, w))
+        return UINT32_MAX;
+    return tok_word(x, w - 2) && (x->t[w - 2].flags & TF_CAP) ? w - 1 : UINT32_MAX;
+}
+
 /* appositive: find the comma before it (UINT32_MAX: there is none) */
 static uint32_t appositive_comma(const xctx *x, uint32_t j, uint32_t lo)
 {
@@ -184,6 +200,15 @@ static uint32_t appositive_comma(const xctx *x, uint32_t j, uint32_t lo)
         p--;
         if (x->t[p].flags & TF_INQ || x->t[p].kind == TK_PARA || x->t[p].kind == TK_QCLOSE)
             return UINT32_MAX;
+        /* "Jeffrey Salkin, a Hollywood, Fla., rabbi helping …, said": a town and its state
+         * inside the appositive part no phrases */
+        if (tok_punct(x, p, ',') && p + 1 < j) {
+            uint32_t st = state_before(x, p, lo); /* the comma before the town */
+            if (st != UINT32_MAX) {
+                p = st;
+                continue;
+            }
+        }
         if (tok_punct(x, p, ','))
             break;
     }

@@ -2522,6 +2522,25 @@ static void test_said_but_added_and_clause_after_quote(void **state)
     check(&r, "it was laying off 600 bakery workers", "Nabisco", 0, "announced");
 }
 
+/* A town and its state inside an appositive ("a Hollywood, Fla., rabbi") part no phrases; a
+ * listener with "and" or "of" in its name ("told the Securities and Exchange Commission") is
+ * skipped whole. */
+static void test_town_state_appositive_and_long_listener(void **state)
+{
+    (void)state;
+    res r = run("Jeffrey Salkin, a Hollywood, Fla., rabbi helping to organize the boycott, said "
+                "he and other rabbis were alarmed.\n"
+                "Dart Container Corp told the Securities and Exchange Commission it raised its "
+                "stake in Texstyrene to 11.7 pct.\n"
+                "Lord Belstead told the House of Lords the tax would raise the price of raw "
+                "materials.\n");
+    check(&r, "he and other rabbis were alarmed", "Jeffrey Salkin", 0, "said");
+    const hd_statement *s = find(&r, "it raised its stake");
+    assert_int_equal(strncmp(s->text, "it raised", 9), 0);
+    s = find(&r, "the tax would raise");
+    assert_int_equal(strncmp(s->text, "the tax would raise", 19), 0);
+}
+
 /* A verb of speech with a noun phrase for object says nothing: "maintained a firm tone",
  * "pledged delegates"; with a clause it does. */
 static void test_noun_phrase_objects_are_no_statements(void **state)
@@ -3931,6 +3950,7 @@ int main(void)
         cmocka_unit_test(test_according_to_after_colon_and_including),
         cmocka_unit_test(test_straight_close_after_a_space),
         cmocka_unit_test(test_said_but_added_and_clause_after_quote),
+        cmocka_unit_test(test_town_state_appositive_and_long_listener),
         cmocka_unit_test(test_noun_phrase_objects_are_no_statements),
         cmocka_unit_test(test_according_to_inside_the_words),
         cmocka_unit_test(test_according_to_without_comma),
