@@ -335,8 +335,9 @@ static int scare_quote(const xctx *x, const xquote *q)
 }
 
 /* Quote qi, its cue after it found (found) in *tmp, inside a clause: 1 when that settles it
- * (a statement of the clause, or none), 0 when it is read as a quote, -1 out of memory. */
-static int quote_in_clause(xctx *x, uint32_t qi, const xstmt *tmp, int found)
+ * (a statement of the clause, into *made, or none), 0 when it is read as a quote, -1 out of
+ * memory. */
+static int quote_in_clause(xctx *x, uint32_t qi, const xstmt *tmp, int found, xstmt **made)
 {
     const xquote *q = &x->q[qi];
     /* a short quoted name or phrase inside a clause, then the cue: "on “CBS This
@@ -351,10 +352,16 @@ static int quote_in_clause(xctx *x, uint32_t qi, const xstmt *tmp, int found)
         found && !titled && q->open > 0 && q->close - q->open <= 8 && tok_in(x, q->open - 1, be);
     if (titled || complement) {
         uint32_t c = tmp->cue0, s0 = hd_ex_sent_start(x, q->open);
-        int clause = !(s0 + 2 >= q->open || x->t[s0].kind != TK_WORD ||
-                       !(c + 1 >= x->nt || hd_ex_stop_tok(x, c + 1) || tok_punct(x, c + 1, ',')));
+        /* what follows the cue: nothing, or only where it was said ("… will take time to
+         * “cool off,” Kunin said in an interview with USA TODAY.") */
+        uint32_t e = c + 1;
+        while (e < x->nt && e < c + 40 && !hd_ex_stop_tok(x, e))
+            e++;
+        int closes = c + 1 >= x->nt || hd_ex_stop_tok(x, c + 1) || tok_punct(x, c + 1, ',') ||
+                     (tok_word(x, c + 1) && hd_ex_adverbial_only(x, c + 1, e));
+        int clause = !(s0 + 2 >= q->open || x->t[s0].kind != TK_WORD || !closes);
         if (clause)
-            return quote_statement(x, qi, tmp, 0, x->t[s0].s, x->t[q->close].e) ? 1 : -1;
+            return (*made = quote_statement(x, qi, tmp, 0, x->t[s0].s, x->t[q->close].e)) ? 1 : -1;
         if (titled)
             return 1;
     }
@@ -399,11 +406,17 @@ void hd_ex_direct_quotes(xctx *x)
         xstmt tmp = {0};
         uint32_t after = 0;
         int found = q->closed && cue_after(x, q, &tmp, &after);
-        int in_clause = quote_in_clause(x, qi, &tmp, found);
+        xstmt *made = NULL;
+        int in_clause = quote_in_clause(x, qi, &tmp, found, &made);
         if (in_clause < 0)
             return;
-        if (in_clause)
+        if (in_clause) {
+            /* "Still, golf clubs are ''just scratching out a profit,'' Mr. Hedge said. ''Golf
+             * is a razor-thin industry …''": the quote after goes on with the clause */
+            if (made)
+                second_quote(x, qi, made, after);
             continue;
+        }
         if (!found && !cue_before(x, q, &tmp))
             continue;
         xstmt *s = quote_statement(x, qi, &tmp, 1, q->cs, q->ce);

@@ -2541,6 +2541,23 @@ static void test_town_state_appositive_and_long_listener(void **state)
     assert_int_equal(strncmp(s->text, "the tax would raise", 19), 0);
 }
 
+/* A clause ending on a short quote, then ", X said" and only where it was said, is what X
+ * said; the quote after it goes on with it. */
+static void test_clause_ending_on_a_quote_then_cue(void **state)
+{
+    (void)state;
+    res r = run("The race has taken a negative turn and that will take time to \"cool off,\" "
+                "Madeleine Kunin said in an interview with USA TODAY.\n"
+                "Still, golf clubs are ''just scratching out a profit,'' Oliver Hedge said. "
+                "''Golf is a razor-thin industry from an investor standpoint.''\n");
+    const hd_statement *s = find(&r, "The race has taken a negative turn");
+    assert_string_equal(s->speaker, "Madeleine Kunin");
+    assert_non_null(strstr(s->text, "cool off"));
+    s = find(&r, "Still, golf clubs are");
+    assert_string_equal(s->speaker, "Oliver Hedge");
+    assert_non_null(strstr(s->text, "Golf is a razor-thin industry"));
+}
+
 /* A verb of speech with a noun phrase for object says nothing: "maintained a firm tone",
  * "pledged delegates"; with a clause it does. */
 static void test_noun_phrase_objects_are_no_statements(void **state)
@@ -3951,6 +3968,7 @@ int main(void)
         cmocka_unit_test(test_straight_close_after_a_space),
         cmocka_unit_test(test_said_but_added_and_clause_after_quote),
         cmocka_unit_test(test_town_state_appositive_and_long_listener),
+        cmocka_unit_test(test_clause_ending_on_a_quote_then_cue),
         cmocka_unit_test(test_noun_phrase_objects_are_no_statements),
         cmocka_unit_test(test_according_to_inside_the_words),
         cmocka_unit_test(test_according_to_without_comma),
