@@ -84,7 +84,11 @@ static int gerund_opener(const xctx *x, uint32_t a, uint32_t b)
 /* The first word of the run [a,b) that may open a name. */
 static uint32_t run_start(xctx *x, epass *p, uint32_t a, uint32_t b)
 {
-    while (a < b && (tok_has(x, a, LW_FUNC) || connector(x, a)))
+    /* "Said Dorothy Poynter, …": a cue opening the sentence, capitalised */
+    while (a < b &&
+           (tok_has(x, a, LW_FUNC) || connector(x, a) ||
+            ((x->t[a].flags & TF_SSTART) &&
+             ((x->t[a].lex >> 24) == VC_SPEECH || (x->t[a].lex >> 24) == VC_QUOTE) && a + 1 < b)))
         a++;
     /* "Sacramento-based McClatchy": where the firm is, not its name */
     while (a < b && x->t[a].stem_e - x->t[a].s > 6 &&

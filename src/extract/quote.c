@@ -267,6 +267,30 @@ static int cue_before(xctx *x, const xquote *q, xstmt *s)
     return 0;
 }
 
+/* "Said Dorothy Poynter, who grew up with Ali in the neighborhood, “We were all so proud of
+ * him.”": a capitalised cue opening the sentence (no cue for the tokenizer), the speaker
+ * after it, the quote after their comma or colon. */
+static int said_first(xctx *x, const xquote *q, xstmt *s)
+{
+    static const char *const cue[] = {"said", "says", "added", "adds", "wrote", "writes", NULL};
+    if (q->open < 3 || !(tok_punct(x, q->open - 1, ',') || tok_punct(x, q->open - 1, ':')))
+        return 0;
+    uint32_t c = hd_ex_sent_start(x, q->open - 1);
+    if (c + 2 >= q->open || !tok_in(x, c, cue) || !(x->t[c].flags & TF_CAP) ||
+        (x->t[c].flags & TF_INQ) || !tok_word(x, c + 1) ||
+        !((x->t[c + 1].flags & (TF_CAP | TF_ALLCAPS)) || tok_has(x, c + 1, LW_DET)))
+        return 0;
+    xnp np;
+    if (!hd_ex_np_right(x, c + 1, q->open - 1, &np))
+        return 0;
+    np.t0 = c + 1;
+    hd_ex_set_np(x, s, &np);
+    s->cue0 = c;
+    s->cue1 = c + 1;
+    s->anchor = c;
+    return 1;
+}
+
 static int para_initial(const xctx *x, uint32_t i)
 {
     return i == 0 || x->t[i - 1].kind == TK_PARA;
@@ -417,7 +441,7 @@ void hd_ex_direct_quotes(xctx *x)
                 second_quote(x, qi, made, after);
             continue;
         }
-        if (!found && !cue_before(x, q, &tmp))
+        if (!found && !cue_before(x, q, &tmp) && !said_first(x, q, &tmp))
             continue;
         xstmt *s = quote_statement(x, qi, &tmp, 1, q->cs, q->ce);
         if (!s)

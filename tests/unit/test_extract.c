@@ -2558,6 +2558,22 @@ static void test_clause_ending_on_a_quote_then_cue(void **state)
     assert_non_null(strstr(s->text, "Golf is a razor-thin industry"));
 }
 
+/* "Said X, “…”": a capitalised cue opening the sentence, its speaker after it; the cue is no
+ * part of the speaker's name. */
+static void test_said_first_then_speaker_and_quote(void **state)
+{
+    (void)state;
+    res r = run("Said Dorothy Poynter, who grew up with Ali in the neighborhood, \"We were all so "
+                "proud of him.\"\n"
+                "Said the spokesman, \"We have no comment at this time.\"\n"
+                "Edward Said said the book was done.\n");
+    check(&r, "We were all so proud of him", "Dorothy Poynter", 1, "Said");
+    assert_string_equal(find(&r, "We have no comment")->speaker_mention, "the spokesman");
+    assert_null(entity(&r, "Said Dorothy Poynter"));
+    assert_non_null(entity(&r, "Dorothy Poynter"));
+    check(&r, "the book was done", "Edward Said", 0, "said");
+}
+
 /* A verb of speech with a noun phrase for object says nothing: "maintained a firm tone",
  * "pledged delegates"; with a clause it does. */
 static void test_noun_phrase_objects_are_no_statements(void **state)
@@ -3969,6 +3985,7 @@ int main(void)
         cmocka_unit_test(test_said_but_added_and_clause_after_quote),
         cmocka_unit_test(test_town_state_appositive_and_long_listener),
         cmocka_unit_test(test_clause_ending_on_a_quote_then_cue),
+        cmocka_unit_test(test_said_first_then_speaker_and_quote),
         cmocka_unit_test(test_noun_phrase_objects_are_no_statements),
         cmocka_unit_test(test_according_to_inside_the_words),
         cmocka_unit_test(test_according_to_without_comma),
