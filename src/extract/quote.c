@@ -224,6 +224,18 @@ static int cue_after(xctx *x, const xquote *q, xstmt *s, uint32_t *after)
     return 0;
 }
 
+/* Does token k end a listener: a name, a pronoun or a word for people? */
+static int listener_head(const xctx *x, uint32_t k)
+{
+    static const char *const people[] = {
+        "reporters",   "journalists", "crowd",     "audience",  "supporters",
+        "voters",      "him",         "her",       "them",      "us",
+        "me",          "you",         "lawmakers", "delegates", "students",
+        "investors",   "committee",   "panel",     "members",   "congregation",
+        "interviewer", "listeners",   "viewers",   "fans",      NULL};
+    return tok_word(x, k) && ((x->t[k].flags & (TF_CAP | TF_ALLCAPS)) || tok_in(x, k, people));
+}
+
 /* Cue before the quote: X said: “…” / X said “…” / a paragraph after "X said:". */
 static int cue_before(xctx *x, const xquote *q, xstmt *s)
 {
@@ -248,7 +260,14 @@ static int cue_before(xctx *x, const xquote *q, xstmt *s)
         uint32_t cls = hd_ex_cue_class(x, c);
         if (!cls || cls == VC_CALL || cls == VC_DESCRIBE)
             continue;
-        if (!colon && c + 1 != p && !(c + 2 == p && x->t[p - 1].kind == TK_PUNCT) &&
+        /* "asked the Cleveland crowd “If …?”", "told reporters “…”": a listener between (not
+         * "asked the question “to build on …”", nor a show's title: "told ABC's “Good Morning
+         * America.”") */
+        int listener = (tok_is(x, c, "asked") || tok_is(x, c, "told") || tok_is(x, c, "tells") ||
+                        tok_is(x, c, "asks")) &&
+                       c + 1 < p && hd_ex_skip_object(x, c + 1, p) == p &&
+                       listener_head(x, p - 1) && !names_title(x, q->open - 1);
+        if (!colon && !listener && c + 1 != p && !(c + 2 == p && x->t[p - 1].kind == TK_PUNCT) &&
             !(c + 2 == p && tok_is(x, c + 1, "that")) && !(tok_punct(x, p, ',') && p - c <= 12))
             continue;
         xnp np;

@@ -651,11 +651,15 @@ static void quote_then_participle(xctx *x, uint32_t c, uint32_t s0, uint32_t s1)
 {
     for (uint32_t k = hd_ex_first_cue(x, c + 1); k < x->n_cues && x->cues[k] < s1; k++) {
         uint32_t a = x->cues[k];
-        if (x->used[a] || (x->t[a].flags & TF_INQ) || hd_ex_cue_class(x, a) != VC_PART ||
-            !tok_punct(x, a - 1, ',') || !hd_ex_cue_ok(x, a, VC_PART))
+        /* the comma may close the quote the cue serves: "told reporters that “our ideas are
+         * progressing,” adding that …" */
+        int comma = tok_punct(x, a - 1, ',') ||
+                    (x->t[a - 1].kind == TK_QCLOSE && tok_punct(x, a - 2, ',') && a - 2 > c);
+        if (x->used[a] || (x->t[a].flags & TF_INQ) || hd_ex_cue_class(x, a) != VC_PART || !comma ||
+            !hd_ex_cue_ok(x, a, VC_PART))
             continue;
         for (uint32_t m = c + 1; m + 1 < a; m++)
-            if (x->t[m].lex >> 24 || hd_ex_stop_tok(x, m))
+            if (!(x->t[m].flags & TF_INQ) && (x->t[m].lex >> 24 || hd_ex_stop_tok(x, m)))
                 return; /* another verb of speech between: not the quote's speaker's */
         xnp np;
         if (!hd_ex_np_left(x, c, s0, &np) && !inverted_subject(x, c, s1, &np))
@@ -684,8 +688,11 @@ static void later_clause(xctx *x, uint32_t c, uint32_t s1)
         /* "“I love Oreos,” Trump said in August after Nabisco announced it was laying off
          * 600 workers": a subordinate clause of time or cause with its own speaker */
         static const char *const when[] = {"after", "before", "when", "because", "since", NULL};
-        if ((tok_in(x, subj.t0 - 1, conj) && tok_punct(x, subj.t0 - 2, ',')) ||
-            tok_in(x, subj.t0 - 1, when))
+        /* (the comma may close the quote: "“… assault,” while police said …") */
+        uint32_t cm = subj.t0 - 2;
+        if (x->t[cm].kind == TK_QCLOSE && cm > c)
+            cm--;
+        if ((tok_in(x, subj.t0 - 1, conj) && tok_punct(x, cm, ',')) || tok_in(x, subj.t0 - 1, when))
             one_sentence(x, subj.t0, s1);
         return;
     }

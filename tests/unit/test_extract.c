@@ -2574,6 +2574,28 @@ static void test_said_first_then_speaker_and_quote(void **state)
     check(&r, "the book was done", "Edward Said", 0, "said");
 }
 
+/* A quote after "asked/told" and a listener is the speaker's; not after "asked the
+ * question" or a show's title; the comma closing such a quote still sets off ", adding …"
+ * and ", while X said …". */
+static void test_quote_after_listener(void **state)
+{
+    (void)state;
+    res r = run("Pat Smith asked the Cleveland crowd \"If Hillary Clinton cannot give us the "
+                "truth, why should we give her the presidency?\"\n"
+                "Edouard Balladur told reporters that \"our ideas are progressing,\" adding that "
+                "the finance ministers had talked about cooperation.\n"
+                "A Lamsa employee told Der Spiegel \"We have a complaint of criminal damage,\" "
+                "while police said they were investigating the incident.\n"
+                "Neera Tanden said she asked the question \"to build on the comments,\" in "
+                "regards to a previous question.\n");
+    check(&r, "why should we give her the presidency", "Pat Smith", 1, "asked");
+    check(&r, "our ideas are progressing", "Edouard Balladur", 1, "told");
+    check(&r, "the finance ministers had talked", "Edouard Balladur", 0, "adding");
+    check(&r, "We have a complaint of criminal damage", "Lamsa employee", 1, "told");
+    check(&r, "they were investigating the incident", "police", 0, "said");
+    assert_string_equal(find(&r, "to build on the comments")->cue, "said");
+}
+
 /* A verb of speech with a noun phrase for object says nothing: "maintained a firm tone",
  * "pledged delegates"; with a clause it does. */
 static void test_noun_phrase_objects_are_no_statements(void **state)
@@ -3986,6 +4008,7 @@ int main(void)
         cmocka_unit_test(test_town_state_appositive_and_long_listener),
         cmocka_unit_test(test_clause_ending_on_a_quote_then_cue),
         cmocka_unit_test(test_said_first_then_speaker_and_quote),
+        cmocka_unit_test(test_quote_after_listener),
         cmocka_unit_test(test_noun_phrase_objects_are_no_statements),
         cmocka_unit_test(test_according_to_inside_the_words),
         cmocka_unit_test(test_according_to_without_comma),
