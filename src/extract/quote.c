@@ -400,8 +400,13 @@ static int quote_in_clause(xctx *x, uint32_t qi, const xstmt *tmp, int found, xs
         uint32_t e = c + 1;
         while (e < x->nt && e < c + 40 && !hd_ex_stop_tok(x, e))
             e++;
-        int closes = c + 1 >= x->nt || hd_ex_stop_tok(x, c + 1) || tok_punct(x, c + 1, ',') ||
-                     (tok_word(x, c + 1) && hd_ex_adverbial_only(x, c + 1, e));
+        /* …, or the speaker, inverted ("… may be “strategic,” said Jeffery Hemsley, an
+         * assistant professor …") */
+        int closes =
+            c + 1 >= x->nt || hd_ex_stop_tok(x, c + 1) || tok_punct(x, c + 1, ',') ||
+            (tok_word(x, c + 1) && hd_ex_adverbial_only(x, c + 1, e)) ||
+            (tmp->np1 > tmp->np0 && tmp->np0 == c + 1 &&
+             (tmp->np1 >= x->nt || hd_ex_stop_tok(x, tmp->np1) || tok_punct(x, tmp->np1, ',')));
         int clause = !(s0 + 2 >= q->open || x->t[s0].kind != TK_WORD || !closes);
         if (clause)
             return (*made = quote_statement(x, qi, tmp, 0, x->t[s0].s, x->t[q->close].e)) ? 1 : -1;

@@ -50,11 +50,12 @@ static int teardown(void **state)
     return 0;
 }
 
+/* Every result stays valid to the end of the program: the arena is not reset between runs,
+ * so a test may read an earlier result after a later run. */
 static res run(const char *body)
 {
     res r = {0};
     hd_err err = {0};
-    hd_arena_reset(&arena);
     r.body = body;
     assert_int_equal(hd_extract_statements(lx, &arena, NULL, body, strlen(body), &r.st, &r.n,
                                            &r.ent, &r.n_ent, &err),
@@ -980,10 +981,10 @@ static void test_inverted_subject_then_adverbial(void **state)
     check(&r, "Exports will recover by June", "Jim Baker", 0, "said");
     assert_string_equal(find(&r, "Growth is a certainty")->speaker_mention,
                         "an analyst at Goldman Sachs");
-    /* or a relative clause on the subject */
+    assert_false(has(&r, "Jobs grew"));
+    /* or a relative clause on the subject (run() reuses the arena: r is read before) */
     res w = run("Profits will fall this year, said the analysts who follow the company.\n");
     assert_string_equal(find(&w, "Profits will fall")->speaker_mention, "the analysts");
-    assert_false(has(&r, "Jobs grew"));
 }
 
 /* After an inverted cue, a role with its preposition is the whole subject; a person named
@@ -1769,7 +1770,6 @@ static void test_empty_and_bad_args(void **state)
                      HD_EINVAL);
     /* invalid UTF-8 and stray quotes must not crash */
     const char junk[] = "\xff\xfe\"\"\" said \xe2\x80\x9c\n\n\xe2\x80\x9d he said \"";
-    hd_arena_reset(&arena);
     assert_int_equal(
         hd_extract_statements(lx, &arena, NULL, junk, sizeof junk - 1, &st, &n, &en, &m, NULL),
         HD_OK);
@@ -2556,6 +2556,15 @@ static void test_clause_ending_on_a_quote_then_cue(void **state)
     s = find(&r, "Still, golf clubs are");
     assert_string_equal(s->speaker, "Oliver Hedge");
     assert_non_null(strstr(s->text, "Golf is a razor-thin industry"));
+    /* or the speaker after an inverted cue, up to its comma */
+    res v = run("Trump's misinformation may be \"strategic,\" said Jeffery Hemsley, an assistant "
+                "professor at Syracuse University.\n"
+                "Mr. Manafort, citing ''the unique magic of Trump,'' said the candidate could be "
+                "competitive in Pennsylvania.\n");
+    s = find(&v, "Trump's misinformation may be");
+    assert_string_equal(s->speaker, "Jeffery Hemsley");
+    s = find(&v, "the candidate could be competitive");
+    assert_string_equal(s->speaker, "Manafort");
 }
 
 /* "Said X, “…”": a capitalised cue opening the sentence, its speaker after it; the cue is no
