@@ -550,7 +550,8 @@ void hd_ex_relative_statements(xctx *x, uint32_t s0, uint32_t s1);
 int hd_ex_personal_np(const xctx *x, const xnp *np);
 void hd_ex_antecedent(const xctx *x, uint32_t s0, uint32_t rel, uint32_t *r0, uint32_t *r1);
 /* reported_opener.c */
-extern const char *const hd_ex_aux_words[]; /* "is", "has", "will", …: a verb of its own */
+extern const char *const hd_ex_aux_words[];      /* "is", "has", "will", …: a verb of its own */
+extern const char *const hd_ex_listener_words[]; /* "reporters", "him", "voters", … */
 int hd_ex_has_aux(const xctx *x, uint32_t a, uint32_t b, int max_words);
 int hd_ex_clause_opener(const xctx *x, uint32_t a, uint32_t b);
 int hd_ex_lone_subordinate(const xctx *x, uint32_t s0, uint32_t comma);

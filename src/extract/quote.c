@@ -227,13 +227,11 @@ static int cue_after(xctx *x, const xquote *q, xstmt *s, uint32_t *after)
 /* Does token k end a listener: a name, a pronoun or a word for people? */
 static int listener_head(const xctx *x, uint32_t k)
 {
-    static const char *const people[] = {
-        "reporters",   "journalists", "crowd",     "audience",  "supporters",
-        "voters",      "him",         "her",       "them",      "us",
-        "me",          "you",         "lawmakers", "delegates", "students",
-        "investors",   "committee",   "panel",     "members",   "congregation",
-        "interviewer", "listeners",   "viewers",   "fans",      NULL};
-    return tok_word(x, k) && ((x->t[k].flags & (TF_CAP | TF_ALLCAPS)) || tok_in(x, k, people));
+    static const char *const more[] = {"crowd",   "audience",     "committee",   "panel",
+                                       "members", "congregation", "interviewer", "listeners",
+                                       "viewers", "fans",         NULL};
+    return tok_word(x, k) && ((x->t[k].flags & (TF_CAP | TF_ALLCAPS)) ||
+                              tok_in(x, k, hd_ex_listener_words) || tok_in(x, k, more));
 }
 
 /* Cue before the quote: X said: “…” / X said “…” / a paragraph after "X said:". */
