@@ -194,7 +194,7 @@ static int cue_after(xctx *x, const xquote *q, xstmt *s, uint32_t *after)
     uint32_t k = q->close + 1;
     if (tok_punct(x, k, ','))
         k++;
-    for (uint32_t c = k; c < x->nt && c < k + 40 && !hd_ex_stop_tok(x, c); c++) {
+    for (uint32_t c = k; c < x->nt && c < k + 40; c++) {
         /* a parenthesis after the name, whose periods end no sentence: "Rep. Earl Blumenauer
          * (D-Ore.) said" */
         if (tok_punct(x, c, '(')) {
@@ -205,6 +205,17 @@ static int cue_after(xctx *x, const xquote *q, xstmt *s, uint32_t *after)
                 c = e;
             continue;
         }
+        /* nor does a short quoted name in the speaker's description ("Bill Eastland, wearing
+         * a cowboy hat and “Ted Cruz” campaign pins, said") */
+        if (x->t[c].kind == TK_QOPEN && x->t[c].qi && c > k) {
+            const xquote *nq = &x->q[x->t[c].qi - 1];
+            if (nq->closed && nq->open == c && nq->close - c <= 6 && (x->t[c + 1].flags & TF_CAP)) {
+                c = nq->close;
+                continue;
+            }
+        }
+        if (hd_ex_stop_tok(x, c))
+            break;
         uint32_t cls = hd_ex_cue_class(x, c);
         if (cls != VC_SPEECH && cls != VC_QUOTE)
             continue;

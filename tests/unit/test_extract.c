@@ -2605,6 +2605,26 @@ static void test_quote_after_listener(void **state)
     assert_string_equal(find(&r, "to build on the comments")->cue, "said");
 }
 
+/* A short quoted name inside a speaker's description ("wearing “Ted Cruz” campaign pins",
+ * "the co-author of “Going Viral,” about …") neither hides the cue nor ends the appositive;
+ * a title set off by commas of its own still does ("the show, “The Apprentice,” who …"). */
+static void test_quoted_name_in_a_description(void **state)
+{
+    (void)state;
+    res r = run("\"We have had more successful conventions than this one,\" Texas delegate Bill "
+                "Eastland, wearing a cowboy hat and \"Ted Cruz\" campaign pins, said "
+                "matter-of-factly.\n"
+                "Jeffery Hemsley, the co-author of \"Going Viral,\" about the spread of "
+                "information, said the days of one shared story are over.\n"
+                "Sam Solovey, a contestant on the reality TV show, \"The Apprentice,\" who went "
+                "on to work alongside Trump, said his boss was kind.\n");
+    check(&r, "more successful conventions", "Bill Eastland", 1, "said");
+    check(&r, "the days of one shared story are over", "Jeffery Hemsley", 0, "said");
+    for (size_t i = 0; i < r.n; i++) /* no guessed speaker for Solovey's words */
+        assert_false(strstr(r.st[i].text, "his boss was kind") && r.st[i].speaker &&
+                     strcmp(r.st[i].speaker, "Sam Solovey") != 0);
+}
+
 /* A verb of speech with a noun phrase for object says nothing: "maintained a firm tone",
  * "pledged delegates"; with a clause it does. */
 static void test_noun_phrase_objects_are_no_statements(void **state)
@@ -4018,6 +4038,7 @@ int main(void)
         cmocka_unit_test(test_clause_ending_on_a_quote_then_cue),
         cmocka_unit_test(test_said_first_then_speaker_and_quote),
         cmocka_unit_test(test_quote_after_listener),
+        cmocka_unit_test(test_quoted_name_in_a_description),
         cmocka_unit_test(test_noun_phrase_objects_are_no_statements),
         cmocka_unit_test(test_according_to_inside_the_words),
         cmocka_unit_test(test_according_to_without_comma),
