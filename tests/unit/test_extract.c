@@ -2625,6 +2625,20 @@ static void test_quoted_name_in_a_description(void **state)
                      strcmp(r.st[i].speaker, "Sam Solovey") != 0);
 }
 
+/* The comma closing a speaker's description may sit inside a short quoted title ("star of the
+ * reality TV show “The Apprentice,” said"): the speaker is still the one described. */
+static void test_description_ending_in_a_quoted_title(void **state)
+{
+    (void)state;
+    res r = run("Trump, the longtime owner of the Miss Universe pageant and star of the reality "
+                "TV show \"The Apprentice,\" said in an interview with The Washington Post that "
+                "conventions in the past have been too dull.\n"
+                "Pickens, who is touring the country promoting his autobiography \"Boone,\" said "
+                "he does not believe the U.S. should impose an oil import fee.\n");
+    check(&r, "conventions in the past have been too dull", "Trump", 0, "said");
+    check(&r, "should impose an oil import fee", "Pickens", 0, "said");
+}
+
 /* A verb of speech with a noun phrase for object says nothing: "maintained a firm tone",
  * "pledged delegates"; with a clause it does. */
 static void test_noun_phrase_objects_are_no_statements(void **state)
@@ -4039,6 +4053,7 @@ int main(void)
         cmocka_unit_test(test_said_first_then_speaker_and_quote),
         cmocka_unit_test(test_quote_after_listener),
         cmocka_unit_test(test_quoted_name_in_a_description),
+        cmocka_unit_test(test_description_ending_in_a_quoted_title),
         cmocka_unit_test(test_noun_phrase_objects_are_no_statements),
         cmocka_unit_test(test_according_to_inside_the_words),
         cmocka_unit_test(test_according_to_without_comma),
