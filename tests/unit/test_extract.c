@@ -2639,6 +2639,21 @@ static void test_description_ending_in_a_quoted_title(void **state)
     check(&r, "should impose an oil import fee", "Pickens", 0, "said");
 }
 
+/* "interjected" and "exclaimed" introduce the quote next to them, and a quote after "X
+ * interjected:" is X's, not the earlier clause's speaker's; without a quote they say nothing
+ * ("interjected by hitting Trump"). */
+static void test_interjected_and_exclaimed(void **state)
+{
+    (void)state;
+    res r = run("Hillary Clinton said that experts had determined her proposals were strong, to "
+                "which Martin O'Malley interjected: \"It's just not true.\"\n"
+                "\"Oh, my God,\" a young woman exclaimed upon seeing him.\n"
+                "Jeb Bush, however, interjected by hitting Trump for using eminent domain.\n");
+    check(&r, "just not true", "Martin O'Malley", 1, "interjected");
+    check(&r, "Oh, my God", "young woman", 1, "exclaimed");
+    assert_false(has(&r, "eminent domain"));
+}
+
 /* A verb of speech with a noun phrase for object says nothing: "maintained a firm tone",
  * "pledged delegates"; with a clause it does. */
 static void test_noun_phrase_objects_are_no_statements(void **state)
@@ -4054,6 +4069,7 @@ int main(void)
         cmocka_unit_test(test_quote_after_listener),
         cmocka_unit_test(test_quoted_name_in_a_description),
         cmocka_unit_test(test_description_ending_in_a_quoted_title),
+        cmocka_unit_test(test_interjected_and_exclaimed),
         cmocka_unit_test(test_noun_phrase_objects_are_no_statements),
         cmocka_unit_test(test_according_to_inside_the_words),
         cmocka_unit_test(test_according_to_without_comma),
