@@ -28,8 +28,11 @@ static int quote_then_words(const xctx *x, uint32_t s0, uint32_t comma)
     if (!q->closed || q->stmt >= 0 || q->close + 1 >= comma)
         return 0;
     /* "“I'm outraged,” the play's organiser, Sarah Mukasa, told …": a quote closed on a
-     * comma is followed by who said it, not by more of what was said */
-    if (tok_punct(x, q->close - 1, ',') || tok_punct(x, q->close + 1, ','))
+     * comma is followed by who said it, not by more of what was said — unless "and" or "but"
+     * goes on with it ("“There's a sense of stability now,” and donations began to pick up
+     * again, Gilbert said.") */
+    int conj = tok_is(x, q->close + 1, "and") || tok_is(x, q->close + 1, "but");
+    if (!conj && (tok_punct(x, q->close - 1, ',') || tok_punct(x, q->close + 1, ',')))
         return 0;
     uint32_t words = 0;
     for (uint32_t k = q->close + 1; k < comma; k++)

@@ -2654,6 +2654,22 @@ static void test_interjected_and_exclaimed(void **state)
     assert_false(has(&r, "eminent domain"));
 }
 
+/* A quote closed on a comma, then "and" or "but" going on before ", X said.": the quote and
+ * the words after it are what X said; a quote closed on a comma before a speaker is the
+ * speaker's alone. */
+static void test_quote_then_and_before_trailing_cue(void **state)
+{
+    (void)state;
+    res r = run("\"Ideally, we should have a full term,\" but events could force a premature "
+                "poll, Nigel Lawson said.\n"
+                "\"I am outraged,\" the play's organiser, Sarah Mukasa, told reporters.\n");
+    const hd_statement *s = find(&r, "events could force a premature poll");
+    assert_non_null(strstr(s->text, "we should have a full term"));
+    check(&r, "events could force a premature poll", "Nigel Lawson", 0, "said");
+    check(&r, "I am outraged", "Sarah Mukasa", 1, "told");
+    assert_false(has(&r, "the play's organiser"));
+}
+
 /* A verb of speech with a noun phrase for object says nothing: "maintained a firm tone",
  * "pledged delegates"; with a clause it does. */
 static void test_noun_phrase_objects_are_no_statements(void **state)
@@ -4070,6 +4086,7 @@ int main(void)
         cmocka_unit_test(test_quoted_name_in_a_description),
         cmocka_unit_test(test_description_ending_in_a_quoted_title),
         cmocka_unit_test(test_interjected_and_exclaimed),
+        cmocka_unit_test(test_quote_then_and_before_trailing_cue),
         cmocka_unit_test(test_noun_phrase_objects_are_no_statements),
         cmocka_unit_test(test_according_to_inside_the_words),
         cmocka_unit_test(test_according_to_without_comma),
