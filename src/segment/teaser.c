@@ -169,8 +169,9 @@ static void drop_headline_runs(hd_clean *c)
 }
 
 /* Is line i a teaser cut short: one or two sentences, the last broken off with "..." or
- * "…"? Not a line in capitals (a wire agenda: "SENATE BUDGET CMTE MEETS (1000/1400)..."),
- * nor one already trailing off inside ("... not a wind up... but"): readers' letters. */
+ * "…" (after its own full stop too: "has its days numbered....")? Not a line in capitals (a wire
+ * agenda: "SENATE BUDGET CMTE MEETS (1000/1400)..."), nor one already trailing off inside ("... not
+ * a wind up... but"): readers' letters. */
 static int cut_short(const hd_clean *c, size_t i)
 {
     const hd_line *l = &c->lines[i];
@@ -180,12 +181,8 @@ static int cut_short(const hd_clean *c, size_t i)
         n--;
     if (n < 4 || l->n_words > 60)
         return 0;
-    if (!memcmp(p + n - 3, "...", 3)) {
-        if (p[n - 4] == '.')
-            return 0;
-    } else if (memcmp(p + n - 3, "\xE2\x80\xA6", 3) != 0) {
+    if (memcmp(p + n - 3, "...", 3) != 0 && memcmp(p + n - 3, "\xE2\x80\xA6", 3) != 0)
         return 0;
-    }
     size_t ends = 0, lower = 0;
     for (size_t k = 0; k + 3 < n; k++) {
         lower += p[k] >= 'a' && p[k] <= 'z';

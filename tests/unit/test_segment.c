@@ -335,6 +335,9 @@ static void test_teasers_cut_short_are_not_the_story(void **state)
               "UN regrets new US position on settlements UNITED NATIONS: The Secretary General "
               "has regretted the announcement made by the administration that it no longer "
               "believes the settlements are\u2026\n\n"
+              /* a teaser cut at a sentence's end: its full stop, then the ellipsis */
+              "Cleric says government's days are numbered KARACHI: A cleric has fired a fresh "
+              "salvo at the Prime Minister, saying the government has its days numbered....\n\n"
               "Internet in Kashmir after local admn feels it is fit to do so: HM NEW DELHI: Home "
               "Minister Amit Shah on Wednesday said the government will restore...\n",
               NULL);
@@ -343,6 +346,7 @@ static void test_teasers_cut_short_are_not_the_story(void **state)
     assert_false(body_has(&p, 0, "Indian-origin man"));
     assert_false(body_has(&p, 0, "UN regrets"));
     assert_false(body_has(&p, 0, "Internet in Kashmir"));
+    assert_false(body_has(&p, 0, "days are numbered"));
     unload(&p);
     /* each teaser with its author's byline between them */
     load_text(&p,
