@@ -20,6 +20,16 @@ void hd_ex_emit_reported(xctx *x, const xnp *np, uint32_t c0, uint32_t c1, uint3
         b--;
     while (a < b && x->t[a].kind == TK_PUNCT)
         a++;
+    /* "…, to which O'Malley interjected: “…”": the relative that hands over to someone
+     * else's words is not what was said (not "…, which, dealers said, revived …": what was
+     * said goes on past the cue) */
+    if (b > a + 2 && b < x->nt && tok_word(x, b) && tok_is(x, b - 1, "which")) {
+        uint32_t e = b - 1;
+        if (tok_word(x, e - 1) && (x->t[e - 1].lex & LW_ADVB))
+            e--;
+        if (e > a + 1 && tok_punct(x, e - 1, ','))
+            b = e - 1;
+    }
     /* stop before a quote that is already a statement of its own (", adding, “…”") */
     for (uint32_t k = a; k < b; k++)
         if (x->t[k].kind == TK_QOPEN && hd_ex_has_used_quote(x, k, k + 1)) {

@@ -2670,6 +2670,26 @@ static void test_quote_then_and_before_trailing_cue(void **state)
     assert_false(has(&r, "the play's organiser"));
 }
 
+/* "…, to which X interjected: “…”", "…, which he said he finds “…”": the relative that hands
+ * over to other words ends what was said before it; "…, which, dealers said, revived …" goes on
+ * past the cue. */
+static void test_trailing_which_is_not_said(void **state)
+{
+    (void)state;
+    res r = run("Hillary Clinton said that experts had determined her proposals were strong, to "
+                "which Martin O'Malley interjected: \"It's just not true.\"\n"
+                "Joseph Pinola said he believes the solution to the debt crisis will be more "
+                "political than economic, which he said he finds, \"very disquieting.\"\n"
+                "Schlesinger was responding to remarks by board member Claus Koehler, which, "
+                "dealers said, revived speculation that rates may be cut.\n");
+    const hd_statement *s = find(&r, "her proposals were strong");
+    assert_null(strstr(s->text, "which"));
+    s = find(&r, "more political than economic");
+    assert_null(strstr(s->text, "which"));
+    s = find(&r, "revived speculation");
+    assert_non_null(strstr(s->text, "which"));
+}
+
 /* A verb of speech with a noun phrase for object says nothing: "maintained a firm tone",
  * "pledged delegates"; with a clause it does. */
 static void test_noun_phrase_objects_are_no_statements(void **state)
@@ -4087,6 +4107,7 @@ int main(void)
         cmocka_unit_test(test_description_ending_in_a_quoted_title),
         cmocka_unit_test(test_interjected_and_exclaimed),
         cmocka_unit_test(test_quote_then_and_before_trailing_cue),
+        cmocka_unit_test(test_trailing_which_is_not_said),
         cmocka_unit_test(test_noun_phrase_objects_are_no_statements),
         cmocka_unit_test(test_according_to_inside_the_words),
         cmocka_unit_test(test_according_to_without_comma),
