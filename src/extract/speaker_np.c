@@ -431,6 +431,15 @@ void hd_ex_place_modifier(xctx *x, uint32_t lo, xnp *np)
     *np = h;
 }
 
+/* "a district GOP leader", "a former Fed governor": a lowercase word before a capitalised one
+ * that says whose the role after it is */
+static int lower_before_named_role(const xctx *x, uint32_t j, uint32_t hi)
+{
+    return j + 2 < hi && hd_ex_common_noun(x, j) && !(x->t[j].flags & TF_CAP) &&
+           cap_tok(x, j + 1) && !tok_has(x, j + 1, LW_FUNC | LW_TIME) &&
+           tok_has(x, j + 2, LW_ROLE | LW_SNOUN);
+}
+
 int hd_ex_np_right(xctx *x, uint32_t i, uint32_t hi, xnp *np)
 {
     memset(np, 0, sizeof *np);
@@ -446,7 +455,8 @@ int hd_ex_np_right(xctx *x, uint32_t i, uint32_t hi, xnp *np)
     while (j < hi && j - i < 12 &&
            (np_word(x, j) || tok_has(x, j, LW_SNOUN) || tok_has(x, j, LW_DEMONYM) ||
             (tok_word(x, j) && !(x->t[j].flags & TF_CAP) && j + 1 < hi &&
-             (tok_has(x, j + 1, LW_ROLE) || tok_has(x, j + 1, LW_SNOUN)))))
+             (tok_has(x, j + 1, LW_ROLE) || tok_has(x, j + 1, LW_SNOUN))) ||
+            lower_before_named_role(x, j, hi)))
         j++;
     while (j > i && (tok_is(x, j - 1, "of") || determiner(x, j - 1)))
         j--;

@@ -2690,6 +2690,25 @@ static void test_trailing_which_is_not_said(void **state)
     assert_non_null(strstr(s->text, "which"));
 }
 
+/* A speaker after the cue whose role a capitalised word qualifies, after a lowercase one: "said
+ * one district GOP leader", "said a prominent House leader who did not want to be
+ * identified". */
+static void test_speaker_after_cue_with_named_role(void **state)
+{
+    (void)state;
+    res r = run("\"One of my criteria was whether or not they support Donald Trump,\" said one "
+                "district GOP leader. \"I didn't care whether they supported Ted Cruz.\"\n\n"
+                "\"I think he essentially will negotiate,\" said a prominent House leader who did "
+                "not want to be identified.\n");
+    const hd_statement *s = find(&r, "One of my criteria");
+    assert_non_null(strstr(s->text, "I didn't care"));
+    assert_string_equal(s->cue, "said");
+    check(&r, "he essentially will negotiate", NULL, 1, "said");
+    assert_string_equal(find(&r, "he essentially will negotiate")->speaker_mention,
+                        "a prominent House leader");
+    assert_string_equal(s->speaker_mention, "one district GOP leader");
+}
+
 /* A verb of speech with a noun phrase for object says nothing: "maintained a firm tone",
  * "pledged delegates"; with a clause it does. */
 static void test_noun_phrase_objects_are_no_statements(void **state)
@@ -4108,6 +4127,7 @@ int main(void)
         cmocka_unit_test(test_interjected_and_exclaimed),
         cmocka_unit_test(test_quote_then_and_before_trailing_cue),
         cmocka_unit_test(test_trailing_which_is_not_said),
+        cmocka_unit_test(test_speaker_after_cue_with_named_role),
         cmocka_unit_test(test_noun_phrase_objects_are_no_statements),
         cmocka_unit_test(test_according_to_inside_the_words),
         cmocka_unit_test(test_according_to_without_comma),
