@@ -170,6 +170,30 @@ static int role_of_complement(xctx *x, uint32_t k, uint32_t j, uint32_t lo, xnp 
 }
 
 /* A named entity at head j. */
+/* "at that point Smith said", "at which point O'Malley interjected", "in the meantime Jones":
+ * the noun of a phrase opened by a preposition, with a determiner or "which", before the name
+ * is no part of the mention (not "as the host Steve Doocy said", "after a desperate HP asked",
+ * "Most of the vulnerable Senate Republicans", "Officials in east China"). The name's first
+ * token k, else t0. */
+static uint32_t past_adverbial_noun(const xctx *x, uint32_t t0, uint32_t k, uint32_t lo)
+{
+    static const char *const prep[] = {"at",   "by",   "in",      "on",    "during",
+                                       "from", "with", "through", "under", NULL};
+    uint32_t p; /* the preposition */
+    if (k == t0 + 2 && (determiner(x, t0) || tok_is(x, t0, "one")) && t0 > lo)
+        p = t0 - 1;
+    else if (k == t0 + 1 && t0 > lo + 1 && tok_is(x, t0 - 1, "which"))
+        p = t0 - 2;
+    else
+        return t0;
+    uint32_t n = k - 1;
+    if (!tok_in(x, p, prep) || ((x->t[p].flags & TF_CAP) && !(x->t[p].flags & TF_SSTART)) ||
+        (x->t[n].flags & TF_CAP) || !hd_ex_common_noun(x, n) ||
+        tok_has(x, n, LW_ROLE | LW_SNOUN | LW_MOD))
+        return t0;
+    return k;
+}
+
 static int named_np(xctx *x, uint32_t j, uint32_t lo, int32_t e, xnp *np)
 {
     if (x->ent[e].kind != HD_ENT_PERSON) {
@@ -188,7 +212,10 @@ static int named_np(xctx *x, uint32_t j, uint32_t lo, int32_t e, xnp *np)
             k--;
         np->t0 = np_start(x, k - 1, lo);
     } else {
-        np->t0 = np_start(x, j, lo);
+        uint32_t k = j;
+        while (k > lo && x->tent[k - 1] == e)
+            k--;
+        np->t0 = past_adverbial_noun(x, np_start(x, j, lo), k, lo);
     }
     np->ref = pe;
     return 1;

@@ -2709,6 +2709,22 @@ static void test_speaker_after_cue_with_named_role(void **state)
     assert_string_equal(s->speaker_mention, "one district GOP leader");
 }
 
+/* "At that point Smith said", "at which point O'Malley interjected": the phrase before the name
+ * is no part of the mention; "as the host Steve Doocy said" keeps its description. */
+static void test_adverbial_noun_before_a_name(void **state)
+{
+    (void)state;
+    res r = run("The talks stalled last week. At that point Tom Smith said the deal was dead.\n\n"
+                "Clinton defended her plan, at which point Martin O'Malley interjected: \"It's "
+                "just not true.\"\n\n"
+                "Some hosts doubted the science, as the host Steve Doocy said in April while "
+                "promoting a film.\n");
+    assert_string_equal(find(&r, "the deal was dead")->speaker_mention, "Tom Smith");
+    assert_string_equal(find(&r, "just not true")->speaker_mention, "Martin O'Malley");
+    assert_string_equal(find(&r, "while promoting a film")->speaker_mention,
+                        "the host Steve Doocy");
+}
+
 /* A verb of speech with a noun phrase for object says nothing: "maintained a firm tone",
  * "pledged delegates"; with a clause it does. */
 static void test_noun_phrase_objects_are_no_statements(void **state)
@@ -4128,6 +4144,7 @@ int main(void)
         cmocka_unit_test(test_quote_then_and_before_trailing_cue),
         cmocka_unit_test(test_trailing_which_is_not_said),
         cmocka_unit_test(test_speaker_after_cue_with_named_role),
+        cmocka_unit_test(test_adverbial_noun_before_a_name),
         cmocka_unit_test(test_noun_phrase_objects_are_no_statements),
         cmocka_unit_test(test_according_to_inside_the_words),
         cmocka_unit_test(test_according_to_without_comma),
