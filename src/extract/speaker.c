@@ -336,12 +336,9 @@ int hd_ex_np_left(xctx *x, uint32_t verb, uint32_t lo, xnp *np)
     /* "Trump, the former star of the reality TV show “The Apprentice,” said": the comma
      * that closes the appositive is inside a short quoted title glued to the words before
      * it, which the quote then ends as a comma would */
-    if (x->t[j].kind == TK_QCLOSE && x->t[j].qi && tok_punct(x, j - 1, ',')) {
-        const xquote *q = &x->q[x->t[j].qi - 1];
-        if (q->closed && q->close == j && q->open > lo + 2 && j - q->open <= 8 &&
-            (x->t[q->open + 1].flags & TF_CAP) && tok_word(x, q->open - 1))
-            return hd_ex_comma_subject(x, q->open, lo, np);
-    }
+    const xquote *title = quoted_title_at(x, j, lo + 2);
+    if (title && tok_punct(x, j - 1, ','))
+        return hd_ex_comma_subject(x, title->open, lo, np);
     if (tok_dash(x, j))
         return dash_subject(x, j, lo, np);
     if (tok_punct(x, j, ','))

@@ -202,13 +202,10 @@ static uint32_t appositive_comma(const xctx *x, uint32_t j, uint32_t lo)
          * ("the co-author of “Going Viral,” about …", "wearing “Ted Cruz” campaign pins"), is
          * stepped over (not "that “objective criteria” be set …", nor a title set off by
          * commas of its own: "a contestant on the show, “The Apprentice,” who …") */
-        if (x->t[p].kind == TK_QCLOSE && x->t[p].qi) {
-            const xquote *q = &x->q[x->t[p].qi - 1];
-            if (q->closed && q->close == p && q->open > lo && p - q->open <= 8 &&
-                (x->t[q->open + 1].flags & TF_CAP) && tok_word(x, q->open - 1)) {
-                p = q->open;
-                continue;
-            }
+        const xquote *title = quoted_title_at(x, p, lo);
+        if (title) {
+            p = title->open;
+            continue;
         }
         if (x->t[p].flags & TF_INQ || x->t[p].kind == TK_PARA || x->t[p].kind == TK_QCLOSE)
             return UINT32_MAX;

@@ -37,6 +37,20 @@ static inline int cap_tok(const xctx *x, uint32_t i)
     return tok_word(x, i) && (x->t[i].flags & (TF_CAP | TF_ALLCAPS)) && !(x->t[i].flags & TF_DIGIT);
 }
 
+/* The closed quote ending at token c, when it is short, opens on a capital and is glued to a
+ * word before it, after lo: a title or name inside a speaker's description ("the co-author of
+ * “Going Viral,”", "wearing “Ted Cruz” campaign pins"), not words said; else NULL. */
+static inline const xquote *quoted_title_at(const xctx *x, uint32_t c, uint32_t lo)
+{
+    if (x->t[c].kind != TK_QCLOSE || !x->t[c].qi)
+        return NULL;
+    const xquote *q = &x->q[x->t[c].qi - 1];
+    return q->closed && q->close == c && q->open > lo && c - q->open <= 8 &&
+                   (x->t[q->open + 1].flags & TF_CAP) && tok_word(x, q->open - 1)
+               ? q
+               : NULL;
+}
+
 /* Token i ends whatever stands before a subject (a clause boundary or function word). */
 static inline int np_plain(const xctx *x, uint32_t i)
 {
