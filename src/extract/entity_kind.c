@@ -15,20 +15,32 @@
 #include "base/mem.h"
 #include "extract/entity_int.h"
 
-/* (first letter, length) of token k as a bit number of a 512-bit filter. */
-static inline unsigned letter_len_bit(const xctx *x, uint32_t k)
+/* lx_hash of token k's word over [s, stem_e) with its low two bits cleared: the tokenizer's
+ * (x->wh) when it kept one. */
+static inline uint64_t word_hash(const xctx *x, uint32_t k)
 {
-    size_t n = x->t[k].stem_e - x->t[k].s;
-    return ((unsigned)x->b[x->t[k].s] & 31u) << 4 | (unsigned)(n < 15 ? n : 15);
+    uint64_t v = x->wh[k];
+    if (v & WH_HASHED)
+        return v & ~3ULL;
+    return lx_hash(x->b + x->t[k].s, x->t[k].stem_e - x->t[k].s, x->n - x->t[k].s) & ~3ULL;
+}
+
+/* Bit of a 4096-bit filter for a word hash: high bits, which the table's slot number does
+ * not use. Big enough that an article's few hundred capitalised words leave it sparse and the
+ * test on each lower-case word is predicted. */
+static inline unsigned want_bit(uint64_t h)
+{
+    return (unsigned)(h >> 52);
 }
 
 /* Fill x->lower (lower_elsewhere's answers). Only capitalised words are ever asked about
  * (the x->caps list): their hashes are the keys, bit 0 telling whether the article also
- * writes the word in lower case. One pass over the lower-case words, most of which a
- * (first letter, length) filter passes over without hashing. */
+ * writes the word in lower case. One pass over the tokenizer's tags and hashes (x->wh), not
+ * the tokens; a filter of the keys' hashes passes over most lower-case words without a
+ * probe. */
 static int lower_words(xctx *x)
 {
-    uint64_t want[8] = {0};
+    uint64_t want[64] = {0};
     size_t cap = 16;
     while (cap < (size_t)x->n_cap * 2)
         cap *= 2;
@@ -39,10 +51,9 @@ static int lower_words(xctx *x)
     x->lower_cap = cap;
     for (uint32_t c = 0; c < x->n_cap; c++) {
         uint32_t k = x->caps[c];
-        unsigned bit = letter_len_bit(x, k);
+        uint64_t h = word_hash(x, k);
+        unsigned bit = want_bit(h);
         want[bit >> 6] |= 1ULL << (bit & 63);
-        uint64_t h =
-            lx_hash(x->b + x->t[k].s, x->t[k].stem_e - x->t[k].s, x->n - x->t[k].s) & ~3ULL;
         size_t j = h & (cap - 1);
         while (x->lower[j] && (x->lower[j] & ~3ULL) != h)
             j = (j + 1) & (cap - 1);
@@ -51,14 +62,14 @@ static int lower_words(xctx *x)
         if (!(x->t[k].flags & TF_SSTART))
             x->lower[j] |= 2; /* bit 1: capitalised inside a sentence */
     }
+    const uint64_t *wh = x->wh;
     for (uint32_t k = 0; k < x->nt; k++) {
-        if (x->t[k].kind != TK_WORD || (x->t[k].flags & (TF_CAP | TF_ALLCAPS | TF_DIGIT)))
+        if (!(wh[k] & WH_LOWER))
             continue;
-        unsigned bit = letter_len_bit(x, k);
+        uint64_t h = word_hash(x, k);
+        unsigned bit = want_bit(h);
         if (!(want[bit >> 6] >> (bit & 63) & 1))
             continue;
-        uint64_t h =
-            lx_hash(x->b + x->t[k].s, x->t[k].stem_e - x->t[k].s, x->n - x->t[k].s) & ~3ULL;
         for (size_t j = h & (cap - 1); x->lower[j]; j = (j + 1) & (cap - 1))
             if ((x->lower[j] & ~3ULL) == h) {
                 x->lower[j] |= 1;
@@ -79,7 +90,7 @@ static unsigned case_bits(const xctx *x, uint32_t a)
         return 0;
     }
     /* equal 64-bit hashes are taken as equal words, as in the lexicon */
-    uint64_t h = lx_hash(x->b + x->t[a].s, x->t[a].stem_e - x->t[a].s, x->n - x->t[a].s) & ~3ULL;
+    uint64_t h = word_hash(x, a);
     for (size_t j = h & (x->lower_cap - 1); x->lower[j]; j = (j + 1) & (x->lower_cap - 1))
         if ((x->lower[j] & ~3ULL) == h)
             return (unsigned)(x->lower[j] & 3);

@@ -355,12 +355,14 @@ hd_rc hd_extract_statements(const hd_lexicon *lx, hd_arena *arena, const char *t
     if (hd_ex_tokenize(x) == 0 && hd_ex_entities(x) == 0 && hd_ex_statements(x) == 0)
         rc = output(x, out_st, out_n_st, out_ent, out_n_ent);
     hd_free(x->t);
+    hd_free(x->wh);
     hd_free(x->q);
     hd_free(x->st);
     hd_free(x->caps);
     hd_free(x->marks);
     hd_free(x->cues);
     x->t = NULL;
+    x->wh = NULL;
     x->q = NULL;
     x->st = NULL;
     x->caps = x->marks = x->cues = NULL;

@@ -209,6 +209,10 @@ enum {
     TF_SSTART = 1 << 5,  /* first token of its sentence */
 };
 
+/* Tag bits of xctx.wh. */
+#define WH_LOWER  1u
+#define WH_HASHED 2u
+
 typedef struct xtok {
     uint32_t s, e;   /* bytes in body */
     uint32_t stem_e; /* end without a possessive ending */
@@ -290,6 +294,11 @@ typedef struct xctx {
     size_t n;
     xtok *t;
     uint32_t nt;
+    /* Per token, beside t (same capacity; heap, freed by extract.c): WH_LOWER for a word in
+     * lower case (no TF_CAP, TF_ALLCAPS or TF_DIGIT), and with WH_HASHED the word's lx_hash
+     * over [s, stem_e) in the other bits, which the tokenizer computed for its lexicon lookup
+     * and the entity pass's case tests (entity_kind.c) need again. */
+    uint64_t *wh;
     uint32_t n_cap, n_role, n_comma;     /* capitalised words, role words, commas: array bounds */
     size_t cap_ent, cap_roles, cap_pend; /* sizes of ent, roles, pend */
     xquote *q;

@@ -81,10 +81,11 @@ static inline uint32_t word_lex(const hd_lexicon *lx, const char *b, size_t i, s
 }
 
 /* Fast path of hd_ex_scan_word: ASCII letters and digits up to a plain delimiter. Returns the end
- * and fills flags, stem_e and the lexicon bits, or returns 0 when the word needs the full
- * scan (non-ASCII, U.S., AT&T, plural possessives). */
+ * and fills flags, stem_e, the lexicon bits and *hash (lx_hash over [i, stem_e), or 0 when
+ * none was computed for that span), or returns 0 when the word needs the full scan
+ * (non-ASCII, U.S., AT&T, plural possessives). */
 static inline size_t scan_ascii(const hd_lexicon *lx, const char *b, size_t n, size_t i,
-                                uint16_t *flags, uint32_t *stem_e, uint32_t *lex)
+                                uint16_t *flags, uint32_t *stem_e, uint32_t *lex, uint64_t *hash)
 {
     unsigned char f = wt[(unsigned char)b[i]];
     if (!f)
@@ -101,10 +102,13 @@ static inline size_t scan_ascii(const hd_lexicon *lx, const char *b, size_t n, s
         *flags = fl;
         *stem_e = (uint32_t)j;
         /* no lexicon key starts with a digit unless lx->digit_keys says so */
-        *lex = digit && !lx->digit_keys
-                   ? 0
-                   : word_lex(lx, b, i, j - i, lx_hash_f(b + i, j - i, n - i, f == 3 || (acc & 2)),
-                              fl);
+        if (digit && !lx->digit_keys) {
+            *lex = 0;
+            *hash = 0;
+        } else {
+            *hash = lx_hash_f(b + i, j - i, n - i, f == 3 || (acc & 2));
+            *lex = word_lex(lx, b, i, j - i, *hash, fl);
+        }
         return j;
     }
     for (;;) {
@@ -140,6 +144,7 @@ static inline size_t scan_ascii(const hd_lexicon *lx, const char *b, size_t n, s
     *flags = fl;
     *stem_e = (uint32_t)(stem < j ? stem : e);
     *lex = word_lex(lx, b, i, stem - i, h, fl);
+    *hash = *stem_e == stem ? h : 0; /* not over "Mr." with its period */
     return e;
 }
 
@@ -152,6 +157,10 @@ static int grow_tokens(xctx *x, size_t *cap)
     if (!t)
         return -1;
     x->t = t;
+    uint64_t *wh = hd_reallocarray(x->wh, ncap, sizeof *wh);
+    if (!wh)
+        return -1;
+    x->wh = wh;
     *cap = ncap;
     return 0;
 }
@@ -254,6 +263,7 @@ static inline void para_token(xctx *x, tloop *tl, uint32_t nt, size_t i, size_t 
                  .stem_e = (uint32_t)(i + len),
                  .para = tl->para,
                  .kind = TK_PARA};
+    x->wh[nt] = 0;
     sentence_tok(&tl->ss, x->t, nt, tk);
     x->n_colon_para += x->t[nt - 1].kind == TK_PUNCT && x->t[nt - 1].ch == ':';
     tl->para++;
@@ -267,8 +277,10 @@ static inline int word_token(xctx *x, tloop *tl, tlists *ls, uint32_t nt, size_t
     const char *b = tl->b;
     uint16_t fl;
     uint32_t se, lex;
-    size_t e = scan_ascii(lx, b, tl->n, i, &fl, &se, &lex);
+    uint64_t h;
+    size_t e = scan_ascii(lx, b, tl->n, i, &fl, &se, &lex, &h);
     if (!e) {
+        h = 0;
         e = hd_ex_scan_word(x, i, &fl, &se);
         size_t kl = se - i;
         lex = hd_ex_lx_get(&lx->words, b + i, kl);
@@ -288,6 +300,8 @@ static inline int word_token(xctx *x, tloop *tl, tlists *ls, uint32_t nt, size_t
                  .lex = lex,
                  .kind = TK_WORD,
                  .flags = fl};
+    x->wh[nt] = (h ? (h & ~(uint64_t)3) | WH_HASHED : 0) |
+                (fl & (TF_CAP | TF_ALLCAPS | TF_DIGIT) ? 0 : WH_LOWER);
     tl->n_cap += (fl & (TF_CAP | TF_ALLCAPS)) != 0;
     tl->n_role += (lex & (LW_ROLE | LW_ROLE_END)) != 0;
     sentence_tok(&tl->ss, x->t, nt, tk);
@@ -332,6 +346,7 @@ static inline int mark_token(xctx *x, tloop *tl, tlists *ls, uint32_t nt, size_t
                  .para = tl->para,
                  .kind = kind,
                  .ch = ch};
+    x->wh[nt] = 0;
     sentence_tok(&tl->ss, x->t, nt, tk);
     if (ch == ',' && note(&x->marks, &ls->cap_marks, &x->n_marks, nt, *ls->cap / 8 + 16))
         return -1;
@@ -402,7 +417,8 @@ int hd_ex_tokenize(xctx *x)
      * figures about five: usually one allocation */
     size_t cap = x->n / 5 + 64;
     x->t = hd_new(xtok, cap);
-    if (!x->t)
+    x->wh = hd_new(uint64_t, cap);
+    if (!x->t || !x->wh)
         return -1;
     uint32_t n_qopen;
     if (tokenize(x, &cap, &n_qopen) != 0)

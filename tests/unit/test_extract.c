@@ -3755,6 +3755,7 @@ static void tokenize(xctx *x, const char *body)
 static void untokenize(xctx *x)
 {
     hd_free(x->t);
+    hd_free(x->wh);
     hd_free(x->q);
     hd_free(x->caps);
     hd_free(x->marks);
@@ -3883,6 +3884,52 @@ static void test_tokens_random_words(void **state)
         }
         untokenize(&x);
     }
+}
+
+/* The tokenizer's word tags and hashes (x->wh), which the entity pass's case tests read in
+ * place of hashing again: on a real page and on words of every shape ("Mr." with its period,
+ * "Iran's", "U.S.", "Élysée", figures), each tag agrees with the token's case flags and each
+ * kept hash with lx_hash over [s, stem_e). */
+static void check_word_hashes(const xctx *x)
+{
+    uint32_t hashed = 0;
+    for (uint32_t i = 0; i < x->nt; i++) {
+        const xtok *t = &x->t[i];
+        uint64_t v = x->wh[i];
+        int lower = t->kind == TK_WORD && !(t->flags & (TF_CAP | TF_ALLCAPS | TF_DIGIT));
+        assert_int_equal(!!(v & WH_LOWER), lower);
+        if (t->kind != TK_WORD)
+            assert_true(v == 0);
+        if (v & WH_HASHED) {
+            hashed++;
+            uint64_t h = lx_hash(x->b + t->s, t->stem_e - t->s, x->n - t->s);
+            assert_true((v & ~3ULL) == (h & ~3ULL));
+        }
+    }
+    assert_true(hashed > 0);
+}
+
+static void test_token_word_hashes(void **state)
+{
+    (void)state;
+    xctx x;
+    tokenize(&x, "Mr. Smith of Iran's X unit told U.S. reporters A. Jones and the Élysée paid "
+                 "4.5 mln, 10,000 shares in 1987; the countries' IT unit said no.");
+    check_word_hashes(&x);
+    untokenize(&x);
+    hd_buf b;
+    hd_buf_init(&b);
+    hd_err err = {0};
+    if (hd_fs_read_all(HD_SHARED_DATA "/seed-pages/000_9272e3ac30541b30.txt", 1 << 20, &b, &err) !=
+        HD_OK) {
+        hd_buf_done(&b);
+        skip();
+    }
+    tokenize(&x, b.p);
+    assert_true(x.nt > 1000);
+    check_word_hashes(&x);
+    untokenize(&x);
+    hd_buf_done(&b);
 }
 
 static void test_tokens(void **state)
@@ -4189,6 +4236,7 @@ int main(void)
         cmocka_unit_test(test_compound_roles_and_called),
         cmocka_unit_test(test_tokens),
         cmocka_unit_test(test_tokens_random_words),
+        cmocka_unit_test(test_token_word_hashes),
         cmocka_unit_test(test_domain_name_ends_a_sentence),
         cmocka_unit_test(test_lexicon_bits),
     };
