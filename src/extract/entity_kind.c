@@ -15,14 +15,18 @@
 #include "base/mem.h"
 #include "extract/entity_int.h"
 
-/* lx_hash of token k's word over [s, stem_e) with its low two bits cleared: the tokenizer's
- * (x->wh) when it kept one. */
+/* lx_hash of token k's word over [s, stem_e) with its low two bits cleared, for the words the
+ * tokenizer kept no hash of (rare: out of line, so that the loops keep their registers). */
+static __attribute__((noinline)) uint64_t word_hash_slow(const xctx *x, uint32_t k)
+{
+    return lx_hash(x->b + x->t[k].s, x->t[k].stem_e - x->t[k].s, x->n - x->t[k].s) & ~3ULL;
+}
+
+/* The same hash, the tokenizer's (x->wh) when it kept one. */
 static inline uint64_t word_hash(const xctx *x, uint32_t k)
 {
     uint64_t v = x->wh[k];
-    if (v & WH_HASHED)
-        return v & ~3ULL;
-    return lx_hash(x->b + x->t[k].s, x->t[k].stem_e - x->t[k].s, x->n - x->t[k].s) & ~3ULL;
+    return v & WH_HASHED ? v & ~3ULL : word_hash_slow(x, k);
 }
 
 /* Bit of a 4096-bit filter for a word hash: high bits, which the table's slot number does
@@ -64,12 +68,15 @@ static int lower_words(xctx *x)
     }
     const uint64_t *wh = x->wh;
     for (uint32_t k = 0; k < x->nt; k++) {
-        if (!(wh[k] & WH_LOWER))
+        uint64_t v = wh[k];
+        if ((v & (WH_LOWER | WH_HASHED)) == WH_LOWER)
+            v = word_hash_slow(x, k) | WH_LOWER; /* rare */
+        /* no branch on the tag itself: news text mixes words and the rest too evenly for a
+         * predictor; the filter's answer, for lower-case words only, is almost always no */
+        unsigned bit = want_bit(v);
+        if (!((want[bit >> 6] >> (bit & 63)) & v & WH_LOWER))
             continue;
-        uint64_t h = word_hash(x, k);
-        unsigned bit = want_bit(h);
-        if (!(want[bit >> 6] >> (bit & 63) & 1))
-            continue;
+        uint64_t h = v & ~3ULL;
         for (size_t j = h & (cap - 1); x->lower[j]; j = (j + 1) & (cap - 1))
             if ((x->lower[j] & ~3ULL) == h) {
                 x->lower[j] |= 1;
