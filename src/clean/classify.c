@@ -483,6 +483,17 @@ static int ui_prompt(const char *p, size_t n, const hd_line *l)
         if (l->n_words <= 4 && starts_ci(p, n, "leave a comment"))
             return 1;
     }
+    /* a share widget's buttons, read as one line: "Print This Article Share it With Friends",
+     * "Email this story", "Send to a friend" */
+    static const char *const share_prompt[] = {
+        "print this article",    "print this page",    "print this story",
+        "email this article",    "email this story",   "email this page",
+        "share it with friends", "share with friends", "share with your friends",
+        "email to a friend",     "send to a friend"};
+    if (l->n_words <= 12 && !l->terminal)
+        for (size_t k = 0; k < sizeof share_prompt / sizeof *share_prompt; k++)
+            if (contains_ci(p, n, share_prompt[k]))
+                return 1;
     if ((l->hints & HINT_EMAIL) &&
         (contains_ci(p, n, "post was not sent") || contains_ci(p, n, "email check failed") ||
          contains_ci(p, n, "cannot share posts by email")))

@@ -186,6 +186,42 @@ int hd_date_find(const char *s, size_t n, hd_date *out, size_t *start, size_t *e
     return 0;
 }
 
+/* A clock time, "15:23" or "9:05". */
+static int clock_at(const char *s, size_t n)
+{
+    size_t a, b;
+    int h = num_at(s, n, 2, &a);
+    if (h < 0 || h > 23 || a >= n || s[a] != ':')
+        return 0;
+    int m = num_at(s + a + 1, n - a - 1, 2, &b);
+    return m >= 0 && m <= 59 && b == 2 && a + 1 + b == n;
+}
+
+int hd_date_fragment(const char *s, size_t n)
+{
+    /* two words, a comma after the first allowed */
+    const char *sp = memchr(s, ' ', n);
+    if (!sp || sp == s || memchr(sp + 1, ' ', n - (size_t)(sp + 1 - s)) || sp + 1 == s + n)
+        return 0;
+    size_t n1 = (size_t)(sp - s), n2 = n - n1 - 1;
+    const char *w2 = sp + 1;
+    if (s[n1 - 1] == ',')
+        n1--;
+    size_t l;
+    int d;
+    /* "November 20", "Nov. 20" */
+    if (month_at(s, n1, &l) && l == n1 && (d = num_at(w2, n2, 2, &l)) >= 1 && d <= 31 && l == n2)
+        return 1;
+    /* "20 November" */
+    if ((d = num_at(s, n1, 2, &l)) >= 1 && d <= 31 && l == n1 && month_at(w2, n2, &l) && l == n2)
+        return 1;
+    /* "15:23 2019", "2019 15:23" */
+    int y;
+    if (clock_at(s, n1) && (y = num_at(w2, n2, 4, &l)) >= 1900 && y <= 2099 && l == 4 && n2 == 4)
+        return 1;
+    return (y = num_at(s, n1, 4, &l)) >= 1900 && y <= 2099 && l == 4 && n1 == 4 && clock_at(w2, n2);
+}
+
 int hd_date_parse(const char *s, size_t n, hd_date *out)
 {
     while (n && (*s == ' ' || *s == '\t'))

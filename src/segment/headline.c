@@ -101,7 +101,8 @@ int hd_seg_furniture(const hd_clean *c, size_t i)
     return l->kind != HD_LINE_META &&
            (l->credit || breadcrumb(c, i) || comment_count(c, i) ||
             (l->n_words == 1 && l->n_num == 1 && l->len <= 6) ||
-            (l->n_words == 1 && !l->title_like && l->len <= 12)); /* "Save", "Share" */
+            (l->n_words == 1 && !l->title_like && l->len <= 12) || /* "Save", "Share" */
+            (l->n_words == 2 && !l->terminal && hd_date_fragment(text_of(c, i), l->len)));
 }
 
 /* A line the cleaner dropped that is no headline in shape (a share link, a prompt, a

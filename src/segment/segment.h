@@ -29,6 +29,11 @@ typedef struct hd_date {
  * (and the match's byte span when start/end are non-NULL), or 0. */
 int hd_date_find(const char *s, size_t n, hd_date *out, size_t *start, size_t *end);
 
+/* Is s[0..n) a date's piece alone, as a page that prints the date in two parts leaves it on
+ * its line: a day without its year ("November 20", "20 Nov") or a time with the year
+ * ("15:23 2019")? */
+int hd_date_fragment(const char *s, size_t n);
+
 /* Parse a metadata date field ("2022-11-27", "2022-11-27T10:00:00Z", "27 Nov 2022"...). */
 int hd_date_parse(const char *s, size_t n, hd_date *out);
 

@@ -295,6 +295,8 @@ static void test_site_furniture_lines(void **state)
         "Don't miss a brief. Sign up for our daily email.",
         "Submit to Stumbleupon (Opens in new window)",
         "Click to email this to a friend (opens in a new tab)",
+        "Print This Article Share it With Friends",
+        "Email this story",
     };
     static const char *const sentences[] = {
         "Skip the queue: the council said the new bridge will open in May.",
@@ -310,6 +312,7 @@ static void test_site_furniture_lines(void **state)
         "More than a million readers subscribe to the newsletter, the company said on Monday.",
         "The minister declined to comment on the report, his office said.",
         "Image 3 of the series shows the harbour at night, the museum said.",
+        "Print this article and share it with friends, the company urged its customers.",
     };
     for (size_t i = 0; i < sizeof furniture / sizeof *furniture; i++)
         if (line_kind(furniture[i]) != HD_LINE_BAD)

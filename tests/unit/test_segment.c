@@ -55,6 +55,23 @@ static void test_dates(void **state)
     date_is("Mayor 12 2020", NULL);           /* "Mayor" is not a month */
 }
 
+/* A date printed in two parts, each alone on its line. */
+static void test_date_fragments(void **state)
+{
+    (void)state;
+    static const char *const yes[] = {"November 20", "Nov. 20",    "20 November",
+                                      "Sept 3",      "15:23 2019", "2019 9:05"};
+    static const char *const no[] = {"November 2019", "Mayor 20",   "November 32", "Section 20",
+                                     "15:23",         "15:75 2019", "12:00 noon",  "Nov 20 2019",
+                                     "Top 20",        "20 20"};
+    for (size_t i = 0; i < sizeof yes / sizeof *yes; i++)
+        if (!hd_date_fragment(yes[i], strlen(yes[i])))
+            fail_msg("not a date's piece: %s", yes[i]);
+    for (size_t i = 0; i < sizeof no / sizeof *no; i++)
+        if (hd_date_fragment(no[i], strlen(no[i])))
+            fail_msg("read as a date's piece: %s", no[i]);
+}
+
 typedef struct page {
     hd_buf raw;
     hd_clean c;
@@ -615,6 +632,28 @@ static void test_name_over_date_is_a_byline(void **state)
     assert_true(title_is(&p, 0, "Does Marie Yovanovitch Have a Net Worth"));
     assert_int_equal(p.segs.v[0].date.y, 2019);
     assert_true(body_has(&p, 0, "We have found no evidence"));
+    unload(&p);
+}
+
+/* A headline over its date printed in two parts ("November 20", "15:23 2019"), a share widget
+ * read as one line and the byline, under a menu: the headline is the title, not the menu's
+ * label nor the widget's. */
+static void test_headline_over_split_date_and_share_widget(void **state)
+{
+    (void)state;
+    page p;
+    load_text(&p,
+              "Top Stories\n\nFlood waters recede, farmers return to ruined fields in Assam\n\n"
+              "August 14\n\n09:41 2021\n\nPrint This Article Share it With Friends\n\n"
+              "by Valley Times Staff 0 Comments\n\n"
+              "GUWAHATI: Thousands of farmers returned to their villages on Saturday as the flood "
+              "waters receded, finding their rice fields buried under silt.\n\n"
+              "Officials said the state would pay compensation for crops lost to the floods, but "
+              "many farmers said the money would come too late.\n",
+              NULL);
+    assert_int_equal(p.segs.n, 1);
+    assert_true(title_eq(&p, 0, "Flood waters recede, farmers return to ruined fields in Assam"));
+    assert_true(body_has(&p, 0, "GUWAHATI: Thousands of farmers"));
     unload(&p);
 }
 
@@ -1935,6 +1974,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_dates),
+        cmocka_unit_test(test_date_fragments),
+        cmocka_unit_test(test_headline_over_split_date_and_share_widget),
         cmocka_unit_test(test_two_articles_glued),
         cmocka_unit_test(test_piece_without_prose_is_no_article),
         cmocka_unit_test(test_comment_section_is_not_the_story),
