@@ -148,7 +148,21 @@ int hd_ex_adverbial_start(const xctx *x, uint32_t i, uint32_t end)
         return 1;
     /* one of lexicon.c's builtin_advb, written as it is: no possessive, no period */
     const xtok *t = &x->t[i];
-    return (t->lex & LW_ADVB) && t->stem_e == t->e && x->b[t->e - 1] != '.';
+    if (!((t->lex & LW_ADVB) && t->stem_e == t->e && x->b[t->e - 1] != '.'))
+        return 0;
+    /* "at least six people were killed": an amount opening a clause, whose verb follows
+     * (not "at least twice", "at most a week") */
+    static const char *const amount[] = {"least", "most", NULL};
+    if (!tok_is(x, i, "at") || !tok_in(x, i + 1, amount))
+        return 1;
+    for (uint32_t k = i + 2; k < end && k < i + 12 && tok_word(x, k); k++) {
+        const xtok *w = &x->t[k];
+        size_t n = w->e - w->s;
+        if (tok_in(x, k, hd_ex_aux_words) ||
+            (!(w->flags & (TF_CAP | TF_DIGIT)) && n > 4 && !memcmp(x->b + w->e - 2, "ed", 2)))
+            return 0;
+    }
+    return 1;
 }
 
 int hd_ex_statements(xctx *x)

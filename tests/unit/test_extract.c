@@ -1707,6 +1707,24 @@ static void test_told_listener_adverbial_that(void **state)
     assert_non_null(strstr(find(&r, "Western states")->text, "it was not true"));
 }
 
+/* "at least" after a cue opens the reported clause when its verb follows ("…, police said at
+ * least six people were killed"), not the sentence before the cue; "at least twice" is how
+ * often the words before it were said. */
+static void test_at_least_after_cue(void **state)
+{
+    (void)state;
+    res r = run("Friday morning, as the parade rolled through Pasadena, CNN reported at least six "
+                "planes filled the skies over the city.\n"
+                "On Sunday, police said at least 30 people were killed in the blast.\n"
+                "The economy is strong, the minister said at least twice.\n");
+    const hd_statement *st = find(&r, "six planes");
+    assert_int_equal(strncmp(st->text, "at least six planes filled the skies", 36), 0);
+    assert_false(has(&r, "as the parade rolled"));
+    check(&r, "at least 30 people were killed", "police", 0, "said");
+    assert_string_equal(find(&r, "30 people")->speaker_mention, "police");
+    assert_string_equal(find(&r, "The economy is strong")->text, "The economy is strong");
+}
+
 /* A sentence's opening "-ing" word is no first name when what follows is a name the article
  * writes after another first name, or a title; a real first name stays. */
 static void test_gerund_before_name(void **state)
@@ -4140,6 +4158,7 @@ int main(void)
         cmocka_unit_test(test_quote_then_participle),
         cmocka_unit_test(test_age_stands_for_a_person),
         cmocka_unit_test(test_told_listener_adverbial_that),
+        cmocka_unit_test(test_at_least_after_cue),
         cmocka_unit_test(test_gerund_before_name),
         cmocka_unit_test(test_first_name_alone),
         cmocka_unit_test(test_subject_after_city_and_state),
