@@ -81,6 +81,11 @@ static int term_word(const xctx *x, uint32_t k)
  * noun of debt, a condition of anonymity, a tax? */
 static int not_speech(const xctx *x, uint32_t i)
 {
+    /* "The latest hiccup adds to the drama that has surrounded …", "added to the pressure":
+     * "add to" a noun phrase is no saying (not "added to reporters that …") */
+    static const char *const add[] = {"add", "adds", "added", "adding", NULL};
+    if (tok_in(x, i, add) && tok_is(x, i + 1, "to") && i + 2 < x->nt && tok_has(x, i + 2, LW_DET))
+        return 1;
     /* "responded and confirmed that A": the second verb introduces A */
     if (tok_is(x, i + 1, "and") && i + 2 < x->nt && tok_word(x, i + 2) && (x->t[i + 2].lex >> 24))
         return 1;

@@ -1725,6 +1725,21 @@ static void test_at_least_after_cue(void **state)
     assert_string_equal(find(&r, "The economy is strong")->text, "The economy is strong");
 }
 
+/* "add to" a noun phrase is no saying ("adds to the drama that has surrounded …"); "added to
+ * reporters that …" and "…,\" he added to the crowd" still are. */
+static void test_add_to_a_noun_phrase(void **state)
+{
+    (void)state;
+    res r = run("The latest hiccup adds to the drama that has surrounded the senator's email.\n"
+                "The problem is likely to recur in April, adding to that country's surplus.\n"
+                "Mayor John Smith added to reporters that the plan would work.\n"
+                "\"We will win,\" Smith added to the crowd.\n");
+    assert_false(has(&r, "has surrounded"));
+    assert_false(has(&r, "country's surplus"));
+    check(&r, "the plan would work", "John Smith", 0, "added");
+    check(&r, "We will win", "John Smith", 1, "added");
+}
+
 /* A sentence's opening "-ing" word is no first name when what follows is a name the article
  * writes after another first name, or a title; a real first name stays. */
 static void test_gerund_before_name(void **state)
@@ -4159,6 +4174,7 @@ int main(void)
         cmocka_unit_test(test_age_stands_for_a_person),
         cmocka_unit_test(test_told_listener_adverbial_that),
         cmocka_unit_test(test_at_least_after_cue),
+        cmocka_unit_test(test_add_to_a_noun_phrase),
         cmocka_unit_test(test_gerund_before_name),
         cmocka_unit_test(test_first_name_alone),
         cmocka_unit_test(test_subject_after_city_and_state),
