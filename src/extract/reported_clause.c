@@ -442,8 +442,13 @@ uint32_t hd_ex_clause_start(const xctx *x, uint32_t c, uint32_t cls, uint32_t en
         return j;
     if (tok_has(x, j, LW_TIME) && tok_is(x, j + 1, "to") && hd_ex_commits(x, c))
         return j + 1; /* "promised Monday to begin …" */
-    /* "said in a statement on Monday that …": only across an adverbial */
+    /* "said in a statement on Monday that …": only across an adverbial; not across the
+     * topic of "warned of", "boasted of", "complained about", whose "that" after a noun is a
+     * relative ("warned of a crisis that could spread"; "said of Trump that …" is crossed) */
+    static const char *const topic[] = {"of", "about", NULL};
+    static const char *const say[] = {"said", "says", "say", "saying", NULL};
     if (hd_ex_adverbial_start(x, j, end) && !tok_punct(x, j, ',') &&
+        !(tok_in(x, j, topic) && !tok_in(x, c, say)) &&
         (across_adverbial(x, j, end, &start) || as_cue_adverbial(x, c, j, end, &start)))
         return start;
     if (tok_punct(x, j, ','))

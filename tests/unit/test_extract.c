@@ -1740,6 +1740,19 @@ static void test_add_to_a_noun_phrase(void **state)
     check(&r, "We will win", "John Smith", 1, "added");
 }
 
+/* The topic of "warned of", "boasted of", "complained about" is what was said, and a "that"
+ * after its noun is a relative; "said of X that …" still crosses to the clause. */
+static void test_topic_preposition_then_relative_that(void **state)
+{
+    (void)state;
+    res r = run("Senator Ted Cruz has boasted of his appeal to the voters that comprise the base.\n"
+                "Cruz warned of a crisis that could spread to Europe.\n"
+                "President Barack Obama said of the plan that it would fail.\n");
+    assert_int_equal(strncmp(find(&r, "comprise the base")->text, "of his appeal", 13), 0);
+    assert_int_equal(strncmp(find(&r, "could spread")->text, "of a crisis", 11), 0);
+    assert_string_equal(find(&r, "it would fail")->text, "it would fail");
+}
+
 /* A sentence's opening "-ing" word is no first name when what follows is a name the article
  * writes after another first name, or a title; a real first name stays. */
 static void test_gerund_before_name(void **state)
@@ -4175,6 +4188,7 @@ int main(void)
         cmocka_unit_test(test_told_listener_adverbial_that),
         cmocka_unit_test(test_at_least_after_cue),
         cmocka_unit_test(test_add_to_a_noun_phrase),
+        cmocka_unit_test(test_topic_preposition_then_relative_that),
         cmocka_unit_test(test_gerund_before_name),
         cmocka_unit_test(test_first_name_alone),
         cmocka_unit_test(test_subject_after_city_and_state),
