@@ -49,15 +49,23 @@ int hd_ex_common_noun(const xctx *x, uint32_t i)
     return 1;
 }
 
-/* "registered voters", "retired general": an -ed word right before a noun, inside a noun
- * phrase (not a verb: the token after it must be a noun or a name, not a function word). */
+/* "registered voters", "retired general", "the leading candidate": an -ed or -ing word right
+ * before a noun, inside a noun phrase (not a verb: the token after it must be a noun or a name,
+ * not a function word). */
 static int participle_adj(const xctx *x, uint32_t i, uint32_t next)
 {
     if (!tok_word(x, i) || (x->t[i].flags & (TF_CAP | TF_INQ)) || (x->t[i].lex >> 24))
         return 0;
     size_t n = x->t[i].e - x->t[i].s;
     const char *w = x->b + x->t[i].s;
-    return n > 4 && w[n - 2] == 'e' && w[n - 1] == 'd' && !tok_has(x, next, LW_FUNC | LW_VERB);
+    if (tok_has(x, next, LW_FUNC | LW_VERB))
+        return 0;
+    if (n > 4 && w[n - 2] == 'e' && w[n - 1] == 'd')
+        return 1;
+    /* "the leading candidate", "a visiting professor", "Iran's ruling clerics": an -ing word
+     * after a determiner or a possessive */
+    return n > 5 && !memcmp(w + n - 3, "ing", 3) && i > 0 &&
+           (tok_has(x, i - 1, LW_DET) || (x->t[i - 1].flags & TF_POSS));
 }
 
 /* "the next two years that industry analysts say …": after a noun, "that" (token i) opens a

@@ -1753,6 +1753,22 @@ static void test_topic_preposition_then_relative_that(void **state)
     assert_string_equal(find(&r, "it would fail")->text, "it would fail");
 }
 
+/* An -ing word after a determiner or a possessive modifies the speaker's noun ("the leading
+ * candidate", "The rating agency", "Iran's ruling clerics"): the mention after a quote. */
+static void test_ing_modifier_in_the_speaker(void **state)
+{
+    (void)state;
+    res r = run("\"We will win in November,\" the leading candidate said.\n"
+                "\"The outlook is negative,\" the rating agency said.\n"
+                "\"It was very nice,\" the gambling tycoon told Reuters in an interview in Macau "
+                "when asked if he had met Trump.\n");
+    assert_string_equal(find(&r, "We will win")->speaker_mention, "the leading candidate");
+    assert_string_equal(find(&r, "The outlook is negative")->speaker_mention, "the rating agency");
+    check(&r, "It was very nice", NULL, 1, "told");
+    assert_string_equal(find(&r, "It was very nice")->speaker_mention, "the gambling tycoon");
+    assert_false(has(&r, "in a rare interview"));
+}
+
 /* A sentence's opening "-ing" word is no first name when what follows is a name the article
  * writes after another first name, or a title; a real first name stays. */
 static void test_gerund_before_name(void **state)
@@ -4189,6 +4205,7 @@ int main(void)
         cmocka_unit_test(test_at_least_after_cue),
         cmocka_unit_test(test_add_to_a_noun_phrase),
         cmocka_unit_test(test_topic_preposition_then_relative_that),
+        cmocka_unit_test(test_ing_modifier_in_the_speaker),
         cmocka_unit_test(test_gerund_before_name),
         cmocka_unit_test(test_first_name_alone),
         cmocka_unit_test(test_subject_after_city_and_state),
