@@ -221,7 +221,8 @@ typedef struct xtok {
     uint32_t lex;    /* lexicon.words value of a word token, else 0 */
     uint32_t qi;     /* quote marks: 1 + index of their quote span, else 0 */
     uint8_t kind;    /* TK_* */
-    char ch;         /* punctuation class: , . : ; ? ! ( ) [ ] - ~ (other) */
+    char ch;         /* punctuation class: , . : ; ? ! ( ) [ ] - ~ (other); a word's first
+                        byte | 0x20 (tok_is's first test without reading the body) */
     uint16_t flags;  /* TF_* */
 } xtok;
 
@@ -408,10 +409,10 @@ static inline int tok_is(const xctx *x, uint32_t i, const char *w)
 {
     if (!tok_word(x, i))
         return 0;
+    if ((unsigned char)x->t[i].ch != (unsigned char)w[0])
+        return 0;
     const char *p = x->b + x->t[i].s;
     size_t n = x->t[i].e - x->t[i].s;
-    if ((unsigned char)(p[0] | 0x20) != (unsigned char)w[0])
-        return 0;
     for (size_t k = 1; k < n; k++) {
         unsigned char c = (unsigned char)p[k];
         if (c >= 'A' && c <= 'Z')

@@ -299,6 +299,7 @@ static inline int word_token(xctx *x, tloop *tl, tlists *ls, uint32_t nt, size_t
                  .para = tl->para,
                  .lex = lex,
                  .kind = TK_WORD,
+                 .ch = (char)(b[i] | 0x20),
                  .flags = fl};
     x->wh[nt] = (h ? (h & ~(uint64_t)3) | WH_HASHED : 0) |
                 (fl & (TF_CAP | TF_ALLCAPS | TF_DIGIT) ? 0 : WH_LOWER);
