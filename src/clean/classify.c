@@ -32,11 +32,11 @@ static const char *const stopwords[] = {
 /* Vocabulary of web-page furniture rather than news prose. A short line made mostly of these
  * is a widget wherever it stands. */
 static const char *const ui_words[] = {
-    "advertisement", "bookmark",  "click",    "copyright", "download", "facebook",   "follow",
-    "home",          "instagram", "linkedin", "login",     "menu",     "newsletter", "next",
-    "popular",       "posted",    "previous", "print",     "privacy",  "related",    "reply",
-    "rss",           "share",     "shares",   "tags",      "terms",    "trending",   "tweet",
-    "twitter",       "views",     "whatsapp",
+    "advertisement", "bookmark", "click",     "clicking", "copyright", "download", "facebook",
+    "follow",        "home",     "instagram", "linkedin", "login",     "menu",     "newsletter",
+    "next",          "popular",  "posted",    "previous", "print",     "privacy",  "related",
+    "reply",         "rss",      "share",     "shares",   "tags",      "terms",    "trending",
+    "tweet",         "twitter",  "views",     "whatsapp",
 };
 
 /* Words of the furniture phrases below that are in neither list: a line holding none of
@@ -466,7 +466,7 @@ static int ui_prompt(const char *p, size_t n, const hd_line *l)
 {
     if (!l->n_ui)
         return 0;
-    if (contains_ci(p, n, "click here to"))
+    if (contains_ci(p, n, "click here to") || contains_ci(p, n, "by clicking here"))
         return 1;
     /* a comment box's prompts and house rules ("You must be logged in to post a comment",
      * "Comments are subject to our community guidelines"), a share widget's errors ("Post

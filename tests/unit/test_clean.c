@@ -297,6 +297,7 @@ static void test_site_furniture_lines(void **state)
         "Click to email this to a friend (opens in a new tab)",
         "Print This Article Share it With Friends",
         "Email this story",
+        "GET FOX BUSINESS ON THE GO BY CLICKING HERE",
     };
     static const char *const sentences[] = {
         "Skip the queue: the council said the new bridge will open in May.",
@@ -313,6 +314,7 @@ static void test_site_furniture_lines(void **state)
         "The minister declined to comment on the report, his office said.",
         "Image 3 of the series shows the harbour at night, the museum said.",
         "Print this article and share it with friends, the company urged its customers.",
+        "By clicking the button, users agree to the new terms, the company said on Monday.",
     };
     for (size_t i = 0; i < sizeof furniture / sizeof *furniture; i++)
         if (line_kind(furniture[i]) != HD_LINE_BAD)
