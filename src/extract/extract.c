@@ -269,6 +269,55 @@ static int by_start(const void *a, const void *b)
     return p->start < q->start ? -1 : p->start > q->start;
 }
 
+/* Which kind two entities of one name are, as one: the kind of the one with more mentions;
+ * on a tie an organisation, then a person ("shares in Barclays" took Barclays for a place). */
+static hd_entity_kind merged_kind(const hd_entity *a, const xent *b)
+{
+    if (a->kind == b->kind || a->n_mentions > b->n_mentions)
+        return a->kind;
+    if (b->n_mentions > a->n_mentions)
+        return b->kind;
+    static const int rank[] = {[HD_ENT_PERSON] = 1, [HD_ENT_ORG] = 2, [HD_ENT_PLACE] = 0};
+    return rank[b->kind] > rank[a->kind] ? b->kind : a->kind;
+}
+
+/* The article's entities into en, one per canonical name, in order of first appearance: the
+ * mentions of a name the pass kept apart (a bare "Clinton" resolved to "Hillary Clinton"
+ * beside her full name; "Barclays" as speaker and as a place) counted together. Returns how
+ * many, or SIZE_MAX on out of memory. */
+static size_t merge_entities(xctx *x, hd_entity *en)
+{
+    size_t cap = 16;
+    while (cap < (size_t)x->nent * 2)
+        cap *= 2;
+    uint32_t *slot = hd_arena_alloc(x->a, cap * sizeof *slot);
+    if (!slot)
+        return SIZE_MAX;
+    memset(slot, 0, cap * sizeof *slot);
+    size_t m = 0;
+    for (uint32_t i = 0; i < x->nent; i++) {
+        const xent *e = &x->ent[i];
+        if (!e->n_mentions)
+            continue;
+        size_t len = strlen(e->name);
+        size_t j = lx_hash(e->name, len, len) & (cap - 1);
+        while (slot[j] && strcmp(en[slot[j] - 1].name, e->name) != 0)
+            j = (j + 1) & (cap - 1);
+        if (slot[j]) {
+            hd_entity *o = &en[slot[j] - 1];
+            o->kind = merged_kind(o, e);
+            o->n_mentions += e->n_mentions;
+            continue;
+        }
+        slot[j] = (uint32_t)m + 1;
+        en[m].name = e->name;
+        en[m].kind = e->kind;
+        en[m].n_mentions = e->n_mentions;
+        m++;
+    }
+    return m;
+}
+
 static hd_rc output(xctx *x, hd_statement **out_st, size_t *out_n_st, hd_entity **out_ent,
                     size_t *out_n_ent)
 {
@@ -311,15 +360,9 @@ static hd_rc output(xctx *x, hd_statement **out_st, size_t *out_n_st, hd_entity 
         if (moves >= 4096)
             qsort(st, n, sizeof *st, by_start);
     }
-    size_t m = 0;
-    for (uint32_t i = 0; i < x->nent; i++) {
-        if (!x->ent[i].n_mentions)
-            continue;
-        en[m].name = x->ent[i].name;
-        en[m].kind = x->ent[i].kind;
-        en[m].n_mentions = x->ent[i].n_mentions;
-        m++;
-    }
+    size_t m = merge_entities(x, en);
+    if (m == SIZE_MAX)
+        return HD_ENOMEM;
     *out_st = st;
     *out_n_st = n;
     *out_ent = en;

@@ -1869,6 +1869,37 @@ static void test_seed_page_001(void **state)
     hd_buf_done(&b);
 }
 
+/* One entry per canonical name: mentions the pass kept apart (a bare "Clinton" later resolved
+ * to "Hillary Clinton" beside her full name; "shares in Barclays" taken for a place beside
+ * Barclays the bank) are counted together. Real articles: BBC business news and PolNeAR. */
+static void test_entities_one_per_name(void **state)
+{
+    (void)state;
+    static const char *const files[] = {
+        HD_SHARED_DATA "/bbc-news/business/126.txt", HD_SHARED_DATA
+        "/polnear/train/text/breitbart_2016-02-20_the-latest-hillary-clinton-tells.txt"};
+    for (size_t f = 0; f < sizeof files / sizeof *files; f++) {
+        hd_buf b;
+        hd_buf_init(&b);
+        hd_err err = {0};
+        if (hd_fs_read_all(files[f], 1 << 20, &b, &err) != HD_OK) {
+            hd_buf_done(&b);
+            skip();
+        }
+        res r = run(b.p);
+        assert_true(r.n_ent > 5);
+        for (size_t i = 0; i < r.n_ent; i++)
+            for (size_t j = i + 1; j < r.n_ent; j++)
+                if (strcmp(r.ent[i].name, r.ent[j].name) == 0)
+                    fail_msg("%s: two entities named %s", files[f], r.ent[i].name);
+        const hd_entity *e = entity(&r, f == 0 ? "Barclays" : "Hillary Clinton");
+        assert_non_null(e);
+        assert_int_equal(e->kind, f == 0 ? HD_ENT_ORG : HD_ENT_PERSON);
+        assert_true(e->n_mentions >= (f == 0 ? 2u : 40u));
+        hd_buf_done(&b);
+    }
+}
+
 static void test_coordinated_cues(void **state)
 {
     (void)state;
@@ -4212,6 +4243,7 @@ int main(void)
         cmocka_unit_test(test_empty_and_bad_args),
         cmocka_unit_test(test_lexicon_missing_dir),
         cmocka_unit_test(test_seed_page_001),
+        cmocka_unit_test(test_entities_one_per_name),
         cmocka_unit_test(test_coordinated_cues),
         cmocka_unit_test(test_reported_then_adding_quote),
         cmocka_unit_test(test_quote_ending_sentence_is_not_cued_by_next),
