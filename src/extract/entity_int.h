@@ -163,6 +163,10 @@ int hd_ex_demonym_noun(const xctx *x, uint32_t a);
 int hd_ex_place_name(const xctx *x, uint32_t a, uint32_t b);
 int hd_ex_org_name(const xctx *x, uint32_t a, uint32_t b);
 /* Is the unknown capitalised word a the subject of a speech verb right after it? */
+/* Is token a, opening its sentence, a common word merely capitalised there ("Rival Hillary
+ * Clinton's campaign", "Donor Sheldon Adelson"): no lexicon word, written in lower case
+ * elsewhere in the article and never capitalised inside a sentence? */
+int hd_ex_sentence_cap_common(const xctx *x, uint32_t a);
 int hd_ex_speaking_name(const xctx *x, uint32_t a, int adverbs);
 
 /* ---- entity_single.c ----------------------------------------------------------------------- */

@@ -269,6 +269,16 @@ int hd_ex_org_name(const xctx *x, uint32_t a, uint32_t b)
     return b - a == 1 && (x->t[a].flags & TF_ALLCAPS) && !caps_not_org(x, a);
 }
 
+int hd_ex_sentence_cap_common(const xctx *x, uint32_t a)
+{
+    const xtok *t = &x->t[a];
+    if (!(t->flags & TF_SSTART) || (t->flags & (TF_ALLCAPS | TF_DIGIT | TF_INQ)) ||
+        tok_has(x, a,
+                LW_TITLE | LW_ROLE | LW_MOD | LW_ORG | LW_PCUE | LW_PLACE | LW_DEMONYM | LW_INST))
+        return 0;
+    return lower_elsewhere(x, a) && !cap_inside(x, a);
+}
+
 /* Is the unknown capitalised word a the subject of a speech verb right after it? Not a
  * lexicon word, not a lone letter, and at a sentence start not a common word merely
  * capitalised there ("Others said": the article writes "others" elsewhere). */

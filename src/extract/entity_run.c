@@ -107,6 +107,10 @@ static uint32_t run_start(xctx *x, epass *p, uint32_t a, uint32_t b)
     if (b - a >= 2 && !firm_designator(x, b - 1) && !hd_ex_org_name(x, a, b) &&
         gerund_opener(x, a, b))
         a++; /* not "Sterling Software Inc" */
+    /* "Rival Hillary Clinton's campaign", "Donor Sheldon Adelson": a common word opening the
+     * sentence, then a person's name */
+    if (b - a >= 3 && hd_ex_sentence_cap_common(x, a) && hd_ex_person_shaped(x, a + 1, b))
+        a++;
     return a;
 }
 

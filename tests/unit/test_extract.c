@@ -1900,6 +1900,24 @@ static void test_entities_one_per_name(void **state)
     }
 }
 
+/* A common word capitalised only because it opens the sentence is no part of the person's name
+ * after it ("Rival Hillary Clinton", "Judges Simon Cowell"), when the article writes it in
+ * lower case elsewhere; a word it capitalises inside sentences too stays ("Writer" is a role
+ * word: no change there). */
+static void test_sentence_opening_common_word_before_a_name(void **state)
+{
+    (void)state;
+    res r = run("Sanders beat his rival in Iowa, and the judges of the show were named.\n"
+                "Rival Hillary Clinton won in Nevada.\n"
+                "Judges Simon Cowell, Louis Walsh and Sharon Osbourne will return.\n"
+                "\"It has been a blast,\" said Cowell.\n");
+    assert_non_null(entity(&r, "Hillary Clinton"));
+    assert_null(entity(&r, "Rival Hillary Clinton"));
+    assert_non_null(entity(&r, "Simon Cowell"));
+    assert_int_equal(entity(&r, "Simon Cowell")->kind, HD_ENT_PERSON);
+    check(&r, "It has been a blast", "Simon Cowell", 1, "said");
+}
+
 static void test_coordinated_cues(void **state)
 {
     (void)state;
@@ -4244,6 +4262,7 @@ int main(void)
         cmocka_unit_test(test_lexicon_missing_dir),
         cmocka_unit_test(test_seed_page_001),
         cmocka_unit_test(test_entities_one_per_name),
+        cmocka_unit_test(test_sentence_opening_common_word_before_a_name),
         cmocka_unit_test(test_coordinated_cues),
         cmocka_unit_test(test_reported_then_adding_quote),
         cmocka_unit_test(test_quote_ending_sentence_is_not_cued_by_next),
