@@ -206,7 +206,9 @@ static hd_rc segment_page(hd_extractor *x, const hd_page *pg, hd_err *err)
     /* The page's structure chose one story already: one article, all of it but the
      * lines the cleaner calls furniture on their own ("Advertisement", "0 Comments",
      * "Tags:", credits); the context rules (short lines near the edges) are not for
-     * text a structure chose. */
+     * text a structure chose. Nor are other stories' teasers under a "you may also like"
+     * heading inside the story's element. */
+    hd_segment_drop_related_teasers(&x->clean);
     for (size_t k = 0; k < x->clean.n_lines; k++)
         if (x->clean.lines[k].kind != HD_LINE_BAD)
             x->clean.lines[k].kind = HD_LINE_GOOD;

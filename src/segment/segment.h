@@ -61,4 +61,9 @@ void hd_segments_done(hd_segments *s);
  * that no text is lost. */
 hd_rc hd_segment_page(hd_clean *c, const char *given_title, hd_segments *out, hd_err *err);
 
+/* Other stories under a "you may also like" heading, each paragraph cut short, made BAD in a
+ * page's lines (part of hd_segment_page; for a page whose structure chose one story, which is
+ * not cut into articles). */
+void hd_segment_drop_related_teasers(hd_clean *c);
+
 #endif

@@ -431,11 +431,94 @@ void hd_seg_drop_teaser_pairs(hd_clean *c, size_t fg, size_t to)
     }
 }
 
+/* Does line i end on an ellipsis ("…", "...") after eight words or more: a paragraph cut
+ * short, however many sentences it has? */
+static int ends_short(const hd_clean *c, size_t i)
+{
+    const hd_line *l = &c->lines[i];
+    const char *p = text_of(c, i);
+    size_t n = l->len;
+    while (n > 0 && p[n - 1] == ' ')
+        n--;
+    return l->n_words >= 8 && n >= 3 &&
+           (!memcmp(p + n - 3, "...", 3) || !memcmp(p + n - 3, "\xE2\x80\xA6", 3));
+}
+
+/* Is line i a heading over other stories, in one of the languages of the news sites
+ * ("You may also like", "Você pode gostar...", "Lesen Sie auch", "Читайте также")? */
+static int more_heading(const hd_clean *c, size_t i)
+{
+    static const char *const head[] = {
+        "you may also like", "you might also like", "related posts", "related articles",
+        "more stories", "read also", "see also",
+        /* Portuguese, Spanish */
+        "voc\xC3\xAA pode gostar", "voc\xC3\xAA tamb\xC3\xA9m pode gostar", "veja tamb\xC3\xA9m",
+        "leia tamb\xC3\xA9m", "posts relacionados", "artigos relacionados", "te puede interesar",
+        "tambi\xC3\xA9n te puede interesar",
+        "art\xC3\xAD"
+        "culos relacionados",
+        "noticias relacionadas", "lee tambi\xC3\xA9n",
+        /* French, Italian */
+        "vous aimerez aussi", "vous aimerez aussi", "articles similaires", "lire aussi",
+        "\xC3\x80 lire aussi", "\xC3\xA0 lire aussi", "sur le m\xC3\xAAme sujet",
+        "potrebbe interessarti", "articoli correlati", "leggi anche",
+        /* German, Dutch */
+        "das k\xC3\xB6nnte sie auch interessieren", "lesen sie auch", "mehr zum thema",
+        "\xC3\x84hnliche artikel", "\xC3\xA4hnliche artikel", "lees ook",
+        /* Russian (capitalised and not: no case folding beyond ASCII here), Indonesian */
+        "\xD0\xA7\xD0\xB8\xD1\x82\xD0\xB0\xD0\xB9\xD1\x82\xD0\xB5 "
+        "\xD1\x82\xD0\xB0\xD0\xBA\xD0\xB6\xD0\xB5",
+        "\xD1\x87\xD0\xB8\xD1\x82\xD0\xB0\xD0\xB9\xD1\x82\xD0\xB5 "
+        "\xD1\x82\xD0\xB0\xD0\xBA\xD0\xB6\xD0\xB5",
+        "\xD0\x9F\xD0\xBE\xD1\x85\xD0\xBE\xD0\xB6\xD0\xB8\xD0\xB5 "
+        "\xD1\x81\xD1\x82\xD0\xB0\xD1\x82\xD1\x8C\xD0\xB8",
+        "baca juga", "artikel terkait", "berita terkait", NULL};
+    const hd_line *l = &c->lines[i];
+    const char *p = text_of(c, i);
+    if (l->n_words == 0 || l->n_words > 6)
+        return 0;
+    for (int k = 0; head[k]; k++) {
+        size_t m = strlen(head[k]);
+        if (l->len >= m && !strncasecmp(p, head[k], m) &&
+            (l->len == m || p[m] == ' ' || p[m] == ':' || p[m] == '.' || p[m] == '!'))
+            return 1;
+    }
+    return 0;
+}
+
+/* Other stories under such a heading, each paragraph cut short ("A vida requer da gente
+ * otimismo … traçando um plano paralelo para …"): the heading and the paragraphs up to the
+ * last cut short go, when two or more are, at most three lines apart. The story may go on
+ * after them. */
+void hd_segment_drop_related_teasers(hd_clean *c)
+{
+    size_t n = c->n_lines;
+    for (size_t i = 0; i + 2 < n; i++) {
+        if (!more_heading(c, i))
+            continue;
+        size_t last = i, cuts = 0;
+        for (size_t j = i + 1; j < n && j <= last + 4; j++) {
+            if (c->lines[j].kind == HD_LINE_META)
+                break;
+            if (ends_short(c, j)) {
+                cuts++;
+                last = j;
+            }
+        }
+        if (cuts < 2)
+            continue;
+        for (size_t k = i; k <= last; k++)
+            c->lines[k].kind = HD_LINE_BAD;
+        i = last;
+    }
+}
+
 void hd_seg_drop_teaser_lists(hd_clean *c)
 {
     drop_ranked_lists(c);
     drop_link_lists(c);
     drop_headline_runs(c);
     drop_teasers(c);
+    hd_segment_drop_related_teasers(c);
     drop_stamped_feeds(c);
 }

@@ -610,6 +610,49 @@ static void test_one_article_through_the_pipeline(void **state)
     hd_extractor_free(x);
 }
 
+/* Inside the story's element, other stories under a "you may also like" heading (here in
+ * Portuguese), each paragraph cut short, are no part of the story; a story that goes on past
+ * one teaser under such a heading keeps its text. */
+static void test_related_teasers_inside_the_story(void **state)
+{
+    (void)state;
+    const char *doc =
+        "<html><head><meta property=\"og:title\" content=\"Amor\"></head><body><article>"
+        "<h1>Amor</h1><p>Viver uma verdadeira experiência amorosa é um dos maiores prazeres da "
+        "vida, e cada um é o único responsável pelas suas próprias necessidades.</p>"
+        "<p>Você pode gostar...</p>"
+        "<p>A vida requer da gente otimismo e coragem para esperar o melhor e fazer o melhor "
+        "acontecer, traçando um plano paralelo para …</p>"
+        "<p>Bem-aventurados os que trilham caminhos retos e andam na lei do Senhor, felizes "
+        "pelo início da sua jornada …</p></article>"
+        "<article><h1>Budget</h1><p>The council passed the budget on Monday, seven votes to "
+        "two.</p><p>Read also</p><p>Mayor says taxes will rise by two percent next year, in the "
+        "first rise for five years ...</p><p>The vote ran past midnight, the clerk said, and "
+        "the budget takes effect in July.</p></article></body></html>";
+    hd_extractor *x;
+    hd_err err = {0};
+    assert_int_equal(hd_extractor_new(NULL, &x, &err), HD_OK);
+    assert_int_equal(hd_extractor_add_buffer(x, "amor.html", doc, strlen(doc), &err), HD_OK);
+    const hd_article *a;
+    assert_int_equal(hd_extractor_next(x, &a, &err), HD_OK);
+    assert_non_null(strstr(a->body, "Viver uma verdadeira"));
+    assert_null(strstr(a->body, "gostar"));
+    assert_null(strstr(a->body, "A vida requer"));
+    assert_null(strstr(a->body, "Bem-aventurados"));
+    hd_extractor_free(x);
+    assert_int_equal(hd_extractor_new(NULL, &x, &err), HD_OK);
+    const char *one = strstr(doc, "<article><h1>Budget");
+    char *doc2 = malloc(strlen(one) + 40);
+    assert_non_null(doc2);
+    sprintf(doc2, "<html><body>%s", one);
+    assert_int_equal(hd_extractor_add_buffer(x, "budget.html", doc2, strlen(doc2), &err), HD_OK);
+    assert_int_equal(hd_extractor_next(x, &a, &err), HD_OK);
+    assert_non_null(strstr(a->body, "Read also"));
+    assert_non_null(strstr(a->body, "The vote ran past midnight"));
+    hd_extractor_free(x);
+    free(doc2);
+}
+
 /* A piece the page gives no date of its own takes the page's: the date of the nearest dated
  * piece before it (a plain-text page cut into two articles, the second without a date line). */
 static void test_undated_piece_takes_the_page_date(void **state)
@@ -660,6 +703,7 @@ int main(void)
         cmocka_unit_test(test_real_page),
         cmocka_unit_test(test_real_page_out_of_memory),
         cmocka_unit_test(test_one_article_through_the_pipeline),
+        cmocka_unit_test(test_related_teasers_inside_the_story),
         cmocka_unit_test(test_undated_piece_takes_the_page_date),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

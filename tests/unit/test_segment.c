@@ -657,6 +657,34 @@ static void test_headline_over_split_date_and_share_widget(void **state)
     unload(&p);
 }
 
+/* Other stories under a "Você pode gostar..." heading after the story, each cut short after
+ * a few sentences, a share bar over each: not the story's text (a plain-text page). */
+static void test_related_teasers_after_the_story(void **state)
+{
+    (void)state;
+    page p;
+    load_text(&p,
+              "Só quem se Ama…\n\nWhatsapp Facebook Pint Baixar\n\n"
+              "Viver uma verdadeira experiência amorosa é um dos maiores prazeres da vida. "
+              "Gostar é sentir com a alma, mas expressar os sentimentos depende das idéias de "
+              "cada um. Cada um é o único responsável pelas suas próprias necessidades.\n\n"
+              "Mensagens de Autoestima, Mensagens de Reflexão Sobre a Vida\n\n"
+              "Você pode gostar...\n\nWhatsapp Facebook Pint Baixar\n\n"
+              "A vida requer da gente otimismo e coragem para esperar o melhor. O pessimismo só "
+              "faz engessar o sorriso e travar as articulações, não deixa ninguém sair do lugar. "
+              "Com otimismo conseguimos nos adaptar a uma situação ruim traçando um plano "
+              "paralelo para …\n\nWhatsapp Facebook Pint Baixar\n\n"
+              "Bem-aventurados os que trilham caminhos retos e andam na lei do Senhor. "
+              "Bem-aventurados os que guardam os seus estatutos e o buscam de todo coração, "
+              "felizes pelo início da sua jornada …\n",
+              NULL);
+    assert_int_equal(p.segs.n, 1);
+    assert_true(body_has(&p, 0, "Viver uma verdadeira"));
+    assert_false(body_has(&p, 0, "A vida requer"));
+    assert_false(body_has(&p, 0, "Bem-aventurados"));
+    unload(&p);
+}
+
 /* The date line may come after a widget's long line the cleaner kept and well before the
  * story's first paragraph: it is looked for up to that paragraph. */
 static void test_date_after_a_kept_widget_line(void **state)
@@ -1976,6 +2004,7 @@ int main(void)
         cmocka_unit_test(test_dates),
         cmocka_unit_test(test_date_fragments),
         cmocka_unit_test(test_headline_over_split_date_and_share_widget),
+        cmocka_unit_test(test_related_teasers_after_the_story),
         cmocka_unit_test(test_two_articles_glued),
         cmocka_unit_test(test_piece_without_prose_is_no_article),
         cmocka_unit_test(test_comment_section_is_not_the_story),
