@@ -207,8 +207,10 @@ static hd_rc segment_page(hd_extractor *x, const hd_page *pg, hd_err *err)
      * lines the cleaner calls furniture on their own ("Advertisement", "0 Comments",
      * "Tags:", credits); the context rules (short lines near the edges) are not for
      * text a structure chose. Nor are other stories' teasers under a "you may also like"
-     * heading inside the story's element. */
-    hd_segment_drop_related_teasers(&x->clean);
+     * heading inside the story's element, nor the headline, byline and date lines above its
+     * first paragraph. */
+    if ((rc = hd_segment_structured(&x->clean, pg->title, err)))
+        return rc;
     for (size_t k = 0; k < x->clean.n_lines; k++)
         if (x->clean.lines[k].kind != HD_LINE_BAD)
             x->clean.lines[k].kind = HD_LINE_GOOD;

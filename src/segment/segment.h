@@ -62,8 +62,13 @@ void hd_segments_done(hd_segments *s);
 hd_rc hd_segment_page(hd_clean *c, const char *given_title, hd_segments *out, hd_err *err);
 
 /* Other stories under a "you may also like" heading, each paragraph cut short, made BAD in a
- * page's lines (part of hd_segment_page; for a page whose structure chose one story, which is
- * not cut into articles). */
+ * page's lines (part of hd_segment_page and hd_segment_structured). */
 void hd_segment_drop_related_teasers(hd_clean *c);
+
+/* For a page whose structure chose one story (no cutting into articles): the lines that are
+ * not the story's text made BAD — other stories' teasers under a "you may also like" heading,
+ * and in the story's head (before its first paragraph of prose) its headline again
+ * (given_title, may be NULL), byline and date lines, and a short label under the headline. */
+hd_rc hd_segment_structured(hd_clean *c, const char *given_title, hd_err *err);
 
 #endif

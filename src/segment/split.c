@@ -407,6 +407,55 @@ static size_t settle_all(hd_clean *c, hd_segments *out, int have_given, uint64_t
     return kept;
 }
 
+/* A line of the story's head that is its headline again (key), a byline or date line
+ * (META), or a short label right under the headline ("Back to Gallery"; not a dateline in
+ * capitals, "BAAR, SWITZERLAND"), made BAD: lines before the first paragraph of prose. kinds:
+ * the cleaner's kinds, from before hd_seg_mark_meta. */
+static void drop_story_head(hd_clean *c, const uint8_t *kinds, int have_given, uint64_t key)
+{
+    size_t fp = 0;
+    while (fp < c->n_lines &&
+           !(kinds[fp] == HD_LINE_GOOD && c->lines[fp].terminal && c->lines[fp].n_words >= 10))
+        fp++;
+    int after_title = 0;
+    for (size_t i = 0; i < c->n_lines; i++) {
+        hd_line *l = &c->lines[i];
+        int meta = l->kind == HD_LINE_META;
+        l->kind = kinds[i];
+        if (i >= fp)
+            continue;
+        const char *t = text_of(c, i);
+        int lower = 0;
+        for (size_t k = 0; k < l->len && !lower; k++)
+            lower = t[k] >= 'a' && t[k] <= 'z';
+        if ((have_given && l->key == key) || meta ||
+            (after_title && l->n_words <= 3 && !l->terminal && lower))
+            l->kind = HD_LINE_BAD;
+        after_title = have_given && l->key == key;
+    }
+}
+
+hd_rc hd_segment_structured(hd_clean *c, const char *given_title, hd_err *err)
+{
+    hd_segment_drop_related_teasers(c);
+    if (c->n_lines == 0)
+        return HD_OK;
+    int have_given = given_title && *given_title;
+    uint64_t key = 0;
+    hd_rc rc;
+    if (have_given && (rc = given_title_key(given_title, &key, err)))
+        return rc;
+    uint8_t *kinds = hd_new(uint8_t, c->n_lines);
+    if (!kinds)
+        return hd_err_set(err, HD_ENOMEM, "out of memory");
+    for (size_t i = 0; i < c->n_lines; i++)
+        kinds[i] = c->lines[i].kind;
+    hd_seg_mark_meta(c);
+    drop_story_head(c, kinds, have_given, key);
+    hd_free(kinds);
+    return HD_OK;
+}
+
 hd_rc hd_segment_page(hd_clean *c, const char *given_title, hd_segments *out, hd_err *err)
 {
     hd_rc rc;

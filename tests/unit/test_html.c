@@ -653,6 +653,35 @@ static void test_related_teasers_inside_the_story(void **state)
     free(doc2);
 }
 
+/* The head of a story its structure chose: the headline printed again, a gallery's label under
+ * it, the byline and the date line go; a dateline alone in capitals stays, and so does a date
+ * line inside the story, past its first paragraph. */
+static void test_story_head_inside_the_story(void **state)
+{
+    (void)state;
+    const char *doc =
+        "<html><head><meta property=\"og:title\" content=\"Council passes the budget\">"
+        "</head><body><article><p>Council passes the budget</p><p>Back to Gallery</p>"
+        "<p>By LISA MASCARO and ERIC TUCKER</p><p>Nov. 20, 2019 5:52 AM EST</p>"
+        "<p>BAAR, SWITZERLAND</p><p>The city council passed the budget on Monday, seven votes "
+        "to two, after a debate that ran past midnight.</p><p>March 3, 2020</p><p>Taxes rise by "
+        "two percent, the first rise in five years, the mayor said.</p></article></body></html>";
+    hd_extractor *x;
+    hd_err err = {0};
+    assert_int_equal(hd_extractor_new(NULL, &x, &err), HD_OK);
+    assert_int_equal(hd_extractor_add_buffer(x, "budget.html", doc, strlen(doc), &err), HD_OK);
+    const hd_article *a;
+    assert_int_equal(hd_extractor_next(x, &a, &err), HD_OK);
+    assert_string_equal(a->title, "Council passes the budget");
+    assert_null(strstr(a->body, "Council passes"));
+    assert_null(strstr(a->body, "Gallery"));
+    assert_null(strstr(a->body, "MASCARO"));
+    assert_null(strstr(a->body, "5:52"));
+    assert_non_null(strstr(a->body, "BAAR, SWITZERLAND\nThe city council passed"));
+    assert_non_null(strstr(a->body, "March 3, 2020\nTaxes rise"));
+    hd_extractor_free(x);
+}
+
 /* A piece the page gives no date of its own takes the page's: the date of the nearest dated
  * piece before it (a plain-text page cut into two articles, the second without a date line). */
 static void test_undated_piece_takes_the_page_date(void **state)
@@ -704,6 +733,7 @@ int main(void)
         cmocka_unit_test(test_real_page_out_of_memory),
         cmocka_unit_test(test_one_article_through_the_pipeline),
         cmocka_unit_test(test_related_teasers_inside_the_story),
+        cmocka_unit_test(test_story_head_inside_the_story),
         cmocka_unit_test(test_undated_piece_takes_the_page_date),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
