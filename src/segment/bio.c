@@ -109,14 +109,47 @@ static int bio_line(const hd_clean *c, size_t i)
     return 0;
 }
 
-int hd_seg_drop_end_notes(hd_clean *c, const hd_seg *s)
+/* A company's description as a press release ends ("Ascom is a global solutions provider
+ * focused on …", "Ascom is headquartered in Baar (Switzerland), has subsidiaries in 15
+ * countries …"): one to four capitalised words, "is", then "headquartered", or "a/an" and a
+ * word for a business within eight words. 2 for the first kind (which says what a company
+ * is by itself), 1 for the second (a company's only with the first beside it), else 0. */
+static int company_line(const hd_clean *c, size_t i)
+{
+    static const char *const business[] = {
+        "provider",  "company",  "manufacturer", "maker",       "supplier",
+        "developer", "operator", "retailer",     "distributor", "producer",
+        "firm",      "group",    "leader",       "pioneer",     NULL};
+    const hd_line *l = &c->lines[i];
+    const char *p = text_of(c, i);
+    if (l->n_words < 8 || l->n_words > 150 || has_quote_mark(p, l->len < 200 ? l->len : 200))
+        return 0;
+    word w[16];
+    size_t n = first_words(p, l->len < 200 ? l->len : 200, w, 16);
+    size_t k = 0;
+    while (k < n && k < 4 && capitalised(&w[k]) && !is(&w[k], "The"))
+        k++;
+    if (k == 0 || k + 2 >= n || !is(&w[k], "is"))
+        return 0;
+    if (is(&w[k + 1], "headquartered"))
+        return 2;
+    if (!is(&w[k + 1], "a") && !is(&w[k + 1], "an"))
+        return 0;
+    for (size_t j = k + 2; j < n && j < k + 10; j++)
+        for (int b = 0; business[b]; b++)
+            if (strlen(business[b]) == w[j].n && !strncmp(w[j].p, business[b], w[j].n))
+                return 1;
+    return 0;
+}
+
+int hd_seg_drop_end_notes(hd_clean *c, const hd_seg *s, int scraped)
 {
     /* the last three kept paragraphs (a site's note may follow the biography), when the
      * story has more, on a page scraped with its furniture (a dropped line of the site's
      * interface, or a byline): a feed's record or a clean text file is the story alone, and
      * is not read at all */
     size_t good = 0, last[3] = {0, 0, 0};
-    int furniture = 0;
+    int furniture = scraped;
     for (size_t i = s->from; i < s->to; i++) {
         uint8_t kind = c->lines[i].kind;
         furniture |= (kind == HD_LINE_BAD && c->lines[i].n_ui) || kind == HD_LINE_META;
@@ -128,8 +161,13 @@ int hd_seg_drop_end_notes(hd_clean *c, const hd_seg *s)
         }
     }
     int dropped = 0;
+    /* a company's description: the paragraphs of it among the last three, when one says
+     * where it is headquartered */
+    int co[3] = {0, 0, 0}, where = 0;
     for (int k = 0; k < 3 && good > 3 && furniture; k++)
-        if (bio_line(c, last[k]) || hd_seg_reader_notice(c, last[k])) {
+        where |= (co[k] = company_line(c, last[k])) == 2;
+    for (int k = 0; k < 3 && good > 3 && furniture; k++)
+        if (bio_line(c, last[k]) || hd_seg_reader_notice(c, last[k]) || (where && co[k])) {
             c->lines[last[k]].kind = HD_LINE_BAD;
             dropped = 1;
         }

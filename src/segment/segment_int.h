@@ -88,9 +88,11 @@ int hd_seg_drop_strays(hd_clean *c, const hd_seg *s);
 /* ---- bio.c, notice.c ---------------------------------------------------------------------- */
 
 /* The settled article s: an author's biography ("Meg James is a corporate media reporter for
- * …") or a site's notice to its reader among its last three paragraphs made BAD. Returns
- * whether one was. */
-int hd_seg_drop_end_notes(hd_clean *c, const hd_seg *s);
+ * …"), a site's notice to its reader or a company's description (with where it is
+ * headquartered) among its last three paragraphs made BAD, when the article has more than
+ * three and came from a scraped page: scraped, or furniture among its lines (a feed's record
+ * or a clean text file is the story alone). Returns whether one was. */
+int hd_seg_drop_end_notes(hd_clean *c, const hd_seg *s, int scraped);
 
 /* Is kept line i a site's notice to its reader ("As you comment, please be respectful of
  * other commenters …", "… delivered to your inbox by subscribing to our newsletter")? */

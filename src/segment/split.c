@@ -186,7 +186,7 @@ static void settle(hd_clean *c, hd_seg *s, uint64_t title_key, int have_title)
     settle_repeats(c, s, fg, title_key, have_title);
     hd_clean_resolve(c->lines, s->from, s->to);
     drop_glued_copies(c, s);
-    if (hd_seg_drop_strays(c, s) | hd_seg_drop_end_notes(c, s))
+    if (hd_seg_drop_strays(c, s) | hd_seg_drop_end_notes(c, s, 0))
         fg = first_good(c, s);
     find_date(c, s, fg);
     s->n_body = 0;
@@ -453,6 +453,9 @@ hd_rc hd_segment_structured(hd_clean *c, const char *given_title, hd_err *err)
     hd_seg_mark_meta(c);
     drop_story_head(c, kinds, have_given, key);
     hd_free(kinds);
+    /* the author's biography, a notice to readers, a company's description at the end */
+    hd_seg whole = {.from = 0, .to = c->n_lines, .title = -1};
+    hd_seg_drop_end_notes(c, &whole, 1);
     return HD_OK;
 }
 

@@ -682,6 +682,33 @@ static void test_story_head_inside_the_story(void **state)
     hd_extractor_free(x);
 }
 
+/* A press release read from its HTML structure ends on the company's description ("Ascom is a
+ * global solutions provider …", "Ascom is headquartered in Baar …"): not the story. */
+static void test_company_description_after_the_story(void **state)
+{
+    (void)state;
+    const char *doc =
+        "<html><head><meta property=\"og:title\" content=\"Ascom and GE team up\">"
+        "</head><body><article><p>BAAR, SWITZERLAND</p><p>Ascom announced a distribution "
+        "partnership with GE Healthcare in Europe for intensive care units on Monday.</p>"
+        "<p>The solution collects data from devices connected to the patient, the company "
+        "said, and shows alarms on a handheld device.</p><p>Clinicians gain visibility on "
+        "patient status, highlighting alarms and warnings on any connected device.</p>"
+        "<p>Ascom is a global solutions provider focused on healthcare ICT and mobile workflow "
+        "solutions.</p><p>Ascom is headquartered in Baar (Switzerland), has subsidiaries in 15 "
+        "countries and employs around 1,300 people worldwide.</p></article></body></html>";
+    hd_extractor *x;
+    hd_err err = {0};
+    assert_int_equal(hd_extractor_new(NULL, &x, &err), HD_OK);
+    assert_int_equal(hd_extractor_add_buffer(x, "ascom.html", doc, strlen(doc), &err), HD_OK);
+    const hd_article *a;
+    assert_int_equal(hd_extractor_next(x, &a, &err), HD_OK);
+    assert_non_null(strstr(a->body, "Clinicians gain visibility"));
+    assert_null(strstr(a->body, "global solutions provider"));
+    assert_null(strstr(a->body, "headquartered"));
+    hd_extractor_free(x);
+}
+
 /* A piece the page gives no date of its own takes the page's: the date of the nearest dated
  * piece before it (a plain-text page cut into two articles, the second without a date line). */
 static void test_undated_piece_takes_the_page_date(void **state)
@@ -734,6 +761,7 @@ int main(void)
         cmocka_unit_test(test_one_article_through_the_pipeline),
         cmocka_unit_test(test_related_teasers_inside_the_story),
         cmocka_unit_test(test_story_head_inside_the_story),
+        cmocka_unit_test(test_company_description_after_the_story),
         cmocka_unit_test(test_undated_piece_takes_the_page_date),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -685,6 +685,38 @@ static void test_related_teasers_after_the_story(void **state)
     unload(&p);
 }
 
+/* A scraped press release ends on the company's description, one paragraph of it saying where
+ * the company is headquartered: not the story. Without that paragraph, "X is a … provider"
+ * closing a story is its sentence. */
+static void test_company_description_ends_a_release(void **state)
+{
+    (void)state;
+    static const char *const story =
+        "Ascom and GE team up in Europe\n\nBy Staff Writer\n\n"
+        "Ascom announced a distribution partnership with GE Healthcare in Europe for "
+        "intensive care units on Monday.\n\n"
+        "The solution collects data from devices connected to the patient, the company said, "
+        "and shows alarms on a handheld device.\n\n"
+        "Clinicians gain visibility on patient status, highlighting alarms and warnings on "
+        "any connected device.\n\n"
+        "Ascom is a global solutions provider focused on healthcare ICT and mobile workflow "
+        "solutions.\n\n";
+    char text[2048];
+    snprintf(text, sizeof text, "%s%s", story,
+             "Ascom is headquartered in Baar (Switzerland), has subsidiaries in 15 countries "
+             "and employs around 1,300 people worldwide.\n");
+    page p;
+    load_text(&p, text, NULL);
+    assert_int_equal(p.segs.n, 1);
+    assert_true(body_has(&p, 0, "Clinicians gain visibility"));
+    assert_false(body_has(&p, 0, "Ascom is a global"));
+    assert_false(body_has(&p, 0, "Ascom is headquartered"));
+    unload(&p);
+    load_text(&p, story, NULL);
+    assert_true(body_has(&p, 0, "Ascom is a global"));
+    unload(&p);
+}
+
 /* The date line may come after a widget's long line the cleaner kept and well before the
  * story's first paragraph: it is looked for up to that paragraph. */
 static void test_date_after_a_kept_widget_line(void **state)
@@ -2005,6 +2037,7 @@ int main(void)
         cmocka_unit_test(test_date_fragments),
         cmocka_unit_test(test_headline_over_split_date_and_share_widget),
         cmocka_unit_test(test_related_teasers_after_the_story),
+        cmocka_unit_test(test_company_description_ends_a_release),
         cmocka_unit_test(test_two_articles_glued),
         cmocka_unit_test(test_piece_without_prose_is_no_article),
         cmocka_unit_test(test_comment_section_is_not_the_story),
