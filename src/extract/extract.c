@@ -81,22 +81,37 @@ static int trim_time(const xctx *x, uint32_t np0, uint32_t *np1)
     return 1;
 }
 
-/* The end of the phrase [np0, np1) without a place after "in", "near" or "outside". */
+/* The end of the phrase [np0, np1) without a place after a locative preposition ("in",
+ * "near", "across", …): "a woman in Worcester", "Shops all over the UK". A one-word name of
+ * another kind, only after a noun a place can locate ("Some shops in London", "Critics in
+ * Congress"). */
 static uint32_t trim_place(const xctx *x, uint32_t np0, uint32_t np1)
 {
-    /* "a woman in Worcester": the place locates the one named before it */
-    uint32_t k = np1;
+    uint32_t k = np1, n;
     int32_t pl = x->tent[np1 - 1];
-    while (pl >= 0 && x->ent[pl].kind == HD_ENT_PLACE && k > np0 &&
-           (x->tent[k - 1] == pl || tok_punct(x, k - 1, ',') ||
-            (x->tent[k - 1] >= 0 && x->ent[x->tent[k - 1]].kind == HD_ENT_PLACE)))
-        k--;
-    if (pl >= 0 && k > np0 + 2 && k < np1 && tok_has(x, k - 1, LW_DET))
+    if (pl < 0 && np1 >= np0 + 2 && hd_ex_place_noun(x, np1 - 1))
+        return np1 - 2 > np0 + 1 && hd_ex_locative(x, np1 - 3, np0, &n) &&
+                       hd_ex_locatable_noun(x, n)
+                   ? n + 1
+                   : np1; /* "Farmers across the country" */
+    if (pl < 0)
+        return np1;
+    int place = x->ent[pl].kind == HD_ENT_PLACE;
+    if (place) {
+        while (k > np0 && (x->tent[k - 1] == pl || tok_punct(x, k - 1, ',') ||
+                           (x->tent[k - 1] >= 0 && x->ent[x->tent[k - 1]].kind == HD_ENT_PLACE)))
+            k--;
+    } else {
+        if (np1 - 1 > np0 && x->tent[np1 - 2] == pl)
+            return np1;
+        k = np1 - 1;
+    }
+    if (k > np0 + 2 && k < np1 && tok_has(x, k - 1, LW_DET))
         k--; /* "in the US" */
-    if (pl >= 0 && k > np0 + 1 && k < np1 &&
-        (tok_is(x, k - 1, "in") || tok_is(x, k - 1, "near") || tok_is(x, k - 1, "outside")))
-        np1 = k - 1;
-    return np1;
+    if (k <= np0 + 1 || k >= np1 || !hd_ex_locative(x, k - 1, np0, &n) ||
+        (!place && !hd_ex_locatable_noun(x, n)))
+        return np1;
+    return n + 1;
 }
 
 /* Does head word h name no one: a pronoun, a time, a share of people, a lone letter? */
@@ -146,7 +161,9 @@ static const char *speaker_name(xctx *x, const xstmt *s)
         return NULL;
     if (!trim_time(x, np0, &np1))
         return NULL;
+    uint32_t whole = np1;
     np1 = trim_place(x, np0, np1);
+    int located = np1 < whole; /* "Shops all over the UK": a place after the head */
     uint32_t h = np1 - 1, a = h;
     const xtok *t = &x->t[h];
     if (head_names_no_one(x, h))
@@ -154,9 +171,9 @@ static const char *speaker_name(xctx *x, const xstmt *s)
     /* A common noun phrase ("the regional water board", "officials", "the company" that no
      * organisation named before answers to) speaks for itself: what the text says, not a
      * guess. A sentence start only capitalises it ("Analysts said" is "analysts"). */
-    int common =
-        !(t->flags & (TF_CAP | TF_ALLCAPS)) || (tok_has(x, h, LW_SNOUN) && np1 == np0 + 1 &&
-                                                (t->flags & TF_SSTART) && !(t->flags & TF_ALLCAPS));
+    int common = !(t->flags & (TF_CAP | TF_ALLCAPS)) ||
+                 ((tok_has(x, h, LW_SNOUN) || (located && hd_ex_locatable_noun(x, h))) &&
+                  np1 == np0 + 1 && (t->flags & TF_SSTART) && !(t->flags & TF_ALLCAPS));
     if (common) {
         uint32_t b0 = skip_partitive(x, np0, h);
         while (b0 < h && (tok_has(x, b0, LW_DET) || (x->t[b0].flags & TF_POSS)))

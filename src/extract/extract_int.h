@@ -458,6 +458,15 @@ int hd_ex_np_left(xctx *x, uint32_t verb, uint32_t lo, xnp *np);
 int hd_ex_relative_subject(xctx *x, uint32_t c, uint32_t s0, xnp *np);
 /* Is token i an honorific that stands for a person after "His"/"Her" ("Eminence", "Majesty")? */
 int hd_ex_honorific(const xctx *x, uint32_t i);
+/* Is token p a locative preposition ("in", "across", "all over", "throughout" …) with a token
+ * before it (from lo)? Then the token before the preposition into *n. speaker_np.c */
+int hd_ex_locative(const xctx *x, uint32_t p, uint32_t lo, uint32_t *n);
+/* Is token n a noun a place after a locative preposition can locate: a speaking noun or role,
+ * or a plural common noun ("shops", "farmers")? speaker_np.c */
+int hd_ex_locatable_noun(const xctx *x, uint32_t n);
+/* Is token k a common noun naming a place after "the" ("the country", "the region")?
+ * speaker_np.c */
+int hd_ex_place_noun(const xctx *x, uint32_t k);
 /* Noun phrase starting at token i (inverted "said X", "according to X"). */
 int hd_ex_np_right(xctx *x, uint32_t i, uint32_t hi, xnp *np);
 /* The sentence-initial subject of the sentence containing token i, if any. */

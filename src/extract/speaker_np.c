@@ -448,20 +448,82 @@ void hd_ex_pp_head(xctx *x, uint32_t j, uint32_t lo, xnp *np)
     *np = h;
 }
 
+int hd_ex_locative(const xctx *x, uint32_t p, uint32_t lo, uint32_t *n)
+{
+    static const char *const loc[] = {"in",   "near",       "outside", "across",
+                                      "over", "throughout", "around",  NULL};
+    if (!tok_in(x, p, loc))
+        return 0;
+    if (tok_is(x, p, "over") && p > lo + 1 && tok_is(x, p - 1, "all"))
+        p--; /* "Shops all over the UK" */
+    if (p <= lo)
+        return 0;
+    *n = p - 1;
+    return 1;
+}
+
+int hd_ex_locatable_noun(const xctx *x, uint32_t n)
+{
+    const xtok *t = &x->t[n];
+    /* capitalised only as the sentence's first word ("Police in Ferguson said") */
+    if (!tok_word(x, n) || (t->flags & (TF_ALLCAPS | TF_DIGIT | TF_INQ)) ||
+        ((t->flags & TF_CAP) && !(t->flags & TF_SSTART)) ||
+        tok_has(x, n, LW_FUNC | LW_VERB | LW_NOTNOUN | LW_TIME | LW_PLACE))
+        return 0;
+    if (tok_has(x, n, LW_SNOUN | LW_ROLE | LW_ORG | LW_INST))
+        return 1; /* "Police in Ferguson", "officials", "spokesman" */
+    size_t len = t->e - t->s;
+    const char *w = x->b + t->s;
+    if (len < 4 || !memcmp(w + len - 2, "ly", 2) || !memcmp(w + len - 2, "ed", 2) ||
+        !memcmp(w + len - 3, "ing", 3))
+        return 0;
+    /* a plural ("shops", "farmers"), or a noun after an article ("a woman in Worcester") */
+    return (w[len - 1] == 's' && w[len - 2] != 's') ||
+           (n > 0 && (tok_is(x, n - 1, "a") || tok_is(x, n - 1, "an") || tok_is(x, n - 1, "one")));
+}
+
 /* "Scientists at the space center in Greenbelt, Maryland, confirmed", "Police in Ferguson
- * said": a place after "in", "near" or "outside" locates the subject, which stands before the
- * preposition. */
+ * said", "Farmers across the country said": a place after "in", "near", "outside", "across",
+ * "(all) over", "throughout" or "around" locates the subject, which stands before the
+ * preposition. A one-word name of another kind may be a town no lexicon knows ("Critics in
+ * Congress said"): then the noun before must be one a place can locate. */
+int hd_ex_place_noun(const xctx *x, uint32_t k)
+{
+    static const char *const place_noun[] = {"country", "city",   "town",     "region",
+                                             "state",   "nation", "world",    "county",
+                                             "village", "island", "province", NULL};
+    return k > 0 && tok_is(x, k - 1, "the") && tok_in(x, k, place_noun);
+}
+
 void hd_ex_place_modifier(xctx *x, uint32_t lo, xnp *np)
 {
-    if (np->ref < 0 || x->ent[np->ref].kind != HD_ENT_PLACE || np->t0 < lo + 2)
+    if (np->t0 < lo + 2 || np->t1 <= np->t0)
         return;
-    uint32_t p = np->t0 - 1;
-    if (!tok_is(x, p, "in") && !tok_is(x, p, "near") && !tok_is(x, p, "outside"))
+    int common_place = np->ref < 0 && np->t1 == np->t0 + 2 && hd_ex_place_noun(x, np->t0 + 1);
+    if (np->ref < 0 && !common_place)
+        return;
+    int place = common_place || x->ent[np->ref].kind == HD_ENT_PLACE;
+    if (!place && np->t1 - np->t0 != 1)
+        return;
+    uint32_t p = np->t0 - 1, n;
+    /* "the UK", "the country": the determiner is the place's */
+    if (tok_is(x, p, "the") && p > lo + 1)
+        p--;
+    if (!hd_ex_locative(x, p, lo, &n) || (!place && !hd_ex_locatable_noun(x, n)))
         return;
     xnp h;
-    if (!hd_ex_np_core(x, p - 1, lo, &h) || h.ref == np->ref)
+    if (!hd_ex_np_core(x, n, lo, &h)) {
+        /* "Some shops in London said", "Shops all over the UK reported": a plural noun no
+         * lexicon knows as a speaker heads the phrase, which names no one */
+        if (hd_ex_locatable_noun(x, n)) {
+            np->t0 = np_start(x, n, lo);
+            np->ref = REF_NONE;
+        }
         return;
-    hd_ex_pp_head(x, p - 1, lo, &h);
+    }
+    if (h.ref == np->ref && !common_place)
+        return;
+    hd_ex_pp_head(x, n, lo, &h);
     h.t1 = np->t1; /* the mention as written runs to the place ("a woman in Worcester") */
     *np = h;
 }

@@ -1769,6 +1769,29 @@ static void test_ing_modifier_in_the_speaker(void **state)
     assert_false(has(&r, "in a rare interview"));
 }
 
+/* A place after a locative preposition locates the speaker before it, whatever the entity
+ * pass took the place for ("London", "Ferguson", "Congress" unknown to the lexicons), and a
+ * plural noun no lexicon knows heads the phrase ("Some stores in London", "Shops all over the
+ * UK"): the place never speaks. */
+static void test_place_after_locative_is_no_speaker(void **state)
+{
+    (void)state;
+    res r = run("Some stores in London said trade was slow before Christmas.\n"
+                "Shops all over the UK reported strong sales on the last Saturday before "
+                "Christmas.\n"
+                "Farmers across the country said the rain came too late.\n"
+                "Police in Ferguson said the protest was peaceful.\n"
+                "A woman in Worcester said she heard the blast.\n"
+                "Traders in London said the dollar would fall.\n");
+    check(&r, "trade was slow", "stores", 0, "said");
+    check(&r, "strong sales", "shops", 0, "reported");
+    check(&r, "the rain came too late", "farmers", 0, "said");
+    check(&r, "the protest was peaceful", "police", 0, "said");
+    check(&r, "she heard the blast", "woman", 0, "said");
+    check(&r, "the dollar would fall", "traders", 0, "said");
+    assert_string_equal(find(&r, "trade was slow")->speaker_mention, "Some stores in London");
+}
+
 /* A sentence's opening "-ing" word is no first name when what follows is a name the article
  * writes after another first name, or a title; a real first name stays. */
 static void test_gerund_before_name(void **state)
@@ -4255,6 +4278,7 @@ int main(void)
         cmocka_unit_test(test_add_to_a_noun_phrase),
         cmocka_unit_test(test_topic_preposition_then_relative_that),
         cmocka_unit_test(test_ing_modifier_in_the_speaker),
+        cmocka_unit_test(test_place_after_locative_is_no_speaker),
         cmocka_unit_test(test_gerund_before_name),
         cmocka_unit_test(test_first_name_alone),
         cmocka_unit_test(test_subject_after_city_and_state),
