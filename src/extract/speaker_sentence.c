@@ -151,6 +151,17 @@ static int subject_from(xctx *x, uint32_t s, uint32_t verb, xnp *np)
             uint32_t end = k;
             while (end + 1 < verb && x->tent[end + 1] == e)
                 end++;
+            /* "Lib Dem chairman Matthew Taylor has written …": a name before a role whose
+             * holder is named in full after it says whose the role is; the holder is the
+             * subject */
+            uint32_t r = end + 1;
+            while (r < verb && tok_has(x, r, LW_ROLE | LW_MOD) && !(x->t[r].flags & TF_CAP))
+                r++;
+            if (r > end + 1 && r + 1 < verb && x->tent[r] >= 0 && x->tent[r] != e &&
+                x->ent[x->tent[r]].kind == HD_ENT_PERSON && x->tent[r + 1] == x->tent[r]) {
+                k = r - 1;
+                continue;
+            }
             return hd_ex_np_core(x, end, s, np);
         }
         if (tok_has(x, k, LW_ROLE)) {

@@ -1792,6 +1792,19 @@ static void test_place_after_locative_is_no_speaker(void **state)
     assert_string_equal(find(&r, "trade was slow")->speaker_mention, "Some stores in London");
 }
 
+/* "Lib Dem chairman Matthew Taylor has written …. He says …": a name before a role whose holder
+ * is named in full after it says whose the role is; "he" is the holder. */
+static void test_role_holder_is_the_subject(void **state)
+{
+    (void)state;
+    res r = run("Lib Dem chairman Matthew Taylor has written to the watchdog.\n"
+                "He says the initial call may not be marketing.\n"
+                "Clinton campaign manager Robby Mook spoke to reporters on Tuesday.\n"
+                "He said the race was far from over.\n");
+    check(&r, "the initial call may not be marketing", "Matthew Taylor", 0, "says");
+    check(&r, "the race was far from over", "Robby Mook", 0, "said");
+}
+
 /* A sentence's opening "-ing" word is no first name when what follows is a name the article
  * writes after another first name, or a title; a real first name stays. */
 static void test_gerund_before_name(void **state)
@@ -4279,6 +4292,7 @@ int main(void)
         cmocka_unit_test(test_topic_preposition_then_relative_that),
         cmocka_unit_test(test_ing_modifier_in_the_speaker),
         cmocka_unit_test(test_place_after_locative_is_no_speaker),
+        cmocka_unit_test(test_role_holder_is_the_subject),
         cmocka_unit_test(test_gerund_before_name),
         cmocka_unit_test(test_first_name_alone),
         cmocka_unit_test(test_subject_after_city_and_state),
