@@ -156,6 +156,25 @@ static void bind_roles(xctx *x, uint32_t ra, uint32_t ta, uint32_t a, int32_t id
             hd_ex_title_role(x, k, id);
 }
 
+/* The one person named in full before whose first name is token a ("Sir Edward" after "Sir
+ * Edward Heath": a knight or dame is called by the first name), or -1 (none, or two). */
+static int32_t by_first_name(const xctx *x, uint32_t a)
+{
+    const char *w = x->b + x->t[a].s;
+    size_t n = x->t[a].stem_e - x->t[a].s;
+    int32_t found = -1;
+    for (uint32_t i = 0; i < x->nent; i++) {
+        const xent *e = &x->ent[i];
+        if (e->kind != HD_ENT_PERSON || e->n_words < 2 || strncmp(e->name, w, n) != 0 ||
+            e->name[n] != ' ')
+            continue;
+        if (found >= 0)
+            return -1;
+        found = (int32_t)i;
+    }
+    return found;
+}
+
 /* Classify one name [a,b) whose roles lie in [ra, a) (ra == a: none). */
 void hd_ex_name_part(xctx *x, epass *p, uint32_t ra, uint32_t a, uint32_t b, int titled,
                      int deferred)
@@ -176,6 +195,13 @@ void hd_ex_name_part(xctx *x, epass *p, uint32_t ra, uint32_t a, uint32_t b, int
         return;
     int32_t id;
     int has_role = ra < a;
+    if (b - a == 1 && titled && (tok_is(x, ta, "sir") || tok_is(x, ta, "dame")) &&
+        (id = by_first_name(x, a)) >= 0) {
+        mark(x, a, b, id);
+        x->ent[id].person_hint = 1;
+        bind_roles(x, ra, ta, a, id);
+        return;
+    }
     /* one word alone waits for the whole article: a surname ("Jordan" of "Jim Jordan") wins
      * over a place of the same name */
     /* so does an organisation word alone ("the Bank" of "the Reserve Bank") */

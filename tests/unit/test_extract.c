@@ -1805,6 +1805,22 @@ static void test_role_holder_is_the_subject(void **state)
     check(&r, "the race was far from over", "Robby Mook", 0, "said");
 }
 
+/* A knight or a dame is called by the first name: "Sir Edward" after "Sir Edward Heath" is
+ * he, and one entity; two people of that first name leave it alone. */
+static void test_sir_and_dame_take_the_first_name(void **state)
+{
+    (void)state;
+    res r = run("Sir Edward Heath lost the election in 1974.\n"
+                "Sir Edward said the Liberals could keep out Labour.\n"
+                "Dame Judi Dench and Sir John Major were there. Sir John Stevens spoke later.\n"
+                "Dame Judi said she was thrilled, and Sir John said he was not.\n");
+    check(&r, "the Liberals could keep out Labour", "Edward Heath", 0, "said");
+    check(&r, "she was thrilled", "Judi Dench", 0, "said");
+    assert_null(entity(&r, "Edward"));
+    assert_int_equal(entity(&r, "Edward Heath")->n_mentions, 2);
+    assert_non_null(entity(&r, "John"));
+}
+
 /* A sentence's opening "-ing" word is no first name when what follows is a name the article
  * writes after another first name, or a title; a real first name stays. */
 static void test_gerund_before_name(void **state)
@@ -4293,6 +4309,7 @@ int main(void)
         cmocka_unit_test(test_ing_modifier_in_the_speaker),
         cmocka_unit_test(test_place_after_locative_is_no_speaker),
         cmocka_unit_test(test_role_holder_is_the_subject),
+        cmocka_unit_test(test_sir_and_dame_take_the_first_name),
         cmocka_unit_test(test_gerund_before_name),
         cmocka_unit_test(test_first_name_alone),
         cmocka_unit_test(test_subject_after_city_and_state),
