@@ -490,7 +490,8 @@ static int ui_prompt(const char *p, size_t n, const hd_line *l)
         "email this article",    "email this story",   "email this page",
         "share it with friends", "share with friends", "share with your friends",
         "email to a friend",     "send to a friend"};
-    if (l->n_words <= 12 && !l->terminal)
+    if (l->n_words <= 8 && !l->terminal &&
+        (contains_ci(p, n, "print") || contains_ci(p, n, "friend") || contains_ci(p, n, "email")))
         for (size_t k = 0; k < sizeof share_prompt / sizeof *share_prompt; k++)
             if (contains_ci(p, n, share_prompt[k]))
                 return 1;

@@ -478,6 +478,8 @@ static int more_heading(const hd_clean *c, size_t i)
     if (l->n_words == 0 || l->n_words > 6)
         return 0;
     for (int k = 0; head[k]; k++) {
+        if ((p[0] | 0x20) != (head[k][0] | 0x20))
+            continue;
         size_t m = strlen(head[k]);
         if (l->len >= m && !strncasecmp(p, head[k], m) &&
             (l->len == m || p[m] == ' ' || p[m] == ':' || p[m] == '.' || p[m] == '!'))
@@ -494,7 +496,13 @@ void hd_segment_drop_related_teasers(hd_clean *c)
 {
     size_t n = c->n_lines;
     for (size_t i = 0; i + 2 < n; i++) {
-        if (!more_heading(c, i))
+        /* the cheap test first: a paragraph cut short follows within four lines */
+        if (c->lines[i].n_words == 0 || c->lines[i].n_words > 6)
+            continue;
+        size_t q = i + 1;
+        while (q < n && q <= i + 4 && !ends_short(c, q))
+            q++;
+        if (q >= n || q > i + 4 || !more_heading(c, i))
             continue;
         size_t last = i, cuts = 0;
         for (size_t j = i + 1; j < n && j <= last + 4; j++) {
