@@ -154,7 +154,8 @@ const char *hd_ex_join_name(xctx *x, uint32_t a, uint32_t b);
 
 /* ---- entity_kind.c ------------------------------------------------------------------------- */
 
-/* A role that is also a common surname ending the two-word name [a,b) ("Amy Pope"). */
+/* A role that is also a common surname ending the name [a,b) of two to four words ("Amy
+ * Pope", "Martin Luther King"). */
 int hd_ex_surname_role_name(const xctx *x, uint32_t a, uint32_t b);
 /* Is the name [a,b) shaped like a person's name? */
 int hd_ex_person_shaped(const xctx *x, uint32_t a, uint32_t b);

@@ -118,17 +118,23 @@ static int cap_inside(const xctx *x, uint32_t a)
     return (case_bits(x, a) & 2) != 0;
 }
 
-/* A role that is also a common surname may end a two-word name after a capitalised word no
- * lexicon knows ("Amy Pope", "Stephen King"; not "the King", "Foreign Minister"). */
+/* A role that is also a common surname may end a name of two to four words after capitalised
+ * words no lexicon knows ("Amy Pope", "Martin Luther King"; not "the King", "Foreign
+ * Minister"). */
 int hd_ex_surname_role_name(const xctx *x, uint32_t a, uint32_t b)
 {
     static const char *const surname_roles[] = {"king",    "pope",   "bishop", "judge", "dean",
                                                 "marshal", "knight", "major",  NULL};
-    return b == a + 2 && tok_in(x, a + 1, surname_roles) && (x->t[a + 1].flags & TF_CAP) &&
-           tok_word(x, a) && (x->t[a].flags & TF_CAP) && !(x->t[a].flags & TF_ALLCAPS) &&
-           !tok_has(x, a,
+    if (b < a + 2 || b > a + 4 || !tok_in(x, b - 1, surname_roles) || !(x->t[b - 1].flags & TF_CAP))
+        return 0;
+    /* the given names before it ("Martin Luther King") */
+    for (uint32_t k = a; k + 1 < b; k++)
+        if (!tok_word(x, k) || !(x->t[k].flags & TF_CAP) || (x->t[k].flags & TF_ALLCAPS) ||
+            tok_has(x, k,
                     LW_ORG | LW_PCUE | LW_FUNC | LW_DEMONYM | LW_ROLE | LW_MOD | LW_TITLE |
-                        LW_PLACE);
+                        LW_PLACE))
+            return 0;
+    return 1;
 }
 
 /* Is the name [a,b) shaped like a person's name? */
@@ -151,7 +157,7 @@ int hd_ex_person_shaped(const xctx *x, uint32_t a, uint32_t b)
         if (k + 1 == b && hd_ex_surname_role_name(x, a, b))
             continue; /* "Amy Pope" */
         if (tok_has(x, k, LW_ORG | LW_PCUE | LW_FUNC | LW_DEMONYM | LW_ROLE) ||
-            (tok_has(x, k, LW_MOD) && !(k + 1 == b && k == a + 1 && tok_is(x, k, "white"))))
+            (tok_has(x, k, LW_MOD) && !(k + 1 == b && k > a && tok_is(x, k, "white"))))
             return 0;
         /* region names double as given names ("Paul", "Georgia"): only a surname that is a
          * place makes the name a place */

@@ -349,8 +349,16 @@ int hd_ex_comma_subject(xctx *x, uint32_t j, uint32_t lo, xnp *np)
      * named before them */
     int32_t eb = p > lo ? x->tent[p - 1] : -1;
     if (e >= 0 && x->ent[e].kind == HD_ENT_PERSON && !determiner(x, p + 1) &&
-        !(eb >= 0 && x->ent[eb].kind == HD_ENT_PERSON))
-        return hd_ex_np_core(x, j - 1, p + 1, np);
+        !(eb >= 0 && x->ent[eb].kind == HD_ENT_PERSON)) {
+        if (!hd_ex_np_core(x, j - 1, p + 1, np))
+            return 0;
+        /* the mention as written runs from the role ("a spokeswoman, Anna Richardson White"):
+         * what a clause before it said ends before the role */
+        uint32_t r0 = p > lo ? hd_ex_role_ending_at(x, p - 1, lo) : UINT32_MAX;
+        if (r0 != UINT32_MAX && r0 < np->t0)
+            np->t0 = hd_ex_np_start(x, r0, lo);
+        return 1;
+    }
     if (org_set_off(x, p, j, lo, e, eb, np))
         return 1;
     /* "Brenda Johnson, 62, of Ohio, said": an age before the appositive */

@@ -67,6 +67,9 @@ int hd_ex_common_noun(const xctx *x, uint32_t i);
  * it ("residents of the town"). */
 void hd_ex_pp_head(xctx *x, uint32_t j, uint32_t lo, xnp *np);
 /* A place after "in", "near", "outside" locates the subject before it ("Police in Ferguson"). */
+/* The first token of the noun phrase whose head is token j (from lo): its determiner,
+ * possessor and modifiers ("the board's chief engineer"). speaker_np.c */
+uint32_t hd_ex_np_start(const xctx *x, uint32_t j, uint32_t lo);
 void hd_ex_place_modifier(xctx *x, uint32_t lo, xnp *np);
 
 /* ---- speaker_comma.c ----------------------------------------------------------------------- */

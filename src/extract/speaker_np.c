@@ -91,8 +91,7 @@ static int time_noun(const xctx *x, uint32_t k)
     return 0;
 }
 
-/* Extend a head at j leftwards over the rest of its noun phrase. */
-static uint32_t np_start(const xctx *x, uint32_t j, uint32_t lo)
+uint32_t hd_ex_np_start(const xctx *x, uint32_t j, uint32_t lo)
 {
     uint32_t s = j;
     int nouns = 0;
@@ -218,12 +217,12 @@ static int named_np(xctx *x, uint32_t j, uint32_t lo, int32_t e, xnp *np)
         uint32_t k = j;
         while (k > lo && x->tent[k - 1] != pe)
             k--;
-        np->t0 = np_start(x, k - 1, lo);
+        np->t0 = hd_ex_np_start(x, k - 1, lo);
     } else {
         uint32_t k = j;
         while (k > lo && x->tent[k - 1] == e)
             k--;
-        np->t0 = past_adverbial_noun(x, np_start(x, j, lo), k, lo);
+        np->t0 = past_adverbial_noun(x, hd_ex_np_start(x, j, lo), k, lo);
     }
     np->ref = pe;
     return 1;
@@ -232,7 +231,7 @@ static int named_np(xctx *x, uint32_t j, uint32_t lo, int32_t e, xnp *np)
 /* A speaking noun at head j ("officials", "a source"), with the words that describe it. */
 static int speaker_noun_np(const xctx *x, uint32_t j, uint32_t lo, xnp *np)
 {
-    uint32_t s = np_start(x, j, lo);
+    uint32_t s = hd_ex_np_start(x, j, lo);
     while (s > lo && j - s < 5 && tok_word(x, s - 1) && !(x->t[s - 1].flags & TF_INQ) &&
            !relative_that(x, s - 1, lo) &&
            (np_word(x, s - 1) || tok_has(x, s - 1, LW_DEMONYM) ||
@@ -255,7 +254,7 @@ static int unknown_name_np(xctx *x, uint32_t j, uint32_t lo, xnp *np)
         k--;
     if (role_of_complement(x, k, j, lo, np))
         return 1;
-    np->t0 = np_start(x, j, lo);
+    np->t0 = hd_ex_np_start(x, j, lo);
     np->ref = REF_NONE; /* a name we could not classify: the mention is the speaker */
     return 1;
 }
@@ -292,7 +291,7 @@ static int share_np(const xctx *x, uint32_t j, uint32_t lo, xnp *np)
  * is unknown but the cue stands. */
 static int common_np(const xctx *x, uint32_t j, uint32_t lo, xnp *np)
 {
-    uint32_t s = np_start(x, j, lo);
+    uint32_t s = hd_ex_np_start(x, j, lo);
     /* not past a conjunction's "that" ("given that officers threatened …"), nor past the
      * determiner that opens the phrase, unless "of" stands before it ("a majority of her
      * backers") or it opens a time ("A Mori poll this summer suggested") */
@@ -344,7 +343,7 @@ int hd_ex_np_core(xctx *x, uint32_t j, uint32_t lo, xnp *np)
         return named_np(x, j, lo, e, np);
     uint32_t r0 = hd_ex_role_ending_at(x, j, lo);
     if (r0 != UINT32_MAX) {
-        np->t0 = np_start(x, r0, lo);
+        np->t0 = hd_ex_np_start(x, r0, lo);
         int32_t h = hd_ex_role_holder(x, j, j);
         np->ref = h >= 0 ? h : hd_ex_pend_new(x, j);
         return 1;
@@ -433,7 +432,7 @@ void hd_ex_pp_head(xctx *x, uint32_t j, uint32_t lo, xnp *np)
     if (by_role) {
         /* the whole phrase describes the speaker ("deputy head of China's delegation to the
          * forum", "spokeswoman for the authority"): no guess at who holds the role */
-        uint32_t s0 = np_start(x, best, lo);
+        uint32_t s0 = hd_ex_np_start(x, best, lo);
         if (s0 < np->t0)
             np->t0 = s0;
         np->ref = REF_NONE;
@@ -516,7 +515,7 @@ void hd_ex_place_modifier(xctx *x, uint32_t lo, xnp *np)
         /* "Some shops in London said", "Shops all over the UK reported": a plural noun no
          * lexicon knows as a speaker heads the phrase, which names no one */
         if (hd_ex_locatable_noun(x, n)) {
-            np->t0 = np_start(x, n, lo);
+            np->t0 = hd_ex_np_start(x, n, lo);
             np->ref = REF_NONE;
         }
         return;

@@ -1821,6 +1821,24 @@ static void test_sir_and_dame_take_the_first_name(void **state)
     assert_non_null(entity(&r, "John"));
 }
 
+/* "CLAUSE, a spokeswoman, Anna Richardson White, said": the mention runs from the role, so the
+ * clause ends before it; a role that is also a surname may end a name of three words. */
+static void test_role_then_name_after_a_clause(void **state)
+{
+    (void)state;
+    res r = run("Facebook created the tool to help in times of crisis, a spokeswoman, Anna "
+                "Richardson White, said on Saturday.\n"
+                "The bank does not favour the new rules, its governor, Robin Leigh-Pemberton, "
+                "said.\n");
+    check(&r, "Facebook created the tool", "Anna Richardson White", 0, "said");
+    assert_string_equal(find(&r, "Facebook created the tool")->text,
+                        "Facebook created the tool to help in times of crisis");
+    assert_string_equal(find(&r, "Facebook created the tool")->speaker_mention,
+                        "a spokeswoman, Anna Richardson White");
+    assert_string_equal(find(&r, "The bank does not favour")->text,
+                        "The bank does not favour the new rules");
+}
+
 /* A sentence's opening "-ing" word is no first name when what follows is a name the article
  * writes after another first name, or a title; a real first name stays. */
 static void test_gerund_before_name(void **state)
@@ -4310,6 +4328,7 @@ int main(void)
         cmocka_unit_test(test_place_after_locative_is_no_speaker),
         cmocka_unit_test(test_role_holder_is_the_subject),
         cmocka_unit_test(test_sir_and_dame_take_the_first_name),
+        cmocka_unit_test(test_role_then_name_after_a_clause),
         cmocka_unit_test(test_gerund_before_name),
         cmocka_unit_test(test_first_name_alone),
         cmocka_unit_test(test_subject_after_city_and_state),
