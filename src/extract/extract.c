@@ -14,7 +14,7 @@
 #include <string.h>
 
 #include "base/mem.h"
-#include "extract/extract_int.h"
+#include "extract/speaker_int.h"
 
 /* Offsets are 32-bit inside the stage. */
 #define MAX_BODY ((size_t)1 << 30)
@@ -114,6 +114,16 @@ static uint32_t trim_place(const xctx *x, uint32_t np0, uint32_t np1)
     return n + 1;
 }
 
+/* The end of the phrase [np0, np1) without an -ing participle and its object after its head
+ * ("Officials investigating the crash", "A court hearing the case"). */
+static uint32_t trim_participle(const xctx *x, uint32_t np0, uint32_t np1)
+{
+    for (uint32_t k = np0 + 1; k + 1 < np1; k++)
+        if (hd_ex_participle_at(x, k))
+            return k;
+    return np1;
+}
+
 /* Does head word h name no one: a pronoun, a time, a share of people, a lone letter? */
 static int head_names_no_one(const xctx *x, uint32_t h)
 {
@@ -162,6 +172,7 @@ static const char *speaker_name(xctx *x, const xstmt *s)
     if (!trim_time(x, np0, &np1))
         return NULL;
     uint32_t whole = np1;
+    np1 = trim_participle(x, np0, np1);
     np1 = trim_place(x, np0, np1);
     int located = np1 < whole; /* "Shops all over the UK": a place after the head */
     uint32_t h = np1 - 1, a = h;

@@ -320,6 +320,20 @@ static int clause_subject(xctx *x, uint32_t j, uint32_t lo, xnp *np)
     return j > lo && hd_ex_np_sentence_subject(x, j, j, np);
 }
 
+/* "House Republicans supporting the bill have said", "Officials investigating the crash said":
+ * an -ing participle and its object after the subject's head; the head stands before the
+ * participle (a speaking noun, a role, an organisation word, a plural or a name). */
+static void participle_object(xctx *x, uint32_t lo, xnp *np)
+{
+    if (np->t0 < lo + 2 || !hd_ex_participle_at(x, np->t0 - 1))
+        return;
+    xnp hn;
+    if (!hd_ex_np_core(x, np->t0 - 2, lo, &hn))
+        return;
+    hn.t1 = np->t1;
+    *np = hn;
+}
+
 int hd_ex_np_left(xctx *x, uint32_t verb, uint32_t lo, xnp *np)
 {
     memset(np, 0, sizeof *np);
@@ -352,6 +366,7 @@ int hd_ex_np_left(xctx *x, uint32_t verb, uint32_t lo, xnp *np)
         return familiar_np(x, verb, lo, np);
     hd_ex_pp_head(x, j, lo, np);
     hd_ex_place_modifier(x, lo, np);
+    participle_object(x, lo, np);
     if (hd_ex_unclosed_appositive(x, j, lo, np))
         return 1;
     /* "A source close to Mr. Smith said": the noun phrase found ("Mr. Smith", "the talks")

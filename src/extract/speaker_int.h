@@ -70,6 +70,10 @@ void hd_ex_pp_head(xctx *x, uint32_t j, uint32_t lo, xnp *np);
 /* The first token of the noun phrase whose head is token j (from lo): its determiner,
  * possessor and modifiers ("the board's chief engineer"). speaker_np.c */
 uint32_t hd_ex_np_start(const xctx *x, uint32_t j, uint32_t lo);
+/* Is token k an -ing participle opening a modifier of the noun before it, with its object
+ * after it ("Officials investigating the crash", "House Republicans supporting the bill")? Not
+ * an -ing noun ("a summit meeting", "RICS housing spokesman"). speaker_np.c */
+int hd_ex_participle_at(const xctx *x, uint32_t k);
 void hd_ex_place_modifier(xctx *x, uint32_t lo, xnp *np);
 
 /* ---- speaker_comma.c ----------------------------------------------------------------------- */

@@ -91,6 +91,49 @@ static int time_noun(const xctx *x, uint32_t k)
     return 0;
 }
 
+int hd_ex_participle_at(const xctx *x, uint32_t k)
+{
+    /* -ing nouns and adjectives, which compound ("a summit meeting", "RICS housing spokesman",
+     * "four leading economists", "floating rates", "banking sources") */
+    static const char *const ing_noun[] = {
+        "meeting",     "hearing",       "briefing",   "building",    "ruling",     "funding",
+        "spending",    "setting",       "opening",    "training",    "reading",    "recording",
+        "housing",     "clothing",      "warning",    "finding",     "holding",    "listing",
+        "filing",      "offering",      "morning",    "evening",     "wedding",    "landing",
+        "painting",    "shooting",      "bombing",    "killing",     "beginning",  "ending",
+        "feeling",     "thing",         "king",       "spring",      "string",     "ceiling",
+        "being",       "furnishing",    "leading",    "governing",   "ranking",    "founding",
+        "acting",      "presiding",     "outgoing",   "incoming",    "sitting",    "visiting",
+        "striking",    "remaining",     "existing",   "growing",     "rising",     "falling",
+        "emerging",    "operating",     "banking",    "trading",     "marketing",  "reporting",
+        "broking",     "floating",      "working",    "planning",    "polling",    "fundraising",
+        "campaigning", "manufacturing", "accounting", "advertising", "publishing", "engineering",
+        "shipping",    "mining",        "farming",    "lending",     "selling",    "buying",
+        NULL};
+    const xtok *t = &x->t[k];
+    if (k == 0 || k + 1 >= x->nt || !tok_word(x, k) || (t->flags & (TF_CAP | TF_INQ)) ||
+        (t->lex >> 24) || t->e - t->s < 6 || memcmp(x->b + t->e - 3, "ing", 3) != 0 ||
+        tok_in(x, k, ing_noun))
+        return 0;
+    /* the head before it: a speaking noun, a role, an organisation word, a plural, a noun or
+     * a name; no pronoun ("him winning …") */
+    static const char *const object_pron[] = {"him", "her", "them", "me", "us", "it", "you", NULL};
+    uint32_t h = k - 1;
+    if (!tok_word(x, h) || tok_has(x, h, LW_PRON | LW_FUNC | LW_DET) || tok_in(x, h, object_pron) ||
+        !(hd_ex_locatable_noun(x, h) || hd_ex_common_noun(x, h) ||
+          (x->tent[h] >= 0 && x->ent[x->tent[h]].kind != HD_ENT_PLACE)))
+        return 0;
+    /* its object after it: a determiner, a possessor or a name ("investigating the crash",
+     * "cheering Donald Trump"); not a subject pronoun ("a summit meeting he attended"), nor a
+     * bare noun, which the -ing word would describe ("coffee broking firms") */
+    uint32_t o = k + 1;
+    const xtok *ot = &x->t[o];
+    if (!tok_word(x, o) || tok_has(x, o, LW_PRON))
+        return 0;
+    return tok_has(x, o, LW_DET) || ((ot->flags & TF_CAP) && !(ot->flags & TF_SSTART)) ||
+           (ot->flags & TF_POSS);
+}
+
 uint32_t hd_ex_np_start(const xctx *x, uint32_t j, uint32_t lo)
 {
     uint32_t s = j;

@@ -9,6 +9,8 @@
  * Monday,", "At an event in Ames, Iowa,"), a conjunction, a participle's clause or a dateline
  * is skipped first. Called by speaker.c, statement.c, quote.c and reported.c.
  */
+#include <string.h>
+
 #include "extract/speaker_int.h"
 
 /* A lower-case word that reads as a verb in the past ("gave", "went", "disclosed"): the
@@ -173,8 +175,9 @@ static int subject_from(xctx *x, uint32_t s, uint32_t verb, xnp *np)
         if (determiner(x, k) || (x->t[k].flags & TF_POSS) || tok_has(x, k, LW_MOD) ||
             cap_tok(x, k) || tok_has(x, k, LW_DEMONYM))
             continue;
-        /* one lowercase noun may stand between modifiers and a name ("delegate John") */
-        if (!skipped && cap_tok(x, k + 1)) {
+        /* one lowercase noun may stand between modifiers and a name ("delegate John"); not
+         * a participle ("Supporters cheering Donald Trump said": the supporters) */
+        if (!skipped && cap_tok(x, k + 1) && !hd_ex_participle_at(x, k)) {
             skipped = 1;
             continue;
         }

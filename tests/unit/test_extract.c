@@ -1839,6 +1839,27 @@ static void test_role_then_name_after_a_clause(void **state)
                         "The bank does not favour the new rules");
 }
 
+/* A participle with its object after the subject's head ("House Republicans supporting the
+ * bill have said"): the head speaks, not the object; an -ing noun or adjective compounds
+ * ("RICS housing spokesman Ian Perry", "four leading economists", "The crop reporting board"). */
+static void test_participle_after_the_subject_head(void **state)
+{
+    (void)state;
+    res r = run("Nonetheless, House Republicans supporting the bill have said they have the votes "
+                "to pass it.\n"
+                "Officials investigating the crash said the pilot was tired.\n"
+                "Supporters cheering Donald Trump said they loved the speech.\n"
+                "RICS housing spokesman Ian Perry said the market was slow.\n"
+                "A panel of four leading economists said growth would slow.\n"
+                "The crop reporting board said the harvest was late.\n");
+    check(&r, "they have the votes", "House Republicans", 0, "said");
+    check(&r, "the pilot was tired", "officials", 0, "said");
+    check(&r, "they loved the speech", "supporters", 0, "said");
+    check(&r, "the market was slow", "Ian Perry", 0, "said");
+    check(&r, "growth would slow", "economists", 0, "said");
+    check(&r, "the harvest was late", "board", 0, "said");
+}
+
 /* A sentence's opening "-ing" word is no first name when what follows is a name the article
  * writes after another first name, or a title; a real first name stays. */
 static void test_gerund_before_name(void **state)
@@ -4329,6 +4350,7 @@ int main(void)
         cmocka_unit_test(test_role_holder_is_the_subject),
         cmocka_unit_test(test_sir_and_dame_take_the_first_name),
         cmocka_unit_test(test_role_then_name_after_a_clause),
+        cmocka_unit_test(test_participle_after_the_subject_head),
         cmocka_unit_test(test_gerund_before_name),
         cmocka_unit_test(test_first_name_alone),
         cmocka_unit_test(test_subject_after_city_and_state),
