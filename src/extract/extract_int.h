@@ -452,6 +452,11 @@ typedef struct xnp {
 /* Subject noun phrase ending just before token `verb` (skipping adverbs/auxiliaries). lo is
  * the first token it may use. Returns 1 and *np, or 0 when there is no usable subject. */
 int hd_ex_np_left(xctx *x, uint32_t verb, uint32_t lo, xnp *np);
+/* "the other candidate on the stage, former Secretary of State Hillary Clinton, drew …":
+ * subject np names no one (no "his"/"her" before it) and a person's name set off by commas
+ * follows it before token verb, after titles and roles only; np then refers to the person.
+ * speaker_sentence.c */
+void hd_ex_appositive_name(const xctx *x, uint32_t verb, xnp *np);
 /* The subject of cue c when a restrictive relative clause ends at it ("a White House official
  * who spoke anonymously to discuss internal strategy said"): 1 and *np, else 0.
  * reported_relative.c */

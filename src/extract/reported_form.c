@@ -409,6 +409,8 @@ int hd_ex_participle_statement(xctx *x, uint32_t c, uint32_t s0, uint32_t s1, xn
     if (clause ? !hd_ex_np_sentence_subject(x, c, c, np)
                : !(tok_is(x, c, "saying") && hd_ex_np_left(x, c, s0, np)))
         return RS_NEXT_CUE;
+    if (clause)
+        hd_ex_appositive_name(x, c, np);
     /* "X issued a statement saying …": X's words, not the statement's */
     if (!clause && issued_document(x, np) && !hd_ex_np_sentence_subject(x, c, c, np))
         return RS_NEXT_CUE;

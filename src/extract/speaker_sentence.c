@@ -195,22 +195,63 @@ static int subject_from(xctx *x, uint32_t s, uint32_t verb, xnp *np)
     return 0;
 }
 
+void hd_ex_appositive_name(const xctx *x, uint32_t verb, xnp *np)
+{
+    if (!(np->ref == REF_NONE || REF_IS_PEND(np->ref)))
+        return;
+    /* not "His opponent, Hillary Clinton, won …": whose opponent is the one a "he" after it
+     * stands for */
+    if (tok_is(x, np->t0, "his") || tok_is(x, np->t0, "her") || tok_is(x, np->t0, "their"))
+        return;
+    uint32_t k = np->t1;
+    while (k < verb && k < np->t1 + 6 && tok_word(x, k) && !(x->t[k].lex & LW_VERB) &&
+           !pastlike(x, k))
+        k++;
+    if (k >= verb || !tok_punct(x, k, ','))
+        return;
+    uint32_t a = k + 1, e = a;
+    while (e < verb && e < a + 8 && tok_word(x, e))
+        e++;
+    if (e >= verb || !tok_punct(x, e, ',') || e == a)
+        return;
+    int32_t p = x->tent[e - 1];
+    if (p < 0 || x->ent[p].kind != HD_ENT_PERSON)
+        return;
+    /* only titles and roles before the name ("former Secretary of State") */
+    for (uint32_t m = a; m < e; m++)
+        if (x->tent[m] != p && !tok_has(x, m, LW_TITLE | LW_ROLE | LW_MOD | LW_FUNC))
+            return;
+    np->ref = p;
+}
+
 int hd_ex_np_sentence_subject(xctx *x, uint32_t i, uint32_t verb, xnp *np)
 {
     uint32_t s = i;
     while (s > 0 && x->t[s - 1].sent == x->t[i].sent && x->t[s - 1].kind != TK_PARA)
         s--;
-    /* skip a leading adverbial ("However,", "On Monday,", "Minutes later,") */
+    /* skip a leading adverbial ("However,", "On Monday,", "Minutes later,"), not up to a
+     * verb (what was skipped was the subject) */
     if (adverbial_opener(x, s)) {
-        s = adverbial_end(x, s, verb);
-        s = place_time_tail(x, s, verb);
+        uint32_t a = adverbial_end(x, s, verb);
+        a = place_time_tail(x, a, verb);
+        /* ("With Jools Holland, booked …" is an adverbial: the subject is elsewhere) */
+        int np_first = tok_is(x, s, "but") || tok_is(x, s, "and") || tok_is(x, s, "yet") ||
+                       tok_has(x, s, LW_DET);
+        if (!(np_first && pastlike(x, a)))
+            s = a;
     }
     /* "But the U.S. Court of Appeals … overruled and said": a conjunction opening the
      * sentence */
     if (s + 2 < verb && (tok_is(x, s, "but") || tok_is(x, s, "and") || tok_is(x, s, "yet")) &&
         (x->t[s].flags & TF_CAP))
         s++;
+    /* not when a verb follows what was skipped: "the other candidate on the stage, former
+     * Secretary of State Hillary Clinton, drew a contrast, saying …" is the subject with its
+     * appositive */
+    uint32_t before = s;
     s = skip_opening_clause(x, s, verb);
+    if (s > before && pastlike(x, s))
+        s = before;
     /* "…, even a top GOP strategist said" */
     for (int k = 0; k < 2 && s + 1 < verb && tok_word(x, s) && tok_has(x, s, LW_ADV) &&
                     !tok_has(x, s, LW_NOTNOUN | LW_PRON) && !(x->t[s].flags & TF_CAP);

@@ -1860,6 +1860,21 @@ static void test_participle_after_the_subject_head(void **state)
     check(&r, "the harvest was late", "board", 0, "said");
 }
 
+/* ", saying" after "But the other candidate on the stage, former Secretary of State Hillary
+ * Clinton, drew a contrast": the sentence's subject is no adverbial before the verb ("drew"
+ * was the speaker), and the person its appositive names is the speaker; "With Jools Holland,
+ * booked …" still opens on an adverbial. */
+static void test_participle_after_an_appositive_subject(void **state)
+{
+    (void)state;
+    res r = run("But the other candidate on the stage, former Secretary of State Hillary Clinton, "
+                "drew a contrast, saying that concerns about job loss were not to be dismissed.\n"
+                "Alison Howe, producer of TV show Later... With Jools Holland, booked the group. "
+                "\"They played like they were headlining the main stage,\" she said.\n");
+    check(&r, "concerns about job loss", "Hillary Clinton", 0, "saying");
+    check(&r, "They played like", "Alison Howe", 1, "said");
+}
+
 /* A sentence's opening "-ing" word is no first name when what follows is a name the article
  * writes after another first name, or a title; a real first name stays. */
 static void test_gerund_before_name(void **state)
@@ -4351,6 +4366,7 @@ int main(void)
         cmocka_unit_test(test_sir_and_dame_take_the_first_name),
         cmocka_unit_test(test_role_then_name_after_a_clause),
         cmocka_unit_test(test_participle_after_the_subject_head),
+        cmocka_unit_test(test_participle_after_an_appositive_subject),
         cmocka_unit_test(test_gerund_before_name),
         cmocka_unit_test(test_first_name_alone),
         cmocka_unit_test(test_subject_after_city_and_state),
