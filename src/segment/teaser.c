@@ -168,6 +168,18 @@ static void drop_headline_runs(hd_clean *c)
     }
 }
 
+/* The length of line i without trailing spaces when it ends on an ellipsis ("..." or "…"),
+ * else 0. */
+static size_t ellipsis_end(const hd_clean *c, size_t i)
+{
+    const char *p = text_of(c, i);
+    size_t n = c->lines[i].len;
+    while (n > 0 && p[n - 1] == ' ')
+        n--;
+    return n >= 3 && (!memcmp(p + n - 3, "...", 3) || !memcmp(p + n - 3, "\xE2\x80\xA6", 3)) ? n
+                                                                                             : 0;
+}
+
 /* Is line i a teaser cut short: one or two sentences, the last broken off with "..." or
  * "…" (after its own full stop too: "has its days numbered....")? Not a line in capitals (a wire
  * agenda: "SENATE BUDGET CMTE MEETS (1000/1400)..."), nor one already trailing off inside ("... not
@@ -176,12 +188,8 @@ static int cut_short(const hd_clean *c, size_t i)
 {
     const hd_line *l = &c->lines[i];
     const char *p = text_of(c, i);
-    size_t n = l->len;
-    while (n > 0 && p[n - 1] == ' ')
-        n--;
+    size_t n = ellipsis_end(c, i);
     if (n < 4 || l->n_words > 60)
-        return 0;
-    if (memcmp(p + n - 3, "...", 3) != 0 && memcmp(p + n - 3, "\xE2\x80\xA6", 3) != 0)
         return 0;
     size_t ends = 0, lower = 0;
     for (size_t k = 0; k + 3 < n; k++) {
@@ -435,13 +443,7 @@ void hd_seg_drop_teaser_pairs(hd_clean *c, size_t fg, size_t to)
  * short, however many sentences it has? */
 static int ends_short(const hd_clean *c, size_t i)
 {
-    const hd_line *l = &c->lines[i];
-    const char *p = text_of(c, i);
-    size_t n = l->len;
-    while (n > 0 && p[n - 1] == ' ')
-        n--;
-    return l->n_words >= 8 && n >= 3 &&
-           (!memcmp(p + n - 3, "...", 3) || !memcmp(p + n - 3, "\xE2\x80\xA6", 3));
+    return c->lines[i].n_words >= 8 && ellipsis_end(c, i);
 }
 
 /* Is line i a heading over other stories, in one of the languages of the news sites

@@ -610,6 +610,17 @@ static void test_one_article_through_the_pipeline(void **state)
     hd_extractor_free(x);
 }
 
+/* The first article of the page doc read through a new extractor *x (the caller frees it). */
+static const hd_article *first_article(hd_extractor **x, const char *name, const char *doc)
+{
+    hd_err err = {0};
+    const hd_article *a = NULL;
+    assert_int_equal(hd_extractor_new(NULL, x, &err), HD_OK);
+    assert_int_equal(hd_extractor_add_buffer(*x, name, doc, strlen(doc), &err), HD_OK);
+    assert_int_equal(hd_extractor_next(*x, &a, &err), HD_OK);
+    return a;
+}
+
 /* Inside the story's element, other stories under a "you may also like" heading (here in
  * Portuguese), each paragraph cut short, are no part of the story; a story that goes on past
  * one teaser under such a heading keeps its text. */
@@ -630,23 +641,17 @@ static void test_related_teasers_inside_the_story(void **state)
         "first rise for five years ...</p><p>The vote ran past midnight, the clerk said, and "
         "the budget takes effect in July.</p></article></body></html>";
     hd_extractor *x;
-    hd_err err = {0};
-    assert_int_equal(hd_extractor_new(NULL, &x, &err), HD_OK);
-    assert_int_equal(hd_extractor_add_buffer(x, "amor.html", doc, strlen(doc), &err), HD_OK);
-    const hd_article *a;
-    assert_int_equal(hd_extractor_next(x, &a, &err), HD_OK);
+    const hd_article *a = first_article(&x, "amor.html", doc);
     assert_non_null(strstr(a->body, "Viver uma verdadeira"));
     assert_null(strstr(a->body, "gostar"));
     assert_null(strstr(a->body, "A vida requer"));
     assert_null(strstr(a->body, "Bem-aventurados"));
     hd_extractor_free(x);
-    assert_int_equal(hd_extractor_new(NULL, &x, &err), HD_OK);
     const char *one = strstr(doc, "<article><h1>Budget");
     char *doc2 = malloc(strlen(one) + 40);
     assert_non_null(doc2);
     sprintf(doc2, "<html><body>%s", one);
-    assert_int_equal(hd_extractor_add_buffer(x, "budget.html", doc2, strlen(doc2), &err), HD_OK);
-    assert_int_equal(hd_extractor_next(x, &a, &err), HD_OK);
+    a = first_article(&x, "budget.html", doc2);
     assert_non_null(strstr(a->body, "Read also"));
     assert_non_null(strstr(a->body, "The vote ran past midnight"));
     hd_extractor_free(x);
@@ -667,11 +672,7 @@ static void test_story_head_inside_the_story(void **state)
         "to two, after a debate that ran past midnight.</p><p>March 3, 2020</p><p>Taxes rise by "
         "two percent, the first rise in five years, the mayor said.</p></article></body></html>";
     hd_extractor *x;
-    hd_err err = {0};
-    assert_int_equal(hd_extractor_new(NULL, &x, &err), HD_OK);
-    assert_int_equal(hd_extractor_add_buffer(x, "budget.html", doc, strlen(doc), &err), HD_OK);
-    const hd_article *a;
-    assert_int_equal(hd_extractor_next(x, &a, &err), HD_OK);
+    const hd_article *a = first_article(&x, "budget.html", doc);
     assert_string_equal(a->title, "Council passes the budget");
     assert_null(strstr(a->body, "Council passes"));
     assert_null(strstr(a->body, "Gallery"));
@@ -698,11 +699,7 @@ static void test_company_description_after_the_story(void **state)
         "solutions.</p><p>Ascom is headquartered in Baar (Switzerland), has subsidiaries in 15 "
         "countries and employs around 1,300 people worldwide.</p></article></body></html>";
     hd_extractor *x;
-    hd_err err = {0};
-    assert_int_equal(hd_extractor_new(NULL, &x, &err), HD_OK);
-    assert_int_equal(hd_extractor_add_buffer(x, "ascom.html", doc, strlen(doc), &err), HD_OK);
-    const hd_article *a;
-    assert_int_equal(hd_extractor_next(x, &a, &err), HD_OK);
+    const hd_article *a = first_article(&x, "ascom.html", doc);
     assert_non_null(strstr(a->body, "Clinicians gain visibility"));
     assert_null(strstr(a->body, "global solutions provider"));
     assert_null(strstr(a->body, "headquartered"));
