@@ -194,6 +194,29 @@ static int cue_after(xctx *x, const xquote *q, xstmt *s, uint32_t *after)
     uint32_t k = q->close + 1;
     if (tok_punct(x, k, ','))
         k++;
+    /* "“The UK is the largest display market in Europe,” according to John Binks, director
+     * of GfK.": a quote opening its sentence (not one inside a clause the source is for); the
+     * source runs to the next comma or the sentence's end */
+    if (tok_is(x, k, "according") && tok_is(x, k + 1, "to") && (x->t[q->open].flags & TF_SSTART) &&
+        !(x->t[k].flags & TF_SSTART)) {
+        uint32_t e = k + 2;
+        while (e < x->nt && e < k + 30 && !tok_punct(x, e, ',') && !hd_ex_stop_tok(x, e))
+            e++;
+        xnp np;
+        if (e > k + 2 && hd_ex_np_right(x, k + 2, e, &np)) {
+            /* the whole source, as for reported words ("media and PR strategist Glen
+             * Yearwood"): its name speaks, not its first noun */
+            if (np.t1 < e && np.ref == REF_NONE)
+                np.t1 = e;
+            np.t0 = k + 2;
+            hd_ex_set_np(x, s, &np);
+            s->cue0 = k;
+            s->cue1 = k + 2;
+            s->anchor = k;
+            *after = e;
+            return 1;
+        }
+    }
     for (uint32_t c = k; c < x->nt && c < k + 40; c++) {
         /* a parenthesis after the name, whose periods end no sentence: "Rep. Earl Blumenauer
          * (D-Ore.) said" */

@@ -1875,6 +1875,24 @@ static void test_participle_after_an_appositive_subject(void **state)
     check(&r, "They played like", "Alison Howe", 1, "said");
 }
 
+/* A quote opening its sentence and ", according to X": X's words, and a "he" after it is X;
+ * a short quote inside a clause stays in the clause the source is for, and "According to X"
+ * opening the next sentence is a statement of its own. */
+static void test_quote_then_according_to(void **state)
+{
+    (void)state;
+    res r = run("\"The UK is the largest display market in Europe,\" according to John Binks, "
+                "director of GfK. But, he added: \"Few of the screens sold are HD.\"\n"
+                "\"The reggae industry will work with the artists,\" according to media and PR "
+                "strategist Glen Yearwood.\n"
+                "Most voters said they do not believe Mrs. Clinton \"cares about people like me,\" "
+                "according to a Quinnipiac poll.\n");
+    check(&r, "The UK is the largest display market", "John Binks", 1, "according to");
+    check(&r, "Few of the screens sold are HD", "John Binks", 1, "added");
+    check(&r, "The reggae industry will work", "Glen Yearwood", 1, "according to");
+    assert_non_null(strstr(find(&r, "they do not believe")->text, "cares about people like me"));
+}
+
 /* A sentence's opening "-ing" word is no first name when what follows is a name the article
  * writes after another first name, or a title; a real first name stays. */
 static void test_gerund_before_name(void **state)
@@ -4367,6 +4385,7 @@ int main(void)
         cmocka_unit_test(test_role_then_name_after_a_clause),
         cmocka_unit_test(test_participle_after_the_subject_head),
         cmocka_unit_test(test_participle_after_an_appositive_subject),
+        cmocka_unit_test(test_quote_then_according_to),
         cmocka_unit_test(test_gerund_before_name),
         cmocka_unit_test(test_first_name_alone),
         cmocka_unit_test(test_subject_after_city_and_state),
