@@ -451,6 +451,9 @@ typedef struct xnp {
 } xnp;
 /* Subject noun phrase ending just before token `verb` (skipping adverbs/auxiliaries). lo is
  * the first token it may use. Returns 1 and *np, or 0 when there is no usable subject. */
+/* Is cue word i a plural noun ("insurance claims would be huge", "tax pledges were being
+ * left", "… tax claims.")? statement_cue.c */
+int hd_ex_cue_noun(const xctx *x, uint32_t i);
 int hd_ex_np_left(xctx *x, uint32_t verb, uint32_t lo, xnp *np);
 /* "the other candidate on the stage, former Secretary of State Hillary Clinton, drew …":
  * subject np names no one (no "his"/"her" before it) and a person's name set off by commas

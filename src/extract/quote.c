@@ -242,6 +242,9 @@ static int cue_after(xctx *x, const xquote *q, xstmt *s, uint32_t *after)
         uint32_t cls = hd_ex_cue_class(x, c);
         if (cls != VC_SPEECH && cls != VC_QUOTE)
             continue;
+        /* a noun, not a cue: "… “disproportionate” tax claims." */
+        if (hd_ex_cue_noun(x, c))
+            continue;
         xnp np;
         int r = cue_subject(x, c, k, &np);
         if (r == RS_NEXT_CUE)

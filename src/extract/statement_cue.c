@@ -77,6 +77,27 @@ static int term_word(const xctx *x, uint32_t k)
     return hd_str_ends_any(x->b + t->s, n, unit);
 }
 
+int hd_ex_cue_noun(const xctx *x, uint32_t i)
+{
+    /* "insurance claims would be huge", "damage claims and …", "jobless claims jumped",
+     * "pay claims closed the ports", "tax pledges were being left": a noun after its
+     * modifier, with a verb or a preposition of its own after it (not "the government claims
+     * the company owes", "the suit claims that …": a speaking noun and its clause) */
+    static const char *const after_claims[] = {
+        "would", "will", "were", "are",     "was",    "is",         "have", "has",     "had",
+        "for",   "from", "of",   "on",      "by",     "and",        "or",   "against", "jumped",
+        "rose",  "fell", "came", "slipped", "closed", "provisions", "suit", NULL};
+    static const char *const possessive[] = {"its", "his", "her", "their", "our", NULL};
+    static const char *const noun_plural[] = {"claims", "pledges", "promises", "vows", NULL};
+    if (i > 0 && tok_in(x, i, noun_plural) && tok_word(x, i - 1) &&
+        !(x->t[i - 1].flags & (TF_CAP | TF_ALLCAPS | TF_POSS)) &&
+        !tok_has(x, i - 1, LW_PRON | LW_SNOUN | LW_ROLE | LW_DET) &&
+        !(i > 1 && tok_in(x, i - 2, possessive)) && /* "which its management claims are" */
+        (i + 1 >= x->nt || tok_in(x, i + 1, after_claims) || x->t[i + 1].kind == TK_PUNCT))
+        return 1;
+    return 0;
+}
+
 /* Do the words around cue i make it no verb of saying at all: a second verb after "and", a
  * noun of debt, a condition of anonymity, a tax? */
 static int not_speech(const xctx *x, uint32_t i)
@@ -138,20 +159,7 @@ static int not_speech(const xctx *x, uint32_t i)
          tok_is(x, i, "adding")) &&
         tok_in(x, i + 1, added_to))
         return 1;
-    /* "insurance claims would be huge", "damage claims and …", "jobless claims jumped",
-     * "pay claims closed the ports": a noun after its modifier, with a verb or a preposition
-     * of its own after it (not "the government claims the company owes", "the suit claims
-     * that …": a speaking noun and its clause) */
-    static const char *const after_claims[] = {
-        "would", "will", "were", "are",     "was",    "is",         "have", "has",     "had",
-        "for",   "from", "of",   "on",      "by",     "and",        "or",   "against", "jumped",
-        "rose",  "fell", "came", "slipped", "closed", "provisions", "suit", NULL};
-    static const char *const possessive[] = {"its", "his", "her", "their", "our", NULL};
-    if (i > 0 && tok_is(x, i, "claims") && tok_word(x, i - 1) &&
-        !(x->t[i - 1].flags & (TF_CAP | TF_ALLCAPS | TF_POSS)) &&
-        !tok_has(x, i - 1, LW_PRON | LW_SNOUN | LW_ROLE | LW_DET) &&
-        !(i > 1 && tok_in(x, i - 2, possessive)) && /* "which its management claims are" */
-        (i + 1 >= x->nt || tok_in(x, i + 1, after_claims) || x->t[i + 1].kind == TK_PUNCT))
+    if (hd_ex_cue_noun(x, i))
         return 1;
     /* "Trump's reported net worth", "Japan's alleged failure", "Fleet's announced merger":
      * a participle between a possessive and its noun. Only participles read so ("Moody's said

@@ -1893,6 +1893,25 @@ static void test_quote_then_according_to(void **state)
     assert_non_null(strstr(find(&r, "they do not believe")->text, "cares about people like me"));
 }
 
+/* "pledges", "promises", "vows" after a modifier and before a verb or preposition of their
+ * own are nouns, as "claims" were; also after a quote's cue search ("… “disproportionate”
+ * tax claims."). */
+static void test_plural_cue_nouns(void **state)
+{
+    (void)state;
+    res r = run("It was no good Mr Blair claiming tax pledges were being left to the manifesto, "
+                "argued Michael Howard.\n"
+                "Yukos asked the court to order Russia to arbitration over a \"campaign of "
+                "illegal, discriminatory and disproportionate\" tax claims.\n"
+                "The party pledges to cut taxes.\n");
+    assert_false(has(&r, "were being left to the manifesto") &&
+                 strcmp(find(&r, "were being left to the manifesto")->cue, "pledges") == 0);
+    check(&r, "tax pledges were being left", "Michael Howard", 0, "argued");
+    for (size_t i = 0; i < r.n; i++)
+        assert_false(r.st[i].cue && strcmp(r.st[i].cue, "claims") == 0);
+    check(&r, "to cut taxes", "party", 0, "pledges");
+}
+
 /* A sentence's opening "-ing" word is no first name when what follows is a name the article
  * writes after another first name, or a title; a real first name stays. */
 static void test_gerund_before_name(void **state)
@@ -4386,6 +4405,7 @@ int main(void)
         cmocka_unit_test(test_participle_after_the_subject_head),
         cmocka_unit_test(test_participle_after_an_appositive_subject),
         cmocka_unit_test(test_quote_then_according_to),
+        cmocka_unit_test(test_plural_cue_nouns),
         cmocka_unit_test(test_gerund_before_name),
         cmocka_unit_test(test_first_name_alone),
         cmocka_unit_test(test_subject_after_city_and_state),
