@@ -86,12 +86,16 @@ static uint32_t past_source(const xctx *x, uint32_t c, uint32_t e, uint32_t lead
  * after the source starts ("…, but the self-described democratic socialist has vowed …"). */
 int hd_ex_according_to(xctx *x, uint32_t c, uint32_t s0, uint32_t s1, xnp *np, uint32_t *next)
 {
-    /* the source runs to the next comma or dash: "a poll by X for Y", "exit polls", "most
-     * Americans - 63 percent, according to the National Academies report - still believe" */
+    /* the source runs to the next comma, dash or closing parenthesis: "a poll by X for Y",
+     * "exit polls", "most Americans - 63 percent, according to the National Academies report -
+     * still believe", "(according to Senate filings)" */
     uint32_t e = c + 2;
+    int open = 0; /* parentheses opened inside the source: "(WTTC)" is part of it */
     while (e < s1 && e < c + 42 && !tok_punct(x, e, ',') && !tok_punct(x, e, '-') &&
-           !hd_ex_stop_tok(x, e))
+           !(tok_punct(x, e, ')') && !open) && !hd_ex_stop_tok(x, e)) {
+        open += tok_punct(x, e, '(') - tok_punct(x, e, ')');
         e++;
+    }
     if (e == c + 2 || e >= c + 42)
         return RS_NEXT_CUE;
     if (!hd_ex_np_right(x, c + 2, e, np)) {

@@ -107,6 +107,25 @@ static int not_speech(const xctx *x, uint32_t i)
     static const char *const add[] = {"add", "adds", "added", "adding", NULL};
     if (tok_in(x, i, add) && tok_is(x, i + 1, "to") && i + 2 < x->nt && tok_has(x, i + 2, LW_DET))
         return 1;
+    /* "denied his party the victory", "denied Carter a final-night photograph": deny with
+     * two objects withholds something; nothing is said */
+    static const char *const deny[] = {"denied", "denies", "deny", "denying", NULL};
+    static const char *const obj_pron[] = {"him", "her", "them", "us", "me", NULL};
+    static const char *const poss[] = {"his", "her", "their", "its", "our", NULL};
+    if (tok_in(x, i, deny) && i + 3 < x->nt && tok_word(x, i + 1)) {
+        uint32_t j = i + 1;
+        if (tok_in(x, j, obj_pron))
+            j++;
+        else if (tok_in(x, j, poss) && tok_word(x, j + 1) && !(x->t[j + 1].flags & TF_CAP))
+            j += 2;
+        else
+            while (j < i + 5 && tok_word(x, j) && (x->t[j].flags & TF_CAP) &&
+                   !(x->t[j].flags & TF_ALLCAPS))
+                j++;
+        static const char *const article[] = {"the", "a", "an", NULL};
+        if (j > i + 1 && tok_in(x, j, article))
+            return 1;
+    }
     /* "responded and confirmed that A": the second verb introduces A */
     if (tok_is(x, i + 1, "and") && i + 2 < x->nt && tok_word(x, i + 2) && (x->t[i + 2].lex >> 24))
         return 1;

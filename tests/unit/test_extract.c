@@ -1912,6 +1912,27 @@ static void test_plural_cue_nouns(void **state)
     check(&r, "to cut taxes", "party", 0, "pledges");
 }
 
+/* "denied his party the victory", "denied Carter a photograph": deny with two objects says
+ * nothing ("She denied that she had lied" still does); a source inside parentheses ends at
+ * the closing one, which an acronym's own parentheses do not. */
+static void test_deny_two_objects_and_parenthesised_source(void **state)
+{
+    (void)state;
+    res r = run("The government denied his party the victory and jailed him.\n"
+                "Kennedy denied Carter a final-night photograph of unity.\n"
+                "She denied that she had lied to investigators.\n"
+                "Trump repeated his claim about the victims (the actual number is closer to 15 "
+                "percent, according to Factcheck.org).\n"
+                "Tourism is vital to many developing countries, according to the World Travel and "
+                "Tourism Council (WTTC).\n");
+    assert_false(has(&r, "the victory"));
+    assert_false(has(&r, "final-night photograph"));
+    check(&r, "she had lied", NULL, 0, "denied");
+    assert_string_equal(find(&r, "closer to 15 percent")->speaker_mention, "Factcheck.org");
+    assert_string_equal(find(&r, "Tourism is vital")->speaker_mention,
+                        "the World Travel and Tourism Council (WTTC)");
+}
+
 /* A sentence's opening "-ing" word is no first name when what follows is a name the article
  * writes after another first name, or a title; a real first name stays. */
 static void test_gerund_before_name(void **state)
@@ -4406,6 +4427,7 @@ int main(void)
         cmocka_unit_test(test_participle_after_an_appositive_subject),
         cmocka_unit_test(test_quote_then_according_to),
         cmocka_unit_test(test_plural_cue_nouns),
+        cmocka_unit_test(test_deny_two_objects_and_parenthesised_source),
         cmocka_unit_test(test_gerund_before_name),
         cmocka_unit_test(test_first_name_alone),
         cmocka_unit_test(test_subject_after_city_and_state),
