@@ -495,8 +495,11 @@ xstmt *hd_ex_st_new(xctx *x);                         /* NULL (and x->oom) on OO
 int hd_ex_stop_tok(const xctx *x, uint32_t i);        /* sentence end, paragraph, quote */
 void hd_ex_set_np(xctx *x, xstmt *s, const xnp *np);  /* speaker mention and pronoun kind */
 uint32_t hd_ex_sent_start(const xctx *x, uint32_t i); /* first token of i's sentence */
-int hd_ex_has_used_quote(const xctx *x, uint32_t a, uint32_t b);    /* a quote already used */
-int hd_ex_adverbial_start(const xctx *x, uint32_t i, uint32_t end); /* "on Tuesday", "in" */
+int hd_ex_has_used_quote(const xctx *x, uint32_t a, uint32_t b); /* a quote already used */
+int hd_ex_adverbial_start(const xctx *x, uint32_t i, uint32_t end);
+/* Is token k a lower-case word in -ed that reads as a verb in the past tense ("railed",
+ * "killed"), by its form? reported_span.c */
+int hd_ex_past_form(const xctx *x, uint32_t k); /* "on Tuesday", "in" */
 /* statement_cue.c */
 /* Is token k an amount: a figure, "one", "half", "a dozen", "one-third"? */
 int hd_ex_amount(const xctx *x, uint32_t k);

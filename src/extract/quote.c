@@ -32,6 +32,15 @@ static void use_quote(xctx *x, uint32_t qi)
     x->q[qi].stmt = (int32_t)(x->nst - 1);
 }
 
+/* The speaker np and the cue [c0, c1) of the quote statement s, anchored at the cue. */
+static void set_cue(xctx *x, xstmt *s, const xnp *np, uint32_t c0, uint32_t c1)
+{
+    hd_ex_set_np(x, s, np);
+    s->cue0 = c0;
+    s->cue1 = c1;
+    s->anchor = c0;
+}
+
 /* Are tokens [a, b) capitalised words of a name ("NASA", "White House") before a role? */
 static int name_words(const xctx *x, uint32_t a, uint32_t b)
 {
@@ -209,10 +218,7 @@ static int cue_after(xctx *x, const xquote *q, xstmt *s, uint32_t *after)
             if (np.t1 < e && np.ref == REF_NONE)
                 np.t1 = e;
             np.t0 = k + 2;
-            hd_ex_set_np(x, s, &np);
-            s->cue0 = k;
-            s->cue1 = k + 2;
-            s->anchor = k;
+            set_cue(x, s, &np, k, k + 2);
             *after = e;
             return 1;
         }
@@ -251,10 +257,7 @@ static int cue_after(xctx *x, const xquote *q, xstmt *s, uint32_t *after)
             continue;
         if (r == RS_DONE || new_sentence(x, q, k, c) || own_clause_after(x, q, c))
             return 0;
-        hd_ex_set_np(x, s, &np);
-        s->cue0 = c;
-        s->cue1 = c + 1;
-        s->anchor = c;
+        set_cue(x, s, &np, c, c + 1);
         *after = cue_clause_end(x, c);
         return 1;
     }
@@ -311,10 +314,7 @@ static int cue_before(xctx *x, const xquote *q, xstmt *s)
                      : hd_ex_relative_subject(x, c, lo, &np) || hd_ex_np_left(x, c, lo, &np);
         if (!ok)
             continue;
-        hd_ex_set_np(x, s, &np);
-        s->cue0 = c;
-        s->cue1 = c + 1;
-        s->anchor = c;
+        set_cue(x, s, &np, c, c + 1);
         x->used[c] = 1;
         return 1;
     }
@@ -338,10 +338,7 @@ static int said_first(xctx *x, const xquote *q, xstmt *s)
     if (!hd_ex_np_right(x, c + 1, q->open - 1, &np))
         return 0;
     np.t0 = c + 1;
-    hd_ex_set_np(x, s, &np);
-    s->cue0 = c;
-    s->cue1 = c + 1;
-    s->anchor = c;
+    set_cue(x, s, &np, c, c + 1);
     return 1;
 }
 
@@ -580,14 +577,11 @@ void hd_ex_block_paragraphs(xctx *x)
             xstmt *s = hd_ex_st_new(x);
             if (!s)
                 return;
-            hd_ex_set_np(x, s, &np);
+            set_cue(x, s, &np, c, c + 1);
             s->direct = 1;
-            s->cue0 = c;
-            s->cue1 = c + 1;
             s->s1 = x->t[i + 1].s;
             s->e1 = x->t[e - 1].e;
             s->para = x->t[i + 1].para;
-            s->anchor = c;
             x->used[c] = 1;
             break;
         }

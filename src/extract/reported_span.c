@@ -61,8 +61,7 @@ void hd_ex_emit_reported(xctx *x, const xnp *np, uint32_t c0, uint32_t c1, uint3
             x->q[x->t[k].qi - 1].stmt = (int32_t)(x->nst - 1);
 }
 
-/* Is token -ed word k a verb in the past tense ("railed", "tried"), by its form? */
-static int past_form(const xctx *x, uint32_t k)
+int hd_ex_past_form(const xctx *x, uint32_t k)
 {
     const xtok *t = &x->t[k];
     return tok_word(x, k) && !(t->flags & (TF_CAP | TF_DIGIT | TF_INQ)) && t->e - t->s > 4 &&
@@ -93,7 +92,7 @@ static int speaker_goes_on(const xctx *x, const xnp *np, uint32_t a, uint32_t k,
     uint32_t v = k + 2;
     if (tok_has(x, v, LW_ADV) && !(x->t[v].flags & TF_CAP) && v + 1 < b)
         v++; /* "and he also railed" */
-    return past_form(x, v);
+    return hd_ex_past_form(x, v);
 }
 
 /* Does a comparison with other speakers start at token k: "compared with 64 percent who say

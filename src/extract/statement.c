@@ -155,13 +155,9 @@ int hd_ex_adverbial_start(const xctx *x, uint32_t i, uint32_t end)
     static const char *const amount[] = {"least", "most", NULL};
     if (!tok_is(x, i, "at") || !tok_in(x, i + 1, amount))
         return 1;
-    for (uint32_t k = i + 2; k < end && k < i + 12 && tok_word(x, k); k++) {
-        const xtok *w = &x->t[k];
-        size_t n = w->e - w->s;
-        if (tok_in(x, k, hd_ex_aux_words) ||
-            (!(w->flags & (TF_CAP | TF_DIGIT)) && n > 4 && !memcmp(x->b + w->e - 2, "ed", 2)))
+    for (uint32_t k = i + 2; k < end && k < i + 12 && tok_word(x, k); k++)
+        if (tok_in(x, k, hd_ex_aux_words) || hd_ex_past_form(x, k))
             return 0;
-    }
     return 1;
 }
 
