@@ -44,6 +44,49 @@ static int name_has_word_end(const char *name, const char *w, size_t n)
     return 0;
 }
 
+/* The person an appositive after the comma at token c names, in a sentence ending at token
+ * e ("Another superdelegate, Michael Brown, …", "Her son, filmmaker Charlie McDowell, …"):
+ * the first name after the comma, behind at most three lower-case words of a role or a
+ * determiner; else REF_NONE. */
+static int32_t appositive_person(const xctx *x, uint32_t c, uint32_t e)
+{
+    for (uint32_t k = c + 1; k < e && k < c + 5; k++) {
+        int32_t r = x->tent[k];
+        if (r >= 0)
+            return x->ent[r].kind == HD_ENT_PERSON ? r : REF_NONE;
+        if (!tok_word(x, k) || (x->t[k].flags & (TF_CAP | TF_ALLCAPS | TF_DIGIT)) ||
+            x->t[k].lex >> 24 ||
+            (tok_has(x, k, LW_FUNC | LW_PRON | LW_NOTNOUN) && !tok_has(x, k, LW_DET)))
+            return REF_NONE;
+    }
+    return REF_NONE;
+}
+
+/* The person a sentence's subject np, ending at token e, stands for when an appositive names
+ * one: after a description ("Another superdelegate, Michael Brown, …") or after a named
+ * owner's noun ("Steenburgen's son, filmmaker Charlie McDowell, …": the son, not Steenburgen,
+ * whom np.ref holds). A possessive pronoun opening the description ("His opponent, Hillary
+ * Clinton, won") makes its owner the likelier antecedent of a pronoun of that gender, so only
+ * the other gender finds the appositive ("Her son, …. … he said"). np->ref when none. */
+static int32_t described_person(const xctx *x, const xnp *np, uint32_t e, char gender)
+{
+    if (np->ref == REF_NONE) {
+        int his = tok_is(x, np->t0, "his"), her = tok_is(x, np->t0, "her");
+        if (np->t1 + 1 >= e || !tok_punct(x, np->t1, ',') || tok_is(x, np->t0, "their") ||
+            (his && gender != 'f') || (her && gender != 'm'))
+            return REF_NONE;
+        return appositive_person(x, np->t1, e);
+    }
+    if (np->t1 == 0 || !(x->t[np->t1 - 1].flags & TF_POSS))
+        return np->ref;
+    uint32_t k = np->t1;
+    while (k < e && k < np->t1 + 3 && tok_word(x, k) && !(x->t[k].flags & TF_CAP) &&
+           !(x->t[k].lex >> 24))
+        k++;
+    int32_t p = k > np->t1 && tok_punct(x, k, ',') ? appositive_person(x, k, e) : REF_NONE;
+    return p != REF_NONE ? p : np->ref;
+}
+
 /* The latest sentence-initial subject in tokens [lo, hi) that is a person (want_org 0) or an
  * organisation (1), or REF_NONE. Reads backwards and stops at the first hit, so only the
  * sentences before a pronoun are looked at. */
@@ -62,10 +105,7 @@ static int32_t latest_subject(xctx *x, uint32_t lo, uint32_t hi, int want_org, c
         /* "Another superdelegate, Michael Brown of Washington, D.C., explained …": a
          * description, then the person it names (not "His opponent, Hillary Clinton, won …":
          * whose opponent is the one a "he" after it stands for) */
-        if (np.ref == REF_NONE && np.t1 + 1 < e && tok_punct(x, np.t1, ',') &&
-            !tok_is(x, np.t0, "his") && !tok_is(x, np.t0, "her") && !tok_is(x, np.t0, "their") &&
-            x->tent[np.t1 + 1] >= 0 && x->ent[x->tent[np.t1 + 1]].kind == HD_ENT_PERSON)
-            np.ref = x->tent[np.t1 + 1];
+        np.ref = described_person(x, &np, e, gender);
         if (np.ref == REF_NONE)
             continue;
         int org = np.ref >= 0 && x->ent[np.ref].kind == HD_ENT_ORG && x->ent[np.ref].org_hint;

@@ -2749,6 +2749,28 @@ static void test_described_subject_is_the_antecedent(void **state)
     check(&r, "his campaign would go on", "Bernie Sanders", 0, "said");
 }
 
+/* An appositive names the subject a later "he" stands for: after a description with a role
+ * before the name ("Her son, filmmaker Charlie McDowell, …": "her" is a woman, so not her)
+ * and after a named owner's noun ("Manafort's deputy, Rick Gates, …"); the owner stays the
+ * antecedent when no appositive follows ("Trump's remarks drew criticism"). */
+static void test_appositive_subject_after_owner(void **state)
+{
+    (void)state;
+    res r = run("\u201cI felt strange as soon as the anesthesia wore off,\u201d Mary Steenburgen "
+                "said.\n"
+                "Her son, filmmaker Charlie McDowell (\u201cThe Discovery\u201d), also remembers "
+                "it as a trying time. \u201cIt was fair to think she had gone crazy,\u201d he "
+                "said.\n"
+                "Paul Manafort ran the convention team.\n"
+                "Manafort\u2019s deputy, Rick Gates, dismissed the criticism. He said the "
+                "campaign was focused on the economy.\n"
+                "Donald Trump spoke in Ohio on Monday. Trump\u2019s remarks drew criticism. He "
+                "said he would not apologise.\n");
+    check(&r, "fair to think she had gone crazy", "Charlie McDowell", 1, "said");
+    check(&r, "campaign was focused on the economy", "Rick Gates", 0, "said");
+    check(&r, "he would not apologise", "Donald Trump", 0, "said");
+}
+
 /* "according to": after a colon it opens its sentence; a source described by "including …"
  * to the sentence's end leaves the words before it as what was said. */
 static void test_according_to_after_colon_and_including(void **state)
@@ -4468,6 +4490,7 @@ int main(void)
         cmocka_unit_test(test_requests_keep_their_object),
         cmocka_unit_test(test_poll_shares_and_whose_subjects),
         cmocka_unit_test(test_described_subject_is_the_antecedent),
+        cmocka_unit_test(test_appositive_subject_after_owner),
         cmocka_unit_test(test_according_to_after_colon_and_including),
         cmocka_unit_test(test_straight_close_after_a_space),
         cmocka_unit_test(test_said_but_added_and_clause_after_quote),
