@@ -82,6 +82,12 @@ static const char *const hint_words[] = {
     "email",
     "sign",
     "subscribe",
+    /* the site's legal notices and pleas (legal_notice) */
+    "reproduced",
+    "unsubscribe",
+    "publisher",
+    "reached",
+    "acceptance",
 };
 
 /* bits of hd_line.hints: hint_words[k] sets 1 << k (HD_HINT_COOKIES, HD_HINT_UI: clean.h) */
@@ -91,15 +97,20 @@ enum { HINT_RESERVED = 1, HINT_EXTERNAL = 2, HINT_JAVASCRIPT = 4, HINT_BROWSER =
 #define N_UI   (sizeof ui_words / sizeof *ui_words)
 #define N_HINT (sizeof hint_words / sizeof *hint_words)
 _Static_assert(N_HINT <= 64, "hd_line.hints has a bit per hint word");
-_Static_assert(N_HINT == 36 && HD_HINT_COOKIES == (3ull << 28) &&
+_Static_assert(N_HINT == 41 && HD_HINT_COOKIES == (3ull << 28) &&
                    HD_HINT_UI == (HD_HINT_COOKIES | (31ull << 31)),
                "\"cookie\" and \"cookies\" are hint words 28 and 29, \"comment\" to "
                "\"subscribe\" 31 to 35");
-#define HINT_PASSWORD  (1ull << 30)
-#define HINT_COMMENT   (3ull << 31) /* "comment" or "comments" */
-#define HINT_EMAIL     (1ull << 33)
-#define HINT_SIGN      (1ull << 34)
-#define HINT_SUBSCRIBE (1ull << 35)
+#define HINT_PASSWORD    (1ull << 30)
+#define HINT_COMMENT     (3ull << 31) /* "comment" or "comments" */
+#define HINT_EMAIL       (1ull << 33)
+#define HINT_SIGN        (1ull << 34)
+#define HINT_SUBSCRIBE   (1ull << 35)
+#define HINT_REPRODUCED  (1ull << 36)
+#define HINT_UNSUBSCRIBE (1ull << 37)
+#define HINT_PUBLISHER   (1ull << 38)
+#define HINT_REACHED     (1ull << 39)
+#define HINT_ACCEPTANCE  (1ull << 40)
 
 static uint32_t word_hash(const char *w, size_t n)
 {
@@ -437,9 +448,9 @@ static int consent_notice(const char *p, size_t n, const hd_line *l)
     if ((l->hints & HD_HINT_COOKIES) && l->n_words <= 80 && contains_ci(p, n, "cookies") &&
         (contains_ci(p, n, "you agree") || contains_ci(p, n, "you accept") ||
          contains_ci(p, n, "you consent") || contains_ci(p, n, "this site") ||
-         contains_ci(p, n, "this website") || contains_ci(p, n, "our site") ||
-         contains_ci(p, n, "our website") || contains_ci(p, n, "your experience") ||
-         contains_ci(p, n, "your browser")))
+         contains_ci(p, n, "this website") || contains_ci(p, n, "the website") ||
+         contains_ci(p, n, "our site") || contains_ci(p, n, "our website") ||
+         contains_ci(p, n, "your experience") || contains_ci(p, n, "your browser")))
         return 1;
     return 0;
 }
@@ -466,7 +477,8 @@ static int ui_prompt(const char *p, size_t n, const hd_line *l)
 {
     if (!l->n_ui)
         return 0;
-    if (contains_ci(p, n, "click here to") || contains_ci(p, n, "by clicking here"))
+    if (contains_ci(p, n, "click here to") || contains_ci(p, n, "by clicking here") ||
+        contains_ci(p, n, "click here for more information"))
         return 1;
     /* a comment box's prompts and house rules ("You must be logged in to post a comment",
      * "Comments are subject to our community guidelines"), a share widget's errors ("Post
@@ -486,10 +498,10 @@ static int ui_prompt(const char *p, size_t n, const hd_line *l)
     /* a share widget's buttons, read as one line: "Print This Article Share it With Friends",
      * "Email this story", "Send to a friend" */
     static const char *const share_prompt[] = {
-        "print this article",    "print this page",    "print this story",
-        "email this article",    "email this story",   "email this page",
-        "share it with friends", "share with friends", "share with your friends",
-        "email to a friend",     "send to a friend"};
+        "print this article",      "print this page",        "print this story",
+        "email this article",      "email this story",       "email this page",
+        "share it with friends",   "share it with a friend", "share with friends",
+        "share with your friends", "email to a friend",      "send to a friend"};
     if (l->n_words <= 8 && !l->terminal &&
         (contains_ci(p, n, "print") || contains_ci(p, n, "friend") || contains_ci(p, n, "email")))
         for (size_t k = 0; k < sizeof share_prompt / sizeof *share_prompt; k++)
@@ -554,13 +566,47 @@ static int lead_phrase(const char *p, size_t n, const hd_line *l)
     }
 }
 
+/* A site's legal small print and the pleas around it: terms accepted by using the site
+ * ("Use of this site constitutes acceptance of our User Agreement", "By registering you …
+ * agree to the Terms of Use"), a reproduction ban ("The material on this site may not be
+ * reproduced …"), house rules ("Community Rules apply to all content you upload"), a
+ * sign-up's promise ("You can unsubscribe at any time"), the owner's line ("Live Science is
+ * part of Future US Inc, an international media group and leading digital publisher") and
+ * a reporter's contact line ("Have a tip? Jo Roe may be reached at jo@example.com"). */
+static int legal_notice(const char *p, size_t n, const hd_line *l)
+{
+    if ((l->hints & HINT_ACCEPTANCE) && (contains_ci(p, n, "constitutes acceptance of our") ||
+                                         contains_ci(p, n, "constitutes your acceptance")))
+        return 1;
+    if (l->n_ui && (contains_ci(p, n, "terms of use") || contains_ci(p, n, "terms of service")) &&
+        (starts_ci(p, n, "by registering") || starts_ci(p, n, "by checking this box") ||
+         starts_ci(p, n, "by signing up") || starts_ci(p, n, "by creating an account") ||
+         starts_ci(p, n, "by subscribing")))
+        return 1;
+    if ((l->hints & HINT_REPRODUCED) && contains_ci(p, n, "may not be reproduced") &&
+        (contains_ci(p, n, "this site") || contains_ci(p, n, "this material")))
+        return 1;
+    if (starts_ci(p, n, "community rules apply"))
+        return 1;
+    if ((l->hints & HINT_UNSUBSCRIBE) &&
+        (contains_ci(p, n, "unsubscribe at any time") ||
+         contains_ci(p, n, "unsubscribe anytime")) &&
+        (contains_ci(p, n, "you can") || contains_ci(p, n, "no spam")))
+        return 1;
+    if ((l->hints & HINT_PUBLISHER) && contains_ci(p, n, " is part of ") &&
+        (contains_ci(p, n, "digital publisher") || contains_ci(p, n, "visit our corporate site")))
+        return 1;
+    return (l->hints & HINT_REACHED) && memchr(p, '@', n) &&
+           (contains_ci(p, n, "may be reached at") || contains_ci(p, n, "can be reached at"));
+}
+
 static int furniture(const char *p, size_t n, const hd_line *l)
 {
     if (story_link(p, n, l) || link_label(p, n, l))
         return 1;
     if (!l->n_ui && !l->hints)
         return 0;
-    if (consent_notice(p, n, l))
+    if (consent_notice(p, n, l) || (l->n_words <= 100 && legal_notice(p, n, l)))
         return 1;
     if (l->n_words > 25)
         return 0;

@@ -298,6 +298,20 @@ static void test_site_furniture_lines(void **state)
         "Print This Article Share it With Friends",
         "Email this story",
         "GET FOX BUSINESS ON THE GO BY CLICKING HERE",
+        "Use of this site constitutes acceptance of our User Agreement and Privacy Policy",
+        "The material on this site may not be reproduced, distributed or otherwise used, "
+        "except with the prior written permission of the publisher.",
+        "This material may not be reproduced without permission.",
+        "Community Rules apply to all content you upload or otherwise submit to this site.",
+        "By registering you agree to the Terms of Use and acknowledge the data practices in "
+        "our Privacy Policy.",
+        "No spam, we promise. You can unsubscribe at any time.",
+        "Space Weekly is part of Example Media Inc, an international media group and leading "
+        "digital publisher.",
+        "Have a tip? Jo Roe may be reached at jroe@example.com.",
+        "Necessary cookies are absolutely essential for the website to function properly.",
+        "Share it with a friend",
+        "Get the magazine delivered every month. Click here for more information.",
     };
     static const char *const sentences[] = {
         "Skip the queue: the council said the new bridge will open in May.",
@@ -315,6 +329,12 @@ static void test_site_furniture_lines(void **state)
         "Image 3 of the series shows the harbour at night, the museum said.",
         "Print this article and share it with friends, the company urged its customers.",
         "By clicking the button, users agree to the new terms, the company said on Monday.",
+        "The judge ruled that the images may not be reproduced without permission.",
+        "The company, which is part of a larger media group, said it would cut 200 jobs.",
+        "Customers can unsubscribe at any time, the bank said.",
+        "Continued use of the software constitutes acceptance of the new licence, the firm said.",
+        "By registering, voters agree to the terms of the state's new rules, officials said.",
+        "The spokesman said he can be reached at the office on Monday.",
     };
     for (size_t i = 0; i < sizeof furniture / sizeof *furniture; i++)
         if (line_kind(furniture[i]) != HD_LINE_BAD)
