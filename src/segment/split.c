@@ -205,13 +205,26 @@ static int blurb(const hd_clean *c, const hd_seg *sg)
     return 0;
 }
 
-/* Does the article hold a sentence of prose (ten words or more, ending like a sentence) or a
- * table kept as content? */
+/* Is line i a question shaped like a headline, at most twenty words ("Is some of Calif.'s
+ * $9.3 billion in unclaimed assets yours?"): a teaser's title, whatever its length? */
+static int headline_question(const hd_clean *c, size_t i)
+{
+    const hd_line *l = &c->lines[i];
+    const char *p = text_of(c, i);
+    size_t n = l->len;
+    while (n > 0 && p[n - 1] == ' ')
+        n--;
+    return (l->title_like & 1) && n > 0 && p[n - 1] == '?';
+}
+
+/* Does the article hold a sentence of prose (ten words or more, ending like a sentence, not a
+ * headline's question) or a table kept as content? */
 static int has_prose(const hd_clean *c, const hd_seg *sg)
 {
     for (size_t i = sg->from; i < sg->to; i++) {
         const hd_line *l = &c->lines[i];
-        if (l->kind == HD_LINE_GOOD && (l->table || (l->terminal && l->n_words >= 10)))
+        if (l->kind == HD_LINE_GOOD &&
+            (l->table || (l->terminal && l->n_words >= 10 && !headline_question(c, i))))
             return 1;
     }
     return 0;

@@ -1405,6 +1405,39 @@ static void test_headline_run_without_heading(void **state)
     unload(&p);
 }
 
+/* A block of teaser headlines between menu words is no article beside a dated story, though
+ * two of its headlines are questions of ten words or more. */
+static void test_teaser_questions_are_no_prose(void **state)
+{
+    (void)state;
+    page p;
+    load_text(&p,
+              "News\n\nEducation\n\nWorld\n\nBusiness Weekly\n\n"
+              "Airline opts for thirty new long-range jets in revised order\n\n"
+              "How one couple turned their garage into a guest suite\n\n"
+              "Is some of the state's $9.3 billion in unclaimed assets yours?\n\n"
+              "Local brewery likely to be acquired by a Japanese drinks group\n\n"
+              "Electric cars need to make noise for safety, but what kind?\n\n"
+              "Sports\n\nGolf\n\nCollege\n\n"
+              "Man stabbed to death on commuter train\n\n"
+              "Updated 10:01 pm PST, Tuesday, November 19, 2019\n\n"
+              "HAYWARD (AP) \u2014 A man has been stabbed to death on a commuter train during a "
+              "fight, the transit police chief said on Tuesday.\n\n"
+              "Officers boarded the train at the next stop and found a man bleeding, and a "
+              "suspect was arrested a block away.\n\n"
+              "Officials did not immediately provide any other details about the two men.\n",
+              NULL);
+    int story = 0;
+    for (size_t k = 0; k < p.segs.n; k++) {
+        story |= body_has(&p, k, "Officers boarded the train");
+        assert_false(body_has(&p, k, "unclaimed assets"));
+        assert_false(body_has(&p, k, "Electric cars need"));
+        assert_false(body_has(&p, k, "Airline opts for"));
+    }
+    assert_true(story);
+    unload(&p);
+}
+
 /* A headline under its age ("Published 1 day ago", no table row however it has a figure),
  * over a standfirst of one sentence, a share box and the byline, starts its article. */
 static void test_standfirst_over_share_box(void **state)
@@ -2065,6 +2098,7 @@ int main(void)
         cmocka_unit_test(test_job_first_byline_and_tweet_signature),
         cmocka_unit_test(test_link_list_in_a_story),
         cmocka_unit_test(test_headline_run_without_heading),
+        cmocka_unit_test(test_teaser_questions_are_no_prose),
         cmocka_unit_test(test_standfirst_over_share_box),
         cmocka_unit_test(test_headline_over_comment_count_and_standfirst),
         cmocka_unit_test(test_long_title_case_headline_over_date),
