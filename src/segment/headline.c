@@ -53,6 +53,56 @@ static int headline_case(const hd_line *l)
     return l->n_words >= 5 && content > 0 && l->n_cap * 10 >= content * 8;
 }
 
+/* Is line i written in capitals (no lower-case ASCII letter, some upper-case ones)? */
+static int in_capitals(const hd_clean *c, size_t i)
+{
+    const char *p = text_of(c, i);
+    size_t up = 0;
+    for (size_t k = 0; k < c->lines[i].len; k++) {
+        if (p[k] >= 'a' && p[k] <= 'z')
+            return 0;
+        up += p[k] >= 'A' && p[k] <= 'Z';
+    }
+    return up >= 8;
+}
+
+/* Does a capitalised word of four letters or more inside a sentence of line b ("… after Van
+ * Der Beek announced …") stand in line a too? The names a story goes on with. */
+static int name_shared(const hd_clean *c, size_t a, size_t b)
+{
+    const char *p = text_of(c, b), *q = text_of(c, a);
+    size_t n = c->lines[b].len, m = c->lines[a].len;
+    for (size_t k = 1; k + 4 <= n; k++) {
+        if (!(p[k] >= 'A' && p[k] <= 'Z') || p[k - 1] != ' ' || (k >= 2 && p[k - 2] == '.'))
+            continue;
+        size_t e = k + 1;
+        while (e < n && p[e] >= 'a' && p[e] <= 'z')
+            e++;
+        if (e - k < 4 || (e < n && ((p[e] >= 'A' && p[e] <= 'Z') || (p[e] >= '0' && p[e] <= '9'))))
+            continue;
+        for (size_t j = 0; j + (e - k) <= m; j++)
+            if (!memcmp(q + j, p + k, e - k) && (j == 0 || q[j - 1] == ' ') &&
+                (j + (e - k) == m || !(q[j + e - k] >= 'a' && q[j + e - k] <= 'z')))
+                return 1;
+    }
+    return 0;
+}
+
+int hd_seg_capitals_link(const hd_clean *c, size_t i)
+{
+    if (!in_capitals(c, i) || i + 1 >= c->n_lines)
+        return 0;
+    size_t seen = 0;
+    for (size_t a = i; a-- > 0 && seen < 3;) {
+        if (c->lines[a].kind != HD_LINE_GOOD)
+            continue;
+        seen++;
+        if (name_shared(c, a, i + 1))
+            return 1;
+    }
+    return 0;
+}
+
 /* A standfirst under a headline: a sentence or two of prose, long enough, not in title case. */
 static int standfirst(const hd_clean *c, size_t i)
 {

@@ -76,6 +76,11 @@ void hd_seg_mark_headlines(hd_clean *c, int have_given);
 /* How much a headline-shaped line above the first paragraph looks like the headline. */
 int hd_seg_title_score(const hd_clean *c, size_t i);
 
+/* Is title-like line i, in capitals between paragraphs, a link set into a story ("SEAN SPICER
+ * ELIMINATED FROM 'DANCING WITH THE STARS'") rather than the next item of a news-in-brief
+ * page: does the paragraph after it name someone the paragraphs before it named? */
+int hd_seg_capitals_link(const hd_clean *c, size_t i);
+
 /* Does a headline at i start a new article? next_good[j]: the first GOOD line at or after j. */
 int hd_seg_starts_article(const hd_clean *c, size_t i, const size_t *next_good);
 

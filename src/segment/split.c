@@ -375,6 +375,11 @@ static hd_rc cut_at_headlines(hd_clean *c, int have_given, uint64_t given_key,
             continue;
         }
         if (hd_seg_starts_article(c, i, next_good)) {
+            if (i > 0 && c->lines[i - 1].kind == HD_LINE_GOOD && i + 1 < c->n_lines &&
+                c->lines[i + 1].kind == HD_LINE_GOOD && hd_seg_capitals_link(c, i)) {
+                l->kind = HD_LINE_BAD; /* a link set into the story: no article, no text */
+                continue;
+            }
             cur->to = i;
             if ((rc = push(out, i, (long)i, err)))
                 return rc;

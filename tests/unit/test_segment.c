@@ -1405,6 +1405,46 @@ static void test_headline_run_without_heading(void **state)
     unload(&p);
 }
 
+/* A line in capitals between two paragraphs that go on about the same person is a link set
+ * into the story: no article of its own, and no text of the story; between items about
+ * different people it still starts the next item. */
+static void test_link_in_capitals_inside_a_story(void **state)
+{
+    (void)state;
+    page p;
+    load_text(&p,
+              "Actor voted off dance show after family loss\n\n"
+              "The former television star, 42, was voted off the popular dance competition on "
+              "Monday in a tight race against a singer.\n\n"
+              "Van Der Beek was eliminated in what the host described as the hardest verdict "
+              "of the season so far.\n\n"
+              "PRESS SECRETARY ELIMINATED FROM THE DANCE SHOW LAST MONTH\n\n"
+              "The news came a month after Van Der Beek announced on the show that his wife "
+              "was expecting their sixth child.\n\n"
+              "He shared a clip of the first scan with the audience, and the judges thanked "
+              "him for his openness.\n",
+              NULL);
+    assert_int_equal(p.segs.n, 1);
+    assert_true(body_has(&p, 0, "The news came a month after"));
+    assert_false(body_has(&p, 0, "PRESS SECRETARY"));
+    unload(&p);
+    load_text(&p,
+              "Council approves new budget for harbour repairs\n\n"
+              "The council on Tuesday approved a budget of two million pounds for repairs to "
+              "the old harbour wall, the mayor said.\n\n"
+              "Work on the wall is to start in the spring and last until the end of the "
+              "summer, officials said.\n\n"
+              "POLICE NAME DRIVER KILLED IN MOTORWAY CRASH\n\n"
+              "Police on Wednesday named the driver who died in a crash on the motorway near "
+              "Eastfield as Peter Grant, 54.\n\n"
+              "Officers appealed for witnesses to come forward with any dashboard camera "
+              "footage of the crash.\n",
+              NULL);
+    assert_int_equal(p.segs.n, 2);
+    assert_true(body_has(&p, 1, "Police on Wednesday named"));
+    unload(&p);
+}
+
 /* A block of teaser headlines between menu words is no article beside a dated story, though
  * two of its headlines are questions of ten words or more. */
 static void test_teaser_questions_are_no_prose(void **state)
@@ -2099,6 +2139,7 @@ int main(void)
         cmocka_unit_test(test_link_list_in_a_story),
         cmocka_unit_test(test_headline_run_without_heading),
         cmocka_unit_test(test_teaser_questions_are_no_prose),
+        cmocka_unit_test(test_link_in_capitals_inside_a_story),
         cmocka_unit_test(test_standfirst_over_share_box),
         cmocka_unit_test(test_headline_over_comment_count_and_standfirst),
         cmocka_unit_test(test_long_title_case_headline_over_date),
