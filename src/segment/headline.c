@@ -472,7 +472,9 @@ void hd_seg_mark_headlines(hd_clean *c, int have_given)
 {
     for (size_t i = 0; i < c->n_lines; i++) {
         hd_line *l = &c->lines[i];
-        if (l->title_like && comment_count(c, i))
+        /* nor a story's age ("Published 22 hours ago"), which would make the headline
+         * under it read as a standfirst */
+        if (l->title_like && (comment_count(c, i) || age_stamp(c, i)))
             l->title_like = 0;
         if (sentence_case_on_byline(c, i))
             l->title_like = 1;

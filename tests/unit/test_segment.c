@@ -1405,6 +1405,27 @@ static void test_headline_run_without_heading(void **state)
     unload(&p);
 }
 
+/* A story's age over its headline ("Published 22 hours ago") is no headline: the headline
+ * under it, on its byline, is the title, not a standfirst under the age. */
+static void test_age_stamp_over_headline(void **state)
+{
+    (void)state;
+    page p;
+    load_text(&p,
+              "Dancing With the Stars\n\nPublished 22 hours ago\n\n"
+              "James Van Der Beek eliminated from the show after announcing wife suffered "
+              "miscarriage\n\n"
+              "By Andy Sahadeo | Fox News\n\nFacebook\n\n"
+              "The former star, 42, was voted off the popular dance competition on Monday in a "
+              "tight race against a singer.\n\n"
+              "Van Der Beek was eliminated in what the host described as the hardest verdict "
+              "so far this season.\n",
+              NULL);
+    assert_int_equal(p.segs.n, 1);
+    assert_true(title_is(&p, 0, "James Van Der Beek eliminated"));
+    unload(&p);
+}
+
 /* A line in capitals between two paragraphs that go on about the same person is a link set
  * into the story: no article of its own, and no text of the story; between items about
  * different people it still starts the next item. */
@@ -2140,6 +2161,7 @@ int main(void)
         cmocka_unit_test(test_headline_run_without_heading),
         cmocka_unit_test(test_teaser_questions_are_no_prose),
         cmocka_unit_test(test_link_in_capitals_inside_a_story),
+        cmocka_unit_test(test_age_stamp_over_headline),
         cmocka_unit_test(test_standfirst_over_share_box),
         cmocka_unit_test(test_headline_over_comment_count_and_standfirst),
         cmocka_unit_test(test_long_title_case_headline_over_date),
