@@ -345,6 +345,37 @@ static hd_rc given_title_key(const char *given_title, uint64_t *out_key, hd_err 
     return rc;
 }
 
+/* Does a byline or date line stand within six lines under line i? */
+static int dated_under(const hd_clean *c, size_t i)
+{
+    for (size_t j = i + 1; j < c->n_lines && j <= i + 6; j++)
+        if (c->lines[j].kind == HD_LINE_META)
+            return 1;
+    return 0;
+}
+
+/* Is headline candidate i, printed twice in a row with no byline or date under it, a link to
+ * another story set into this one ("Column: A vulture firm's bid for Gannett …" twice between
+ * two paragraphs, then the linked story's summary), once the page's first story has shown its
+ * byline or date under its headline? A story of its own would show its own; and the story
+ * goes on: three paragraphs or more follow within twelve lines (a list of such links, each
+ * with its summary, is cut into teasers and dropped as such). Returns the line after the
+ * second printing, or 0. */
+static size_t inline_story_link(const hd_clean *c, size_t i, long first_title)
+{
+    size_t n = c->n_lines, rep = 0;
+    if (first_title < 0 || !dated_under(c, (size_t)first_title) || c->lines[i].count < 2 ||
+        dated_under(c, i))
+        return 0;
+    for (size_t j = i + 1; j < n && j <= i + 2 && !rep; j++)
+        if (c->lines[j].key == c->lines[i].key)
+            rep = j;
+    size_t good = 0;
+    for (size_t j = rep + 1; rep && j < n && j <= rep + 12; j++)
+        good += c->lines[j].kind == HD_LINE_GOOD;
+    return rep && good >= 3 ? rep + 1 : 0;
+}
+
 /* Cut the page into pieces at the headlines that start an article; above each piece's first
  * paragraph, its best-scoring candidate is its title (none for the first piece when the title
  * came from metadata: lines repeating it are skipped). next_good[i]: the first GOOD line at or
@@ -378,6 +409,17 @@ static hd_rc cut_at_headlines(hd_clean *c, int have_given, uint64_t given_key,
             if (i > 0 && c->lines[i - 1].kind == HD_LINE_GOOD && i + 1 < c->n_lines &&
                 c->lines[i + 1].kind == HD_LINE_GOOD && hd_seg_capitals_link(c, i)) {
                 l->kind = HD_LINE_BAD; /* a link set into the story: no article, no text */
+                continue;
+            }
+            size_t after = inline_story_link(c, i, out->v[0].title);
+            if (after) {
+                /* the link, printed twice, and the linked story's summary under it */
+                for (size_t j = i; j < after; j++)
+                    if (c->lines[j].key == l->key)
+                        c->lines[j].kind = HD_LINE_BAD;
+                if (after < c->n_lines && c->lines[after].kind == HD_LINE_GOOD &&
+                    c->lines[after].n_words <= 50)
+                    c->lines[after].kind = HD_LINE_BAD;
                 continue;
             }
             cur->to = i;

@@ -1405,6 +1405,52 @@ static void test_headline_run_without_heading(void **state)
     unload(&p);
 }
 
+/* A link to another story set into a dated story, its headline printed twice and its
+ * summary under it, neither cuts the story nor stays in it; a list of such links after the
+ * story is no article either. */
+static void test_repeated_link_inside_a_dated_story(void **state)
+{
+    (void)state;
+    page p;
+    load_text(&p,
+              "Business\n\n"
+              "Column: The newspaper merger sends a dismal signal about local news\n\n"
+              "By Jo Roe\n\nNov. 19, 2019\n\n"
+              "The merger of the two big newspaper chains, which became final on Tuesday, was "
+              "greeted by its architects with an expression of optimism.\n\n"
+              "That is the view of the chief executive, who says the combined company will have "
+              "the scale to invest in local reporting.\n\n"
+              "Business\n\n"
+              "Column: A vulture firm's bid for the chain shows there is still value in papers\n\n"
+              "Column: A vulture firm's bid for the chain shows there is still value in papers\n\n"
+              "An investment firm that owns several regional papers is known for cutting "
+              "newsrooms to the bone.\n\n"
+              "But public companies cannot escape the pressures of the industry either, and "
+              "several have reported falling revenue for years.\n\n"
+              "One chain of thirty papers reported a loss in its latest quarter and said it was "
+              "looking for a merger partner.\n\n"
+              "The most important question is whether the merged company will invest in "
+              "journalism at all, the analysts said.\n\n"
+              "More From the Times\n\n"
+              "Business\n\nAirline to get 30 new jets for $8.8 billion\n\n"
+              "Business\n\nAirline to get 30 new jets for $8.8 billion\n\n"
+              "The region's biggest carrier announced on Wednesday a firm order for 30 jets in a "
+              "deal valued at $8.8 billion.\n\n"
+              "Technology\n\nSearch giant's charity arm tries to make amends\n\n"
+              "Technology\n\nSearch giant's charity arm tries to make amends\n\n"
+              "The head of the company's charity says it is having a lot of conversations about "
+              "its appetite for data.\n",
+              NULL);
+    assert_int_equal(p.segs.n, 1);
+    assert_true(title_is(&p, 0, "Column: The newspaper merger"));
+    assert_true(body_has(&p, 0, "But public companies cannot escape"));
+    assert_true(body_has(&p, 0, "The most important question"));
+    assert_false(body_has(&p, 0, "Column: A vulture firm"));
+    assert_false(body_has(&p, 0, "An investment firm that owns"));
+    assert_false(body_has(&p, 0, "firm order for 30 jets"));
+    unload(&p);
+}
+
 /* A story's age over its headline ("Published 22 hours ago") is no headline: the headline
  * under it, on its byline, is the title, not a standfirst under the age. */
 static void test_age_stamp_over_headline(void **state)
@@ -2162,6 +2208,7 @@ int main(void)
         cmocka_unit_test(test_teaser_questions_are_no_prose),
         cmocka_unit_test(test_link_in_capitals_inside_a_story),
         cmocka_unit_test(test_age_stamp_over_headline),
+        cmocka_unit_test(test_repeated_link_inside_a_dated_story),
         cmocka_unit_test(test_standfirst_over_share_box),
         cmocka_unit_test(test_headline_over_comment_count_and_standfirst),
         cmocka_unit_test(test_long_title_case_headline_over_date),
