@@ -395,6 +395,7 @@ void hd_seg_mark_name_bylines(hd_clean *c)
          * initial and the paper */
         if (l->n_words < 1 || l->n_words > (ands ? 12u : 4u) || l->n_stop > ands + the ||
             l->n_num || l->n_ui /* "Next Post" over the date line */ ||
+            l->credit /* "Photo: Damian Dovarganes, AP", printed twice under a caption */ ||
             l->n_cap + ands < l->n_words || l->terminal || l->kind == HD_LINE_META)
             continue;
         if (c->lines[i + 1].kind != HD_LINE_META && !twice)

@@ -88,10 +88,28 @@ static int name_shared(const hd_clean *c, size_t a, size_t b)
     return 0;
 }
 
+/* Is there, within twenty lines of line i, a subheading in capitals of at most four words
+ * between two paragraphs ("NISSAN SENTRA", "FORD MUSTANG MACH E")? Then line i, in capitals
+ * too, is one more of the story's subheadings ("VOLKSWAGEN ID. SPACE VIZZION CONCEPT"). */
+static int capitals_subheads_near(const hd_clean *c, size_t i)
+{
+    size_t lo = i > 20 ? i - 20 : 1, hi = i + 20 < c->n_lines ? i + 20 : c->n_lines - 1;
+    for (size_t j = lo; j < hi; j++) {
+        const hd_line *l = &c->lines[j];
+        if (j != i && (l->kind == HD_LINE_GOOD || l->kind == HD_LINE_SHORT) && l->n_words <= 4 &&
+            c->lines[j - 1].kind == HD_LINE_GOOD && c->lines[j + 1].kind == HD_LINE_GOOD &&
+            in_capitals(c, j))
+            return 1;
+    }
+    return 0;
+}
+
 int hd_seg_capitals_link(const hd_clean *c, size_t i)
 {
     if (!in_capitals(c, i) || i + 1 >= c->n_lines)
         return 0;
+    if (capitals_subheads_near(c, i))
+        return 2;
     size_t seen = 0;
     for (size_t a = i; a-- > 0 && seen < 3;) {
         if (c->lines[a].kind != HD_LINE_GOOD)

@@ -78,7 +78,8 @@ int hd_seg_title_score(const hd_clean *c, size_t i);
 
 /* Is title-like line i, in capitals between paragraphs, a link set into a story ("SEAN SPICER
  * ELIMINATED FROM 'DANCING WITH THE STARS'") rather than the next item of a news-in-brief
- * page: does the paragraph after it name someone the paragraphs before it named? */
+ * page: does the paragraph after it name someone the paragraphs before it named? 1 if so;
+ * 2 if it is rather one of the story's subheadings in capitals ("NISSAN SENTRA", …); else 0. */
 int hd_seg_capitals_link(const hd_clean *c, size_t i);
 
 /* Does a headline at i start a new article? next_good[j]: the first GOOD line at or after j. */

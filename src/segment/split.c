@@ -406,9 +406,13 @@ static hd_rc cut_at_headlines(hd_clean *c, int have_given, uint64_t given_key,
             continue;
         }
         if (hd_seg_starts_article(c, i, next_good)) {
-            if (i > 0 && c->lines[i - 1].kind == HD_LINE_GOOD && i + 1 < c->n_lines &&
-                c->lines[i + 1].kind == HD_LINE_GOOD && hd_seg_capitals_link(c, i)) {
-                l->kind = HD_LINE_BAD; /* a link set into the story: no article, no text */
+            int caps = i > 0 && c->lines[i - 1].kind == HD_LINE_GOOD && i + 1 < c->n_lines &&
+                               c->lines[i + 1].kind == HD_LINE_GOOD
+                           ? hd_seg_capitals_link(c, i)
+                           : 0;
+            if (caps) {
+                /* a link set into the story: no article, no text; a subheading: kept */
+                l->kind = caps == 1 ? HD_LINE_BAD : HD_LINE_GOOD;
                 continue;
             }
             size_t after = inline_story_link(c, i, out->v[0].title);

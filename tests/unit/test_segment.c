@@ -1405,6 +1405,40 @@ static void test_headline_run_without_heading(void **state)
     unload(&p);
 }
 
+/* A photo's caption over its credit printed twice ("Photo: Name, AP") is no headline over a
+ * byline; and a subheading in capitals among shorter ones ("NISSAN SENTRA", "FORD MUSTANG
+ * MACH E") is one of the story's, not a new article's headline. */
+static void test_caption_credit_and_capitals_subheads(void **state)
+{
+    (void)state;
+    page p;
+    load_text(&p,
+              "New SUVs and electric vehicles highlight the Auto Show\n\n"
+              "Tom Krisher, Auto Writer\n\n"
+              "Updated 1:39 am EST, Wednesday, November 20, 2019\n\n"
+              "The company's design chief, left, and its president unveil a new electric car at "
+              "the show in Los Angeles, Tuesday, Nov. 19, 2019\n\n"
+              "Photo: Damian Dovarganes, AP\n\nPhoto: Damian Dovarganes, AP\n\n"
+              "New electric vehicles, several new small SUVs and a redesigned compact car are "
+              "among the highlights of this year's show.\n\n"
+              "The show opens to the public on Friday. Here are some of the highlights:\n\n"
+              "NISSAN SENTRA\n\n"
+              "Nissan is hoping a sleek redesign of the compact sedan will pull in more buyers "
+              "in a shrinking market.\n\n"
+              "VOLKSWAGEN ID. SPACE VIZZION CONCEPT\n\n"
+              "Volkswagen is giving us a glimpse into the car of the future with a low-slung "
+              "electric station wagon.\n\n"
+              "FORD MUSTANG MACH E\n\n"
+              "Ford will display its first all-electric SUV, the start of an avalanche of "
+              "battery-powered models.\n",
+              NULL);
+    assert_int_equal(p.segs.n, 1);
+    assert_true(title_is(&p, 0, "New SUVs and electric vehicles"));
+    assert_true(body_has(&p, 0, "VOLKSWAGEN ID. SPACE VIZZION CONCEPT"));
+    assert_true(body_has(&p, 0, "Volkswagen is giving us"));
+    unload(&p);
+}
+
 /* A link to another story set into a dated story, its headline printed twice and its
  * summary under it, neither cuts the story nor stays in it; a list of such links after the
  * story is no article either. */
@@ -2209,6 +2243,7 @@ int main(void)
         cmocka_unit_test(test_link_in_capitals_inside_a_story),
         cmocka_unit_test(test_age_stamp_over_headline),
         cmocka_unit_test(test_repeated_link_inside_a_dated_story),
+        cmocka_unit_test(test_caption_credit_and_capitals_subheads),
         cmocka_unit_test(test_standfirst_over_share_box),
         cmocka_unit_test(test_headline_over_comment_count_and_standfirst),
         cmocka_unit_test(test_long_title_case_headline_over_date),
