@@ -47,6 +47,7 @@ typedef struct hd_line {
     uint8_t title_like;   /* could be a headline */
     uint8_t blank_before; /* number of blank lines before it (capped at 255) */
     uint8_t table;        /* part of a table kept as content (set by the segment stage) */
+    uint8_t in_feed;      /* an item of a feed of other stories (set by the segment stage) */
 } hd_line;
 
 /* hd_line.hints bits of the words "cookie" and "cookies" (classify.c's hint list), and of

@@ -490,6 +490,8 @@ void hd_seg_mark_headlines(hd_clean *c, int have_given)
 {
     for (size_t i = 0; i < c->n_lines; i++) {
         hd_line *l = &c->lines[i];
+        if (l->in_feed)
+            continue; /* a feed's item over its date is no headline of this page's */
         /* nor a story's age ("Published 22 hours ago"), which would make the headline
          * under it read as a standfirst */
         if (l->title_like && (comment_count(c, i) || age_stamp(c, i)))

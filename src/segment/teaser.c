@@ -335,6 +335,10 @@ static int feed_stamp(const hd_clean *c, size_t i)
                 day = day * 10 + (*q - '0');
         if (day < 1 || day > 31)
             return 0;
+        /* "May 15, 2017": the year too, when the line is all of it (see feed_mark) */
+        if (e - q == 6 && q[0] == ',' && q[1] == ' ' && q[2] >= '1' && q[2] <= '2' && q[3] >= '0' &&
+            q[3] <= '9' && q[4] >= '0' && q[4] <= '9' && q[5] >= '0' && q[5] <= '9')
+            return 2;
     }
     /* then nothing, a clip's length ("08:51") or a count of photos ("52 photos") */
     if (q == e)
@@ -354,10 +358,20 @@ static int feed_stamp(const hd_clean *c, size_t i)
     return e - q == 7 && (!memcmp(q, " photos", 7) || !memcmp(q, " videos", 7));
 }
 
-/* A line that marks an item of a feed: its time stamp or its source line. */
+/* A line that marks an item of a feed: its time stamp or its source line. A full date
+ * ("May 15, 2017") marks one only right under a headline and over no summary: a feed of
+ * links ("2017 Lexus LC500 coupe arrives in the Philippines", "May 15, 2017"), not a story's
+ * date under its byline nor a list of teasers with their summaries. */
 static int feed_mark(const hd_clean *c, size_t i)
 {
-    return feed_stamp(c, i) || feed_source(c, i);
+    int st = feed_stamp(c, i);
+    if (st == 2) {
+        const hd_line *up = i > 0 ? &c->lines[i - 1] : NULL,
+                      *dn = i + 1 < c->n_lines ? &c->lines[i + 1] : NULL;
+        return up && up->title_like && !up->terminal && up->n_words >= 3 &&
+               up->kind != HD_LINE_META && (!dn || !dn->terminal);
+    }
+    return st || feed_source(c, i);
 }
 
 /* A feed of other stories ("Woman risks her life to save a koala", its summary, "14H ago",
@@ -384,9 +398,12 @@ static void drop_stamped_feeds(hd_clean *c)
             int under_head = 0;
             for (size_t k = from; k < to; k++) {
                 hd_line *l = &c->lines[k];
-                int head = !l->terminal && l->n_words >= 3 && !feed_mark(c, k);
-                if ((!l->terminal || (under_head && l->n_words <= 40)) && l->kind != HD_LINE_META)
+                int head = !l->terminal && l->n_words >= 3 && !feed_mark(c, k) &&
+                           !feed_stamp(c, k); /* (a full date over a story's text) */
+                if ((!l->terminal || (under_head && l->n_words <= 40)) && l->kind != HD_LINE_META) {
                     l->kind = HD_LINE_BAD;
+                    l->in_feed = 1; /* an item's headline over its date: no story's */
+                }
                 under_head = head;
             }
         }

@@ -1405,6 +1405,35 @@ static void test_headline_run_without_heading(void **state)
     unload(&p);
 }
 
+/* A list of other stories, each a headline over its full date ("May 15, 2017") and no
+ * summary, between the story's head and its text, is a feed: none of its headlines is the
+ * story's title, and the story's first paragraph, under the feed's last date, is kept. */
+static void test_dated_feed_between_headline_and_story(void **state)
+{
+    (void)state;
+    page p;
+    load_text(&p,
+              "Lexus wants you to go topless with the new convertible\n\n"
+              "Jose AltoverosView More Articles\n\n"
+              "The coupe looks good even with the roof chopped off\n\n"
+              "Brent Co November 20, 2019 12:32\n\n"
+              "MORE STORIES LIKE THIS ONE\n\n"
+              "AUTO NEWS\n\nLexus coupe arrives in the Philippines\n\nMay 15, 2017\n\n"
+              "CAR REVIEWS\n\nThe 2017 Lexus coupe reviewed\n\nJanuary 22, 2018\n\n"
+              "AUTO NEWS\n\nAll-new Lexus coupe makes world premiere\n\nJanuary 12, 2016\n\n"
+              "FEATURES\n\nFirst Impressions: the 2013 Lexus sedans\n\nJune 18, 2013\n\n"
+              "Earlier this year, Lexus revealed a concept of the convertible, essentially an "
+              "open-top version of its coupe.\n\n"
+              "Now, at the Los Angeles Auto Show, the Japanese luxury marque has finally pulled "
+              "the covers off the production model.\n",
+              NULL);
+    assert_int_equal(p.segs.n, 1);
+    assert_false(title_is(&p, 0, "First Impressions"));
+    assert_true(body_has(&p, 0, "Earlier this year, Lexus revealed"));
+    assert_true(body_has(&p, 0, "Now, at the Los Angeles Auto Show"));
+    unload(&p);
+}
+
 /* A photo's caption over its credit printed twice ("Photo: Name, AP") is no headline over a
  * byline; and a subheading in capitals among shorter ones ("NISSAN SENTRA", "FORD MUSTANG
  * MACH E") is one of the story's, not a new article's headline. */
@@ -2244,6 +2273,7 @@ int main(void)
         cmocka_unit_test(test_age_stamp_over_headline),
         cmocka_unit_test(test_repeated_link_inside_a_dated_story),
         cmocka_unit_test(test_caption_credit_and_capitals_subheads),
+        cmocka_unit_test(test_dated_feed_between_headline_and_story),
         cmocka_unit_test(test_standfirst_over_share_box),
         cmocka_unit_test(test_headline_over_comment_count_and_standfirst),
         cmocka_unit_test(test_long_title_case_headline_over_date),
