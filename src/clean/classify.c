@@ -600,9 +600,48 @@ static int legal_notice(const char *p, size_t n, const hd_line *l)
            (contains_ci(p, n, "may be reached at") || contains_ci(p, n, "can be reached at"));
 }
 
+/* "Skip to content" as other languages' sites print it (the usual translations of the
+ * link at the top of a page), alone on its line. */
+static int skip_link(const char *p, size_t n, const hd_line *l)
+{
+    static const char *const skip[] = {"Zum Inhalt springen",
+                                       "Zum Inhalt wechseln",
+                                       "Direkt zum Inhalt",
+                                       "Aller au contenu",
+                                       "Aller au contenu principal",
+                                       "Passer au contenu",
+                                       "Saltar al contenido",
+                                       "Ir al contenido",
+                                       "Vai al contenuto",
+                                       "Salta al contenuto",
+                                       "Pular para o conteúdo",
+                                       "Ir para o conteúdo",
+                                       "Naar de inhoud springen",
+                                       "Przejdź do treści",
+                                       "Hoppa till innehåll",
+                                       "Siirry sisältöön",
+                                       "İçeriğe geç",
+                                       "Перейти к контенту",
+                                       "Перейти к содержимому",
+                                       "Перейти до вмісту",
+                                       "Zurück zur Übersicht",
+                                       "Zurück zur Startseite",
+                                       "Retour à l'accueil",
+                                       "Volver al inicio"};
+    if (l->n_words > 5)
+        return 0;
+    size_t e = n;
+    while (e > 0 && (p[e - 1] == ' ' || p[e - 1] == '.'))
+        e--;
+    for (size_t k = 0; k < sizeof skip / sizeof *skip; k++)
+        if (strlen(skip[k]) == e && strncasecmp(p, skip[k], e) == 0)
+            return 1;
+    return 0;
+}
+
 static int furniture(const char *p, size_t n, const hd_line *l)
 {
-    if (story_link(p, n, l) || link_label(p, n, l))
+    if (story_link(p, n, l) || link_label(p, n, l) || skip_link(p, n, l))
         return 1;
     if (!l->n_ui && !l->hints)
         return 0;

@@ -326,7 +326,17 @@ static int by_line(const char *p, size_t n, const hd_line *l)
     if (by && l->n_words > 8)
         for (const char *q = p; (q = memmem(q, n - (size_t)(q - p), " and ", 5)) != NULL; q += 5)
             ands++;
-    return by && (l->n_words <= 8 || (l->n_words <= 14 && l->n_cap + ands >= l->n_words));
+    if (!by && n > 5 && !l->terminal && l->n_words <= 10)
+        /* "Von Moritz Bachmann publiziert am 30. Juli 2018", "Par Jean Dupont", "Por Ana
+         * Gómez": "By" in German, French, Spanish and Portuguese, Dutch */
+        for (size_t k = 0; k < 4 && !by; k++) {
+            static const char *const other[] = {"Von ", "Par ", "Por ", "Door "};
+            size_t m = strlen(other[k]);
+            by =
+                n > m + 1 && !memcmp(p, other[k], m) && p[m] >= 'A' && p[m] <= 'Z' && l->n_cap >= 3;
+        }
+    return by && (l->n_words <= 8 || (l->n_words <= 14 && l->n_cap + ands >= l->n_words) ||
+                  (p[0] != 'B' && p[0] != 'b'));
 }
 
 /* Is a line the cleaner kept (or left short), of fourteen words or fewer, a byline or date

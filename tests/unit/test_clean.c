@@ -312,6 +312,10 @@ static void test_site_furniture_lines(void **state)
         "Necessary cookies are absolutely essential for the website to function properly.",
         "Share it with a friend",
         "Get the magazine delivered every month. Click here for more information.",
+        "Zum Inhalt springen",
+        "\u041f\u0435\u0440\u0435\u0439\u0442\u0438 \u043a "
+        "\u043a\u043e\u043d\u0442\u0435\u043d\u0442\u0443",
+        "Aller au contenu principal",
     };
     static const char *const sentences[] = {
         "Skip the queue: the council said the new bridge will open in May.",

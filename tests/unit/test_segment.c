@@ -914,6 +914,27 @@ static void test_byline_label_and_dated_byline(void **state)
     unload(&p);
 }
 
+/* Other languages' pages: "Skip to content" and "Back to overview" in German or Russian are
+ * no headlines, and "Von <name> publiziert am …" is a byline. */
+static void test_foreign_skip_links_and_byline(void **state)
+{
+    (void)state;
+    page p;
+    load_text(&p,
+              "Zurück zur Übersicht\n\n"
+              "Take C.A.R.E. auf der DMEXCO 2018\n\n"
+              "Von Moritz Bachmann publiziert am 30. Juli 2018\n\n"
+              "Die Agentur zeigt auf der Messe in Köln, wie Marken ihre Kunden mit Daten "
+              "besser verstehen und ansprechen können.\n\n"
+              "Besucher finden den Stand in Halle acht, wo das Team an beiden Tagen Vorträge zu "
+              "den neuen Werkzeugen hält.\n",
+              NULL);
+    assert_int_equal(p.segs.n, 1);
+    assert_true(title_eq(&p, 0, "Take C.A.R.E. auf der DMEXCO 2018"));
+    assert_false(body_has(&p, 0, "Von Moritz Bachmann"));
+    unload(&p);
+}
+
 /* A count of comments between a headline and its standfirst is a link, not the headline. */
 static void test_comment_count_under_headline(void **state)
 {
@@ -2257,6 +2278,7 @@ int main(void)
         cmocka_unit_test(test_headline_on_byline_over_first_line),
         cmocka_unit_test(test_time_stamp_under_headline),
         cmocka_unit_test(test_byline_label_and_dated_byline),
+        cmocka_unit_test(test_foreign_skip_links_and_byline),
         cmocka_unit_test(test_comment_count_under_headline),
         cmocka_unit_test(test_caption_and_agency_under_headline),
         cmocka_unit_test(test_standfirst_between_headline_and_byline),
