@@ -88,6 +88,8 @@ static const char *const hint_words[] = {
     "publisher",
     "reached",
     "acceptance",
+    "commission",
+    "blocker",
 };
 
 /* bits of hd_line.hints: hint_words[k] sets 1 << k (HD_HINT_COOKIES, HD_HINT_UI: clean.h) */
@@ -97,7 +99,7 @@ enum { HINT_RESERVED = 1, HINT_EXTERNAL = 2, HINT_JAVASCRIPT = 4, HINT_BROWSER =
 #define N_UI   (sizeof ui_words / sizeof *ui_words)
 #define N_HINT (sizeof hint_words / sizeof *hint_words)
 _Static_assert(N_HINT <= 64, "hd_line.hints has a bit per hint word");
-_Static_assert(N_HINT == 41 && HD_HINT_COOKIES == (3ull << 28) &&
+_Static_assert(N_HINT == 43 && HD_HINT_COOKIES == (3ull << 28) &&
                    HD_HINT_UI == (HD_HINT_COOKIES | (31ull << 31)),
                "\"cookie\" and \"cookies\" are hint words 28 and 29, \"comment\" to "
                "\"subscribe\" 31 to 35");
@@ -111,6 +113,8 @@ _Static_assert(N_HINT == 41 && HD_HINT_COOKIES == (3ull << 28) &&
 #define HINT_PUBLISHER   (1ull << 38)
 #define HINT_REACHED     (1ull << 39)
 #define HINT_ACCEPTANCE  (1ull << 40)
+#define HINT_COMMISSION  (1ull << 41)
+#define HINT_BLOCKER     (1ull << 42)
 
 static uint32_t word_hash(const char *w, size_t n)
 {
@@ -293,12 +297,15 @@ static int is_credit(const char *p, size_t n, const hd_line *l)
         break;
     case 'p':
         if (starts_ci(p, n, "photo:") || starts_ci(p, n, "photo by") ||
-            starts_ci(p, n, "photos:") || starts_ci(p, n, "picture:") ||
-            starts_ci(p, n, "photograph:") || gallery_count(p, n))
+            starts_ci(p, n, "photo illustration by") || starts_ci(p, n, "photos:") ||
+            starts_ci(p, n, "picture:") || starts_ci(p, n, "photograph:") || gallery_count(p, n))
             return 1;
         break;
     case 'i':
-        if (starts_ci(p, n, "image:") || starts_ci(p, n, "image credit:") || gallery_count(p, n))
+        /* and the BBC's "Image caption …", "Image copyright …" labels */
+        if (starts_ci(p, n, "image:") || starts_ci(p, n, "image credit:") ||
+            starts_ci(p, n, "image caption ") || starts_ci(p, n, "image copyright ") ||
+            gallery_count(p, n))
             return 1;
         break;
     case 's':
@@ -338,7 +345,9 @@ static int is_credit(const char *p, size_t n, const hd_line *l)
         return 1;
     if (contains_ci(p, n, "getty images") || contains_ci(p, n, "ap photo") ||
         contains_ci(p, n, "via reuters") || contains_ci(p, n, "\xC2\xA9") ||
-        contains_ci(p, n, "photo credit"))
+        contains_ci(p, n, "photo credit") ||
+        /* a caption with its credit glued on ("… in MayCredit: The Siberian Times") */
+        (l->n_words <= 40 && contains_ci(p, n, "credit: ")))
         return 1;
     /* "Name / Agency / Pool": several spaced slashes in a line that is not a sentence. */
     int slashes = 0;
@@ -596,6 +605,22 @@ static int legal_notice(const char *p, size_t n, const hd_line *l)
     if ((l->hints & HINT_PUBLISHER) && contains_ci(p, n, " is part of ") &&
         (contains_ci(p, n, "digital publisher") || contains_ci(p, n, "visit our corporate site")))
         return 1;
+    /* an affiliate disclosure: "Microsoft may earn an Affiliate Commission if you purchase
+     * something through recommended links in this article", "If you click on one and make a
+     * purchase we may receive a small commission" */
+    if ((l->hints & HINT_COMMISSION) &&
+        (contains_ci(p, n, "affiliate commission") || contains_ci(p, n, "small commission") ||
+         contains_ci(p, n, "earn a commission") || contains_ci(p, n, "receive a commission")) &&
+        (contains_ci(p, n, "link") || contains_ci(p, n, "purchase") || contains_ci(p, n, "buy")) &&
+        (contains_ci(p, n, "affiliate") || contains_ci(p, n, "we may") ||
+         contains_ci(p, n, "we earn") || contains_ci(p, n, "we receive") ||
+         contains_ci(p, n, "earn us")))
+        return 1;
+    /* "We urge you to turn off your ad blocker for The Telegraph website …" */
+    if ((l->hints & HINT_BLOCKER) && contains_ci(p, n, "ad blocker") &&
+        (contains_ci(p, n, "turn off") || contains_ci(p, n, "disable") ||
+         contains_ci(p, n, "whitelist") || contains_ci(p, n, "allow")))
+        return 1;
     return (l->hints & HINT_REACHED) && memchr(p, '@', n) &&
            (contains_ci(p, n, "may be reached at") || contains_ci(p, n, "can be reached at"));
 }
@@ -639,9 +664,25 @@ static int skip_link(const char *p, size_t n, const hd_line *l)
     return 0;
 }
 
+/* A wire story's end note ("Associated Press writers Alan Fram and Zeke Miller contributed
+ * to this report."), a plea to follow the site ("Follow Newsbeat on Instagram, Facebook,
+ * Twitter and YouTube."), the link to the next story ("Next article Kidnapped girl, 8, …"). */
+static int end_note(const char *p, size_t n, const hd_line *l)
+{
+    static const char note[] = "contributed to this report";
+    size_t e = n, k = sizeof note - 1;
+    while (e > 0 && (p[e - 1] == '.' || p[e - 1] == ' '))
+        e--;
+    if (l->n_words <= 40 && e >= k && strncasecmp(p + e - k, note, k) == 0)
+        return 1;
+    if (l->n_ui >= 3 && l->n_words <= 12 && starts_ci(p, n, "follow "))
+        return 1;
+    return l->n_words <= 16 && !l->terminal && starts_ci(p, n, "next article ");
+}
+
 static int furniture(const char *p, size_t n, const hd_line *l)
 {
-    if (story_link(p, n, l) || link_label(p, n, l) || skip_link(p, n, l))
+    if (story_link(p, n, l) || link_label(p, n, l) || skip_link(p, n, l) || end_note(p, n, l))
         return 1;
     if (!l->n_ui && !l->hints)
         return 0;

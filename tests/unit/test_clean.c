@@ -316,6 +316,18 @@ static void test_site_furniture_lines(void **state)
         "\u041f\u0435\u0440\u0435\u0439\u0442\u0438 \u043a "
         "\u043a\u043e\u043d\u0442\u0435\u043d\u0442\u0443",
         "Aller au contenu principal",
+        "Image caption The singer has managed several artists throughout his career",
+        "Photo illustration by Slate. Photo by Jo Roe.",
+        "The city was closed earlier this year due to plague-contaminated marmotsCredit: The "
+        "Siberian Times",
+        "The site may earn an Affiliate Commission if you purchase something through "
+        "recommended links in this article.",
+        "If you click on one and make a purchase we may receive a small commission.",
+        "We urge you to turn off your ad blocker for our website so that you can continue to "
+        "access our content.",
+        "Associated Press writers Alan Fram and Zeke Miller contributed to this report.",
+        "Follow Newsbeat on Instagram, Facebook, Twitter and YouTube.",
+        "Next article Kidnapped girl, 8, rescued by police in dramatic footage",
     };
     static const char *const sentences[] = {
         "Skip the queue: the council said the new bridge will open in May.",
@@ -339,6 +351,11 @@ static void test_site_furniture_lines(void **state)
         "Continued use of the software constitutes acceptance of the new licence, the firm said.",
         "By registering, voters agree to the terms of the state's new rules, officials said.",
         "The spokesman said he can be reached at the office on Monday.",
+        "Brokers may earn a commission on each purchase of the bonds, the report said.",
+        "Readers who use an ad blocker were asked to pay, the newspaper said on Monday.",
+        "Seven analysts contributed to this report, which the ministry published on Monday.",
+        "Follow the money, the prosecutor told the jury on Tuesday.",
+        "The credit: a loan from the state bank, the minister said.",
     };
     for (size_t i = 0; i < sizeof furniture / sizeof *furniture; i++)
         if (line_kind(furniture[i]) != HD_LINE_BAD)
