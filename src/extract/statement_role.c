@@ -22,8 +22,9 @@ static int indefinite_role(const xctx *x, uint32_t h)
     return 0;
 }
 
-/* Does the role mention with head token h start with "his", "her", "their", "its" or "this"
- * ("his agent": someone else's; "this reporter": the writer)? */
+/* Does the role mention with head token h start with "his", "her", "their", "its", "our"
+ * or "this" ("his agent": someone else's; "this reporter": the writer; "our correspondent":
+ * the outlet's)? */
 static int possessed_role(const xctx *x, uint32_t h)
 {
     for (uint32_t k = h; k > 0 && h - k < 6 && tok_word(x, k - 1); k--) {
@@ -32,7 +33,8 @@ static int possessed_role(const xctx *x, uint32_t h)
             return 1; /* "Sanders' campaign manager"; not "the charity's director" */
         if (tok_has(x, k - 1, LW_DET))
             return tok_is(x, k - 1, "his") || tok_is(x, k - 1, "her") ||
-                   tok_is(x, k - 1, "their") || tok_is(x, k - 1, "its") || tok_is(x, k - 1, "this");
+                   tok_is(x, k - 1, "their") || tok_is(x, k - 1, "its") ||
+                   tok_is(x, k - 1, "our") || tok_is(x, k - 1, "this");
     }
     return 0;
 }
@@ -90,9 +92,11 @@ static int32_t last_speaker_before(const xctx *x, uint32_t p)
         (tok_is(x, pd->tok, "minister") && pd->tok > 0 && tok_is(x, pd->tok - 1, "prime")) ||
         tok_is(x, pd->tok, "premier"))
         return -1;
-    /* a spokesman speaks for someone, rarely for the one who just spoke */
+    /* a spokesman speaks for someone, rarely for the one who just spoke; a correspondent or
+     * reporter reports what others said ("Mr D'Souza says …. The correspondent says …") */
     if (tok_is(x, pd->tok, "spokesman") || tok_is(x, pd->tok, "spokeswoman") ||
-        tok_is(x, pd->tok, "spokesperson"))
+        tok_is(x, pd->tok, "spokesperson") || tok_is(x, pd->tok, "correspondent") ||
+        tok_is(x, pd->tok, "reporter"))
         return -1;
     int32_t e = -1;
     uint32_t at = 0;

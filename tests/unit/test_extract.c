@@ -2749,6 +2749,28 @@ static void test_described_subject_is_the_antecedent(void **state)
     check(&r, "his campaign would go on", "Bernie Sanders", 0, "said");
 }
 
+/* A correspondent or reporter reports what others said: "The correspondent says" after
+ * D'Souza spoke is not D'Souza, nor is "Our correspondent" (the outlet's); "the Salford MP
+ * told" after Hazel Blears spoke still is Blears. */
+static void test_correspondent_is_not_the_last_speaker(void **state)
+{
+    (void)state;
+    res r = run("The president of the group, Dolphy D'Souza, says the film has hurt the "
+                "community.\n"
+                "The correspondent says that TV channels have so far refused to screen the "
+                "film's trailer.\n"
+                "Our correspondent says that the censors cleared the film last week.\n");
+    const hd_statement *s = find(&r, "refused to screen");
+    assert_non_null(s);
+    assert_null(s->speaker);
+    s = find(&r, "the censors cleared the film");
+    assert_non_null(s);
+    assert_null(s->speaker);
+    res q = run("\u201cWe will fund the new schools,\u201d said Hazel Blears.\n"
+                "The Salford MP told reporters the money was already set aside.\n");
+    check(&q, "the money was already set aside", "Hazel Blears", 0, "told");
+}
+
 /* An appositive names the subject a later "he" stands for: after a description with a role
  * before the name ("Her son, filmmaker Charlie McDowell, …": "her" is a woman, so not her)
  * and after a named owner's noun ("Manafort's deputy, Rick Gates, …"); the owner stays the
@@ -4491,6 +4513,7 @@ int main(void)
         cmocka_unit_test(test_poll_shares_and_whose_subjects),
         cmocka_unit_test(test_described_subject_is_the_antecedent),
         cmocka_unit_test(test_appositive_subject_after_owner),
+        cmocka_unit_test(test_correspondent_is_not_the_last_speaker),
         cmocka_unit_test(test_according_to_after_colon_and_including),
         cmocka_unit_test(test_straight_close_after_a_space),
         cmocka_unit_test(test_said_but_added_and_clause_after_quote),
