@@ -195,6 +195,20 @@ int32_t hd_ex_title_holder(const xctx *x, uint32_t h, uint32_t at)
 /* The holder of the role whose head is token h: the binding nearest before `at`, else the
  * first after it. Binary search over the sorted bindings. A title's binding is not one
  * (hd_ex_title_holder). */
+int32_t hd_ex_role_holder_fit(const xctx *x, uint32_t h, uint32_t at,
+                              int (*fits)(const xctx *, uint32_t, int32_t))
+{
+    uint64_t hh = head_hash(x, h);
+    size_t lo = role_bound(x, hh, at);
+    for (size_t k = lo; k > 0 && x->roles[k - 1].hh == hh; k--)
+        if (!x->roles[k - 1].title && fits(x, h, x->roles[k - 1].ent))
+            return x->roles[k - 1].ent;
+    for (size_t k = lo; k < x->nroles && x->roles[k].hh == hh; k++)
+        if (!x->roles[k].title && fits(x, h, x->roles[k].ent))
+            return x->roles[k].ent;
+    return -1;
+}
+
 int32_t hd_ex_role_holder(const xctx *x, uint32_t h, uint32_t at)
 {
     uint64_t hh = head_hash(x, h);

@@ -432,6 +432,12 @@ static inline int tok_in(const xctx *x, uint32_t i, const char *const *w)
     return 0;
 }
 
+/* statement_role.c: the holder of the role a mention with head token h names, or -1: none
+ * for someone the text keeps unnamed ("another analyst", "an official who declined to be
+ * identified"), nor for a holder of another house than the one an indefinite mention names
+ * ("a State Department spokesman" is not the campaign's spokesman named before). */
+int32_t hd_ex_mention_holder(const xctx *x, uint32_t h);
+
 /* entity.c: finds entities, fills tent, roles. Returns 0 or -1 on out of memory. */
 int hd_ex_entities(xctx *x);
 /* Longest role phrase ending at token j (inclusive), allowing modifiers in front. Returns
@@ -442,6 +448,10 @@ uint32_t hd_ex_role_ending_at(const xctx *x, uint32_t j, uint32_t lo);
 int32_t hd_ex_title_holder(const xctx *x, uint32_t h, uint32_t at);
 /* Entity of a person holding a role whose head is token h, nearest to token `at`; -1. */
 int32_t hd_ex_role_holder(const xctx *x, uint32_t h, uint32_t at);
+/* As hd_ex_role_holder, the nearest binding before `at`, else the first after it, of those
+ * whose holder fits(x, h, holder). */
+int32_t hd_ex_role_holder_fit(const xctx *x, uint32_t h, uint32_t at,
+                              int (*fits)(const xctx *, uint32_t, int32_t));
 int32_t hd_ex_pend_new(xctx *x, uint32_t head_tok);
 
 /* speaker.c */

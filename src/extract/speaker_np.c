@@ -387,7 +387,7 @@ int hd_ex_np_core(xctx *x, uint32_t j, uint32_t lo, xnp *np)
     uint32_t r0 = hd_ex_role_ending_at(x, j, lo);
     if (r0 != UINT32_MAX) {
         np->t0 = hd_ex_np_start(x, r0, lo);
-        int32_t h = hd_ex_role_holder(x, j, j);
+        int32_t h = hd_ex_mention_holder(x, j);
         np->ref = h >= 0 ? h : hd_ex_pend_new(x, j);
         return 1;
     }
@@ -603,8 +603,11 @@ int hd_ex_np_right(xctx *x, uint32_t i, uint32_t hi, xnp *np)
         return 0;
     np->t0 = i;
     np->t1 = j;
-    /* head: the last entity, else the last role, else a noun */
-    if (x->tent[j - 1] < 0 && tok_has(x, j - 1, LW_SNOUN)) {
+    /* head: the last entity, else the last role, else a noun; a role read as np_left reads
+     * it ("according to a Treasury spokesman" as "a Treasury spokesman said": someone
+     * unnamed, not "Treasury spokesman") */
+    if (x->tent[j - 1] < 0 && tok_has(x, j - 1, LW_SNOUN) &&
+        hd_ex_role_ending_at(x, j - 1, i) == UINT32_MAX) {
         np->ref = REF_NONE;
         return 1;
     }
@@ -619,7 +622,7 @@ int hd_ex_np_right(xctx *x, uint32_t i, uint32_t hi, xnp *np)
     }
     for (uint32_t k = j; k > i; k--) {
         if (tok_has(x, k - 1, LW_ROLE)) {
-            int32_t h = hd_ex_role_holder(x, k - 1, k - 1);
+            int32_t h = hd_ex_mention_holder(x, k - 1);
             np->ref = h >= 0 ? h : hd_ex_pend_new(x, k - 1);
             return 1;
         }

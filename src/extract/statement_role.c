@@ -10,6 +10,7 @@
  * the person an abbreviated title named. Called by statement.c (hd_ex_bind_pending).
  */
 #include <string.h>
+#include <strings.h>
 
 #include "extract/extract_int.h"
 
@@ -20,6 +21,119 @@ static int indefinite_role(const xctx *x, uint32_t h)
         if (tok_has(x, k - 1, LW_DET))
             return tok_is(x, k - 1, "a") || tok_is(x, k - 1, "an") || tok_is(x, k - 1, "another");
     return 0;
+}
+
+/* Is the role mention with head token h someone the text keeps unnamed: "another analyst",
+ * "one analyst" (not the one named before), "the analyst who requested anonymity", "an
+ * official who declined to be identified"? Not when a name stands right after it ("Another
+ * pollster, David Woodard of Clemson University, said"). */
+static int unnamed_role(const xctx *x, uint32_t h)
+{
+    if (tok_punct(x, h + 1, ',') && h + 2 < x->nt && x->tent[h + 2] >= 0 &&
+        x->ent[x->tent[h + 2]].kind == HD_ENT_PERSON)
+        return 0;
+    for (uint32_t k = h; k > 0 && h - k < 6 && tok_word(x, k - 1); k--) {
+        if (tok_is(x, k - 1, "another") || tok_is(x, k - 1, "one"))
+            return 1;
+        if (tok_has(x, k - 1, LW_DET))
+            break;
+    }
+    if (!tok_is(x, h + 1, "who"))
+        return 0;
+    static const char *const anon[] = {"declined", "requested", "asked",   "spoke",
+                                       "did",      "insisted",  "refused", NULL};
+    return tok_in(x, h + 2, anon);
+}
+
+/* Does word token q stand within 25 tokens of a mention of entity e (same letters, any
+ * case)? */
+static int near_entity(const xctx *x, uint32_t q, int32_t e)
+{
+    size_t n = x->t[q].stem_e - x->t[q].s;
+    for (uint32_t t = 0; t < x->nt; t++) {
+        if (x->tent[t] != e)
+            continue;
+        uint32_t lo = t > 25 ? t - 25 : 0, hi = t + 25 < x->nt ? t + 25 : x->nt;
+        for (uint32_t k = lo; k < hi; k++)
+            if (k != q && tok_word(x, k) && x->t[k].stem_e - x->t[k].s == n &&
+                strncasecmp(x->b + x->t[k].s, x->b + x->t[q].s, n) == 0)
+                return 1;
+    }
+    return 0;
+}
+
+/* Does the holder e of the role fit an indefinite mention with head h that names its house
+ * ("a State Department spokesman", "a senior analyst at Nomura Securities", "an Iranian
+ * Foreign Ministry spokesman")? A word of the house (not a nationality or place) must stand
+ * near one of e's mentions ("Ministry spokesman Leonardo Brito" for "an Agriculture Ministry
+ * spokesman"): else the mention is someone new of another house. */
+static int holder_fits(const xctx *x, uint32_t h, int32_t e)
+{
+    uint32_t d = h;
+    while (d > 0 && h - d < 6 && tok_word(x, d - 1) && !tok_has(x, d - 1, LW_DET))
+        d--;
+    if (d == 0 || !(tok_is(x, d - 1, "a") || tok_is(x, d - 1, "an")))
+        return 1;
+    /* an appositive of the holder's name: "Harold Doley, a banker and former Reagan
+     * administration official" */
+    if (d >= 3 && tok_punct(x, d - 2, ',') && x->tent[d - 3] == e)
+        return 1;
+    int houses = 0;
+    for (uint32_t m = d; m < h; m++)
+        if ((x->t[m].flags & (TF_CAP | TF_ALLCAPS)) && !tok_has(x, m, LW_DEMONYM | LW_PLACE)) {
+            houses++;
+            if (near_entity(x, m, e))
+                return 1;
+        }
+    static const char *const of[] = {"at", "for", "of", "with", "from", NULL};
+    if (tok_in(x, h + 1, of))
+        for (uint32_t m = h + 2; m < x->nt && m < h + 6 && (x->t[m].flags & (TF_CAP | TF_ALLCAPS));
+             m++)
+            if (!tok_has(x, m, LW_DEMONYM | LW_PLACE)) {
+                houses++;
+                if (near_entity(x, m, e))
+                    return 1;
+            }
+    return houses == 0;
+}
+
+/* The indefinite mention of the same role that brought in, just before, the unnamed person a
+ * definite role mention with head h stands for ("A spokesman for the Home Office said …. …,
+ * said the spokesman"): its token, or 0. Mentions inside quotes ("they have a mayor who …")
+ * bring in no one. */
+static uint32_t unnamed_before(const xctx *x, uint32_t h)
+{
+    if (h == 0 || !tok_is(x, h - 1, "the"))
+        return 0;
+    size_t n = x->t[h].stem_e - x->t[h].s;
+    for (uint32_t k = h - 1; k > 0 && h - k < 60; k--) {
+        if (x->tent[k] >= 0 && x->ent[x->tent[k]].kind == HD_ENT_PERSON)
+            return 0; /* someone named between */
+        if ((x->t[k].flags & TF_INQ) || x->t[k].stem_e - x->t[k].s != n ||
+            strncasecmp(x->b + x->t[k].s, x->b + x->t[h].s, n) != 0)
+            continue;
+        /* its determiner, past modifiers only ("a former senior manager", not "an
+         * adjective in front of admiral") */
+        for (uint32_t d = k; d > 0 && k - d < 5 && tok_word(x, d - 1); d--) {
+            if (tok_has(x, d - 1, LW_DET))
+                return tok_is(x, d - 1, "a") || tok_is(x, d - 1, "an") ? k : 0;
+            if (tok_has(x, d - 1, LW_FUNC) || x->t[d - 1].lex >> 24)
+                return 0;
+        }
+        return 0;
+    }
+    return 0;
+}
+
+int32_t hd_ex_mention_holder(const xctx *x, uint32_t h)
+{
+    if (unnamed_role(x, h))
+        return -1;
+    int32_t e = hd_ex_role_holder_fit(x, h, h, holder_fits);
+    /* the person "the spokesman" stands for came in unnamed: only someone named after that
+     * ("…, the spokesman, Reginald McGhee, said") can be them */
+    uint32_t ind = e >= 0 ? unnamed_before(x, h) : 0;
+    return ind && x->ent[e].first_tok < ind ? -1 : e;
 }
 
 /* Does the role mention with head token h start with "his", "her", "their", "its", "our"
@@ -152,7 +266,17 @@ void hd_ex_bind_pending(xctx *x)
     }
     for (uint32_t p = 0; p < x->npend; p++) {
         xpend *pd = &x->pend[p];
-        int32_t h = hd_ex_role_holder(x, pd->tok, pd->tok);
+        if (unnamed_role(x, pd->tok)) {
+            pd->ent = -1;
+            continue;
+        }
+        int32_t h = hd_ex_mention_holder(x, pd->tok);
+        /* the one a definite mention stands for came in unnamed ("a Carrier executive tells
+         * …. the executive says"): no later name, nor the last speaker, is theirs */
+        if (h < 0 && unnamed_before(x, pd->tok)) {
+            pd->ent = -1;
+            continue;
+        }
         if (h < 0 && !indefinite_role(x, pd->tok)) {
             for (uint32_t e = 0; e < x->nent && e < 8192; e++) {
                 const xent *en = &x->ent[e];

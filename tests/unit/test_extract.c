@@ -2749,6 +2749,52 @@ static void test_described_subject_is_the_antecedent(void **state)
     check(&r, "his campaign would go on", "Bernie Sanders", 0, "said");
 }
 
+/* A role mention is its holder's only when nothing says otherwise: "according to a Treasury
+ * spokesman" names no one, as "a Treasury spokesman said" does not; "one analyst", "another
+ * analyst" and "an analyst who declined to be named" are not the analyst named before; "a
+ * State Department spokesman" is not the campaign's spokesman; but "an Agriculture Ministry
+ * spokesman" is the "Ministry spokesman Leonardo Brito" named after, and "Another pollster,
+ * David Woodard, said" is Woodard. */
+static void test_role_mentions_and_their_holders(void **state)
+{
+    (void)state;
+    res r = run("Prices will rise next year, according to a Treasury spokesman.\n"
+                "\u201cThe shares will rally,\u201d said analyst Drew Robertson of Atlantic "
+                "Systems.\n"
+                "\u201cIt will survive and do well,\u201d said another analyst who declined to be "
+                "identified.\n"
+                "\u201cIt is hard to call,\u201d said one analyst.\n");
+    check(&r, "Prices will rise next year", NULL, 0, "according to");
+    check(&r, "The shares will rally", "Drew Robertson", 1, "said");
+    check(&r, "It will survive and do well", NULL, 1, "said");
+    check(&r, "It is hard to call", NULL, 1, "said");
+    res q = run("Clinton campaign spokesman Brian Fallon said the review was a sideshow.\n"
+                "The information was contained in 22 emails, according to a State Department "
+                "spokesman.\n"
+                "Storage problems are likely to result in losses of about five mln tonnes, an "
+                "Agriculture Ministry spokesman said.\n"
+                "Ministry spokesman Leonardo Brito told Reuters the crop would still be a record.\n"
+                "Another pollster, David Woodard of Clemson University, said support was "
+                "holding steady.\n");
+    check(&q, "contained in 22 emails", NULL, 0, "according to");
+    check(&q, "losses of about five mln tonnes", "Leonardo Brito", 0, "said");
+    check(&q, "support was holding steady", "David Woodard", 0, "said");
+    /* "the spokesman" after "A spokesman for the Home Office": that unnamed one, not Andrew
+     * Hogg named before, nor Donald Trump named after; but "the spokesman, Reginald McGhee" */
+    res u = run("Andrew Hogg, spokesman for the Medical Foundation, said ministers had failed to "
+                "reassure agencies.\n"
+                "A spokesman for the Home Office said the plan was wholly misunderstood. \u201cWe "
+                "are developing a returns programme,\u201d said the spokesman.\n");
+    check(&u, "developing a returns programme", NULL, 1, "said");
+    res v = run("\u201cThis is strictly a business decision,\u201d a Carrier executive tells "
+                "employees. As boos erupt, the executive says, \u201cPlease quiet down.\u201d\n"
+                "Donald Trump seized on the video in a debate, saying jobs were leaving.\n");
+    check(&v, "Please quiet down", NULL, 1, "says");
+    res w = run("The union has set a strike deadline, a UAW spokesman said. \u201cWe will be on "
+                "strike,\u201d the spokesman, Reginald McGhee, said.\n");
+    check(&w, "We will be on strike", "Reginald McGhee", 1, "said");
+}
+
 /* A correspondent or reporter reports what others said: "The correspondent says" after
  * D'Souza spoke is not D'Souza, nor is "Our correspondent" (the outlet's); "the Salford MP
  * told" after Hazel Blears spoke still is Blears. */
@@ -4514,6 +4560,7 @@ int main(void)
         cmocka_unit_test(test_described_subject_is_the_antecedent),
         cmocka_unit_test(test_appositive_subject_after_owner),
         cmocka_unit_test(test_correspondent_is_not_the_last_speaker),
+        cmocka_unit_test(test_role_mentions_and_their_holders),
         cmocka_unit_test(test_according_to_after_colon_and_including),
         cmocka_unit_test(test_straight_close_after_a_space),
         cmocka_unit_test(test_said_but_added_and_clause_after_quote),
