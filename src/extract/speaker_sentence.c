@@ -78,8 +78,28 @@ static uint32_t skip_opening_clause(const xctx *x, uint32_t s, uint32_t verb)
 
 /* Does the sentence open at s on an adverbial set off by a comma (a function word, "Minutes
  * later", "Amid …")? */
+/* "Three days later,", "A year ago,", "Two weeks earlier,": a span of time counted back or
+ * on, opening the sentence. */
+static int time_span_opener(const xctx *x, uint32_t s)
+{
+    static const char *const count[] = {"a",       "an",  "one",   "two",   "three", "four",
+                                        "five",    "six", "seven", "eight", "nine",  "ten",
+                                        "several", "few", "many",  "some",  NULL};
+    uint32_t k = s;
+    if (!(x->t[k].flags & TF_DIGIT) && !tok_in(x, k, count))
+        return 0;
+    k++;
+    if (tok_is(x, k, "few") || tok_is(x, k, "more"))
+        k++;
+    return tok_in(x, k, hd_ex_time_units) &&
+           (tok_is(x, k + 1, "later") || tok_is(x, k + 1, "earlier") || tok_is(x, k + 1, "ago")) &&
+           tok_punct(x, k + 2, ',');
+}
+
 static int adverbial_opener(const xctx *x, uint32_t s)
 {
+    if (time_span_opener(x, s))
+        return 1;
     return (tok_has(x, s, LW_FUNC) ||
             (tok_in(x, s, hd_ex_time_units) &&
              (tok_is(x, s + 1, "later") || tok_is(x, s + 1, "earlier"))) ||

@@ -2749,6 +2749,22 @@ static void test_described_subject_is_the_antecedent(void **state)
     check(&r, "his campaign would go on", "Bernie Sanders", 0, "said");
 }
 
+/* A span of time opening the sentence ("Eight years ago,", "A month later,", "Three days
+ * later,") is no subject: the speaker is the one after its comma. */
+static void test_time_span_opening_is_no_subject(void **state)
+{
+    (void)state;
+    res r = run("Al Sharpton left no doubt that he would endorse this year. Eight years ago, he "
+                "supported Barack Obama over Clinton and said, \u201cHillary Clinton has never "
+                "done nothing for us.\u201d\n"
+                "Donald Trump called for a border wall. A month later, he paid a visit to the "
+                "border and explained why the voters were going to love him.\n"
+                "Three days later, Smith wrote to the board, saying he was sorry.\n");
+    check(&r, "Hillary Clinton has never done nothing", "Al Sharpton", 1, "said");
+    check(&r, "the voters were going to love him", "Donald Trump", 0, "explained");
+    check(&r, "he was sorry", "Smith", 0, "saying");
+}
+
 /* A role mention is its holder's only when nothing says otherwise: "according to a Treasury
  * spokesman" names no one, as "a Treasury spokesman said" does not; "one analyst", "another
  * analyst" and "an analyst who declined to be named" are not the analyst named before; "a
@@ -4561,6 +4577,7 @@ int main(void)
         cmocka_unit_test(test_appositive_subject_after_owner),
         cmocka_unit_test(test_correspondent_is_not_the_last_speaker),
         cmocka_unit_test(test_role_mentions_and_their_holders),
+        cmocka_unit_test(test_time_span_opening_is_no_subject),
         cmocka_unit_test(test_according_to_after_colon_and_including),
         cmocka_unit_test(test_straight_close_after_a_space),
         cmocka_unit_test(test_said_but_added_and_clause_after_quote),
