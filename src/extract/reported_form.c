@@ -418,6 +418,12 @@ int hd_ex_participle_statement(xctx *x, uint32_t c, uint32_t s0, uint32_t s1, xn
     /* "X issued a statement saying …": X's words, not the statement's */
     if (!clause && issued_document(x, np) && !hd_ex_np_sentence_subject(x, c, c, np))
         return RS_NEXT_CUE;
+    /* "Wim Duisenberg has defended the move saying …": the object of the subject's verb says
+     * nothing; its subject does */
+    if (!clause && np->t0 > s0 && hd_ex_past_form(x, np->t0 - 1) &&
+        !(np->ref >= 0 && x->ent[np->ref].kind == HD_ENT_PERSON) &&
+        !tok_has(x, np->t1 - 1, LW_SNOUN) && !hd_ex_np_sentence_subject(x, c, c, np))
+        return RS_NEXT_CUE;
     uint32_t a = tok_is(x, c + 1, "that") ? c + 2 : c + 1;
     /* "…, saying A, and reminded the audience …": the subject's next verb ends A */
     for (uint32_t k = a + 3; k + 1 < s1; k++)

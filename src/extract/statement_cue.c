@@ -100,8 +100,45 @@ int hd_ex_cue_noun(const xctx *x, uint32_t i)
 
 /* Do the words around cue i make it no verb of saying at all: a second verb after "and", a
  * noun of debt, a condition of anonymity, a tax? */
+/* "Under the settlement announced today, …", "The decision announced last week would
+ * apply", "Three names prominently mentioned as potential nominees are …": a participle after
+ * a thing, no one speaking. Token i is one of the participles below; before it (past an -ly
+ * adverb) a common noun no one speaks as; after it "by", "as", "in connection", or a time
+ * and then a comma or an auxiliary. */
+static int passive_participle(const xctx *x, uint32_t i)
+{
+    static const char *const part[] = {"announced", "mentioned", "reported",  "proposed",
+                                       "unveiled",  "released",  "published", NULL};
+    if (!tok_in(x, i, part) || i < 2)
+        return 0;
+    uint32_t n = i - 1;
+    if (tok_has(x, n, LW_ADV) ||
+        (x->t[n].stem_e - x->t[n].s > 4 && x->b[x->t[n].stem_e - 1] == 'y' &&
+         x->b[x->t[n].stem_e - 2] == 'l'))
+        n--;
+    if (!tok_word(x, n) || (x->t[n].flags & (TF_CAP | TF_ALLCAPS | TF_DIGIT | TF_INQ)) ||
+        x->tent[n] >= 0 || tok_has(x, n, LW_SNOUN | LW_ROLE | LW_PRON | LW_FUNC | LW_DET) ||
+        x->t[n].lex >> 24)
+        return 0;
+    uint32_t k = i + 1;
+    if (tok_is(x, k, "by") || tok_is(x, k, "as") ||
+        (tok_is(x, k, "in") && tok_is(x, k + 1, "connection")))
+        return 1;
+    static const char *const when[] = {"today", "yesterday", "earlier", "recently", NULL};
+    if (tok_is(x, k, "last") || tok_is(x, k, "this") || tok_is(x, k, "on"))
+        k++;
+    if (!(tok_in(x, k, when) || tok_has(x, k, LW_TIME) || tok_in(x, k, hd_ex_time_units)))
+        return 0;
+    k++;
+    static const char *const aux[] = {"would", "will", "is",    "was", "are",   "were",
+                                      "has",   "had",  "could", "may", "might", NULL};
+    return tok_punct(x, k, ',') || tok_in(x, k, aux);
+}
+
 static int not_speech(const xctx *x, uint32_t i)
 {
+    if (passive_participle(x, i))
+        return 1;
     /* "The latest hiccup adds to the drama that has surrounded …", "added to the pressure":
      * "add to" a noun phrase is no saying (not "added to reporters that …") */
     static const char *const add[] = {"add", "adds", "added", "adding", NULL};

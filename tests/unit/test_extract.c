@@ -2749,6 +2749,31 @@ static void test_described_subject_is_the_antecedent(void **state)
     check(&r, "his campaign would go on", "Bernie Sanders", 0, "said");
 }
 
+/* A participle after a thing says nothing ("the settlement announced today", "the decision
+ * announced last week would apply", "names mentioned as potential nominees"), unlike "the
+ * ministry announced last week that"; and "defended the move saying": the subject's words,
+ * not the move's. */
+static void test_passive_participles_and_objects_saying(void **state)
+{
+    (void)state;
+    res r = run("Under the settlement announced today, federal prosecutors agreed to defer all "
+                "charges against Wiggins.\n"
+                "The decision announced last week would apply higher tariffs on Japanese "
+                "products.\n"
+                "Three names prominently mentioned as potential nominees are Jane Kelly and Sri "
+                "Srinivasan.\n"
+                "The ministry announced last week that it would cut interest rates.\n"
+                "Central bank president Wim Duisenberg has defended the move saying the bank had "
+                "adjusted the rates.\n"
+                "The poll showed 60 percent of voters saying the economy was the main issue.\n");
+    assert_false(has(&r, "federal prosecutors agreed"));
+    assert_false(has(&r, "would apply higher tariffs"));
+    assert_false(has(&r, "Jane Kelly"));
+    check(&r, "it would cut interest rates", "ministry", 0, "announced");
+    check(&r, "the bank had adjusted the rates", "Wim Duisenberg", 0, "saying");
+    check(&r, "the economy was the main issue", "voters", 0, "saying");
+}
+
 /* A span of time opening the sentence ("Eight years ago,", "A month later,", "Three days
  * later,") is no subject: the speaker is the one after its comma. */
 static void test_time_span_opening_is_no_subject(void **state)
@@ -4578,6 +4603,7 @@ int main(void)
         cmocka_unit_test(test_correspondent_is_not_the_last_speaker),
         cmocka_unit_test(test_role_mentions_and_their_holders),
         cmocka_unit_test(test_time_span_opening_is_no_subject),
+        cmocka_unit_test(test_passive_participles_and_objects_saying),
         cmocka_unit_test(test_according_to_after_colon_and_including),
         cmocka_unit_test(test_straight_close_after_a_space),
         cmocka_unit_test(test_said_but_added_and_clause_after_quote),
