@@ -454,6 +454,11 @@ int32_t hd_ex_role_holder_fit(const xctx *x, uint32_t h, uint32_t at,
                               int (*fits)(const xctx *, uint32_t, int32_t));
 int32_t hd_ex_pend_new(xctx *x, uint32_t head_tok);
 
+/* speaker_sentence.c: verbs of believing and fearing, which the lexicon does not list
+ * ("believe", "fear", "expect"): after a subject ("Some economists believe rates will fall",
+ * "Some believe it …") they end it. */
+extern const char *const hd_ex_belief_verbs[];
+
 /* speaker.c */
 typedef struct xnp {
     uint32_t t0, t1; /* tokens [t0, t1) of the noun phrase, t0 == t1 when none */

@@ -408,7 +408,8 @@ int hd_ex_np_core(xctx *x, uint32_t j, uint32_t lo, xnp *np)
     static const char *const before_q[] = {"but",  "and",     "while", "though", "although",
                                            "when", "because", "as",    "with",   NULL};
     if (tok_in(x, j, quantifier) && tok_word(x, j + 1) &&
-        ((x->t[j + 1].lex >> 24) || tok_in(x, j + 1, hd_ex_aux_words)) &&
+        ((x->t[j + 1].lex >> 24) || tok_in(x, j + 1, hd_ex_aux_words) ||
+         tok_in(x, j + 1, hd_ex_belief_verbs)) &&
         (j == 0 || !tok_word(x, j - 1) || (x->t[j].flags & TF_SSTART) ||
          tok_in(x, j - 1, before_q))) { /* not "wanted some say in", "no one said" */
         np->t0 = j;

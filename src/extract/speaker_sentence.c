@@ -154,10 +154,20 @@ static uint32_t place_time_tail(const xctx *x, uint32_t s, uint32_t verb)
     return s;
 }
 
+const char *const hd_ex_belief_verbs[] = {
+    "believe", "believes", "think",   "thinks",  "fear",    "fears",   "hope",
+    "hopes",   "expect",   "expects", "feel",    "feels",   "suspect", "suspects",
+    "doubt",   "doubts",   "worry",   "worries", "agree",   "agrees",  "know",
+    "knows",   "reckon",   "reckons", "assume",  "assumes", NULL};
+
 /* The subject at the start s of what is left of the sentence: a pronoun, a person, a role,
  * else the first noun phrase. */
 static int subject_from(xctx *x, uint32_t s, uint32_t verb, xnp *np)
 {
+    /* "Some believe it …", "Many fear the talks …": a quantifier alone is the subject */
+    static const char *const quant[] = {"some", "many", "others", "most", "several", "few", NULL};
+    if (s + 2 < verb && tok_in(x, s, quant) && tok_in(x, s + 1, hd_ex_belief_verbs))
+        return hd_ex_np_core(x, s, s, np);
     uint32_t role = UINT32_MAX, first = UINT32_MAX;
     int skipped = 0;
     for (uint32_t k = s; k < verb && k < s + 10; k++) {
@@ -208,7 +218,8 @@ static int subject_from(xctx *x, uint32_t s, uint32_t verb, xnp *np)
     if (first != UINT32_MAX) {
         uint32_t e = first;
         while (e + 1 < verb &&
-               (cap_tok(x, e + 1) || (hd_ex_common_noun(x, e + 1) && !pastlike(x, e + 1))))
+               (cap_tok(x, e + 1) || (hd_ex_common_noun(x, e + 1) && !pastlike(x, e + 1) &&
+                                      !tok_in(x, e + 1, hd_ex_belief_verbs))))
             e++;
         return hd_ex_np_core(x, e, s, np);
     }

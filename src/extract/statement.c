@@ -100,12 +100,15 @@ void hd_ex_set_np(xctx *x, xstmt *s, const xnp *np)
     }
     if (np->t1 == np->t0 + 1 && np->ref == REF_NONE) {
         uint32_t i = np->t0;
-        if (tok_is(x, i, "he") || tok_is(x, i, "she")) {
+        /* and the object forms after "according to" ("according to him") */
+        int to = i > 0 && tok_is(x, i - 1, "to");
+        if (tok_is(x, i, "he") || tok_is(x, i, "she") ||
+            ((tok_is(x, i, "him") || tok_is(x, i, "her")) && to)) {
             s->pron = 'h';
-            s->gender = tok_is(x, i, "he") ? 'm' : 'f';
+            s->gender = tok_is(x, i, "he") || tok_is(x, i, "him") ? 'm' : 'f';
         } else if (tok_is(x, i, "it")) {
             s->pron = 'i';
-        } else if (tok_is(x, i, "they")) {
+        } else if (tok_is(x, i, "they") || (tok_is(x, i, "them") && to)) {
             s->pron = 't';
         }
         return;

@@ -2774,6 +2774,23 @@ static void test_passive_participles_and_objects_saying(void **state)
     check(&r, "the economy was the main issue", "voters", 0, "saying");
 }
 
+/* A verb of believing ends the subject before it ("Some economists believe rates will fall,
+ * saying …": economists; "Some believe it …, noting …": someone unnamed), and "according to
+ * him" is read as "he" is. */
+static void test_belief_verbs_end_the_subject(void **state)
+{
+    (void)state;
+    res r = run("Some economists believe rates will fall, saying inflation is low.\n"
+                "Some believe it signals a poll this June, noting that the tax cuts take effect "
+                "at once.\n"
+                "Jorge Ramos considers himself an immigrant. He crossed the border after, "
+                "according to him, the network censured his first report.\n");
+    check(&r, "inflation is low", "economists", 0, "saying");
+    check(&r, "the tax cuts take effect", NULL, 0, "noting");
+    assert_string_equal(find(&r, "the tax cuts take effect")->speaker_mention, "Some");
+    check(&r, "He crossed the border", "Jorge Ramos", 0, "according to");
+}
+
 /* A span of time opening the sentence ("Eight years ago,", "A month later,", "Three days
  * later,") is no subject: the speaker is the one after its comma. */
 static void test_time_span_opening_is_no_subject(void **state)
@@ -4604,6 +4621,7 @@ int main(void)
         cmocka_unit_test(test_role_mentions_and_their_holders),
         cmocka_unit_test(test_time_span_opening_is_no_subject),
         cmocka_unit_test(test_passive_participles_and_objects_saying),
+        cmocka_unit_test(test_belief_verbs_end_the_subject),
         cmocka_unit_test(test_according_to_after_colon_and_including),
         cmocka_unit_test(test_straight_close_after_a_space),
         cmocka_unit_test(test_said_but_added_and_clause_after_quote),
