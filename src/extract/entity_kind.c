@@ -282,6 +282,11 @@ int hd_ex_sentence_cap_common(const xctx *x, uint32_t a)
         tok_has(x, a,
                 LW_TITLE | LW_ROLE | LW_MOD | LW_ORG | LW_PCUE | LW_PLACE | LW_DEMONYM | LW_INST))
         return 0;
+    /* a compound in lower case after its hyphen ("Singer-guitarists Tom Johnston …"), which
+     * names have not ("Jean-Pierre", "Smith-Jones") */
+    for (uint32_t k = t->s + 1; k + 1 < t->stem_e; k++)
+        if (x->b[k] == '-' && x->b[k + 1] >= 'a' && x->b[k + 1] <= 'z')
+            return 1;
     return lower_elsewhere(x, a) && !cap_inside(x, a);
 }
 

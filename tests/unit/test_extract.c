@@ -2080,6 +2080,13 @@ static void test_sentence_opening_common_word_before_a_name(void **state)
     assert_non_null(entity(&r, "Simon Cowell"));
     assert_int_equal(entity(&r, "Simon Cowell")->kind, HD_ENT_PERSON);
     check(&r, "It has been a blast", "Simon Cowell", 1, "said");
+    /* a compound in lower case after its hyphen, never a name's ("Fly-half", "Co-star"),
+     * even when the article never writes it in lower case; "Jean-Pierre" is a name's */
+    res q = run("Fly-half Charlie Hodgson said his kicking had cost England the game.\n"
+                "Jean-Pierre Raffarin said the plan would work.\n");
+    check(&q, "his kicking had cost", "Charlie Hodgson", 0, "said");
+    assert_null(entity(&q, "Fly-half Charlie Hodgson"));
+    check(&q, "the plan would work", "Jean-Pierre Raffarin", 0, "said");
 }
 
 static void test_coordinated_cues(void **state)
