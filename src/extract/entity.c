@@ -239,6 +239,7 @@ int hd_ex_entities(xctx *x)
     hd_ex_headline_pieces(x, &p);
     hd_ex_singles(x, &p);
     hd_ex_short_firm_names(x);
+    hd_ex_short_org_names(x);
     hd_ex_appositives_and_genders(x);
     hd_ex_roles_sort(x);
     return x->oom ? -1 : 0;

@@ -178,6 +178,9 @@ void hd_ex_headline_pieces(xctx *x, epass *p);
 void hd_ex_singles(xctx *x, epass *p);
 /* People's names that are the short names of organisations ("Merrill Lynch"). */
 void hd_ex_short_firm_names(xctx *x);
+/* An organisation's name cut short ("Norstar") takes the full name ("Norstar Bancorp") of the
+ * one organisation of the article it opens. */
+void hd_ex_short_org_names(xctx *x);
 
 /* ---- entity_role.c ------------------------------------------------------------------------- */
 

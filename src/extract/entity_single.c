@@ -11,6 +11,7 @@
  * entity.c after every run has been read.
  */
 #include <string.h>
+#include <strings.h>
 
 #include "extract/entity_int.h"
 
@@ -257,6 +258,59 @@ void hd_ex_singles(xctx *x, epass *p)
     }
 }
 
+/* Does the name end with a legal form or an organisation word ("Inc", "Bancorp", "Group"),
+ * not one that institutions named after a person end with ("Eric Trump Foundation", "Carter
+ * Center": Eric Trump is not his foundation)? */
+static int firm_tail(const xctx *x, const char *name)
+{
+    static const char *const eponym[] = {
+        "foundation", "institute", "institution", "center", "centre",  "school",  "university",
+        "college",    "library",   "museum",      "prize",  "award",   "fund",    "trust",
+        "hospital",   "memorial",  "stadium",     "arena",  "theatre", "theater", "hall",
+        "society",    "clinic",    "academy",     NULL};
+    const char *w = strrchr(name, ' ');
+    w = w ? w + 1 : name;
+    size_t n = strlen(w);
+    if (n && w[n - 1] == '.')
+        n--;
+    for (size_t k = 0; eponym[k]; k++)
+        if (strlen(eponym[k]) == n && strncasecmp(eponym[k], w, n) == 0)
+            return 0;
+    return n && (hd_ex_lx_get(&x->lx->words, w, n) & (LW_FIRM | LW_ORG)) != 0;
+}
+
+/* Is the full name l of an organisation the name s cut short: s's words, then at most three
+ * more and a legal form ("Norstar" of "Norstar Bancorp", "Goodyear" of "Goodyear Tire and
+ * Rubber Co"), not an organisation word alone ("Uefa" of "Uefa Cup", "Google" of "Google
+ * News": another organisation)? */
+static int cut_short_firm(const xctx *x, const char *s, const char *l)
+{
+    static const char *const bank[] = {"bancorp", "bancshares", "bankshares", NULL};
+    size_t n = strlen(s);
+    if (strncmp(l, s, n) != 0 || l[n] != ' ')
+        return 0;
+    int words = 0, after_and = -1;
+    for (const char *p = l + n; *p; p++)
+        if (*p == ' ') {
+            words++;
+            after_and += after_and >= 0;
+            if (!strncmp(p, " and ", 5))
+                after_and = 0;
+        }
+    /* not two names coordinated: "Deutsche Bank and Credit Suisse Group" (but "Goodyear Tire
+     * and Rubber Co") */
+    if (words > 4 || after_and > 2)
+        return 0;
+    const char *w = strrchr(l, ' ') + 1;
+    size_t m = strlen(w);
+    if (m && w[m - 1] == '.')
+        m--;
+    for (size_t k = 0; bank[k]; k++)
+        if (strlen(bank[k]) == m && strncasecmp(bank[k], w, m) == 0)
+            return 1;
+    return m && (hd_ex_lx_get(&x->lx->words, w, m) & LW_FIRM) != 0;
+}
+
 /* "Merrill Lynch" looks like a person's name; "Merrill Lynch and Co" in the same article
  * says it is the short name of an organisation. A person seen with a title or role keeps
  * their type ("John Deere" beside "John Deere and Co"? no title: an organisation). */
@@ -269,10 +323,32 @@ void hd_ex_short_firm_names(xctx *x)
         size_t n = strlen(pe->name);
         for (uint32_t o = 0; o < x->nent; o++)
             if (x->ent[o].kind == HD_ENT_ORG && strncmp(x->ent[o].name, pe->name, n) == 0 &&
-                x->ent[o].name[n] == ' ') {
+                x->ent[o].name[n] == ' ' && firm_tail(x, x->ent[o].name)) {
                 pe->kind = HD_ENT_ORG;
                 pe->org_hint = x->ent[o].org_hint;
                 break;
             }
+    }
+}
+
+/* "Norstar" after "Norstar Bancorp", "Sterling" beside "Sterling Drug Inc": an organisation's
+ * name cut short is that organisation, under its full name, when exactly one organisation
+ * of the article is its name cut short (cut_short_firm).
+ * A person's name cut short stays the person's surname (entity.c links those). */
+void hd_ex_short_org_names(xctx *x)
+{
+    for (uint32_t e = 0; e < x->nent; e++) {
+        xent *s = &x->ent[e];
+        if (s->kind != HD_ENT_ORG)
+            continue;
+        int32_t full = -1;
+        for (uint32_t o = 0; o < x->nent && full != -2; o++) {
+            const xent *l = &x->ent[o];
+            if (o == e || l->kind != HD_ENT_ORG || !cut_short_firm(x, s->name, l->name))
+                continue;
+            full = full < 0 || !strcmp(x->ent[full].name, l->name) ? (int32_t)o : -2;
+        }
+        if (full >= 0)
+            s->name = x->ent[full].name;
     }
 }

@@ -278,8 +278,9 @@ static const char *const builtin_notnoun[] = {
     "not",  "who",  "which", "what",  "when", "where", "why",    "how",  "than",  "there",
     "here", "also", "now",   "then",  "and",  "or",    NULL};
 
-static const char *const builtin_conn[] = {"of", "de", "bin", "al", "von", "van", "da", "del",
-                                           "la", "le", "du",  "el", "der", "the", NULL};
+static const char *const builtin_conn[] = {"of",  "de",  "bin", "al", "von",   "van",   "da",
+                                           "del", "la",  "le",  "du", "el",    "der",   "the",
+                                           "des", "dos", "das", "di", "della", "degli", NULL};
 
 /* Words whose period is their own, not a sentence's end. Titles written out ("Sister",
  * "Father", "Lord") are not among them: "his sister. But …" ends a sentence; a title with no

@@ -575,7 +575,8 @@ static void test_company_names(void **state)
     check(&r, "restructure", "Sears Roebuck and Co", 0, "said");
     check(&r, "car sales fell", "General Motors Corp", 0, "said");
     check(&r, "open an office", "Nomura Securities Co", 0, "said");
-    check(&r, "outlook was stable", "Moody's", 0, "said");
+    /* the short name is the company named in full before */
+    check(&r, "outlook was stable", "Moody's Investors Service Inc", 0, "said");
     const hd_entity *e = entity(&r, "General Motors Corp");
     assert_non_null(e);
     assert_int_equal(e->kind, HD_ENT_ORG);
@@ -655,7 +656,10 @@ static void test_entity_kinds(void **state)
     assert_kind(&r2, "Central Bureau of Statistics", HD_ENT_ORG);
     assert_kind(&r, "United Nations", HD_ENT_ORG);
     assert_kind(&r, "Congress", HD_ENT_ORG);
-    assert_kind(&r, "Merrill Lynch", HD_ENT_ORG);
+    /* "Merrill Lynch" is the firm "Merrill Lynch and Co" named in full before it */
+    assert_kind(&r, "Merrill Lynch and Co", HD_ENT_ORG);
+    assert_null(entity(&r, "Merrill Lynch"));
+    check(&r, "prices would rise", "Merrill Lynch and Co", 0, "said");
     const hd_entity *e = entity(&r, "End Stocks");
     assert_true(!e || e->kind != HD_ENT_PERSON);
     assert_null(entity(&r, "Company"));
@@ -2781,6 +2785,32 @@ static void test_passive_participles_and_objects_saying(void **state)
     check(&r, "the economy was the main issue", "voters", 0, "saying");
 }
 
+/* An organisation's name cut short is that organisation: "Norstar" after "Norstar Bancorp",
+ * "Goodyear" beside "Goodyear Tire and Rubber Co"; not the other of two coordinated names
+ * ("Deutsche Bank and Credit Suisse Group"), and a person is not the foundation named after
+ * them ("Eric Trump" beside "the Eric Trump Foundation"). Banks' names in other languages
+ * are organisations ("Banque Nationale de Paris", "Regie Nationale des Usines Renault"). */
+static void test_short_names_of_organisations(void **state)
+{
+    (void)state;
+    res r = run("Norstar Bancorp said it agreed to buy the bank.\n"
+                "Norstar said the combination will provide efficiencies.\n"
+                "Goodyear Tire and Rubber Co said sales rose. Goodyear said prices would rise.\n"
+                "Deutsche Bank and Credit Suisse Group said they would merge. Deutsche Bank said "
+                "it was pleased.\n"
+                "Eric Trump said his foundation, the Eric Trump Foundation, had received gifts.\n"
+                "Banque Nationale de Paris and Regie Nationale des Usines Renault signed the "
+                "loan.\n");
+    check(&r, "the combination will provide", "Norstar Bancorp", 0, "said");
+    check(&r, "prices would rise", "Goodyear Tire and Rubber Co", 0, "said");
+    check(&r, "it was pleased", "Deutsche Bank", 0, "said");
+    check(&r, "his foundation", "Eric Trump", 0, "said");
+    assert_int_equal(entity(&r, "Eric Trump")->kind, HD_ENT_PERSON);
+    assert_null(entity(&r, "Norstar"));
+    assert_int_equal(entity(&r, "Banque Nationale de Paris")->kind, HD_ENT_ORG);
+    assert_non_null(entity(&r, "Regie Nationale des Usines Renault"));
+}
+
 /* A verb of believing ends the subject before it ("Some economists believe rates will fall,
  * saying …": economists; "Some believe it …, noting …": someone unnamed), and "according to
  * him" is read as "he" is. */
@@ -4629,6 +4659,7 @@ int main(void)
         cmocka_unit_test(test_time_span_opening_is_no_subject),
         cmocka_unit_test(test_passive_participles_and_objects_saying),
         cmocka_unit_test(test_belief_verbs_end_the_subject),
+        cmocka_unit_test(test_short_names_of_organisations),
         cmocka_unit_test(test_according_to_after_colon_and_including),
         cmocka_unit_test(test_straight_close_after_a_space),
         cmocka_unit_test(test_said_but_added_and_clause_after_quote),
