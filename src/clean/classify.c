@@ -347,7 +347,7 @@ static int is_credit(const char *p, size_t n, const hd_line *l)
         contains_ci(p, n, "via reuters") || contains_ci(p, n, "\xC2\xA9") ||
         contains_ci(p, n, "photo credit") ||
         /* a caption with its credit glued on ("… in MayCredit: The Siberian Times") */
-        (l->n_words <= 40 && contains_ci(p, n, "credit: ")))
+        (l->n_words <= 40 && memmem(p, n, "redit: ", 7) && contains_ci(p, n, "credit: ")))
         return 1;
     /* "Name / Agency / Pool": several spaced slashes in a line that is not a sentence. */
     int slashes = 0;
@@ -587,15 +587,16 @@ static int legal_notice(const char *p, size_t n, const hd_line *l)
     if ((l->hints & HINT_ACCEPTANCE) && (contains_ci(p, n, "constitutes acceptance of our") ||
                                          contains_ci(p, n, "constitutes your acceptance")))
         return 1;
-    if (l->n_ui && (contains_ci(p, n, "terms of use") || contains_ci(p, n, "terms of service")) &&
+    if (l->n_ui && (p[0] | 0x20) == 'b' &&
         (starts_ci(p, n, "by registering") || starts_ci(p, n, "by checking this box") ||
          starts_ci(p, n, "by signing up") || starts_ci(p, n, "by creating an account") ||
-         starts_ci(p, n, "by subscribing")))
+         starts_ci(p, n, "by subscribing")) &&
+        (contains_ci(p, n, "terms of use") || contains_ci(p, n, "terms of service")))
         return 1;
     if ((l->hints & HINT_REPRODUCED) && contains_ci(p, n, "may not be reproduced") &&
         (contains_ci(p, n, "this site") || contains_ci(p, n, "this material")))
         return 1;
-    if (starts_ci(p, n, "community rules apply"))
+    if ((p[0] | 0x20) == 'c' && starts_ci(p, n, "community rules apply"))
         return 1;
     if ((l->hints & HINT_UNSUBSCRIBE) &&
         (contains_ci(p, n, "unsubscribe at any time") ||
@@ -608,13 +609,13 @@ static int legal_notice(const char *p, size_t n, const hd_line *l)
     /* an affiliate disclosure: "Microsoft may earn an Affiliate Commission if you purchase
      * something through recommended links in this article", "If you click on one and make a
      * purchase we may receive a small commission" */
-    if ((l->hints & HINT_COMMISSION) &&
-        (contains_ci(p, n, "affiliate commission") || contains_ci(p, n, "small commission") ||
-         contains_ci(p, n, "earn a commission") || contains_ci(p, n, "receive a commission")) &&
-        (contains_ci(p, n, "link") || contains_ci(p, n, "purchase") || contains_ci(p, n, "buy")) &&
+    if ((l->hints & HINT_COMMISSION) && l->n_words <= 40 &&
         (contains_ci(p, n, "affiliate") || contains_ci(p, n, "we may") ||
          contains_ci(p, n, "we earn") || contains_ci(p, n, "we receive") ||
-         contains_ci(p, n, "earn us")))
+         contains_ci(p, n, "earn us")) &&
+        (contains_ci(p, n, "affiliate commission") || contains_ci(p, n, "small commission") ||
+         contains_ci(p, n, "earn a commission") || contains_ci(p, n, "receive a commission")) &&
+        (contains_ci(p, n, "link") || contains_ci(p, n, "purchase") || contains_ci(p, n, "buy")))
         return 1;
     /* "We urge you to turn off your ad blocker for The Telegraph website …" */
     if ((l->hints & HINT_BLOCKER) && contains_ci(p, n, "ad blocker") &&
@@ -653,13 +654,14 @@ static int skip_link(const char *p, size_t n, const hd_line *l)
                                        "Zurück zur Startseite",
                                        "Retour à l'accueil",
                                        "Volver al inicio"};
-    if (l->n_words > 5)
+    /* (asked by first letter: most short lines open on none of these) */
+    if (l->n_words > 5 || !memchr("ZDAPSIVNHR\xC4\xD0", p[0], 12))
         return 0;
     size_t e = n;
     while (e > 0 && (p[e - 1] == ' ' || p[e - 1] == '.'))
         e--;
     for (size_t k = 0; k < sizeof skip / sizeof *skip; k++)
-        if (strlen(skip[k]) == e && strncasecmp(p, skip[k], e) == 0)
+        if (skip[k][0] == p[0] && strlen(skip[k]) == e && strncasecmp(p, skip[k], e) == 0)
             return 1;
     return 0;
 }
@@ -673,11 +675,12 @@ static int end_note(const char *p, size_t n, const hd_line *l)
     size_t e = n, k = sizeof note - 1;
     while (e > 0 && (p[e - 1] == '.' || p[e - 1] == ' '))
         e--;
-    if (l->n_words <= 40 && e >= k && strncasecmp(p + e - k, note, k) == 0)
+    if (l->n_words <= 40 && e >= k && p[e - 1] == 't' && strncasecmp(p + e - k, note, k) == 0)
         return 1;
     if (l->n_ui >= 3 && l->n_words <= 12 && starts_ci(p, n, "follow "))
         return 1;
-    return l->n_words <= 16 && !l->terminal && starts_ci(p, n, "next article ");
+    return (p[0] | 0x20) == 'n' && l->n_words <= 16 && !l->terminal &&
+           starts_ci(p, n, "next article ");
 }
 
 static int furniture(const char *p, size_t n, const hd_line *l)
