@@ -677,6 +677,9 @@ static int end_note(const char *p, size_t n, const hd_line *l)
         e--;
     if (l->n_words <= 40 && e >= k && p[e - 1] == 't' && strncasecmp(p + e - k, note, k) == 0)
         return 1;
+    /* "Samantha Lachman contributed reporting from Charleston." */
+    if (l->n_words <= 12 && l->terminal && memmem(p, n, " contributed reporting", 22))
+        return 1;
     if (l->n_ui >= 3 && l->n_words <= 12 && starts_ci(p, n, "follow "))
         return 1;
     return (p[0] | 0x20) == 'n' && l->n_words <= 16 && !l->terminal &&

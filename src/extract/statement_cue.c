@@ -139,6 +139,20 @@ static int not_speech(const xctx *x, uint32_t i)
 {
     if (passive_participle(x, i))
         return 1;
+    /* "Ryan Grim reported from Washington, D.C.": a sentence of its own saying where a
+     * reporter was, not what was said (not "…, the agency reported from Pyongyang", nor
+     * "reported from Mosul that …") */
+    if ((tok_is(x, i, "reported") || tok_is(x, i, "reporting")) && tok_is(x, i + 1, "from") &&
+        i + 2 < x->nt && (x->t[i + 2].flags & (TF_CAP | TF_ALLCAPS)) &&
+        i < hd_ex_sent_start(x, i) + 5) {
+        uint32_t k = i + 2;
+        while (k < x->nt && x->t[k].sent == x->t[i].sent &&
+               ((x->t[k].flags & (TF_CAP | TF_ALLCAPS)) || tok_punct(x, k, ',') ||
+                tok_punct(x, k, '.')))
+            k++;
+        if (k >= x->nt || x->t[k].sent != x->t[i].sent || x->t[k].kind == TK_PARA)
+            return 1;
+    }
     /* "The latest hiccup adds to the drama that has surrounded …", "added to the pressure":
      * "add to" a noun phrase is no saying (not "added to reporters that …") */
     static const char *const add[] = {"add", "adds", "added", "adding", NULL};

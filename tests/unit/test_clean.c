@@ -328,6 +328,7 @@ static void test_site_furniture_lines(void **state)
         "Associated Press writers Alan Fram and Zeke Miller contributed to this report.",
         "Follow Newsbeat on Instagram, Facebook, Twitter and YouTube.",
         "Next article Kidnapped girl, 8, rescued by police in dramatic footage",
+        "Samantha Lachman contributed reporting from Charleston.",
     };
     static const char *const sentences[] = {
         "Skip the queue: the council said the new bridge will open in May.",

@@ -2780,6 +2780,12 @@ static void test_passive_participles_and_objects_saying(void **state)
     assert_false(has(&r, "federal prosecutors agreed"));
     assert_false(has(&r, "would apply higher tariffs"));
     assert_false(has(&r, "Jane Kelly"));
+    /* where a reporter was is no statement; an agency carrying words from a city is */
+    res q = run("Ryan Grim reported from Washington, D.C.\n"
+                "North Korea said it welcomed new contacts, the New China News Agency reported "
+                "from Pyongyang.\n");
+    assert_false(has(&q, "Washington"));
+    assert_null(strstr(find(&q, "it welcomed new contacts")->text, "Pyongyang"));
     check(&r, "it would cut interest rates", "ministry", 0, "announced");
     check(&r, "the bank had adjusted the rates", "Wim Duisenberg", 0, "saying");
     check(&r, "the economy was the main issue", "voters", 0, "saying");
