@@ -111,6 +111,11 @@ static uint32_t run_start(xctx *x, epass *p, uint32_t a, uint32_t b)
      * sentence, then a person's name */
     if (b - a >= 3 && hd_ex_sentence_cap_common(x, a) && hd_ex_person_shaped(x, a + 1, b))
         a++;
+    /* "Top-seeded Americans Andy Roddick …": a people's name in the plural before a person's */
+    if (b - a >= 3 && x->t[a].stem_e - x->t[a].s > 3 && x->b[x->t[a].stem_e - 1] == 's' &&
+        hd_ex_lx_get(&x->lx->demonyms, x->b + x->t[a].s, x->t[a].stem_e - x->t[a].s - 1) &&
+        hd_ex_person_shaped(x, a + 1, b))
+        a++;
     return a;
 }
 

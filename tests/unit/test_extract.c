@@ -2091,6 +2091,12 @@ static void test_sentence_opening_common_word_before_a_name(void **state)
     check(&q, "his kicking had cost", "Charlie Hodgson", 0, "said");
     assert_null(entity(&q, "Fly-half Charlie Hodgson"));
     check(&q, "the plan would work", "Jean-Pierre Raffarin", 0, "said");
+    /* a people's name in the plural before a person's ("Americans Andy Roddick") */
+    res u = run("Top-seeded Americans Andy Roddick and Andre Agassi won. Kenyans Evans Rutto said "
+                "the race was fast.\n");
+    assert_non_null(entity(&u, "Andy Roddick"));
+    assert_null(entity(&u, "Americans Andy Roddick"));
+    check(&u, "the race was fast", "Evans Rutto", 0, "said");
 }
 
 static void test_coordinated_cues(void **state)
