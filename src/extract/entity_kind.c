@@ -138,9 +138,21 @@ int hd_ex_surname_role_name(const xctx *x, uint32_t a, uint32_t b)
 }
 
 /* Is the name [a,b) shaped like a person's name? */
+/* Words that end the names of things, never a person's: laws, plans, indexes, awards, wars
+ * ("Tax Reform Act", "Fifth Amendment", "Nikkei Stock Average", "Special Drawing Rights",
+ * "Export Enhancement Program", "Second World War"). */
+static int thing_head(const xctx *x, uint32_t k)
+{
+    static const char *const head[] = {
+        "act",       "amendment", "average", "index",  "rates", "rate",    "rights",   "program",
+        "programme", "plan",      "treaty",  "accord", "war",   "awards",  "award",    "prize",
+        "show",      "festival",  "report",  "system", "basin", "project", "doctrine", NULL};
+    return tok_in(x, k, head);
+}
+
 int hd_ex_person_shaped(const xctx *x, uint32_t a, uint32_t b)
 {
-    if (b - a < 2 || b - a > 4)
+    if (b - a < 2 || b - a > 4 || thing_head(x, b - 1))
         return 0;
     for (uint32_t k = a; k < b; k++) {
         const xtok *t = &x->t[k];

@@ -656,6 +656,12 @@ static void test_entity_kinds(void **state)
     assert_kind(&r2, "Central Bureau of Statistics", HD_ENT_ORG);
     assert_kind(&r, "United Nations", HD_ENT_ORG);
     assert_kind(&r, "Congress", HD_ENT_ORG);
+    /* the names of laws, indexes and wars are no person's */
+    res r3 = run("The Tax Reform Act limited deductions and the Nikkei Stock Average rose, while "
+                 "Special Drawing Rights fell after the Second World War ended.");
+    for (size_t i = 0; i < r3.n_ent; i++)
+        if (r3.ent[i].kind == HD_ENT_PERSON)
+            fail_msg("\"%s\" taken for a person", r3.ent[i].name);
     /* "Merrill Lynch" is the firm "Merrill Lynch and Co" named in full before it */
     assert_kind(&r, "Merrill Lynch and Co", HD_ENT_ORG);
     assert_null(entity(&r, "Merrill Lynch"));
