@@ -258,6 +258,26 @@ void hd_ex_singles(xctx *x, epass *p)
     }
 }
 
+/* The last word of a name, without a period closing it ("Co."): its start, *n its length. */
+static const char *last_word(const char *name, size_t *n)
+{
+    const char *w = strrchr(name, ' ');
+    w = w ? w + 1 : name;
+    *n = strlen(w);
+    if (*n && w[*n - 1] == '.')
+        (*n)--;
+    return w;
+}
+
+/* Is w[0..n) one of the lower-case words of list, whatever its case? */
+static int word_in(const char *w, size_t n, const char *const *list)
+{
+    for (size_t k = 0; list[k]; k++)
+        if (strlen(list[k]) == n && strncasecmp(list[k], w, n) == 0)
+            return 1;
+    return 0;
+}
+
 /* Does the name end with a legal form or an organisation word ("Inc", "Bancorp", "Group"),
  * not one that institutions named after a person end with ("Eric Trump Foundation", "Carter
  * Center": Eric Trump is not his foundation)? */
@@ -268,15 +288,10 @@ static int firm_tail(const xctx *x, const char *name)
         "college",    "library",   "museum",      "prize",  "award",   "fund",    "trust",
         "hospital",   "memorial",  "stadium",     "arena",  "theatre", "theater", "hall",
         "society",    "clinic",    "academy",     NULL};
-    const char *w = strrchr(name, ' ');
-    w = w ? w + 1 : name;
-    size_t n = strlen(w);
-    if (n && w[n - 1] == '.')
-        n--;
-    for (size_t k = 0; eponym[k]; k++)
-        if (strlen(eponym[k]) == n && strncasecmp(eponym[k], w, n) == 0)
-            return 0;
-    return n && (hd_ex_lx_get(&x->lx->words, w, n) & (LW_FIRM | LW_ORG)) != 0;
+    size_t n;
+    const char *w = last_word(name, &n);
+    return n && !word_in(w, n, eponym) &&
+           (hd_ex_lx_get(&x->lx->words, w, n) & (LW_FIRM | LW_ORG)) != 0;
 }
 
 /* Is the full name l of an organisation the name s cut short: s's words, then at most three
@@ -301,14 +316,9 @@ static int cut_short_firm(const xctx *x, const char *s, const char *l)
      * and Rubber Co") */
     if (words > 4 || after_and > 2)
         return 0;
-    const char *w = strrchr(l, ' ') + 1;
-    size_t m = strlen(w);
-    if (m && w[m - 1] == '.')
-        m--;
-    for (size_t k = 0; bank[k]; k++)
-        if (strlen(bank[k]) == m && strncasecmp(bank[k], w, m) == 0)
-            return 1;
-    return m && (hd_ex_lx_get(&x->lx->words, w, m) & LW_FIRM) != 0;
+    size_t m;
+    const char *w = last_word(l, &m);
+    return m && (word_in(w, m, bank) || (hd_ex_lx_get(&x->lx->words, w, m) & LW_FIRM) != 0);
 }
 
 /* "Merrill Lynch" looks like a person's name; "Merrill Lynch and Co" in the same article
