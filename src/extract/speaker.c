@@ -334,6 +334,29 @@ static void participle_object(xctx *x, uint32_t lo, xnp *np)
     *np = hn;
 }
 
+/* "An analyst who wanted anonymity said", "A source who requested anonymity said": the
+ * noun phrase found (not a pronoun) is the object of a relative clause; the speaker is the
+ * one "who" stands for. */
+static void relative_object(xctx *x, uint32_t lo, xnp *np)
+{
+    /* not the relative clause's own subject: "women who he said are …", "file-sharers who
+     * it says infringe …" */
+    if (tok_has(x, np->t0, LW_PRON))
+        return;
+    for (uint32_t w = np->t0; w > lo + 1 && np->t0 - w < 4;) {
+        w--;
+        if (!tok_word(x, w) || (x->t[w].flags & (TF_CAP | TF_INQ)))
+            return;
+        if (!tok_is(x, w, "who"))
+            continue;
+        xnp hn;
+        if ((w == np->t0 - 1 && (x->t[np->t0].flags & TF_CAP)) || !hd_ex_np_core(x, w - 1, lo, &hn))
+            return;
+        *np = hn;
+        return;
+    }
+}
+
 int hd_ex_np_left(xctx *x, uint32_t verb, uint32_t lo, xnp *np)
 {
     memset(np, 0, sizeof *np);
@@ -367,6 +390,7 @@ int hd_ex_np_left(xctx *x, uint32_t verb, uint32_t lo, xnp *np)
     hd_ex_pp_head(x, j, lo, np);
     hd_ex_place_modifier(x, lo, np);
     participle_object(x, lo, np);
+    relative_object(x, lo, np);
     if (hd_ex_unclosed_appositive(x, j, lo, np))
         return 1;
     /* "A source close to Mr. Smith said": the noun phrase found ("Mr. Smith", "the talks")

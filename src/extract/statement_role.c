@@ -40,8 +40,8 @@ static int unnamed_role(const xctx *x, uint32_t h)
     }
     if (!tok_is(x, h + 1, "who"))
         return 0;
-    static const char *const anon[] = {"declined", "requested", "asked",   "spoke",
-                                       "did",      "insisted",  "refused", NULL};
+    static const char *const anon[] = {"declined", "requested", "asked",  "spoke", "did",
+                                       "insisted", "refused",   "wanted", NULL};
     return tok_in(x, h + 2, anon);
 }
 

@@ -2844,6 +2844,17 @@ static void test_belief_verbs_end_the_subject(void **state)
     check(&r, "the tax cuts take effect", NULL, 0, "noting");
     assert_string_equal(find(&r, "the tax cuts take effect")->speaker_mention, "Some");
     check(&r, "He crossed the border", "Jorge Ramos", 0, "according to");
+    /* the object of a relative clause is not the speaker: "An analyst who wanted anonymity
+     * said" (someone unnamed), "Analysts who know GAF predict"; but "women who he said are
+     * …" is his */
+    res q = run("An analyst who wanted anonymity said 40 dlrs a share is a decent price.\n"
+                "Analysts who know GAF predict Heyman will end up with the company.\n"
+                "Brendan Barber called for measures to help women who he said \"are most likely "
+                "to retire in poverty\".\n");
+    check(&q, "40 dlrs a share", NULL, 0, "said");
+    assert_string_equal(find(&q, "40 dlrs a share")->speaker_mention, "An analyst");
+    check(&q, "Heyman will end up", "analysts", 0, "predict");
+    check(&q, "most likely to retire", "Brendan Barber", 1, "said");
 }
 
 /* A span of time opening the sentence ("Eight years ago,", "A month later,", "Three days
