@@ -12,9 +12,28 @@
  */
 #include "extract/extract_int.h"
 
+/* Does the speaker's noun phrase say that nothing was said: "Nobody asked about …", "No
+ * one said …", or open a question ("Does the candidate say the wrong thing …?", "Did Trump
+ * say …?")? */
+static int no_statement_subject(const xctx *x, const xnp *np)
+{
+    if (!np || np->t1 <= np->t0)
+        return 0;
+    uint32_t k = np->t0;
+    if (tok_is(x, k, "nobody") || tok_is(x, k, "none") ||
+        (tok_is(x, k, "no") && tok_is(x, k + 1, "one")))
+        return 1;
+    static const char *const aux[] = {"does", "did", "do", "will", "would", "can", "could", NULL};
+    if (k > 0 && tok_in(x, k - 1, aux) && (x->t[k - 1].flags & TF_SSTART))
+        return 1;
+    return tok_in(x, k, aux) && (x->t[k].flags & TF_SSTART);
+}
+
 void hd_ex_emit_reported(xctx *x, const xnp *np, uint32_t c0, uint32_t c1, uint32_t a, uint32_t b,
                          int pron_ok)
 {
+    if (no_statement_subject(x, np))
+        return;
     while (b > a &&
            (x->t[b - 1].kind == TK_PARA || (x->t[b - 1].kind == TK_PUNCT && x->t[b - 1].ch != ')')))
         b--;

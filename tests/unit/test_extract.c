@@ -2855,6 +2855,16 @@ static void test_belief_verbs_end_the_subject(void **state)
     assert_string_equal(find(&q, "40 dlrs a share")->speaker_mention, "An analyst");
     check(&q, "Heyman will end up", "analysts", 0, "predict");
     check(&q, "most likely to retire", "Brendan Barber", 1, "said");
+    /* no one said it: "Nobody asked about …", "none has said …", "Does the candidate say
+     * …?" */
+    res u = run("Nobody asked about the refugee rhetoric, so Obama brought it up himself.\n"
+                "All three issued statements, and none has said they want a war.\n"
+                "Does the candidate say the wrong thing or make bad decisions?\n"
+                "Clinton has said she wants to establish a safe zone.\n");
+    assert_false(has(&u, "refugee rhetoric"));
+    assert_false(has(&u, "they want a war"));
+    assert_false(has(&u, "the wrong thing"));
+    check(&u, "she wants to establish", "Clinton", 0, "said");
 }
 
 /* A span of time opening the sentence ("Eight years ago,", "A month later,", "Three days
