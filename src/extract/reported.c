@@ -594,6 +594,44 @@ static int said_statement(sent_cue *S)
 }
 
 /* Cue S->c of the sentence, by the forms of reported speech in turn. */
+/* "Prices will rise, as the minister said last week", "the race “is a dead heat right now,”
+ * as Cruz said on Glenn Beck's radio program": ", as X said" looks back; what was said is the
+ * quote closing before "as", else the clause before its comma. 1 when emitted. */
+static int as_said(sent_cue *S)
+{
+    xctx *x = S->x;
+    uint32_t c = S->c, s0 = S->s0;
+    xnp np;
+    if (!hd_ex_np_left(x, c, s0, &np) || np.t0 < s0 + 3 || !tok_is(x, np.t0 - 1, "as") ||
+        (x->t[np.t0 - 1].flags & TF_INQ))
+        return 0;
+    /* nothing said after the cue, only where or when ("as Cruz said on Glenn Beck's radio
+     * program on Monday"; not "as forecasters warned the water could reach …", where "as"
+     * is "while") */
+    static const char *const adv[] = {"on",    "in",        "at",     "last", "earlier",
+                                      "later", "yesterday", "during", "this", NULL};
+    uint32_t e = c + 1;
+    if (e < S->s1 && !tok_punct(x, e, ',') && !tok_in(x, e, adv))
+        return 0;
+    for (; e < S->s1 && !tok_punct(x, e, ','); e++)
+        if (tok_is(x, e, "that") || x->t[e].kind == TK_QOPEN || tok_has(x, e, LW_PRON))
+            return 0;
+    uint32_t k = np.t0 - 2;
+    if (x->t[k].kind == TK_QCLOSE && x->t[k].qi) {
+        const xquote *q = &x->q[x->t[k].qi - 1];
+        if (q->stmt >= 0 || q->t1 <= q->t0 + 2)
+            return 0;
+        hd_ex_emit_reported(x, &np, c, c + 1, q->t0, q->t1, 1);
+        return 1;
+    }
+    /* (the clause before, when the "as" clause ends the sentence: not "Just a few weeks
+     * ago, as Western Journalism reported, Thor and Beck were discussing …") */
+    if (!tok_punct(x, k, ',') || k < s0 + 3 || e < S->s1 || hd_ex_has_used_quote(x, s0, k))
+        return 0;
+    hd_ex_emit_reported(x, &np, c, c + 1, s0, k, 1);
+    return 1;
+}
+
 static int one_cue(sent_cue *S)
 {
     xctx *x = S->x;
@@ -625,6 +663,8 @@ static int one_cue(sent_cue *S)
     int r = hd_ex_periphrasis_statement(x, c, cls, s0, s1, &S->np);
     if (r != RS_GO_ON)
         return r;
+    if (cls == VC_SPEECH && as_said(S))
+        return RS_DONE;
     if (cls == VC_PART)
         return hd_ex_participle_statement(x, c, s0, s1, &S->np, &S->ret);
     return said_statement(S);

@@ -2865,6 +2865,18 @@ static void test_belief_verbs_end_the_subject(void **state)
     assert_false(has(&u, "they want a war"));
     assert_false(has(&u, "the wrong thing"));
     check(&u, "she wants to establish", "Clinton", 0, "said");
+    /* ", as X said" looking back: the quote before it, or the clause when it ends the
+     * sentence; not "as" meaning "while" */
+    res v = run("The race \u201cis a dead heat right now,\u201d as Cruz said on Glenn Beck\u2019s "
+                "radio program on Monday, which magnifies every decision.\n"
+                "Bridging that gap means cutting costs wherever savings can be found, as Mr. "
+                "McDonough suggested at the meeting.\n"
+                "Engineers worked through the night, as forecasters warned the water could reach "
+                "its highest level.\n");
+    check(&v, "is a dead heat right now", "Cruz", 0, "said");
+    check(&v, "cutting costs wherever savings", "McDonough", 0, "suggested");
+    check(&v, "the water could reach", "forecasters", 0, "warned");
+    assert_false(has(&v, "radio program"));
 }
 
 /* A span of time opening the sentence ("Eight years ago,", "A month later,", "Three days
@@ -3220,7 +3232,8 @@ static void test_adverbial_noun_before_a_name(void **state)
                 "promoting a film.\n");
     assert_string_equal(find(&r, "the deal was dead")->speaker_mention, "Tom Smith");
     assert_string_equal(find(&r, "just not true")->speaker_mention, "Martin O'Malley");
-    assert_string_equal(find(&r, "while promoting a film")->speaker_mention,
+    /* (what "as … said" looks back on is the clause before it) */
+    assert_string_equal(find(&r, "Some hosts doubted the science")->speaker_mention,
                         "the host Steve Doocy");
 }
 
