@@ -17,3 +17,11 @@ int hd_str_ends_any(const char *p, size_t n, const char *const *list)
     }
     return 0;
 }
+
+int hd_str_in_list(const char *p, size_t n, const char *const *list)
+{
+    for (int k = 0; list[k]; k++)
+        if (strlen(list[k]) == n && strncasecmp(p, list[k], n) == 0)
+            return k + 1;
+    return 0;
+}

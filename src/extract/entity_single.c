@@ -13,6 +13,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "base/str.h"
 #include "extract/entity_int.h"
 
 /* The organisation of more than one word whose name has token a's word ("Reserve Bank" for
@@ -269,15 +270,6 @@ static const char *last_word(const char *name, size_t *n)
     return w;
 }
 
-/* Is w[0..n) one of the lower-case words of list, whatever its case? */
-static int word_in(const char *w, size_t n, const char *const *list)
-{
-    for (size_t k = 0; list[k]; k++)
-        if (strlen(list[k]) == n && strncasecmp(list[k], w, n) == 0)
-            return 1;
-    return 0;
-}
-
 /* Does the name end with a legal form or an organisation word ("Inc", "Bancorp", "Group"),
  * not one that institutions named after a person end with ("Eric Trump Foundation", "Carter
  * Center": Eric Trump is not his foundation)? */
@@ -290,7 +282,7 @@ static int firm_tail(const xctx *x, const char *name)
         "society",    "clinic",    "academy",     NULL};
     size_t n;
     const char *w = last_word(name, &n);
-    return n && !word_in(w, n, eponym) &&
+    return n && !hd_str_in_list(w, n, eponym) &&
            (hd_ex_lx_get(&x->lx->words, w, n) & (LW_FIRM | LW_ORG)) != 0;
 }
 
@@ -318,7 +310,7 @@ static int cut_short_firm(const xctx *x, const char *s, const char *l)
         return 0;
     size_t m;
     const char *w = last_word(l, &m);
-    return m && (word_in(w, m, bank) || (hd_ex_lx_get(&x->lx->words, w, m) & LW_FIRM) != 0);
+    return m && (hd_str_in_list(w, m, bank) || (hd_ex_lx_get(&x->lx->words, w, m) & LW_FIRM) != 0);
 }
 
 /* "Merrill Lynch" looks like a person's name; "Merrill Lynch and Co" in the same article

@@ -47,16 +47,22 @@ static int unnamed_role(const xctx *x, uint32_t h)
 
 /* Does word token q stand within 25 tokens of a mention of entity e (same letters, any
  * case)? */
+/* Are tokens a and b the same word, whatever its case ("Fund" and "fund")? */
+static int same_word(const xctx *x, uint32_t a, uint32_t b)
+{
+    size_t n = x->t[b].stem_e - x->t[b].s;
+    return tok_word(x, a) && tok_word(x, b) && x->t[a].stem_e - x->t[a].s == n &&
+           strncasecmp(x->b + x->t[a].s, x->b + x->t[b].s, n) == 0;
+}
+
 static int near_entity(const xctx *x, uint32_t q, int32_t e)
 {
-    size_t n = x->t[q].stem_e - x->t[q].s;
     for (uint32_t t = 0; t < x->nt; t++) {
         if (x->tent[t] != e)
             continue;
         uint32_t lo = t > 25 ? t - 25 : 0, hi = t + 25 < x->nt ? t + 25 : x->nt;
         for (uint32_t k = lo; k < hi; k++)
-            if (k != q && tok_word(x, k) && x->t[k].stem_e - x->t[k].s == n &&
-                strncasecmp(x->b + x->t[k].s, x->b + x->t[q].s, n) == 0)
+            if (k != q && same_word(x, k, q))
                 return 1;
     }
     return 0;
@@ -105,12 +111,10 @@ static uint32_t unnamed_before(const xctx *x, uint32_t h)
 {
     if (h == 0 || !tok_is(x, h - 1, "the"))
         return 0;
-    size_t n = x->t[h].stem_e - x->t[h].s;
     for (uint32_t k = h - 1; k > 0 && h - k < 60; k--) {
         if (x->tent[k] >= 0 && x->ent[x->tent[k]].kind == HD_ENT_PERSON)
             return 0; /* someone named between */
-        if ((x->t[k].flags & TF_INQ) || x->t[k].stem_e - x->t[k].s != n ||
-            strncasecmp(x->b + x->t[k].s, x->b + x->t[h].s, n) != 0)
+        if ((x->t[k].flags & TF_INQ) || !same_word(x, k, h))
             continue;
         /* its determiner, past modifiers only ("a former senior manager", not "an
          * adjective in front of admiral") */

@@ -16,6 +16,8 @@
  */
 #include "segment/segment_int.h"
 
+#include "base/str.h"
+
 #include <string.h>
 #include <strings.h>
 
@@ -31,14 +33,6 @@ static const char *const site_words[] = {
     "member",   "members",    "submit",    "submitting", "terms",      "donate",
     "donation", "donations",  "cookie",    "account",    "login",      "sign",
     "email",    "guidelines", "policy",    NULL};
-
-static int in_list(const char *w, size_t n, const char *const *list)
-{
-    for (int k = 0; list[k]; k++)
-        if (strlen(list[k]) == n && strncasecmp(w, list[k], n) == 0)
-            return k + 1;
-    return 0;
-}
 
 static int letter(char ch)
 {
@@ -78,11 +72,11 @@ int hd_seg_reader_notice(const hd_clean *c, size_t i)
         size_t wn = k - s;
         if (!wn)
             continue;
-        int j = in_list(p + s, wn, strong_words);
+        int j = hd_str_in_list(p + s, wn, strong_words);
         if (j) {
             strong = 1;
             seen |= 1ULL << j;
-        } else if ((j = in_list(p + s, wn, site_words)) != 0) {
+        } else if ((j = hd_str_in_list(p + s, wn, site_words)) != 0) {
             seen |= 1ULL << (32 + j);
         }
     }

@@ -131,6 +131,17 @@ static void test_str_ends_any(void **state)
     assert_false(hd_str_ends_any("two-year", 8, none));
 }
 
+static void test_str_in_list(void **state)
+{
+    (void)state;
+    static const char *const list[] = {"bancorp", "foundation", NULL};
+    assert_int_equal(hd_str_in_list("Bancorp", 7, list), 1);
+    assert_int_equal(hd_str_in_list("FOUNDATION.", 10, list), 2); /* the length decides */
+    assert_int_equal(hd_str_in_list("Banco", 5, list), 0);
+    assert_int_equal(hd_str_in_list("bancorps", 8, list), 0);
+    assert_int_equal(hd_str_in_list("", 0, list), 0);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -141,6 +152,7 @@ int main(void)
         cmocka_unit_test(test_nfc),
         cmocka_unit_test(test_mem_overflow),
         cmocka_unit_test(test_str_ends_any),
+        cmocka_unit_test(test_str_in_list),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
