@@ -75,19 +75,58 @@ static void drop_ranked_lists(hd_clean *c)
     }
 }
 
+/* The length of line i without trailing spaces when it ends on an ellipsis ("..." or "…"),
+ * else 0. */
+static size_t ellipsis_end(const hd_clean *c, size_t i)
+{
+    const char *p = text_of(c, i);
+    size_t n = c->lines[i].len;
+    while (n > 0 && p[n - 1] == ' ')
+        n--;
+    return n >= 3 && (!memcmp(p + n - 3, "...", 3) || !memcmp(p + n - 3, "\xE2\x80\xA6", 3)) ? n
+                                                                                             : 0;
+}
+
+/* Does the heading p[0..n) open on "more" and name what follows: "More:", "More on:", "More
+ * Business News", "More Great WIRED Stories", "More Coverage"? */
+static int more_label(const char *p, size_t n)
+{
+    static const char *const last[] = {"stories",  "news",      "coverage",
+                                       "articles", "headlines", NULL};
+    if (n < 5 || strncasecmp(p, "more", 4) != 0)
+        return 0;
+    if ((n == 5 && p[4] == ':') || (n == 8 && !strncasecmp(p + 4, " on:", 4)))
+        return 1;
+    size_t e = n;
+    while (e > 0 && (p[e - 1] == ':' || p[e - 1] == ' '))
+        e--;
+    size_t b = e;
+    while (b > 4 && p[b - 1] != ' ')
+        b--;
+    if (b == 4 || p[4] != ' ')
+        return 0;
+    for (int k = 0; last[k]; k++)
+        if (e - b == strlen(last[k]) && !strncasecmp(p + b, last[k], e - b))
+            return 1;
+    return 0;
+}
+
 /* Is line i the heading of a list of links to other stories: "More from UK", "More in World",
- * "Most Popular", "Trending", "Read Next", "Related Stories"? */
+ * "Most Popular", "Trending", "Read Next", "Related Stories", "More Business News"? */
 static int link_list_heading(const hd_clean *c, size_t i)
 {
     static const char *const head[] = {
-        "more from ",   "more in ",       "more stories",   "more news",         "related",
-        "most popular", "most read",      "most viewed",    "popular",           "trending",
-        "top stories",  "latest news",    "latest stories", "read next",         "recommended",
-        "you may also", "you might also", "editor's picks", "what to read next", NULL};
+        "more from ",  "more in ",     "more on ",       "more stories",   "more news",
+        "related",     "most popular", "most read",      "most viewed",    "popular",
+        "trending",    "top stories",  "latest news",    "latest stories", "read next",
+        "recommended", "you may also", "you might also", "editor's picks", "what to read next",
+        NULL};
     const hd_line *l = &c->lines[i];
     const char *p = text_of(c, i);
     if (l->n_words == 0 || l->n_words > 6 || l->terminal)
         return 0;
+    if ((p[0] | 0x20) == 'm' && more_label(p, l->len))
+        return 1;
     for (int k = 0; head[k]; k++) {
         if ((p[0] | 0x20) != head[k][0])
             continue;
@@ -111,8 +150,11 @@ static void drop_link_lists(hd_clean *c)
         size_t j = i + 1, heads = 0, others = 0;
         while (j < n) {
             const hd_line *l = &c->lines[j];
-            if (l->kind == HD_LINE_META || (l->terminal && !l->title_like) || l->n_words == 0 ||
-                l->n_words > 24 || (j + 1 < n && c->lines[j + 1].kind == HD_LINE_META))
+            /* a headline cut short ("Houston Housing Authority sued over alleged open
+             * meeting...") is an item of the list, not a sentence */
+            if (l->kind == HD_LINE_META || (l->terminal && !l->title_like && !ellipsis_end(c, j)) ||
+                l->n_words == 0 || l->n_words > 24 ||
+                (j + 1 < n && c->lines[j + 1].kind == HD_LINE_META))
                 break;
             /* two short lines in a row: the menu, no longer the list */
             if (l->n_words <= 2 && j + 1 < n && c->lines[j + 1].n_words <= 2)
@@ -166,18 +208,6 @@ static void drop_headline_runs(hd_clean *c)
         if (j > i)
             i = j - 1;
     }
-}
-
-/* The length of line i without trailing spaces when it ends on an ellipsis ("..." or "…"),
- * else 0. */
-static size_t ellipsis_end(const hd_clean *c, size_t i)
-{
-    const char *p = text_of(c, i);
-    size_t n = c->lines[i].len;
-    while (n > 0 && p[n - 1] == ' ')
-        n--;
-    return n >= 3 && (!memcmp(p + n - 3, "...", 3) || !memcmp(p + n - 3, "\xE2\x80\xA6", 3)) ? n
-                                                                                             : 0;
 }
 
 /* Is line i a teaser cut short: one or two sentences, the last broken off with "..." or

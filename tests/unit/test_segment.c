@@ -1280,6 +1280,65 @@ static void test_job_first_byline_and_tweet_signature(void **state)
     unload(&p);
 }
 
+/* The headings of link lists that name what follows after "More" ("More:", "More on:", "More
+ * Business News", "More Great WIRED Stories") head lists like "More from UK" does; a
+ * sentence that opens on "More" does not. */
+static void test_more_heading_over_links(void **state)
+{
+    (void)state;
+    static const char *const heading[] = {"More:", "More On:", "More Business News",
+                                          "More Great WIRED Stories", "More on Slate Book Review"};
+    for (size_t h = 0; h < sizeof heading / sizeof *heading; h++) {
+        char text[2048];
+        snprintf(text, sizeof text,
+                 "Two United States service members have been killed in a helicopter crash in "
+                 "Afghanistan, the US military said in a statement on Wednesday.\n\n"
+                 "%s\n\n"
+                 "Afghan woman politician sees Taliban talks as only hope\n\n"
+                 "Young people, including Taliban youth, must be heard: UN envoy\n\n"
+                 "China invites Taliban, Afghan officials for two-day talks\n\n"
+                 "It did not reveal the crash location and said it was withholding the names of "
+                 "those killed until next of kin could be told.\n",
+                 heading[h]);
+        page p;
+        load_text(&p, text, "Two US service members killed in Afghanistan helicopter crash");
+        assert_int_equal(p.segs.n, 1);
+        assert_true(body_has(&p, 0, "It did not reveal the crash location"));
+        assert_false(body_has(&p, 0, "China invites Taliban"));
+        assert_false(body_has(&p, 0, "Afghan woman politician"));
+        unload(&p);
+    }
+    /* headlines cut short are items of the list too */
+    page q;
+    load_text(&q,
+              "Nationally, dealers sold nearly 17.3 million new vehicles last year, an increase "
+              "of just 0.3 percent from 2017.\n\n"
+              "More Business News\n\n"
+              "Houston Housing Authority sued over alleged open meeting...\n\n"
+              "Houston leads Texas in new home sales volume\n\n"
+              "Report: Bank of America Tower sells for record per-foot price\n\n"
+              "Oil falls most in 7 weeks amid supply rise, trade impasse\n",
+              "New car sales plunge 10 percent in October");
+    assert_true(body_has(&q, 0, "Nationally, dealers sold"));
+    assert_false(body_has(&q, 0, "Houston Housing Authority"));
+    assert_false(body_has(&q, 0, "Oil falls most"));
+    unload(&q);
+    /* "More" opening a line of the story itself */
+    page p;
+    load_text(&p,
+              "Two United States service members have been killed in a helicopter crash in "
+              "Afghanistan, the US military said in a statement on Wednesday.\n\n"
+              "More than 2,400 US troops have died\n\n"
+              "Afghan woman politician sees Taliban talks as only hope\n\n"
+              "Young people, including Taliban youth, must be heard: UN envoy\n\n"
+              "China invites Taliban, Afghan officials for two-day talks\n\n"
+              "It did not reveal the crash location and said it was withholding the names of "
+              "those killed until next of kin could be told.\n",
+              "Two US service members killed in Afghanistan helicopter crash");
+    assert_true(body_has(&p, 0, "More than 2,400 US troops"));
+    unload(&p);
+}
+
 /* A list of links to other stories under its heading ("More from UK", then headlines) set
  * between a story's paragraphs is neither body nor articles of its own; a menu that follows
  * such a heading down to the story's headline leaves the headline alone. */
@@ -2289,6 +2348,7 @@ int main(void)
         cmocka_unit_test(test_name_twice_under_headline),
         cmocka_unit_test(test_job_first_byline_and_tweet_signature),
         cmocka_unit_test(test_link_list_in_a_story),
+        cmocka_unit_test(test_more_heading_over_links),
         cmocka_unit_test(test_headline_run_without_heading),
         cmocka_unit_test(test_teaser_questions_are_no_prose),
         cmocka_unit_test(test_link_in_capitals_inside_a_story),
