@@ -90,6 +90,11 @@ static const char *const hint_words[] = {
     "acceptance",
     "commission",
     "blocker",
+    /* a sign-up's answers (site_notice) and trademark notices (legal_notice) */
+    "subscribed",
+    "subscribing",
+    "verifying",
+    "registered",
 };
 
 /* bits of hd_line.hints: hint_words[k] sets 1 << k (HD_HINT_COOKIES, HD_HINT_UI: clean.h) */
@@ -99,7 +104,7 @@ enum { HINT_RESERVED = 1, HINT_EXTERNAL = 2, HINT_JAVASCRIPT = 4, HINT_BROWSER =
 #define N_UI   (sizeof ui_words / sizeof *ui_words)
 #define N_HINT (sizeof hint_words / sizeof *hint_words)
 _Static_assert(N_HINT <= 64, "hd_line.hints has a bit per hint word");
-_Static_assert(N_HINT == 43 && HD_HINT_COOKIES == (3ull << 28) &&
+_Static_assert(N_HINT == 47 && HD_HINT_COOKIES == (3ull << 28) &&
                    HD_HINT_UI == (HD_HINT_COOKIES | (31ull << 31)),
                "\"cookie\" and \"cookies\" are hint words 28 and 29, \"comment\" to "
                "\"subscribe\" 31 to 35");
@@ -115,6 +120,9 @@ _Static_assert(N_HINT == 43 && HD_HINT_COOKIES == (3ull << 28) &&
 #define HINT_ACCEPTANCE  (1ull << 40)
 #define HINT_COMMISSION  (1ull << 41)
 #define HINT_BLOCKER     (1ull << 42)
+#define HINT_SUBSCRIBED  (3ull << 43) /* "subscribed" or "subscribing" */
+#define HINT_VERIFYING   (1ull << 45)
+#define HINT_REGISTERED  (1ull << 46)
 
 static uint32_t word_hash(const char *w, size_t n)
 {
@@ -478,6 +486,15 @@ static int site_notice(const char *p, size_t n, const hd_line *l)
         ((l->hints & HINT_JAVASCRIPT) && contains_ci(p, n, "enable javascript")) ||
         ((l->hints & HINT_BROWSER) && contains_ci(p, n, "browser does not support")))
         return 1;
+    /* a sign-up form's answers: "You have been successfully subscribed!", "Thank you for
+     * verifying your email address." */
+    if ((l->hints & (HINT_SUBSCRIBED | HINT_VERIFYING)) && l->n_words <= 12 &&
+        (contains_ci(p, n, "successfully subscribed") ||
+         contains_ci(p, n, "succesfully subscribed") ||
+         contains_ci(p, n, "thank you for subscribing") ||
+         contains_ci(p, n, "thanks for subscribing") ||
+         contains_ci(p, n, "for verifying your email")))
+        return 1;
     return 0;
 }
 
@@ -622,6 +639,11 @@ static int legal_notice(const char *p, size_t n, const hd_line *l)
         (contains_ci(p, n, "turn off") || contains_ci(p, n, "disable") ||
          contains_ci(p, n, "whitelist") || contains_ci(p, n, "allow")))
         return 1;
+    /* "Snopes and the Snopes.com logo are registered service marks of Snopes.com" */
+    if ((l->hints & HINT_REGISTERED) && l->n_words <= 40 &&
+        (contains_ci(p, n, "registered trademark") || contains_ci(p, n, "registered trade mark") ||
+         contains_ci(p, n, "registered service mark")))
+        return 1;
     return (l->hints & HINT_REACHED) && memchr(p, '@', n) &&
            (contains_ci(p, n, "may be reached at") || contains_ci(p, n, "can be reached at"));
 }
@@ -689,6 +711,9 @@ static int end_note(const char *p, size_t n, const hd_line *l)
 static int furniture(const char *p, size_t n, const hd_line *l)
 {
     if (story_link(p, n, l) || link_label(p, n, l) || skip_link(p, n, l) || end_note(p, n, l))
+        return 1;
+    /* a copyright notice that opens on its sign: "© 1995 - 2019 by Snopes Media Group Inc." */
+    if ((unsigned char)p[0] == 0xC2 && n > 1 && (unsigned char)p[1] == 0xA9 && l->n_words <= 30)
         return 1;
     if (!l->n_ui && !l->hints)
         return 0;

@@ -329,6 +329,13 @@ static void test_site_furniture_lines(void **state)
         "Follow Newsbeat on Instagram, Facebook, Twitter and YouTube.",
         "Next article Kidnapped girl, 8, rescued by police in dramatic footage",
         "Samantha Lachman contributed reporting from Charleston.",
+        "\u00a9 1995 - 2019 by Snopes Media Group Inc.",
+        "\u00a9 The Detroit News, a Digital First Media Newspaper",
+        "Snopes and the Snopes.com logo are registered service marks of Snopes.com",
+        "Apple logo, Apple TV and App Store are registered trademarks of Apple Inc.",
+        "You have been successfully subscribed!",
+        "You have succesfully subscribed. Thank you!",
+        "Thank you for verifying your email address.",
     };
     static const char *const sentences[] = {
         "Skip the queue: the council said the new bridge will open in May.",
@@ -357,6 +364,9 @@ static void test_site_furniture_lines(void **state)
         "Seven analysts contributed to this report, which the ministry published on Monday.",
         "Follow the money, the prosecutor told the jury on Tuesday.",
         "The credit: a loan from the state bank, the minister said.",
+        "Registered voters in the district subscribed to the plan, the mayor said on Monday.",
+        "Thank you for subscribing to the idea of a new bridge, the mayor told the council.",
+        "The brand name was registered in 1998 and the firm has defended it since then.",
     };
     for (size_t i = 0; i < sizeof furniture / sizeof *furniture; i++)
         if (line_kind(furniture[i]) != HD_LINE_BAD)
