@@ -230,15 +230,17 @@ static int stamped_update(const char *p, size_t n, const hd_line *l)
 }
 
 /* May the line open on a date: a figure, or a word whose first three letters are a month's
- * ("November 19, 2019 / …", "19 Nov 2019")? A cheap test before the date finder, for the
- * navigation lines that are most of a page's discarded ones. */
+ * or a weekday's ("November 19, 2019 / …", "19 Nov 2019", "Mon 18 Nov 2019 18.54 GMT")? A
+ * cheap test before the date finder, for the navigation lines that are most of a page's
+ * discarded ones. */
 static int date_opening(const char *p, size_t n)
 {
-    static const char *const mon[] = {"jan", "feb", "mar", "apr", "may", "jun",
-                                      "jul", "aug", "sep", "oct", "nov", "dec"};
+    static const char *const mon[] = {"jan", "feb", "mar", "apr", "may", "jun", "jul",
+                                      "aug", "sep", "oct", "nov", "dec", "mon", "tue",
+                                      "wed", "thu", "fri", "sat", "sun"};
     if (n && p[0] >= '0' && p[0] <= '9')
         return 1;
-    if (n < 3 || !memchr("jfmasond", p[0] | 0x20, 8))
+    if (n < 3 || !memchr("jfmasondtw", p[0] | 0x20, 10))
         return 0;
     return hd_clean_word_in(p, 3, mon, sizeof mon / sizeof *mon);
 }
@@ -375,7 +377,10 @@ void hd_seg_mark_meta(hd_clean *c)
             i += mark_label(c, i);
             continue;
         }
-        if (l->n_words > 14)
+        /* a date line may run longer when it opens on its date, with few function words:
+         * "Mon 18 Nov 2019 18.54 GMT Last modified on Mon 18 Nov 2019 18.56 GMT" */
+        if (l->n_words > 14 &&
+            !(l->n_words <= 24 && l->n_stop * 3 <= l->n_words && date_opening(p, n)))
             continue;
         if (l->kind == HD_LINE_BAD ? meta_among_bad(p, n, l) : meta_line(p, n, l))
             l->kind = HD_LINE_META;

@@ -11,9 +11,200 @@ static const char *const months[12] = {"january",   "february", "march",    "apr
                                        "may",       "june",     "july",     "august",
                                        "september", "october",  "november", "december"};
 
+/* Month names of other languages news is scraped in, folded to lower case (genitive where
+ * the language writes dates with it: Russian, Polish), with the abbreviations sites print
+ * that are no English word's start. French, German, Spanish, Portuguese, Italian, Dutch,
+ * Swedish, Indonesian, Turkish, Polish, Russian. Only ever looked up between a day's number
+ * and a year, or before a day's number. */
+static const struct {
+    const char *name;
+    unsigned char m;
+} foreign[] = {
+    /* French */
+    {"janvier", 1},
+    {"f\xC3\xA9vrier", 2},
+    {"mars", 3},
+    {"avril", 4},
+    {"mai", 5},
+    {"juin", 6},
+    {"juillet", 7},
+    {"ao\xC3\xBBt", 8},
+    {"septembre", 9},
+    {"octobre", 10},
+    {"novembre", 11},
+    {"d\xC3\xA9\x63\x65mbre", 12},
+    {"janv", 1},
+    {"f\xC3\xA9vr", 2},
+    {"avr", 4},
+    {"juil", 7},
+    {"d\xC3\xA9\x63", 12},
+    /* German */
+    {"januar", 1},
+    {"februar", 2},
+    {"m\xC3\xA4rz", 3},
+    {"juni", 6},
+    {"juli", 7},
+    {"oktober", 10},
+    {"dezember", 12},
+    {"j\xC3\xA4nner", 1},
+    {"okt", 10},
+    {"dez", 12},
+    /* Spanish, Portuguese, Italian */
+    {"enero", 1},
+    {"febrero", 2},
+    {"marzo", 3},
+    {"abril", 4},
+    {"mayo", 5},
+    {"junio", 6},
+    {"julio", 7},
+    {"agosto", 8},
+    {"septiembre", 9},
+    {"setiembre", 9},
+    {"octubre", 10},
+    {"noviembre", 11},
+    {"diciembre", 12},
+    {"ene", 1},
+    {"abr", 4},
+    {"ago", 8},
+    {"dic", 12},
+    {"janeiro", 1},
+    {"fevereiro", 2},
+    {"mar\xC3\xA7o", 3},
+    {"maio", 5},
+    {"junho", 6},
+    {"julho", 7},
+    {"setembro", 9},
+    {"outubro", 10},
+    {"novembro", 11},
+    {"dezembro", 12},
+    {"fev", 2},
+    {"set", 9},
+    {"out", 10},
+    {"gennaio", 1},
+    {"febbraio", 2},
+    {"aprile", 4},
+    {"maggio", 5},
+    {"giugno", 6},
+    {"luglio", 7},
+    {"settembre", 9},
+    {"ottobre", 10},
+    {"dicembre", 12},
+    {"gen", 1},
+    {"mag", 5},
+    {"giu", 6},
+    {"lug", 7},
+    {"ott", 10},
+    /* Dutch, Swedish, Indonesian */
+    {"januari", 1},
+    {"februari", 2},
+    {"maart", 3},
+    {"mei", 5},
+    {"augustus", 8},
+    {"augusti", 8},
+    {"maj", 5},
+    {"maret", 3},
+    {"juni", 6},
+    {"agustus", 8},
+    {"desember", 12},
+    {"nopember", 11},
+    {"mrt", 3},
+    {"agu", 8},
+    {"des", 12},
+    /* Turkish */
+    {"ocak", 1},
+    {"\xC5\x9F\x75\x62\x61t", 2},
+    {"mart", 3},
+    {"nisan", 4},
+    {"may\xC4\xB1s", 5},
+    {"haziran", 6},
+    {"temmuz", 7},
+    {"a\xC4\x9Fustos", 8},
+    {"eyl\xC3\xBCl", 9},
+    {"ekim", 10},
+    {"kas\xC4\xB1m", 11},
+    {"aral\xC4\xB1k", 12},
+    /* Polish (genitive) */
+    {"stycznia", 1},
+    {"lutego", 2},
+    {"marca", 3},
+    {"kwietnia", 4},
+    {"maja", 5},
+    {"czerwca", 6},
+    {"lipca", 7},
+    {"sierpnia", 8},
+    {"wrze\xC5\x9Bnia", 9},
+    {"pa\xC5\xBA\x64ziernika", 10},
+    {"listopada", 11},
+    {"grudnia", 12},
+    /* Russian (genitive) */
+    {"\xD1\x8F\xD0\xBD\xD0\xB2\xD0\xB0\xD1\x80\xD1\x8F", 1},
+    {"\xD1\x84\xD0\xB5\xD0\xB2\xD1\x80\xD0\xB0\xD0\xBB\xD1\x8F", 2},
+    {"\xD0\xBC\xD0\xB0\xD1\x80\xD1\x82\xD0\xB0", 3},
+    {"\xD0\xB0\xD0\xBF\xD1\x80\xD0\xB5\xD0\xBB\xD1\x8F", 4},
+    {"\xD0\xBC\xD0\xB0\xD1\x8F", 5},
+    {"\xD0\xB8\xD1\x8E\xD0\xBD\xD1\x8F", 6},
+    {"\xD0\xB8\xD1\x8E\xD0\xBB\xD1\x8F", 7},
+    {"\xD0\xB0\xD0\xB2\xD0\xB3\xD1\x83\xD1\x81\xD1\x82\xD0\xB0", 8},
+    {"\xD1\x81\xD0\xB5\xD0\xBD\xD1\x82\xD1\x8F\xD0\xB1\xD1\x80\xD1\x8F", 9},
+    {"\xD0\xBE\xD0\xBA\xD1\x82\xD1\x8F\xD0\xB1\xD1\x80\xD1\x8F", 10},
+    {"\xD0\xBD\xD0\xBE\xD1\x8F\xD0\xB1\xD1\x80\xD1\x8F", 11},
+    {"\xD0\xB4\xD0\xB5\xD0\xBA\xD0\xB0\xD0\xB1\xD1\x80\xD1\x8F", 12},
+};
+
 static int is_alpha(char c)
 {
     return (c | 32) >= 'a' && (c | 32) <= 'z';
+}
+
+/* The word at s (letters, ASCII or not) folded to lower case into out[cap] for the capitals
+ * month names open on: ASCII, Latin-1's accented letters, Turkish Ş, Cyrillic. Returns its
+ * byte length, or 0 when it does not fit. */
+static size_t fold_word(const char *s, size_t n, char *out, size_t cap)
+{
+    size_t w = 0;
+    while (w < n && (is_alpha(s[w]) || (unsigned char)s[w] >= 0x80)) {
+        if (w >= cap)
+            return 0;
+        unsigned char c = (unsigned char)s[w];
+        if (c < 0x80) {
+            out[w] = (char)(c | 0x20);
+            w++;
+            continue;
+        }
+        if (w + 1 >= n || w + 1 >= cap)
+            return 0;
+        unsigned char d = (unsigned char)s[w + 1];
+        if (c == 0xC3 && d >= 0x80 && d <= 0x9E && d != 0x97)
+            d += 0x20; /* À..Þ */
+        else if (c == 0xC5 && d == 0x9E)
+            d = 0x9F; /* Ş */
+        else if (c == 0xD0 && d >= 0x90 && d <= 0x9F)
+            d += 0x20; /* А..П */
+        else if (c == 0xD0 && d >= 0xA0 && d <= 0xAF) {
+            c = 0xD1; /* Р..Я */
+            d -= 0x20;
+        }
+        out[w] = (char)c;
+        out[w + 1] = (char)d;
+        w += 2;
+    }
+    return w;
+}
+
+/* A month's name in another language at s (see foreign); sets *len. Returns 1..12 or 0. */
+static int foreign_month_at(const char *s, size_t n, size_t *len)
+{
+    char f[24];
+    size_t w = fold_word(s, n, f, sizeof f);
+    if (w < 3)
+        return 0;
+    for (size_t k = 0; k < sizeof foreign / sizeof *foreign; k++)
+        if (foreign[k].name[0] == f[0] && strlen(foreign[k].name) == w &&
+            !memcmp(foreign[k].name, f, w)) {
+            *len = w + (w < n && s[w] == '.');
+            return foreign[k].m;
+        }
+    return 0;
 }
 
 static int is_digit(char c)
@@ -118,8 +309,16 @@ static size_t date_at(const char *s, size_t n, size_t i, hd_date *out)
         }
         return 0;
     }
-    /* Month D[,] YYYY */
+    /* Month D[,] YYYY ("Maret 30, 2015" too) */
     int m = month_at(s + i, n - i, &l1);
+    if (!m && (is_alpha(s[i]) || (unsigned char)s[i] >= 0x80)) {
+        size_t w = i; /* (no month's name is longer: a long run of letters is none) */
+        while (w < n && w < i + 24 && (is_alpha(s[w]) || (unsigned char)s[w] >= 0x80))
+            w++;
+        size_t j = skip_sep(s, n, w + (w < n && s[w] == '.'));
+        if (j > w && j < n && is_digit(s[j]))
+            m = foreign_month_at(s + i, n - i, &l1);
+    }
     if (m) {
         size_t j = skip_sep(s, n, i + l1);
         int d = num_at(s + j, n - j, 2, &l2);
@@ -146,17 +345,25 @@ static size_t date_at(const char *s, size_t n, size_t i, hd_date *out)
         if (j + 2 <= n && (strncasecmp(s + j, "st", 2) == 0 || strncasecmp(s + j, "nd", 2) == 0 ||
                            strncasecmp(s + j, "rd", 2) == 0 || strncasecmp(s + j, "th", 2) == 0))
             j += 2;
+        int dot = j < n && s[j] == '.' && j + 1 < n && s[j + 1] == ' '; /* "30. Juli 2018" */
+        j += dot;
         if (j >= n || (s[j] != ' ' && s[j] != '-'))
             return 0;
         j++;
-        if (j + 4 < n && strncasecmp(s + j, "of ", 3) == 0)
+        /* "3 of March", "22 de janeiro de 2018" */
+        int de = j + 4 < n && strncasecmp(s + j, "de ", 3) == 0;
+        if ((j + 4 < n && strncasecmp(s + j, "of ", 3) == 0) || de)
             j += 3;
         m = month_at(s + j, n - j, &l2);
+        if (!m)
+            m = foreign_month_at(s + j, n - j, &l2);
         if (!m)
             return 0;
         j = skip_sep(s, n, j + l2);
         if (j < n && s[j] == '-')
             j++;
+        else if (j + 3 < n && strncasecmp(s + j, "de ", 3) == 0)
+            j += 3;
         int yy = num_at(s + j, n - j, 4, &l3);
         if (yy < 0 || l3 != 4 || !valid(yy, m, d))
             return 0;

@@ -453,6 +453,31 @@ static int sentence_headline_on_date(const hd_clean *c, size_t i)
     return t[0] >= 'A' && t[0] <= 'Z';
 }
 
+/* Does line i read as a standfirst under the headline a line or two above it (past a one- or
+ * two-word label such as "Editorial"): fifteen words or more with a sentence's end inside
+ * ("The authorities’ repression has only fuelled the crisis. It is up to them to
+ * de-escalate, as others should tell them")? Headlines with a full stop inside ("Meth.
+ * We’re on it.") are short. */
+static int standfirst_under_headline(const hd_clean *c, size_t i)
+{
+    const hd_line *l = &c->lines[i];
+    if (l->n_words < 15 || i == 0)
+        return 0;
+    const char *p = text_of(c, i);
+    int inside = 0;
+    for (size_t k = 2; k + 2 < l->len && !inside; k++)
+        inside = p[k] == '.' && p[k + 1] == ' ' && p[k + 2] >= 'A' && p[k + 2] <= 'Z' &&
+                 p[k - 1] >= 'a' && p[k - 1] <= 'z' && p[k - 2] >= 'a' && p[k - 2] <= 'z';
+    if (!inside)
+        return 0;
+    size_t up = i - 1;
+    if (up > 0 && c->lines[up].n_words <= 2 && !c->lines[up].terminal)
+        up--;
+    const hd_line *h = &c->lines[up];
+    return h->title_like && h->n_words >= 4 && h->n_words < l->n_words && !h->terminal &&
+           (h->kind == HD_LINE_GOOD || h->kind == HD_LINE_SHORT);
+}
+
 /* Headline-shaped line i, kept or dropped by the cleaner: a candidate (SHORT) when it opens the
  * page, is printed more than once, or sits on a byline. */
 static void make_candidate(hd_clean *c, size_t i, int have_given)
@@ -462,10 +487,13 @@ static void make_candidate(hd_clean *c, size_t i, int have_given)
     /* two lines up, over a standfirst: not over a sign-up plea ("There's plenty more
      * where that came from. Sign up for …") before the author's box */
     size_t pf = past_furniture(c, i);
-    int byline = (i + 1 < n && c->lines[i + 1].kind == HD_LINE_META) ||
-                 (i + 2 < n && c->lines[i + 2].kind == HD_LINE_META &&
-                  !(c->lines[i + 1].kind == HD_LINE_GOOD && c->lines[i + 1].n_ui >= 2)) ||
-                 (pf < n && c->lines[pf].kind == HD_LINE_META);
+    int byline =
+        (i + 1 < n && c->lines[i + 1].kind == HD_LINE_META) ||
+        (i + 2 < n && c->lines[i + 2].kind == HD_LINE_META &&
+         !(c->lines[i + 1].kind == HD_LINE_GOOD && c->lines[i + 1].n_ui >= 2)) ||
+        (pf < n && c->lines[pf].kind == HD_LINE_META) ||
+        /* over a label and a standfirst ("Editorial", then a sentence or two) */
+        (pf > i + 1 && pf + 1 < n && c->lines[pf + 1].kind == HD_LINE_META && standfirst(c, pf));
     /* a headline the cleaner dropped among navigation ("Learn More", then "Thousands of
      * teachers pack Indiana Statehouse for protest" over "Tom Davies Associated Press"):
      * right on its byline it is one again */
@@ -488,6 +516,10 @@ static void make_candidate(hd_clean *c, size_t i, int have_given)
  * opens the page, is printed more than once, or sits on a byline is a title candidate. */
 void hd_seg_mark_headlines(hd_clean *c, int have_given)
 {
+    /* first, so that the headline over a standfirst sees it as one */
+    for (size_t i = c->n_lines; i-- > 1;)
+        if (c->lines[i].title_like && standfirst_under_headline(c, i))
+            c->lines[i].title_like = 0;
     for (size_t i = 0; i < c->n_lines; i++) {
         hd_line *l = &c->lines[i];
         if (l->in_feed)

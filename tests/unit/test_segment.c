@@ -53,6 +53,22 @@ static void test_dates(void **state)
     date_is("2022-13-01", NULL);
     date_is("On 22 November, clashes", NULL); /* no year: not an explicit date */
     date_is("Mayor 12 2020", NULL);           /* "Mayor" is not a month */
+    /* other languages' months */
+    date_is("segunda-feira, 22 de janeiro de 2018 \xC3\xA0s 0:13", "2018-01-22");
+    date_is("Von Moritz Bachmann publiziert am 30. Juli 2018", "2018-07-30");
+    date_is("Mis \xC3\xA0 jour le 3 d\xC3\xA9\x63\x65mbre 2019", "2019-12-03");
+    date_is("\xD0\xA2\xD0\xB5\xD0\xBA\xD1\x81\xD1\x82: \xD0\x9B\xD0\xB8\xD0\xB4\xD0\xB0 "
+            "\xC2\xB7 11 \xD0\xBE\xD0\xBA\xD1\x82\xD1\x8F\xD0\xB1\xD1\x80\xD1\x8F 2018",
+            "2018-10-11");
+    date_is("Posted on Maret 30, 2015 by Admin", "2015-03-30");
+    date_is("02 Ago 2017", "2017-08-02");
+    date_is("5 Mayo 2021", "2021-05-05");
+    date_is("12 \xC5\x9E\x75\x62\x61t 2020", "2020-02-12");
+    date_is("3 wrze\xC5\x9Bnia 2019", "2019-09-03");
+    date_is("1. Oktober 2019", "2019-10-01");
+    date_is("30. November 2018", "2018-11-30");
+    date_is("He went out 10 times in 2019", NULL);
+    date_is("Mars 2020 landed", NULL);
 }
 
 /* A date printed in two parts, each alone on its line. */
@@ -1280,6 +1296,36 @@ static void test_job_first_byline_and_tweet_signature(void **state)
     unload(&p);
 }
 
+/* A headline over a section's label and a two-sentence standfirst, then a long date line
+ * ("Mon 18 Nov 2019 18.54 GMT Last modified on …"): the headline is the title, the date the
+ * article's. */
+static void test_headline_over_label_and_standfirst(void **state)
+{
+    (void)state;
+    page p;
+    load_text(&p,
+              "Opinion\n\nThe Guardian view\n\nColumnists\n\nLetters\n\nOpinion\n\n"
+              "The Guardian view\n\nHong Kong\n\n"
+              "The Guardian view on Hong Kong: a city on the brink\n\n"
+              "Editorial\n\n"
+              "The authorities\xE2\x80\x99 repression has only fuelled the crisis. It is up to "
+              "them to de-escalate, as others should tell them\n\n"
+              "Mon 18 Nov 2019 18.54 GMT Last modified on Mon 18 Nov 2019 18.56 GMT\n\n"
+              "Share on Facebook\n\nShare on Twitter\n\n"
+              "Excessive force and police brutality have accelerated and magnified these "
+              "protests, the city\xE2\x80\x99s own watchdog was told this week.\n\n"
+              "The government has refused every one of the protesters\xE2\x80\x99 demands but "
+              "one, and the violence on both sides has grown worse each weekend since June.\n",
+              NULL);
+    assert_int_equal(p.segs.n, 1);
+    assert_true(title_eq(&p, 0, "The Guardian view on Hong Kong: a city on the brink"));
+    assert_int_equal(p.segs.v[0].date.y, 2019);
+    assert_int_equal(p.segs.v[0].date.m, 11);
+    assert_int_equal(p.segs.v[0].date.d, 18);
+    assert_true(body_has(&p, 0, "Excessive force"));
+    unload(&p);
+}
+
 /* The headings of link lists that name what follows after "More" ("More:", "More on:", "More
  * Business News", "More Great WIRED Stories") head lists like "More from UK" does; a
  * sentence that opens on "More" does not. */
@@ -2349,6 +2395,7 @@ int main(void)
         cmocka_unit_test(test_job_first_byline_and_tweet_signature),
         cmocka_unit_test(test_link_list_in_a_story),
         cmocka_unit_test(test_more_heading_over_links),
+        cmocka_unit_test(test_headline_over_label_and_standfirst),
         cmocka_unit_test(test_headline_run_without_heading),
         cmocka_unit_test(test_teaser_questions_are_no_prose),
         cmocka_unit_test(test_link_in_capitals_inside_a_story),
