@@ -16,195 +16,148 @@ static const char *const months[12] = {"january",   "february", "march",    "apr
  * that are no English word's start. French, German, Spanish, Portuguese, Italian, Dutch,
  * Swedish, Indonesian, Turkish, Polish, Russian. Only ever looked up between a day's number
  * and a year, or before a day's number. */
+#define M(name, m)                                                                                 \
+    {                                                                                              \
+        name, sizeof name - 1, m                                                                   \
+    }
 static const struct {
     const char *name;
-    unsigned char m;
+    unsigned char len, m;
 } foreign[] = {
     /* French */
-    {"janvier", 1},
-    {"f\xC3\xA9vrier", 2},
-    {"mars", 3},
-    {"avril", 4},
-    {"mai", 5},
-    {"juin", 6},
-    {"juillet", 7},
-    {"ao\xC3\xBBt", 8},
-    {"septembre", 9},
-    {"octobre", 10},
-    {"novembre", 11},
-    {"d\xC3\xA9\x63\x65mbre", 12},
-    {"janv", 1},
-    {"f\xC3\xA9vr", 2},
-    {"avr", 4},
-    {"juil", 7},
-    {"d\xC3\xA9\x63", 12},
+    M("janvier", 1),
+    M("f\xC3\xA9vrier", 2),
+    M("mars", 3),
+    M("avril", 4),
+    M("mai", 5),
+    M("juin", 6),
+    M("juillet", 7),
+    M("ao\xC3\xBBt", 8),
+    M("septembre", 9),
+    M("octobre", 10),
+    M("novembre", 11),
+    M("d\xC3\xA9\x63\x65mbre", 12),
+    M("janv", 1),
+    M("f\xC3\xA9vr", 2),
+    M("avr", 4),
+    M("juil", 7),
+    M("d\xC3\xA9\x63", 12),
     /* German */
-    {"januar", 1},
-    {"februar", 2},
-    {"m\xC3\xA4rz", 3},
-    {"juni", 6},
-    {"juli", 7},
-    {"oktober", 10},
-    {"dezember", 12},
-    {"j\xC3\xA4nner", 1},
-    {"okt", 10},
-    {"dez", 12},
+    M("januar", 1),
+    M("februar", 2),
+    M("m\xC3\xA4rz", 3),
+    M("juni", 6),
+    M("juli", 7),
+    M("oktober", 10),
+    M("dezember", 12),
+    M("j\xC3\xA4nner", 1),
+    M("okt", 10),
+    M("dez", 12),
     /* Spanish, Portuguese, Italian */
-    {"enero", 1},
-    {"febrero", 2},
-    {"marzo", 3},
-    {"abril", 4},
-    {"mayo", 5},
-    {"junio", 6},
-    {"julio", 7},
-    {"agosto", 8},
-    {"septiembre", 9},
-    {"setiembre", 9},
-    {"octubre", 10},
-    {"noviembre", 11},
-    {"diciembre", 12},
-    {"ene", 1},
-    {"abr", 4},
-    {"ago", 8},
-    {"dic", 12},
-    {"janeiro", 1},
-    {"fevereiro", 2},
-    {"mar\xC3\xA7o", 3},
-    {"maio", 5},
-    {"junho", 6},
-    {"julho", 7},
-    {"setembro", 9},
-    {"outubro", 10},
-    {"novembro", 11},
-    {"dezembro", 12},
-    {"fev", 2},
-    {"set", 9},
-    {"out", 10},
-    {"gennaio", 1},
-    {"febbraio", 2},
-    {"aprile", 4},
-    {"maggio", 5},
-    {"giugno", 6},
-    {"luglio", 7},
-    {"settembre", 9},
-    {"ottobre", 10},
-    {"dicembre", 12},
-    {"gen", 1},
-    {"mag", 5},
-    {"giu", 6},
-    {"lug", 7},
-    {"ott", 10},
+    M("enero", 1),
+    M("febrero", 2),
+    M("marzo", 3),
+    M("abril", 4),
+    M("mayo", 5),
+    M("junio", 6),
+    M("julio", 7),
+    M("agosto", 8),
+    M("septiembre", 9),
+    M("setiembre", 9),
+    M("octubre", 10),
+    M("noviembre", 11),
+    M("diciembre", 12),
+    M("ene", 1),
+    M("abr", 4),
+    M("ago", 8),
+    M("dic", 12),
+    M("janeiro", 1),
+    M("fevereiro", 2),
+    M("mar\xC3\xA7o", 3),
+    M("maio", 5),
+    M("junho", 6),
+    M("julho", 7),
+    M("setembro", 9),
+    M("outubro", 10),
+    M("novembro", 11),
+    M("dezembro", 12),
+    M("fev", 2),
+    M("set", 9),
+    M("out", 10),
+    M("gennaio", 1),
+    M("febbraio", 2),
+    M("aprile", 4),
+    M("maggio", 5),
+    M("giugno", 6),
+    M("luglio", 7),
+    M("settembre", 9),
+    M("ottobre", 10),
+    M("dicembre", 12),
+    M("gen", 1),
+    M("mag", 5),
+    M("giu", 6),
+    M("lug", 7),
+    M("ott", 10),
     /* Dutch, Swedish, Indonesian */
-    {"januari", 1},
-    {"februari", 2},
-    {"maart", 3},
-    {"mei", 5},
-    {"augustus", 8},
-    {"augusti", 8},
-    {"maj", 5},
-    {"maret", 3},
-    {"juni", 6},
-    {"agustus", 8},
-    {"desember", 12},
-    {"nopember", 11},
-    {"mrt", 3},
-    {"agu", 8},
-    {"des", 12},
+    M("januari", 1),
+    M("februari", 2),
+    M("maart", 3),
+    M("mei", 5),
+    M("augustus", 8),
+    M("augusti", 8),
+    M("maj", 5),
+    M("maret", 3),
+    M("juni", 6),
+    M("agustus", 8),
+    M("desember", 12),
+    M("nopember", 11),
+    M("mrt", 3),
+    M("agu", 8),
+    M("des", 12),
     /* Turkish */
-    {"ocak", 1},
-    {"\xC5\x9F\x75\x62\x61t", 2},
-    {"mart", 3},
-    {"nisan", 4},
-    {"may\xC4\xB1s", 5},
-    {"haziran", 6},
-    {"temmuz", 7},
-    {"a\xC4\x9Fustos", 8},
-    {"eyl\xC3\xBCl", 9},
-    {"ekim", 10},
-    {"kas\xC4\xB1m", 11},
-    {"aral\xC4\xB1k", 12},
+    M("ocak", 1),
+    M("\xC5\x9F\x75\x62\x61t", 2),
+    M("mart", 3),
+    M("nisan", 4),
+    M("may\xC4\xB1s", 5),
+    M("haziran", 6),
+    M("temmuz", 7),
+    M("a\xC4\x9Fustos", 8),
+    M("eyl\xC3\xBCl", 9),
+    M("ekim", 10),
+    M("kas\xC4\xB1m", 11),
+    M("aral\xC4\xB1k", 12),
     /* Polish (genitive) */
-    {"stycznia", 1},
-    {"lutego", 2},
-    {"marca", 3},
-    {"kwietnia", 4},
-    {"maja", 5},
-    {"czerwca", 6},
-    {"lipca", 7},
-    {"sierpnia", 8},
-    {"wrze\xC5\x9Bnia", 9},
-    {"pa\xC5\xBA\x64ziernika", 10},
-    {"listopada", 11},
-    {"grudnia", 12},
+    M("stycznia", 1),
+    M("lutego", 2),
+    M("marca", 3),
+    M("kwietnia", 4),
+    M("maja", 5),
+    M("czerwca", 6),
+    M("lipca", 7),
+    M("sierpnia", 8),
+    M("wrze\xC5\x9Bnia", 9),
+    M("pa\xC5\xBA\x64ziernika", 10),
+    M("listopada", 11),
+    M("grudnia", 12),
     /* Russian (genitive) */
-    {"\xD1\x8F\xD0\xBD\xD0\xB2\xD0\xB0\xD1\x80\xD1\x8F", 1},
-    {"\xD1\x84\xD0\xB5\xD0\xB2\xD1\x80\xD0\xB0\xD0\xBB\xD1\x8F", 2},
-    {"\xD0\xBC\xD0\xB0\xD1\x80\xD1\x82\xD0\xB0", 3},
-    {"\xD0\xB0\xD0\xBF\xD1\x80\xD0\xB5\xD0\xBB\xD1\x8F", 4},
-    {"\xD0\xBC\xD0\xB0\xD1\x8F", 5},
-    {"\xD0\xB8\xD1\x8E\xD0\xBD\xD1\x8F", 6},
-    {"\xD0\xB8\xD1\x8E\xD0\xBB\xD1\x8F", 7},
-    {"\xD0\xB0\xD0\xB2\xD0\xB3\xD1\x83\xD1\x81\xD1\x82\xD0\xB0", 8},
-    {"\xD1\x81\xD0\xB5\xD0\xBD\xD1\x82\xD1\x8F\xD0\xB1\xD1\x80\xD1\x8F", 9},
-    {"\xD0\xBE\xD0\xBA\xD1\x82\xD1\x8F\xD0\xB1\xD1\x80\xD1\x8F", 10},
-    {"\xD0\xBD\xD0\xBE\xD1\x8F\xD0\xB1\xD1\x80\xD1\x8F", 11},
-    {"\xD0\xB4\xD0\xB5\xD0\xBA\xD0\xB0\xD0\xB1\xD1\x80\xD1\x8F", 12},
+    M("\xD1\x8F\xD0\xBD\xD0\xB2\xD0\xB0\xD1\x80\xD1\x8F", 1),
+    M("\xD1\x84\xD0\xB5\xD0\xB2\xD1\x80\xD0\xB0\xD0\xBB\xD1\x8F", 2),
+    M("\xD0\xBC\xD0\xB0\xD1\x80\xD1\x82\xD0\xB0", 3),
+    M("\xD0\xB0\xD0\xBF\xD1\x80\xD0\xB5\xD0\xBB\xD1\x8F", 4),
+    M("\xD0\xBC\xD0\xB0\xD1\x8F", 5),
+    M("\xD0\xB8\xD1\x8E\xD0\xBD\xD1\x8F", 6),
+    M("\xD0\xB8\xD1\x8E\xD0\xBB\xD1\x8F", 7),
+    M("\xD0\xB0\xD0\xB2\xD0\xB3\xD1\x83\xD1\x81\xD1\x82\xD0\xB0", 8),
+    M("\xD1\x81\xD0\xB5\xD0\xBD\xD1\x82\xD1\x8F\xD0\xB1\xD1\x80\xD1\x8F", 9),
+    M("\xD0\xBE\xD0\xBA\xD1\x82\xD1\x8F\xD0\xB1\xD1\x80\xD1\x8F", 10),
+    M("\xD0\xBD\xD0\xBE\xD1\x8F\xD0\xB1\xD1\x80\xD1\x8F", 11),
+    M("\xD0\xB4\xD0\xB5\xD0\xBA\xD0\xB0\xD0\xB1\xD1\x80\xD1\x8F", 12),
 };
 
 static int is_alpha(char c)
 {
     return (c | 32) >= 'a' && (c | 32) <= 'z';
-}
-
-/* The word at s (letters, ASCII or not) folded to lower case into out[cap] for the capitals
- * month names open on: ASCII, Latin-1's accented letters, Turkish Ş, Cyrillic. Returns its
- * byte length, or 0 when it does not fit. */
-static size_t fold_word(const char *s, size_t n, char *out, size_t cap)
-{
-    size_t w = 0;
-    while (w < n && (is_alpha(s[w]) || (unsigned char)s[w] >= 0x80)) {
-        if (w >= cap)
-            return 0;
-        unsigned char c = (unsigned char)s[w];
-        if (c < 0x80) {
-            out[w] = (char)(c | 0x20);
-            w++;
-            continue;
-        }
-        if (w + 1 >= n || w + 1 >= cap)
-            return 0;
-        unsigned char d = (unsigned char)s[w + 1];
-        if (c == 0xC3 && d >= 0x80 && d <= 0x9E && d != 0x97)
-            d += 0x20; /* À..Þ */
-        else if (c == 0xC5 && d == 0x9E)
-            d = 0x9F; /* Ş */
-        else if (c == 0xD0 && d >= 0x90 && d <= 0x9F)
-            d += 0x20; /* А..П */
-        else if (c == 0xD0 && d >= 0xA0 && d <= 0xAF) {
-            c = 0xD1; /* Р..Я */
-            d -= 0x20;
-        }
-        out[w] = (char)c;
-        out[w + 1] = (char)d;
-        w += 2;
-    }
-    return w;
-}
-
-/* A month's name in another language at s (see foreign); sets *len. Returns 1..12 or 0. */
-static int foreign_month_at(const char *s, size_t n, size_t *len)
-{
-    char f[24];
-    size_t w = fold_word(s, n, f, sizeof f);
-    if (w < 3)
-        return 0;
-    for (size_t k = 0; k < sizeof foreign / sizeof *foreign; k++)
-        if (foreign[k].name[0] == f[0] && strlen(foreign[k].name) == w &&
-            !memcmp(foreign[k].name, f, w)) {
-            *len = w + (w < n && s[w] == '.');
-            return foreign[k].m;
-        }
-    return 0;
 }
 
 static int is_digit(char c)
@@ -266,6 +219,71 @@ static size_t skip_sep(const char *s, size_t n, size_t i)
     return i;
 }
 
+/* The word at s (letters, ASCII or not) folded to lower case into out[cap] for the capitals
+ * month names open on: ASCII, Latin-1's accented letters, Turkish Ş, Cyrillic. Returns its
+ * byte length, or 0 when it does not fit. */
+static size_t fold_word(const char *s, size_t n, char *out, size_t cap)
+{
+    size_t w = 0;
+    while (w < n && (is_alpha(s[w]) || (unsigned char)s[w] >= 0x80)) {
+        if (w >= cap)
+            return 0;
+        unsigned char c = (unsigned char)s[w];
+        if (c < 0x80) {
+            out[w] = (char)(c | 0x20);
+            w++;
+            continue;
+        }
+        if (w + 1 >= n || w + 1 >= cap)
+            return 0;
+        unsigned char d = (unsigned char)s[w + 1];
+        if (c == 0xC3 && d >= 0x80 && d <= 0x9E && d != 0x97)
+            d += 0x20; /* À..Þ */
+        else if (c == 0xC5 && d == 0x9E)
+            d = 0x9F; /* Ş */
+        else if (c == 0xD0 && d >= 0x90 && d <= 0x9F)
+            d += 0x20; /* А..П */
+        else if (c == 0xD0 && d >= 0xA0 && d <= 0xAF) {
+            c = 0xD1; /* Р..Я */
+            d -= 0x20;
+        }
+        out[w] = (char)c;
+        out[w + 1] = (char)d;
+        w += 2;
+    }
+    return w;
+}
+
+/* Does a year follow the word at j, past a period, spaces and commas, and a "de"
+ * ("octubre de 2018")? A cheap test before foreign_month_at: most words after a figure are
+ * no month ("15 mln dlrs"). */
+static int year_follows(const char *s, size_t n, size_t j)
+{
+    size_t w = j;
+    while (w < n && w < j + 24 && (is_alpha(s[w]) || (unsigned char)s[w] >= 0x80))
+        w++;
+    w = skip_sep(s, n, w + (w < n && s[w] == '.'));
+    if (w + 3 < n && (s[w] | 0x20) == 'd' && (s[w + 1] | 0x20) == 'e' && s[w + 2] == ' ')
+        w += 3;
+    return w + 4 <= n && is_digit(s[w]) && is_digit(s[w + 1]) && is_digit(s[w + 2]) &&
+           is_digit(s[w + 3]);
+}
+
+/* A month's name in another language at s (see foreign); sets *len. Returns 1..12 or 0. */
+static int foreign_month_at(const char *s, size_t n, size_t *len)
+{
+    char f[24];
+    size_t w = fold_word(s, n, f, sizeof f);
+    if (w < 3)
+        return 0;
+    for (size_t k = 0; k < sizeof foreign / sizeof *foreign; k++)
+        if (foreign[k].name[0] == f[0] && foreign[k].len == w && !memcmp(foreign[k].name, f, w)) {
+            *len = w + (w < n && s[w] == '.');
+            return foreign[k].m;
+        }
+    return 0;
+}
+
 /* A date in figures at i: day and month in either order, then a four-digit year, one
  * separator (/ . -) throughout. Returns its length or 0. */
 static size_t numeric_date(const char *s, size_t n, size_t i, hd_date *out)
@@ -315,8 +333,11 @@ static size_t date_at(const char *s, size_t n, size_t i, hd_date *out)
         size_t w = i; /* (no month's name is longer: a long run of letters is none) */
         while (w < n && w < i + 24 && (is_alpha(s[w]) || (unsigned char)s[w] >= 0x80))
             w++;
-        size_t j = skip_sep(s, n, w + (w < n && s[w] == '.'));
-        if (j > w && j < n && is_digit(s[j]))
+        /* a day of one or two figures, then the year: "Maret 30, 2015" */
+        size_t j = skip_sep(s, n, w + (w < n && s[w] == '.')), d = j;
+        while (d < n && d < j + 3 && is_digit(s[d]))
+            d++;
+        if (j > w && d > j && d < j + 3 && year_follows(s, n, d))
             m = foreign_month_at(s + i, n - i, &l1);
     }
     if (m) {
@@ -355,7 +376,7 @@ static size_t date_at(const char *s, size_t n, size_t i, hd_date *out)
         if ((j + 4 < n && strncasecmp(s + j, "of ", 3) == 0) || de)
             j += 3;
         m = month_at(s + j, n - j, &l2);
-        if (!m)
+        if (!m && year_follows(s, n, j))
             m = foreign_month_at(s + j, n - j, &l2);
         if (!m)
             return 0;
