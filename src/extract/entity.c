@@ -69,10 +69,23 @@ static uint32_t savings_and_loan(const xctx *x, uint32_t i, uint32_t j)
     return k > j + 2 && tok_has(x, k - 1, LW_ORG) ? k : j + 2;
 }
 
+/* Do the words [i, j) qualify the name that follows as a place, a nation or a house of
+ * government does ("U.S.", "House", "National")? */
+static int name_prefix(const xctx *x, uint32_t i, uint32_t j)
+{
+    for (uint32_t k = i; k < j; k++)
+        if (!tok_has(x, k, LW_PLACE | LW_DEMONYM | LW_MOD))
+            return 0;
+    return i < j;
+}
+
 /* "the Securities and Exchange Commission", "the Food and Drug Administration": after "the",
  * one capitalised word, "and", and two or three more that end with an organisation word are
- * one name. Returns the end of that name, or 0. (Without "the", "Reagan and Congress" or
- * "Treasury and Federal Reserve officials" are two names.) */
+ * one name. So after a place's or a house's word, when the word before "and" is no
+ * organisation's ("House Ways and Means Committee", "National Aeronautics and Space
+ * Administration"; not "International Monetary Fund and World Bank"). Returns the end of that
+ * name, or 0. (Without either, "Reagan and Congress" or "Treasury and Federal Reserve
+ * officials" are two names.) */
 static uint32_t org_and_tail(const xctx *x, uint32_t i, uint32_t j)
 {
     uint32_t sl = savings_and_loan(x, i, j);
@@ -80,18 +93,41 @@ static uint32_t org_and_tail(const xctx *x, uint32_t i, uint32_t j)
         return sl;
     if (i < j && tok_is(x, i, "the"))
         i++; /* a sentence's "The" opens the run */
-    else if (i == 0 || !tok_is(x, i - 1, "the"))
+    int prefixed = 0;
+    if (j >= i + 2 && j <= i + 3 && name_prefix(x, i, j - 1) && !tok_has(x, j - 1, LW_ORG)) {
+        i = j - 1;
+        prefixed = 1;
+    } else if (i == 0 || (!tok_is(x, i - 1, "the") && !tok_is(x, i - 1, "The")))
         return 0;
     if (j != i + 1 || (x->t[i].flags & TF_ALLCAPS))
         return 0; /* "the IMF and World Bank": an acronym is a name of its own */
     uint32_t k = j + 1;
     while (k < x->nt && k < j + 4 && cap_word(x, k))
         k++;
+    if (k < x->nt && cap_word(x, k)) {
+        /* "House Ways and Means Committee Chairman Kevin Brady": a title after the
+         * organisation word */
+        uint32_t m = j + 2;
+        while (m < k && !(tok_has(x, m, LW_ORG) && tok_has(x, m + 1, LW_ROLE | LW_TITLE)))
+            m++;
+        if (m >= k)
+            return 0;
+        k = m + 1;
+    }
     for (uint32_t m = j + 1; m + 1 < k; m++)
         if (tok_has(x, m, LW_PLACE | LW_DEMONYM | LW_MOD))
             return 0; /* "the Treasury and Federal Reserve": two institutions */
-    if (k - (j + 1) < 2 || (k < x->nt && cap_word(x, k)) || !tok_has(x, k - 1, LW_ORG) ||
-        firm_designator(x, k - 1))
+    if (k - (j + 1) < 2 || !tok_has(x, k - 1, LW_ORG) || firm_designator(x, k - 1))
+        return 0;
+    /* after a place's word, a public body's name ("… Space Administration", "… Statistics
+     * Institute"); firms are named in pairs ("Virginia Federal and Montrose Capital",
+     * "Paul Volcker and International Monetary Fund managing director …") */
+    static const char *const body[] = {
+        "administration", "commission",   "committee",  "subcommittee", "institute", "department",
+        "agency",         "association",  "federation", "centre",       "center",    "office",
+        "ministry",       "board",        "council",    "authority",    "service",   "bureau",
+        "organisation",   "organization", NULL};
+    if (prefixed && !tok_in(x, k - 1, body))
         return 0;
     return k;
 }

@@ -280,6 +280,10 @@ static int speaker_noun_np(const xctx *x, uint32_t j, uint32_t lo, xnp *np)
            (np_word(x, s - 1) || tok_has(x, s - 1, LW_DEMONYM) ||
             memchr(x->b + x->t[s - 1].s, '-', x->t[s - 1].e - x->t[s - 1].s)))
         s--;
+    /* to the start of a name the walk stopped inside ("U.S. Food and Drug Administration
+     * officials") */
+    while (s > lo && j - s < 10 && x->tent[s] >= 0 && x->tent[s - 1] == x->tent[s])
+        s--;
     while (s < j && tok_is(x, s, "of"))
         s++;
     np->t0 = s;

@@ -740,6 +740,38 @@ static void test_mixed_quote(void **state)
     assert_null(strstr(s->text, "left the stage"));
 }
 
+/* A public body's name with "and" in it, after a place's or a house's word, is one name:
+ * "House Ways and Means Committee", "National Aeronautics and Space Administration", "U.S.
+ * Food and Drug Administration"; two firms or a person and a fund are not ("Virginia Federal
+ * and Montrose Capital", "Paul Volcker and International Monetary Fund managing director"). A
+ * group of people named after such a body speaks under its whole name. */
+static void test_and_in_public_body_names(void **state)
+{
+    (void)state;
+    res r =
+        run("The bill went to the House Ways and Means Committee on Tuesday.\n"
+            "The National Aeronautics and Space Administration launched the probe.\n"
+            "U.S. Food and Drug Administration officials said the drug was safe.\n"
+            "The Brazilian Geography and Statistics Institute said consumer prices rose 5 pct.\n"
+            "Shares of Virginia Federal and Montrose Capital rose.\n"
+            "Federal Reserve Board chairman Paul Volcker and International Monetary Fund "
+            "managing director Michel Camdessus met on Monday.\n"
+            "The International Monetary Fund and World Bank agreed.");
+    assert_kind(&r, "House Ways and Means Committee", HD_ENT_ORG);
+    assert_null(entity(&r, "House Ways"));
+    assert_null(entity(&r, "Means Committee"));
+    assert_kind(&r, "National Aeronautics and Space Administration", HD_ENT_ORG);
+    assert_kind(&r, "U.S. Food and Drug Administration", HD_ENT_ORG);
+    assert_kind(&r, "Brazilian Geography and Statistics Institute", HD_ENT_ORG);
+    assert_null(entity(&r, "Virginia Federal and Montrose Capital"));
+    assert_null(entity(&r, "Paul Volcker and International Monetary Fund"));
+    assert_kind(&r, "Paul Volcker", HD_ENT_PERSON);
+    assert_kind(&r, "International Monetary Fund", HD_ENT_ORG);
+    assert_kind(&r, "World Bank", HD_ENT_ORG);
+    check(&r, "the drug was safe", "U.S. Food and Drug Administration officials", 0, "said");
+    check(&r, "prices rose", "Brazilian Geography and Statistics Institute", 0, "said");
+}
+
 /* The object of a preposition is not the speaker: "Residents of the town said". */
 static void test_prepositional_object(void **state)
 {
@@ -4602,6 +4634,7 @@ int main(void)
         cmocka_unit_test(test_mixed_quote),
         cmocka_unit_test(test_undertakings),
         cmocka_unit_test(test_prepositional_object),
+        cmocka_unit_test(test_and_in_public_body_names),
         cmocka_unit_test(test_time_before_cue),
         cmocka_unit_test(test_they),
         cmocka_unit_test(test_entity_kinds),
