@@ -161,6 +161,40 @@ static uint32_t org_for_and_tail(const xctx *x, uint32_t i, uint32_t j)
     return field ? k : 0;
 }
 
+/* "the Department of Health and Human Services", "Ministry of Trade and Industry": a public
+ * body's word, "of", one or two capitalised words, "and", and up to three more (up to a title:
+ * "… Human Services Secretary Alex Azar") are one name. Not a firm's or a school's ("Bank of
+ * America and Wells Fargo"), nor a place or an acronym after "and". Returns the end of the
+ * name, or 0. */
+static uint32_t body_of_and_tail(const xctx *x, uint32_t i, uint32_t j)
+{
+    static const char *const body[] = {"department", "ministry",  "office",      "commission",
+                                       "committee",  "agency",    "council",     "board",
+                                       "bureau",     "authority", "secretariat", NULL};
+    uint32_t of = j >= i + 3 && tok_is(x, j - 2, "of")   ? j - 2
+                  : j >= i + 4 && tok_is(x, j - 3, "of") ? j - 3
+                                                         : 0;
+    if (!of || !tok_in(x, of - 1, body))
+        return 0;
+    for (uint32_t m = of + 1; m < j; m++)
+        if (!cap_word(x, m) || (x->t[m].flags & TF_ALLCAPS))
+            return 0; /* "Committee of the IMF and World Bank" */
+    uint32_t k = j + 1;
+    while (k < x->nt && k < j + 4 && cap_word(x, k) && !(x->t[k].flags & TF_ALLCAPS) &&
+           !tok_has(x, k, LW_PLACE | LW_DEMONYM | LW_ROLE | LW_TITLE))
+        k++;
+    if (k == j + 1 || (k < x->nt && cap_word(x, k) && !tok_has(x, k, LW_ROLE | LW_TITLE)))
+        return 0;
+    /* a name of its own goes on after it ("… and State University of New York") */
+    if (k < x->nt && connector(x, k))
+        return 0;
+    /* a person named right after it ("Office of Management and Budget James Miller") */
+    for (uint32_t p = j + 2; p + 1 < k; p++)
+        if (hd_ex_person_shaped(x, p, k))
+            return p;
+    return k;
+}
+
 /* "People's", "Children's", "Women's", "Men's": a plural noun's possessive inside a name
  * ("People's Republic of China", "People's Daily", "Boston Children's Hospital"); a
  * possessive otherwise ends a name ("Iran's Khamenei"). */
@@ -190,6 +224,14 @@ static uint32_t run_end(const xctx *x, uint32_t i)
             f = org_and_tail(x, i, j);
         if (!f && !poss && tok_is(x, j, "and"))
             f = org_for_and_tail(x, i, j);
+        if (!f && !poss && tok_is(x, j, "and")) {
+            f = body_of_and_tail(x, i, j);
+            /* the name ends there, before a title or a person */
+            if (f && f < x->nt && cap_word(x, f)) {
+                j = f;
+                break;
+            }
+        }
         if (f) {
             j = f;
             continue;

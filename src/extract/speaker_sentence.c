@@ -200,6 +200,22 @@ static int subject_from(xctx *x, uint32_t s, uint32_t verb, xnp *np)
             role = k;
             continue;
         }
+        /* "The minister of sport Jaime Lissavetzky was …", "Secretary of Health and Human
+         * Services Alex Azar": the role's complement, then its holder */
+        if (role == k - 1 && (tok_is(x, k, "of") || tok_is(x, k, "for")) &&
+            !(role > 0 && (tok_is(x, role - 1, "a") || tok_is(x, role - 1, "an")))) {
+            /* (not "A spokesman for the Villa Rica cooperative": whose house it is) */
+            uint32_t m = k + 1;
+            while (m < verb && m < k + 6 && tok_word(x, m) && x->tent[m] < 0 &&
+                   !(x->t[m].flags & TF_INQ) &&
+                   (tok_is(x, m, "and") || !tok_has(x, m, LW_VERB | LW_NOTNOUN | LW_PRON | LW_DET)))
+                m++;
+            if (m > k + 1 && m < verb && x->tent[m] >= 0 &&
+                x->ent[x->tent[m]].kind == HD_ENT_PERSON) {
+                k = m - 1;
+                continue;
+            }
+        }
         if (first == UINT32_MAX && (cap_tok(x, k) || hd_ex_common_noun(x, k)) && !determiner(x, k))
             first = k;
         if (determiner(x, k) || (x->t[k].flags & TF_POSS) || tok_has(x, k, LW_MOD) ||

@@ -772,6 +772,52 @@ static void test_and_in_public_body_names(void **state)
     check(&r, "prices rose", "Brazilian Geography and Statistics Institute", 0, "said");
 }
 
+/* A public body named "<Department> of X and Y" is one name, up to a title or a person after
+ * it; a firm's or a school's name and an acronym are not run on over "and". */
+static void test_and_in_department_names(void **state)
+{
+    (void)state;
+    res r = run("The Department of Health and Human Services said the rule would take effect "
+                "next year.\n"
+                "Office of Management and Budget James Miller said the deficit would fall.\n"
+                "Japan's Ministry of International Trade and Industry (MITI) said exports rose "
+                "in March.\n"
+                "Bank of America and Wells Fargo raised their fees.\n"
+                "The Development Committee of the IMF and World Bank met in Washington.\n"
+                "Researchers at the New York State Department of Health and State University "
+                "of New York found the drug worked.");
+    assert_kind(&r, "Department of Health and Human Services", HD_ENT_ORG);
+    assert_null(entity(&r, "Human Services"));
+    assert_kind(&r, "Office of Management and Budget", HD_ENT_ORG);
+    assert_kind(&r, "James Miller", HD_ENT_PERSON);
+    assert_kind(&r, "Ministry of International Trade and Industry", HD_ENT_ORG);
+    assert_kind(&r, "Bank of America", HD_ENT_ORG);
+    assert_null(entity(&r, "Bank of America and Wells Fargo"));
+    assert_null(entity(&r, "Development Committee of the IMF and World Bank"));
+    assert_kind(&r, "World Bank", HD_ENT_ORG);
+    assert_kind(&r, "State University of New York", HD_ENT_ORG);
+    check(&r, "the rule would take effect", "Department of Health and Human Services", 0, "said");
+    check(&r, "the deficit would fall", "James Miller", 0, "said");
+}
+
+/* "he" after a sentence whose subject is a role with its complement and then its holder ("The
+ * minister of sport Jaime Lissavetzky was quick to …") is the holder; after "A spokesman for
+ * the Villa Rica cooperative said …" it is no one named in that phrase. */
+static void test_he_after_role_with_complement(void **state)
+{
+    (void)state;
+    res r = run("The minister of sport Jaime Lissavetzky was quick to back the federation.\n"
+                "\"We are going to have zero tolerance in questions of racism,\" he said.");
+    check(&r, "zero tolerance", "Jaime Lissavetzky", 1, "said");
+    res r2 = run("Justo Marin Ludena, president of the Cafe Peru group, told Reuters the "
+                 "harvest would be large.\n"
+                 "A spokesman for the Villa Rica cooperative said flood waters had not reached "
+                 "the plantations.\n"
+                 "He said Peru exported 1,381,009 quintales last year.");
+    const hd_statement *s = find(&r2, "Peru exported");
+    assert_true(s->speaker == NULL || strstr(s->speaker, "Villa") == NULL);
+}
+
 /* The object of a preposition is not the speaker: "Residents of the town said". */
 static void test_prepositional_object(void **state)
 {
@@ -4635,6 +4681,8 @@ int main(void)
         cmocka_unit_test(test_undertakings),
         cmocka_unit_test(test_prepositional_object),
         cmocka_unit_test(test_and_in_public_body_names),
+        cmocka_unit_test(test_and_in_department_names),
+        cmocka_unit_test(test_he_after_role_with_complement),
         cmocka_unit_test(test_time_before_cue),
         cmocka_unit_test(test_they),
         cmocka_unit_test(test_entity_kinds),
