@@ -499,6 +499,20 @@ int hd_ex_locative(const xctx *x, uint32_t p, uint32_t lo, uint32_t *n)
 {
     static const char *const loc[] = {"in",   "near",       "outside", "across",
                                       "over", "throughout", "around",  NULL};
+    /* "from" says where a person is from ("a woman from Georgia", "a salesman from Sumter");
+     * a report from somewhere is that source's ("Research from Halifax") */
+    static const char *const people[] = {
+        "man",     "woman",    "men",       "women",    "boy",      "girl",      "person",
+        "people",  "delegate", "delegates", "salesman", "resident", "residents", "voter",
+        "voters",  "student",  "students",  "worker",   "workers",  "lawmakers", "officials",
+        "experts", "analysts", "leaders",   NULL};
+    if (tok_is(x, p, "from") && p > lo) {
+        if (!(tok_has(x, p - 1, LW_ROLE) || tok_in(x, p - 1, people)) ||
+            ((x->t[p - 1].flags & TF_CAP) && !(x->t[p - 1].flags & TF_SSTART)))
+            return 0;
+        *n = p - 1;
+        return 1;
+    }
     if (!tok_in(x, p, loc))
         return 0;
     if (tok_is(x, p, "over") && p > lo + 1 && tok_is(x, p - 1, "all"))

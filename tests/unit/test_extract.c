@@ -818,6 +818,22 @@ static void test_he_after_role_with_complement(void **state)
     assert_true(s->speaker == NULL || strstr(s->speaker, "Villa") == NULL);
 }
 
+/* A place after "from" says where a person is from ("A man from Leeds said"); research or a
+ * report from somewhere is that source's. */
+static void test_person_from_a_place(void **state)
+{
+    (void)state;
+    res r = run("A man from Leeds said the council had ignored the complaints for years.\n"
+                "Officials from Iran said the talks would resume next week.\n"
+                "Research from Halifax said house prices rose 2 pct in March.");
+    const hd_statement *s = find(&r, "ignored the complaints");
+    assert_true(s->speaker == NULL || strcmp(s->speaker, "Leeds") != 0);
+    assert_string_equal(s->speaker_mention, "A man from Leeds");
+    s = find(&r, "the talks would resume");
+    assert_true(s->speaker == NULL || strcmp(s->speaker, "Iran") != 0);
+    check(&r, "house prices rose", "Halifax", 0, "said");
+}
+
 /* The object of a preposition is not the speaker: "Residents of the town said". */
 static void test_prepositional_object(void **state)
 {
@@ -4683,6 +4699,7 @@ int main(void)
         cmocka_unit_test(test_and_in_public_body_names),
         cmocka_unit_test(test_and_in_department_names),
         cmocka_unit_test(test_he_after_role_with_complement),
+        cmocka_unit_test(test_person_from_a_place),
         cmocka_unit_test(test_time_before_cue),
         cmocka_unit_test(test_they),
         cmocka_unit_test(test_entity_kinds),
