@@ -251,7 +251,7 @@ static const char *const builtin_listen[] = {
     "symposium", "assembly",     "council",    "parliament", "congress",  "delegation",  "magazine",
     "newspaper", "paper",        "daily",      "weekly",     "agency",    "broadcaster", "network",
     "channel",   "station",      "television", "radio",      "website",   "outlet",      "tabloid",
-    "programme", "program",      "show",       NULL};
+    "programme", "program",      "show",       "summit",     NULL};
 
 static const char *const builtin_adv[] = {
     "also",         "has",        "have",       "had",         "was",          "were",

@@ -122,7 +122,7 @@ static int gathering_noun(const xctx *x, uint32_t j)
         "committee", "subcommittee", "conference", "meeting",    "panel",   "hearing",
         "forum",     "session",      "audience",   "convention", "rally",   "gathering",
         "briefing",  "seminar",      "symposium",  "assembly",   "council", "parliament",
-        "congress",  "delegation",   NULL};
+        "congress",  "delegation",   "summit",     NULL};
     if (!tok_word(x, j) || !tok_has(x, j, LW_LISTEN) || (x->t[j].flags & TF_INQ))
         return 0;
     if (tok_in(x, j, w))

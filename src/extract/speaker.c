@@ -252,6 +252,10 @@ static int who_antecedent(xctx *x, uint32_t j, uint32_t lo, xnp *np)
     if (k == 0 || k - 1 < lo)
         return 0;
     k--;
+    /* "President George W Bush himself, who told …" */
+    static const char *const self[] = {"himself", "herself", "themselves", "itself", NULL};
+    if (k > lo && tok_in(x, k, self))
+        k--;
     /* "General Wesley Clark in 2003, who said" */
     if (x->t[k].flags & TF_DIGIT && k >= lo + 2)
         k -= 2;

@@ -834,6 +834,19 @@ static void test_person_from_a_place(void **state)
     check(&r, "house prices rose", "Halifax", 0, "said");
 }
 
+/* "X himself, who told …" is X; a summit named with its acronym is a listener ("told the Asia
+ * Pacific Economic Co-operation (Apec) summit in Chile that …"). */
+static void test_himself_who_told_a_summit(void **state)
+{
+    (void)state;
+    res r = run("The latest to pitch in has been President George W Bush himself, who told the "
+                "Asia Pacific Economic Co-operation (Apec) summit in Chile that he remained "
+                "committed to halving the budget deficit.");
+    const hd_statement *s = find(&r, "he remained committed");
+    assert_string_equal(s->speaker, "George W Bush");
+    assert_true(strncmp(s->text, "he remained", 11) == 0);
+}
+
 /* The object of a preposition is not the speaker: "Residents of the town said". */
 static void test_prepositional_object(void **state)
 {
@@ -4700,6 +4713,7 @@ int main(void)
         cmocka_unit_test(test_and_in_department_names),
         cmocka_unit_test(test_he_after_role_with_complement),
         cmocka_unit_test(test_person_from_a_place),
+        cmocka_unit_test(test_himself_who_told_a_summit),
         cmocka_unit_test(test_time_before_cue),
         cmocka_unit_test(test_they),
         cmocka_unit_test(test_entity_kinds),
