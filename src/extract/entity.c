@@ -195,6 +195,33 @@ static uint32_t body_of_and_tail(const xctx *x, uint32_t i, uint32_t j)
     return k;
 }
 
+/* Is token a the same word, as written, as token b? */
+static int same_text(const xctx *x, uint32_t a, uint32_t b)
+{
+    uint32_t n = x->t[a].e - x->t[a].s;
+    return n == x->t[b].e - x->t[b].s && memcmp(x->b + x->t[a].s, x->b + x->t[b].s, n) == 0;
+}
+
+/* "Duff and Phelps said", "Standard and Poor's said": a firm named for two people, whose name
+ * the article gives in full elsewhere ("Duff and Phelps Credit Rating Co", "Standard and
+ * Poor's Corp"). One capitalised word at i, "and" at j, one at j + 1. Returns j + 2 when
+ * the same three words run on to a legal form elsewhere in the article, else 0. */
+static uint32_t firm_pair(const xctx *x, uint32_t i, uint32_t j)
+{
+    /* (not after a title, which the run's split would take: "Pope and Talbot") */
+    if (j != i + 1 || j + 1 >= x->nt || !cap_word(x, j + 1) || tok_has(x, i, LW_TITLE | LW_ROLE))
+        return 0;
+    for (uint32_t c = 0; c < x->n_cap; c++) {
+        uint32_t p = x->caps[c];
+        if (p == i || p + 2 >= x->nt || !tok_is(x, p + 1, "and") || !same_text(x, p, i) ||
+            !same_text(x, p + 2, j + 1))
+            continue;
+        if (firm_tail(x, p + 1))
+            return j + 2;
+    }
+    return 0;
+}
+
 /* "People's", "Children's", "Women's", "Men's": a plural noun's possessive inside a name
  * ("People's Republic of China", "People's Daily", "Boston Children's Hospital"); a
  * possessive otherwise ends a name ("Iran's Khamenei"). */
@@ -224,6 +251,8 @@ static uint32_t run_end(const xctx *x, uint32_t i)
             f = org_and_tail(x, i, j);
         if (!f && !poss && tok_is(x, j, "and"))
             f = org_for_and_tail(x, i, j);
+        if (!f && !poss && tok_is(x, j, "and"))
+            f = firm_pair(x, i, j);
         if (!f && !poss && tok_is(x, j, "and")) {
             f = body_of_and_tail(x, i, j);
             /* the name ends there, before a title or a person */

@@ -847,6 +847,23 @@ static void test_himself_who_told_a_summit(void **state)
     assert_true(strncmp(s->text, "he remained", 11) == 0);
 }
 
+/* A firm named for two people, given in full once ("Duff and Phelps Credit Rating Co"), keeps
+ * its "and" when the article shortens it ("Duff and Phelps said"); two people do not. */
+static void test_firm_named_for_two(void **state)
+{
+    (void)state;
+    res r = run("Duff and Phelps Credit Rating Co said it lowered the rating of the debt.\n"
+                "Duff and Phelps said the outlook was stable for the rest of the year.\n"
+                "Standard and Poor's Corp cut the rating. Standard and Poor's said the outlook "
+                "was negative for the bonds.\n"
+                "Reagan and Gorbachev met in Iceland on Sunday.");
+    check(&r, "the outlook was stable", "Duff and Phelps Credit Rating Co", 0, "said");
+    check(&r, "the outlook was negative", "Standard and Poor's Corp", 0, "said");
+    assert_null(entity(&r, "Phelps"));
+    assert_null(entity(&r, "Poor's"));
+    assert_null(entity(&r, "Reagan and Gorbachev"));
+}
+
 /* The object of a preposition is not the speaker: "Residents of the town said". */
 static void test_prepositional_object(void **state)
 {
@@ -4714,6 +4731,7 @@ int main(void)
         cmocka_unit_test(test_he_after_role_with_complement),
         cmocka_unit_test(test_person_from_a_place),
         cmocka_unit_test(test_himself_who_told_a_summit),
+        cmocka_unit_test(test_firm_named_for_two),
         cmocka_unit_test(test_time_before_cue),
         cmocka_unit_test(test_they),
         cmocka_unit_test(test_entity_kinds),
