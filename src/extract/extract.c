@@ -291,6 +291,53 @@ static uint32_t mention_end(const xctx *x, const xstmt *s)
     return s->cue0;
 }
 
+/* "Jeb Bush and Chris Christie say …", "…,” said Naylor and Beesley": the person named first
+ * of two who said it together, or -1; *m0 where that name starts. Only as the subject, right
+ * before or after the cue: not "A, B and C" lists, nor a name inside a longer phrase. */
+static int32_t co_speaker(const xctx *x, const xstmt *s, uint32_t *m0, uint32_t *m1)
+{
+    int32_t e = hd_ex_ref_entity(x, s->ref);
+    if (e < 0 || x->ent[e].kind != HD_ENT_PERSON || s->sp1 || s->np1 <= s->np0)
+        return -1;
+    for (uint32_t k = s->np0; k < s->np1; k++)
+        if (x->tent[k] != e)
+            return -1;
+    *m1 = s->np1;
+    /* "…,” said Naylor and Beesley.": the second name closes the sentence */
+    if (s->cue1 > 0 && s->np0 == s->cue1 && s->np1 + 2 < x->nt && tok_is(x, s->np1, "and") &&
+        !(x->t[s->np1].flags & TF_INQ)) {
+        uint32_t b = s->np1 + 1, z = b;
+        int32_t g = x->tent[b];
+        while (z < x->nt && g >= 0 && x->tent[z] == g)
+            z++;
+        if (g >= 0 && g != e && x->ent[g].kind == HD_ENT_PERSON &&
+            (z >= x->nt || tok_punct(x, z, '.') || x->t[z].kind == TK_PARA)) {
+            *m0 = s->np0;
+            *m1 = z;
+            return g;
+        }
+        return -1;
+    }
+    if (s->np0 < 2 || !tok_is(x, s->np0 - 1, "and") || (x->t[s->np0 - 1].flags & TF_INQ))
+        return -1;
+    uint32_t t = s->np0 - 2;
+    int32_t f = x->tent[t];
+    if (f < 0 || f == e || x->ent[f].kind != HD_ENT_PERSON || (x->t[t].flags & TF_INQ))
+        return -1;
+    uint32_t a = t;
+    while (a > 0 && x->tent[a - 1] == f)
+        a--;
+    static const char *const between[] = {"both", "also", "have", "had", "jointly", NULL};
+    int before = s->np1 == s->cue0 || (s->np1 + 1 == s->cue0 && tok_in(x, s->np1, between));
+    int after = s->cue1 > 0 && a == s->cue1 &&
+                (s->np1 >= x->nt || x->t[s->np1].kind != TK_WORD || tok_punct(x, s->np1, '.'));
+    int opens = a == 0 || (x->t[a].flags & TF_SSTART) || tok_punct(x, a - 1, ',');
+    if (!(before && opens) && !after)
+        return -1;
+    *m0 = a;
+    return f;
+}
+
 static int by_start(const void *a, const void *b)
 {
     const hd_statement *p = a, *q = b;
@@ -349,7 +396,8 @@ static size_t merge_entities(xctx *x, hd_entity *en)
 static hd_rc output(xctx *x, hd_statement **out_st, size_t *out_n_st, hd_entity **out_ent,
                     size_t *out_n_ent)
 {
-    hd_statement *st = hd_arena_alloc(x->a, (x->nst + 1) * sizeof *st);
+    /* room for a second speaker of each (co_speaker) */
+    hd_statement *st = hd_arena_alloc(x->a, (2 * (size_t)x->nst + 1) * sizeof *st);
     hd_entity *en = hd_arena_alloc(x->a, (x->nent + 1) * sizeof *en);
     if (!st || !en)
         return HD_ENOMEM;
@@ -372,6 +420,15 @@ static hd_rc output(xctx *x, hd_statement **out_st, size_t *out_n_st, hd_entity 
         if (!*o->text)
             continue;
         n++;
+        uint32_t m0, m1;
+        int32_t f = co_speaker(x, s, &m0, &m1);
+        if (f >= 0) {
+            /* both said it: one statement each, the mention naming both */
+            o->speaker_mention = tok_span(x, m0, m1 > s->np1 ? m1 : mention_end(x, s));
+            st[n] = *o;
+            st[n].speaker = x->ent[f].name;
+            n++;
+        }
     }
     if (n > 1) {
         size_t moves = 0;

@@ -864,6 +864,34 @@ static void test_firm_named_for_two(void **state)
     assert_null(entity(&r, "Reagan and Gorbachev"));
 }
 
+/* Two people who said something together are two speakers of it, before the cue or after it;
+ * a list of three and a person beside an organisation are not. */
+static void test_two_speakers_together(void **state)
+{
+    (void)state;
+    res r = run("Jeb Bush and Chris Christie say the plan would cost too much.\n"
+                "\"The farm credit system needs a secondary market,\" said Frank Naylor and "
+                "Tim Beesley.\n"
+                "Reporters asked Smith, Jones and Bush about the plan.");
+    size_t bush = 0, christie = 0, naylor = 0, beesley = 0;
+    for (size_t i = 0; i < r.n; i++) {
+        const hd_statement *s = &r.st[i];
+        if (strstr(s->text, "cost too much")) {
+            bush += s->speaker && !strcmp(s->speaker, "Jeb Bush");
+            christie += s->speaker && !strcmp(s->speaker, "Chris Christie");
+            assert_string_equal(s->speaker_mention, "Jeb Bush and Chris Christie");
+        }
+        if (strstr(s->text, "secondary market")) {
+            naylor += s->speaker && !strcmp(s->speaker, "Frank Naylor");
+            beesley += s->speaker && !strcmp(s->speaker, "Tim Beesley");
+        }
+    }
+    assert_int_equal(bush, 1);
+    assert_int_equal(christie, 1);
+    assert_int_equal(naylor, 1);
+    assert_int_equal(beesley, 1);
+}
+
 /* The object of a preposition is not the speaker: "Residents of the town said". */
 static void test_prepositional_object(void **state)
 {
@@ -4732,6 +4760,7 @@ int main(void)
         cmocka_unit_test(test_person_from_a_place),
         cmocka_unit_test(test_himself_who_told_a_summit),
         cmocka_unit_test(test_firm_named_for_two),
+        cmocka_unit_test(test_two_speakers_together),
         cmocka_unit_test(test_time_before_cue),
         cmocka_unit_test(test_they),
         cmocka_unit_test(test_entity_kinds),
