@@ -892,6 +892,33 @@ static void test_two_speakers_together(void **state)
     assert_int_equal(beesley, 1);
 }
 
+/* Words of saying used for something else are no statements: "calls" as a noun, the writer's
+ * "It should be noted that", "observed voting", "added X to Y", "alleged" before a noun;
+ * their speech senses stay. */
+static void test_saying_words_not_said(void **state)
+{
+    (void)state;
+    res r = run("And there were near-constant calls of \"Feel the Bern\" as he passed by.\n"
+                "She has brushed off Democratic calls for her to bow out.\n"
+                "It should be noted that two of the researchers were hired in August.\n"
+                "Ganguly, who observed voting in Kachin state, left on Monday.\n"
+                "The party's Rule 40 adds another magic number to the mix.\n"
+                "He wants a prosecutor to investigate alleged pay-to-play policies at the "
+                "foundation.\n"
+                "Trump calls for a ban on imports from the country.\n"
+                "Prosecutors alleged that no inmate checks were made that night.\n"
+                "He added that the deal could still collapse.");
+    assert_false(has(&r, "Feel the Bern"));
+    assert_false(has(&r, "her to bow out"));
+    assert_false(has(&r, "two of the researchers"));
+    assert_false(has(&r, "voting in Kachin"));
+    assert_false(has(&r, "magic number"));
+    assert_false(has(&r, "pay-to-play"));
+    check(&r, "a ban on imports", "Trump", 0, "calls");
+    check(&r, "no inmate checks", "prosecutors", 0, "alleged");
+    assert_true(has(&r, "the deal could still collapse"));
+}
+
 /* The object of a preposition is not the speaker: "Residents of the town said". */
 static void test_prepositional_object(void **state)
 {
@@ -4761,6 +4788,7 @@ int main(void)
         cmocka_unit_test(test_himself_who_told_a_summit),
         cmocka_unit_test(test_firm_named_for_two),
         cmocka_unit_test(test_two_speakers_together),
+        cmocka_unit_test(test_saying_words_not_said),
         cmocka_unit_test(test_time_before_cue),
         cmocka_unit_test(test_they),
         cmocka_unit_test(test_entity_kinds),
