@@ -18,11 +18,12 @@
 static int pastlike(const xctx *x, uint32_t k)
 {
     static const char *const irregular[] = {
-        "gave",  "went", "came", "took",   "made",    "led",     "began", "drew",
-        "got",   "held", "won",  "lost",   "sold",    "bought",  "paid",  "ran",
-        "saw",   "met",  "left", "kept",   "brought", "thought", "found", "became",
-        "rose",  "fell", "sent", "spent",  "built",   "wrote",   "spoke", "chose",
-        "broke", "grew", "knew", "sought", NULL};
+        "gave",  "went",  "came",    "took",    "made",   "led",    "began", "drew",   "got",
+        "held",  "won",   "lost",    "sold",    "bought", "paid",   "ran",   "saw",    "met",
+        "left",  "kept",  "brought", "thought", "found",  "became", "rose",  "fell",   "sent",
+        "spent", "built", "wrote",   "spoke",   "chose",  "broke",  "grew",  "knew",   "sought",
+        "put",   "set",   "cut",     "hit",     "let",    "shut",   "quit",  "spread", "struck",
+        "felt",  "stood", "heard",   "meant",   "fought", "caught", "threw", "drove",  NULL};
     if (!tok_word(x, k) || (x->t[k].flags & (TF_CAP | TF_ALLCAPS | TF_DIGIT)))
         return 0;
     if (tok_in(x, k, irregular))

@@ -919,6 +919,24 @@ static void test_saying_words_not_said(void **state)
     assert_true(has(&r, "the deal could still collapse"));
 }
 
+/* "Kenneth Roth of Human Rights Watch": a watchdog, an initiative, a project and a forum are
+ * organisations, so the person of one is split from it; "put off" is a verb, no part of the
+ * subject before "but said". */
+static void test_person_of_a_watchdog(void **state)
+{
+    (void)state;
+    res r = run("Kenneth Roth of Human Rights Watch said turnout was high in the state.\n"
+                "Klaus Schwab of the World Economic Forum said growth would slow next year.\n"
+                "Judge Emmet G. Sullivan permitted the group to depose seven aides. Sullivan put "
+                "off deciding whether the group could question Clinton but said the group could "
+                "come back later with that request.");
+    check(&r, "turnout was high", "Kenneth Roth", 0, "said");
+    assert_kind(&r, "Human Rights Watch", HD_ENT_ORG);
+    check(&r, "growth would slow", "Klaus Schwab", 0, "said");
+    assert_kind(&r, "World Economic Forum", HD_ENT_ORG);
+    check(&r, "the group could come back", "Emmet G. Sullivan", 0, "said");
+}
+
 /* The object of a preposition is not the speaker: "Residents of the town said". */
 static void test_prepositional_object(void **state)
 {
@@ -4789,6 +4807,7 @@ int main(void)
         cmocka_unit_test(test_firm_named_for_two),
         cmocka_unit_test(test_two_speakers_together),
         cmocka_unit_test(test_saying_words_not_said),
+        cmocka_unit_test(test_person_of_a_watchdog),
         cmocka_unit_test(test_time_before_cue),
         cmocka_unit_test(test_they),
         cmocka_unit_test(test_entity_kinds),
