@@ -512,8 +512,20 @@ static int coordinated(sent_cue *S, uint32_t a)
         uint32_t c2 = k + 1;
         if (tok_has(x, c2, LW_ADV) && !(x->t[c2].flags & TF_CAP))
             c2++;
-        uint32_t cls2 = hd_ex_cue_class(x, c2);
-        if ((cls2 != VC_SPEECH && cls2 != VC_CALL) || !hd_ex_cue_ok(x, c2, cls2))
+        /* "…, but went on to say …", "and continued to argue …" */
+        static const char *const go_on[] = {"went", "continued", "began", NULL};
+        if (tok_in(x, c2, go_on)) {
+            uint32_t t = c2 + 1 + tok_is(x, c2 + 1, "on");
+            if (tok_is(x, t, "to") && t + 1 < x->nt)
+                c2 = t + 1;
+        }
+        /* (a quote after it, whose cue it already is: "… but went on to say, “…”") */
+        int quoted = c2 + 2 < x->nt && (tok_punct(x, c2 + 1, ',') || tok_punct(x, c2 + 1, ':')) &&
+                     x->t[c2 + 2].kind == TK_QOPEN;
+        uint32_t cls2 = quoted && tok_word(x, c2) && !(x->t[c2].flags & (TF_INQ | TF_CAP))
+                            ? x->t[c2].lex >> 24
+                            : hd_ex_cue_class(x, c2);
+        if ((cls2 != VC_SPEECH && cls2 != VC_CALL) || !(quoted || hd_ex_cue_ok(x, c2, cls2)))
             continue;
         uint32_t a2 = hd_ex_clause_start(x, c2, cls2, s1);
         hd_ex_emit_reported(x, np, c, c + 1, a, k, 1);

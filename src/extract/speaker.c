@@ -169,6 +169,17 @@ static int skip_to_subject(const xctx *x, uint32_t lo, uint32_t *jp)
             j -= dated_participle(x, j, lo);
             continue;
         }
+        /* "Trump continued to complain that", "Clinton began to argue that", "went on to
+         * say": the subject of the verb of going on says it */
+        static const char *const go_on[] = {"continued", "continues", "began",  "begins", "went",
+                                            "goes",      "started",   "starts", "began",  NULL};
+        if (tok_is(x, j, "to") && j >= lo + 2) {
+            uint32_t v = tok_is(x, j - 1, "on") ? j - 2 : j - 1;
+            if (v > lo && tok_in(x, v, go_on) && !(x->t[v].flags & TF_INQ)) {
+                j = v - 1;
+                continue;
+            }
+        }
         if (tok_punct(x, j, ')')) {
             uint32_t k = j;
             while (k > lo && !tok_punct(x, k, '(') && j - k < 30)

@@ -204,7 +204,15 @@ static int not_speech(const xctx *x, uint32_t i)
     static const char *const before_bare[] = {"to",     "can",  "could",  "will", "would", "shall",
                                               "should", "may",  "might",  "must", "and",   "or",
                                               "helps",  "help", "cannot", NULL};
-    if (i > 0 && tok_in(x, i - 1, before_bare) && tok_word(x, i) &&
+    /* (not after a verb of going on or starting: "continued to complain that …", "went on
+     * to say that …", "began to argue that …": the subject says it) */
+    static const char *const go_on[] = {"continued", "continues", "continue", "began",
+                                        "begins",    "begin",     "went",     "goes",
+                                        "go",        "started",   "starts",   NULL};
+    int going_on =
+        i > 1 && tok_is(x, i - 1, "to") &&
+        (tok_in(x, i - 2, go_on) || (i > 2 && tok_is(x, i - 2, "on") && tok_in(x, i - 3, go_on)));
+    if (i > 0 && !going_on && tok_in(x, i - 1, before_bare) && tok_word(x, i) &&
         hd_ex_lx_get(&x->lx->bare, x->b + x->t[i].s, x->t[i].stem_e - x->t[i].s))
         return 1;
     /* "calls" as a noun: "near-constant calls of “Feel the Bern”", "brushed off Democratic

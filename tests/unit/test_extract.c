@@ -937,6 +937,25 @@ static void test_person_of_a_watchdog(void **state)
     check(&r, "the group could come back", "Emmet G. Sullivan", 0, "said");
 }
 
+/* A verb of saying after "continued to", "began to" or "went on to" is the subject's saying
+ * ("used the speech to warn voters" stays none); "…, but went on to say, “…”" ends the clause
+ * before it. */
+static void test_went_on_to_say(void **state)
+{
+    (void)state;
+    res r = run("Trump continued to complain that Mr. Khan had been unfair to him.\n"
+                "Sanders went on to say that the system was rigged against working families.\n"
+                "Clinton began to argue that the plan would hurt families in the state.\n"
+                "Cruz joked that Brooklyn was his answer, but went on to say, \"There are "
+                "places in America that are among the most dangerous in the world.\"");
+    check(&r, "Mr. Khan had been unfair", "Trump", 0, "complain");
+    check(&r, "the system was rigged", "Sanders", 0, "say");
+    check(&r, "the plan would hurt", "Clinton", 0, "argue");
+    const hd_statement *s = find(&r, "Brooklyn was his answer");
+    assert_string_equal(s->text, "Brooklyn was his answer");
+    check(&r, "There are places in America", "Cruz", 1, "say");
+}
+
 /* The object of a preposition is not the speaker: "Residents of the town said". */
 static void test_prepositional_object(void **state)
 {
@@ -4808,6 +4827,7 @@ int main(void)
         cmocka_unit_test(test_two_speakers_together),
         cmocka_unit_test(test_saying_words_not_said),
         cmocka_unit_test(test_person_of_a_watchdog),
+        cmocka_unit_test(test_went_on_to_say),
         cmocka_unit_test(test_time_before_cue),
         cmocka_unit_test(test_they),
         cmocka_unit_test(test_entity_kinds),
