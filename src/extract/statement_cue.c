@@ -303,6 +303,13 @@ static int call_ok(const xctx *x, uint32_t i)
 {
     if (tok_is(x, i + 1, "for") || tok_is(x, i + 1, "on"))
         return 1;
+    /* "called a referendum", "called an election", "called a halt to": convened, not said */
+    static const char *const event[] = {"referendum", "election", "elections", "meeting", "strike",
+                                        "vote",       "halt",     "ceasefire", "truce",   "session",
+                                        "recess",     "timeout",  "summit",    NULL};
+    if (tok_has(x, i + 1, LW_DET) &&
+        (tok_in(x, i + 2, event) || (tok_word(x, i + 2) && tok_in(x, i + 3, event))))
+        return 0;
     /* "a tax loophole called an “inversion”", "a group called …": a thing named, no one
      * speaking (a participle right after an indefinite noun phrase) */
     if (i > 1 && tok_word(x, i - 1) && !(x->t[i - 1].flags & (TF_CAP | TF_INQ)) &&

@@ -905,6 +905,7 @@ static void test_saying_words_not_said(void **state)
                 "The party's Rule 40 adds another magic number to the mix.\n"
                 "He wants a prosecutor to investigate alleged pay-to-play policies at the "
                 "foundation.\n"
+                "The SVP has called a referendum \u2014 \"No to Free Lawyers\" \u2014 for June 5.\n"
                 "Trump calls for a ban on imports from the country.\n"
                 "Prosecutors alleged that no inmate checks were made that night.\n"
                 "He added that the deal could still collapse.");
@@ -914,6 +915,7 @@ static void test_saying_words_not_said(void **state)
     assert_false(has(&r, "voting in Kachin"));
     assert_false(has(&r, "magic number"));
     assert_false(has(&r, "pay-to-play"));
+    assert_false(has(&r, "No to Free Lawyers"));
     check(&r, "a ban on imports", "Trump", 0, "calls");
     check(&r, "no inmate checks", "prosecutors", 0, "alleged");
     assert_true(has(&r, "the deal could still collapse"));
