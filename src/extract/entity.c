@@ -69,6 +69,15 @@ static uint32_t savings_and_loan(const xctx *x, uint32_t i, uint32_t j)
     return k > j + 2 && tok_has(x, k - 1, LW_ORG) ? k : j + 2;
 }
 
+/* The words that end (or open, before "of") the name of a public body: "… Space
+ * Administration", "Department of …" (org_and_tail, body_of_and_tail). */
+static const char *const public_body[] = {
+    "administration", "commission", "committee",   "subcommittee", "institute",
+    "department",     "agency",     "association", "federation",   "centre",
+    "center",         "office",     "ministry",    "board",        "council",
+    "authority",      "service",    "bureau",      "organisation", "organization",
+    "secretariat",    NULL};
+
 /* Do the words [i, j) qualify the name that follows as a place, a nation or a house of
  * government does ("U.S.", "House", "National")? */
 static int name_prefix(const xctx *x, uint32_t i, uint32_t j)
@@ -122,12 +131,7 @@ static uint32_t org_and_tail(const xctx *x, uint32_t i, uint32_t j)
     /* after a place's word, a public body's name ("… Space Administration", "… Statistics
      * Institute"); firms are named in pairs ("Virginia Federal and Montrose Capital",
      * "Paul Volcker and International Monetary Fund managing director …") */
-    static const char *const body[] = {
-        "administration", "commission",   "committee",  "subcommittee", "institute", "department",
-        "agency",         "association",  "federation", "centre",       "center",    "office",
-        "ministry",       "board",        "council",    "authority",    "service",   "bureau",
-        "organisation",   "organization", NULL};
-    if (prefixed && !tok_in(x, k - 1, body))
+    if (prefixed && !tok_in(x, k - 1, public_body))
         return 0;
     return k;
 }
@@ -168,13 +172,10 @@ static uint32_t org_for_and_tail(const xctx *x, uint32_t i, uint32_t j)
  * name, or 0. */
 static uint32_t body_of_and_tail(const xctx *x, uint32_t i, uint32_t j)
 {
-    static const char *const body[] = {"department", "ministry",  "office",      "commission",
-                                       "committee",  "agency",    "council",     "board",
-                                       "bureau",     "authority", "secretariat", NULL};
     uint32_t of = j >= i + 3 && tok_is(x, j - 2, "of")   ? j - 2
                   : j >= i + 4 && tok_is(x, j - 3, "of") ? j - 3
                                                          : 0;
-    if (!of || !tok_in(x, of - 1, body))
+    if (!of || !tok_in(x, of - 1, public_body))
         return 0;
     for (uint32_t m = of + 1; m < j; m++)
         if (!cap_word(x, m) || (x->t[m].flags & TF_ALLCAPS))
