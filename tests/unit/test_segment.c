@@ -1332,9 +1332,15 @@ static void test_headline_over_label_and_standfirst(void **state)
 static void test_more_heading_over_links(void **state)
 {
     (void)state;
-    static const char *const heading[] = {"More:", "More On:", "More Business News",
-                                          "More Great WIRED Stories", "More on Slate Book Review"};
-    for (size_t h = 0; h < sizeof heading / sizeof *heading; h++) {
+    /* the last is a line of the story that opens on "More" */
+    static const char *const heading[] = {"More:",
+                                          "More On:",
+                                          "More Business News",
+                                          "More Great WIRED Stories",
+                                          "More on Slate Book Review",
+                                          "More than 2,400 US troops have died"};
+    const size_t n_heading = sizeof heading / sizeof *heading;
+    for (size_t h = 0; h < n_heading; h++) {
         char text[2048];
         snprintf(text, sizeof text,
                  "Two United States service members have been killed in a helicopter crash in "
@@ -1350,8 +1356,12 @@ static void test_more_heading_over_links(void **state)
         load_text(&p, text, "Two US service members killed in Afghanistan helicopter crash");
         assert_int_equal(p.segs.n, 1);
         assert_true(body_has(&p, 0, "It did not reveal the crash location"));
-        assert_false(body_has(&p, 0, "China invites Taliban"));
-        assert_false(body_has(&p, 0, "Afghan woman politician"));
+        if (h + 1 == n_heading) {
+            assert_true(body_has(&p, 0, "More than 2,400 US troops"));
+        } else {
+            assert_false(body_has(&p, 0, "China invites Taliban"));
+            assert_false(body_has(&p, 0, "Afghan woman politician"));
+        }
         unload(&p);
     }
     /* headlines cut short are items of the list too */
@@ -1369,20 +1379,6 @@ static void test_more_heading_over_links(void **state)
     assert_false(body_has(&q, 0, "Houston Housing Authority"));
     assert_false(body_has(&q, 0, "Oil falls most"));
     unload(&q);
-    /* "More" opening a line of the story itself */
-    page p;
-    load_text(&p,
-              "Two United States service members have been killed in a helicopter crash in "
-              "Afghanistan, the US military said in a statement on Wednesday.\n\n"
-              "More than 2,400 US troops have died\n\n"
-              "Afghan woman politician sees Taliban talks as only hope\n\n"
-              "Young people, including Taliban youth, must be heard: UN envoy\n\n"
-              "China invites Taliban, Afghan officials for two-day talks\n\n"
-              "It did not reveal the crash location and said it was withholding the names of "
-              "those killed until next of kin could be told.\n",
-              "Two US service members killed in Afghanistan helicopter crash");
-    assert_true(body_has(&p, 0, "More than 2,400 US troops"));
-    unload(&p);
 }
 
 /* A list of links to other stories under its heading ("More from UK", then headlines) set
