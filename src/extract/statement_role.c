@@ -249,6 +249,17 @@ static int32_t last_speaker_before(const xctx *x, uint32_t p)
     return e;
 }
 
+/* Is the person e, named at token k, described right after the name by a role of another
+ * kind, with no article ("Anne Weyman, chief executive of the Family Planning Association,
+ * asked")? Then a role mention before ("Mr Blair's spokesman said") is not theirs. */
+static int described_after(const xctx *x, uint32_t k, int32_t e)
+{
+    while (k < x->nt && x->tent[k] == e)
+        k++;
+    return k + 1 < x->nt && tok_punct(x, k, ',') && tok_word(x, k + 1) &&
+           !(x->t[k + 1].flags & (TF_CAP | TF_INQ)) && tok_has(x, k + 1, LW_ROLE | LW_MOD);
+}
+
 /* Bind pending roles: a holder named anywhere in the article, else the first person named
  * later without any role of their own who speaks in the article ("Japan's top official said
  * … Takeo Akiba told"; not "a GAO official told Reuters … at the request of Sen. Jesse
@@ -285,7 +296,7 @@ void hd_ex_bind_pending(xctx *x)
             for (uint32_t e = 0; e < x->nent && e < 8192; e++) {
                 const xent *en = &x->ent[e];
                 if (en->kind == HD_ENT_PERSON && en->first_tok > pd->tok && en->n_words >= 2 &&
-                    !en->has_role && speaks[e] &&
+                    !en->has_role && speaks[e] && !described_after(x, en->first_tok, (int32_t)e) &&
                     x->t[en->first_tok].para <= x->t[pd->tok].para + 3) {
                     h = (int32_t)e;
                     break;

@@ -958,6 +958,21 @@ static void test_went_on_to_say(void **state)
     check(&r, "There are places in America", "Cruz", 1, "say");
 }
 
+/* A role mention with no holder named ("Mr Blair's spokesman said") is not the next person
+ * named who comes described by another role ("Anne Weyman, chief executive of the Family
+ * Planning Association, asked"). */
+static void test_role_not_bound_to_described_person(void **state)
+{
+    (void)state;
+    res r = run("Mr Blair's spokesman said: \"The church has a well-known position on this "
+                "issue.\"\n"
+                "Anne Weyman, chief executive of the Family Planning Association, asked: \"What "
+                "is the benefit to women?\"");
+    const hd_statement *s = find(&r, "well-known position");
+    assert_true(s->speaker == NULL || strcmp(s->speaker, "Anne Weyman") != 0);
+    check(&r, "What is the benefit", "Anne Weyman", 1, "asked");
+}
+
 /* The object of a preposition is not the speaker: "Residents of the town said". */
 static void test_prepositional_object(void **state)
 {
@@ -4830,6 +4845,7 @@ int main(void)
         cmocka_unit_test(test_saying_words_not_said),
         cmocka_unit_test(test_person_of_a_watchdog),
         cmocka_unit_test(test_went_on_to_say),
+        cmocka_unit_test(test_role_not_bound_to_described_person),
         cmocka_unit_test(test_time_before_cue),
         cmocka_unit_test(test_they),
         cmocka_unit_test(test_entity_kinds),
