@@ -91,12 +91,31 @@ static int by_head_tok(const void *a, const void *b)
     return p->tok < q->tok ? -1 : p->tok > q->tok;
 }
 
+/* The role word of an office named with its complement that ends at the comma i ("Secretary
+ * of State for the Family,", "chairman of the Commission for Racial Equality,"), or 0. */
+static uint32_t office_before(const xctx *x, uint32_t i)
+{
+    static const char *const joins[] = {"of", "for", "the", "and", "on", NULL};
+    uint32_t r = i - 1;
+    while (r > 0 && i - r < 9 && tok_word(x, r) && !tok_has(x, r, LW_ROLE) &&
+           !(x->t[r].flags & TF_INQ) &&
+           ((x->t[r].flags & (TF_CAP | TF_ALLCAPS)) || tok_in(x, r, joins)))
+        r--;
+    return r + 1 < i - 1 && tok_has(x, r, LW_ROLE) &&
+                   (tok_is(x, r + 1, "of") || tok_is(x, r + 1, "for"))
+               ? r
+               : 0;
+}
+
 /* "…Committee Chairman, Vahid Jalalzadeh," and "Vedant Patel, a State Department spokesman,". */
 static void appositive(xctx *x, uint32_t i)
 {
     int32_t after = x->tent[i + 1], before = x->tent[i - 1];
     if (after >= 0 && x->ent[after].kind == HD_ENT_PERSON && tok_has(x, i - 1, LW_ROLE)) {
         hd_ex_role_add(x, i - 1, after);
+    } else if (after >= 0 && x->ent[after].kind == HD_ENT_PERSON && office_before(x, i)) {
+        /* "The Shadow Secretary of State for the Family, Theresa May," */
+        hd_ex_role_add(x, office_before(x, i), after);
     } else if (before >= 0 && x->ent[before].kind == HD_ENT_PERSON) {
         uint32_t k = i + 1, last = UINT32_MAX;
         if (!(tok_is(x, k, "the") || tok_is(x, k, "a") || tok_is(x, k, "an") ||

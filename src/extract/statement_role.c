@@ -75,6 +75,37 @@ static int near_entity(const xctx *x, uint32_t q, int32_t e)
  * spokesman"): else the mention is someone new of another house. */
 static int holder_fits(const xctx *x, uint32_t h, int32_t e)
 {
+    /* an office named by its place or house ("The Archbishop of Canterbury", "the Mayor of
+     * London"): a word of it must stand near one of e's mentions (not the Archbishop of
+     * Cardiff's) */
+    if (tok_is(x, h + 1, "of")) {
+        /* (itself an appositive of e's name: "Tom Fitton, the president of Judicial Watch,") */
+        uint32_t a = h;
+        while (a > 0 && h - a < 6 && tok_word(x, a - 1) && !tok_has(x, a - 1, LW_DET))
+            a--;
+        if (a > 0 && tok_has(x, a - 1, LW_DET))
+            a--;
+        if (a >= 2 && tok_punct(x, a - 1, ',') && x->tent[a - 2] == e)
+            return 1;
+        uint32_t m = h + 2 + tok_is(x, h + 2, "the"), words = 0;
+        for (; m < x->nt && m < h + 7 && (x->t[m].flags & (TF_CAP | TF_ALLCAPS)) &&
+               !(x->t[m].flags & TF_INQ);
+             m++) {
+            words++;
+            if (near_entity(x, m, e) || x->tent[m] == e)
+                return 1;
+        }
+        /* the holder named right after the office: "Chancellor of the Exchequer Nigel Lawson",
+         * "The Shadow Secretary of State for the Family, Theresa May," */
+        uint32_t n = m;
+        while (n < x->nt && n < m + 8 && tok_word(x, n) && x->tent[n] != e &&
+               !(x->t[n].flags & TF_INQ))
+            n++;
+        if (n < x->nt && tok_punct(x, n, ','))
+            n++;
+        if (words && !(n < x->nt && x->tent[n] == e))
+            return 0;
+    }
     uint32_t d = h;
     while (d > 0 && h - d < 6 && tok_word(x, d - 1) && !tok_has(x, d - 1, LW_DET))
         d--;
@@ -295,9 +326,12 @@ void hd_ex_bind_pending(xctx *x)
         if (h < 0 && !indefinite_role(x, pd->tok)) {
             for (uint32_t e = 0; e < x->nent && e < 8192; e++) {
                 const xent *en = &x->ent[e];
+                /* (an office of its own, "the chairman of Bankers Trust Co", only in the next
+                 * paragraph: the wire's lead names the office, the next one the holder) */
+                uint32_t near = tok_is(x, pd->tok + 1, "of") ? 1 : 3;
                 if (en->kind == HD_ENT_PERSON && en->first_tok > pd->tok && en->n_words >= 2 &&
                     !en->has_role && speaks[e] && !described_after(x, en->first_tok, (int32_t)e) &&
-                    x->t[en->first_tok].para <= x->t[pd->tok].para + 3) {
+                    x->t[en->first_tok].para <= x->t[pd->tok].para + near) {
                     h = (int32_t)e;
                     break;
                 }

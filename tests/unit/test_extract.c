@@ -973,6 +973,31 @@ static void test_role_not_bound_to_described_person(void **state)
     check(&r, "What is the benefit", "Anne Weyman", 1, "asked");
 }
 
+/* An office named with its place or house ("The Archbishop of Canterbury") is not the holder
+ * of the same role elsewhere ("The Archbishop of Cardiff, Peter Smith"); an office before a
+ * comma and a name is that person's ("The UAE's Minister of State for Finance and Industry,
+ * Ahmed Humaid, told …. He said"); the wire's lead office is the holder named in the
+ * next paragraph. */
+static void test_office_with_its_complement(void **state)
+{
+    (void)state;
+    res r = run("The Archbishop of Canterbury said the church would reflect on the issue.\n"
+                "The Archbishop of Cardiff, Peter Smith, told reporters that the church wanted "
+                "people to reflect.");
+    const hd_statement *s = find(&r, "the church would reflect");
+    assert_true(s->speaker == NULL || strcmp(s->speaker, "Peter Smith") != 0);
+    check(&r, "the church wanted people", "Peter Smith", 0, "told");
+    res r2 = run("The UAE's Minister of State for Finance and Industry, Ahmed Humaid, told "
+                 "reporters that the issue went back to the governors.\n"
+                 "He said the governors were asked to resubmit the recommendation before July.");
+    check(&r2, "the governors were asked", "Ahmed Humaid", 0, "said");
+    res r3 = run("The Glass-Steagall Act is all but dead, the chairman of Bankers Trust Co "
+                 "asserted.\n"
+                 "\"There are plainly nails in the coffin of Glass-Steagall,\" Alfred Brittain "
+                 "said in remarks prepared for delivery.");
+    check(&r3, "all but dead", "Alfred Brittain", 0, "asserted");
+}
+
 /* The object of a preposition is not the speaker: "Residents of the town said". */
 static void test_prepositional_object(void **state)
 {
@@ -4846,6 +4871,7 @@ int main(void)
         cmocka_unit_test(test_person_of_a_watchdog),
         cmocka_unit_test(test_went_on_to_say),
         cmocka_unit_test(test_role_not_bound_to_described_person),
+        cmocka_unit_test(test_office_with_its_complement),
         cmocka_unit_test(test_time_before_cue),
         cmocka_unit_test(test_they),
         cmocka_unit_test(test_entity_kinds),
