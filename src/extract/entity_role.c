@@ -214,16 +214,35 @@ int32_t hd_ex_title_holder(const xctx *x, uint32_t h, uint32_t at)
 /* The holder of the role whose head is token h: the binding nearest before `at`, else the
  * first after it. Binary search over the sorted bindings. A title's binding is not one
  * (hd_ex_title_holder). */
+/* Do the role words at a and b name different portfolios ("the foreign secretary", "Home
+ * Secretary Charles Clarke"; "the Tory leader", "Lib Dem leader")? Only the word right before
+ * each head is compared, and only when both are a portfolio's or a party's. */
+static int other_portfolio(const xctx *x, uint32_t a, uint32_t b)
+{
+    static const char *const portfolio[] = {
+        "foreign",     "home",       "defence",     "defense",      "finance",  "trade",
+        "health",      "education",  "interior",    "justice",      "treasury", "energy",
+        "environment", "transport",  "agriculture", "culture",      "housing",  "commerce",
+        "industry",    "labour",     "tory",        "conservative", "dem",      "democrat",
+        "republican",  "democratic", NULL};
+    if (a == 0 || b == 0 || a == b || !tok_in(x, a - 1, portfolio) || !tok_in(x, b - 1, portfolio))
+        return 0;
+    uint32_t na = x->t[a - 1].stem_e - x->t[a - 1].s, nb = x->t[b - 1].stem_e - x->t[b - 1].s;
+    return na != nb || strncasecmp(x->b + x->t[a - 1].s, x->b + x->t[b - 1].s, na) != 0;
+}
+
 int32_t hd_ex_role_holder_fit(const xctx *x, uint32_t h, uint32_t at,
                               int (*fits)(const xctx *, uint32_t, int32_t))
 {
     uint64_t hh = head_hash(x, h);
     size_t lo = role_bound(x, hh, at);
     for (size_t k = lo; k > 0 && x->roles[k - 1].hh == hh; k--)
-        if (!x->roles[k - 1].title && fits(x, h, x->roles[k - 1].ent))
+        if (!x->roles[k - 1].title && !other_portfolio(x, h, x->roles[k - 1].tok) &&
+            fits(x, h, x->roles[k - 1].ent))
             return x->roles[k - 1].ent;
     for (size_t k = lo; k < x->nroles && x->roles[k].hh == hh; k++)
-        if (!x->roles[k].title && fits(x, h, x->roles[k].ent))
+        if (!x->roles[k].title && !other_portfolio(x, h, x->roles[k].tok) &&
+            fits(x, h, x->roles[k].ent))
             return x->roles[k].ent;
     return -1;
 }

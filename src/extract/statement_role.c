@@ -323,6 +323,16 @@ void hd_ex_bind_pending(xctx *x)
             pd->ent = -1;
             continue;
         }
+        /* the same office, with the same word before its head, mentioned and bound before:
+         * "The foreign secretary said …. The foreign secretary insisted …" (not a bare "the
+         * official", which may be anyone) */
+        if (h < 0 && !indefinite_role(x, pd->tok) && pd->tok > 0 && tok_word(x, pd->tok - 1) &&
+            !tok_has(x, pd->tok - 1, LW_DET))
+            for (uint32_t q = p; q-- > 0 && h < 0;)
+                if (x->pend[q].ent >= 0 && x->pend[q].tok < pd->tok && x->pend[q].tok > 0 &&
+                    same_word(x, x->pend[q].tok, pd->tok) &&
+                    same_word(x, x->pend[q].tok - 1, pd->tok - 1))
+                    h = x->pend[q].ent;
         if (h < 0 && !indefinite_role(x, pd->tok)) {
             for (uint32_t e = 0; e < x->nent && e < 8192; e++) {
                 const xent *en = &x->ent[e];

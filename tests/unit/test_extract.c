@@ -998,6 +998,27 @@ static void test_office_with_its_complement(void **state)
     check(&r3, "all but dead", "Alfred Brittain", 0, "asserted");
 }
 
+/* A role's portfolio or party is compared with the holder's ("the foreign secretary" is not
+ * "Home Secretary Charles Clarke", "the Tory leader" not "Lib Dem leader Charles Kennedy"), and
+ * the same office mentioned again is the one bound before. */
+static void test_role_portfolio(void **state)
+{
+    (void)state;
+    res r = run("The foreign secretary said the right to life was the most important liberty.\n"
+                "New Home Secretary Charles Clarke vowed the men would stay in prison.\n"
+                "But Mr Straw denied it amounted to a constitutional crisis. He said those held "
+                "had a right of appeal.\n"
+                "Foreign Secretary Jack Straw met the families on Monday.\n"
+                "The foreign secretary insisted the law lords were wrong.");
+    const hd_statement *s = find(&r, "most important liberty");
+    assert_true(s->speaker == NULL || strcmp(s->speaker, "Charles Clarke") != 0);
+    check(&r, "the law lords were wrong", "Jack Straw", 0, "insisted");
+    res r2 = run("Lib Dem leader Charles Kennedy opened the campaign in London.\n"
+                 "The Tory leader said current rules were tantamount to abortion on demand.");
+    s = find(&r2, "tantamount to abortion");
+    assert_true(s->speaker == NULL || strcmp(s->speaker, "Charles Kennedy") != 0);
+}
+
 /* The object of a preposition is not the speaker: "Residents of the town said". */
 static void test_prepositional_object(void **state)
 {
@@ -4872,6 +4893,7 @@ int main(void)
         cmocka_unit_test(test_went_on_to_say),
         cmocka_unit_test(test_role_not_bound_to_described_person),
         cmocka_unit_test(test_office_with_its_complement),
+        cmocka_unit_test(test_role_portfolio),
         cmocka_unit_test(test_time_before_cue),
         cmocka_unit_test(test_they),
         cmocka_unit_test(test_entity_kinds),
