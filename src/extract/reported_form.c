@@ -420,8 +420,16 @@ int hd_ex_participle_statement(xctx *x, uint32_t c, uint32_t s0, uint32_t s1, xn
         return RS_NEXT_CUE;
     /* "Wim Duisenberg has defended the move saying …": the object of the subject's verb says
      * nothing; its subject does */
-    if (!clause && np->t0 > s0 && hd_ex_past_form(x, np->t0 - 1) &&
-        !(np->ref >= 0 && x->ent[np->ref].kind == HD_ENT_PERSON) &&
+    /* (also past a particle, "started out their ninth debate saying", or with a possessive
+     * before a thing, which names whose it is, not who speaks) */
+    static const char *const particle[] = {"out", "up", "off", "on", "in", NULL};
+    static const char *const poss[] = {"their", "his", "her", "its", "our", NULL};
+    int object =
+        np->t0 > s0 &&
+        (hd_ex_past_form(x, np->t0 - 1) ||
+         (np->t0 > s0 + 1 && tok_in(x, np->t0 - 1, particle) && hd_ex_past_form(x, np->t0 - 2)) ||
+         (tok_in(x, np->t0, poss) && np->ref == REF_NONE && !tok_has(x, np->t1 - 1, LW_ROLE)));
+    if (!clause && object && !(np->ref >= 0 && x->ent[np->ref].kind == HD_ENT_PERSON) &&
         !tok_has(x, np->t1 - 1, LW_SNOUN) && !hd_ex_np_sentence_subject(x, c, c, np))
         return RS_NEXT_CUE;
     uint32_t a = tok_is(x, c + 1, "that") ? c + 2 : c + 1;

@@ -60,8 +60,14 @@ static int participle_adj(const xctx *x, uint32_t i, uint32_t next)
     const char *w = x->b + x->t[i].s;
     if (tok_has(x, next, LW_FUNC | LW_VERB))
         return 0;
+    /* (not the verb of a subject before it: "President Obama passionately rebuked critics
+     * who say", "Trump attacked critics") */
     if (n > 4 && w[n - 2] == 'e' && w[n - 1] == 'd')
-        return 1;
+        return !(i > 0 && tok_word(x, i - 1) &&
+                 ((x->tent[i - 1] >= 0 && x->ent[x->tent[i - 1]].kind == HD_ENT_PERSON) ||
+                  tok_has(x, i - 1, LW_PRON) ||
+                  (!(x->t[i - 1].flags & TF_CAP) && x->t[i - 1].e - x->t[i - 1].s > 4 &&
+                   !memcmp(x->b + x->t[i - 1].e - 2, "ly", 2))));
     /* "the leading candidate", "a visiting professor", "Iran's ruling clerics": an -ing word
      * after a determiner or a possessive */
     return n > 5 && !memcmp(w + n - 3, "ing", 3) && i > 0 &&

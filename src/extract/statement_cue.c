@@ -229,6 +229,11 @@ static int not_speech(const xctx *x, uint32_t i)
          (tok_word(x, i - 1) && !(x->t[i - 1].flags & TF_CAP) &&
           memchr(x->b + x->t[i - 1].s, '-', x->t[i - 1].e - x->t[i - 1].s))))
         return 1;
+    /* a noun in a list: "In TV interviews and tweets, Trump has argued" */
+    if ((c0 == 't' || c0 == 'p') && i > 1 && (tok_is(x, i, "tweets") || tok_is(x, i, "posts")) &&
+        (tok_is(x, i - 1, "and") || tok_is(x, i - 1, "or")) && tok_word(x, i - 2) &&
+        !(x->t[i - 2].flags & (TF_CAP | TF_INQ)) && x->b[x->t[i - 2].e - 1] == 's')
+        return 1;
     /* "alleged" as an adjective: "to investigate alleged pay-to-play policies", "the alleged
      * plot", "over alleged abuses" */
     static const char *const before_alleged[] = {

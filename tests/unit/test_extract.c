@@ -1019,6 +1019,24 @@ static void test_role_portfolio(void **state)
     assert_true(s->speaker == NULL || strcmp(s->speaker, "Charles Kennedy") != 0);
 }
 
+/* "tweets" in a list of nouns is no cue; a participle after an object with a possessive is the
+ * subject's ("Sanders started out their ninth debate saying"); a verb in -ed after its subject
+ * is no modifier of the noun after it ("Obama passionately rebuked critics who say"). */
+static void test_object_before_participle(void **state)
+{
+    (void)state;
+    res r = run("In TV interviews and tweets, Trump has argued that the committee has overseen a "
+                "rigged process.\n"
+                "Sanders started out their ninth debate saying Clinton has the qualifications to "
+                "be president.\n"
+                "President Obama passionately rebuked critics who say he should condemn "
+                "terrorists as radical Islamists.");
+    check(&r, "the committee has overseen", "Trump", 0, "argued");
+    assert_false(has(&r, "Trump has argued"));
+    check(&r, "Clinton has the qualifications", "Sanders", 0, "saying");
+    check(&r, "he should condemn", "critics", 0, "say");
+}
+
 /* The object of a preposition is not the speaker: "Residents of the town said". */
 static void test_prepositional_object(void **state)
 {
@@ -4894,6 +4912,7 @@ int main(void)
         cmocka_unit_test(test_role_not_bound_to_described_person),
         cmocka_unit_test(test_office_with_its_complement),
         cmocka_unit_test(test_role_portfolio),
+        cmocka_unit_test(test_object_before_participle),
         cmocka_unit_test(test_time_before_cue),
         cmocka_unit_test(test_they),
         cmocka_unit_test(test_entity_kinds),
