@@ -459,6 +459,13 @@ int32_t hd_ex_pend_new(xctx *x, uint32_t head_tok);
  * "Some believe it …") they end it. */
 extern const char *const hd_ex_belief_verbs[];
 
+/* speaker_sentence.c: verbs of going on or starting ("continued", "went", "began"), after
+ * which "to" and a verb of saying is the subject's saying ("continued to complain that …",
+ * "went on to say"). hd_ex_went_on_to: the going-on verb's token when token t is the "to"
+ * of one (with "on" between or not), both after token lo; else UINT32_MAX. */
+extern const char *const hd_ex_go_on_verbs[];
+uint32_t hd_ex_went_on_to(const xctx *x, uint32_t t, uint32_t lo);
+
 /* speaker.c */
 typedef struct xnp {
     uint32_t t0, t1; /* tokens [t0, t1) of the noun phrase, t0 == t1 when none */

@@ -513,8 +513,7 @@ static int coordinated(sent_cue *S, uint32_t a)
         if (tok_has(x, c2, LW_ADV) && !(x->t[c2].flags & TF_CAP))
             c2++;
         /* "…, but went on to say …", "and continued to argue …" */
-        static const char *const go_on[] = {"went", "continued", "began", NULL};
-        if (tok_in(x, c2, go_on)) {
+        if (tok_in(x, c2, hd_ex_go_on_verbs)) {
             uint32_t t = c2 + 1 + tok_is(x, c2 + 1, "on");
             if (tok_is(x, t, "to") && t + 1 < x->nt)
                 c2 = t + 1;

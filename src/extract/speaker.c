@@ -171,14 +171,10 @@ static int skip_to_subject(const xctx *x, uint32_t lo, uint32_t *jp)
         }
         /* "Trump continued to complain that", "Clinton began to argue that", "went on to
          * say": the subject of the verb of going on says it */
-        static const char *const go_on[] = {"continued", "continues", "began",  "begins", "went",
-                                            "goes",      "started",   "starts", "began",  NULL};
-        if (tok_is(x, j, "to") && j >= lo + 2) {
-            uint32_t v = tok_is(x, j - 1, "on") ? j - 2 : j - 1;
-            if (v > lo && tok_in(x, v, go_on) && !(x->t[v].flags & TF_INQ)) {
-                j = v - 1;
-                continue;
-            }
+        uint32_t v = hd_ex_went_on_to(x, j, lo);
+        if (v != UINT32_MAX) {
+            j = v - 1;
+            continue;
         }
         if (tok_punct(x, j, ')')) {
             uint32_t k = j;

@@ -161,6 +161,18 @@ const char *const hd_ex_belief_verbs[] = {
     "doubt",   "doubts",   "worry",   "worries", "agree",   "agrees",  "know",
     "knows",   "reckon",   "reckons", "assume",  "assumes", NULL};
 
+const char *const hd_ex_go_on_verbs[] = {"continued", "continues", "continue", "began",
+                                         "begins",    "begin",     "went",     "goes",
+                                         "go",        "started",   "starts",   NULL};
+
+uint32_t hd_ex_went_on_to(const xctx *x, uint32_t t, uint32_t lo)
+{
+    if (!tok_is(x, t, "to") || t < lo + 2)
+        return UINT32_MAX;
+    uint32_t v = tok_is(x, t - 1, "on") ? t - 2 : t - 1;
+    return v > lo && tok_in(x, v, hd_ex_go_on_verbs) && !(x->t[v].flags & TF_INQ) ? v : UINT32_MAX;
+}
+
 /* The subject at the start s of what is left of the sentence: a pronoun, a person, a role,
  * else the first noun phrase. */
 static int subject_from(xctx *x, uint32_t s, uint32_t verb, xnp *np)

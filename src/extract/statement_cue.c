@@ -206,14 +206,9 @@ static int not_speech(const xctx *x, uint32_t i)
                                               "helps",  "help", "cannot", NULL};
     /* (not after a verb of going on or starting: "continued to complain that …", "went on
      * to say that …", "began to argue that …": the subject says it) */
-    static const char *const go_on[] = {"continued", "continues", "continue", "began",
-                                        "begins",    "begin",     "went",     "goes",
-                                        "go",        "started",   "starts",   NULL};
     if (i > 0 && tok_in(x, i - 1, before_bare) && tok_word(x, i) &&
         hd_ex_lx_get(&x->lx->bare, x->b + x->t[i].s, x->t[i].stem_e - x->t[i].s) &&
-        !(i > 1 && tok_is(x, i - 1, "to") &&
-          (tok_in(x, i - 2, go_on) ||
-           (i > 2 && tok_is(x, i - 2, "on") && tok_in(x, i - 3, go_on)))))
+        hd_ex_went_on_to(x, i - 1, 0) == UINT32_MAX)
         return 1;
     /* (the tests below by first letter: most cues start with none of these) */
     char c0 = x->t[i].ch;
