@@ -203,21 +203,67 @@ static int same_text(const xctx *x, uint32_t a, uint32_t b)
     return n == x->t[b].e - x->t[b].s && memcmp(x->b + x->t[a].s, x->b + x->t[b].s, n) == 0;
 }
 
-/* "Duff and Phelps said", "Standard and Poor's said": a firm named for two people, whose name
- * the article gives in full elsewhere ("Duff and Phelps Credit Rating Co", "Standard and
- * Poor's Corp"). One capitalised word at i, "and" at j, one at j + 1. Returns j + 2 when
- * the same three words run on to a legal form elsewhere in the article, else 0. */
-static uint32_t firm_pair(const xctx *x, uint32_t i, uint32_t j)
+/* The article's "A and B" pairs of capitalised words that run on to a legal form ("Duff and
+ * Phelps Credit Rating Co", "Standard and Poor's Corp"): an open-addressed table of the token
+ * of A plus one (0 empty), built once so that each short mention asks it in constant time. */
+typedef struct firm_pairs {
+    uint32_t *slot;
+    size_t mask;
+} firm_pairs;
+
+static uint64_t pair_hash(const xctx *x, uint32_t a, uint32_t b)
 {
-    /* (not after a title, which the run's split would take: "Pope and Talbot") */
-    if (j != i + 1 || j + 1 >= x->nt || !cap_word(x, j + 1) || tok_has(x, i, LW_TITLE | LW_ROLE))
+    uint64_t h = fnv(x->b + x->t[a].s, x->t[a].e - x->t[a].s, 1469598103934665603ULL);
+    h = fnv(" ", 1, h);
+    return fnv(x->b + x->t[b].s, x->t[b].e - x->t[b].s, h);
+}
+
+static int full_pair(const xctx *x, uint32_t p)
+{
+    return p + 2 < x->nt && tok_is(x, p + 1, "and") && cap_word(x, p + 2) && firm_tail(x, p + 1);
+}
+
+/* 0, or -1 on out of memory. */
+static int firm_pairs_init(xctx *x, firm_pairs *fp)
+{
+    size_t n = 0, cap = 16;
+    for (uint32_t c = 0; c < x->n_cap; c++)
+        n += full_pair(x, x->caps[c]);
+    *fp = (firm_pairs){0};
+    if (!n)
         return 0;
+    while (cap < 2 * n)
+        cap *= 2;
+    fp->slot = hd_arena_alloc(x->a, cap * sizeof *fp->slot);
+    if (!fp->slot)
+        return -1;
+    memset(fp->slot, 0, cap * sizeof *fp->slot);
+    fp->mask = cap - 1;
     for (uint32_t c = 0; c < x->n_cap; c++) {
         uint32_t p = x->caps[c];
-        if (p == i || p + 2 >= x->nt || !tok_is(x, p + 1, "and") || !same_text(x, p, i) ||
-            !same_text(x, p + 2, j + 1))
+        if (!full_pair(x, p))
             continue;
-        if (firm_tail(x, p + 1))
+        size_t k = pair_hash(x, p, p + 2) & fp->mask;
+        while (fp->slot[k])
+            k = (k + 1) & fp->mask;
+        fp->slot[k] = p + 1;
+    }
+    return 0;
+}
+
+/* "Duff and Phelps said", "Standard and Poor's said": a firm named for two people, whose name
+ * the article gives in full elsewhere. One capitalised word at i, "and" at j, one at j + 1.
+ * Returns j + 2 when the same three words run on to a legal form elsewhere in the article,
+ * else 0. */
+static uint32_t firm_pair(const xctx *x, const firm_pairs *fp, uint32_t i, uint32_t j)
+{
+    /* (not after a title, which the run's split would take: "Pope and Talbot") */
+    if (!fp->slot || j != i + 1 || j + 1 >= x->nt || !cap_word(x, j + 1) ||
+        tok_has(x, i, LW_TITLE | LW_ROLE))
+        return 0;
+    for (size_t k = pair_hash(x, i, j + 1) & fp->mask; fp->slot[k]; k = (k + 1) & fp->mask) {
+        uint32_t p = fp->slot[k] - 1;
+        if (p != i && same_text(x, p, i) && same_text(x, p + 2, j + 1))
             return j + 2;
     }
     return 0;
@@ -238,7 +284,7 @@ static int plural_poss(const xctx *x, uint32_t k)
 }
 
 /* Where the run of capitalised words opening at token i ends (the token after its last word). */
-static uint32_t run_end(const xctx *x, uint32_t i)
+static uint32_t run_end(const xctx *x, const firm_pairs *fp, uint32_t i)
 {
     uint32_t j = i + 1;
     while (j < x->nt) {
@@ -253,7 +299,7 @@ static uint32_t run_end(const xctx *x, uint32_t i)
         if (!f && !poss && tok_is(x, j, "and"))
             f = org_for_and_tail(x, i, j);
         if (!f && !poss && tok_is(x, j, "and"))
-            f = firm_pair(x, i, j);
+            f = firm_pair(x, fp, i, j);
         if (!f && !poss && tok_is(x, j, "and")) {
             f = body_of_and_tail(x, i, j);
             /* the name ends there, before a title or a person */
@@ -331,14 +377,15 @@ static int entities_init(xctx *x, epass *p)
 int hd_ex_entities(xctx *x)
 {
     epass p = {0};
-    if (entities_init(x, &p) != 0)
+    firm_pairs fp;
+    if (entities_init(x, &p) != 0 || firm_pairs_init(x, &fp) != 0)
         return -1;
     uint32_t i = 0;
     for (uint32_t c = 0; c < x->n_cap; c++) {
         if (x->caps[c] < i || !cap_word(x, x->caps[c]))
             continue;
         i = x->caps[c];
-        uint32_t j = run_end(x, i);
+        uint32_t j = run_end(x, &fp, i);
         hd_ex_run(x, &p, i, j);
         if (x->oom)
             return -1;

@@ -334,14 +334,14 @@ void hd_ex_bind_pending(xctx *x)
                     same_word(x, x->pend[q].tok - 1, pd->tok - 1))
                     h = x->pend[q].ent;
         if (h < 0 && !indefinite_role(x, pd->tok)) {
+            /* (an office of its own, "the chairman of Bankers Trust Co", only in the next
+             * paragraph: the wire's lead names the office, the next one the holder) */
+            uint32_t last_para = x->t[pd->tok].para + (tok_is(x, pd->tok + 1, "of") ? 1 : 3);
             for (uint32_t e = 0; e < x->nent && e < 8192; e++) {
                 const xent *en = &x->ent[e];
-                /* (an office of its own, "the chairman of Bankers Trust Co", only in the next
-                 * paragraph: the wire's lead names the office, the next one the holder) */
-                uint32_t near = tok_is(x, pd->tok + 1, "of") ? 1 : 3;
                 if (en->kind == HD_ENT_PERSON && en->first_tok > pd->tok && en->n_words >= 2 &&
-                    !en->has_role && speaks[e] && !described_after(x, en->first_tok, (int32_t)e) &&
-                    x->t[en->first_tok].para <= x->t[pd->tok].para + near) {
+                    !en->has_role && speaks[e] && x->t[en->first_tok].para <= last_para &&
+                    !described_after(x, en->first_tok, (int32_t)e)) {
                     h = (int32_t)e;
                     break;
                 }
