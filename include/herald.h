@@ -161,7 +161,9 @@ HD_API hd_rc hd_extractor_add_buffer(hd_extractor *x, const char *name, const vo
 /* Produce the next article. Returns HD_OK with *out set (borrowed: valid until the next call or
  * hd_extractor_free), HD_DONE at the end, or an error for one input (a missing file, a
  * malformed JSON line, a page over the size limit) described in err; the caller may report it
- * and call again to continue with the rest. */
+ * and call again to continue with the rest. Pages are read a batch at a time (up to 64
+ * articles), so on a slow stream an article may come out only when the batch is full or the
+ * input ends; articles and errors still come in input order. */
 HD_API hd_rc hd_extractor_next(hd_extractor *x, const hd_article **out, hd_err *err);
 
 /* Number of inputs that failed so far (errors returned by hd_extractor_next). */
