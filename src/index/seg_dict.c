@@ -116,7 +116,7 @@ static hd_rc seek_key(const hd_seg *s, hd_field field, const char *text, size_t 
 {
     key[0] = (uint8_t)field;
     memcpy(key + 1, text, len);
-    uint64_t b;
+    uint64_t b = 0; /* set by find_block on success (initialised for -Os, which cannot see that) */
     hd_rc rc = find_block(s, key, len + 1, &b, err);
     if (rc)
         return rc;
