@@ -5,8 +5,9 @@
  *
  *   cleaned article body (segment stage) -> hd_entity[] + hd_statement[]
  *
- * Called by src/lib/pipeline.c once per article. The lexicons (speech verbs, roles/titles,
- * countries from Debian's iso-codes) are loaded once per extractor and shared read-only.
+ * Called by src/lib/pipeline.c once per batch of articles. The lexicons (speech verbs,
+ * roles/titles, countries from Debian's iso-codes) are loaded once per extractor and shared
+ * read-only.
  */
 #ifndef HD_EXTRACT_H
 #define HD_EXTRACT_H
@@ -28,5 +29,16 @@ void hd_lexicon_free(hd_lexicon *lx);
 hd_rc hd_extract_statements(const hd_lexicon *lx, hd_arena *arena, const char *title,
                             const char *body, size_t body_len, hd_statement **out_st,
                             size_t *out_n_st, hd_entity **out_ent, size_t *out_n_ent, hd_err *err);
+
+/* Longest body the stage takes: its offsets are 32-bit. */
+#define HD_EXTRACT_MAX_BODY ((size_t)1 << 30)
+
+/* As hd_extract_statements for each of the n articles (their body and body_len), filling their
+ * statements and entities: each pass runs over all of them before the next, which keeps its
+ * code in the instruction cache (the passes together are larger than it). The results are
+ * those of hd_extract_statements article by article. HD_ELIMIT, before anything is done, when
+ * a body is over HD_EXTRACT_MAX_BODY; on HD_ENOMEM no article has any. */
+hd_rc hd_extract_batch(const hd_lexicon *lx, hd_arena *arena, hd_article *const *arts, size_t n,
+                       hd_err *err);
 
 #endif

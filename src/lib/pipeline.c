@@ -5,8 +5,8 @@
  *   ingest (hd_reader) -> clean (hd_clean) -> segment (hd_segments) -> extract (statements)
  *
  * Pages are read in batches (up to 64 articles or 256 KiB of body): every page of a batch is
- * cleaned and segmented, then the batch's articles go through extraction one after the other,
- * which keeps that code in the instruction cache (statements cost about 6 % less time on
+ * cleaned and segmented, then extraction runs each of its passes over the whole batch before
+ * the next, which keeps that code in the instruction cache (with statements, 7 % less time on
  * Reuters than extracting each article as its page is read). The batch's articles live in an
  * arena that is reset when the next batch is read, which is what makes hd_extractor_next's
  * results borrowed.
@@ -250,28 +250,22 @@ static hd_rc add_article(hd_extractor *x, const hd_page *pg, size_t k, const cha
     return HD_OK;
 }
 
-/* Entities and statements of the batch's articles, one after the other once the batch is
- * read: the extraction code then stays in the instruction cache from one article to the
- * next instead of being evicted by the reader's, cleaner's and segmenter's in between. */
+/* Entities and statements of the batch's articles, found together once the batch is read
+ * (hd_extract_batch): the extraction code then stays in the instruction cache from one
+ * article to the next instead of being evicted by the reader's, cleaner's and segmenter's in
+ * between. A title-only record (title_only) is a headline with no sentences and has none. */
 static hd_rc extract_batch(hd_extractor *x, hd_err *err)
 {
-    for (size_t k = 0; k < x->n_arts && x->lx; k++) {
-        hd_article *a = &x->arts[k];
-        if (a->body == a->title)
-            continue; /* a title-only record (title_only): a headline, no sentences */
-        hd_statement *st = NULL;
-        hd_entity *en = NULL;
-        size_t n_st = 0, n_en = 0;
-        hd_rc rc = hd_extract_statements(x->lx, &x->arena, a->title, a->body, a->body_len, &st,
-                                         &n_st, &en, &n_en, err);
-        if (rc)
-            return rc;
-        a->statements = st;
-        a->n_statements = n_st;
-        a->entities = en;
-        a->n_entities = n_en;
-    }
-    return HD_OK;
+    if (!x->lx || !x->n_arts)
+        return HD_OK;
+    hd_article **todo = hd_arena_alloc(&x->arena, x->n_arts * sizeof *todo);
+    if (!todo)
+        return hd_err_set(err, HD_ENOMEM, "out of memory");
+    size_t n = 0;
+    for (size_t k = 0; k < x->n_arts; k++)
+        if (x->arts[k].body != x->arts[k].title)
+            todo[n++] = &x->arts[k];
+    return hd_extract_batch(x->lx, &x->arena, todo, n, err);
 }
 
 /* A piece the page gives no date of its own is of the page's day: the date of the
@@ -340,9 +334,14 @@ static hd_rc load_page(hd_extractor *x, const hd_page *pg, hd_err *err)
         snprintf(where, sizeof where, "%s:%zu", pg->origin, pg->line);
     else
         snprintf(where, sizeof where, "%s", pg->origin);
-    for (size_t k = 0; k < x->segs.n; k++)
+    for (size_t k = 0; k < x->segs.n; k++) {
         if ((rc = add_article(x, pg, k, where, err)))
             return rc;
+        if (x->lx && x->arts[x->n_arts - 1].body_len > HD_EXTRACT_MAX_BODY)
+            return hd_err_setw(err, HD_ELIMIT, where,
+                               "article body of %zu bytes is over the %zu limit of extraction",
+                               x->arts[x->n_arts - 1].body_len, HD_EXTRACT_MAX_BODY);
+    }
     borrow_dates(x, first);
     if (x->n_arts == first && pg->title && *pg->title && (rc = title_only(x, pg, where, err)))
         return rc;

@@ -4,7 +4,8 @@
  * their articles together: articles and per-input errors still come in input order, a failed
  * line loses nothing around it, and each article's statements and entities are what
  * extracting it alone gives (no state carried from one article of a batch to the next), on
- * the real BBC business pages, which fill several batches.
+ * the real BBC business pages, which fill several batches. hd_extract_batch refuses a body
+ * over the stage's limit before touching any article.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -141,11 +142,40 @@ static void test_batch_equals_one_by_one(void **state)
     hd_extractor_free(x);
 }
 
+static void test_batch_refuses_bad_input_untouched(void **state)
+{
+    (void)state;
+    hd_err err = {0};
+    hd_lexicon *lx;
+    assert_int_equal(hd_lexicon_load(NULL, &lx, &err), HD_OK);
+    hd_arena arena;
+    hd_arena_init(&arena, 4096);
+    const char *said = "The minister said on Monday that prices rose 3 pct.";
+    hd_article ok = {.body = said, .body_len = strlen(said)};
+    /* the length is checked before the body is read: no gigabyte needed */
+    hd_article big = {.body = "x", .body_len = HD_EXTRACT_MAX_BODY + 1};
+    hd_article *arts[] = {&ok, &big};
+    assert_int_equal(hd_extract_batch(lx, &arena, arts, 2, &err), HD_ELIMIT);
+    assert_non_null(strstr(err.msg, "over the"));
+    assert_int_equal(ok.n_statements, 0);
+    assert_null(ok.statements);
+    hd_err_clear(&err);
+    assert_int_equal(hd_extract_batch(NULL, &arena, arts, 1, &err), HD_EINVAL);
+    hd_err_clear(&err);
+    assert_int_equal(hd_extract_batch(lx, &arena, arts, 1, &err), HD_OK);
+    assert_int_equal(ok.n_statements, 1);
+    assert_non_null(strstr(ok.statements[0].text, "prices rose 3 pct"));
+    assert_int_equal(hd_extract_batch(lx, &arena, NULL, 0, &err), HD_OK);
+    hd_arena_done(&arena);
+    hd_lexicon_free(lx);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_order_and_errors_across_batches),
         cmocka_unit_test(test_batch_equals_one_by_one),
+        cmocka_unit_test(test_batch_refuses_bad_input_untouched),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
