@@ -88,9 +88,10 @@ HD_API const char *hd_version(void);
 /* ---- Extracted records -------------------------------------------------------------------- */
 
 /* A statement: a direct quote or reported speech found in an article body. All strings are
- * NUL-terminated UTF-8 owned by the producing handle. Words two people said together ("Jeb
- * Bush and Chris Christie say …") are two statements with the same text and offsets, one for
- * each speaker, the mention naming both. */
+ * NUL-terminated UTF-8 owned by the producing handle. Words two people or two organisations
+ * said together ("Jeb Bush and Chris Christie say …", "Apple Computer Inc and AST Research Inc
+ * said …") are two statements with the same text and offsets, one for each speaker, the
+ * mention naming both. */
 typedef struct hd_statement {
     const char *speaker;         /* canonical name, or NULL when unknown */
     const char *speaker_mention; /* the mention as written ("he", "the Leader"), or NULL */

@@ -291,8 +291,11 @@ static uint32_t run_end(const xctx *x, const firm_pairs *fp, uint32_t i)
         /* "Japan's Nomura Securities Co": a place's possessive stays apart */
         int poss = x->t[j - 1].flags & TF_POSS;
         uint32_t f = 0;
-        if ((poss && !tok_has(x, j - 1, LW_PLACE | LW_DEMONYM)) || tok_punct(x, j, ',') ||
-            amp(x, j) || (!poss && tok_is(x, j, "and")))
+        /* (a name that has its legal form is whole: "Standard Oil Co and BP North America
+         * Inc", "Texaco Inc, Chevron Corp and Mobil Corp" are firms side by side) */
+        if (((poss && !tok_has(x, j - 1, LW_PLACE | LW_DEMONYM)) || tok_punct(x, j, ',') ||
+             amp(x, j) || (!poss && tok_is(x, j, "and"))) &&
+            !firm_designator(x, j - 1))
             f = firm_tail(x, j);
         if (!f && !poss && tok_is(x, j, "and"))
             f = org_and_tail(x, i, j);

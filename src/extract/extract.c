@@ -291,13 +291,26 @@ static uint32_t mention_end(const xctx *x, const xstmt *s)
     return s->cue0;
 }
 
-/* "Jeb Bush and Chris Christie say …", "…,” said Naylor and Beesley": the person named first
- * of two who said it together, or -1; *m0 where that name starts. Only as the subject, right
- * before or after the cue: not "A, B and C" lists, nor a name inside a longer phrase. */
+/* "Jeb Bush and Chris Christie say …", "…,” said Naylor and Beesley", "Apple Computer Inc and
+ * AST Research Inc said": the person or organisation named first of two of a kind who said it
+ * together, or -1; *m0 where that name starts. Only as the subject, right before or after the
+ * cue: not "A, B and C" lists, nor a name inside a longer phrase. */
+/* Is entity e, of which [a, b) is a mention, an organisation named whole: its legal form at
+ * the end ("Apple Computer Inc") or named elsewhere in the article too? Not a piece of a name
+ * the word "and" cut ("American Telephone and Telegraph", "Department for Culture, Media and
+ * Sport"). People are whole. */
+static int whole_name(const xctx *x, int32_t e, uint32_t a, uint32_t b)
+{
+    if (x->ent[e].kind != HD_ENT_ORG)
+        return 1;
+    return (b > a && tok_has(x, b - 1, LW_FIRM) && (x->t[b - 1].flags & (TF_CAP | TF_ALLCAPS))) ||
+           x->ent[e].n_mentions >= 2;
+}
+
 static int32_t co_speaker(const xctx *x, const xstmt *s, uint32_t *m0, uint32_t *m1)
 {
     int32_t e = hd_ex_ref_entity(x, s->ref);
-    if (e < 0 || x->ent[e].kind != HD_ENT_PERSON || s->sp1 || s->np1 <= s->np0)
+    if (e < 0 || x->ent[e].kind == HD_ENT_PLACE || s->sp1 || s->np1 <= s->np0)
         return -1;
     for (uint32_t k = s->np0; k < s->np1; k++)
         if (x->tent[k] != e)
@@ -310,7 +323,8 @@ static int32_t co_speaker(const xctx *x, const xstmt *s, uint32_t *m0, uint32_t 
         int32_t g = x->tent[b];
         while (z < x->nt && g >= 0 && x->tent[z] == g)
             z++;
-        if (g >= 0 && g != e && x->ent[g].kind == HD_ENT_PERSON &&
+        if (g >= 0 && g != e && x->ent[g].kind == x->ent[e].kind &&
+            whole_name(x, e, s->np0, s->np1) && whole_name(x, g, b, z) &&
             (z >= x->nt || tok_punct(x, z, '.') || x->t[z].kind == TK_PARA)) {
             *m0 = s->np0;
             *m1 = z;
@@ -322,7 +336,7 @@ static int32_t co_speaker(const xctx *x, const xstmt *s, uint32_t *m0, uint32_t 
         return -1;
     uint32_t t = s->np0 - 2;
     int32_t f = x->tent[t];
-    if (f < 0 || f == e || x->ent[f].kind != HD_ENT_PERSON || (x->t[t].flags & TF_INQ))
+    if (f < 0 || f == e || x->ent[f].kind != x->ent[e].kind || (x->t[t].flags & TF_INQ))
         return -1;
     uint32_t a = t;
     while (a > 0 && x->tent[a - 1] == f)
@@ -332,7 +346,8 @@ static int32_t co_speaker(const xctx *x, const xstmt *s, uint32_t *m0, uint32_t 
     int after = s->cue1 > 0 && a == s->cue1 &&
                 (s->np1 >= x->nt || x->t[s->np1].kind != TK_WORD || tok_punct(x, s->np1, '.'));
     int opens = a == 0 || (x->t[a].flags & TF_SSTART) || tok_punct(x, a - 1, ',');
-    if (!(before && opens) && !after)
+    if ((!(before && opens) && !after) || !whole_name(x, e, s->np0, s->np1) ||
+        !whole_name(x, f, a, t + 1))
         return -1;
     *m0 = a;
     return f;

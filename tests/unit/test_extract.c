@@ -892,6 +892,50 @@ static void test_two_speakers_together(void **state)
     assert_int_equal(beesley, 1);
 }
 
+/* A company name that has its legal form is whole: "X Co and Y Inc", "A Inc, B Corp and C
+ * Corp" are firms side by side, and two firms that said something together are two speakers
+ * of it. A name cut by "and" that is no firm's ("American Telephone and Telegraph" written
+ * without its legal form, "Culture, Media and Sport") is no pair of speakers. */
+static void test_two_firms_together(void **state)
+{
+    (void)state;
+    res r = run("Standard Oil Co and BP North America Inc said they plan to form a venture to "
+                "manage their money market borrowing.\n"
+                "Texaco Inc, Chevron Corp and Mobil Corp said prices would rise.\n"
+                "American Telephone and Telegraph said it will redeem its preferred shares.\n"
+                "American Telephone and Telegraph Co and Telerate Inc said they will form a "
+                "partnership.");
+    assert_non_null(entity(&r, "Standard Oil Co"));
+    assert_non_null(entity(&r, "BP North America Inc"));
+    assert_null(entity(&r, "Standard Oil Co and BP North America Inc"));
+    assert_non_null(entity(&r, "Texaco Inc"));
+    assert_non_null(entity(&r, "Chevron Corp"));
+    assert_non_null(entity(&r, "Mobil Corp"));
+    assert_null(entity(&r, "Texaco Inc, Chevron Corp"));
+    assert_non_null(entity(&r, "American Telephone and Telegraph Co"));
+    size_t so = 0, bp = 0, att = 0, tel = 0, redeem = 0;
+    for (size_t i = 0; i < r.n; i++) {
+        const hd_statement *s = &r.st[i];
+        const char *sp = s->speaker ? s->speaker : "";
+        if (strstr(s->text, "form a venture")) {
+            so += !strcmp(sp, "Standard Oil Co");
+            bp += !strcmp(sp, "BP North America Inc");
+            assert_string_equal(s->speaker_mention, "Standard Oil Co and BP North America Inc");
+        }
+        if (strstr(s->text, "form a partnership")) {
+            att += !strcmp(sp, "American Telephone and Telegraph Co");
+            tel += !strcmp(sp, "Telerate Inc");
+        }
+        /* one speaker here, whatever its name: "American Telephone" and "Telegraph" are not two */
+        redeem += strstr(s->text, "redeem its preferred") != NULL;
+    }
+    assert_int_equal(so, 1);
+    assert_int_equal(bp, 1);
+    assert_int_equal(att, 1);
+    assert_int_equal(tel, 1);
+    assert_int_equal(redeem, 1);
+}
+
 /* Words of saying used for something else are no statements: "calls" as a noun, the writer's
  * "It should be noted that", "observed voting", "added X to Y", "alleged" before a noun;
  * their speech senses stay. */
@@ -4906,6 +4950,7 @@ int main(void)
         cmocka_unit_test(test_himself_who_told_a_summit),
         cmocka_unit_test(test_firm_named_for_two),
         cmocka_unit_test(test_two_speakers_together),
+        cmocka_unit_test(test_two_firms_together),
         cmocka_unit_test(test_saying_words_not_said),
         cmocka_unit_test(test_person_of_a_watchdog),
         cmocka_unit_test(test_went_on_to_say),
