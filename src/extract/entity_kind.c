@@ -206,6 +206,11 @@ int hd_ex_place_name(const xctx *x, uint32_t a, uint32_t b)
     if (b - a == 1 ? tok_has(x, a, LW_PLACE | LW_DEMONYM)
                    : b - a <= 6 && hd_ex_seq_get(x, &x->lx->places, a, b))
         return 1;
+    /* an acronym that is no place before a place is a firm's arm there: "BP North America",
+     * "IBM Europe" (not "U.S. Midwest", nor a dateline's "NEW YORK") */
+    if (b - a >= 2 && (x->t[a].flags & TF_ALLCAPS) && !hd_ex_place_name(x, a, a + 1) &&
+        hd_ex_place_name(x, a + 1, b))
+        return 0;
     /* a place word ending or starting the name, unless an organisation word or a legal form
      * is in it ("San Francisco", "Gulf of Mexico"; not "Los Angeles Times", "Bank of America",
      * "Central Bureau of Statistics", "Prudential Insurance Co of America") */

@@ -654,6 +654,12 @@ static void test_entity_kinds(void **state)
     assert_kind(&r2, "Bank of America", HD_ENT_ORG);
     assert_kind(&r2, "Gulf of Mexico", HD_ENT_PLACE);
     assert_kind(&r2, "Central Bureau of Statistics", HD_ENT_ORG);
+    /* an acronym that is no place before a place is a firm's arm there */
+    res r4 = run("NEW YORK, March 3 - IBM Europe said sales rose. MTV Asia will open a channel.\n"
+                 "The Midwest was dry.");
+    assert_kind(&r4, "NEW YORK", HD_ENT_PLACE);
+    assert_kind(&r4, "IBM Europe", HD_ENT_ORG);
+    assert_kind(&r4, "MTV Asia", HD_ENT_ORG);
     assert_kind(&r, "United Nations", HD_ENT_ORG);
     assert_kind(&r, "Congress", HD_ENT_ORG);
     /* the names of laws, indexes and wars are no person's */
