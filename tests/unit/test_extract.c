@@ -942,6 +942,27 @@ static void test_two_firms_together(void **state)
     assert_int_equal(redeem, 1);
 }
 
+/* Parties are organisations, whole ("Liberal Democrats", "Lib Dems", "Christian Democrats") or
+ * by one word ("Labour", "Democrats"), even at a sentence start or after "to": not people
+ * whom a role mentioned before could be ("The Tory leader said" is not the Lib Dems), nor
+ * places. */
+static void test_parties_are_organisations(void **state)
+{
+    (void)state;
+    res r = run("Michael Howard has denied his shadow cabinet was split over the plans.\n"
+                "The Tory leader said his team had reached a view after a good discussion. The "
+                "Lib Dems have pledged to oppose the bill. The Liberal Democrats said it was "
+                "wrong.\n"
+                "Democrats said the vote was close. Two members defected to Labour last year. "
+                "The Christian Democrats said they would stay in the coalition.");
+    assert_kind(&r, "Lib Dems", HD_ENT_ORG);
+    assert_kind(&r, "Liberal Democrats", HD_ENT_ORG);
+    assert_kind(&r, "Labour", HD_ENT_ORG);
+    assert_kind(&r, "Christian Democrats", HD_ENT_ORG);
+    check(&r, "his team had reached a view", "Michael Howard", 0, "said");
+    check(&r, "it was wrong", "Liberal Democrats", 0, "said");
+}
+
 /* Words of saying used for something else are no statements: "calls" as a noun, the writer's
  * "It should be noted that", "observed voting", "added X to Y", "alleged" before a noun;
  * their speech senses stay. */
@@ -4957,6 +4978,7 @@ int main(void)
         cmocka_unit_test(test_firm_named_for_two),
         cmocka_unit_test(test_two_speakers_together),
         cmocka_unit_test(test_two_firms_together),
+        cmocka_unit_test(test_parties_are_organisations),
         cmocka_unit_test(test_saying_words_not_said),
         cmocka_unit_test(test_person_of_a_watchdog),
         cmocka_unit_test(test_went_on_to_say),
