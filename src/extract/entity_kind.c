@@ -150,9 +150,19 @@ static int thing_head(const xctx *x, uint32_t k)
     return tok_in(x, k, head);
 }
 
+/* Is token k the plural of a role ("MPs", "Senators", "Ministers")? A name ending with one
+ * names a group ("Labour MPs", "Tory MPs"), not a person. */
+static int plural_role(const xctx *x, uint32_t k)
+{
+    const xtok *t = &x->t[k];
+    size_t n = t->stem_e - t->s;
+    return n >= 3 && x->b[t->s + n - 1] == 's' &&
+           hd_ex_lx_get(&x->lx->roles, x->b + t->s, n - 1) != 0;
+}
+
 int hd_ex_person_shaped(const xctx *x, uint32_t a, uint32_t b)
 {
-    if (b - a < 2 || b - a > 4 || thing_head(x, b - 1))
+    if (b - a < 2 || b - a > 4 || thing_head(x, b - 1) || plural_role(x, b - 1))
         return 0;
     for (uint32_t k = a; k < b; k++) {
         const xtok *t = &x->t[k];

@@ -945,7 +945,7 @@ static void test_two_firms_together(void **state)
 /* Parties are organisations, whole ("Liberal Democrats", "Lib Dems", "Christian Democrats") or
  * by one word ("Labour", "Democrats"), even at a sentence start or after "to": not people
  * whom a role mentioned before could be ("The Tory leader said" is not the Lib Dems), nor
- * places. */
+ * places. So are groups named by a role's plural ("Labour MPs"). */
 static void test_parties_are_organisations(void **state)
 {
     (void)state;
@@ -961,6 +961,13 @@ static void test_parties_are_organisations(void **state)
     assert_kind(&r, "Christian Democrats", HD_ENT_ORG);
     check(&r, "his team had reached a view", "Michael Howard", 0, "said");
     check(&r, "it was wrong", "Liberal Democrats", 0, "said");
+    /* a name ending with a role's plural is a group, not a person; a DJ is a role */
+    res r2 = run("Labour MPs said the vote was close. Agriculture Ministers met on Monday. "
+                 "Capital Radio DJ Margherita Taylor will select the questions.");
+    assert_kind(&r2, "Labour MPs", HD_ENT_ORG);
+    assert_kind(&r2, "Agriculture Ministers", HD_ENT_ORG);
+    assert_kind(&r2, "Margherita Taylor", HD_ENT_PERSON);
+    assert_null(entity(&r2, "Capital Radio DJ Margherita Taylor"));
 }
 
 /* Words of saying used for something else are no statements: "calls" as a noun, the writer's
