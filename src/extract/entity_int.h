@@ -168,6 +168,9 @@ int hd_ex_org_name(const xctx *x, uint32_t a, uint32_t b);
  * Clinton's campaign", "Donor Sheldon Adelson"): no lexicon word, written in lower case
  * elsewhere in the article and never capitalised inside a sentence? */
 int hd_ex_sentence_cap_common(const xctx *x, uint32_t a);
+/* Does the article also write capitalised token a's word in lower case ("election" beside
+ * "the General Election")? */
+int hd_ex_lower_elsewhere(const xctx *x, uint32_t a);
 int hd_ex_speaking_name(const xctx *x, uint32_t a, int adverbs);
 
 /* ---- entity_single.c ----------------------------------------------------------------------- */

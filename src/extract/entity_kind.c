@@ -111,6 +111,11 @@ static int lower_elsewhere(const xctx *x, uint32_t a)
     return case_bits(x, a) & 1;
 }
 
+int hd_ex_lower_elsewhere(const xctx *x, uint32_t a)
+{
+    return lower_elsewhere(x, a);
+}
+
 /* Is the capitalised word a also written capitalised inside a sentence ("Terms were not
  * disclosed" opens a sentence only; "Parry" is a name wherever it stands)? */
 static int cap_inside(const xctx *x, uint32_t a)

@@ -344,6 +344,11 @@ static void name_after_role(xctx *x, epass *p, uint32_t a, uint32_t b, uint32_t 
             p->singles[p->nsingles++] = a;
         return;
     }
+    /* "the General Election", "a General Strike": after a determiner, a role and a word the
+     * article also writes in lower case name a thing (not "the late President Suharto") */
+    if (b - re == 1 && re > ra && ra > 0 && tok_has(x, ra - 1, LW_DET) &&
+        hd_ex_lower_elsewhere(x, re))
+        return;
     hd_ex_name_part(x, p, ra, re, b, 0, 0);
 }
 

@@ -660,6 +660,11 @@ static void test_entity_kinds(void **state)
     assert_kind(&r4, "NEW YORK", HD_ENT_PLACE);
     assert_kind(&r4, "IBM Europe", HD_ENT_ORG);
     assert_kind(&r4, "MTV Asia", HD_ENT_ORG);
+    /* a role and a word the article also writes in lower case, after "the", name a thing */
+    res r5 = run("The Tories will announce their plans before the General Election. The election "
+                 "is in May. The late President Suharto said the talks would go on.");
+    assert_null(entity(&r5, "Election"));
+    assert_kind(&r5, "Suharto", HD_ENT_PERSON);
     assert_kind(&r, "United Nations", HD_ENT_ORG);
     assert_kind(&r, "Congress", HD_ENT_ORG);
     /* the names of laws, indexes and wars are no person's */
