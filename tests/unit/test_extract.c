@@ -973,6 +973,12 @@ static void test_parties_are_organisations(void **state)
     assert_kind(&r2, "Agriculture Ministers", HD_ENT_ORG);
     assert_kind(&r2, "Margherita Taylor", HD_ENT_PERSON);
     assert_null(entity(&r2, "Capital Radio DJ Margherita Taylor"));
+    /* a party's member before a name is a role; the party's singular is the party */
+    res r3 = run("But Lib Dem Norman Baker accused ministers of turning Britain into a dump. Lib "
+                 "Dem leader Charles Kennedy said taxes must rise.");
+    check(&r3, "ministers of turning Britain", "Norman Baker", 0, "accused");
+    assert_null(entity(&r3, "Lib Dem Norman Baker"));
+    assert_kind(&r3, "Lib Dem", HD_ENT_ORG);
 }
 
 /* Words of saying used for something else are no statements: "calls" as a noun, the writer's
