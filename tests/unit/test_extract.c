@@ -981,6 +981,19 @@ static void test_parties_are_organisations(void **state)
     assert_kind(&r3, "Lib Dem", HD_ENT_ORG);
 }
 
+/* A role phrase of several words is bound under its last word too, which heads its later
+ * mentions: "Secretary of State John Kerry" … "The Secretary of State added". */
+static void test_phrase_role_mentioned_again(void **state)
+{
+    (void)state;
+    res r = run("Secretary of State John Kerry said the talks would resume next week in Geneva.\n"
+                "The Secretary of State added that Iran must comply with the deal.\n"
+                "Chancellor of the Exchequer Gordon Brown said growth would be strong. The "
+                "Chancellor of the Exchequer added that inflation would stay low.");
+    check(&r, "Iran must comply", "John Kerry", 0, "added");
+    check(&r, "inflation would stay low", "Gordon Brown", 0, "added");
+}
+
 /* Words of saying used for something else are no statements: "calls" as a noun, the writer's
  * "It should be noted that", "observed voting", "added X to Y", "alleged" before a noun;
  * their speech senses stay. */
@@ -4997,6 +5010,7 @@ int main(void)
         cmocka_unit_test(test_two_speakers_together),
         cmocka_unit_test(test_two_firms_together),
         cmocka_unit_test(test_parties_are_organisations),
+        cmocka_unit_test(test_phrase_role_mentioned_again),
         cmocka_unit_test(test_saying_words_not_said),
         cmocka_unit_test(test_person_of_a_watchdog),
         cmocka_unit_test(test_went_on_to_say),
