@@ -159,6 +159,10 @@ const char *hd_ex_join_name(xctx *x, uint32_t a, uint32_t b);
 int hd_ex_surname_role_name(const xctx *x, uint32_t a, uint32_t b);
 /* Is the name [a,b) shaped like a person's name? */
 int hd_ex_person_shaped(const xctx *x, uint32_t a, uint32_t b);
+/* As hd_ex_person_shaped; with common_words, also when words of it are written in lower case
+ * elsewhere in the article ("Theresa May" beside "costs may be covered"), for a name whose
+ * place says it is a person's. */
+int hd_ex_person_shaped_as(const xctx *x, uint32_t a, uint32_t b, int common_words);
 /* Is the nationality word a a noun for a person ("the American said")? */
 int hd_ex_demonym_noun(const xctx *x, uint32_t a);
 int hd_ex_place_name(const xctx *x, uint32_t a, uint32_t b);

@@ -167,6 +167,11 @@ static int plural_role(const xctx *x, uint32_t k)
 
 int hd_ex_person_shaped(const xctx *x, uint32_t a, uint32_t b)
 {
+    return hd_ex_person_shaped_as(x, a, b, 0);
+}
+
+int hd_ex_person_shaped_as(const xctx *x, uint32_t a, uint32_t b, int common_words)
+{
     if (b - a < 2 || b - a > 4 || thing_head(x, b - 1) || plural_role(x, b - 1))
         return 0;
     for (uint32_t k = a; k < b; k++) {
@@ -191,7 +196,7 @@ int hd_ex_person_shaped(const xctx *x, uint32_t a, uint32_t b)
         if (k + 1 == b && tok_has(x, k, LW_PLACE))
             return 0;
         /* "End Stocks", "Offered Rate": the article writes the word in lower case too */
-        if (lower_elsewhere(x, k))
+        if (!common_words && lower_elsewhere(x, k))
             return 0;
     }
     return 1;

@@ -108,14 +108,36 @@ static uint32_t office_before(const xctx *x, uint32_t i)
 }
 
 /* "…Committee Chairman, Vahid Jalalzadeh," and "Vedant Patel, a State Department spokesman,". */
+/* Is entity e, named from token a on, a person? An organisation only for want of a person's
+ * shape becomes one when the office before it says so and its words are shaped like a
+ * person's name but for being written in lower case elsewhere ("…, Theresa May," where the
+ * article writes "may be covered"). */
+static int person_after_office(xctx *x, int32_t e, uint32_t a)
+{
+    xent *en = &x->ent[e];
+    if (en->kind == HD_ENT_ORG && !en->org_hint) {
+        uint32_t b = a;
+        while (b < x->nt && x->tent[b] == e)
+            b++;
+        if (hd_ex_person_shaped_as(x, a, b, 1))
+            en->kind = HD_ENT_PERSON;
+    }
+    return en->kind == HD_ENT_PERSON;
+}
+
 static void appositive(xctx *x, uint32_t i)
 {
     int32_t after = x->tent[i + 1], before = x->tent[i - 1];
-    if (after >= 0 && x->ent[after].kind == HD_ENT_PERSON && tok_has(x, i - 1, LW_ROLE)) {
+    if (after >= 0 && tok_has(x, i - 1, LW_ROLE) && person_after_office(x, after, i + 1)) {
         hd_ex_role_add(x, i - 1, after);
-    } else if (after >= 0 && x->ent[after].kind == HD_ENT_PERSON && office_before(x, i)) {
-        /* "The Shadow Secretary of State for the Family, Theresa May," */
-        hd_ex_role_add(x, office_before(x, i), after);
+    } else if (after >= 0 && office_before(x, i) && person_after_office(x, after, i + 1)) {
+        /* "The Shadow Secretary of State for the Family, Theresa May," (also under the last
+         * word of a role phrase, as in bind_roles: "the Secretary of State said") */
+        uint32_t o = office_before(x, i);
+        hd_ex_role_add(x, o, after);
+        for (uint32_t k = o + 1; k < i; k++)
+            if (tok_has(x, k, LW_ROLE_END) && hd_ex_role_ending_at(x, k, o) == o)
+                hd_ex_role_add(x, k, after);
     } else if (before >= 0 && x->ent[before].kind == HD_ENT_PERSON) {
         uint32_t k = i + 1, last = UINT32_MAX;
         if (!(tok_is(x, k, "the") || tok_is(x, k, "a") || tok_is(x, k, "an") ||

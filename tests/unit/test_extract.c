@@ -992,6 +992,15 @@ static void test_phrase_role_mentioned_again(void **state)
                 "Chancellor of the Exchequer added that inflation would stay low.");
     check(&r, "Iran must comply", "John Kerry", 0, "added");
     check(&r, "inflation would stay low", "Gordon Brown", 0, "added");
+    /* a name after an office's comma is a person's, even one whose word the article also
+     * writes in lower case ("may be covered"); "She" then finds her, not the next woman */
+    res r2 = run("The Shadow Secretary of State for the Family, Theresa May, said: \"These plans "
+                 "were announced in December.\"\n"
+                 "She said the Conservatives would announce their proposals soon. Liberal "
+                 "Democrat spokeswoman Sandra Gidley said: \"Mothers would welcome any extra "
+                 "pay.\" Most costs may be covered by the government, he said.");
+    assert_kind(&r2, "Theresa May", HD_ENT_PERSON);
+    check(&r2, "the Conservatives would announce", "Theresa May", 0, "said");
 }
 
 /* Words of saying used for something else are no statements: "calls" as a noun, the writer's
