@@ -347,6 +347,12 @@ int hd_ex_speaking_name(const xctx *x, uint32_t a, int adverbs)
     if ((x->t[a].lex & 0xFFFFFF & ~(uint32_t)LW_LISTEN) || x->t[a].stem_e - x->t[a].s < 2 ||
         (x->t[a].flags & (TF_INQ | TF_DIGIT)))
         return 0;
+    /* "Officials in Tehran said", "a spokesman for the Bundesbank in Frankfurt said": the
+     * object of "in" is where the speaker is, not who speaks ("a spokesman at Anacomp", "a
+     * statement from Salomon" may name the speaker's firm) */
+    static const char *const where[] = {"in", "near", "outside", NULL};
+    if (a > 0 && tok_in(x, a - 1, where))
+        return 0;
     /* a sentence's first word speaking is a name when the article never writes it in lower
      * case; for the mentions before it also a name elsewhere inside a sentence */
     return !(x->t[a].flags & TF_SSTART) ||

@@ -1001,6 +1001,12 @@ static void test_phrase_role_mentioned_again(void **state)
                  "pay.\" Most costs may be covered by the government, he said.");
     assert_kind(&r2, "Theresa May", HD_ENT_PERSON);
     check(&r2, "the Conservatives would announce", "Theresa May", 0, "said");
+    /* the object of "in" before the cue is where the speaker is */
+    res r3 = run("Officials in Tehran said the talks had failed. A spokesman for the Bundesbank "
+                 "in Frankfurt said rates would stay low.");
+    assert_kind(&r3, "Tehran", HD_ENT_PLACE);
+    assert_kind(&r3, "Frankfurt", HD_ENT_PLACE);
+    check(&r3, "rates would stay low", "Bundesbank", 0, "said");
 }
 
 /* Words of saying used for something else are no statements: "calls" as a noun, the writer's
