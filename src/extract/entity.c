@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "base/mem.h"
+#include "base/str.h"
 #include "extract/entity_int.h"
 
 int hd_ex_imap_init(xctx *x, imap *m, size_t n)
@@ -275,12 +276,7 @@ static uint32_t firm_pair(const xctx *x, const firm_pairs *fp, uint32_t i, uint3
 static int plural_poss(const xctx *x, uint32_t k)
 {
     static const char *const w[] = {"people", "children", "women", "men", NULL};
-    size_t n = x->t[k].stem_e - x->t[k].s;
-    const char *p = x->b + x->t[k].s;
-    for (int i = 0; w[i]; i++)
-        if (strlen(w[i]) == n && strncasecmp(p, w[i], n) == 0)
-            return 1;
-    return 0;
+    return hd_str_in_list(x->b + x->t[k].s, x->t[k].stem_e - x->t[k].s, w) != 0;
 }
 
 /* Where the run of capitalised words opening at token i ends (the token after its last word). */
@@ -359,7 +355,7 @@ static int entities_init(xctx *x, epass *p)
     x->tent = hd_arena_alloc(x->a, nt * sizeof *x->tent);
     x->tpend = hd_arena_alloc(x->a, nt * sizeof *x->tpend);
     x->ent = hd_arena_alloc(x->a, ncap * sizeof *x->ent);
-    x->roles = hd_arena_alloc(x->a, (nrole + x->n_comma) * sizeof *x->roles);
+    x->roles = hd_arena_alloc(x->a, (2 * nrole + x->n_comma) * sizeof *x->roles);
     x->pend = hd_arena_alloc(x->a, nrole * sizeof *x->pend);
     p->singles = hd_arena_alloc(x->a, ncap * sizeof *p->singles);
     p->cap_heads = (uint32_t)(2 * ncap);
@@ -370,7 +366,7 @@ static int entities_init(xctx *x, epass *p)
         return -1;
     hd_ex_titled_words(x, p);
     x->cap_ent = ncap;
-    x->cap_roles = nrole + x->n_comma;
+    x->cap_roles = 2 * nrole + x->n_comma;
     x->cap_pend = nrole;
     for (uint32_t i = 0; i < nt; i++)
         x->tent[i] = x->tpend[i] = -1;

@@ -193,6 +193,10 @@ void hd_ex_short_org_names(xctx *x);
 
 /* Bind the role whose head is token `head` to entity ent. */
 int hd_ex_role_add(xctx *x, uint32_t head, int32_t ent);
+/* ent bound under the role words of [a, b): each role word, and the last word of each role
+ * phrase of several words starting in [a, b), which heads the phrase's later mentions
+ * ("Secretary of State John Kerry" … "the Secretary of State said"). */
+void hd_ex_role_add_span(xctx *x, uint32_t a, uint32_t b, int32_t ent);
 /* The office behind an abbreviated title, bound to the person it names at token k. */
 void hd_ex_title_role(xctx *x, uint32_t k, int32_t ent);
 /* Appositives (at commas) and genders (at titles and roles). */

@@ -147,12 +147,7 @@ static int32_t named(xctx *x, epass *p, uint32_t a, uint32_t b, hd_entity_kind k
 /* The roles in [ra,a) bound to the person id, and the offices of the titles from ta. */
 static void bind_roles(xctx *x, uint32_t ra, uint32_t ta, uint32_t a, int32_t id)
 {
-    /* (also under the last word of a phrase, which heads the phrase's later mentions:
-     * "Secretary of State John Kerry" … "the Secretary of State said") */
-    for (uint32_t k = ra; k < a; k++)
-        if (tok_has(x, k, LW_ROLE) ||
-            (tok_has(x, k, LW_ROLE_END) && hd_ex_role_ending_at(x, k, ra) < k))
-            hd_ex_role_add(x, k, id);
+    hd_ex_role_add_span(x, ra, a, id);
     /* "Gov. Eric Holcomb" … "the governor said": the office an abbreviated title stands for */
     for (uint32_t k = ta < ra ? ta : ra; k < a; k++)
         if (tok_has(x, k, LW_TITLE) && !tok_has(x, k, LW_ROLE))

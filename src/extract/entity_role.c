@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/str.h"
 #include "extract/entity_int.h"
 
 uint32_t hd_ex_role_ending_at(const xctx *x, uint32_t j, uint32_t lo)
@@ -45,7 +46,7 @@ static uint64_t head_hash(const xctx *x, uint32_t h)
     return lx_hash(x->b + x->t[h].s, x->t[h].stem_e - x->t[h].s, x->n - x->t[h].s);
 }
 
-/* roles is preallocated to 2 * nt entries: at most one binding per token and comma */
+/* roles is preallocated to two bindings per role word and one per comma (entities_init) */
 int hd_ex_role_add(xctx *x, uint32_t head, int32_t ent)
 {
     if (x->nroles >= x->cap_roles)
@@ -54,6 +55,14 @@ int hd_ex_role_add(xctx *x, uint32_t head, int32_t ent)
     x->roles[x->nroles++] = r;
     x->ent[ent].has_role = 1;
     return 0;
+}
+
+void hd_ex_role_add_span(xctx *x, uint32_t a, uint32_t b, int32_t ent)
+{
+    for (uint32_t k = a; k < b; k++)
+        if (tok_has(x, k, LW_ROLE) ||
+            (tok_has(x, k, LW_ROLE_END) && hd_ex_role_ending_at(x, k, a) < k))
+            hd_ex_role_add(x, k, ent);
 }
 
 /* The office behind an abbreviated title, bound to the person it names at token k. */
@@ -131,13 +140,8 @@ static void appositive(xctx *x, uint32_t i)
     if (after >= 0 && tok_has(x, i - 1, LW_ROLE) && person_after_office(x, after, i + 1)) {
         hd_ex_role_add(x, i - 1, after);
     } else if (after >= 0 && office_before(x, i) && person_after_office(x, after, i + 1)) {
-        /* "The Shadow Secretary of State for the Family, Theresa May," (also under the last
-         * word of a role phrase, as in bind_roles: "the Secretary of State said") */
-        uint32_t o = office_before(x, i);
-        hd_ex_role_add(x, o, after);
-        for (uint32_t k = o + 1; k < i; k++)
-            if (tok_has(x, k, LW_ROLE_END) && hd_ex_role_ending_at(x, k, o) == o)
-                hd_ex_role_add(x, k, after);
+        /* "The Shadow Secretary of State for the Family, Theresa May," */
+        hd_ex_role_add_span(x, office_before(x, i), i, after);
     } else if (before >= 0 && x->ent[before].kind == HD_ENT_PERSON) {
         uint32_t k = i + 1, last = UINT32_MAX;
         if (!(tok_is(x, k, "the") || tok_is(x, k, "a") || tok_is(x, k, "an") ||
@@ -170,12 +174,10 @@ static void gender(xctx *x, uint32_t i)
     size_t n = x->t[i].stem_e - x->t[i].s;
     if (n > 1 && p[n - 1] == '.')
         n--;
-    for (int k = 0; m[k]; k++)
-        if (strlen(m[k]) == n && strncasecmp(m[k], p, n) == 0)
-            x->ent[e].gender = 'm';
-    for (int k = 0; f[k]; k++)
-        if (strlen(f[k]) == n && strncasecmp(f[k], p, n) == 0)
-            x->ent[e].gender = 'f';
+    if (hd_str_in_list(p, n, f))
+        x->ent[e].gender = 'f';
+    else if (hd_str_in_list(p, n, m))
+        x->ent[e].gender = 'm';
 }
 
 /* Appositives (at commas) and genders (at titles and roles) in one pass over the tokens:
