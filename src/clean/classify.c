@@ -386,10 +386,6 @@ static int title_shape(const char *p, size_t n, const hd_line *l)
     return 1;
 }
 
-/* Site furniture written as a sentence, which the word-class rules would keep: skip links,
- * newsletter and subscription prompts, copyright notices, "Read more:" teasers, link-list
- * headings, disclaimers, consent banners, wire credits. Each phrase is looked for only in
- * lines holding one of its words (l->hints, l->n_ui): most lines are passed over at once. */
 /* The heading of a link list or widget, alone on its line. */
 static int widget_heading(const char *p, size_t n, const hd_line *l)
 {
@@ -708,6 +704,10 @@ static int end_note(const char *p, size_t n, const hd_line *l)
            starts_ci(p, n, "next article ");
 }
 
+/* Site furniture written as a sentence, which the word-class rules would keep: skip links,
+ * newsletter and subscription prompts, copyright notices, "Read more:" teasers, link-list
+ * headings, disclaimers, consent banners, wire credits. Each phrase is looked for only in
+ * lines holding one of its words (l->hints, l->n_ui): most lines are passed over at once. */
 static int furniture(const char *p, size_t n, const hd_line *l)
 {
     if (story_link(p, n, l) || link_label(p, n, l) || skip_link(p, n, l) || end_note(p, n, l))
